@@ -36,9 +36,14 @@ public class PathwayDeployer {
   private final RepositoryService repositoryService;
   private final ResourcePatternResolver resolver;
 
+  @org.springframework.beans.factory.annotation.Autowired
   PathwayDeployer(RepositoryService repositoryService) {
+    this(repositoryService, PathwayDeployer.class.getClassLoader());
+  }
+
+  PathwayDeployer(RepositoryService repositoryService, ClassLoader classLoader) {
     this.repositoryService = repositoryService;
-    this.resolver = new PathMatchingResourcePatternResolver(getClass().getClassLoader());
+    this.resolver = new PathMatchingResourcePatternResolver(classLoader);
   }
 
   /** Deploys what changed; returns the new deployment, or null when nothing changed. */
