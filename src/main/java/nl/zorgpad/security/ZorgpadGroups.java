@@ -28,6 +28,11 @@ public final class ZorgpadGroups {
       VERLOSKUNDIGE, JGZ, KRAAMZORG, BUURTTEAM, HUISARTS, POH_GGZ, REGIEHOUDER, INFORMELE_ZORG,
       ZIEKENHUIS);
 
+  /** Spring Security authority of a group, e.g. {@code GROUP_coordinator}. */
+  public static String authority(String groupId) {
+    return "GROUP_" + groupId;
+  }
+
   /** Dutch display names (what users see). */
   public static String displayName(String groupId) {
     return switch (groupId) {
