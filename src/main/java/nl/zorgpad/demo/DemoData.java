@@ -1,0 +1,25 @@
+package nl.zorgpad.demo;
+
+import nl.zorgpad.system.StartupStep;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Demo mode ({@code --spring.profiles.active=demo}): demo accounts and a few demo cases. */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements StartupStep {
+
+  private final IdentityService identityService;
+
+  DemoData(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void run() {
+    DemoUsers.ensure(identityService);
+  }
+}
