@@ -23,7 +23,8 @@ public class CaseFileService implements CaseRegistry {
   @Override
   @Transactional
   public String register(Signal signal, String signalledBy, ZonedDateTime signalledAt) {
-    InvalidInputException.throwIfAny("signal", SignalRules.check(signal, signalledAt.toLocalDate()));
+    InvalidInputException.throwIfAny("signal",
+        SignalRules.check(signal, signalledAt.toLocalDate()));
     CaseNumberCounter counter = counters.lockById(CaseNumberCounter.CASE_FILES)
         .orElseThrow(() -> new IllegalStateException(
             "case number counter missing: migration V1__case_and_consent did not run"));

@@ -20,7 +20,8 @@ public class InMemoryCaseRegistry implements CaseRegistry {
   @Override
   public synchronized String register(Signal signal, String signalledBy,
       ZonedDateTime signalledAt) {
-    InvalidInputException.throwIfAny("signal", SignalRules.check(signal, signalledAt.toLocalDate()));
+    InvalidInputException.throwIfAny("signal",
+        SignalRules.check(signal, signalledAt.toLocalDate()));
     if (signalledAt.getYear() != year) {
       year = signalledAt.getYear();
       lastNumber = 0;

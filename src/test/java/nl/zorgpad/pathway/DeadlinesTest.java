@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class DeadlinesTest {
 
-  static final ZonedDateTime FRIDAY_14H = LocalDateTime.of(2026, 3, 6, 14, 0).atZone(Deadlines.ZONE);
+  static final ZonedDateTime FRIDAY_14H =
+      LocalDateTime.of(2026, 3, 6, 14, 0).atZone(Deadlines.ZONE);
 
   Deadlines deadlines = Deadlines.withDefaults();
 

@@ -227,7 +227,8 @@ class PathwayModelTest {
   void everyFormRefNamesAnExistingForm() {
     List<String> formRefs = new ArrayList<>();
     models.values().forEach(model -> {
-      model.getModelElementsByType(UserTask.class).forEach(t -> formRefs.add(t.getCamundaFormRef()));
+      model.getModelElementsByType(UserTask.class)
+          .forEach(task -> formRefs.add(task.getCamundaFormRef()));
       model.getModelElementsByType(StartEvent.class).stream()
           .filter(start -> start.getCamundaFormRef() != null)
           .forEach(start -> {

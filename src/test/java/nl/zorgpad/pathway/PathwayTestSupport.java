@@ -54,7 +54,8 @@ final class PathwayTestSupport {
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
   /** A JSON list of codes (a checklist as the Tasklist submits it). */
-  private static final Pattern CODE_LIST = Pattern.compile("^\\[(\"[A-Za-z0-9._-]{1,40}\",?\\s*)*]$");
+  private static final Pattern CODE_LIST =
+      Pattern.compile("^\\[(\"[A-Za-z0-9._-]{1,40}\",?\\s*)*]$");
 
   private PathwayTestSupport() {
   }

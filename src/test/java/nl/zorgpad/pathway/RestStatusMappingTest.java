@@ -90,7 +90,8 @@ class RestStatusMappingTest {
       assertThat(refused.getStatus()).isEqualTo(Status.BAD_REQUEST);
       ExceptionDto body = responseBody(refused, 400);
       assertThat(body.getCode()).isEqualTo(PathwayValidation.HOME_VISIT_DECISION_INVALID);
-      assertThat(body.getMessage()).endsWith("Waarom is een JGZ-huisbezoek níet nodig? Kies een reden.");
+      assertThat(body.getMessage())
+          .endsWith("Waarom is een JGZ-huisbezoek níet nodig? Kies een reden.");
     }
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
   }

@@ -62,7 +62,8 @@ class WarmeOverdrachtProcessTest {
   @Test
   void vuistregel3_handoverRecordedFormallyAndContactConfirmed() {
     ProcessInstance handover = startHandover();
-    assertThat(task(handover)).hasDefinitionKey("Task_RecordHandover").hasCandidateGroup("buurtteam")
+    assertThat(task(handover)).hasDefinitionKey("Task_RecordHandover")
+        .hasCandidateGroup("buurtteam")
         .hasDueDate(date(FRIDAY_MORNING.plusDays(4)));
 
     complete(task(handover), withVariables("handoverMethod", "direct-gesprek",
@@ -70,7 +71,8 @@ class WarmeOverdrachtProcessTest {
 
     assertThat(task(handover)).hasDefinitionKey("Task_ConfirmContact").hasCandidateGroup("jgz")
         .hasDueDate(date(WEDNESDAY_MORNING));
-    complete(task(handover), withVariables("contactDate", "2026-03-09", "contactMethod", "huisbezoek"));
+    complete(task(handover), withVariables("contactDate", "2026-03-09",
+        "contactMethod", "huisbezoek"));
 
     assertThat(handover).isEnded()
         .hasPassedInOrder("Task_RecordHandover", "Task_ConfirmContact", "End_ContactConfirmed")
@@ -121,7 +123,8 @@ class WarmeOverdrachtProcessTest {
 
     complete(reminder, withVariables("followUpAction", "ontvanger-gebeld"));
     assertThat(handover).isWaitingAt("Task_ConfirmContact").hasPassed("End_FollowedUp");
-    complete(task(handover), withVariables("contactDate", "2026-03-12", "contactMethod", "telefonisch"));
+    complete(task(handover), withVariables("contactDate", "2026-03-12",
+        "contactMethod", "telefonisch"));
 
     assertThat(handover).isEnded().hasPassed("Timer_HandoverReminder", "Task_FollowUpHandover",
         "End_ContactConfirmed");
