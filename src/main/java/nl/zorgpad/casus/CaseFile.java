@@ -1,0 +1,138 @@
+package nl.zorgpad.casus;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dossier of one case (casus). Named CaseFile, not Case: {@code CASE} is a JPQL keyword.
+ * Holds a pseudonymous client reference only; who the client is stays in the referrer's own
+ * dossier.
+ */
+@Entity
+@Table(name = "zp_case_file")
+public class CaseFile {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_number", nullable = false, unique = true, length = 20)
+  private String caseNumber;
+
+  @Column(name = "client_reference", nullable = false, length = 30)
+  private String clientReference;
+
+  @Column(name = "due_date", nullable = false)
+  private LocalDate dueDate;
+
+  @Column(name = "gestational_age_weeks", nullable = false)
+  private int gestationalAgeWeeksAtSignal;
+
+  @Column(name = "signalling_discipline", nullable = false, length = 30)
+  private String signallingDiscipline;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "zp_case_risk_domain", joinColumns = @JoinColumn(name = "case_file_id"))
+  @OrderColumn(name = "list_index")
+  @Column(name = "risk_domain", nullable = false, length = 50)
+  private List<String> riskDomains = new ArrayList<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 30)
+  private CaseStatus status;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 100)
+  private String createdBy;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  protected CaseFile() {
+    // for JPA
+  }
+
+  CaseFile(String caseNumber, Signal signal, String createdBy, Instant createdAt) {
+    this.caseNumber = caseNumber;
+    this.clientReference = signal.clientReference();
+    this.dueDate = signal.dueDate();
+    this.gestationalAgeWeeksAtSignal = signal.gestationalAgeWeeks();
+    this.signallingDiscipline = signal.signallingDiscipline();
+    this.riskDomains = new ArrayList<>(SignalRules.distinctRiskDomains(signal));
+    this.status = CaseStatus.ACTIVE;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+  }
+
+  void close(CaseStatus newStatus, Instant at) {
+    if (newStatus == CaseStatus.ACTIVE) {
+      throw new IllegalArgumentException("closing needs a closed status");
+    }
+    if (status != CaseStatus.ACTIVE) {
+      throw new IllegalStateException("case " + caseNumber + " is closed already (" + status + ")");
+    }
+    this.status = newStatus;
+    this.closedAt = at;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCaseNumber() {
+    return caseNumber;
+  }
+
+  public String getClientReference() {
+    return clientReference;
+  }
+
+  public LocalDate getDueDate() {
+    return dueDate;
+  }
+
+  public int getGestationalAgeWeeksAtSignal() {
+    return gestationalAgeWeeksAtSignal;
+  }
+
+  public String getSignallingDiscipline() {
+    return signallingDiscipline;
+  }
+
+  public List<String> getRiskDomains() {
+    return List.copyOf(riskDomains);
+  }
+
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+}

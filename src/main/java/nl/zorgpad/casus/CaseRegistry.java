@@ -1,0 +1,28 @@
+package nl.zorgpad.casus;
+
+import java.time.ZonedDateTime;
+
+/**
+ * Opens and closes case dossiers. The narrow port the pathway glue calls; {@link CaseFileService}
+ * implements it with JPA.
+ */
+public interface CaseRegistry {
+
+  /**
+   * Opens a case for a signal.
+   *
+   * @param signalledBy the user id of the caregiver who signalled
+   * @param signalledAt when (its zone decides the year of the case number and "today")
+   * @return the new case number
+   * @throws InvalidInputException when the signal breaks a rule of {@link SignalRules}
+   */
+  String register(Signal signal, String signalledBy, ZonedDateTime signalledAt);
+
+  /**
+   * Closes an active case.
+   *
+   * @throws IllegalArgumentException for an unknown case or {@link CaseStatus#ACTIVE}
+   * @throws IllegalStateException when the case is closed already
+   */
+  void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt);
+}

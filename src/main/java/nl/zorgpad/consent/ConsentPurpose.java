@@ -1,0 +1,27 @@
+package nl.zorgpad.consent;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a consent is for. Consent is specific: per recipient discipline and purpose (DESIGN.md,
+ * vuistregel 4).
+ */
+public enum ConsentPurpose {
+  /** Warm handover of the case to another discipline (vuistregel 3, 4). */
+  WARM_HANDOVER("warme-overdracht");
+
+  private final String code;
+
+  ConsentPurpose(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public static Optional<ConsentPurpose> fromCode(String code) {
+    return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+  }
+}

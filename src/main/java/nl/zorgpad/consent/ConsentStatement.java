@@ -1,0 +1,66 @@
+package nl.zorgpad.consent;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import nl.zorgpad.casus.CaseNumbers;
+import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.casus.Violation;
+
+/**
+ * A consent decision as a caregiver reports it: for one case, one recipient discipline and one
+ * purpose. {@link #check()} holds the rules; the JPA service and the in-memory registry of the
+ * process tests apply the same rules.
+ *
+ * @param reasonCode a {@link ConsentReason} code; required for a refusal or withdrawal, ignored
+ *     for a consent given
+ */
+public record ConsentStatement(
+    String caseNumber,
+    String recipientDiscipline,
+    String purpose,
+    ConsentDecision decision,
+    String reasonCode,
+    String recordedBy,
+    ZonedDateTime recordedAt) {
+
+  public ConsentStatement {
+    if (decision == ConsentDecision.GIVEN) {
+      reasonCode = null;
+    }
+  }
+
+  public List<Violation> check() {
+    List<Violation> violations = new ArrayList<>();
+    if (!CaseNumbers.isValid(caseNumber)) {
+      violations.add(new Violation("caseNumber", "must match " + CaseNumbers.PATTERN.pattern(),
+          "Onbekend casusnummer."));
+    }
+    if (recipientDiscipline == null || !Disciplines.ALL.contains(recipientDiscipline)) {
+      violations.add(new Violation("recipientDiscipline", "must be one of " + Disciplines.ALL,
+          "Onbekende ontvangende discipline."));
+    }
+    if (ConsentPurpose.fromCode(purpose).isEmpty()) {
+      violations.add(new Violation("consentPurpose", "is unknown: " + purpose,
+          "Onbekend doel van de toestemming."));
+    }
+    if (decision == null) {
+      violations.add(new Violation("consentDecision", "is required (GIVEN or REFUSED)",
+          "Geef aan of de cliënt toestemming geeft."));
+    } else if (decision.needsReason()) {
+      if (reasonCode == null || reasonCode.isBlank()) {
+        violations.add(new Violation("consentRefusalReason",
+            "is required when consent is " + decision,
+            "Kies de reden waarom de cliënt geen toestemming geeft."));
+      } else if (ConsentReason.fromCode(reasonCode).isEmpty()) {
+        violations.add(new Violation("consentRefusalReason", "is unknown: " + reasonCode,
+            "Onbekende reden; kies uit de lijst."));
+      }
+    }
+    if (recordedBy == null || recordedBy.isBlank() || recordedAt == null) {
+      violations.add(new Violation("recordedBy", "who and when are required",
+          "Onbekend wie de toestemming vastlegt."));
+    }
+    return violations;
+  }
+}

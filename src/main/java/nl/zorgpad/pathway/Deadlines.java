@@ -1,0 +1,90 @@
+package nl.zorgpad.pathway;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates and timers of the pathways, in Dutch working days ({@link WorkingDays}), measured on
+ * the engine's clock so that process tests can move time. Used from BPMN as {@code ${deadlines}}:
+ * {@code camunda:dueDate="${deadlines.inWorkingDays(2)}"},
+ * {@code <timeDate>${deadlines.handoverReminder()}</timeDate>}.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  /** The pathways run in Dutch time. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+  /** A deadline on a date without a time of day falls at the end of that working day. */
+  static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+
+  private final DeadlineProperties properties;
+
+  public Deadlines(DeadlineProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Deadlines with the documented defaults (plain-engine tests, tools). */
+  public static Deadlines withDefaults() {
+    return new Deadlines(new DeadlineProperties(3));
+  }
+
+  /** Now, on the engine's clock, in Dutch time. */
+  public ZonedDateTime now() {
+    return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+  }
+
+  /** The same time of day, {@code workingDays} Dutch working days from now. */
+  public Date inWorkingDays(int workingDays) {
+    ZonedDateTime now = now();
+    LocalDate day = WorkingDays.plusWorkingDays(now.toLocalDate(), workingDays);
+    return Date.from(now.with(day).toInstant());
+  }
+
+  /**
+   * The end of the working day {@code workingDays} working days after a date, for deadlines that
+   * follow a date entered in a form (e.g. report two working days after the planned visit).
+   *
+   * @param date an ISO date string ("yyyy-MM-dd", as form-js submits it), a {@link Date} or a
+   *     {@link LocalDate}
+   */
+  public Date workingDaysAfter(Object date, int workingDays) {
+    LocalDate start = toLocalDate(date);
+    LocalDate day = WorkingDays.plusWorkingDays(start, workingDays);
+    return Date.from(day.atTime(END_OF_WORKING_DAY).atZone(ZONE).toInstant());
+  }
+
+  /**
+   * When the sender of a warm handover is reminded that the recipient has not confirmed contact:
+   * {@code zorgpad.deadlines.handover-reminder-working-days} (default 3) working days from now.
+   */
+  public Date handoverReminder() {
+    return inWorkingDays(properties.handoverReminderWorkingDays());
+  }
+
+  public int handoverReminderWorkingDays() {
+    return properties.handoverReminderWorkingDays();
+  }
+
+  static LocalDate toLocalDate(Object date) {
+    if (date instanceof LocalDate localDate) {
+      return localDate;
+    }
+    if (date instanceof Date utilDate) {
+      return utilDate.toInstant().atZone(ZONE).toLocalDate();
+    }
+    if (date instanceof String text && text.length() >= 10) {
+      try {
+        return LocalDate.parse(text.substring(0, 10));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("not an ISO date: " + text, e);
+      }
+    }
+    throw new IllegalArgumentException("not a date: " + date);
+  }
+}

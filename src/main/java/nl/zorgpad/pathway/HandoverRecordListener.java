@@ -1,0 +1,41 @@
+package nl.zorgpad.pathway;
+
+import static nl.zorgpad.pathway.PathwayVariables.CLIENT_INFORMED;
+import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
+import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
+
+import nl.zorgpad.casus.Handover;
+import nl.zorgpad.casus.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Overdracht formeel vastleggen": the handover must name a formal method and a
+ * date that has passed (vuistregel 3), and the client must have been told (vuistregels 1, 6).
+ * An execution listener on the task's {@code end} (see {@link ConsentDecisionListener}).
+ */
+@Component("handoverRecordListener")
+public class HandoverRecordListener implements ExecutionListener {
+
+  private final Deadlines deadlines;
+
+  public HandoverRecordListener(Deadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled, not completed: there is no answer to check
+    }
+    VariableReader input = VariableReader.of(execution);
+    Handover handover = new Handover(input.string(HANDOVER_METHOD), input.date(HANDOVER_DATE),
+        input.bool(CLIENT_INFORMED));
+    try {
+      InvalidInputException.throwIfAny("handover", handover.check(deadlines.now().toLocalDate()));
+    } catch (InvalidInputException invalid) {
+      throw PathwayValidation.refuse(invalid, PathwayValidation.HANDOVER_INVALID);
+    }
+  }
+}

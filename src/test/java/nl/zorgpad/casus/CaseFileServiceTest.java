@@ -1,0 +1,107 @@
+package nl.zorgpad.casus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The case dossier on the real schema: Flyway V1 on in-memory H2, Hibernate validating it. */
+@DataJpaTest
+@Import(CaseFileService.class)
+class CaseFileServiceTest {
+
+  static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  static final ZonedDateTime MONDAY = LocalDateTime.of(2026, 3, 2, 9, 0).atZone(AMSTERDAM);
+
+  @Autowired
+  CaseFileService service;
+  @Autowired
+  CaseFileRepository repository;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  static Signal signal(String reference) {
+    return new Signal(reference, LocalDate.of(2026, 7, 20), 20,
+        List.of("huisvesting", "ggz", "huisvesting"), "buurtteam");
+  }
+
+  @Test
+  void registerOpensActiveCaseWithNumberOfTheYear() {
+    String first = service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
+    String second = service.register(signal("BT-0002"), "demo-buurtteam", MONDAY);
+
+    assertThat(first).isEqualTo("ZP-2026-00001");
+    assertThat(second).isEqualTo("ZP-2026-00002");
+    CaseFile caseFile = service.find(first).orElseThrow();
+    assertThat(caseFile.getClientReference()).isEqualTo("BT-0001");
+    assertThat(caseFile.getDueDate()).isEqualTo(LocalDate.of(2026, 7, 20));
+    assertThat(caseFile.getGestationalAgeWeeksAtSignal()).isEqualTo(20);
+    assertThat(caseFile.getSignallingDiscipline()).isEqualTo("buurtteam");
+    assertThat(caseFile.getRiskDomains()).containsExactly("huisvesting", "ggz");
+    assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.ACTIVE);
+    assertThat(caseFile.getCreatedBy()).isEqualTo("demo-buurtteam");
+    assertThat(caseFile.getCreatedAt()).isEqualTo(MONDAY.toInstant());
+  }
+
+  @Test
+  void numberingRestartsInANewYear() {
+    service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
+    ZonedDateTime newYear = LocalDateTime.of(2027, 1, 4, 9, 0).atZone(AMSTERDAM);
+    Signal nextYearSignal = new Signal("BT-0003", LocalDate.of(2027, 6, 1), 18,
+        List.of("stress"), "huisarts");
+
+    assertThat(service.register(nextYearSignal, "demo-huisarts", newYear))
+        .isEqualTo("ZP-2027-00001");
+  }
+
+  @Test
+  void invalidSignalIsRefusedInDutchAndStoresNothing() {
+    Signal bad = new Signal("Jansen Kerkstraat 1", null, 50, List.of(), "onbekend");
+
+    assertThatThrownBy(() -> service.register(bad, "demo-buurtteam", MONDAY))
+        .isInstanceOfSatisfying(InvalidInputException.class, invalid -> {
+          assertThat(invalid.violations()).extracting(Violation::field).containsExactly(
+              "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains",
+              "signallingDiscipline");
+          assertThat(invalid.dutchMessage()).contains("Gebruik geen naam, BSN of adres")
+              .contains("Vul een geldige uitgerekende datum in.")
+              .contains("tussen 4 en 42 weken")
+              .contains("Kies minstens één risicodomein.")
+              .contains("Kies de discipline die het signaal afgeeft.");
+        });
+    assertThat(repository.count()).isZero();
+  }
+
+  @Test
+  void closingSetsStatusOnce() {
+    String caseNumber = service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
+
+    service.close(caseNumber, CaseStatus.CLOSED_NO_CONSENT, MONDAY.plusDays(3));
+
+    CaseFile closed = service.find(caseNumber).orElseThrow();
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
+    assertThat(closed.getClosedAt()).isEqualTo(MONDAY.plusDays(3).toInstant());
+    assertThatThrownBy(() -> service.close(caseNumber, CaseStatus.CLOSED, MONDAY.plusDays(4)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> service.close("ZP-2026-99999", CaseStatus.CLOSED, MONDAY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void schemaHoldsNoColumnForNamesBsnOrAddresses() {
+    List<String> columns = jdbc.queryForList(
+        "select lower(column_name) from information_schema.columns"
+            + " where lower(table_name) like 'zp\\_%' escape '\\'", String.class);
+    assertThat(columns).isNotEmpty()
+        .noneMatch(column -> column.matches(".*(name|bsn|address|adres|postcode|birth|note).*"));
+  }
+}

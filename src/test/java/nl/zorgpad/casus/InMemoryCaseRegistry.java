@@ -1,0 +1,55 @@
+package nl.zorgpad.casus;
+
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The case registry of the plain-engine process tests: the same rules and numbering as
+ * {@link CaseFileService}, kept in memory. {@link CaseFileServiceTest} covers the JPA side.
+ */
+public class InMemoryCaseRegistry implements CaseRegistry {
+
+  private final Map<String, CaseFile> cases = new LinkedHashMap<>();
+  private int year;
+  private int lastNumber;
+
+  @Override
+  public synchronized String register(Signal signal, String signalledBy,
+      ZonedDateTime signalledAt) {
+    InvalidInputException.throwIfAny("signal",
+        SignalRules.check(signal, signalledAt.toLocalDate()));
+    if (signalledAt.getYear() != year) {
+      year = signalledAt.getYear();
+      lastNumber = 0;
+    }
+    String caseNumber = CaseNumbers.format(year, ++lastNumber);
+    cases.put(caseNumber, new CaseFile(caseNumber, signal, signalledBy, signalledAt.toInstant()));
+    return caseNumber;
+  }
+
+  @Override
+  public synchronized void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt) {
+    CaseFile caseFile = find(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    caseFile.close(status, closedAt.toInstant());
+  }
+
+  public synchronized Optional<CaseFile> find(String caseNumber) {
+    return Optional.ofNullable(cases.get(caseNumber));
+  }
+
+  public synchronized Collection<CaseFile> all() {
+    return List.copyOf(cases.values());
+  }
+
+  /** Forgets every case and restarts the numbering. */
+  public synchronized void clear() {
+    cases.clear();
+    year = 0;
+    lastNumber = 0;
+  }
+}

@@ -1,0 +1,78 @@
+package nl.zorgpad.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeadlinesTest {
+
+  static final ZonedDateTime FRIDAY_14H =
+      LocalDateTime.of(2026, 3, 6, 14, 0).atZone(Deadlines.ZONE);
+
+  Deadlines deadlines = Deadlines.withDefaults();
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void inWorkingDaysKeepsTheTimeOfDayOnTheEngineClock() {
+    ClockUtil.setCurrentTime(Date.from(FRIDAY_14H.toInstant()));
+
+    assertThat(deadlines.inWorkingDays(2)).isEqualTo(Date.from(FRIDAY_14H.plusDays(4).toInstant()));
+    assertThat(deadlines.now()).isEqualTo(FRIDAY_14H);
+  }
+
+  @Test
+  void handoverReminderDefaultsToThreeWorkingDays() {
+    ClockUtil.setCurrentTime(Date.from(FRIDAY_14H.toInstant()));
+
+    assertThat(deadlines.handoverReminderWorkingDays()).isEqualTo(3);
+    assertThat(deadlines.handoverReminder())
+        .isEqualTo(Date.from(FRIDAY_14H.plusDays(5).toInstant()));
+  }
+
+  @Test
+  void handoverReminderIsConfigurable() {
+    ClockUtil.setCurrentTime(Date.from(FRIDAY_14H.toInstant()));
+
+    Deadlines fiveDays = new Deadlines(new DeadlineProperties(5));
+
+    assertThat(fiveDays.handoverReminder())
+        .isEqualTo(Date.from(FRIDAY_14H.plusDays(7).toInstant()));
+    assertThatThrownBy(() -> new DeadlineProperties(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void workingDaysAfterAFormDateEndAtTheEndOfTheWorkingDay() {
+    Date expected = Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(Deadlines.ZONE)
+        .toInstant());
+
+    assertThat(deadlines.workingDaysAfter("2026-03-06", 2)).isEqualTo(expected);
+    assertThat(deadlines.workingDaysAfter(LocalDate.of(2026, 3, 6), 2)).isEqualTo(expected);
+    assertThat(deadlines.workingDaysAfter(Date.from(FRIDAY_14H.toInstant()), 2))
+        .isEqualTo(expected);
+    assertThatThrownBy(() -> deadlines.workingDaysAfter("volgende week", 2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void daylightSavingTimeKeepsTheLocalTime() {
+    // clocks go forward on Sunday 29 March 2026
+    ZonedDateTime friday = LocalDateTime.of(2026, 3, 27, 9, 0).atZone(Deadlines.ZONE);
+    ClockUtil.setCurrentTime(Date.from(friday.toInstant()));
+
+    assertThat(deadlines.inWorkingDays(1))
+        .isEqualTo(Date.from(LocalDateTime.of(2026, 3, 30, 9, 0).atZone(Deadlines.ZONE)
+            .toInstant()));
+  }
+}

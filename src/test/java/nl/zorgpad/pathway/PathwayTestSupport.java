@@ -1,0 +1,138 @@
+package nl.zorgpad.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.zorgpad.casus.InMemoryCaseRegistry;
+import nl.zorgpad.casus.Signal;
+import nl.zorgpad.consent.InMemoryConsentRegistry;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** Shared pieces of the plain-engine process tests. */
+final class PathwayTestSupport {
+
+  /** A Monday morning in Dutch time: the process tests start their clock here. */
+  static final ZonedDateTime MONDAY_MORNING =
+      LocalDateTime.of(2026, 3, 2, 9, 0).atZone(Deadlines.ZONE);
+
+  /**
+   * Every process variable name that is reviewed as free of personal data. Adding a variable to
+   * a pathway without adding it here fails the path tests: review it first (DESIGN.md: no name,
+   * BSN, address or free text in process variables).
+   */
+  static final Set<String> REVIEWED_VARIABLES = Set.of(
+      // signal: a pseudonymous reference, dates, codes
+      "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains", "signallingDiscipline",
+      "caseNumber",
+      // call-activity parameters: discipline ids and purpose codes
+      "requestingDiscipline", "recipientDiscipline", "consentPurpose", "senderDiscipline",
+      "homeVisitRequestingDiscipline",
+      // consent: a decision code, a reason code, a flag
+      "consentDecision", "consentRefusalReason", "consentGiven",
+      // warm handover: codes, dates, a flag
+      "handoverMethod", "handoverDate", "clientInformed", "contactDate", "contactMethod",
+      "followUpAction",
+      // prenatal home visit: codes, dates, flags
+      "homeVisitDecision", "homeVisitOptOutReason", "homeVisitClientConsented",
+      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice");
+
+  /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
+  private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
+  /** A JSON list of codes (a checklist as the Tasklist submits it). */
+  private static final Pattern CODE_LIST =
+      Pattern.compile("^\\[(\"[A-Za-z0-9._-]{1,40}\",?\\s*)*]$");
+
+  private PathwayTestSupport() {
+  }
+
+  static void startClockAt(ZonedDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+  }
+
+  static Date date(ZonedDateTime time) {
+    return Date.from(time.toInstant());
+  }
+
+  static InMemoryCaseRegistry caseRegistry(ProcessEngine engine) {
+    return (InMemoryCaseRegistry) beans(engine).get("caseRegistry");
+  }
+
+  static InMemoryConsentRegistry consentRegistry(ProcessEngine engine) {
+    return (InMemoryConsentRegistry) beans(engine).get("consentRegistry");
+  }
+
+  private static Map<Object, Object> beans(ProcessEngine engine) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans();
+  }
+
+  /**
+   * The start form's input as the Tasklist submits it: dates as ISO strings, the risk domains as
+   * a list; 20 weeks pregnant on {@link #MONDAY_MORNING}.
+   */
+  static VariableMap validSignal() {
+    return Variables.createVariables()
+        .putValue("clientReference", "VP-2026-0042")
+        .putValue("dueDate", "2026-07-20")
+        .putValue("gestationalAgeWeeks", 20)
+        .putValue("riskDomains", List.of("huisvesting", "armoede"))
+        .putValue("signallingDiscipline", "verloskundige");
+  }
+
+  /** A case opened directly in the registry, for tests of one reusable step. */
+  static String openCase(ProcessEngine engine) {
+    return caseRegistry(engine).register(
+        new Signal("VP-2026-0042", LocalDate.of(2026, 7, 20), 20, List.of("stress"),
+            "verloskundige"),
+        "demo-verloskundige", MONDAY_MORNING);
+  }
+
+  /**
+   * The "no personal data in process variables" guard: every variable that was ever written
+   * (current values and every update) has a reviewed name and a code-like value.
+   */
+  static void assertNoPersonalDataInHistory(HistoryService history) {
+    List<HistoricVariableInstance> variables =
+        history.createHistoricVariableInstanceQuery().list();
+    assertThat(variables).as("the path writes variables").isNotEmpty();
+    for (HistoricVariableInstance variable : variables) {
+      assertReviewed(variable.getName(), variable.getValue());
+    }
+    for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().list()) {
+      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      assertReviewed(update.getVariableName(), update.getValue());
+    }
+  }
+
+  private static void assertReviewed(String name, Object value) {
+    assertThat(REVIEWED_VARIABLES).as("variable '%s' is reviewed as free of personal data", name)
+        .contains(name);
+    if (value == null || value instanceof Boolean || value instanceof Number
+        || value instanceof Date) {
+      return;
+    }
+    if (value instanceof String text) {
+      assertThat(text).as("value of '%s' is a code, a date or a reference", name)
+          .matches(CODE_LIKE);
+      return;
+    }
+    String json = value instanceof List<?> list
+        ? list.stream().map(element -> "\"" + element + "\"").toList().toString()
+        : value.toString();
+    assertThat(json).as("value of '%s' is a list of codes", name).matches(CODE_LIST);
+  }
+}
