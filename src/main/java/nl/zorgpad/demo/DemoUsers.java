@@ -2,6 +2,7 @@ package nl.zorgpad.demo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.security.ZorgpadGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -19,15 +20,15 @@ public final class DemoUsers {
 
   private static Map<String, String[]> accounts() {
     Map<String, String[]> accounts = new LinkedHashMap<>();
-    accounts.put("demo-verloskundige", new String[] {"Anne", "de Vries", ZorgpadGroups.VERLOSKUNDIGE});
-    accounts.put("demo-jgz", new String[] {"Fatima", "El Amrani", ZorgpadGroups.JGZ});
-    accounts.put("demo-kraamzorg", new String[] {"Petra", "Jansen", ZorgpadGroups.KRAAMZORG});
-    accounts.put("demo-buurtteam", new String[] {"Mark", "Bakker", ZorgpadGroups.BUURTTEAM});
-    accounts.put("demo-huisarts", new String[] {"Joost", "Visser", ZorgpadGroups.HUISARTS});
-    accounts.put("demo-poh-ggz", new String[] {"Lotte", "Smit", ZorgpadGroups.POH_GGZ});
-    accounts.put("demo-regiehouder", new String[] {"Sanne", "Meijer", ZorgpadGroups.REGIEHOUDER});
-    accounts.put("demo-informele-zorg", new String[] {"Nadia", "Yilmaz", ZorgpadGroups.INFORMELE_ZORG});
-    accounts.put("demo-ziekenhuis", new String[] {"Eva", "Mulder", ZorgpadGroups.ZIEKENHUIS});
+    accounts.put("demo-verloskundige", new String[] {"Anne", "de Vries", Disciplines.VERLOSKUNDIGE});
+    accounts.put("demo-jgz", new String[] {"Fatima", "El Amrani", Disciplines.JGZ});
+    accounts.put("demo-kraamzorg", new String[] {"Petra", "Jansen", Disciplines.KRAAMZORG});
+    accounts.put("demo-buurtteam", new String[] {"Mark", "Bakker", Disciplines.BUURTTEAM});
+    accounts.put("demo-huisarts", new String[] {"Joost", "Visser", Disciplines.HUISARTS});
+    accounts.put("demo-poh-ggz", new String[] {"Lotte", "Smit", Disciplines.POH_GGZ});
+    accounts.put("demo-regiehouder", new String[] {"Sanne", "Meijer", Disciplines.REGIEHOUDER});
+    accounts.put("demo-informele-zorg", new String[] {"Nadia", "Yilmaz", Disciplines.INFORMELE_ZORG});
+    accounts.put("demo-ziekenhuis", new String[] {"Eva", "Mulder", Disciplines.ZIEKENHUIS});
     accounts.put("demo-coordinator", new String[] {"Karin", "de Boer", ZorgpadGroups.COORDINATOR});
     accounts.put("demo-auditor", new String[] {"Willem", "Hendriks", ZorgpadGroups.AUDITOR});
     return accounts;

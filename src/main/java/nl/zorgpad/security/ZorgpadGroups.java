@@ -1,22 +1,14 @@
 package nl.zorgpad.security;
 
 import java.util.List;
+import nl.zorgpad.casus.Disciplines;
 
 /**
- * Group ids. Disciplines use the Dutch words the field uses (DESIGN.md); they double as
+ * Group ids: the disciplines ({@link Disciplines}, the one list of them) plus the roles.
+ * Disciplines use the Dutch words the field uses (DESIGN.md); they double as
  * candidate groups of user tasks until the sociale kaart resolves teams.
  */
 public final class ZorgpadGroups {
-
-  public static final String VERLOSKUNDIGE = "verloskundige";
-  public static final String JGZ = "jgz";
-  public static final String KRAAMZORG = "kraamzorg";
-  public static final String BUURTTEAM = "buurtteam";
-  public static final String HUISARTS = "huisarts";
-  public static final String POH_GGZ = "poh-ggz";
-  public static final String REGIEHOUDER = "regiehouder";
-  public static final String INFORMELE_ZORG = "informele-zorg";
-  public static final String ZIEKENHUIS = "ziekenhuis";
 
   public static final String COORDINATOR = "coordinator";
   public static final String AUDITOR = "auditor";
@@ -24,9 +16,7 @@ public final class ZorgpadGroups {
   public static final String ADMIN = "camunda-admin";
 
   /** Disciplines of caregivers, in the order they are shown to users. */
-  public static final List<String> DISCIPLINES = List.of(
-      VERLOSKUNDIGE, JGZ, KRAAMZORG, BUURTTEAM, HUISARTS, POH_GGZ, REGIEHOUDER, INFORMELE_ZORG,
-      ZIEKENHUIS);
+  public static final List<String> DISCIPLINES = Disciplines.ALL;
 
   /** Spring Security authority of a group, e.g. {@code GROUP_coordinator}. */
   public static String authority(String groupId) {
@@ -36,15 +26,15 @@ public final class ZorgpadGroups {
   /** Dutch display names (what users see). */
   public static String displayName(String groupId) {
     return switch (groupId) {
-      case VERLOSKUNDIGE -> "Verloskundige";
-      case JGZ -> "Jeugdgezondheidszorg (JGZ)";
-      case KRAAMZORG -> "Kraamzorg";
-      case BUURTTEAM -> "Buurtteam";
-      case HUISARTS -> "Huisarts";
-      case POH_GGZ -> "POH-GGZ";
-      case REGIEHOUDER -> "Regiehouder";
-      case INFORMELE_ZORG -> "Informele zorg";
-      case ZIEKENHUIS -> "Ziekenhuis";
+      case Disciplines.VERLOSKUNDIGE -> "Verloskundige";
+      case Disciplines.JGZ -> "Jeugdgezondheidszorg (JGZ)";
+      case Disciplines.KRAAMZORG -> "Kraamzorg";
+      case Disciplines.BUURTTEAM -> "Buurtteam";
+      case Disciplines.HUISARTS -> "Huisarts";
+      case Disciplines.POH_GGZ -> "POH-GGZ";
+      case Disciplines.REGIEHOUDER -> "Regiehouder";
+      case Disciplines.INFORMELE_ZORG -> "Informele zorg";
+      case Disciplines.ZIEKENHUIS -> "Ziekenhuis";
       case COORDINATOR -> "Netwerkcoördinator";
       case AUDITOR -> "Auditor / privacy officer";
       case ADMIN -> "Beheerders";

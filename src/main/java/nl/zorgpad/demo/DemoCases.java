@@ -1,0 +1,145 @@
+package nl.zorgpad.demo;
+
+import static nl.zorgpad.pathway.PathwayVariables.CLIENT_INFORMED;
+import static nl.zorgpad.pathway.PathwayVariables.CLIENT_REFERENCE;
+import static nl.zorgpad.pathway.PathwayVariables.CONSENT_DECISION;
+import static nl.zorgpad.pathway.PathwayVariables.CONSENT_REFUSAL_REASON;
+import static nl.zorgpad.pathway.PathwayVariables.CONTACT_DATE;
+import static nl.zorgpad.pathway.PathwayVariables.CONTACT_METHOD;
+import static nl.zorgpad.pathway.PathwayVariables.DUE_DATE;
+import static nl.zorgpad.pathway.PathwayVariables.GESTATIONAL_AGE_WEEKS;
+import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
+import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
+import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_CLIENT_CONSENTED;
+import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_DECISION;
+import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
+import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A few demo cases in different states, made the way caregivers make them: each step is done
+ * through the engine as the demo user of the discipline that holds the task, so history and case
+ * records name real (demo) users. Client references are fictional ("DEMO-…"); no personal data.
+ */
+class DemoCases {
+
+  static final String MAIN_PATHWAY = "zorgpad-kwetsbare-zwangerschap";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+
+  private final IdentityService identityService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final FormService formService;
+  private final TaskService taskService;
+
+  DemoCases(IdentityService identityService, RepositoryService repositoryService,
+      RuntimeService runtimeService, FormService formService, TaskService taskService) {
+    this.identityService = identityService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.formService = formService;
+    this.taskService = taskService;
+  }
+
+  void ensure() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MAIN_PATHWAY)
+        .count() == 0) {
+      LOG.warn("Demo cases skipped: pathway {} is not deployed", MAIN_PATHWAY);
+      return;
+    }
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(MAIN_PATHWAY).count() > 0
+        || identityService.createUserQuery().count() == 0) {
+      return; // made before (demo data survives restarts)
+    }
+    LocalDate today = LocalDate.now();
+
+    // 1. just signalled by the midwife: consent to be asked
+    signal("demo-verloskundige", "DEMO-VK-0101", today.plusWeeks(22), 18,
+        List.of("huisvesting", "armoede", "stress"));
+
+    // 2. signalled by the buurtteam, consent given, handover to be recorded
+    ProcessInstance second = signal("demo-buurtteam", "DEMO-BT-0102", today.plusWeeks(16), 24,
+        List.of("schulden", "migratie-taal"));
+    work(second, "demo-buurtteam", Map.of(CONSENT_DECISION, "GIVEN"));
+
+    // 3. handover recorded, JGZ must confirm contact
+    ProcessInstance third = signal("demo-verloskundige", "DEMO-VK-0103", today.plusWeeks(12), 28,
+        List.of("ggz", "afwezige-partner"));
+    work(third, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    work(third, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
+        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+
+    // 4. consent refused: case closed, refusal recorded
+    ProcessInstance fourth = signal("demo-huisarts", "DEMO-HA-0104", today.plusWeeks(20), 20,
+        List.of("verslaving"));
+    work(fourth, "demo-huisarts", Map.of(CONSENT_DECISION, "REFUSED",
+        CONSENT_REFUSAL_REASON, "wil-bedenktijd"));
+
+    // 5. contact confirmed, home visit requested: JGZ plans the prenatal home visit
+    ProcessInstance fifth = signal("demo-verloskundige", "DEMO-VK-0105", today.plusWeeks(18), 22,
+        List.of("tienerzwangerschap", "late-start-zorg"));
+    work(fifth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    work(fifth, "demo-verloskundige", Map.of(HANDOVER_METHOD, "direct-gesprek",
+        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+    work(fifth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "telefonisch"));
+    work(fifth, "demo-verloskundige", Map.of(HOME_VISIT_DECISION, "aanvragen",
+        HOME_VISIT_CLIENT_CONSENTED, true));
+    LOG.info("Demo cases created");
+  }
+
+  private ProcessInstance signal(String user, String clientReference, LocalDate dueDate,
+      int weeks, List<String> riskDomains) {
+    String discipline = DemoUsers.ACCOUNTS.get(user)[2];
+    String definitionId = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult().getId();
+    VariableMap variables = Variables.createVariables()
+        .putValue(CLIENT_REFERENCE, clientReference)
+        .putValue(DUE_DATE, dueDate.toString())
+        .putValue(GESTATIONAL_AGE_WEEKS, (long) weeks)
+        .putValueTyped(RISK_DOMAINS, SpinValues.jsonValue(
+            riskDomains.stream().map(code -> "\"" + code + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create())
+        .putValue(SIGNALLING_DISCIPLINE, discipline);
+    return as(user, () -> formService.submitStartForm(definitionId, variables));
+  }
+
+  /** Claims and completes the one open task of the case that the user's discipline holds. */
+  private void work(ProcessInstance caseInstance, String user, Map<String, Object> variables) {
+    as(user, () -> {
+      Task task = taskService.createTaskQuery()
+          .processInstanceBusinessKey(caseInstance.getBusinessKey())
+          .taskCandidateGroup(DemoUsers.ACCOUNTS.get(user)[2])
+          .singleResult();
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  private <T> T as(String user, java.util.function.Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
