@@ -1,0 +1,146 @@
+package nl.zorgpad.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import nl.zorgpad.support.Browser;
+import nl.zorgpad.support.ZorgpadIntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The first pathway as a midwife and a JGZ nurse live it: in the real (Dutch) Camunda Tasklist,
+ * in Debian's headless Chromium, with the real forms. The midwife starts a case with the signal
+ * form, asks consent, records the warm handover; then the JGZ nurse finds her task.
+ */
+@Tag("browser")
+@ZorgpadIntegrationTest
+class FirstPathwayBrowserIT {
+
+  private static final String CLIENT_REFERENCE = "BROWSER-0001";
+  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+
+  @Test
+  void midwifeSignalsAsksConsentAndHandsOverThenJgzFindsTheContactTask() throws Exception {
+    String base = "http://localhost:" + port;
+    try (Browser browser = new Browser()) {
+      browser.login(base, "demo-verloskundige", "demo");
+      browser.open(base + "/camunda/app/tasklist/default/");
+      browser.visible(By.linkText("Taken voor mijn discipline"));
+      assertDutch(browser);
+
+      // signal: "Casus starten" with the start form
+      browser.click(By.cssSelector(".start-process-action"));
+      browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
+      browser.visible(By.cssSelector("[id$='-Field_clientReference']")).sendKeys(CLIENT_REFERENCE);
+      browser.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
+          .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
+      browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
+      browser.click(By.cssSelector("[id$='-Field_riskDomains-0']"));
+      browser.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
+      choose(browser, "signallingDiscipline", "Verloskundige");
+      browser.screenshot("01-signal-form");
+      browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+      browser.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
+
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult();
+      assertThat(instance).as("case started from the Tasklist").isNotNull();
+      String caseNumber = instance.getBusinessKey();
+      assertThat(caseNumber).matches("ZP-\\d{4}-\\d{5}");
+
+      // consent: claim, answer, complete
+      openTask(browser, caseNumber, "Toestemming vragen aan cliënt");
+      browser.click(By.cssSelector("button.claim"));
+      browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
+      browser.waitForText(By.cssSelector(".task-details, body"), caseNumber);
+      browser.screenshot("02-consent-form");
+      browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+      // warm handover recorded formally (vuistregel 3)
+      waitForTask(caseNumber, "Overdracht formeel vastleggen");
+      openTask(browser, caseNumber, "Overdracht formeel vastleggen");
+      browser.click(By.cssSelector("button.claim"));
+      choose(browser, "handoverMethod", "Telefonisch consult");
+      browser.visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
+          .sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);
+      browser.click(By.cssSelector("[id$='-Field_clientInformed']"));
+      browser.screenshot("03-handover-form");
+      browser.click(By.cssSelector("button[ng-click='complete()']"));
+      waitForTask(caseNumber, "Contact met cliënt bevestigen");
+    }
+
+    // the JGZ nurse sees the next task in her discipline's list
+    try (Browser browser = new Browser()) {
+      browser.login(base, "demo-jgz", "demo");
+      browser.open(base + "/camunda/app/tasklist/default/");
+      browser.click(By.linkText("Taken voor mijn discipline"));
+      openTask(browser, runtimeService.createProcessInstanceQuery()
+          .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult()
+          .getBusinessKey(), "Contact met cliënt bevestigen");
+      browser.visible(By.cssSelector("button.claim"));
+      assertDutch(browser);
+      browser.screenshot("04-jgz-contact-task");
+    }
+  }
+
+  private void openTask(Browser browser, String caseNumber, String taskName) {
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
+        + "') and contains(.,'" + taskName + "')]//h4/a");
+    // the list re-renders while it refreshes: retry until the click lands on a live element
+    browser.waitUntil(driver -> {
+      try {
+        var found = driver.findElements(task);
+        if (found.isEmpty()) {
+          driver.findElement(By.linkText("Taken voor mijn discipline")).click();
+          return false;
+        }
+        found.get(0).click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+        return false;
+      }
+    });
+    browser.visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
+        + "'task-details')]//*[contains(.,'" + taskName + "')]"));
+  }
+
+  private void waitForTask(String caseNumber, String taskName) {
+    long until = System.currentTimeMillis() + 30_000;
+    while (taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskName(taskName)
+        .count() == 0) {
+      assertThat(System.currentTimeMillis()).as("task '%s' of %s", taskName, caseNumber)
+          .isLessThan(until);
+      Thread.onSpinWait();
+    }
+  }
+
+  /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
+  private static void choose(Browser browser, String key, String optionText) {
+    browser.click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));
+    browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+        + optionText + "']"));
+  }
+
+  private static void assertDutch(Browser browser) {
+    String text = browser.driver().findElement(By.tagName("body")).getText();
+    assertThat(text).contains("Taken voor mijn discipline").contains("Casus starten")
+        .doesNotContain("Start process").doesNotContain("Claim").doesNotContain("Camunda 8");
+  }
+}
