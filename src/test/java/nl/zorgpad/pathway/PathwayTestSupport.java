@@ -118,7 +118,7 @@ final class PathwayTestSupport {
     }
   }
 
-  private static void assertReviewed(String name, Object value) {
+  static void assertReviewed(String name, Object value) {
     assertThat(REVIEWED_VARIABLES).as("variable '%s' is reviewed as free of personal data", name)
         .contains(name);
     if (value == null || value instanceof Boolean || value instanceof Number
