@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  *       (forms, diagrams) and starting a case. Tasks are granted per task by the engine when the
  *       discipline becomes a candidate group; the process instance of such a task by
  *       {@link ZorgpadAuthorizationProvider}. No history, no other cases.</li>
- *   <li>Coordinators: deploy and manage pathway, decision and form definitions; no case data.</li>
+ *   <li>Coordinators: deploy and manage pathway, decision and form definitions and move running
+ *       cases to a new version (migration); no case data.</li>
  *   <li>Auditors: read history (Cockpit) and the operation log; they cannot change anything.</li>
  *   <li>Administrators ({@code camunda-admin}): everything.</li>
  * </ul>
@@ -57,6 +59,11 @@ public class AuthorizationInitializer {
     grant(coordinator, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.UPDATE,
         Permissions.DELETE, ProcessDefinitionPermissions.SUSPEND,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // the workbench moves running cases to a new pathway version (engine migration batch)
+    grant(coordinator, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(coordinator, Resources.BATCH, ANY, Permissions.READ,
+        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     grant(coordinator, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(coordinator, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
     grant(coordinator, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);

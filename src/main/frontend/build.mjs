@@ -1,0 +1,26 @@
+// Bundles the workbench editors into target/classes/static/modeling/assets (served as
+// /modeling/assets/…). Run by Maven (exec-maven-plugin: npm ci, npm run build); not committed.
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outdir = process.env.ZORGPAD_ASSETS_DIR
+  || path.resolve(here, '../../../target/classes/static/modeling/assets');
+
+await esbuild.build({
+  entryPoints: {
+    process: path.join(here, 'src/bpmn.js'),
+    decision: path.join(here, 'src/dmn.js'),
+    form: path.join(here, 'src/form.js')
+  },
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  outdir,
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'info'
+});

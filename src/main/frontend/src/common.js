@@ -1,0 +1,157 @@
+// Shared by the three editors: API calls, the status line, the list of validation issues.
+const canvasElement = document.getElementById('canvas');
+
+export const resource = {
+  kind: canvasElement.dataset.kind,
+  name: canvasElement.dataset.name,
+  tenant: canvasElement.dataset.tenant || '',
+  deployment: canvasElement.dataset.deployment,
+  base: canvasElement.dataset.base
+};
+
+export const messages = window.ZP_MESSAGES || {};
+
+export function status(text, kind) {
+  const element = document.getElementById('editor-status');
+  element.textContent = text || '';
+  element.className = 'zp-status' + (kind ? ' zp-status-' + kind : '');
+}
+
+function headers(json) {
+  const result = { 'Accept': 'application/json' };
+  if (json) {
+    result['Content-Type'] = 'application/json';
+  }
+  if (window.ZP_CSRF && window.ZP_CSRF.header) {
+    result[window.ZP_CSRF.header] = window.ZP_CSRF.token;
+  }
+  return result;
+}
+
+export async function loadContent() {
+  const params = new URLSearchParams({ name: resource.name, deployment: resource.deployment });
+  if (resource.tenant) {
+    params.set('tenant', resource.tenant);
+  }
+  const response = await fetch(resource.base + '/resource?' + params, { headers: { 'Accept': 'text/plain' } });
+  if (!response.ok) {
+    throw new Error('HTTP ' + response.status);
+  }
+  return response.text();
+}
+
+export async function getJson(path) {
+  const response = await fetch(resource.base + path, { headers: headers(false) });
+  if (!response.ok) {
+    throw new Error('HTTP ' + response.status);
+  }
+  return response.json();
+}
+
+async function post(path, content) {
+  const body = JSON.stringify({
+    resources: [ { name: resource.name, content } ],
+    tenantId: selectedTenant()
+  });
+  const response = await fetch(resource.base + path, { method: 'POST', headers: headers(true), body });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch (e) {
+    json = null;
+  }
+  return { status: response.status, json };
+}
+
+export function selectedTenant() {
+  const select = document.getElementById('tenant-select');
+  return select && select.value ? select.value : null;
+}
+
+export async function fillTenants(catalog) {
+  const select = document.getElementById('tenant-select');
+  for (const tenant of catalog.tenants || []) {
+    const option = document.createElement('option');
+    option.value = tenant;
+    option.textContent = tenant;
+    select.appendChild(option);
+  }
+  select.value = resource.tenant || '';
+}
+
+/**
+ * Wires the buttons. `editor` has: getContent() → Promise<string>, showIssues(issues),
+ * select(elementId).
+ */
+export function wireToolbar(editor) {
+  document.getElementById('btn-validate').addEventListener('click', async () => {
+    status(messages.validating);
+    try {
+      const { status: code, json } = await post('/validate', await editor.getContent());
+      if (code !== 200) {
+        status(code === 403 ? messages.forbidden : messages.failed, 'error');
+        return;
+      }
+      renderIssues(json.issues, editor);
+      const errors = json.issues.filter(issue => issue.severity === 'ERROR');
+      status(errors.length ? messages.invalid : messages.valid, errors.length ? 'error' : 'ok');
+    } catch (e) {
+      status(messages.failed + ' ' + e.message, 'error');
+    }
+  });
+  document.getElementById('btn-deploy').addEventListener('click', async () => {
+    status(messages.deploying);
+    try {
+      const { status: code, json } = await post('/deploy', await editor.getContent());
+      if (code === 403) {
+        status(messages.forbidden, 'error');
+        return;
+      }
+      if (code === 422) {
+        renderIssues(json.issues, editor);
+        status(messages.invalid, 'error');
+        return;
+      }
+      if (code !== 200) {
+        status(messages.failed, 'error');
+        return;
+      }
+      renderIssues(json.issues, editor);
+      status(json.deployed ? messages.deployed : messages.unchanged, 'ok');
+    } catch (e) {
+      status(messages.failed + ' ' + e.message, 'error');
+    }
+  });
+  document.getElementById('btn-download').addEventListener('click', async () => {
+    const blob = new Blob([ await editor.getContent() ], { type: 'application/octet-stream' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = resource.name.substring(resource.name.lastIndexOf('/') + 1);
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+}
+
+export function renderIssues(issues, editor) {
+  const list = document.getElementById('validation-issues');
+  const empty = document.getElementById('issues-empty');
+  list.innerHTML = '';
+  empty.hidden = true;
+  if (!issues.length) {
+    empty.hidden = false;
+    empty.textContent = messages.valid;
+  }
+  for (const issue of issues) {
+    const item = document.createElement('li');
+    item.className = issue.severity === 'ERROR' ? 'zp-error-item' : 'zp-warning';
+    item.dataset.elementId = issue.elementId || '';
+    item.dataset.rule = issue.rule;
+    const label = issue.severity === 'ERROR' ? messages.error : messages.warning;
+    item.textContent = label + ' – ' + (issue.elementId || messages.whole) + ': ' + issue.message;
+    if (issue.elementId) {
+      item.addEventListener('click', () => editor.select(issue.elementId));
+    }
+    list.appendChild(item);
+  }
+  editor.showIssues(issues);
+}

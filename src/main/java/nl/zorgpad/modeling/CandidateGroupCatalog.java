@@ -1,0 +1,16 @@
+package nl.zorgpad.modeling;
+
+import java.util.List;
+
+/**
+ * The groups a user task may be given to: the disciplines and teams of the sociale kaart.
+ * Replace the bean to take them from elsewhere (the default reads the engine's groups).
+ */
+public interface CandidateGroupCatalog {
+
+  /** Id (candidate group) and Dutch display name, in the order they are offered. */
+  List<Option> candidateGroups();
+
+  record Option(String id, String name) {
+  }
+}

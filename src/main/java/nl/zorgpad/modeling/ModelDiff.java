@@ -1,0 +1,170 @@
+package nl.zorgpad.modeling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * What changed between two versions of a pathway, decision or form, element by element id:
+ * added, removed, changed. Layout (diagram interchange) is ignored: moving a box is no change to
+ * the pathway.
+ */
+final class ModelDiff {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DI_NAMESPACES = "http://www.omg.org/spec/BPMN/20100524/DI "
+      + "http://www.omg.org/spec/DMN/20180521/DMNDI/ http://www.omg.org/spec/DMN/20191111/DMNDI/";
+
+  enum Change { ADDED, REMOVED, CHANGED }
+
+  record Entry(Change change, String elementId, String type, String name) {
+  }
+
+  private record Element2(String type, String name, String signature) {
+  }
+
+  private ModelDiff() {
+  }
+
+  static List<Entry> diff(String resourceName, byte[] before, byte[] after) {
+    Map<String, Element2> old = elements(resourceName, before);
+    Map<String, Element2> now = elements(resourceName, after);
+    List<Entry> entries = new ArrayList<>();
+    now.forEach((id, element) -> {
+      Element2 previous = old.get(id);
+      if (previous == null) {
+        entries.add(new Entry(Change.ADDED, id, element.type(), element.name()));
+      } else if (!previous.signature().equals(element.signature())) {
+        entries.add(new Entry(Change.CHANGED, id, element.type(), element.name()));
+      }
+    });
+    old.forEach((id, element) -> {
+      if (!now.containsKey(id)) {
+        entries.add(new Entry(Change.REMOVED, id, element.type(), element.name()));
+      }
+    });
+    return entries;
+  }
+
+  private static Map<String, Element2> elements(String resourceName, byte[] content) {
+    return resourceName.endsWith(".form") ? formComponents(content) : xmlElements(content);
+  }
+
+  private static Map<String, Element2> formComponents(byte[] content) {
+    Map<String, Element2> result = new LinkedHashMap<>();
+    try {
+      collect(JSON.readTree(content).path("components"), result);
+    } catch (IOException e) {
+      // an unreadable version has no comparable elements
+    }
+    return result;
+  }
+
+  private static void collect(JsonNode components, Map<String, Element2> result) {
+    for (JsonNode component : components) {
+      ObjectNode own = component.deepCopy();
+      own.remove("components");
+      own.remove("layout");
+      String id = component.path("id").asText(component.path("key").asText(""));
+      result.put(id, new Element2(component.path("type").asText(),
+          component.path("label").asText(component.path("text").asText(null)), own.toString()));
+      collect(component.path("components"), result);
+    }
+  }
+
+  private static Map<String, Element2> xmlElements(byte[] content) {
+    Map<String, Element2> result = new LinkedHashMap<>();
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      Document document = builder.parse(new ByteArrayInputStream(content));
+      walk(document.getDocumentElement(), result);
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      // an unreadable version has no comparable elements
+    }
+    return result;
+  }
+
+  private static void walk(Element element, Map<String, Element2> result) {
+    if (isDiagramInterchange(element)) {
+      return;
+    }
+    if (element.hasAttribute("id") && element.getParentNode() instanceof Element) {
+      result.put(element.getAttribute("id"), new Element2(element.getLocalName(),
+          element.hasAttribute("name") ? element.getAttribute("name") : null,
+          signature(element)));
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        walk(child, result);
+      }
+    }
+  }
+
+  /** The element's own content: attributes, text and children without an id of their own. */
+  private static String signature(Element element) {
+    StringBuilder text = new StringBuilder(element.getLocalName()).append('[');
+    NamedNodeMap attributes = element.getAttributes();
+    TreeMap<String, String> sorted = new TreeMap<>();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Node attribute = attributes.item(i);
+      if (!attribute.getNodeName().startsWith("xmlns")) {
+        sorted.put(attribute.getNodeName(), attribute.getNodeValue());
+      }
+    }
+    text.append(sorted).append(']');
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      Node child = children.item(i);
+      if (child instanceof Element childElement) {
+        if (isConnectionReference(childElement)) {
+          continue; // a changed connection shows as an added or removed sequence flow
+        }
+        if (!childElement.hasAttribute("id") && !isDiagramInterchange(childElement)) {
+          text.append('{').append(signature(childElement)).append('}');
+        } else if (childElement.hasAttribute("id")) {
+          text.append("{ref:").append(childElement.getAttribute("id")).append('}');
+        }
+      } else if (child.getNodeType() == Node.TEXT_NODE
+          || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        String value = child.getNodeValue().strip();
+        if (!value.isEmpty()) {
+          text.append('"').append(value).append('"');
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static boolean isConnectionReference(Element element) {
+    return "incoming".equals(element.getLocalName()) || "outgoing".equals(element.getLocalName());
+  }
+
+  private static boolean isDiagramInterchange(Element element) {
+    String namespace = element.getNamespaceURI();
+    return namespace != null && (DI_NAMESPACES.contains(namespace)
+        || element.getLocalName().startsWith("BPMNDiagram")
+        || element.getLocalName().equals("DMNDI"));
+  }
+}

@@ -1,0 +1,22 @@
+package nl.zorgpad.modeling;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Extension points of the workbench with their defaults (replace a bean to change one). */
+@Configuration
+class ModelingConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(CandidateGroupCatalog.class)
+  CandidateGroupCatalog candidateGroupCatalog(IdentityService identityService) {
+    return new EngineCandidateGroupCatalog(identityService);
+  }
+
+  @Bean
+  ModelValidator modelValidator() {
+    return new ModelValidator();
+  }
+}

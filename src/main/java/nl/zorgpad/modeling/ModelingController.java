@@ -1,0 +1,141 @@
+package nl.zorgpad.modeling;
+
+import static nl.zorgpad.modeling.ModelingApiController.blankToNull;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The coordinator workbench pages: overview, editor, version history, migration. */
+@Controller
+@RequestMapping("/modeling")
+@PreAuthorize("hasAuthority('GROUP_coordinator')")
+class ModelingController {
+
+  private final ResourceCatalog catalog;
+  private final WorkbenchDeployer deployer;
+  private final CaseMigration migration;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+
+  ModelingController(ResourceCatalog catalog, WorkbenchDeployer deployer, CaseMigration migration,
+      RepositoryService repositoryService, IdentityService identityService) {
+    this.catalog = catalog;
+    this.deployer = deployer;
+    this.migration = migration;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+  }
+
+  @GetMapping
+  String index(Model model) {
+    List<ResourceCatalog.Entry> entries = catalog.entries();
+    model.addAttribute("processes", ofKind(entries, ResourceCatalog.Kind.PROCESS));
+    model.addAttribute("decisions", ofKind(entries, ResourceCatalog.Kind.DECISION));
+    model.addAttribute("forms", ofKind(entries, ResourceCatalog.Kind.FORM));
+    return "modeling/index";
+  }
+
+  @GetMapping("/edit")
+  String edit(@RequestParam String name, @RequestParam(required = false) String tenant,
+      @RequestParam(required = false) String deployment, Model model) {
+    ResourceCatalog.Entry entry = entry(name, tenant);
+    ResourceCatalog.Version version = deployment == null || deployment.isBlank()
+        ? entry.latest() : entry.version(deployment).orElseThrow(this::notFound);
+    model.addAttribute("entry", entry);
+    model.addAttribute("version", version);
+    model.addAttribute("kind", entry.kind().name().toLowerCase());
+    return "modeling/editor";
+  }
+
+  @GetMapping("/history")
+  String history(@RequestParam String name, @RequestParam(required = false) String tenant,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      Model model) {
+    ResourceCatalog.Entry entry = entry(name, tenant);
+    model.addAttribute("entry", entry);
+    if (from != null && to != null) {
+      ResourceCatalog.Version before = entry.version(from).orElseThrow(this::notFound);
+      ResourceCatalog.Version after = entry.version(to).orElseThrow(this::notFound);
+      model.addAttribute("diffFrom", before);
+      model.addAttribute("diffTo", after);
+      model.addAttribute("diff", ModelDiff.diff(name, catalog.content(from, name),
+          catalog.content(to, name)));
+    }
+    return "modeling/history";
+  }
+
+  @PostMapping("/rollback")
+  String rollback(@RequestParam String name, @RequestParam(required = false) String tenant,
+      @RequestParam String deployment, Principal principal, RedirectAttributes redirect) {
+    WorkbenchDeployer.Result result = deployer.rollback(name, blankToNull(tenant), deployment,
+        EngineUser.of(principal.getName(), identityService));
+    redirect.addFlashAttribute("rollback", result);
+    return "redirect:" + UriComponentsBuilder.fromPath("/modeling/history")
+        .queryParam("name", name).queryParamIfPresent("tenant",
+            java.util.Optional.ofNullable(blankToNull(tenant))).encode().toUriString();
+  }
+
+  @GetMapping("/migration")
+  String migrationPreview(@RequestParam String source,
+      @RequestParam(required = false) String target, Principal principal, Model model) {
+    ProcessDefinition sourceDefinition = repositoryService.getProcessDefinition(source);
+    List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(sourceDefinition.getKey()).list().stream()
+        .filter(d -> Objects.equals(d.getTenantId(), sourceDefinition.getTenantId()))
+        .sorted(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()).toList();
+    String targetId = target != null && !target.isBlank() ? target : versions.get(0).getId();
+    model.addAttribute("versions", versions);
+    model.addAttribute("preview", migration.preview(source, targetId,
+        EngineUser.of(principal.getName(), identityService)));
+    return "modeling/migration";
+  }
+
+  @PostMapping("/migration")
+  String migrationStart(@RequestParam String source, @RequestParam String target,
+      @RequestParam(name = "case", required = false) List<String> cases, Principal principal,
+      RedirectAttributes redirect) {
+    if (cases == null || cases.isEmpty()) {
+      redirect.addFlashAttribute("noCases", true);
+      return "redirect:/modeling/migration?source=" + source + "&target=" + target;
+    }
+    CaseMigration.Run run = migration.start(source, target, cases,
+        EngineUser.of(principal.getName(), identityService));
+    return "redirect:/modeling/migration/" + run.batchId();
+  }
+
+  @GetMapping("/migration/{batchId}")
+  String migrationReport(@PathVariable String batchId, Model model) {
+    model.addAttribute("report", migration.report(batchId).orElseThrow(this::notFound));
+    return "modeling/migration-report";
+  }
+
+  private ResourceCatalog.Entry entry(String name, String tenant) {
+    return catalog.entry(name, blankToNull(tenant)).orElseThrow(this::notFound);
+  }
+
+  private static List<ResourceCatalog.Entry> ofKind(List<ResourceCatalog.Entry> entries,
+      ResourceCatalog.Kind kind) {
+    return entries.stream().filter(e -> e.kind() == kind).toList();
+  }
+
+  private ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}

@@ -1,0 +1,143 @@
+package nl.zorgpad.modeling;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates and deploys what a coordinator changed in the workbench: only files whose content
+ * differs from their latest version become a new version (running cases stay on theirs), under
+ * the same resource names as the packaged pathways ({@code processes/…}, {@code forms/…}) and
+ * the same deployment name, with the coordinator's engine authentication so that the engine
+ * decides whether she may deploy.
+ */
+@Component
+public class WorkbenchDeployer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkbenchDeployer.class);
+  /** Only the file kinds and folders Zorgpad deploys; no other resources, no "..". */
+  static final Pattern RESOURCE_NAME = Pattern.compile(
+      "(processes/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.(bpmn|dmn))"
+          + "|(forms/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.form)");
+
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+  private final ResourceCatalog catalog;
+  private final ModelValidator validator;
+  private final EngineModelCheck engineCheck;
+  private final CandidateGroupCatalog groups;
+
+  WorkbenchDeployer(RepositoryService repositoryService, IdentityService identityService,
+      ResourceCatalog catalog, ModelValidator validator, EngineModelCheck engineCheck,
+      CandidateGroupCatalog groups) {
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+    this.catalog = catalog;
+    this.validator = validator;
+    this.engineCheck = engineCheck;
+    this.groups = groups;
+  }
+
+  /**
+   * @param deployed whether a new deployment was made
+   * @param deploymentId the new deployment, or null
+   * @param changed files deployed as a new version
+   * @param unchanged files left alone because their latest version has the same content
+   * @param issues validation findings (a deploy with errors does not happen)
+   */
+  public record Result(boolean deployed, String deploymentId, List<String> changed,
+      List<String> unchanged, List<ValidationIssue> issues) {
+
+    public boolean hasErrors() {
+      return issues.stream().anyMatch(ValidationIssue::isError);
+    }
+  }
+
+  /** Engine parse plus Zorgpad's rules for each file, seen together with the others. */
+  public List<ValidationIssue> validate(Map<String, byte[]> resources, String tenantId) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    ValidationContext context = null;
+    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+      String name = resource.getKey();
+      if (name == null || !RESOURCE_NAME.matcher(name).matches()) {
+        issues.add(ValidationIssue.error(name, null, "resource-name",
+            "Bestandsnaam '" + name + "' is niet toegestaan: gebruik processes/….bpmn,"
+                + " processes/….dmn of forms/….form."));
+        continue;
+      }
+      if (context == null) {
+        context = catalog.context(tenantId,
+            groups.candidateGroups().stream().map(CandidateGroupCatalog.Option::id).toList(),
+            resources);
+      }
+      issues.addAll(engineCheck.check(name, resource.getValue()));
+      issues.addAll(validator.validate(name, resource.getValue(), context));
+    }
+    return issues;
+  }
+
+  public Result deploy(Map<String, byte[]> resources, String tenantId, EngineUser user) {
+    List<ValidationIssue> issues = validate(resources, tenantId);
+    if (issues.stream().anyMatch(ValidationIssue::isError)) {
+      return new Result(false, null, List.of(), List.of(), issues);
+    }
+    Map<String, byte[]> changed = new LinkedHashMap<>();
+    List<String> unchanged = new ArrayList<>();
+    resources.forEach((name, content) -> {
+      if (latestContent(name, tenantId).map(latest -> Arrays.equals(latest, content))
+          .orElse(false)) {
+        unchanged.add(name);
+      } else {
+        changed.put(name, content);
+      }
+    });
+    if (changed.isEmpty()) {
+      return new Result(false, null, List.of(), unchanged, issues);
+    }
+    Deployment deployment = user.run(identityService, () -> {
+      DeploymentBuilder builder = repositoryService.createDeployment()
+          .name(ResourceCatalog.DEPLOYMENT_NAME)
+          .source(ResourceCatalog.SOURCE_WORKBENCH);
+      if (tenantId != null) {
+        builder.tenantId(tenantId);
+      }
+      changed.forEach((name, content) -> builder.addInputStream(name,
+          new ByteArrayInputStream(content)));
+      return builder.deploy();
+    });
+    LOG.info("User {} deployed {} (tenant {}) as deployment {}", user.userId(), changed.keySet(),
+        tenantId, deployment.getId());
+    return new Result(true, deployment.getId(), List.copyOf(changed.keySet()), unchanged,
+        issues);
+  }
+
+  /** Deploys the content of an earlier version again, as the newest version. */
+  public Result rollback(String name, String tenantId, String deploymentId, EngineUser user) {
+    ResourceCatalog.Entry entry = catalog.entry(name, tenantId)
+        .orElseThrow(() -> new IllegalArgumentException("Unknown resource " + name));
+    entry.version(deploymentId)
+        .orElseThrow(() -> new IllegalArgumentException("Unknown version " + deploymentId));
+    return deploy(Map.of(name, catalog.content(deploymentId, name)), tenantId, user);
+  }
+
+  /** The latest content of this file for the tenant, or else the shared one. */
+  Optional<byte[]> latestContent(String name, String tenantId) {
+    Optional<ResourceCatalog.Entry> entry = catalog.entry(name, tenantId);
+    if (entry.isEmpty() && tenantId != null) {
+      entry = catalog.entry(name, null);
+    }
+    return entry.map(e -> catalog.content(e.latest().deploymentId(), name));
+  }
+}
