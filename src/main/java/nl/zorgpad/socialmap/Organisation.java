@@ -7,12 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An organisation of the coalition (a midwifery practice, GGD/JGZ, a kraamzorg organisation…). */
 @Entity
@@ -33,9 +29,6 @@ public class Organisation {
   private String coalition;
   @Column(length = 30)
   private String phone;
-  @OneToMany(mappedBy = "organisation")
-  @OrderBy("name")
-  private List<Team> teams = new ArrayList<>();
 
   protected Organisation() {
   }
@@ -82,9 +75,5 @@ public class Organisation {
 
   public void setPhone(String phone) {
     this.phone = phone;
-  }
-
-  public List<Team> getTeams() {
-    return List.copyOf(teams);
   }
 }

@@ -165,7 +165,7 @@ public class SocialMapService {
     organisation.setPhone(blankToNull(form.getPhone()));
     organisation = organisations.save(organisation);
     // the name is part of each team's group name
-    for (Team team : organisation.getTeams()) {
+    for (Team team : teams.findByOrganisationOrderByName(organisation)) {
       teamGroups.ensureGroup(team.getGroupId(), team.getDiscipline(), groupName(team));
     }
     return Optional.of(organisation.getId());
@@ -174,9 +174,10 @@ public class SocialMapService {
   /** Refused (409) while the organisation has teams. */
   public void deleteOrganisation(long id) {
     Organisation organisation = organisation(id);
-    if (!organisation.getTeams().isEmpty()) {
+    List<Team> owned = teams.findByOrganisationOrderByName(organisation);
+    if (!owned.isEmpty()) {
       throw new SocialMapConflictException("socialmap.conflict.organisationHasTeams",
-          organisation.getName(), names(organisation.getTeams()));
+          organisation.getName(), names(owned));
     }
     organisations.delete(organisation);
   }

@@ -16,6 +16,8 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 
   boolean existsByDiscipline(String discipline);
 
+  List<Team> findByOrganisationOrderByName(Organisation organisation);
+
   /** The teams of a discipline that serve a neighbourhood, by group id. */
   @Query("select t from Team t join t.neighbourhoods n"
       + " where t.discipline = :discipline and n.code = :neighbourhoodCode order by t.groupId")
