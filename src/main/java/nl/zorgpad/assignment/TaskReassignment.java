@@ -112,8 +112,13 @@ public class TaskReassignment {
       taskService.setAssignee(taskId, null);
       revoke(taskId, null, assignee);
     }
-    if (!ZorgpadGroups.isDiscipline(target)) {
+    if (!ZorgpadGroups.isDiscipline(target)
+        && taskService.getVariableLocal(taskId, TeamAssignment.WARNING_VARIABLE) != null) {
+      // the task reached a team: the fallback warning no longer applies
       taskService.removeVariableLocal(taskId, TeamAssignment.WARNING_VARIABLE);
+      Task reached = taskService.createTaskQuery().taskId(taskId).singleResult();
+      reached.setDescription(TeamAssignment.withoutWarning(reached.getDescription()));
+      taskService.saveTask(reached);
     }
     LOG.info("{} moved task {} from {} to {}", actor(), taskId, current, target);
     return current;

@@ -24,8 +24,11 @@ import org.springframework.stereotype.Component;
  * is replaced by the group of the team that serves the case's neighbourhood (e.g.
  * {@code jgz-utrecht-west}), before the group is linked to the task: the discipline group never
  * gets an authorization on a task that belongs to a team. When there is no such team the
- * discipline group keeps the task and the task gets the local variable
- * {@value #WARNING_VARIABLE} with a Dutch text saying why (see {@link TeamResolver}).
+ * discipline group keeps the task (see {@link TeamResolver}) and the task shows why: its
+ * description (the Tasklist's description tab) starts with the Dutch warning, and the task-local
+ * variable {@value #WARNING_VARIABLE} holds the {@link AssignmentResult.Outcome} code (e.g.
+ * {@code NO_TEAM}) — a code, not the text, because process data never holds free text
+ * (DESIGN.md; the pathway's variable guard checks it). Filters can select on it.
  *
  * <p>The case's neighbourhood comes from {@link CaseNeighbourhoodLookup}; the case number is the
  * process variable {@code caseNumber}, else the business key of the process or of the process
@@ -35,8 +38,13 @@ import org.springframework.stereotype.Component;
 public class TeamAssignment implements TaskListener {
 
   public static final String BEAN_NAME = "teamAssignment";
-  /** Task-local variable with the Dutch warning of a fallback. */
+  /** Task-local variable with the outcome code of a fallback (NO_NEIGHBOURHOOD, NO_TEAM, …). */
   public static final String WARNING_VARIABLE = "assignmentWarning";
+  /** Separates the warning from the task's own description. */
+  static final String DESCRIPTION_SEPARATOR = "\n\n";
+  /** Every warning starts with this (messages assignment.warning.*). */
+  static final String WARNING_PREFIX = "Let op:";
+  private static final int MAX_DESCRIPTION = 4000;
   static final String CASE_NUMBER_VARIABLE = "caseNumber";
   private static final Logger LOG = LoggerFactory.getLogger(TeamAssignment.class);
   private static final int MAX_PENDING = 1000;
@@ -47,7 +55,7 @@ public class TeamAssignment implements TaskListener {
    * Warnings found while the candidate groups were resolved, until the task's create event: keyed
    * by activity instance, which is the same in both moments and unique per task.
    */
-  private final ThreadLocal<Map<String, List<String>>> pending =
+  private final ThreadLocal<Map<String, List<AssignmentResult>>> pending =
       ThreadLocal.withInitial(HashMap::new);
 
   TeamAssignment(TeamResolver resolver, CaseNeighbourhoodLookup neighbourhoods) {
@@ -64,18 +72,18 @@ public class TeamAssignment implements TaskListener {
     Optional<String> neighbourhood = neighbourhoods.neighbourhoodOf(caseNumber,
         name -> variable(execution, name));
     Set<String> result = new LinkedHashSet<>();
-    List<String> warnings = new ArrayList<>();
+    List<AssignmentResult> warnings = new ArrayList<>();
     for (String group : groups) {
       AssignmentResult assignment = resolver.resolve(group, neighbourhood.orElse(null));
       result.addAll(assignment.candidateGroups());
-      assignment.warningText().ifPresent(warning -> {
-        warnings.add(warning);
+      if (assignment.isFallback()) {
+        warnings.add(assignment);
         LOG.warn("Task {} of case {} goes to discipline group {} ({})",
             execution.getCurrentActivityId(), caseNumber, group, assignment.outcome());
-      });
+      }
     }
     if (!warnings.isEmpty()) {
-      Map<String, List<String>> map = pending.get();
+      Map<String, List<AssignmentResult>> map = pending.get();
       if (map.size() > MAX_PENDING) {
         map.clear(); // leftovers of tasks whose creation failed
       }
@@ -84,17 +92,38 @@ public class TeamAssignment implements TaskListener {
     return new ArrayList<>(result);
   }
 
-  /** On create: records the warnings of this task's assignment on the task. */
+  /** On create: shows the warnings of this task's assignment on the task. */
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     if (execution == null) {
       return;
     }
-    List<String> warnings = pending.get().remove(key(execution));
-    if (warnings != null && !warnings.isEmpty()) {
-      task.setVariableLocal(WARNING_VARIABLE, String.join(" ", new LinkedHashSet<>(warnings)));
+    List<AssignmentResult> warnings = pending.get().remove(key(execution));
+    if (warnings == null || warnings.isEmpty()) {
+      return;
     }
+    task.setVariableLocal(WARNING_VARIABLE, warnings.get(0).outcome().name());
+    Set<String> texts = new LinkedHashSet<>();
+    warnings.forEach(warning -> texts.add(warning.warning()));
+    String description = String.join(" ", texts);
+    if (task.getDescription() != null && !task.getDescription().isBlank()) {
+      description += DESCRIPTION_SEPARATOR + task.getDescription();
+    }
+    task.setDescription(description.length() <= MAX_DESCRIPTION ? description
+        : description.substring(0, MAX_DESCRIPTION));
+  }
+
+  /**
+   * The task's description without the warning {@link #notify} put in front of it (when the task
+   * no longer falls back, e.g. after reassignment to a team).
+   */
+  static String withoutWarning(String description) {
+    if (description == null || !description.startsWith(WARNING_PREFIX)) {
+      return description;
+    }
+    int end = description.indexOf(DESCRIPTION_SEPARATOR);
+    return end < 0 ? null : description.substring(end + DESCRIPTION_SEPARATOR.length());
   }
 
   private static String key(DelegateExecution execution) {

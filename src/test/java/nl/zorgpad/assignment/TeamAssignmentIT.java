@@ -73,6 +73,7 @@ class TeamAssignmentIT {
               .camundaHistoryTimeToLive(1)
               .startEvent()
               .userTask("Task_HomeVisit").name("Prenataal huisbezoek").camundaCandidateGroups("jgz")
+              .documentation("Plan het huisbezoek binnen twee weken.")
               .endEvent().done())
           .addModelInstance("it-assignment-expression.bpmn",
               Bpmn.createExecutableProcess("it-assignment-expression")
@@ -106,6 +107,7 @@ class TeamAssignmentIT {
     assertThat(candidateGroups(task)).containsExactly("jgz-utrecht-west");
     assertThat(taskService.getVariableLocal(task.getId(), TeamAssignment.WARNING_VARIABLE))
         .isNull();
+    assertThat(task.getDescription()).isEqualTo("Plan het huisbezoek binnen twee weken.");
     // the discipline group never got a grant on this task; the team did
     assertThat(taskGrants(task, "jgz")).isZero();
     assertThat(taskGrants(task, "jgz-utrecht-west")).isOne();
@@ -116,9 +118,12 @@ class TeamAssignmentIT {
     Task task = startAndGetTask("it-assignment", Map.of("neighbourhood", "utrecht-onbekend"));
 
     assertThat(candidateGroups(task)).containsExactly("jgz");
-    assertThat((String) taskService.getVariableLocal(task.getId(),
-        TeamAssignment.WARNING_VARIABLE))
-        .startsWith("Let op: wijk \"utrecht-onbekend\" staat niet in de sociale kaart.");
+    // a code in the variable (no free text in process data), the Dutch text in the description
+    assertThat(taskService.getVariableLocal(task.getId(), TeamAssignment.WARNING_VARIABLE))
+        .isEqualTo("UNKNOWN_NEIGHBOURHOOD");
+    assertThat(task.getDescription())
+        .startsWith("Let op: wijk \"utrecht-onbekend\" staat niet in de sociale kaart.")
+        .endsWith("toewijzen.\n\nPlan het huisbezoek binnen twee weken.");
   }
 
   @Test
@@ -126,8 +131,9 @@ class TeamAssignmentIT {
     Task task = startAndGetTask("it-assignment", Map.of());
 
     assertThat(candidateGroups(task)).containsExactly("jgz");
-    assertThat((String) taskService.getVariableLocal(task.getId(),
-        TeamAssignment.WARNING_VARIABLE)).contains("de wijk van deze casus is niet bekend");
+    assertThat(taskService.getVariableLocal(task.getId(), TeamAssignment.WARNING_VARIABLE))
+        .isEqualTo("NO_NEIGHBOURHOOD");
+    assertThat(task.getDescription()).contains("de wijk van deze casus is niet bekend");
   }
 
   @Test
@@ -148,8 +154,12 @@ class TeamAssignmentIT {
     Task kraamzorg = startAndGetTask("it-assignment-expression",
         Map.of("discipline", "kraamzorg", "neighbourhood", "doesburg"));
     assertThat(candidateGroups(kraamzorg)).containsExactlyInAnyOrder("kraamzorg", "coordinator");
-    assertThat((String) taskService.getVariableLocal(kraamzorg.getId(),
-        TeamAssignment.WARNING_VARIABLE)).contains("geen team van Kraamzorg voor wijk Doesburg");
+    assertThat(taskService.getVariableLocal(kraamzorg.getId(), TeamAssignment.WARNING_VARIABLE))
+        .isEqualTo("NO_TEAM");
+    assertThat(kraamzorg.getDescription())
+        .isEqualTo("Let op: de sociale kaart heeft geen team van Kraamzorg voor wijk Doesburg"
+            + " (Doesburg). Daarom staat deze taak bij alle medewerkers van Kraamzorg. De"
+            + " regiehouder kan de taak aan het juiste team toewijzen.");
   }
 
   @Test
@@ -208,6 +218,7 @@ class TeamAssignmentIT {
     assertThat(taskService.getVariableLocal(task.getId(), TeamAssignment.WARNING_VARIABLE))
         .isNull();
     Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(after.getDescription()).isEqualTo("Plan het huisbezoek binnen twee weken.");
     assertThat(after.getAssignee()).as("the Amersfoort nurse is not in the new team").isNull();
     assertThat(taskGrants(task, "jgz")).isZero();
     assertThat(authorizationService.createAuthorizationQuery().userIdIn(JGZ_AMERSFOORT_USER)
