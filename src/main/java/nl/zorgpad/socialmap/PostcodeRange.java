@@ -8,13 +8,13 @@ import java.util.Objects;
 @Embeddable
 public class PostcodeRange {
 
-  @Column(name = "from_postcode", nullable = false, length = 6)
+  @Column(name = "lower_bound", nullable = false, length = 6)
   private String fromPostcode;
-  @Column(name = "to_postcode", nullable = false, length = 6)
+  @Column(name = "upper_bound", nullable = false, length = 6)
   private String toPostcode;
-  @Column(name = "from_key", nullable = false, length = 6)
+  @Column(name = "lower_key", nullable = false, length = 6)
   private String fromKey;
-  @Column(name = "to_key", nullable = false, length = 6)
+  @Column(name = "upper_key", nullable = false, length = 6)
   private String toKey;
 
   protected PostcodeRange() {
