@@ -1,0 +1,88 @@
+package nl.zorgpad.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
+
+/** The auditor's workspace: read-only, auditors only (403 for everyone else). */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasAuthority('GROUP_auditor')")
+class AuditController {
+
+  private final CaseHistoryService caseHistory;
+  private final ChainVerificationService verification;
+  private final CaseReviewExport export;
+
+  AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
+      CaseReviewExport export) {
+    this.caseHistory = caseHistory;
+    this.verification = verification;
+    this.export = export;
+  }
+
+  @GetMapping
+  String index(@RequestParam(name = "casus", required = false) String caseNumber) {
+    if (caseNumber != null && !caseNumber.isBlank()) {
+      return "redirect:/audit/casus/"
+          + UriUtils.encodePathSegment(caseNumber.strip(), StandardCharsets.UTF_8);
+    }
+    return "audit/index";
+  }
+
+  @GetMapping("/casus/{caseNumber}")
+  String caseHistory(@PathVariable String caseNumber,
+      @RequestParam(name = "van", required = false)
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(name = "tot", required = false)
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(name = "discipline", required = false) String discipline,
+      @RequestParam(name = "gebruiker", required = false) String user,
+      @RequestParam(name = "type", required = false) String type, Model model) {
+    TimelineEvent.Type eventType = type == null || type.isBlank() ? null
+        : Arrays.stream(TimelineEvent.Type.values()).filter(t -> t.name().equals(type))
+            .findFirst().orElse(null);
+    CaseHistoryService.Filter filter =
+        new CaseHistoryService.Filter(from, to, discipline, user, eventType);
+    CaseHistoryService.CaseHistory history = caseHistory.caseHistory(caseNumber, filter);
+    if (!history.found()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    model.addAttribute("history", history);
+    model.addAttribute("filter", filter);
+    model.addAttribute("types", TimelineEvent.Type.values());
+    return "audit/case-history";
+  }
+
+  @GetMapping("/casus/{caseNumber}/casuistiekbespreking.md")
+  @ResponseBody
+  ResponseEntity<byte[]> caseReview(@PathVariable String caseNumber) {
+    String markdown = export.markdown(caseNumber);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"casuistiekbespreking.md\"")
+        .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+        .body(markdown.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @GetMapping("/keten")
+  String verify(Model model) {
+    model.addAttribute("results", verification.verifyAll());
+    return "audit/chain";
+  }
+}

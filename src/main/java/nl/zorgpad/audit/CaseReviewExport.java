@@ -1,0 +1,128 @@
+package nl.zorgpad.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The anonymised timeline of one case for a wijknetwerk's casuïstiekbespreking (as Kansrijk
+ * Lombok reviewed 12 cases by hand): disciplines, steps and time spans only. Left out: the case
+ * number, the client reference and every dossier field, user names (replaced by their
+ * discipline), calendar dates (replaced by "day N" from the first event), free-text values and
+ * incident messages. Variable values are shown only when they are codes (true/false, numbers,
+ * short identifiers), which is what process variables hold by design.
+ */
+@Service
+class CaseReviewExport {
+
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,40}");
+  /** Dates and case numbers identify a client even without her name. */
+  private static final Pattern IDENTIFYING =
+      Pattern.compile(".*(\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}|ZP-\\d+).*");
+  private static final java.util.Set<String> LEFT_OUT_VARIABLES =
+      java.util.Set.of("caseNumber", "businessKey", "clientReference");
+
+  private final CaseHistoryService history;
+  private final AuditFormat format;
+
+  CaseReviewExport(CaseHistoryService history, AuditFormat format) {
+    this.history = history;
+    this.format = format;
+  }
+
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  String markdown(String caseNumber) {
+    CaseHistoryService.CaseHistory caseHistory =
+        history.build(caseNumber, CaseHistoryService.Filter.NONE);
+    if (!caseHistory.found()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    List<TimelineEvent> events = caseHistory.events().stream()
+        .filter(event -> event.at() != null && event.type() != TimelineEvent.Type.ACCESS
+            && event.type() != TimelineEvent.Type.OPERATION
+            && !(event.type() == TimelineEvent.Type.VARIABLE_CHANGED
+                && LEFT_OUT_VARIABLES.contains(event.subject())))
+        .toList();
+    Instant start = events.isEmpty() ? Instant.now() : events.get(0).at();
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(format.message("audit.export.title")).append("\n\n");
+    md.append(format.message("audit.export.intro")).append("\n\n");
+    md.append("## ").append(format.message("audit.export.route")).append("\n\n");
+    md.append("| ").append(format.message("audit.export.col.process")).append(" | ")
+        .append(format.message("audit.export.col.step")).append(" | ")
+        .append(format.message("audit.export.col.times")).append(" | ")
+        .append(format.message("audit.export.col.duration")).append(" |\n|---|---|---:|---|\n");
+    for (CaseHistoryService.StepTime step : caseHistory.steps()) {
+      md.append("| ").append(cell(step.processName())).append(" | ")
+          .append(cell(step.activityName())).append(" | ").append(step.times()).append(" | ")
+          .append(format.duration(step.totalMillis()))
+          .append(step.open() ? " " + format.message("audit.export.open") : "").append(" |\n");
+    }
+    md.append("\n## ").append(format.message("audit.export.timeline")).append("\n\n");
+    md.append("| ").append(format.message("audit.export.col.when")).append(" | ")
+        .append(format.message("audit.export.col.event")).append(" | ")
+        .append(format.message("audit.export.col.step")).append(" | ")
+        .append(format.message("audit.export.col.discipline")).append(" | ")
+        .append(format.message("audit.export.col.detail")).append(" |\n|---|---|---|---|---|\n");
+    for (TimelineEvent event : events) {
+      md.append("| ").append(relative(start, event.at())).append(" | ")
+          .append(format.message("audit.event." + event.type().name())).append(" | ")
+          .append(cell(event.subject())).append(" | ")
+          .append(cell(discipline(event))).append(" | ")
+          .append(cell(detail(event))).append(" |\n");
+    }
+    Map<String, Long> perDiscipline = new LinkedHashMap<>();
+    for (TimelineEvent event : events) {
+      if (event.type() == TimelineEvent.Type.TASK_COMPLETED && event.durationMillis() != null) {
+        perDiscipline.merge(discipline(event), event.durationMillis(), Long::sum);
+      }
+    }
+    md.append("\n## ").append(format.message("audit.export.perDiscipline")).append("\n\n");
+    md.append("| ").append(format.message("audit.export.col.discipline")).append(" | ")
+        .append(format.message("audit.export.col.taskTime")).append(" |\n|---|---|\n");
+    perDiscipline.forEach((discipline, millis) -> md.append("| ").append(cell(discipline))
+        .append(" | ").append(format.duration(millis)).append(" |\n"));
+    md.append("\n").append(format.message("audit.export.footer")).append("\n");
+    return md.toString();
+  }
+
+  private String discipline(TimelineEvent event) {
+    return event.discipline() == null ? "" : format.discipline(event.discipline());
+  }
+
+  private String detail(TimelineEvent event) {
+    return switch (event.type()) {
+      case VARIABLE_CHANGED -> code(event.oldValue()) + " → " + code(event.newValue());
+      case CONSENT -> event.newValue() + " · " + format.discipline(
+          event.detail() == null ? null : event.detail().split(" ")[0]);
+      case TASK_COMPLETED, PROCESS_ENDED -> format.duration(event.durationMillis());
+      default -> "";
+    };
+  }
+
+  private String code(String value) {
+    if (value == null) {
+      return "–";
+    }
+    if (IDENTIFYING.matcher(value).matches()) {
+      return format.message("audit.export.dateHidden");
+    }
+    return CODE.matcher(value).matches() ? value : format.message("audit.export.textHidden");
+  }
+
+  private String relative(Instant start, Instant at) {
+    Duration offset = Duration.between(start, at);
+    return format.message("audit.export.day", offset.toDays(), offset.toHoursPart());
+  }
+
+  private static String cell(String text) {
+    return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,64 @@
+package nl.zorgpad.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.zorgpad.security.ZorgpadGroups;
+import nl.zorgpad.socialmap.Team;
+import nl.zorgpad.socialmap.TeamRepository;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * The discipline of a user (from her engine groups) or of a candidate group (a discipline group
+ * or a team of the sociale kaart). Used for the discipline filter and to replace users by their
+ * discipline in the anonymised export.
+ */
+@Component
+class Disciplines {
+
+  private static final List<String> ROLES = List.of(ZorgpadGroups.COORDINATOR,
+      ZorgpadGroups.AUDITOR);
+
+  private final IdentityService identity;
+  private final TeamRepository teams;
+  private final Map<String, String> users = new ConcurrentHashMap<>();
+
+  Disciplines(IdentityService identity, TeamRepository teams) {
+    this.identity = identity;
+    this.teams = teams;
+  }
+
+  String ofUser(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    return users.computeIfAbsent(userId, id -> {
+      List<Group> groups = identity.createGroupQuery().groupMember(id).list();
+      for (Group group : groups) {
+        if (nl.zorgpad.casus.Disciplines.ALL.contains(group.getId())) {
+          return group.getId();
+        }
+      }
+      for (Group group : groups) {
+        String discipline = ofGroup(group.getId());
+        if (discipline != null) {
+          return discipline;
+        }
+      }
+      return groups.stream().map(Group::getId).filter(ROLES::contains).findFirst()
+          .orElse("unknown");
+    });
+  }
+
+  String ofGroup(String groupId) {
+    if (groupId == null) {
+      return null;
+    }
+    if (nl.zorgpad.casus.Disciplines.ALL.contains(groupId)) {
+      return groupId;
+    }
+    return teams.findByGroupId(groupId).map(Team::getDiscipline).orElse(null);
+  }
+}
