@@ -24,3 +24,18 @@ await esbuild.build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'info'
 });
+
+// The auditor's case history diagram (path taken, time per step): read-only viewer.
+await esbuild.build({
+  entryPoints: { 'audit-diagram': path.join(here, 'src/audit-diagram.js') },
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  outdir: process.env.ZORGPAD_AUDIT_ASSETS_DIR
+    || path.resolve(here, '../../../target/classes/static/audit-assets'),
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'info'
+});

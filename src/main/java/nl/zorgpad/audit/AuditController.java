@@ -80,6 +80,13 @@ class AuditController {
         .body(markdown.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The pathway diagram of the case with the path taken and the time spent per step. */
+  @GetMapping(value = "/casus/{caseNumber}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  CaseHistoryService.DiagramView diagram(@PathVariable String caseNumber) {
+    return caseHistory.diagram(caseNumber);
+  }
+
   @GetMapping("/keten")
   String verify(Model model) {
     model.addAttribute("results", verification.verifyAll());

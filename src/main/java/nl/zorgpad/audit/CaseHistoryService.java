@@ -47,10 +47,12 @@ public class CaseHistoryService {
   private final ConsentRecordRepository consents;
   private final Disciplines disciplines;
   private final List<TimelineSource> extraSources;
+  private final AuditFormat format;
 
   CaseHistoryService(HistoryService history, RepositoryService repository,
       ConsentRecordRepository consents, Disciplines disciplines,
-      List<TimelineSource> extraSources) {
+      List<TimelineSource> extraSources, AuditFormat format) {
+    this.format = format;
     this.history = history;
     this.repository = repository;
     this.consents = consents;
@@ -96,6 +98,33 @@ public class CaseHistoryService {
 
   public record ProcessSummary(String id, String definitionId, String name, Instant start,
       Instant end, String state, boolean root) {
+  }
+
+  /** A step of the diagram: how often it was passed, the time spent there, and if it is open. */
+  public record DiagramStep(String id, int times, String time, boolean open) {
+  }
+
+  public record DiagramView(String name, String xml, List<DiagramStep> steps) {
+  }
+
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  public DiagramView diagram(String caseNumber) {
+    CaseHistory caseHistory = build(caseNumber, Filter.NONE);
+    ProcessSummary root = caseHistory.processes().stream().filter(ProcessSummary::root)
+        .findFirst().orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+            org.springframework.http.HttpStatus.NOT_FOUND));
+    String xml;
+    try (java.io.InputStream model = repository.getProcessModel(root.definitionId())) {
+      xml = new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<DiagramStep> steps = caseHistory.steps().stream()
+        .filter(step -> step.processName().equals(root.name()))
+        .map(step -> new DiagramStep(step.activityId(), step.times(),
+            format.duration(step.totalMillis()), step.open()))
+        .toList();
+    return new DiagramView(root.name(), xml, steps);
   }
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")

@@ -116,8 +116,17 @@ class AuditPagesIT {
   }
 
   @Test
+  void diagramGivesThePathwayWithTimePerStep() {
+    HttpResponse<String> diagram = http.get("/audit/casus/" + caseNumber + "/diagram", AUDITOR);
+    assertThat(diagram.statusCode()).isEqualTo(200);
+    assertThat(diagram.body()).contains("\"xml\"").contains("bpmn:definitions")
+        .contains("\"steps\"").contains("\"time\"");
+  }
+
+  @Test
   void caregiversAndAnonymousUsersAreRefused() {
     for (String path : List.of("/audit", "/audit/keten", "/audit/casus/" + caseNumber,
+        "/audit/casus/" + caseNumber + "/diagram",
         "/audit/casus/" + caseNumber + "/casuistiekbespreking.md")) {
       assertThat(http.get(path, CAREGIVER).statusCode()).as(path).isEqualTo(403);
       assertThat(http.get(path, "demo-coordinator:demo").statusCode()).as(path).isEqualTo(403);
