@@ -1,6 +1,7 @@
 package nl.zorgpad.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Writes an audit record for every task event (created, claimed/updated, completed, deleted),
@@ -27,6 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditTrailHistoryEventHandler implements HistoryEventHandler {
 
   static final int MAX_VALUE = 4000;
+  private static final String INSERT = "insert into zp_audit_record (occurred_at, event_type,"
+      + " process_definition_key, process_instance_id, root_process_instance_id, case_number,"
+      + " activity_id, activity_name, task_id, user_id, assignee, variable_name, variable_type,"
+      + " value_text, history_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Supplier<JdbcTemplate> jdbc;
   private final Supplier<HashChain> chain;
@@ -48,17 +54,21 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
     CommandContext context = Context.getCommandContext();
     String user = context == null ? null : context.getAuthenticatedUserId();
     String caseNumber = record.caseNumber != null ? record.caseNumber : caseNumber(context, event);
-    jdbc.get().update("insert into zp_audit_record (occurred_at, event_type,"
-            + " process_definition_key, process_instance_id, root_process_instance_id, case_number,"
-            + " activity_id, activity_name, task_id, user_id, assignee, variable_name,"
-            + " variable_type, value_text, history_event_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    Object[] values = {
         Timestamp.from(ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS)),
         record.type, event.getProcessDefinitionKey(), event.getProcessInstanceId(),
         event.getRootProcessInstanceId(), caseNumber, record.activityId, record.activityName,
         record.taskId, user, record.assignee, record.variableName, record.variableType,
-        truncate(record.value), event.getId());
-    sealing.get().sealBeforeCommit(chain.get());
+        truncate(record.value), event.getId()};
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.get().update(connection -> {
+      PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"});
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      return statement;
+    }, key);
+    sealing.get().sealBeforeCommit(chain.get(), key.getKey());
   }
 
   @Override

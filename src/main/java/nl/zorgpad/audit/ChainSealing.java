@@ -2,6 +2,8 @@ package nl.zorgpad.audit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
@@ -28,28 +30,44 @@ public class ChainSealing {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  public void sealBeforeCommit(HashChain chain) {
+  /** Seals record {@code id} of {@code chain} when the current transaction commits. */
+  public void sealBeforeCommit(HashChain chain, Number id) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      transactions.executeWithoutResult(status -> chain.sealPending());
+      transactions.executeWithoutResult(status -> chain.seal(List.of(id)));
       return;
     }
-    String key = "zorgpad.hash-chain." + chain.spec().chainId();
-    if (TransactionSynchronizationManager.hasResource(key)) {
-      return;
-    }
-    TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        flushJpa();
-        chain.sealPending();
+    // the synchronizations of this transaction only (a REQUIRES_NEW transaction has its own)
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof Sealing sealing && sealing.chain == chain) {
+        sealing.ids.add(id);
+        return;
       }
+    }
+    Sealing sealing = new Sealing(chain);
+    sealing.ids.add(id);
+    TransactionSynchronizationManager.registerSynchronization(sealing);
+  }
 
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(key);
-      }
-    });
+  private final class Sealing implements TransactionSynchronization {
+    final HashChain chain;
+    final List<Number> ids = new ArrayList<>();
+
+    Sealing(HashChain chain) {
+      this.chain = chain;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      flushJpa();
+      chain.seal(ids);
+    }
+
+    @Override
+    public int getOrder() {
+      // after the other synchronizations of the transaction, so their writes are sealed too
+      return LOWEST_PRECEDENCE;
+    }
   }
 
   private void flushJpa() {

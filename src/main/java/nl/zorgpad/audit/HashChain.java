@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A changed, deleted or inserted row breaks the chain at that row.
  *
  * <p>Records are written unsealed (chain_seq null) by whoever owns the table and sealed by
- * {@link #sealPending()} just before the transaction commits ({@link ChainSealing}). Sealing
+ * {@link #seal} just before the transaction commits ({@link ChainSealing}). Sealing
  * locks the chain's row in {@code zp_hash_chain_head} with {@code select … for update}: a second
  * transaction (on this node or another node of a cluster on the same database) waits at that
  * statement until the first commits or rolls back, then reads the new head. So the chain grows
@@ -73,35 +73,76 @@ public final class HashChain {
   }
 
   /**
-   * Seals every unsealed record this transaction can see, in id order. Must run inside a
-   * transaction (the head lock is held until it ends). Returns the number of records sealed.
+   * Seals the given records (written by this transaction), in id order. Must run inside a
+   * transaction: the head lock is held until it ends. Only the records the application wrote are
+   * sealed; a row someone inserted around the application stays outside the chain and is
+   * reported by {@link #verify()}.
    */
-  public int sealPending() {
-    Map<String, Object> head = jdbc.queryForMap(
-        "select last_seq, last_hash from zp_hash_chain_head where chain_id = ? for update",
-        spec.chainId());
+  public void seal(java.util.Collection<? extends Number> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Long> sorted = ids.stream().map(Number::longValue).distinct().sorted().toList();
+    Map<String, Object> head = lockHead();
     long seq = ((Number) head.get("last_seq")).longValue();
+    String previous = (String) head.get("last_hash");
+    for (Long id : sorted) {
+      List<Map<String, Object>> rows = jdbc.queryForList("select " + selectColumns + " from "
+          + spec.table() + " where " + spec.idColumn() + " = ? and chain_seq is null", id);
+      if (rows.isEmpty()) {
+        throw new IllegalStateException("record " + id + " of " + spec.table()
+            + " is missing or already sealed");
+      }
+      seq++;
+      previous = sealRow(seq, previous, rows.get(0));
+    }
+    updateHead(seq, previous);
+  }
+
+  /**
+   * Takes existing rows into an empty chain once (the chain's first use on a table that already
+   * had rows, e.g. the access log written before its chain existed). Does nothing once the chain
+   * has records, so rows inserted around the application later are never adopted.
+   */
+  public int adoptExistingRows() {
+    Map<String, Object> head = lockHead();
+    long seq = ((Number) head.get("last_seq")).longValue();
+    if (seq != 0) {
+      return 0;
+    }
     String previous = (String) head.get("last_hash");
     List<Map<String, Object>> pending = jdbc.queryForList("select " + selectColumns + " from "
         + spec.table() + " where chain_seq is null order by " + spec.idColumn());
     for (Map<String, Object> row : pending) {
       seq++;
-      Object id = value(row, spec.idColumn());
-      String hash = hash(seq, previous, row);
-      int updated = jdbc.update("update " + spec.table()
-          + " set chain_seq = ?, previous_hash = ?, hash = ? where " + spec.idColumn()
-          + " = ? and chain_seq is null", seq, previous, hash, id);
-      if (updated != 1) {
-        throw new IllegalStateException("record " + id + " of " + spec.table()
-            + " was sealed concurrently: the chain head lock did not hold");
-      }
-      previous = hash;
+      previous = sealRow(seq, previous, row);
     }
-    if (!pending.isEmpty()) {
-      jdbc.update("update zp_hash_chain_head set last_seq = ?, last_hash = ? where chain_id = ?",
-          seq, previous, spec.chainId());
-    }
+    updateHead(seq, previous);
     return pending.size();
+  }
+
+  private Map<String, Object> lockHead() {
+    return jdbc.queryForMap(
+        "select last_seq, last_hash from zp_hash_chain_head where chain_id = ? for update",
+        spec.chainId());
+  }
+
+  private String sealRow(long seq, String previous, Map<String, Object> row) {
+    Object id = value(row, spec.idColumn());
+    String hash = hash(seq, previous, row);
+    int updated = jdbc.update("update " + spec.table()
+        + " set chain_seq = ?, previous_hash = ?, hash = ? where " + spec.idColumn()
+        + " = ? and chain_seq is null", seq, previous, hash, id);
+    if (updated != 1) {
+      throw new IllegalStateException("record " + id + " of " + spec.table()
+          + " was sealed concurrently: the chain head lock did not hold");
+    }
+    return hash;
+  }
+
+  private void updateHead(long seq, String hash) {
+    jdbc.update("update zp_hash_chain_head set last_seq = ?, last_hash = ? where chain_id = ?",
+        seq, hash, spec.chainId());
   }
 
   /**

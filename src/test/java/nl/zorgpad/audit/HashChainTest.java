@@ -126,6 +126,26 @@ class HashChainTest {
   }
 
   @Test
+  void insertedRowIsNotTakenIntoTheChainByTheNextAppend() {
+    append(2);
+    Long inserted = transactions.execute(status -> insertRow("tamperer"));
+    append(2);
+    ChainVerification result = chain.verify();
+    assertThat(result.brokenRecordId()).isEqualTo(inserted);
+    assertThat(result.problem()).isEqualTo(ChainVerification.Problem.RECORD_OUTSIDE_CHAIN);
+  }
+
+  @Test
+  void existingRowsAreAdoptedOnlyByAnEmptyChain() {
+    Long before = transactions.execute(status -> insertRow("before-the-chain"));
+    assertThat((int) transactions.execute(status -> chain.adoptExistingRows())).isEqualTo(1);
+    assertThat(chain.verify().intact()).isTrue();
+    Long later = transactions.execute(status -> insertRow("tamperer"));
+    assertThat((int) transactions.execute(status -> chain.adoptExistingRows())).isZero();
+    assertThat(chain.verify().brokenRecordId()).isEqualTo(later).isNotEqualTo(before);
+  }
+
+  @Test
   void insertedRowWithForgedPlaceIsReported() {
     List<Long> ids = append(3);
     String lastHash = jdbc.queryForObject("select hash from zp_audit_record where id = ?",
@@ -143,8 +163,7 @@ class HashChainTest {
     append(2);
     try {
       transactions.executeWithoutResult(status -> {
-        insertRow("rolled-back");
-        chain.sealPending();
+        chain.seal(List.of(insertRow("rolled-back")));
         throw new IllegalStateException("the engine command failed");
       });
     } catch (IllegalStateException expected) {
@@ -194,7 +213,7 @@ class HashChainTest {
       for (int i = 0; i < count; i++) {
         ids.add(insertRow("demo-verloskundige"));
       }
-      chain.sealPending();
+      chain.seal(ids);
       return ids;
     });
   }
