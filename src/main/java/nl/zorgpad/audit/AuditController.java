@@ -28,9 +28,11 @@ class AuditController {
   private final CaseHistoryService caseHistory;
   private final ChainVerificationService verification;
   private final CaseReviewExport export;
+  private final PdfRenderer pdfs;
 
   AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
-      CaseReviewExport export) {
+      CaseReviewExport export, PdfRenderer pdfs) {
+    this.pdfs = pdfs;
     this.caseHistory = caseHistory;
     this.verification = verification;
     this.export = export;
@@ -72,12 +74,23 @@ class AuditController {
   @GetMapping("/casus/{caseNumber}/casuistiekbespreking.md")
   @ResponseBody
   ResponseEntity<byte[]> caseReview(@PathVariable String caseNumber) {
-    String markdown = export.markdown(caseNumber);
+    String markdown = export.markdown(export.review(caseNumber));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"casuistiekbespreking.md\"")
         .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
         .body(markdown.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @GetMapping("/casus/{caseNumber}/casuistiekbespreking.pdf")
+  @ResponseBody
+  ResponseEntity<byte[]> caseReviewPdf(@PathVariable String caseNumber) {
+    byte[] pdf = pdfs.render("audit/pdf/case-review",
+        java.util.Map.of("review", export.review(caseNumber)));
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"casuistiekbespreking.pdf\"")
+        .contentType(MediaType.APPLICATION_PDF).body(pdf);
   }
 
   /** The pathway diagram of the case with the path taken and the time spent per step. */

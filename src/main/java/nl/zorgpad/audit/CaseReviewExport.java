@@ -2,6 +2,7 @@ package nl.zorgpad.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,13 @@ class CaseReviewExport {
     this.format = format;
   }
 
+  /** The anonymised review: rows of text, the same for Markdown and PDF. */
+  record Review(List<List<String>> steps, List<List<String>> timeline,
+      List<List<String>> perDiscipline) {
+  }
+
   @PreAuthorize("hasAuthority('GROUP_auditor')")
-  String markdown(String caseNumber) {
+  Review review(String caseNumber) {
     CaseHistoryService.CaseHistory caseHistory =
         history.build(caseNumber, CaseHistoryService.Filter.NONE);
     if (!caseHistory.found()) {
@@ -51,32 +57,17 @@ class CaseReviewExport {
                 && LEFT_OUT_VARIABLES.contains(event.subject())))
         .toList();
     Instant start = events.isEmpty() ? Instant.now() : events.get(0).at();
-    StringBuilder md = new StringBuilder();
-    md.append("# ").append(format.message("audit.export.title")).append("\n\n");
-    md.append(format.message("audit.export.intro")).append("\n\n");
-    md.append("## ").append(format.message("audit.export.route")).append("\n\n");
-    md.append("| ").append(format.message("audit.export.col.process")).append(" | ")
-        .append(format.message("audit.export.col.step")).append(" | ")
-        .append(format.message("audit.export.col.times")).append(" | ")
-        .append(format.message("audit.export.col.duration")).append(" |\n|---|---|---:|---|\n");
+    List<List<String>> steps = new ArrayList<>();
     for (CaseHistoryService.StepTime step : caseHistory.steps()) {
-      md.append("| ").append(cell(step.processName())).append(" | ")
-          .append(cell(step.activityName())).append(" | ").append(step.times()).append(" | ")
-          .append(format.duration(step.totalMillis()))
-          .append(step.open() ? " " + format.message("audit.export.open") : "").append(" |\n");
+      steps.add(List.of(step.processName(), step.activityName(), String.valueOf(step.times()),
+          format.duration(step.totalMillis())
+              + (step.open() ? " " + format.message("audit.export.open") : "")));
     }
-    md.append("\n## ").append(format.message("audit.export.timeline")).append("\n\n");
-    md.append("| ").append(format.message("audit.export.col.when")).append(" | ")
-        .append(format.message("audit.export.col.event")).append(" | ")
-        .append(format.message("audit.export.col.step")).append(" | ")
-        .append(format.message("audit.export.col.discipline")).append(" | ")
-        .append(format.message("audit.export.col.detail")).append(" |\n|---|---|---|---|---|\n");
+    List<List<String>> timeline = new ArrayList<>();
     for (TimelineEvent event : events) {
-      md.append("| ").append(relative(start, event.at())).append(" | ")
-          .append(format.message("audit.event." + event.type().name())).append(" | ")
-          .append(cell(event.subject())).append(" | ")
-          .append(cell(discipline(event))).append(" | ")
-          .append(cell(detail(event))).append(" |\n");
+      timeline.add(List.of(relative(start, event.at()),
+          format.message("audit.event." + event.type().name()), nonNull(event.subject()),
+          discipline(event), detail(event)));
     }
     Map<String, Long> perDiscipline = new LinkedHashMap<>();
     for (TimelineEvent event : events) {
@@ -84,13 +75,46 @@ class CaseReviewExport {
         perDiscipline.merge(discipline(event), event.durationMillis(), Long::sum);
       }
     }
+    List<List<String>> disciplines = new ArrayList<>();
+    perDiscipline.forEach((discipline, millis) ->
+        disciplines.add(List.of(discipline, format.duration(millis))));
+    return new Review(steps, timeline, disciplines);
+  }
+
+  String markdown(Review review) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(format.message("audit.export.title")).append("\n\n");
+    md.append(format.message("audit.export.intro")).append("\n\n");
+    md.append("## ").append(format.message("audit.export.route")).append("\n\n");
+    table(md, review.steps(), "audit.export.col.process", "audit.export.col.step",
+        "audit.export.col.times", "audit.export.col.duration");
+    md.append("\n## ").append(format.message("audit.export.timeline")).append("\n\n");
+    table(md, review.timeline(), "audit.export.col.when", "audit.export.col.event",
+        "audit.export.col.step", "audit.export.col.discipline", "audit.export.col.detail");
     md.append("\n## ").append(format.message("audit.export.perDiscipline")).append("\n\n");
-    md.append("| ").append(format.message("audit.export.col.discipline")).append(" | ")
-        .append(format.message("audit.export.col.taskTime")).append(" |\n|---|---|\n");
-    perDiscipline.forEach((discipline, millis) -> md.append("| ").append(cell(discipline))
-        .append(" | ").append(format.duration(millis)).append(" |\n"));
+    table(md, review.perDiscipline(), "audit.export.col.discipline",
+        "audit.export.col.taskTime");
     md.append("\n").append(format.message("audit.export.footer")).append("\n");
     return md.toString();
+  }
+
+  private void table(StringBuilder md, List<List<String>> rows, String... headers) {
+    md.append("|");
+    for (String header : headers) {
+      md.append(' ').append(format.message(header)).append(" |");
+    }
+    md.append("\n|").append("---|".repeat(headers.length)).append('\n');
+    for (List<String> row : rows) {
+      md.append("|");
+      for (String cell : row) {
+        md.append(' ').append(cell(cell)).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
   }
 
   private String discipline(TimelineEvent event) {

@@ -116,6 +116,19 @@ class AuditPagesIT {
   }
 
   @Test
+  void anonymisedExportAsPdf() throws Exception {
+    HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(http.builder("/audit/casus/" + caseNumber
+        + "/casuistiekbespreking.pdf", AUDITOR).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/audit"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/audit/casuistiekbespreking.pdf"),
+        pdf.body());
+  }
+
+  @Test
   void diagramGivesThePathwayWithTimePerStep() {
     HttpResponse<String> diagram = http.get("/audit/casus/" + caseNumber + "/diagram", AUDITOR);
     assertThat(diagram.statusCode()).isEqualTo(200);
@@ -127,6 +140,7 @@ class AuditPagesIT {
   void caregiversAndAnonymousUsersAreRefused() {
     for (String path : List.of("/audit", "/audit/keten", "/audit/casus/" + caseNumber,
         "/audit/casus/" + caseNumber + "/diagram",
+        "/audit/casus/" + caseNumber + "/casuistiekbespreking.pdf",
         "/audit/casus/" + caseNumber + "/casuistiekbespreking.md")) {
       assertThat(http.get(path, CAREGIVER).statusCode()).as(path).isEqualTo(403);
       assertThat(http.get(path, "demo-coordinator:demo").statusCode()).as(path).isEqualTo(403);
