@@ -49,7 +49,25 @@ final class PathwayTestSupport {
       "followUpAction",
       // prenatal home visit: codes, dates, flags
       "homeVisitDecision", "homeVisitOptOutReason", "homeVisitClientConsented",
-      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice");
+      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice",
+      // issue 3 — triage (DMN outputs): a number, level and discipline codes, flags, advice codes
+      "riskScore", "riskLevel", "mdoNeeded", "careCoordinatorNeeded", "careCoordinatorDiscipline",
+      "meldcodeAdvised", "prenatalHomeVisitAdvised", "triageInterventionAdvice",
+      // regiehouder accepts: discipline ids, flags
+      "handoverRecipients", "startMeldcode", "generalPractitionerInvolved",
+      // consent check, ask again, escalation, informing: status and action codes, flags
+      "consentStatus", "consentAskAgain", "escalationAction", "refusalNoted",
+      "homeVisitRequestNoted",
+      // MDO and meldcode contracts: discipline ids, an ISO date, an outcome code
+      "mdoRequestingDiscipline", "mdoNextReviewDate", "meldcodeStartedBy", "meldcodeOutcome",
+      // birth and first year: the child's birth date (a date only), outcome codes, moment codes
+      // and day numbers from the schedule DMN
+      "birthDate", "birthCheckOutcome", "maternityCareOutcome", "maternityCareEndDate",
+      "jgzContactMoments", "checkInMoments", "contactMomentDiscipline", "contactMoment",
+      "contactMomentDay", "contactMomentOutcome", "checkInOutcome", "closingEvaluation",
+      "aftercare",
+      // event subprocesses: reason and action codes, a flag
+      "endReason", "newSignalAction", "involvedInformed");
 
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
