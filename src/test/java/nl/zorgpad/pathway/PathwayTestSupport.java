@@ -67,7 +67,9 @@ final class PathwayTestSupport {
       "contactMomentDay", "contactMomentOutcome", "checkInOutcome", "closingEvaluation",
       "aftercare",
       // event subprocesses: reason and action codes, a flag
-      "endReason", "newSignalAction", "involvedInformed");
+      "endReason", "newSignalAction", "involvedInformed",
+      // the engine's own counters of a multi-instance activity (numbers)
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
