@@ -55,16 +55,14 @@ public class CaseAcceptanceListener implements ExecutionListener {
           "must be verloskundige or buurtteam",
           "Kies wie het prenataal huisbezoek aanvraagt: de verloskundige of het buurtteam."));
     }
-    if (input.bool(START_MELDCODE) == null) {
-      violations.add(new Violation(START_MELDCODE, "is required (true or false)",
-          "Geef aan of u de meldcode start."));
-    }
     try {
       InvalidInputException.throwIfAny("case acceptance", violations);
     } catch (InvalidInputException invalid) {
       throw PathwayValidation.refuse(invalid, PathwayValidation.CASE_ACCEPTANCE_INVALID);
     }
     execution.setVariable(HANDOVER_RECIPIENTS, recipients);
+    // an unticked checkbox may arrive as nothing: not starting the meldcode
+    execution.setVariable(START_MELDCODE, Boolean.TRUE.equals(input.bool(START_MELDCODE)));
     execution.setVariable(GENERAL_PRACTITIONER_INVOLVED,
         Disciplines.HUISARTS.equals(sender) || recipients.contains(Disciplines.HUISARTS));
   }
