@@ -10,7 +10,7 @@ public enum CaseStatus {
   CLOSED,
   /** Ended early: the client moved out of the region ({@link CaseEndReason#MOVED}). */
   CLOSED_MOVED,
-  /** Ended early: the client no longer wants the pathway ({@link CaseEndReason#CLIENT_WITHDRAWS}). */
+  /** Ended early: the client no longer wants it ({@link CaseEndReason#CLIENT_WITHDRAWS}). */
   CLOSED_CLIENT_WITHDREW,
   /** Ended early: the pregnancy ended ({@link CaseEndReason#PREGNANCY_ENDED}). */
   CLOSED_PREGNANCY_ENDED,

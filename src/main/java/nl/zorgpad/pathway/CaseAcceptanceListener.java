@@ -38,7 +38,8 @@ public class CaseAcceptanceListener implements ExecutionListener {
     }
     VariableReader input = VariableReader.of(execution);
     String sender = input.string(SIGNALLING_DISCIPLINE);
-    List<String> recipients = new ArrayList<>(new LinkedHashSet<>(input.codes(HANDOVER_RECIPIENTS)));
+    List<String> recipients =
+        new ArrayList<>(new LinkedHashSet<>(input.codes(HANDOVER_RECIPIENTS)));
     List<Violation> violations = new ArrayList<>();
     for (String recipient : recipients) {
       if (!Disciplines.ALL.contains(recipient) || Disciplines.REGIEHOUDER.equals(recipient)) {

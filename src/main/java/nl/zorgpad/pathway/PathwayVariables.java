@@ -87,7 +87,7 @@ public final class PathwayVariables {
   public static final String MELDCODE_ADVISED = "meldcodeAdvised";
   /** The triage advises a JGZ prenatal home visit. */
   public static final String PRENATAL_HOME_VISIT_ADVISED = "prenatalHomeVisitAdvised";
-  /** Intervention codes the triage advises ({@link nl.zorgpad.casus.HomeVisitReport.InterventionAdvice}). */
+  /** Intervention codes the triage advises (codes of {@code HomeVisitReport.InterventionAdvice}). */
   public static final String TRIAGE_INTERVENTION_ADVICE = "triageInterventionAdvice";
 
   // --- Casus aannemen (regiehouder) ---

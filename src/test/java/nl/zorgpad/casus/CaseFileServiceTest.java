@@ -14,7 +14,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The case dossier on the real schema: Flyway (V1, V10) on in-memory H2, Hibernate validating it. */
+/** The case dossier on the real schema: Flyway (V1, V10) on in-memory H2, Hibernate validating. */
 @DataJpaTest
 @Import(CaseFileService.class)
 class CaseFileServiceTest {

@@ -306,7 +306,8 @@ class PathwayModelTest {
     }
     models.forEach((file, model) -> model.getModelElementsByType(BusinessRuleTask.class)
         .forEach(task -> {
-          assertThat(decisions).as(file + "#" + task.getId()).contains(task.getCamundaDecisionRef());
+          assertThat(decisions).as(file + "#" + task.getId())
+              .contains(task.getCamundaDecisionRef());
           assertThat(task.getCamundaResultVariable())
               .as("%s#%s maps outputs from the transient decisionResult, no result variable",
                   file, task.getId()).isNull();

@@ -117,7 +117,8 @@ class WarmeOverdrachtProcessTest {
   void handoverReminderAfterThreeWorkingDays() {
     ProcessInstance handover = startHandover();
     recordHandover(handover);
-    Assertions.assertThat(job("Timer_HandoverReminder", handover).getDuedate()).isEqualTo(date(WEDNESDAY_MORNING));
+    Assertions.assertThat(job("Timer_HandoverReminder", handover).getDuedate())
+        .isEqualTo(date(WEDNESDAY_MORNING));
 
     // over the weekend and two working days later, no reminder yet
     startClockAt(WEDNESDAY_MORNING.minusMinutes(1));
