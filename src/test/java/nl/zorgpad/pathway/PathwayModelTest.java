@@ -28,6 +28,9 @@ import nl.zorgpad.casus.HomeVisitReport;
 import nl.zorgpad.casus.RiskDomain;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.consent.ConsentReason;
+import nl.zorgpad.modeling.ModelValidator;
+import nl.zorgpad.modeling.ValidationContext;
+import nl.zorgpad.modeling.ValidationIssue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -312,6 +315,34 @@ class PathwayModelTest {
               .as("%s#%s maps outputs from the transient decisionResult, no result variable",
                   file, task.getId()).isNull();
         }));
+  }
+
+  @Test
+  void theCoordinatorsWorkbenchAcceptsEveryShippedModel() throws IOException {
+    Set<String> processIds = new HashSet<>();
+    models.values().forEach(model -> model.getModelElementsByType(Process.class)
+        .forEach(process -> processIds.add(process.getId())));
+    for (Path stub : files(STUBS, ".bpmn")) {
+      Bpmn.readModelFromFile(stub.toFile()).getModelElementsByType(Process.class)
+          .forEach(process -> processIds.add(process.getId()));
+    }
+    Set<String> decisions = new HashSet<>();
+    for (Path file : files(PROCESSES, ".dmn")) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+          .forEach(decision -> decisions.add(decision.getId()));
+    }
+    ValidationContext context = new ValidationContext(new HashSet<>(Disciplines.ALL),
+        forms.keySet(), processIds, decisions);
+    List<Path> shipped = new ArrayList<>(files(PROCESSES, ".bpmn"));
+    shipped.addAll(files(PROCESSES, ".dmn"));
+    shipped.addAll(files(FORMS, ".form"));
+    for (Path file : shipped) {
+      String resource = file.getParent().getFileName() + "/" + file.getFileName();
+      List<ValidationIssue> errors = new ModelValidator()
+          .validate(resource, Files.readAllBytes(file), context).stream()
+          .filter(ValidationIssue::isError).toList();
+      assertThat(errors).as(resource).isEmpty();
+    }
   }
 
   @Test
