@@ -69,7 +69,11 @@ final class PathwayTestSupport {
       // event subprocesses: reason and action codes, a flag
       "endReason", "newSignalAction", "involvedInformed",
       // the engine's own counters of a multi-instance activity (numbers)
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
+      // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
+      // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
+      // of that warning is in the task's description, not in a variable
+      "neighbourhood", "assignmentWarning");
 
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
