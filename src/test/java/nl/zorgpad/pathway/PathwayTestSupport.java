@@ -36,6 +36,21 @@ final class PathwayTestSupport {
    * BSN, address or free text in process variables).
    */
   static final Set<String> REVIEWED_VARIABLES = Set.of(
+      // MDO: discipline ids, codes, ISO dates, ja/nee, lists of those (no minutes)
+      "mdoRequestingDiscipline", "mdoNextReviewDate", "mdoParticipants", "mdoParticipant",
+      "mdoMeetingDate", "mdoAttendance", "mdoHeldDate", "mdoHasActionPoints",
+      "mdoActionDiscipline", "mdoAction", "mdoActionDueDate", "mdoMoreActionPoints",
+      "mdoActionResult", "mdoActionDisciplines", "mdoActions", "mdoActionDueDates",
+      // the engine's own multi-instance counters (numbers)
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
+      // meldcode: codes, ja/nee, dates, flags (the signals themselves stay in the own dossier)
+      "meldcodeStartedBy", "meldcodeOutcome", "meldcodeSignals", "meldcodeKindcheck",
+      "meldcodeColleagueConsulted", "meldcodeVeiligThuisAdvice", "meldcodeTalkSafe",
+      "meldcodeTalkSkippedReason", "meldcodeTalkDate", "meldcodeSuspicion", "meldcodeUnsafety",
+      "meldcodeHelpPossible", "meldcodeHelpAccepted", "meldcodeHelpEffective", "meldcodeDecision",
+      "meldcodeHelpProviders", "meldcodeHelpEvaluationDate", "meldcodeReportDate",
+      "meldcodeClientInformedOfReport", "meldcodeHelpAlongside", "meldcodeReported",
+      "veiligThuisContactDate", "veiligThuisCallResult",
       // signal: a pseudonymous reference, dates, codes
       "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains", "signallingDiscipline",
       "caseNumber",
