@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,9 @@ class MdoProcessTest {
   @Test
   void mdo_meetingGoesAheadWithoutEveryPreparation() {
     ProcessInstance mdo = startMdo();
-    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz", "huisarts"),
+    // as the Tasklist submits a checklist: a JSON value
+    complete(task(mdo), withVariables("mdoParticipants",
+        SpinValues.jsonValue("[\"jgz\",\"huisarts\"]").create(),
         "mdoMeetingDate", MEETING_DATE));
     complete(taskQuery().taskCandidateGroup("jgz").singleResult(),
         withVariables("mdoAttendance", "aanwezig"));

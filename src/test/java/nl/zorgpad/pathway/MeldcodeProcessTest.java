@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,9 +302,10 @@ class MeldcodeProcessTest {
 
   private void mapSignalsAndConsult(ProcessInstance meldcode, String talkSafe,
       String skippedReason) {
+    // as the Tasklist submits a checklist: a JSON value
     complete(task(meldcode), withVariables("meldcodeSignals",
-        List.of("partnergeweld", "uitspraak-client"), "meldcodeKindcheck",
-        "alleen-ongeboren-kind"));
+        SpinValues.jsonValue("[\"partnergeweld\",\"uitspraak-client\"]").create(),
+        "meldcodeKindcheck", "alleen-ongeboren-kind"));
     Map<String, Object> consultation = new java.util.HashMap<>(Map.of(
         "meldcodeColleagueConsulted", true, "meldcodeVeiligThuisAdvice", "anoniem",
         "meldcodeTalkSafe", talkSafe));
