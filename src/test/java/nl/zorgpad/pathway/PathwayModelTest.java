@@ -403,7 +403,8 @@ class PathwayModelTest {
   }
 
   private static Set<String> pathwayVariableNames() {
-    return Arrays.stream(PathwayVariables.class.getDeclaredFields())
+    return Stream.of(PathwayVariables.class, MdoVariables.class, MeldcodeVariables.class)
+        .flatMap(type -> Arrays.stream(type.getDeclaredFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
         .map(PathwayModelTest::value).collect(Collectors.toSet());
   }

@@ -36,6 +36,19 @@ final class PathwayTestSupport {
    * BSN, address or free text in process variables).
    */
   static final Set<String> REVIEWED_VARIABLES = Set.of(
+      // MDO: discipline ids, codes, ISO dates, ja/nee, lists of those (no minutes)
+      "mdoParticipants", "mdoParticipant",
+      "mdoMeetingDate", "mdoAttendance", "mdoHeldDate", "mdoHasActionPoints",
+      "mdoActionDiscipline", "mdoAction", "mdoActionDueDate", "mdoMoreActionPoints",
+      "mdoActionResult", "mdoActionDisciplines", "mdoActions", "mdoActionDueDates",
+      // meldcode: codes, ja/nee, dates, flags (the signals themselves stay in the own dossier)
+      "meldcodeSignals", "meldcodeKindcheck",
+      "meldcodeColleagueConsulted", "meldcodeVeiligThuisAdvice", "meldcodeTalkSafe",
+      "meldcodeTalkSkippedReason", "meldcodeTalkDate", "meldcodeSuspicion", "meldcodeUnsafety",
+      "meldcodeHelpPossible", "meldcodeHelpAccepted", "meldcodeHelpEffective", "meldcodeDecision",
+      "meldcodeHelpProviders", "meldcodeHelpEvaluationDate", "meldcodeReportDate",
+      "meldcodeClientInformedOfReport", "meldcodeHelpAlongside", "meldcodeReported",
+      "veiligThuisContactDate", "veiligThuisCallResult",
       // signal: a pseudonymous reference, dates, codes
       "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains", "signallingDiscipline",
       "caseNumber",
@@ -70,6 +83,16 @@ final class PathwayTestSupport {
       // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
       // of that warning is in the task's description, not in a variable
       "neighbourhood", "assignmentWarning");
+
+  /**
+   * Reviewed names that other steps' reviews name too — the MDO and meldcode call-activity
+   * contract (discipline ids, an ISO date, an outcome code) and the engine's own multi-instance
+   * counters (numbers) — kept apart from {@link #REVIEWED_VARIABLES}, whose {@code Set.of} refuses
+   * a name reviewed twice.
+   */
+  static final Set<String> REVIEWED_SHARED_VARIABLES = Set.of(
+      "mdoRequestingDiscipline", "mdoNextReviewDate", "meldcodeStartedBy", "meldcodeOutcome",
+      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   /**
    * Reviewed names that other steps' reviews name too — the MDO and meldcode call-activity
