@@ -94,16 +94,6 @@ final class PathwayTestSupport {
       "mdoRequestingDiscipline", "mdoNextReviewDate", "meldcodeStartedBy", "meldcodeOutcome",
       "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
-  /**
-   * Reviewed names that other steps' reviews name too — the MDO and meldcode call-activity
-   * contract (discipline ids, an ISO date, an outcome code) and the engine's own multi-instance
-   * counters (numbers) — kept apart from {@link #REVIEWED_VARIABLES}, whose {@code Set.of} refuses
-   * a name reviewed twice.
-   */
-  static final Set<String> REVIEWED_SHARED_VARIABLES = Set.of(
-      "mdoRequestingDiscipline", "mdoNextReviewDate", "meldcodeStartedBy", "meldcodeOutcome",
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
-
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
   /** A JSON list of codes (a checklist as the Tasklist submits it). */
