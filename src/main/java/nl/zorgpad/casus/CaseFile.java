@@ -65,6 +65,14 @@ public class CaseFile {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** Why the case ended early ({@link CaseEndReason} code); null while active or at the end. */
+  @Column(name = "end_reason", length = 30)
+  private String endReason;
+
+  /** The child's birth date: the first year is counted from it. No other data of the child. */
+  @Column(name = "child_birth_date")
+  private LocalDate childBirthDate;
+
   protected CaseFile() {
     // for JPA
   }
@@ -90,6 +98,23 @@ public class CaseFile {
     }
     this.status = newStatus;
     this.closedAt = at;
+  }
+
+  void endEarly(CaseEndReason reason, Instant at) {
+    close(reason.status(), at);
+    this.endReason = reason.code();
+  }
+
+  void recordBirth(LocalDate birthDate) {
+    this.childBirthDate = birthDate;
+  }
+
+  public String getEndReason() {
+    return endReason;
+  }
+
+  public LocalDate getChildBirthDate() {
+    return childBirthDate;
   }
 
   public Long getId() {

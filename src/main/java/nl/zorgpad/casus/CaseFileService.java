@@ -1,5 +1,6 @@
 package nl.zorgpad.casus;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,26 @@ public class CaseFileService implements CaseRegistry {
     CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber)
         .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
+  }
+
+  @Override
+  @Transactional
+  public void endEarly(String caseNumber, CaseEndReason reason, ZonedDateTime endedAt) {
+    caseFile(caseNumber).endEarly(reason, endedAt.toInstant());
+  }
+
+  @Override
+  @Transactional
+  public void recordBirth(String caseNumber, LocalDate birthDate, ZonedDateTime reportedAt) {
+    CaseFile caseFile = caseFile(caseNumber);
+    InvalidInputException.throwIfAny("birth",
+        BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
+    caseFile.recordBirth(birthDate);
+  }
+
+  private CaseFile caseFile(String caseNumber) {
+    return caseFiles.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package nl.zorgpad.casus;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 /**
@@ -25,4 +26,20 @@ public interface CaseRegistry {
    * @throws IllegalStateException when the case is closed already
    */
   void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt);
+
+  /**
+   * Closes an active case before its end, with the reason (issue 3: moved away, client
+   * withdraws, pregnancy ended, other).
+   *
+   * @throws IllegalArgumentException for an unknown case
+   * @throws IllegalStateException when the case is closed already
+   */
+  void endEarly(String caseNumber, CaseEndReason reason, ZonedDateTime endedAt);
+
+  /**
+   * Records the child's birth date in the dossier.
+   *
+   * @throws InvalidInputException when the date breaks a rule of {@link BirthRules}
+   */
+  void recordBirth(String caseNumber, LocalDate birthDate, ZonedDateTime reportedAt);
 }

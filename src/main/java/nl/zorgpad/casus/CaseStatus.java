@@ -1,11 +1,19 @@
 package nl.zorgpad.casus;
 
-/** Where a case stands. Issue 3 adds more ways to end a case (moved away, pregnancy ended, …). */
+/** Where a case stands. */
 public enum CaseStatus {
   /** Signalled; the pathway runs. */
   ACTIVE,
   /** The client refused consent for the handover; the refusal is recorded (vuistregel 4). */
   CLOSED_NO_CONSENT,
-  /** The pathway ran to its end. */
-  CLOSED
+  /** The pathway ran to its end: closing evaluation at the child's first birthday. */
+  CLOSED,
+  /** Ended early: the client moved out of the region ({@link CaseEndReason#MOVED}). */
+  CLOSED_MOVED,
+  /** Ended early: the client no longer wants it ({@link CaseEndReason#CLIENT_WITHDRAWS}). */
+  CLOSED_CLIENT_WITHDREW,
+  /** Ended early: the pregnancy ended ({@link CaseEndReason#PREGNANCY_ENDED}). */
+  CLOSED_PREGNANCY_ENDED,
+  /** Ended early for another reason ({@link CaseEndReason#OTHER}). */
+  CLOSED_OTHER
 }

@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public enum ConsentPurpose {
   /** Warm handover of the case to another discipline (vuistregel 3, 4). */
-  WARM_HANDOVER("warme-overdracht");
+  WARM_HANDOVER("warme-overdracht"),
+  /**
+   * The case is followed in the network by a regiehouder who keeps the overview and shares what
+   * is needed with the caregivers the client agreed to (Doesburg; issue 3).
+   */
+  CARE_COORDINATION("regie");
 
   private final String code;
 

@@ -10,10 +10,13 @@ import static nl.zorgpad.pathway.PathwayVariables.DUE_DATE;
 import static nl.zorgpad.pathway.PathwayVariables.GESTATIONAL_AGE_WEEKS;
 import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
 import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
+import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_RECIPIENTS;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_CLIENT_CONSENTED;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_DECISION;
+import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
+import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -73,14 +76,17 @@ class DemoCases {
     signal("demo-verloskundige", "DEMO-VK-0101", today.plusWeeks(22), 18,
         List.of("huisvesting", "armoede", "stress"));
 
-    // 2. signalled by the buurtteam, consent given, handover to be recorded
+    // 2. signalled by the buurtteam (low risk: the buurtteam keeps the overview itself),
+    //    consent given: the case is to be accepted
     ProcessInstance second = signal("demo-buurtteam", "DEMO-BT-0102", today.plusWeeks(16), 24,
         List.of("schulden", "migratie-taal"));
     work(second, "demo-buurtteam", Map.of(CONSENT_DECISION, "GIVEN"));
 
-    // 3. handover recorded, JGZ must confirm contact
+    // 3. accepted by the regiehouder, handover to JGZ recorded: JGZ must confirm contact
     ProcessInstance third = signal("demo-verloskundige", "DEMO-VK-0103", today.plusWeeks(12), 28,
         List.of("ggz", "afwezige-partner"));
+    work(third, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    accept(third, "verloskundige");
     work(third, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
     work(third, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
         HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
@@ -94,6 +100,8 @@ class DemoCases {
     // 5. contact confirmed, home visit requested: JGZ plans the prenatal home visit
     ProcessInstance fifth = signal("demo-verloskundige", "DEMO-VK-0105", today.plusWeeks(18), 22,
         List.of("tienerzwangerschap", "late-start-zorg"));
+    work(fifth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    accept(fifth, "verloskundige");
     work(fifth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
     work(fifth, "demo-verloskundige", Map.of(HANDOVER_METHOD, "direct-gesprek",
         HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
@@ -117,6 +125,12 @@ class DemoCases {
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create())
         .putValue(SIGNALLING_DISCIPLINE, discipline);
     return as(user, () -> formService.submitStartForm(definitionId, variables));
+  }
+
+  /** The regiehouder accepts the case and hands it over to JGZ. */
+  private void accept(ProcessInstance caseInstance, String homeVisitRequester) {
+    work(caseInstance, "demo-regiehouder", Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
+        HOME_VISIT_REQUESTING_DISCIPLINE, homeVisitRequester, START_MELDCODE, false));
   }
 
   /** Claims and completes the one open task of the case that the user (her team or discipline) holds. */

@@ -1,14 +1,19 @@
 package nl.zorgpad.pathway;
 
+import java.util.List;
+import nl.zorgpad.casus.CaseEndReason;
 import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.CaseStatus;
+import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.casus.Violation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Closes the case when the pathway ends. Used from end events of the main pathway, naming the
  * status there for the coordinator to read:
- * {@code ${caseClosing.close(execution, 'CLOSED_NO_CONSENT')}}.
+ * {@code ${caseClosing.close(execution, 'CLOSED_NO_CONSENT')}}; and from the start of the
+ * "casus beëindigd" event subprocess: {@code ${caseClosing.endEarly(execution)}}.
  */
 @Component("caseClosing")
 public class CaseClosing {
@@ -25,5 +30,27 @@ public class CaseClosing {
   public void close(DelegateExecution execution, String status) {
     String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
     caseRegistry.close(caseNumber, CaseStatus.valueOf(status), deadlines.now());
+  }
+
+  /**
+   * Ends the case early with the reason in {@code endReason} (a {@link CaseEndReason} code);
+   * an unknown reason or a case that is closed already is refused (code 22008).
+   */
+  public void endEarly(DelegateExecution execution) {
+    VariableReader input = VariableReader.of(execution);
+    String code = input.string(PathwayVariables.END_REASON);
+    CaseEndReason reason = CaseEndReason.fromCode(code).orElseThrow(() ->
+        PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
+            PathwayVariables.END_REASON, "must be one of verhuisd, client-trekt-zich-terug,"
+            + " zwangerschap-beeindigd, overig", "Kies waarom de casus eindigt."))),
+            PathwayValidation.CASE_END_INVALID));
+    String caseNumber = input.string(PathwayVariables.CASE_NUMBER);
+    try {
+      caseRegistry.endEarly(caseNumber, reason, deadlines.now());
+    } catch (IllegalStateException closed) {
+      throw PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
+          PathwayVariables.CASE_NUMBER, "is closed already", "De casus is al gesloten."))),
+          PathwayValidation.CASE_END_INVALID);
+    }
   }
 }

@@ -22,6 +22,8 @@ public class Deadlines {
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
   /** A deadline on a date without a time of day falls at the end of that working day. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+  /** Timers on a calendar date fire at the start of that day's working hours. */
+  static final LocalTime START_OF_WORKING_DAY = LocalTime.of(9, 0);
 
   private final DeadlineProperties properties;
 
@@ -31,7 +33,7 @@ public class Deadlines {
 
   /** Deadlines with the documented defaults (plain-engine tests, tools). */
   public static Deadlines withDefaults() {
-    return new Deadlines(new DeadlineProperties(3));
+    return new Deadlines(new DeadlineProperties(3, 5, 20));
   }
 
   /** Now, on the engine's clock, in Dutch time. */
@@ -69,6 +71,46 @@ public class Deadlines {
 
   public int handoverReminderWorkingDays() {
     return properties.handoverReminderWorkingDays();
+  }
+
+  /**
+   * When a warm handover without confirmed contact goes to the regiehouder (issue 3, item 3):
+   * {@code zorgpad.deadlines.handover-escalation-working-days} (default 5) working days from now.
+   */
+  public Date handoverEscalation() {
+    return inWorkingDays(properties.handoverEscalationWorkingDays());
+  }
+
+  /**
+   * When a refused consent is asked again, if the client agreed to be asked later:
+   * {@code zorgpad.deadlines.consent-ask-again-working-days} (default 20) working days from now.
+   */
+  public Date consentAskAgain() {
+    return inWorkingDays(properties.consentAskAgainWorkingDays());
+  }
+
+  /**
+   * 09:00 (start of the working day) on the calendar day {@code days} days after a date: timers
+   * that follow the pregnancy or the child's age (due date + 3 weeks, contact moment on day 56,
+   * the first birthday), which count calendar days, not working days.
+   */
+  public Date daysAfter(Object date, long days) {
+    return Date.from(toLocalDate(date).plusDays(days).atTime(START_OF_WORKING_DAY).atZone(ZONE)
+        .toInstant());
+  }
+
+  /** 09:00 on the child's first birthday (29 February: 28 February of the next year). */
+  public Date firstBirthday(Object birthDate) {
+    return Date.from(toLocalDate(birthDate).plusYears(1).atTime(START_OF_WORKING_DAY).atZone(ZONE)
+        .toInstant());
+  }
+
+  /**
+   * The end of the working day {@code workingDays} working days after the calendar day
+   * {@code days} days after a date: the due date of a contact moment on day {@code days}.
+   */
+  public Date workingDaysAfterDay(Object date, long days, int workingDays) {
+    return workingDaysAfter(toLocalDate(date).plusDays(days), workingDays);
   }
 
   static LocalDate toLocalDate(Object date) {

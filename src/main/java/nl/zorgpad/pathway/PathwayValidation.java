@@ -29,6 +29,14 @@ final class PathwayValidation {
   static final int HOME_VISIT_DECISION_INVALID = 22004;
   /** The home-visit report is incomplete. */
   static final int HOME_VISIT_REPORT_INVALID = 22005;
+  /** The regiehouder's acceptance is invalid: unknown recipients or PHB requester. */
+  static final int CASE_ACCEPTANCE_INVALID = 22006;
+  /** The birth report is invalid: no date, a date in the future or not fitting the due date. */
+  static final int BIRTH_INVALID = 22007;
+  /** Ending a case early is invalid: no or unknown reason, or the case is closed already. */
+  static final int CASE_END_INVALID = 22008;
+  /** A consent withdrawal is invalid: unknown recipient or reason. */
+  static final int CONSENT_WITHDRAWAL_INVALID = 22009;
 
   private static final Logger LOG = LoggerFactory.getLogger(PathwayValidation.class);
 

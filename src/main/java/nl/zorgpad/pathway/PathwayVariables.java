@@ -69,6 +69,95 @@ public final class PathwayVariables {
   /** {@link nl.zorgpad.casus.HomeVisitReport.InterventionAdvice} codes. */
   public static final String INTERVENTION_ADVICE = "interventionAdvice";
 
+  // --- Triage (DMN zorgpad-triage, zorgpad-risicoscore, zorgpad-interventieadvies) ---
+  /** Weighted sum of the risk domains (R4U-like; weights in zorgpad-risicoscore). */
+  public static final String RISK_SCORE = "riskScore";
+  /** {@code laag}, {@code verhoogd} or {@code hoog}. */
+  public static final String RISK_LEVEL = "riskLevel";
+  /** The triage advises an MDO (vuistregel 9); the pathway then calls zorgpad-mdo. */
+  public static final String MDO_NEEDED = "mdoNeeded";
+  /** The triage advises a regiehouder with the overview (Doesburg). */
+  public static final String CARE_COORDINATOR_NEEDED = "careCoordinatorNeeded";
+  /**
+   * Discipline that holds the regie: {@code regiehouder}, {@code buurtteam} (vuistregel 8:
+   * multi-problem cases) or, when no regiehouder is needed, the signalling discipline itself.
+   */
+  public static final String CARE_COORDINATOR_DISCIPLINE = "careCoordinatorDiscipline";
+  /** The triage advises to start the meldcode (the professional decides). */
+  public static final String MELDCODE_ADVISED = "meldcodeAdvised";
+  /** The triage advises a JGZ prenatal home visit. */
+  public static final String PRENATAL_HOME_VISIT_ADVISED = "prenatalHomeVisitAdvised";
+  /** Intervention codes the triage advises (codes of {@code HomeVisitReport.InterventionAdvice}). */
+  public static final String TRIAGE_INTERVENTION_ADVICE = "triageInterventionAdvice";
+
+  // --- Casus aannemen (regiehouder) ---
+  /** Discipline ids that get a warm handover (multi-instance collection). */
+  public static final String HANDOVER_RECIPIENTS = "handoverRecipients";
+  /** The regiehouder starts the meldcode at acceptance (advised by the triage). */
+  public static final String START_MELDCODE = "startMeldcode";
+  /** A huisarts is involved: told about a PHB requested by the buurtteam (vuistregel 7). */
+  public static final String GENERAL_PRACTITIONER_INVOLVED = "generalPractitionerInvolved";
+
+  // --- Warme overdracht: consent check, escalation ---
+  /** What the consent register holds for recipient + purpose: GIVEN, REFUSED, WITHDRAWN, NONE. */
+  public static final String CONSENT_STATUS = "consentStatus";
+  /** What the regiehouder did after the escalation (code). */
+  public static final String ESCALATION_ACTION = "escalationAction";
+  /** The regiehouder has taken note of a refused consent (flag). */
+  public static final String REFUSAL_NOTED = "refusalNoted";
+  /** Toestemming: the client agreed to be asked again later (flag). */
+  public static final String CONSENT_ASK_AGAIN = "consentAskAgain";
+
+  // --- Prenataal huisbezoek: informing the midwife and GP (vuistregel 7) ---
+  /** The midwife or GP has taken note of the PHB request (flag). */
+  public static final String HOME_VISIT_REQUEST_NOTED = "homeVisitRequestNoted";
+
+  // --- MDO and meldcode (call-activity contracts) ---
+  /** Zorgpad-mdo: the discipline that asks for the MDO. */
+  public static final String MDO_REQUESTING_DISCIPLINE = "mdoRequestingDiscipline";
+  /** Zorgpad-mdo output: ISO date of the next review (optional). */
+  public static final String MDO_NEXT_REVIEW_DATE = "mdoNextReviewDate";
+  /** Zorgpad-meldcode: the discipline that starts the meldcode. */
+  public static final String MELDCODE_STARTED_BY = "meldcodeStartedBy";
+  /** Zorgpad-meldcode output: geen-vermoeden, hulp-georganiseerd, gemeld-veilig-thuis. */
+  public static final String MELDCODE_OUTCOME = "meldcodeOutcome";
+
+  // --- Birth, kraamperiode, first year ---
+  /** ISO date of the child's birth: a date, no other data about the child. */
+  public static final String BIRTH_DATE = "birthDate";
+  /** Geboorte nagaan: geboren, nog-zwanger, niet-bereikt. */
+  public static final String BIRTH_CHECK_OUTCOME = "birthCheckOutcome";
+  /** ISO date the kraamperiode ended. */
+  public static final String MATERNITY_CARE_END_DATE = "maternityCareEndDate";
+  /** Kraamzorg given: afgerond, verlengd, geen-kraamzorg. */
+  public static final String MATERNITY_CARE_OUTCOME = "maternityCareOutcome";
+  /** Zorgpad-eerste-levensjaar: JGZ contact-moment codes from zorgpad-contactmomenten. */
+  public static final String JGZ_CONTACT_MOMENTS = "jgzContactMoments";
+  /** Zorgpad-eerste-levensjaar: regiehouder check-in codes from zorgpad-contactmomenten. */
+  public static final String CHECK_IN_MOMENTS = "checkInMoments";
+  /** Input of zorgpad-contactmomenten: whose moments ({@code jgz} or {@code regiehouder}). */
+  public static final String CONTACT_MOMENT_DISCIPLINE = "contactMomentDiscipline";
+  /** Multi-instance element: one contact-moment code (e.g. {@code week-8}). */
+  public static final String CONTACT_MOMENT = "contactMoment";
+  /** Day after birth of the contact moment (zorgpad-contactmoment-dag). */
+  public static final String CONTACT_MOMENT_DAY = "contactMomentDay";
+  /** Outcome of a JGZ contact moment: gezien, niet-verschenen, verzet. */
+  public static final String CONTACT_MOMENT_OUTCOME = "contactMomentOutcome";
+  /** Outcome of a regiehouder check-in: loopt-goed, zorgen-besproken, nieuw-signaal-nodig. */
+  public static final String CHECK_IN_OUTCOME = "checkInOutcome";
+  /** Closing evaluation at the first birthday: doelen-bereikt, deels-bereikt, niet-bereikt. */
+  public static final String CLOSING_EVALUATION = "closingEvaluation";
+  /** After the first birthday: reguliere-jgz, hulp-loopt-door, geen. */
+  public static final String AFTERCARE = "aftercare";
+
+  // --- Event subprocesses (payloads of PathwayMessages) ---
+  /** Why a case ended early ({@link nl.zorgpad.casus.CaseEndReason} code). */
+  public static final String END_REASON = "endReason";
+  /** Nieuw signaal beoordelen: geen-actie, mdo-aanvragen. */
+  public static final String NEW_SIGNAL_ACTION = "newSignalAction";
+  /** The regiehouder informed the involved disciplines that the case ended (flag). */
+  public static final String INVOLVED_INFORMED = "involvedInformed";
+
   private PathwayVariables() {
   }
 }

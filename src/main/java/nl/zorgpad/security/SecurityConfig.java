@@ -29,8 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * user over, so the engine's authorization checks apply to every request.
  *
  * <ul>
- *   <li>{@code /engine-rest/**} requires authentication (Basic or the session; the session cookie
- *       is SameSite=Strict, so a cross-site page cannot use it).</li>
+ *   <li>{@code /engine-rest/**} and Zorgpad's own {@code /api/**} require authentication (Basic
+ *       or the session; the session cookie is SameSite=Strict, so a cross-site page cannot use it,
+ *       which is why they need no CSRF token) and answer 401, not a login redirect.</li>
  *   <li>{@code /camunda/api/admin/setup/**} is refused in any case (Camunda 7.24.0 CE's setup
  *       endpoint could otherwise create an administrator).</li>
  *   <li>Only health and info of the actuator, the login page and static assets are public.</li>
@@ -44,6 +45,8 @@ public class SecurityConfig {
   private static final RequestMatcher CAMUNDA = antMatcher("/camunda/**");
   private static final RequestMatcher REST_API = antMatcher("/engine-rest/**");
   private static final RequestMatcher WEBAPP_API = antMatcher("/camunda/api/**");
+  /** Zorgpad's own API for other systems (nl.zorgpad.api): HTTP Basic, answers 401, no CSRF. */
+  private static final RequestMatcher OWN_API = antMatcher("/api/**");
   private static final RequestMatcher TASKLIST_LOGOUT =
       antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
@@ -74,7 +77,7 @@ public class SecurityConfig {
                 response.sendRedirect(request.getContextPath() + "/login?logout");
               }
             }))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA, REST_API))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA, REST_API, OWN_API))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }
@@ -84,6 +87,7 @@ public class SecurityConfig {
     basic.setRealmName("Zorgpad");
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
     entryPoints.put(REST_API, basic);
+    entryPoints.put(OWN_API, basic);
     // no Basic challenge for the webapps' XHR calls: the browser would pop up a login dialog
     entryPoints.put(WEBAPP_API, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
     entryPoints.put(antMatcher("/actuator/**"), basic);

@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The first pathway as a midwife and a JGZ nurse live it: in the real (Dutch) Camunda Tasklist,
  * in Debian's headless Chromium, with the real forms. The midwife starts a case with the signal
- * form, asks consent, records the warm handover; then the JGZ nurse finds her task.
+ * form and asks consent; the buurtteam accepts the case as regiehouder and chooses JGZ; the
+ * midwife asks consent for JGZ and records the warm handover; then the JGZ nurse finds her task.
  */
 @Tag("browser")
 @ZorgpadIntegrationTest
@@ -72,7 +73,35 @@ class FirstPathwayBrowserIT {
       browser.screenshot("02-consent-form");
       browser.click(By.cssSelector("button[ng-click='complete()']"));
 
-      // warm handover recorded formally (vuistregel 3)
+      waitForTask(caseNumber, "Casus aannemen als regiehouder");
+    }
+
+    // housing makes it a multi-problem case: the buurtteam is regiehouder (vuistregel 8) and
+    // chooses to hand over to JGZ
+    try (Browser browser = new Browser()) {
+      browser.login(base, "demo-buurtteam", "demo");
+      browser.open(base + "/camunda/app/tasklist/default/");
+      browser.visible(By.linkText("Taken voor mijn discipline"));
+      openTask(browser, caseNumber(), "Casus aannemen als regiehouder");
+      browser.click(By.cssSelector("button.claim"));
+      clickInView(browser, By.cssSelector("[id$='-Field_handoverRecipients-1']"));
+      clickInView(browser, By.cssSelector("[id$='-Field_homeVisitRequestingDiscipline-0']"));
+      browser.screenshot("03-accept-case-form");
+      browser.click(By.cssSelector("button[ng-click='complete()']"));
+      waitForTask(caseNumber(), "Toestemming vragen aan cliënt");
+    }
+
+    // the midwife asks consent for JGZ and records the warm handover (vuistregels 4, 3)
+    try (Browser browser = new Browser()) {
+      String caseNumber = caseNumber();
+      browser.login(base, "demo-verloskundige", "demo");
+      browser.open(base + "/camunda/app/tasklist/default/");
+      browser.visible(By.linkText("Taken voor mijn discipline"));
+      openTask(browser, caseNumber, "Toestemming vragen aan cliënt");
+      browser.click(By.cssSelector("button.claim"));
+      browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
+      browser.click(By.cssSelector("button[ng-click='complete()']"));
+
       waitForTask(caseNumber, "Overdracht formeel vastleggen");
       openTask(browser, caseNumber, "Overdracht formeel vastleggen");
       browser.click(By.cssSelector("button.claim"));
@@ -80,7 +109,7 @@ class FirstPathwayBrowserIT {
       browser.visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
           .sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);
       browser.click(By.cssSelector("[id$='-Field_clientInformed']"));
-      browser.screenshot("03-handover-form");
+      browser.screenshot("04-handover-form");
       browser.click(By.cssSelector("button[ng-click='complete()']"));
       waitForTask(caseNumber, "Contact met cliënt bevestigen");
     }
@@ -90,13 +119,16 @@ class FirstPathwayBrowserIT {
       browser.login(base, "demo-jgz", "demo");
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.click(By.linkText("Taken voor mijn discipline"));
-      openTask(browser, runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult()
-          .getBusinessKey(), "Contact met cliënt bevestigen");
+      openTask(browser, caseNumber(), "Contact met cliënt bevestigen");
       browser.visible(By.cssSelector("button.claim"));
       assertDutch(browser);
-      browser.screenshot("04-jgz-contact-task");
+      browser.screenshot("05-jgz-contact-task");
     }
+  }
+
+  private String caseNumber() {
+    return runtimeService.createProcessInstanceQuery()
+        .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult().getBusinessKey();
   }
 
   private void openTask(Browser browser, String caseNumber, String taskName) {
@@ -129,6 +161,14 @@ class FirstPathwayBrowserIT {
           .isLessThan(until);
       Thread.onSpinWait();
     }
+  }
+
+  /** A longer form runs under the Tasklist's footer: scroll the input to the middle first. */
+  private static void clickInView(Browser browser, By by) {
+    var element = browser.visible(by);
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    browser.click(by);
   }
 
   /** form-js 1.8 selects are a custom drop-down: open it and click the option. */

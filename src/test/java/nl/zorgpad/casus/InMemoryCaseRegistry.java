@@ -1,5 +1,6 @@
 package nl.zorgpad.casus;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,6 +37,23 @@ public class InMemoryCaseRegistry implements CaseRegistry {
     CaseFile caseFile = find(caseNumber)
         .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
+  }
+
+  @Override
+  public synchronized void endEarly(String caseNumber, CaseEndReason reason,
+      ZonedDateTime endedAt) {
+    find(caseNumber).orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber))
+        .endEarly(reason, endedAt.toInstant());
+  }
+
+  @Override
+  public synchronized void recordBirth(String caseNumber, LocalDate birthDate,
+      ZonedDateTime reportedAt) {
+    CaseFile caseFile = find(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    InvalidInputException.throwIfAny("birth",
+        BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
+    caseFile.recordBirth(birthDate);
   }
 
   public synchronized Optional<CaseFile> find(String caseNumber) {

@@ -53,6 +53,39 @@ class DeadlinesTest {
   }
 
   @Test
+  void escalationAndAskingAgainAreConfigurableAndEscalationComesAfterTheReminder() {
+    ClockUtil.setCurrentTime(Date.from(FRIDAY_14H.toInstant()));
+
+    assertThat(deadlines.handoverEscalation())
+        .as("5 working days from a Friday: the next Friday")
+        .isEqualTo(Date.from(FRIDAY_14H.plusDays(7).toInstant()));
+    assertThat(deadlines.consentAskAgain())
+        .as("20 working days: four weeks")
+        .isEqualTo(Date.from(FRIDAY_14H.plusDays(28).toInstant()));
+    Deadlines tuned = new Deadlines(new DeadlineProperties(2, 4, 10));
+    assertThat(tuned.handoverEscalation())
+        .isEqualTo(Date.from(FRIDAY_14H.plusDays(6).toInstant()));
+    assertThat(tuned.consentAskAgain()).isEqualTo(Date.from(FRIDAY_14H.plusDays(14).toInstant()));
+    assertThatThrownBy(() -> new DeadlineProperties(3, 3, 20))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reminded first");
+    assertThatThrownBy(() -> new DeadlineProperties(3, 5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void datesOfThePregnancyAndTheChildCountCalendarDays() {
+    assertThat(deadlines.daysAfter("2026-07-20", 21)).isEqualTo(Date.from(
+        LocalDateTime.of(2026, 8, 10, 9, 0).atZone(Deadlines.ZONE).toInstant()));
+    assertThat(deadlines.firstBirthday("2028-02-29")).as("29 February: 28 February")
+        .isEqualTo(Date.from(LocalDateTime.of(2029, 2, 28, 9, 0).atZone(Deadlines.ZONE)
+            .toInstant()));
+    // day 4 after Saturday 18 July is Wednesday 22 July; five working days later, 17:00
+    assertThat(deadlines.workingDaysAfterDay("2026-07-18", 4, 5)).isEqualTo(Date.from(
+        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(Deadlines.ZONE).toInstant()));
+  }
+
+  @Test
   void workingDaysAfterAFormDateEndAtTheEndOfTheWorkingDay() {
     Date expected = Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(Deadlines.ZONE)
         .toInstant());

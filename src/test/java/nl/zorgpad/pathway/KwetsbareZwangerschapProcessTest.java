@@ -4,18 +4,27 @@ import static nl.zorgpad.pathway.PathwayTestSupport.MONDAY_MORNING;
 import static nl.zorgpad.pathway.PathwayTestSupport.assertNoPersonalDataInHistory;
 import static nl.zorgpad.pathway.PathwayTestSupport.caseRegistry;
 import static nl.zorgpad.pathway.PathwayTestSupport.consentRegistry;
+import static nl.zorgpad.pathway.PathwayTestSupport.date;
 import static nl.zorgpad.pathway.PathwayTestSupport.startClockAt;
 import static nl.zorgpad.pathway.PathwayTestSupport.validSignal;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseStatus;
 import nl.zorgpad.consent.ConsentDecision;
@@ -24,7 +33,9 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -35,17 +46,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Zorgpad kwetsbare zwangerschap, end to end with the real reusable steps: one test per path
- * through the main process, plus the signal's server-side rules.
+ * Zorgpad kwetsbare zwangerschap, end to end with the real reusable steps and decisions (MDO and
+ * meldcode as stubs at the call-activity boundary, {@code src/test/resources/stubs}): one test per
+ * path through the main process, the signal's server-side rules, the event subprocesses, and a
+ * full year from signal to closing at the first birthday.
  */
 @Deployment(resources = {
     "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
     "processes/zorgpad-toestemming.bpmn",
     "processes/zorgpad-warme-overdracht.bpmn",
-    "processes/zorgpad-prenataal-huisbezoek.bpmn"})
+    "processes/zorgpad-prenataal-huisbezoek.bpmn",
+    "processes/zorgpad-eerste-levensjaar.bpmn",
+    "processes/zorgpad-triage.dmn",
+    "processes/zorgpad-contactmomenten.dmn",
+    "stubs/zorgpad-mdo.bpmn",
+    "stubs/zorgpad-meldcode.bpmn"})
 class KwetsbareZwangerschapProcessTest {
 
   static final String PROCESS = "zorgpad-kwetsbare-zwangerschap";
+  /** Due date of {@link PathwayTestSupport#validSignal()}: Monday 20 July 2026. */
+  static final ZonedDateTime DUE_DATE_MORNING = LocalDateTime.of(2026, 7, 20, 9, 0)
+      .atZone(Deadlines.ZONE);
 
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
@@ -67,6 +88,8 @@ class KwetsbareZwangerschapProcessTest {
     reset();
   }
 
+  // --- signal and triage ---
+
   @Test
   void signalOpensCaseWithCaseNumberAsBusinessKey() {
     engine.getIdentityService().setAuthenticatedUserId("demo-verloskundige");
@@ -86,11 +109,30 @@ class KwetsbareZwangerschapProcessTest {
       Assertions.assertThat(caseFile.getCreatedBy()).isEqualTo("demo-verloskundige");
       Assertions.assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.ACTIVE);
       // the business key travels into the reusable step
-      assertThat(calledProcessInstance("zorgpad-toestemming", pathway))
-          .hasBusinessKey(caseNumber);
+      assertThat(called(pathway, "zorgpad-toestemming")).hasBusinessKey(caseNumber);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  @Test
+  void triageDecidesLevelNextStepsAndInterventionAdvice() {
+    ProcessInstance pathway = startSignal(validSignal());
+
+    // huisvesting (3) + armoede (2) = 5: verhoogd; housing makes it a multi-problem case
+    assertThat(pathway).hasPassedInOrder("Start_Signal", "Task_Triage", "Task_InterventionAdvice")
+        .isWaitingAt("Call_Consent").variables()
+        .containsEntry("riskScore", 5)
+        .containsEntry("riskLevel", "verhoogd")
+        .containsEntry("mdoNeeded", false)
+        .containsEntry("careCoordinatorNeeded", true)
+        .containsEntry("careCoordinatorDiscipline", "buurtteam")
+        .containsEntry("meldcodeAdvised", false)
+        .containsEntry("prenatalHomeVisitAdvised", true)
+        .containsEntry("triageInterventionAdvice", List.of());
+    Assertions.assertThat(engine.getRuntimeService().getVariables(pathway.getId()))
+        .doesNotContainKeys("decisionResult");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   @Test
@@ -98,65 +140,514 @@ class KwetsbareZwangerschapProcessTest {
     ProcessInstance pathway = startSignal(validSignal());
     String caseNumber = pathway.getBusinessKey();
 
-    ProcessInstance consent = calledProcessInstance("zorgpad-toestemming", pathway);
+    ProcessInstance consent = called(pathway, "zorgpad-toestemming");
     assertThat(task(consent)).hasCandidateGroup("verloskundige");
     complete(task(consent), withVariables(
         "consentDecision", "REFUSED", "consentRefusalReason", "wantrouwen-instanties"));
 
     assertThat(pathway).isEnded()
-        .hasPassedInOrder("Start_Signal", "Call_Consent", "Gateway_ConsentGiven",
+        .hasPassedInOrder("Start_Signal", "Task_Triage", "Call_Consent", "Gateway_ConsentGiven",
             "End_ConsentRefused")
-        .hasNotPassed("Call_WarmHandover");
+        .hasNotPassed("Task_AcceptCase", "Call_WarmHandover");
     List<ConsentStatement> recorded = consentRegistry(engine).statementsOf(caseNumber);
     Assertions.assertThat(recorded).singleElement().satisfies(statement -> {
       Assertions.assertThat(statement.decision()).isEqualTo(ConsentDecision.REFUSED);
       Assertions.assertThat(statement.reasonCode()).isEqualTo("wantrouwen-instanties");
-      Assertions.assertThat(statement.recipientDiscipline()).isEqualTo("jgz");
-      Assertions.assertThat(statement.purpose()).isEqualTo("warme-overdracht");
+      // consent is specific: for the regiehouder the triage chose, for regie
+      Assertions.assertThat(statement.recipientDiscipline()).isEqualTo("buurtteam");
+      Assertions.assertThat(statement.purpose()).isEqualTo("regie");
     });
     Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
         .isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
+  // --- regiehouder, handovers, PHB, MDO ---
+
   @Test
   void signalConsentWarmHandoverAndHomeVisit_fullPathway() {
     ProcessInstance pathway = startSignal(validSignal());
     String caseNumber = pathway.getBusinessKey();
+    giveConsent(pathway);
 
-    ProcessInstance consent = calledProcessInstance("zorgpad-toestemming", pathway);
-    complete(task(consent), withVariables("consentDecision", "GIVEN"));
+    Task accept = taskOf(pathway, "Task_AcceptCase");
+    assertThat(accept).hasCandidateGroup("buurtteam")
+        .hasDueDate(date(MONDAY_MORNING.plusDays(3)));
+    complete(accept, withVariables("handoverRecipients", List.of("jgz", "informele-zorg"),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
 
-    assertThat(pathway).isWaitingAt("Call_WarmHandover");
-    ProcessInstance handover = calledProcessInstance("zorgpad-warme-overdracht", pathway);
-    assertThat(handover).hasBusinessKey(caseNumber);
-    assertThat(task(handover)).hasDefinitionKey("Task_RecordHandover")
-        .hasCandidateGroup("verloskundige");
-    complete(task(handover), withVariables("handoverMethod", "telefonisch-consult",
-        "handoverDate", "2026-03-02", "clientInformed", true));
-    assertThat(task(handover)).hasDefinitionKey("Task_ConfirmContact").hasCandidateGroup("jgz");
-    complete(task(handover), withVariables("contactDate", "2026-03-03",
-        "contactMethod", "telefonisch"));
+    // a warm handover to each chosen discipline, at the same time, each asking consent first
+    List<ProcessInstance> handovers = calledAll(pathway, "zorgpad-warme-overdracht");
+    Assertions.assertThat(handovers).hasSize(2);
+    List<String> recipients = new ArrayList<>();
+    for (ProcessInstance handover : handovers) {
+      assertThat(handover).hasBusinessKey(caseNumber).isWaitingAt("Call_AskConsent");
+      recipients.add((String) engine.getRuntimeService()
+          .getVariable(handover.getId(), "recipientDiscipline"));
+      handOver(handover);
+    }
+    Assertions.assertThat(recipients).containsExactlyInAnyOrder("jgz", "informele-zorg");
 
-    assertThat(pathway).isWaitingAt("Call_PrenatalHomeVisit");
-    ProcessInstance homeVisit = calledProcessInstance("zorgpad-prenataal-huisbezoek", pathway);
+    ProcessInstance homeVisit = called(pathway, "zorgpad-prenataal-huisbezoek");
     assertThat(task(homeVisit)).hasDefinitionKey("Task_DecideHomeVisit")
         .hasCandidateGroup("verloskundige");
     complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
         "homeVisitClientConsented", true));
-    assertThat(task(homeVisit)).hasDefinitionKey("Task_PlanHomeVisit").hasCandidateGroup("jgz");
     complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
     complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
         "interventionAdvice", List.of("stevig-ouderschap", "mamaatje")));
 
-    assertThat(pathway).isEnded()
-        .hasPassedInOrder("Start_Signal", "Call_Consent", "Call_WarmHandover",
-            "Call_PrenatalHomeVisit", "End_PathwayCompleted")
+    // no MDO for a "verhoogd" case: waiting for the birth
+    assertThat(pathway).hasPassedInOrder("Task_AcceptCase", "Call_WarmHandover",
+            "Call_PrenatalHomeVisit", "Gateway_MdoNeeded")
+        .hasNotPassed("Call_Mdo")
+        .isWaitingAt("Task_ReportBirth")
         .variables().containsEntry("consentGiven", true).containsEntry("homeVisitRequested", true);
-    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
-        .isEqualTo(CaseStatus.CLOSED);
+    Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
+        .extracting(ConsentStatement::recipientDiscipline, ConsentStatement::purpose)
+        .containsExactlyInAnyOrder(Assertions.tuple("buurtteam", "regie"),
+            Assertions.tuple("jgz", "warme-overdracht"),
+            Assertions.tuple("informele-zorg", "warme-overdracht"));
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
+
+  @Test
+  void careCoordinatorAcceptsCase_regiehouderWhenNoMultiProblem() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("ggz", "stress")));
+    giveConsent(pathway);
+
+    assertThat(taskOf(pathway, "Task_AcceptCase")).hasCandidateGroup("regiehouder");
+  }
+
+  @Test
+  void vuistregel8_buurtteamIsRegiehouderInMultiProblemCase() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("verslaving", "stress")));
+    giveConsent(pathway);
+
+    assertThat(taskOf(pathway, "Task_AcceptCase")).hasCandidateGroup("buurtteam");
+    assertThat(pathway).variables().containsEntry("careCoordinatorDiscipline", "buurtteam");
+  }
+
+  @Test
+  void lowRiskSignallerKeepsTheOverview() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("stress")).putValue("signallingDiscipline", "huisarts"));
+    giveConsent(pathway);
+
+    assertThat(taskOf(pathway, "Task_AcceptCase")).hasCandidateGroup("huisarts");
+    assertThat(pathway).variables().containsEntry("riskLevel", "laag")
+        .containsEntry("careCoordinatorNeeded", false)
+        .containsEntry("triageInterventionAdvice", List.of("reguliere-jgz"));
+  }
+
+  @Test
+  void acceptanceWithUnknownRecipientOrRequesterIsRefused() {
+    ProcessInstance pathway = startSignal(validSignal());
+    giveConsent(pathway);
+    String taskId = taskOf(pathway, "Task_AcceptCase").getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of(
+        "handoverRecipients", List.of("jgz", "bakker", "verloskundige"),
+        "homeVisitRequestingDiscipline", "jgz", "startMeldcode", false)))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode())
+              .isEqualTo(PathwayValidation.CASE_ACCEPTANCE_INVALID);
+          Assertions.assertThat(refused.getMessage())
+              .contains("Onbekende discipline")
+              .contains("De signalerende discipline draagt over")
+              .contains("de verloskundige of het buurtteam");
+        });
+    assertThat(pathway).isWaitingAt("Task_AcceptCase");
+  }
+
+  @Test
+  void vuistregel7_buurtteamRequestsPhbAndMidwifeAndGpAreInformed() {
+    ProcessInstance pathway = startSignal(validSignal());
+    giveConsent(pathway);
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables(
+        "handoverRecipients", List.of("huisarts"),
+        "homeVisitRequestingDiscipline", "buurtteam", "startMeldcode", false));
+    handOver(called(pathway, "zorgpad-warme-overdracht"));
+
+    ProcessInstance homeVisit = called(pathway, "zorgpad-prenataal-huisbezoek");
+    assertThat(task(homeVisit)).hasCandidateGroup("buurtteam");
+    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
+        "homeVisitClientConsented", true));
+
+    assertThat(homeVisit).isWaitingAt("Task_InformMidwife", "Task_InformGeneralPractitioner",
+        "Task_PlanHomeVisit");
+  }
+
+  @Test
+  void vuistregel9_mdoWhenTriageAdvisesIt() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("ggz", "lvb", "schulden")));
+    acceptWithoutHandoversAndOptOutOfPhb(pathway);
+
+    assertThat(pathway).isWaitingAt("Call_Mdo");
+    ProcessInstance mdo = called(pathway, "zorgpad-mdo");
+    assertThat(mdo).hasBusinessKey(pathway.getBusinessKey());
+    assertThat(task(mdo)).hasCandidateGroup("regiehouder");
+    complete(task(mdo), withVariables("mdoNextReviewDate", "2026-04-15"));
+
+    assertThat(pathway).isWaitingAt("Task_ReportBirth").variables()
+        .containsEntry("mdoNextReviewDate", "2026-04-15");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void meldcodeStartedAtAcceptanceRunsBesideThePathway() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("huiselijk-geweld")));
+    assertThat(pathway).variables().containsEntry("meldcodeAdvised", true);
+    giveConsent(pathway);
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables("handoverRecipients", List.of(),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
+
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(task(meldcode)).hasCandidateGroup("regiehouder");
+    assertThat(pathway).isWaitingAt("Call_MeldcodeAtAcceptance", "Call_PrenatalHomeVisit");
+    complete(task(meldcode), withVariables("meldcodeOutcome", "hulp-georganiseerd"));
+
+    assertThat(pathway).hasPassed("End_MeldcodeAtAcceptanceDone")
+        .isWaitingAt("Call_PrenatalHomeVisit")
+        .variables().containsEntry("meldcodeOutcome", "hulp-georganiseerd");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- birth ---
+
+  @Test
+  void birthReportedByMidwifeIsRecordedAndKraamzorgFollows() {
+    ProcessInstance pathway = waitingForBirth();
+    ZonedDateTime birthDay = DUE_DATE_MORNING.minusDays(2);
+    startClockAt(birthDay.plusHours(3));
+
+    Task report = taskOf(pathway, "Task_ReportBirth");
+    assertThat(report).hasCandidateGroup("verloskundige")
+        .hasDueDate(date(DUE_DATE_MORNING.plusDays(21)));
+    complete(report, withVariables("birthDate", "2026-07-18"));
+
+    assertThat(pathway).hasPassed("End_BirthReported").isWaitingAt("Task_EndMaternityCare");
+    // kraamperiode: due one working day after day 10 (Tuesday 28 July → Wednesday 29 July)
+    assertThat(taskOf(pathway, "Task_EndMaternityCare")).hasCandidateGroup("kraamzorg")
+        .hasDueDate(date(LocalDateTime.of(2026, 7, 29, 17, 0).atZone(Deadlines.ZONE)));
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 18));
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void birthReportedByMessageFromKraamzorg() {
+    ProcessInstance pathway = waitingForBirth();
+    startClockAt(DUE_DATE_MORNING.plusDays(1));
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.BIRTH_REPORTED)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.BIRTH_DATE, "2026-07-21")
+        .correlate();
+
+    assertThat(pathway).hasPassed("Event_BirthReported").hasNotPassed("End_BirthReported")
+        .isWaitingAt("Task_EndMaternityCare");
+    Assertions.assertThat(taskQuery().taskDefinitionKey("Task_ReportBirth").count()).isZero();
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 21));
+  }
+
+  @Test
+  void birthDateInTheFutureIsRefused() {
+    ProcessInstance pathway = waitingForBirth();
+    startClockAt(DUE_DATE_MORNING);
+    String taskId = taskOf(pathway, "Task_ReportBirth").getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+        Map.of("birthDate", "2026-07-25")))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode()).isEqualTo(PathwayValidation.BIRTH_INVALID);
+          Assertions.assertThat(refused.getMessage()).contains("ligt in de toekomst");
+        });
+    assertThat(pathway).isWaitingAt("Task_ReportBirth");
+  }
+
+  @Test
+  void noBirthReportThreeWeeksAfterDueDate_regiehouderChecks() {
+    ProcessInstance pathway = waitingForBirth();
+    ZonedDateTime overdue = DUE_DATE_MORNING.plusDays(21);
+    Assertions.assertThat(job("Timer_BirthOverdue", pathway).getDuedate())
+        .isEqualTo(date(overdue));
+
+    startClockAt(overdue);
+    execute(job("Timer_BirthOverdue", pathway));
+    Task check = taskOf(pathway, "Task_CheckBirth");
+    assertThat(check).hasCandidateGroup("buurtteam");
+    // the midwife can still report; the check is beside it
+    assertThat(pathway).isWaitingAt("Task_ReportBirth", "Task_CheckBirth");
+    complete(check, withVariables("birthCheckOutcome", "niet-bereikt"));
+
+    // checked again five working days later
+    startClockAt(overdue.plusDays(7));
+    execute(job("Timer_CheckBirthAgain", pathway));
+    complete(taskOf(pathway, "Task_CheckBirth"), withVariables("birthCheckOutcome", "geboren",
+        "birthDate", "2026-08-02"));
+
+    assertThat(pathway).hasPassed("End_BirthFoundByCheck").isWaitingAt("Task_EndMaternityCare");
+    Assertions.assertThat(taskQuery().taskDefinitionKey("Task_ReportBirth").count()).isZero();
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getChildBirthDate()).isEqualTo(LocalDate.of(2026, 8, 2));
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- event subprocesses ---
+
+  @Test
+  void newSignalAtAnyTime_retriageWithoutInterrupting() {
+    ProcessInstance pathway = waitingForBirth();
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.NEW_SIGNAL)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable("riskDomains", List.of("huisvesting", "armoede", "huiselijk-geweld"))
+        .setVariable("signallingDiscipline", "kraamzorg")
+        .correlate();
+
+    assertThat(pathway).isWaitingAt("Task_ReportBirth", "Task_ReviewNewSignal")
+        .hasPassed("Task_Retriage", "Task_RetriageAdvice")
+        .variables().containsEntry("riskLevel", "hoog").containsEntry("meldcodeAdvised", true)
+        // the regie stays where it is
+        .containsEntry("careCoordinatorDiscipline", "buurtteam");
+    Task review = taskOf(pathway, "Task_ReviewNewSignal");
+    assertThat(review).hasCandidateGroup("buurtteam");
+    complete(review, withVariables("newSignalAction", "mdo-aanvragen"));
+    ProcessInstance mdo = called(pathway, "zorgpad-mdo");
+    complete(task(mdo), withVariables("mdoNextReviewDate", "2026-06-01"));
+
+    assertThat(pathway).hasPassed("Call_MdoAfterSignal", "End_NewSignalHandled")
+        .isWaitingAt("Task_ReportBirth");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void newSignalNeedingNoAction() {
+    ProcessInstance pathway = waitingForBirth();
+    correlateNewSignal(pathway, List.of("stress"));
+
+    complete(taskOf(pathway, "Task_ReviewNewSignal"),
+        withVariables("newSignalAction", "geen-actie"));
+
+    assertThat(pathway).hasPassed("End_NewSignalHandled").hasNotPassed("Call_MdoAfterSignal")
+        .isWaitingAt("Task_ReportBirth");
+  }
+
+  @Test
+  void newSignalLeadingToTheMeldcode() {
+    ProcessInstance pathway = waitingForBirth();
+    correlateNewSignal(pathway, List.of("huiselijk-geweld"));
+
+    complete(taskOf(pathway, "Task_ReviewNewSignal"),
+        withVariables("newSignalAction", "meldcode-starten"));
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(task(meldcode)).hasCandidateGroup("buurtteam");
+    complete(task(meldcode), withVariables("meldcodeOutcome", "gemeld-veilig-thuis"));
+
+    assertThat(pathway).hasPassed("Call_MeldcodeAfterSignal", "End_NewSignalHandled");
+  }
+
+  @Test
+  void meldcodeStartedAtAnyTimeByAnyDiscipline() {
+    ProcessInstance pathway = waitingForBirth();
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.START_REPORTING_CODE)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.MELDCODE_STARTED_BY, "verloskundige")
+        .correlate();
+
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(meldcode).hasBusinessKey(pathway.getBusinessKey());
+    assertThat(task(meldcode)).hasCandidateGroup("verloskundige");
+    assertThat(pathway).isWaitingAt("Task_ReportBirth", "Call_Meldcode");
+    complete(task(meldcode), withVariables("meldcodeOutcome", "geen-vermoeden"));
+
+    assertThat(pathway).hasPassed("End_MeldcodeCompleted").isWaitingAt("Task_ReportBirth")
+        .variables().containsEntry("meldcodeOutcome", "geen-vermoeden");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void caseEndedEarlyWithReason_closedInDossierAndTasksCancelled() {
+    ProcessInstance pathway = waitingForBirth();
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.END_CASE)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.END_REASON, "verhuisd")
+        .correlate();
+
+    assertThat(pathway).isWaitingAt("Task_InformInvolvedOfEnd");
+    Assertions.assertThat(taskQuery().taskDefinitionKey("Task_ReportBirth").count()).isZero();
+    CaseFile caseFile = caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.CLOSED_MOVED);
+    Assertions.assertThat(caseFile.getEndReason()).isEqualTo("verhuisd");
+    complete(taskOf(pathway, "Task_InformInvolvedOfEnd"),
+        withVariables("involvedInformed", true));
+
+    assertThat(pathway).isEnded().hasPassed("End_CaseEndedEarly")
+        .hasNotPassed("End_PathwayCompleted");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void pregnancyEndedEndsTheCaseWithThatReason() {
+    ProcessInstance pathway = startSignal(validSignal());
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.END_CASE)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.END_REASON, "zwangerschap-beeindigd")
+        .correlate();
+
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getStatus()).isEqualTo(CaseStatus.CLOSED_PREGNANCY_ENDED);
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("zorgpad-toestemming").count()).as("the open consent ends").isZero();
+  }
+
+  @Test
+  void caseEndWithUnknownReasonIsRefusedAndNothingIsCancelled() {
+    ProcessInstance pathway = waitingForBirth();
+
+    assertThatThrownBy(() -> engine.getRuntimeService()
+        .createMessageCorrelation(PathwayMessages.END_CASE)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.END_REASON, "geen-zin")
+        .correlate())
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused ->
+            Assertions.assertThat(refused.getCode())
+                .isEqualTo(PathwayValidation.CASE_END_INVALID));
+    assertThat(pathway).isWaitingAt("Task_ReportBirth");
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getStatus()).isEqualTo(CaseStatus.ACTIVE);
+  }
+
+  @Test
+  void consentWithdrawnForOneRecipientStopsLaterHandoversToIt() {
+    ProcessInstance pathway = startSignal(validSignal());
+    giveConsent(pathway);
+
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.WITHDRAW_CONSENT)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable("recipientDiscipline", "jgz")
+        .correlate();
+
+    Assertions.assertThat(consentRegistry(engine).currentDecision(pathway.getBusinessKey(), "jgz",
+        "warme-overdracht")).contains(ConsentDecision.WITHDRAWN);
+    assertThat(pathway).hasPassed("End_WithdrawalRecorded").isWaitingAt("Task_AcceptCase");
+
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables(
+        "handoverRecipients", List.of("jgz"),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+
+    Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId("End_ConsentWithdrawn").count()).isOne();
+    Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId("Task_RecordHandover").count()).isZero();
+    assertThat(pathway).isWaitingAt("Call_PrenatalHomeVisit");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- the whole year ---
+
+  @Test
+  void fullYear_signalToClosingAtFirstBirthday_withBirthMdoAndMeldcode() {
+    // a high-risk signal: domestic violence and mental health
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("huiselijk-geweld", "ggz")));
+    String caseNumber = pathway.getBusinessKey();
+    assertThat(pathway).variables().containsEntry("riskLevel", "hoog")
+        .containsEntry("mdoNeeded", true).containsEntry("meldcodeAdvised", true)
+        .containsEntry("careCoordinatorDiscipline", "regiehouder");
+    giveConsent(pathway);
+
+    // the regiehouder accepts, hands over to JGZ and starts the meldcode
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables(
+        "handoverRecipients", List.of("jgz"),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    handOver(called(pathway, "zorgpad-warme-overdracht"));
+    complete(task(meldcode), withVariables("meldcodeOutcome", "hulp-georganiseerd"));
+
+    // PHB requested and visited
+    ProcessInstance homeVisit = called(pathway, "zorgpad-prenataal-huisbezoek");
+    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
+        "homeVisitClientConsented", true));
+    complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
+    startClockAt(MONDAY_MORNING.plusDays(10));
+    complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
+        "interventionAdvice", List.of("stevig-ouderschap")));
+
+    // MDO (vuistregel 9)
+    complete(task(called(pathway, "zorgpad-mdo")),
+        withVariables("mdoNextReviewDate", "2026-05-01"));
+
+    // the birth, the kraamperiode, the handover to JGZ
+    startClockAt(DUE_DATE_MORNING.minusDays(1));
+    complete(taskOf(pathway, "Task_ReportBirth"), withVariables("birthDate", "2026-07-19"));
+    startClockAt(DUE_DATE_MORNING.plusDays(8));
+    complete(taskOf(pathway, "Task_EndMaternityCare"), withVariables(
+        "maternityCareOutcome", "afgerond", "maternityCareEndDate", "2026-07-27"));
+    ProcessInstance jgzHandover = called(pathway, "zorgpad-warme-overdracht");
+    // consent for JGZ is on record since the first handover: the kraamzorg hands over at once
+    assertThat(jgzHandover).isWaitingAt("Task_RecordHandover");
+    assertThat(task(jgzHandover)).hasCandidateGroup("kraamzorg");
+    handOver(jgzHandover);
+
+    // the first year: every contact moment and check-in when its day comes
+    ProcessInstance firstYear = called(pathway, "zorgpad-eerste-levensjaar");
+    assertThat(firstYear).hasBusinessKey(caseNumber);
+    List<String> moments = new ArrayList<>();
+    while (!isEnded(firstYear)) {
+      Job next = engine.getManagementService().createJobQuery()
+          .processInstanceId(firstYear.getId()).orderByJobDuedate().asc().list().get(0);
+      moveClockTo(next.getDuedate());
+      engine.getManagementService().executeJob(next.getId());
+      for (Task open : taskQuery().processInstanceId(firstYear.getId()).list()) {
+        moments.add((String) engine.getTaskService().getVariable(open.getId(), "contactMoment"));
+        if (open.getTaskDefinitionKey().equals("Task_JgzContactMoment")) {
+          assertThat(open).hasCandidateGroup("jgz");
+          complete(open, withVariables("contactMomentOutcome", "gezien"));
+        } else {
+          assertThat(open).hasCandidateGroup("regiehouder");
+          complete(open, withVariables("checkInOutcome", "loopt-goed"));
+        }
+      }
+    }
+    // in time order (a JGZ moment and a check-in on the same day in either order)
+    Assertions.assertThat(moments).containsExactlyInAnyOrder("dag-4-7", "week-2", "week-4",
+        "week-6-extra", "regie-week-6", "week-8", "maand-3", "regie-maand-3", "maand-4",
+        "maand-6", "regie-maand-6", "maand-7-5", "maand-9", "regie-maand-9", "maand-11");
+    Assertions.assertThat(moments.subList(0, 3)).containsExactly("dag-4-7", "week-2", "week-4");
+    Assertions.assertThat(moments.get(moments.size() - 1)).isEqualTo("maand-11");
+    Assertions.assertThat(ClockUtil.getCurrentTime()).isEqualTo(date(
+        LocalDateTime.of(2027, 7, 19, 9, 0).atZone(Deadlines.ZONE)));
+
+    // closing evaluation at the first birthday
+    Task evaluation = taskOf(pathway, "Task_ClosingEvaluation");
+    assertThat(evaluation).hasCandidateGroup("regiehouder");
+    complete(evaluation, withVariables("closingEvaluation", "doelen-bereikt",
+        "aftercare", "reguliere-jgz"));
+
+    assertThat(pathway).isEnded().hasPassedInOrder("Start_Signal", "Task_Triage", "Call_Consent",
+        "Task_AcceptCase", "Call_WarmHandover", "Call_PrenatalHomeVisit", "Call_Mdo",
+        "Task_ReportBirth", "Task_EndMaternityCare", "Call_JgzHandover", "Call_FirstYear",
+        "Task_ClosingEvaluation", "End_PathwayCompleted")
+        .hasPassed("Call_MeldcodeAtAcceptance");
+    CaseFile caseFile = caseRegistry(engine).find(caseNumber).orElseThrow();
+    Assertions.assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    Assertions.assertThat(caseFile.getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 19));
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count())
+        .isZero();
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- rules on the signal ---
 
   @Test
   void signalFromTasklistWithRiskDomainsAsJson() {
@@ -169,6 +660,8 @@ class KwetsbareZwangerschapProcessTest {
 
     Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
         .getRiskDomains()).containsExactly("ggz", "schulden");
+    // the triage reads the JSON list too: ggz (3) + schulden (2)
+    assertThat(pathway).variables().containsEntry("riskScore", 5);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -213,10 +706,82 @@ class KwetsbareZwangerschapProcessTest {
         .isEmpty();
   }
 
+  // --- helpers: the steps as the caregivers do them ---
+
   private ProcessInstance startSignal(VariableMap signal) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS).latestVersion().singleResult().getId();
     // the Tasklist submits the start form, as here
     return engine.getFormService().submitStartForm(definitionId, signal);
+  }
+
+  private void giveConsent(ProcessInstance pathway) {
+    complete(task(called(pathway, "zorgpad-toestemming")),
+        withVariables("consentDecision", "GIVEN"));
+  }
+
+  /** Signal (verhoogd, buurtteam regiehouder), no handovers, PHB opted out: waiting for birth. */
+  private ProcessInstance waitingForBirth() {
+    ProcessInstance pathway = startSignal(validSignal());
+    acceptWithoutHandoversAndOptOutOfPhb(pathway);
+    assertThat(pathway).isWaitingAt("Task_ReportBirth");
+    return pathway;
+  }
+
+  private void acceptWithoutHandoversAndOptOutOfPhb(ProcessInstance pathway) {
+    giveConsent(pathway);
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables("handoverRecipients", List.of(),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    complete(task(called(pathway, "zorgpad-prenataal-huisbezoek")), withVariables(
+        "homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
+  }
+
+  /** A warm handover: consent asked and given when not on record, handed over, contact. */
+  private void handOver(ProcessInstance handover) {
+    List<ProcessInstance> consent = calledAll(handover, "zorgpad-toestemming");
+    if (!consent.isEmpty()) {
+      complete(task(consent.get(0)), withVariables("consentDecision", "GIVEN"));
+    }
+    String today = Deadlines.withDefaults().now().toLocalDate().toString();
+    complete(task(handover), withVariables("handoverMethod", "telefonisch-consult",
+        "handoverDate", today, "clientInformed", true));
+    complete(task(handover), withVariables("contactDate", today, "contactMethod", "telefonisch"));
+    assertThat(handover).isEnded().hasPassed("End_ContactConfirmed");
+  }
+
+  private void correlateNewSignal(ProcessInstance pathway, List<String> riskDomains) {
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.NEW_SIGNAL)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable("riskDomains", riskDomains)
+        .setVariable("signallingDiscipline", "jgz")
+        .correlate();
+  }
+
+  private Task taskOf(ProcessInstance instance, String taskDefinitionKey) {
+    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  private ProcessInstance called(ProcessInstance parent, String processDefinitionKey) {
+    List<ProcessInstance> called = calledAll(parent, processDefinitionKey);
+    Assertions.assertThat(called).as("running %s called by %s", processDefinitionKey,
+        parent.getProcessDefinitionId()).hasSize(1);
+    return called.get(0);
+  }
+
+  private List<ProcessInstance> calledAll(ProcessInstance parent, String processDefinitionKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(parent.getId()).processDefinitionKey(processDefinitionKey).list();
+  }
+
+  private boolean isEnded(ProcessInstance instance) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(instance.getId()).count() == 0;
+  }
+
+  private void moveClockTo(Date due) {
+    if (due.after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(due);
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,17 @@ import nl.zorgpad.casus.HomeVisitReport;
 import nl.zorgpad.casus.RiskDomain;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.consent.ConsentReason;
+import nl.zorgpad.modeling.ModelValidator;
+import nl.zorgpad.modeling.ValidationContext;
+import nl.zorgpad.modeling.ValidationIssue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -40,6 +46,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +61,7 @@ class PathwayModelTest {
 
   static final Path PROCESSES = Path.of("processes");
   static final Path FORMS = Path.of("forms");
+  static final Path STUBS = Path.of("src/test/resources/stubs");
   /** The schema version form-js 1.8.7 (Tasklist 7.24) understands. */
   static final int MAX_SCHEMA_VERSION = 16;
   static final Set<String> SUPPORTED_COMPONENTS = Set.of("textfield", "textarea", "number",
@@ -149,21 +158,33 @@ class PathwayModelTest {
 
   @Test
   void formCodesEqualTheCodesTheServerAccepts() {
-    Map<String, List<String>> expected = Map.of(
-        PathwayVariables.RISK_DOMAINS, codes(RiskDomain.values(), RiskDomain::code),
-        PathwayVariables.SIGNALLING_DISCIPLINE, Disciplines.SIGNALLING,
-        PathwayVariables.CONSENT_DECISION, List.of("GIVEN", "REFUSED"),
-        PathwayVariables.CONSENT_REFUSAL_REASON, codes(ConsentReason.values(), ConsentReason::code),
-        PathwayVariables.HANDOVER_METHOD, codes(Handover.Method.values(), Handover.Method::code),
-        PathwayVariables.HOME_VISIT_DECISION,
-        codes(HomeVisitDecision.Choice.values(), HomeVisitDecision.Choice::code),
-        PathwayVariables.HOME_VISIT_OPT_OUT_REASON,
-        codes(HomeVisitDecision.OptOutReason.values(), HomeVisitDecision.OptOutReason::code),
-        PathwayVariables.HOME_VISIT_OUTCOME,
-        codes(HomeVisitReport.Outcome.values(), HomeVisitReport.Outcome::code),
-        PathwayVariables.INTERVENTION_ADVICE,
+    Map<String, List<String>> expected = new HashMap<>();
+    expected.put(PathwayVariables.RISK_DOMAINS,
+        codes(RiskDomain.values(), RiskDomain::code));
+    expected.put(PathwayVariables.SIGNALLING_DISCIPLINE,
+        Disciplines.SIGNALLING);
+    expected.put(PathwayVariables.CONSENT_DECISION,
+        List.of("GIVEN", "REFUSED"));
+    expected.put(PathwayVariables.CONSENT_REFUSAL_REASON,
+        codes(ConsentReason.values(), ConsentReason::code));
+    expected.put(PathwayVariables.HANDOVER_METHOD,
+        codes(Handover.Method.values(), Handover.Method::code));
+    expected.put(PathwayVariables.HOME_VISIT_DECISION,
+        codes(HomeVisitDecision.Choice.values(), HomeVisitDecision.Choice::code));
+    expected.put(PathwayVariables.HOME_VISIT_OPT_OUT_REASON,
+        codes(HomeVisitDecision.OptOutReason.values(), HomeVisitDecision.OptOutReason::code));
+    expected.put(PathwayVariables.HOME_VISIT_OUTCOME,
+        codes(HomeVisitReport.Outcome.values(), HomeVisitReport.Outcome::code));
+    expected.put(PathwayVariables.INTERVENTION_ADVICE,
         codes(HomeVisitReport.InterventionAdvice.values(),
             HomeVisitReport.InterventionAdvice::code));
+    expected.put(PathwayVariables.HANDOVER_RECIPIENTS,
+        Disciplines.ALL.stream()
+            .filter(discipline -> !discipline.equals(Disciplines.REGIEHOUDER)).toList());
+    expected.put(PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE,
+        CaseAcceptanceListener.HOME_VISIT_REQUESTERS);
+    expected.put(PathwayVariables.BIRTH_CHECK_OUTCOME,
+        BirthCheckListener.OUTCOMES);
     Set<String> checked = new HashSet<>();
     forms.forEach((name, form) -> inputs(form).stream()
         .filter(input -> expected.containsKey(input.path("key").asText()))
@@ -242,10 +263,16 @@ class PathwayModelTest {
   }
 
   @Test
-  void callActivitiesCallOurProcessesAndPassTheBusinessKey() {
+  void callActivitiesCallOurProcessesAndPassTheBusinessKey() throws IOException {
     Set<String> processIds = models.values().stream()
         .flatMap(model -> model.getModelElementsByType(Process.class).stream())
-        .map(Process::getId).collect(Collectors.toSet());
+        .map(Process::getId).collect(Collectors.toCollection(HashSet::new));
+    // zorgpad-mdo and zorgpad-meldcode are built on another branch; until it is merged their
+    // ids come from the test stubs (src/test/resources/stubs), which are never deployed
+    for (Path stub : files(STUBS, ".bpmn")) {
+      Bpmn.readModelFromFile(stub.toFile()).getModelElementsByType(Process.class)
+          .forEach(process -> processIds.add(process.getId()));
+    }
     models.forEach((file, model) -> {
       for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
         assertThat(processIds).as(file + "#" + call.getId()).contains(call.getCalledElement());
@@ -257,11 +284,77 @@ class PathwayModelTest {
   }
 
   @Test
+  void messagesAreTheNamesOfPathwayMessages() {
+    Set<String> names = Arrays.stream(PathwayMessages.class.getDeclaredFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+        .filter(field -> Character.isUpperCase(value(field).charAt(0)))
+        .map(PathwayModelTest::value).collect(Collectors.toSet());
+    Set<String> used = models.values().stream()
+        .flatMap(model -> model.getModelElementsByType(Message.class).stream())
+        .map(Message::getName).collect(Collectors.toSet());
+    assertThat(used).containsExactlyInAnyOrderElementsOf(names);
+  }
+
+  @Test
+  void decisionsHaveWgboHistoryTimeToLiveAndBusinessRuleTasksNameThem() throws IOException {
+    Set<String> decisions = new HashSet<>();
+    for (Path file : files(PROCESSES, ".dmn")) {
+      for (Decision decision : Dmn.readModelFromFile(file.toFile())
+          .getModelElementsByType(Decision.class)) {
+        assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId())
+            .isEqualTo(WGBO_RETENTION_DAYS);
+        assertThat(decision.getName()).as(decision.getId()).isNotBlank();
+        decisions.add(decision.getId());
+      }
+    }
+    models.forEach((file, model) -> model.getModelElementsByType(BusinessRuleTask.class)
+        .forEach(task -> {
+          assertThat(decisions).as(file + "#" + task.getId())
+              .contains(task.getCamundaDecisionRef());
+          // a result variable may hold a code or a list of codes, never a map of outputs
+          // (singleResult, resultList): map those from the transient decisionResult instead
+          if (task.getCamundaResultVariable() != null) {
+            assertThat(task.getCamundaMapDecisionResult())
+                .as("%s#%s result variable holds codes", file, task.getId())
+                .isIn("singleEntry", "collectEntries");
+          }
+        }));
+  }
+
+  @Test
+  void theCoordinatorsWorkbenchAcceptsEveryShippedModel() throws IOException {
+    Set<String> processIds = new HashSet<>();
+    models.values().forEach(model -> model.getModelElementsByType(Process.class)
+        .forEach(process -> processIds.add(process.getId())));
+    for (Path stub : files(STUBS, ".bpmn")) {
+      Bpmn.readModelFromFile(stub.toFile()).getModelElementsByType(Process.class)
+          .forEach(process -> processIds.add(process.getId()));
+    }
+    Set<String> decisions = new HashSet<>();
+    for (Path file : files(PROCESSES, ".dmn")) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+          .forEach(decision -> decisions.add(decision.getId()));
+    }
+    ValidationContext context = new ValidationContext(new HashSet<>(Disciplines.ALL),
+        forms.keySet(), processIds, decisions);
+    List<Path> shipped = new ArrayList<>(files(PROCESSES, ".bpmn"));
+    shipped.addAll(files(PROCESSES, ".dmn"));
+    shipped.addAll(files(FORMS, ".form"));
+    for (Path file : shipped) {
+      String resource = file.getParent().getFileName() + "/" + file.getFileName();
+      List<ValidationIssue> errors = new ModelValidator()
+          .validate(resource, Files.readAllBytes(file), context).stream()
+          .filter(ValidationIssue::isError).toList();
+      assertThat(errors).as(resource).isEmpty();
+    }
+  }
+
+  @Test
   void elementIdsAreMeaningfulAndNamesReadable() {
     models.forEach((file, model) -> {
       for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
         assertThat(node.getId()).as(file)
-            .matches("^(Start|End|Task|Call|Gateway|Timer)_[A-Z][A-Za-z]+$");
+            .matches("^(Start|End|Task|Call|Gateway|Timer|Event|Sub)_[A-Z][A-Za-z]+$");
         boolean mergeGateway = node instanceof ExclusiveGateway && node.getIncoming().size() > 1
             && node.getOutgoing().size() == 1;
         if (!mergeGateway) {
@@ -310,7 +403,8 @@ class PathwayModelTest {
   }
 
   private static Set<String> pathwayVariableNames() {
-    return Arrays.stream(PathwayVariables.class.getDeclaredFields())
+    return Stream.of(PathwayVariables.class, MdoVariables.class, MeldcodeVariables.class)
+        .flatMap(type -> Arrays.stream(type.getDeclaredFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
         .map(PathwayModelTest::value).collect(Collectors.toSet());
   }

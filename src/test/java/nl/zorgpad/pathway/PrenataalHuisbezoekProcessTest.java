@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDateTime;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +160,47 @@ class PrenataalHuisbezoekProcessTest {
             Assertions.assertThat(refused.getCode())
                 .isEqualTo(PathwayValidation.HOME_VISIT_REPORT_INVALID));
     assertThat(homeVisit).isWaitingAt("Task_ReportHomeVisit");
+  }
+
+  @Test
+  void vuistregel7_buurtteamRequestsAndMidwifeAndGpAreInformed() {
+    ProcessInstance homeVisit = engine.getRuntimeService().startProcessInstanceByKey(
+        "zorgpad-prenataal-huisbezoek", "ZP-2026-00009", Map.of("caseNumber", "ZP-2026-00009",
+            "homeVisitRequestingDiscipline", "buurtteam", "generalPractitionerInvolved", true));
+    assertThat(task(homeVisit)).hasCandidateGroup("buurtteam");
+
+    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
+        "homeVisitClientConsented", true));
+
+    assertThat(homeVisit).isWaitingAt("Task_InformMidwife", "Task_InformGeneralPractitioner",
+        "Task_PlanHomeVisit");
+    Task midwife = taskQuery().taskDefinitionKey("Task_InformMidwife").singleResult();
+    assertThat(midwife).hasCandidateGroup("verloskundige");
+    Task gp = taskQuery().taskDefinitionKey("Task_InformGeneralPractitioner").singleResult();
+    assertThat(gp).hasCandidateGroup("huisarts");
+    complete(midwife, withVariables("homeVisitRequestNoted", true));
+    complete(gp, withVariables("homeVisitRequestNoted", true));
+    complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
+    complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
+        "interventionAdvice", List.of("mamaatje")));
+
+    assertThat(homeVisit).isEnded().hasPassed("End_MidwifeInformed",
+        "End_GeneralPractitionerInformed", "End_HomeVisitDone");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel7_buurtteamRequestsWithoutGpInvolved_onlyMidwifeInformed() {
+    ProcessInstance homeVisit = engine.getRuntimeService().startProcessInstanceByKey(
+        "zorgpad-prenataal-huisbezoek", "ZP-2026-00009", Map.of("caseNumber", "ZP-2026-00009",
+            "homeVisitRequestingDiscipline", "buurtteam", "generalPractitionerInvolved", false));
+
+    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
+        "homeVisitClientConsented", true));
+
+    assertThat(homeVisit).isWaitingAt("Task_InformMidwife", "Task_PlanHomeVisit")
+        .isNotWaitingAt("Task_InformGeneralPractitioner");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   private ProcessInstance considerHomeVisit() {

@@ -9,6 +9,8 @@ import static nl.zorgpad.pathway.PathwayTestSupport.startClockAt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -16,6 +18,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.Map;
 import nl.zorgpad.consent.ConsentDecision;
+import nl.zorgpad.consent.ConsentStatement;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -109,6 +112,33 @@ class ToestemmingProcessTest {
 
     assertThat(consent).isWaitingAt("Task_AskConsent");
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void vuistregel4_refusedConsentIsAskedAgainAfterTheWaitingPeriod() {
+    ProcessInstance consent = askConsent("verloskundige");
+    complete(task(consent), withVariables("consentDecision", "REFUSED",
+        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+
+    // 20 working days from Monday 2 March 2026: Monday 30 March
+    assertThat(consent).isWaitingAt("Timer_AskAgain");
+    Assertions.assertThat(job(consent).getDuedate())
+        .isEqualTo(PathwayTestSupport.date(MONDAY_MORNING.plusDays(28)));
+    startClockAt(MONDAY_MORNING.plusDays(28));
+    execute(job(consent));
+
+    assertThat(task(consent)).hasDefinitionKey("Task_AskConsent")
+        .hasCandidateGroup("verloskundige");
+    complete(task(consent), withVariables("consentDecision", "GIVEN"));
+
+    assertThat(consent).isEnded().hasPassed("Timer_AskAgain", "End_ConsentGiven")
+        .variables().containsEntry("consentGiven", true).containsEntry("consentAskAgain", false);
+    Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
+        .extracting(ConsentStatement::decision)
+        .containsExactly(ConsentDecision.REFUSED, ConsentDecision.GIVEN);
+    Assertions.assertThat(consentRegistry(engine)
+        .currentDecision(caseNumber, "jgz", "warme-overdracht")).contains(ConsentDecision.GIVEN);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   private ProcessInstance askConsent(String requestingDiscipline) {

@@ -2,10 +2,14 @@ package nl.zorgpad.pathway;
 
 import static nl.zorgpad.pathway.PathwayTestSupport.MONDAY_MORNING;
 import static nl.zorgpad.pathway.PathwayTestSupport.assertNoPersonalDataInHistory;
+import static nl.zorgpad.pathway.PathwayTestSupport.caseRegistry;
+import static nl.zorgpad.pathway.PathwayTestSupport.consentRegistry;
 import static nl.zorgpad.pathway.PathwayTestSupport.date;
+import static nl.zorgpad.pathway.PathwayTestSupport.openCase;
 import static nl.zorgpad.pathway.PathwayTestSupport.startClockAt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -17,6 +21,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.ZonedDateTime;
 import java.util.Map;
+import nl.zorgpad.consent.ConsentDecision;
+import nl.zorgpad.consent.ConsentStatement;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -31,10 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Warme overdracht (reusable step): one test per path — contact confirmed in time; reminder,
- * follow-up, then contact; contact confirmed while the reminder is open — plus vuistregel 3.
+ * Warme overdracht (reusable step): one test per path — consent on record, contact confirmed in
+ * time; reminder, follow-up, then contact; contact confirmed while the reminder is open;
+ * escalation to the regiehouder; consent not on record, asked and given; asked and refused
+ * (regiehouder informed); consent withdrawn (no handover) — plus vuistregel 3.
  */
-@Deployment(resources = "processes/zorgpad-warme-overdracht.bpmn")
+@Deployment(resources = {
+    "processes/zorgpad-warme-overdracht.bpmn",
+    "processes/zorgpad-toestemming.bpmn"})
 class WarmeOverdrachtProcessTest {
 
   /** A Friday: three working days later is the next Wednesday. */
@@ -45,12 +55,16 @@ class WarmeOverdrachtProcessTest {
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
   ProcessEngine engine;
+  String caseNumber;
 
   @BeforeEach
   void setUp() {
     engine = extension.getProcessEngine();
     init(engine);
     startClockAt(FRIDAY_MORNING);
+    caseRegistry(engine).clear();
+    consentRegistry(engine).clear();
+    caseNumber = openCase(engine);
   }
 
   @AfterEach
@@ -103,7 +117,8 @@ class WarmeOverdrachtProcessTest {
   void handoverReminderAfterThreeWorkingDays() {
     ProcessInstance handover = startHandover();
     recordHandover(handover);
-    Assertions.assertThat(job(handover).getDuedate()).isEqualTo(date(WEDNESDAY_MORNING));
+    Assertions.assertThat(job("Timer_HandoverReminder", handover).getDuedate())
+        .isEqualTo(date(WEDNESDAY_MORNING));
 
     // over the weekend and two working days later, no reminder yet
     startClockAt(WEDNESDAY_MORNING.minusMinutes(1));
@@ -111,15 +126,17 @@ class WarmeOverdrachtProcessTest {
         .isZero();
     startClockAt(WEDNESDAY_MORNING);
     Assertions.assertThat(engine.getManagementService().createJobQuery().executable().count())
-        .isOne();
-    execute(job(handover));
+        .as("the reminder, not yet the escalation").isOne();
+    execute(job("Timer_HandoverReminder", handover));
 
     assertThat(handover).isWaitingAt("Task_ConfirmContact", "Task_FollowUpHandover");
     Task reminder = taskQuery().taskDefinitionKey("Task_FollowUpHandover").singleResult();
     assertThat(reminder).hasCandidateGroup("buurtteam")
         .hasDueDate(date(WEDNESDAY_MORNING.plusDays(1)));
-    // one reminder, not a recurring one: escalation follows in the regiehouder step (issue 3)
-    Assertions.assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+    // one reminder, not a recurring one: what remains is the escalation to the regiehouder
+    Assertions.assertThat(engine.getManagementService().createJobQuery().list())
+        .singleElement().satisfies(escalation -> Assertions.assertThat(escalation.getDuedate())
+            .isEqualTo(date(FRIDAY_MORNING.plusDays(7))));
 
     complete(reminder, withVariables("followUpAction", "ontvanger-gebeld"));
     assertThat(handover).isWaitingAt("Task_ConfirmContact").hasPassed("End_FollowedUp");
@@ -136,7 +153,7 @@ class WarmeOverdrachtProcessTest {
     ProcessInstance handover = startHandover();
     recordHandover(handover);
     startClockAt(WEDNESDAY_MORNING);
-    execute(job(handover));
+    execute(job("Timer_HandoverReminder", handover));
     assertThat(handover).isWaitingAt("Task_ConfirmContact", "Task_FollowUpHandover");
 
     Task confirmContact = taskQuery().taskDefinitionKey("Task_ConfirmContact").singleResult();
@@ -149,10 +166,93 @@ class WarmeOverdrachtProcessTest {
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
+  @Test
+  void handoverEscalatesToRegiehouderAfterFiveWorkingDays() {
+    ProcessInstance handover = startHandover();
+    recordHandover(handover);
+    startClockAt(WEDNESDAY_MORNING);
+    execute(job("Timer_HandoverReminder", handover));
+    complete(taskQuery().taskDefinitionKey("Task_FollowUpHandover").singleResult(),
+        withVariables("followUpAction", "ontvanger-gebeld"));
+
+    // five working days after the handover was recorded (Friday): the next Friday
+    ZonedDateTime nextFriday = FRIDAY_MORNING.plusDays(7);
+    startClockAt(nextFriday);
+    execute(job("Timer_HandoverEscalation", handover));
+
+    Task escalation = taskQuery().taskDefinitionKey("Task_EscalateHandover").singleResult();
+    assertThat(escalation).hasCandidateGroup("regiehouder")
+        .hasDueDate(date(nextFriday.plusDays(4)));
+    complete(escalation, withVariables("escalationAction", "andere-ontvanger-gezocht"));
+    assertThat(handover).isWaitingAt("Task_ConfirmContact").hasPassed("End_Escalated");
+    complete(task(handover), withVariables("contactDate", "2026-03-16",
+        "contactMethod", "telefonisch"));
+
+    assertThat(handover).isEnded().hasPassed("Timer_HandoverEscalation",
+        "Task_EscalateHandover", "End_ContactConfirmed");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void consentCheckedFirst_askedWhenNotOnRecordAndGiven() {
+    ProcessInstance handover = startHandoverWithoutConsent();
+
+    assertThat(handover).isWaitingAt("Call_AskConsent").variables()
+        .containsEntry("consentStatus", "NONE");
+    ProcessInstance consent = calledProcessInstance("zorgpad-toestemming", handover);
+    assertThat(task(consent)).hasCandidateGroup("buurtteam");
+    complete(task(consent), withVariables("consentDecision", "GIVEN"));
+
+    assertThat(handover).isWaitingAt("Task_RecordHandover");
+    Assertions.assertThat(consentRegistry(engine).currentDecision(caseNumber, "jgz",
+        "warme-overdracht")).contains(ConsentDecision.GIVEN);
+    recordHandover(handover);
+    complete(task(handover), withVariables("contactDate", "2026-03-09",
+        "contactMethod", "telefonisch"));
+    assertThat(handover).isEnded().hasPassedInOrder("Task_CheckConsent", "Call_AskConsent",
+        "Task_RecordHandover", "End_ContactConfirmed");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel4_refusedConsentMeansNoHandoverAndRegiehouderIsInformed() {
+    ProcessInstance handover = startHandoverWithoutConsent();
+    ProcessInstance consent = calledProcessInstance("zorgpad-toestemming", handover);
+    complete(task(consent), withVariables("consentDecision", "REFUSED",
+        "consentRefusalReason", "voldoende-hulp"));
+
+    assertThat(handover).isWaitingAt("Task_NoteRefusal");
+    assertThat(task(handover)).hasCandidateGroup("regiehouder");
+    complete(task(handover), withVariables("refusalNoted", true));
+
+    assertThat(handover).isEnded().hasPassed("End_NoConsent")
+        .hasNotPassed("Task_RecordHandover");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void withdrawnConsentStopsTheHandover() {
+    consentRegistry(engine).record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.WITHDRAWN, "wil-geen-contact", "demo-regiehouder", FRIDAY_MORNING));
+
+    ProcessInstance handover = startHandoverWithoutConsent();
+
+    assertThat(handover).isEnded().hasPassed("End_ConsentWithdrawn")
+        .hasNotPassed("Call_AskConsent", "Task_RecordHandover");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  /** A handover for which the client gave consent earlier (consent on record). */
   private ProcessInstance startHandover() {
+    consentRegistry(engine).record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.GIVEN, null, "demo-buurtteam", FRIDAY_MORNING));
+    return startHandoverWithoutConsent();
+  }
+
+  private ProcessInstance startHandoverWithoutConsent() {
     return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-warme-overdracht",
-        "ZP-2026-00007", Map.of("caseNumber", "ZP-2026-00007",
-            "senderDiscipline", "buurtteam", "recipientDiscipline", "jgz"));
+        caseNumber, Map.of("caseNumber", caseNumber, "senderDiscipline", "buurtteam",
+            "recipientDiscipline", "jgz", "careCoordinatorDiscipline", "regiehouder"));
   }
 
   private void recordHandover(ProcessInstance handover) {

@@ -1,0 +1,307 @@
+package nl.zorgpad.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.zorgpad.casus.CaseFileService;
+import nl.zorgpad.casus.CaseNumbers;
+import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.casus.Signal;
+import nl.zorgpad.casus.SignalRules;
+import nl.zorgpad.casus.Violation;
+import nl.zorgpad.pathway.Deadlines;
+import nl.zorgpad.pathway.PathwayVariables;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Messages from other systems into a running case, correlated by business key (= case number):
+ * a new signal, start of the meldcode, early end, consent withdrawal, birth.
+ *
+ * <p>Order of the checks: unknown case 404; caller not involved 403; invalid payload 400; no
+ * process of the case waiting for the message 409; delivered 204.
+ *
+ * <p>Need-to-know: the caller's discipline holds or held a task in the case. Zorgpad's
+ * authorization provider grants a discipline READ on the case's process instances when it becomes
+ * candidate group of one of its tasks, and that grant stays after the task is done; so "involved"
+ * is asked of the engine: is this user (with her groups) authorized to READ one of the case's
+ * process instances? The engine deletes those grants when an instance ends, so for ended
+ * instances the task history answers instead: did a task of the case have one of her disciplines
+ * as candidate group? Issue 4 replaces both with the dossier's list of involved caregivers.
+ * Disciplines hold no UPDATE permission on process instances (they must not change cases through
+ * /engine-rest), so the correlation itself runs as the calling user — the engine's operation log
+ * and the pathway's listeners record her — with the engine's authorization check switched off for
+ * that one command: the involvement check above is the authorization of these messages.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseNumber}")
+@Tag(name = "Casussen", description = "Berichten naar een lopende casus")
+class CaseMessageController {
+
+  private final EngineCaller engine;
+  private final ProcessEngine processEngine;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final AuthorizationService authorizationService;
+  private final CaseFileService caseFiles;
+  private final Deadlines deadlines;
+
+  CaseMessageController(EngineCaller engine, ProcessEngine processEngine,
+      CaseFileService caseFiles, Deadlines deadlines) {
+    this.engine = engine;
+    this.processEngine = processEngine;
+    this.runtimeService = processEngine.getRuntimeService();
+    this.historyService = processEngine.getHistoryService();
+    this.authorizationService = processEngine.getAuthorizationService();
+    this.caseFiles = caseFiles;
+    this.deadlines = deadlines;
+  }
+
+  @Schema(name = "NewSignalRequest")
+  record NewSignalRequest(
+      @Schema(description = "Risk-domain codes, at least one (as in POST /api/signals)")
+      List<String> riskDomains,
+      @Schema(description = "Discipline that signals; one of the caller's own",
+          example = "huisarts")
+      String signallingDiscipline) {
+  }
+
+  @Schema(name = "StartMeldcodeRequest")
+  record StartMeldcodeRequest(
+      @Schema(description = "Discipline that starts the meldcode and does its steps; one of the"
+          + " caller's own", example = "verloskundige")
+      String meldcodeStartedBy) {
+  }
+
+  @Schema(name = "EndCaseRequest")
+  record EndCaseRequest(
+      @Schema(description = "Why the case ends early", allowableValues = {"verhuisd",
+          "client-trekt-zich-terug", "zwangerschap-beeindigd", "overig"})
+      String endReason) {
+  }
+
+  @Schema(name = "ConsentWithdrawalRequest")
+  record ConsentWithdrawalRequest(
+      @Schema(description = "The recipient discipline for which the client withdraws her"
+          + " consent", example = "jgz")
+      String recipientDiscipline) {
+  }
+
+  @Schema(name = "BirthRequest")
+  record BirthRequest(
+      @Schema(description = "Date of birth of the child (ISO yyyy-MM-dd); nothing else about the"
+          + " child", example = "2026-07-18")
+      String birthDate) {
+  }
+
+  /** The answers every message endpoint documents. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(responseCode = "204", description = "Delivered to the case")
+  @ApiResponse(responseCode = "400", description = "Invalid payload",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
+  @ApiResponse(responseCode = "403", description = "The caller's discipline is not involved in"
+      + " the case", content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "404", description = "Unknown case",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "409", description = "No step of the case waits for this message",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @interface MessageResponses {
+  }
+
+  @Operation(summary = "Nieuw signaal in een lopende casus (NieuwSignaal)")
+  @MessageResponses
+  @PostMapping(value = "/signals", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> newSignal(@Parameter(example = "ZP-2026-00001") @PathVariable
+      String caseNumber, @RequestBody(required = false) NewSignalRequest request,
+      Principal principal) {
+    NewSignalRequest body = request == null ? new NewSignalRequest(null, null) : request;
+    return deliver(caseNumber, principal, CaseMessages.NEW_SIGNAL, groups -> {
+      Signal signal = new Signal(null, null, null, body.riskDomains(),
+          body.signallingDiscipline());
+      // the same rules (and Dutch messages) as the start form, for the two fields sent here
+      List<Violation> violations = SignalRules.check(signal, deadlines.now().toLocalDate())
+          .stream().filter(v -> v.field().equals(PathwayVariables.RISK_DOMAINS)
+              || v.field().equals(PathwayVariables.SIGNALLING_DISCIPLINE)).toList();
+      if (!violations.isEmpty()) {
+        throw ApiException.invalid("new signal", violations);
+      }
+      requireOwnDiscipline(groups, body.signallingDiscipline());
+      return Variables.createVariables()
+          .putValueTyped(PathwayVariables.RISK_DOMAINS, SpinValues.jsonValue(
+              SignalRules.distinctRiskDomains(signal).stream().map(code -> "\"" + code + "\"")
+                  .collect(Collectors.joining(",", "[", "]"))).create())
+          .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, body.signallingDiscipline());
+    });
+  }
+
+  @Operation(summary = "Meldcode starten (MeldcodeStarten)")
+  @MessageResponses
+  @PostMapping(value = "/meldcode", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> startMeldcode(@PathVariable String caseNumber,
+      @RequestBody(required = false) StartMeldcodeRequest request, Principal principal) {
+    String startedBy = request == null ? null : request.meldcodeStartedBy();
+    return deliver(caseNumber, principal, CaseMessages.START_MELDCODE, groups -> {
+      if (startedBy == null || !Disciplines.ALL.contains(startedBy)) {
+        throw ApiException.invalid("meldcode start", List.of(new Violation(
+            CaseMessages.MELDCODE_STARTED_BY, "must be one of " + Disciplines.ALL,
+            "Kies de discipline die de meldcode start.")));
+      }
+      requireOwnDiscipline(groups, startedBy);
+      return Variables.createVariables().putValue(CaseMessages.MELDCODE_STARTED_BY, startedBy);
+    });
+  }
+
+  @Operation(summary = "Casus voortijdig beëindigen (CasusBeeindigen)")
+  @MessageResponses
+  @PostMapping(value = "/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> endCase(@PathVariable String caseNumber,
+      @RequestBody(required = false) EndCaseRequest request, Principal principal) {
+    String reason = request == null ? null : request.endReason();
+    return deliver(caseNumber, principal, CaseMessages.END_CASE, groups -> {
+      if (reason == null || !CaseMessages.END_REASONS.contains(reason)) {
+        throw ApiException.invalid("end of case", List.of(new Violation(
+            CaseMessages.END_REASON, "must be one of " + CaseMessages.END_REASONS,
+            "Kies de reden waarom de casus eindigt: verhuisd, cliënt trekt zich terug,"
+                + " zwangerschap beëindigd of overig.")));
+      }
+      return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
+    });
+  }
+
+  @Operation(summary = "Toestemming intrekken (ToestemmingIntrekken)")
+  @MessageResponses
+  @PostMapping(value = "/consent-withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> withdrawConsent(@PathVariable String caseNumber,
+      @RequestBody(required = false) ConsentWithdrawalRequest request, Principal principal) {
+    String recipient = request == null ? null : request.recipientDiscipline();
+    return deliver(caseNumber, principal, CaseMessages.WITHDRAW_CONSENT, groups -> {
+      if (recipient == null || !Disciplines.ALL.contains(recipient)) {
+        throw ApiException.invalid("consent withdrawal", List.of(new Violation(
+            PathwayVariables.RECIPIENT_DISCIPLINE, "must be one of " + Disciplines.ALL,
+            "Kies de discipline waarvoor de cliënt haar toestemming intrekt.")));
+      }
+      return Variables.createVariables()
+          .putValue(PathwayVariables.RECIPIENT_DISCIPLINE, recipient);
+    });
+  }
+
+  @Operation(summary = "Geboorte melden (GeboorteGemeld)")
+  @MessageResponses
+  @PostMapping(value = "/birth", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> reportBirth(@PathVariable String caseNumber,
+      @RequestBody(required = false) BirthRequest request, Principal principal) {
+    LocalDate birthDate = SignalController.parseDate(request == null ? null
+        : request.birthDate());
+    return deliver(caseNumber, principal, CaseMessages.BIRTH_REPORTED, groups -> {
+      LocalDate today = deadlines.now().toLocalDate();
+      if (birthDate == null || birthDate.isAfter(today)
+          || birthDate.isBefore(today.minusYears(1))) {
+        throw ApiException.invalid("birth", List.of(new Violation(CaseMessages.BIRTH_DATE,
+            "is required (ISO date), not in the future and at most a year ago",
+            "Vul een geldige geboortedatum in (niet in de toekomst).")));
+      }
+      return Variables.createVariables().putValue(CaseMessages.BIRTH_DATE,
+          birthDate.toString());
+    });
+  }
+
+  /** Builds the payload for the caller's groups, or refuses with an {@link ApiException}. */
+  private interface Payload {
+    VariableMap of(List<String> callerGroups);
+  }
+
+  private ResponseEntity<Void> deliver(String caseNumber, Principal principal, String message,
+      Payload payload) {
+    List<HistoricProcessInstance> instances = CaseNumbers.isValid(caseNumber)
+        ? historyService.createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber).list()
+        : List.of();
+    if (instances.isEmpty() && (!CaseNumbers.isValid(caseNumber)
+        || caseFiles.find(caseNumber).isEmpty())) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "unknown-case",
+          "No case " + caseNumber, "Onbekend casusnummer " + caseNumber + ".");
+    }
+    String user = principal.getName();
+    List<String> groups = engine.groupsOf(user);
+    boolean involved = instances.stream().anyMatch(instance -> authorizationService
+        .isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
+            instance.getId()))
+        // the engine removes those grants when an instance ends: then the task history says it
+        || groups.stream().filter(Disciplines.ALL::contains).anyMatch(group -> historyService
+            .createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
+            .taskHadCandidateGroup(group).count() > 0);
+    if (!involved) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "not-involved",
+          "The caller's discipline holds no task in case " + caseNumber,
+          "Uw discipline is niet betrokken bij casus " + caseNumber + ".");
+    }
+    VariableMap variables = payload.of(groups);
+    List<MessageCorrelationResult> delivered = engine.as(user, () -> correlate(caseNumber,
+        message, variables));
+    if (delivered.isEmpty()) {
+      throw new ApiException(HttpStatus.CONFLICT, "nothing-waiting",
+          "No process of case " + caseNumber + " waits for message " + message,
+          "Casus " + caseNumber + " wacht op dit moment niet op dit bericht (" + message
+              + "). Misschien is de casus al afgesloten of die stap al voorbij.");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private List<MessageCorrelationResult> correlate(String caseNumber, String message,
+      Map<String, Object> variables) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      // see the class comment: the involvement check is the authorization of this message
+      commandContext.disableAuthorizationCheck();
+      try {
+        return runtimeService.createMessageCorrelation(message)
+            .processInstanceBusinessKey(caseNumber)
+            .setVariables(variables)
+            .correlateAllWithResult();
+      } finally {
+        commandContext.enableAuthorizationCheck();
+      }
+    });
+  }
+
+  private static void requireOwnDiscipline(List<String> groups, String discipline) {
+    if (!groups.contains(discipline)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
+          discipline + " is not one of the caller's disciplines",
+          "U kunt dit alleen namens uw eigen discipline doen.");
+    }
+  }
+}

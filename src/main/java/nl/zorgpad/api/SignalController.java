@@ -1,0 +1,163 @@
+package nl.zorgpad.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.casus.Signal;
+import nl.zorgpad.casus.SignalRules;
+import nl.zorgpad.casus.Violation;
+import nl.zorgpad.pathway.Deadlines;
+import nl.zorgpad.pathway.PathwayVariables;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Issue 3, item 8: a midwife's or GP's own system registers a signal. The same fields and the
+ * same rules ({@link SignalRules}) as the start form {@code zorgpad-signaal}; the case is started
+ * through the same route as the Tasklist (the start form submit), as the calling user, so the
+ * engine's authorization and the pathway's start listener apply unchanged.
+ */
+@RestController
+@RequestMapping("/api/signals")
+@Tag(name = "Signalen", description = "Een signaal over een kwetsbare zwangerschap registreren")
+class SignalController {
+
+  static final String MAIN_PATHWAY = "zorgpad-kwetsbare-zwangerschap";
+
+  private final EngineCaller engine;
+  private final FormService formService;
+  private final RepositoryService repositoryService;
+  private final Deadlines deadlines;
+
+  SignalController(EngineCaller engine, FormService formService,
+      RepositoryService repositoryService, Deadlines deadlines) {
+    this.engine = engine;
+    this.formService = formService;
+    this.repositoryService = repositoryService;
+    this.deadlines = deadlines;
+  }
+
+  /** The fields of the start form; no name, BSN, address or free text. */
+  @Schema(name = "SignalRequest")
+  record SignalRequest(
+      @Schema(description = "Pseudonymous client reference, e.g. the referrer's own dossier"
+          + " number; letters, digits and hyphens, 3–30 characters; no name, BSN, date of birth"
+          + " or postcode", example = "VP-2026-0042", requiredMode = Schema.RequiredMode.REQUIRED)
+      String clientReference,
+      @Schema(description = "Uitgerekende datum (ISO yyyy-MM-dd)", example = "2026-07-20",
+          requiredMode = Schema.RequiredMode.REQUIRED)
+      String dueDate,
+      @Schema(description = "Zwangerschapsduur in whole weeks (4–42), consistent with the due"
+          + " date within 3 weeks", example = "20", requiredMode = Schema.RequiredMode.REQUIRED)
+      Integer gestationalAgeWeeks,
+      @ArraySchema(arraySchema = @Schema(description = "Risk-domain codes, at least one"),
+          schema = @Schema(allowableValues = {"huisvesting", "armoede", "schulden", "stress",
+              "ggz", "lvb", "verslaving", "huiselijk-geweld", "tienerzwangerschap",
+              "migratie-taal", "geen-verblijfsvergunning-verzekering", "afwezige-partner",
+              "late-start-zorg"}))
+      List<String> riskDomains,
+      @Schema(description = "Discipline that signals; must be one of the caller's own",
+          example = "verloskundige", allowableValues = {"verloskundige", "jgz", "kraamzorg",
+              "buurtteam", "huisarts", "poh-ggz", "ziekenhuis", "informele-zorg"},
+          requiredMode = Schema.RequiredMode.REQUIRED)
+      String signallingDiscipline) {
+  }
+
+  @Schema(name = "SignalRegistered")
+  record SignalRegistered(
+      @Schema(description = "Case number, the business key of the case", example = "ZP-2026-00001")
+      String caseNumber) {
+  }
+
+  @Operation(summary = "Signaal registreren",
+      description = "Opens a case and starts the pathway zorgpad-kwetsbare-zwangerschap as the"
+          + " calling user. The first task goes to the signalling discipline.")
+  @ApiResponse(responseCode = "201", description = "Case opened")
+  @ApiResponse(responseCode = "400", description = "Invalid input (per field, Dutch userMessage)",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
+  @ApiResponse(responseCode = "403", description = "The caller has no caregiver discipline, or"
+      + " signals for a discipline that is not hers",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<SignalRegistered> register(@RequestBody(required = false) SignalRequest request,
+      Principal principal) {
+    String user = principal.getName();
+    List<String> disciplines = engine.groupsOf(user).stream()
+        .filter(Disciplines.SIGNALLING::contains).toList();
+    if (disciplines.isEmpty()) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "no-discipline",
+          "Only caregivers of a signalling discipline may register a signal",
+          "Alleen zorgverleners van een discipline kunnen een signaal afgeven.");
+    }
+    if (request == null) {
+      request = new SignalRequest(null, null, null, null, null);
+    }
+    LocalDate dueDate = parseDate(request.dueDate());
+    Signal signal = new Signal(request.clientReference(), dueDate,
+        request.gestationalAgeWeeks(), request.riskDomains(), request.signallingDiscipline());
+    List<Violation> violations = SignalRules.check(signal, deadlines.now().toLocalDate());
+    if (!violations.isEmpty()) {
+      throw ApiException.invalid("signal", violations);
+    }
+    if (!disciplines.contains(request.signallingDiscipline())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
+          "signallingDiscipline must be one of the caller's disciplines " + disciplines,
+          "U kunt alleen signaleren namens uw eigen discipline ("
+              + String.join(", ", disciplines) + ").");
+    }
+    VariableMap variables = Variables.createVariables()
+        .putValue(PathwayVariables.CLIENT_REFERENCE, signal.clientReference())
+        .putValue(PathwayVariables.DUE_DATE, dueDate.toString())
+        .putValue(PathwayVariables.GESTATIONAL_AGE_WEEKS, (long) signal.gestationalAgeWeeks())
+        // as the Tasklist submits the checklist of the start form: a JSON list
+        .putValueTyped(PathwayVariables.RISK_DOMAINS, SpinValues.jsonValue(
+            SignalRules.distinctRiskDomains(signal).stream().map(code -> "\"" + code + "\"")
+                .collect(Collectors.joining(",", "[", "]"))).create())
+        .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, signal.signallingDiscipline());
+    ProcessInstance started = engine.as(user, () -> {
+      ProcessDefinition pathway = repositoryService.createProcessDefinitionQuery()
+          .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult();
+      if (pathway == null) {
+        throw new IllegalStateException("pathway " + MAIN_PATHWAY + " is not deployed");
+      }
+      return formService.submitStartForm(pathway.getId(), variables);
+    });
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new SignalRegistered(started.getBusinessKey()));
+  }
+
+  /** An unreadable date counts as missing: the rules then say so in Dutch. */
+  static LocalDate parseDate(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package nl.zorgpad.casus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of a multidisciplinary meeting (MDO) about a case: several disciplines take part,
+ * decisions become coded action points for named disciplines with due dates, and the case gets
+ * a next review date within a month (vuistregel 9: reserve time every month for vulnerable
+ * cases). Pure: the engine glue applies them when a step is completed. No minutes and no free
+ * text: what was said belongs in the dossier (issue 4), not in process variables.
+ */
+public final class MdoRules {
+
+  public static final String YES = "ja";
+  public static final String NO = "nee";
+  /** Vuistregel 9: a vulnerable case is looked at again within a month. */
+  public static final int MAX_REVIEW_INTERVAL_MONTHS = 1;
+  /** An action point is due within this many months of the meeting. */
+  public static final int MAX_ACTION_MONTHS = 3;
+
+  private MdoRules() {
+  }
+
+  /** What a participant brings to the meeting. */
+  public enum Attendance implements Codes.Coded {
+    PRESENT("aanwezig"),
+    WRITTEN_INPUT("schriftelijke-inbreng");
+
+    private final String code;
+
+    Attendance(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
+
+  /** The coded actions an MDO decides on; the covenant's usual next steps. */
+  public enum Action implements Codes.Coded {
+    PLAN_HOME_VISIT("huisbezoek-plannen"),
+    CONTACT_CLIENT("contact-client"),
+    WARM_HANDOVER("warme-overdracht"),
+    REFER_TO_INTERVENTION("aanmelden-interventie"),
+    DEBT_COUNSELLING("schuldhulp-aanmelden"),
+    ARRANGE_HOUSING("huisvesting-regelen"),
+    REFER_TO_MENTAL_HEALTH_CARE("ggz-verwijzing"),
+    LINK_INFORMAL_CARE("informele-zorg-koppelen"),
+    START_MELDCODE("meldcode-starten"),
+    REPORT_BACK_TO_CARE_COORDINATOR("terugkoppelen-regiehouder");
+
+    private final String code;
+
+    Action(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
+
+  /** How a named discipline finished its action point. */
+  public enum ActionResult implements Codes.Coded {
+    DONE("uitgevoerd"),
+    NOT_POSSIBLE("niet-gelukt");
+
+    private final String code;
+
+    ActionResult(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
+
+  public static List<String> codes(Class<? extends Enum<?>> type) {
+    return MeldcodeRules.codes(type);
+  }
+
+  /** Participants and date: at least one discipline besides the requester, a future date. */
+  public static List<Violation> checkPlan(String requestingDiscipline, List<String> participants,
+      LocalDate meetingDate, LocalDate today) {
+    List<Violation> violations = new ArrayList<>();
+    if (!Disciplines.ALL.containsAll(participants)) {
+      violations.add(new Violation("mdoParticipants", "has unknown disciplines " + participants,
+          "Onbekende discipline; kies uit de lijst."));
+    } else if (participants.stream().allMatch(p -> p.equals(requestingDiscipline))) {
+      violations.add(new Violation("mdoParticipants",
+          "needs at least one discipline besides the requester",
+          "Een MDO is multidisciplinair: kies minstens één andere discipline."));
+    }
+    if (meetingDate == null || meetingDate.isBefore(today)) {
+      violations.add(new Violation("mdoMeetingDate", "is required and not in the past",
+          "Kies de datum van het MDO (vandaag of later)."));
+    }
+    return violations;
+  }
+
+  /** A participant's preparation: whether she attends or sends written input. */
+  public static List<Violation> checkPreparation(String attendance) {
+    if (!Codes.known(Attendance.class, attendance)) {
+      return List.of(new Violation("mdoAttendance", "is required",
+          "Geef aan of u aanwezig bent of schriftelijk inbrengt."));
+    }
+    return List.of();
+  }
+
+  /** The meeting: held on a date that has passed, next review within a month (vuistregel 9). */
+  public static List<Violation> checkMeeting(LocalDate heldDate, LocalDate nextReviewDate,
+      String hasActionPoints, LocalDate today) {
+    List<Violation> violations = new ArrayList<>();
+    if (heldDate == null || heldDate.isAfter(today)) {
+      violations.add(new Violation("mdoHeldDate", "is required and not in the future",
+          "Vul de datum in waarop het MDO is gehouden (niet in de toekomst)."));
+    }
+    LocalDate base = heldDate == null || heldDate.isAfter(today) ? today : heldDate;
+    if (nextReviewDate == null || !nextReviewDate.isAfter(today)
+        || nextReviewDate.isAfter(base.plusMonths(MAX_REVIEW_INTERVAL_MONTHS))) {
+      violations.add(new Violation("mdoNextReviewDate",
+          "is required, after today and within a month of the meeting (vuistregel 9)",
+          "Vuistregel 9: bespreek een kwetsbare casus elke maand. Kies een datum voor de"
+              + " volgende bespreking binnen een maand na het MDO."));
+    }
+    if (!YES.equals(hasActionPoints) && !NO.equals(hasActionPoints)) {
+      violations.add(new Violation("mdoHasActionPoints", "must be ja or nee",
+          "Geef aan of het MDO actiepunten heeft opgeleverd."));
+    }
+    return violations;
+  }
+
+  /** One action point: a discipline, a coded action and a due date. */
+  public static List<Violation> checkActionPoint(String discipline, String action,
+      LocalDate dueDate, String more, LocalDate today) {
+    List<Violation> violations = new ArrayList<>();
+    if (discipline == null || !Disciplines.ALL.contains(discipline)) {
+      violations.add(new Violation("mdoActionDiscipline", "must be one of " + Disciplines.ALL,
+          "Kies de discipline die het actiepunt uitvoert."));
+    }
+    if (!Codes.known(Action.class, action)) {
+      violations.add(new Violation("mdoAction", "is required (coded action)",
+          "Kies het actiepunt uit de lijst."));
+    }
+    if (dueDate == null || dueDate.isBefore(today)
+        || dueDate.isAfter(today.plusMonths(MAX_ACTION_MONTHS))) {
+      violations.add(new Violation("mdoActionDueDate",
+          "is required, not in the past and within " + MAX_ACTION_MONTHS + " months",
+          "Kies een uiterste datum voor het actiepunt (vandaag tot drie maanden vooruit)."));
+    }
+    if (!YES.equals(more) && !NO.equals(more)) {
+      violations.add(new Violation("mdoMoreActionPoints", "must be ja or nee",
+          "Geef aan of er nog een actiepunt volgt."));
+    }
+    return violations;
+  }
+
+  public static List<Violation> checkActionResult(String result) {
+    if (!Codes.known(ActionResult.class, result)) {
+      return List.of(new Violation("mdoActionResult", "is required",
+          "Geef aan of het actiepunt is uitgevoerd."));
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,256 @@
+package nl.zorgpad.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.zorgpad.pathway.Deadlines;
+import nl.zorgpad.support.Http;
+import nl.zorgpad.support.ZorgpadIntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The message endpoints over real HTTP: 204 delivered, 404 unknown case, 403 not involved, 400
+ * invalid payload, 409 nothing waiting.
+ *
+ * <p>The delivery itself is proven against a small test process that waits for all five
+ * messages in a real case; {@link #mainPathwayAcceptsItsMessages} proves it against the main
+ * pathway as soon as that pathway waits for the message (branch pathways-main), and is skipped
+ * until then.
+ */
+@ZorgpadIntegrationTest
+class CaseMessageApiIT {
+
+  static final String MIDWIFE = "demo-verloskundige:demo";
+  static final String MATERNITY_CARE = "demo-kraamzorg:demo";
+  static final String AUDITOR = "demo-auditor:demo";
+  static final String MAIN_PATHWAY = "zorgpad-kwetsbare-zwangerschap";
+  static final String WAITING_PROCESS = "it-case-messages";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  IdentityService identityService;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(WAITING_PROCESS)
+        .count() == 0) {
+      UserTaskBuilder wait = Bpmn.createExecutableProcess(WAITING_PROCESS)
+          .camundaHistoryTimeToLive(1)
+          .startEvent()
+          .userTask("Task_Wait").camundaCandidateGroups("verloskundige");
+      wait.endEvent();
+      for (String message : List.of(CaseMessages.NEW_SIGNAL, CaseMessages.START_MELDCODE,
+          CaseMessages.END_CASE, CaseMessages.WITHDRAW_CONSENT, CaseMessages.BIRTH_REPORTED)) {
+        wait.moveToActivity("Task_Wait").boundaryEvent("Boundary_" + message)
+            .cancelActivity(false).message(message).endEvent();
+      }
+      BpmnModelInstance model = wait.done();
+      repositoryService.createDeployment().addModelInstance(WAITING_PROCESS + ".bpmn", model)
+          .deploy();
+    }
+  }
+
+  static Stream<Arguments> messages() {
+    String today = LocalDate.now(Deadlines.ZONE).toString();
+    return Stream.of(
+        Arguments.of("signals", "{\"riskDomains\": [\"schulden\"],"
+            + " \"signallingDiscipline\": \"verloskundige\"}", "signallingDiscipline",
+            "verloskundige"),
+        Arguments.of("meldcode", "{\"meldcodeStartedBy\": \"verloskundige\"}",
+            "meldcodeStartedBy", "verloskundige"),
+        Arguments.of("end", "{\"endReason\": \"verhuisd\"}", "endReason", "verhuisd"),
+        Arguments.of("consent-withdrawals", "{\"recipientDiscipline\": \"jgz\"}",
+            "recipientDiscipline", "jgz"),
+        Arguments.of("birth", "{\"birthDate\": \"" + today + "\"}", "birthDate", today));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void messageIsDeliveredToTheWaitingProcessOfTheCase(String endpoint, String body,
+      String variable, String value) {
+    String caseNumber = newCase();
+    ProcessInstance waiting = runtimeService.startProcessInstanceByKey(WAITING_PROCESS,
+        caseNumber);
+
+    HttpResponse<String> response =
+        http.postJson("/api/cases/" + caseNumber + "/" + endpoint, MIDWIFE, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    HistoricVariableInstance delivered = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(waiting.getId()).variableName(variable).singleResult();
+    assertThat(delivered).isNotNull();
+    Object stored = delivered.getValue();
+    assertThat(String.valueOf(stored)).isEqualTo(value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void mainPathwayAcceptsItsMessages(String endpoint, String body, String variable,
+      String value) {
+    String message = Map.of("signals", CaseMessages.NEW_SIGNAL,
+        "meldcode", CaseMessages.START_MELDCODE, "end", CaseMessages.END_CASE,
+        "consent-withdrawals", CaseMessages.WITHDRAW_CONSENT,
+        "birth", CaseMessages.BIRTH_REPORTED).get(endpoint);
+    ProcessDefinition main = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult();
+    boolean waitsAtAnyTime = repositoryService.getBpmnModelInstance(main.getId())
+        .getModelElementsByType(Message.class).stream()
+        .anyMatch(m -> message.equals(m.getName()));
+    Assumptions.assumeTrue(waitsAtAnyTime && !endpoint.equals("birth"),
+        "the main pathway does not wait for " + message + " right after the signal (yet)");
+    String caseNumber = newCase();
+
+    HttpResponse<String> response =
+        http.postJson("/api/cases/" + caseNumber + "/" + endpoint, MIDWIFE, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }
+
+  @Test
+  void unknownCaseIs404() throws Exception {
+    HttpResponse<String> response = http.postJson("/api/cases/ZP-2099-99999/end", MIDWIFE,
+        "{\"endReason\": \"verhuisd\"}");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(response.body()).path("userMessage").asText())
+        .contains("Onbekend casusnummer");
+    assertThat(http.postJson("/api/cases/geen-casus/end", MIDWIFE,
+        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void disciplineNotInvolvedInTheCaseIs403() throws Exception {
+    String caseNumber = newCase();
+    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/end",
+        MATERNITY_CARE, "{\"endReason\": \"verhuisd\"}");
+    assertThat(response.statusCode()).isEqualTo(403);
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.path("error").asText()).isEqualTo("not-involved");
+    assertThat(error.path("userMessage").asText()).contains("niet betrokken");
+    assertThat(http.postJson("/api/cases/" + caseNumber + "/end", AUDITOR,
+        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void involvementStaysAfterTheTaskIsDone() {
+    // the midwife's consent task is done (refused): the case ended, she was involved → 409
+    String caseNumber = newCase();
+    refuseConsent(caseNumber);
+
+    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/birth",
+        MIDWIFE, "{\"birthDate\": \"" + LocalDate.now(Deadlines.ZONE) + "\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+  }
+
+  @Test
+  void nothingWaitingIs409WithADutchMessage() throws Exception {
+    String caseNumber = newCase();
+    refuseConsent(caseNumber);
+
+    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/meldcode",
+        MIDWIFE, "{\"meldcodeStartedBy\": \"verloskundige\"}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.path("error").asText()).isEqualTo("nothing-waiting");
+    assertThat(error.path("userMessage").asText()).contains("wacht op dit moment niet");
+  }
+
+  @Test
+  void invalidPayloadIs400WithADutchMessage() throws Exception {
+    String caseNumber = newCase();
+    for (String[] refused : List.of(
+        new String[] {"end", "{\"endReason\": \"geen-zin\"}", "endReason"},
+        new String[] {"signals", "{\"riskDomains\": [], \"signallingDiscipline\":"
+            + " \"verloskundige\"}", "riskDomains"},
+        new String[] {"meldcode", "{}", "meldcodeStartedBy"},
+        new String[] {"consent-withdrawals", "{\"recipientDiscipline\": \"politie\"}",
+            "recipientDiscipline"},
+        new String[] {"birth", "{\"birthDate\": \"2999-01-01\"}", "birthDate"})) {
+      HttpResponse<String> response = http.postJson(
+          "/api/cases/" + caseNumber + "/" + refused[0], MIDWIFE, refused[1]);
+      assertThat(response.statusCode()).as(refused[0] + ": " + response.body()).isEqualTo(400);
+      JsonNode error = JSON.readTree(response.body());
+      assertThat(error.path("userMessage").asText()).isNotBlank();
+      assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo(refused[2]);
+    }
+  }
+
+  @Test
+  void meldcodeIsStartedOnlyForTheCallersOwnDiscipline() {
+    String caseNumber = newCase();
+    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/meldcode",
+        MIDWIFE, "{\"meldcodeStartedBy\": \"jgz\"}");
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void unauthenticatedIs401() {
+    assertThat(http.postJson("/api/cases/ZP-2026-00001/end", null,
+        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(401);
+  }
+
+  private String newCase() {
+    HttpResponse<String> response =
+        http.postJson("/api/signals", MIDWIFE, SignalApiIT.validSignal("verloskundige"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    try {
+      return JSON.readTree(response.body()).path("caseNumber").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void refuseConsent(String caseNumber) {
+    identityService.setAuthentication("demo-verloskundige", List.of("verloskundige"));
+    try {
+      Task consent = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+          .taskDefinitionKey("Task_AskConsent").singleResult();
+      taskService.complete(consent.getId(), Map.of("consentDecision", "REFUSED",
+          "consentRefusalReason", "wil-geen-contact"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .count()).as("the case has ended").isZero();
+  }
+}
