@@ -88,18 +88,30 @@ public class DossierService implements HandoverRegistry {
 
   private AccessGrant authorize(CaseFile caseFile, DossierPart part, AccessAction action,
       String objectType, String objectId, String clientId) {
-    Actor actor = currentActor.get();
-    AccessGrant grant = guard.getObject().decide(caseFile.getCaseNumber(), part, actor);
+    AccessGrant grant = require(caseFile, part, action, objectType, objectId, clientId);
+    logAllowed(grant, caseFile, part, action, objectType, objectId, clientId);
+    return grant;
+  }
+
+  /** Decides; a refusal is logged (own transaction) and thrown. Changes nothing. */
+  private AccessGrant require(CaseFile caseFile, DossierPart part, AccessAction action,
+      String objectType, String objectId, String clientId) {
+    AccessGrant grant = guard.getObject().decide(caseFile.getCaseNumber(), part,
+        currentActor.get());
     if (!grant.allowed()) {
       accessLog.recordRefusal(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType,
           objectId, action, AccessOutcome.DENIED, Purposes.CARE, null, false,
           part + ": " + grant.refusal()));
       throw new DossierAccessDeniedException(caseFile.getCaseNumber(), part, grant.refusal());
     }
+    return grant;
+  }
+
+  private void logAllowed(AccessGrant grant, CaseFile caseFile, DossierPart part,
+      AccessAction action, String objectType, String objectId, String clientId) {
     accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType, objectId,
         action, AccessOutcome.ALLOWED, grant.emergency() ? Purposes.EMERGENCY : Purposes.CARE,
         grant.basis(), grant.emergency(), part.name()));
-    return grant;
   }
 
   /** Whether the current user may access a part: asks need-to-know, logs nothing, shows nothing. */
@@ -187,12 +199,13 @@ public class DossierService implements HandoverRegistry {
     InvalidInputException.throwIfAny("client details", violations);
     CaseFile caseFile = caseFile(caseNumber);
     Optional<Client> existing = clients.findByCaseFileId(caseFile.getId());
+    AccessAction action = existing.isPresent() ? AccessAction.UPDATE : AccessAction.CREATE;
+    AccessGrant grant = require(caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
+        existing.map(c -> String.valueOf(c.getId())).orElse(null), clientIdOf(caseFile));
     Client client = existing.orElseGet(() -> new Client(caseFile.getId()));
-    Actor actor = currentActor.get();
-    client.apply(details, clock.instant(), actor.userId());
+    client.apply(details, clock.instant(), currentActor.get().userId());
     client = clients.save(client);
-    authorize(caseFile, DossierPart.MOTHER_DOSSIER,
-        existing.isPresent() ? AccessAction.UPDATE : AccessAction.CREATE, "Client",
+    logAllowed(grant, caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
         String.valueOf(client.getId()), client.logId());
     pregnancies.findByCaseFileId(caseFile.getId()).ifPresent(p -> p.setParity(parity));
     if (details.postcode() != null) {
@@ -205,9 +218,11 @@ public class DossierService implements HandoverRegistry {
   @Transactional
   public Child openPrenatalChild(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
+    AccessGrant grant = require(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
+        null, "case:" + caseNumber);
     Child child = children.save(new Child(caseFile.getId(), clock.instant(),
         currentActor.get().userId()));
-    authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
+    logAllowed(grant, caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
         String.valueOf(child.getId()), child.logId());
     return child;
   }
