@@ -131,6 +131,15 @@ public class DossierService implements HandoverRegistry {
     return caseFile;
   }
 
+  /** A case as a search hit (list of the user's cases): logged as SEARCH. */
+  @Transactional
+  public CaseFile searchCase(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.SEARCH, "CaseList", caseNumber,
+        clientIdOf(caseFile));
+    return caseFile;
+  }
+
   @Transactional
   public Optional<Client> readClient(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
