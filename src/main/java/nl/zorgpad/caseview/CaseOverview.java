@@ -28,7 +28,8 @@ public record CaseOverview(
     Map<String, List<TaskRow>> doneTasks,
     List<TimelineEvent> timeline,
     boolean emergency,
-    boolean mayRefer) {
+    boolean mayRefer,
+    boolean mayBecomeCareCoordinator) {
 
   /** One involvement with the contacts of its team. */
   public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,

@@ -149,7 +149,20 @@ public class CaseOverviewService {
         .anyMatch(d -> d.equals("verloskundige") || d.equals("huisarts"));
     return new CaseOverview(caseFile, motherVisible, client, pregnancy, childVisible, children,
         involved, consentsVisible, consentList, handovers, tasksVisible, open, done, timeline,
-        summaryGrant.emergency(), mayRefer);
+        summaryGrant.emergency(), mayRefer, careCoordinatorGroup().isPresent()
+            && !actor.userId().equals(caseFile.getCareCoordinator()));
+  }
+
+  /** The user's group through which she can be regiehouder (regiehouder or buurtteam). */
+  public java.util.Optional<String> careCoordinatorGroup() {
+    return currentActor.get().groups().stream()
+        .filter(g -> groupDisciplines.disciplineOf(g)
+            .filter(d -> d.equals("regiehouder") || d.equals("buurtteam")).isPresent())
+        .findFirst();
+  }
+
+  public String currentUserId() {
+    return currentActor.get().userId();
   }
 
   /** The cases the current user may see, each listing logged as a search hit. */

@@ -156,6 +156,22 @@ class CaseViewController {
     return "redirect:/casus/" + caseNumber;
   }
 
+  /** "Ik word regiehouder": a regiehouder or buurtteam member takes the role (vuistregel 8). */
+  @PostMapping("/{caseNumber}/regiehouder")
+  String becomeCareCoordinator(@PathVariable String caseNumber) {
+    String group = overviews.careCoordinatorGroup().orElseThrow(() -> new InvalidInputException(
+        "care coordinator", List.of(new Violation("group", "not a regiehouder or buurtteam",
+            "Alleen een regiehouder of buurtteam kan regiehouder worden."))));
+    dossier.appointCareCoordinator(known(caseNumber), overviews.currentUserId(), group);
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
+  String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId) {
+    dossier.endInvolvement(known(caseNumber), involvementId);
+    return "redirect:/casus/" + caseNumber;
+  }
+
   @ExceptionHandler(DossierAccessDeniedException.class)
   @ResponseStatus(HttpStatus.FORBIDDEN)
   String forbidden(DossierAccessDeniedException denied, Model model) {

@@ -297,16 +297,28 @@ public class DossierService implements HandoverRegistry {
         InvolvementRole.REFERRAL, clock.instant(), actor.userId()));
   }
 
-  /** Ends an involvement: from now on the team no longer sees the case through it. */
+  /**
+   * Ends an involvement: from now on the team no longer sees the case through it. Only the
+   * case's regiehouder or a member of the involved group (or the involved person) may end it.
+   */
   @Transactional
   public void endInvolvement(String caseNumber, Long involvementId) {
     CaseFile caseFile = caseFile(caseNumber);
     Involvement involvement = involvements.findById(involvementId)
         .filter(i -> i.getCaseNumber().equals(caseNumber))
         .orElseThrow(() -> new UnknownCaseException(caseNumber + "/involvement/" + involvementId));
+    Actor actor = currentActor.get();
+    boolean own = actor.userId().equals(involvement.getUserId())
+        || (involvement.getGroupId() != null && actor.groups().contains(involvement.getGroupId()));
+    boolean coordinator = actor.userId().equals(caseFile.getCareCoordinator());
     authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "Involvement",
         String.valueOf(involvementId), clientIdOf(caseFile));
-    involvement.end(clock.instant(), currentActor.get().userId());
+    if (!own && !coordinator) {
+      throw new InvalidInputException("end of involvement", List.of(new Violation("involvement",
+          "only the regiehouder or the involved team ends an involvement",
+          "Alleen de regiehouder of het betrokken team zelf kan een betrokkenheid beëindigen.")));
+    }
+    involvement.end(clock.instant(), actor.userId());
   }
 
   // --- changes by the pathway ----------------------------------------------------------------

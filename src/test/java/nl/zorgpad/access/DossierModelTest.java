@@ -182,6 +182,27 @@ class DossierModelTest {
   }
 
   @Test
+  void onlyTheRegiehouderOrTheTeamItselfEndsAnInvolvement() {
+    dossier.involveForTask(caseNumber, List.of("jgz-utrecht-west", "buurtteam-lombok"), "system");
+    loginAs("demo-verloskundige", "verloskundige");
+    Involvement jgz = dossier.readInvolvements(caseNumber).stream()
+        .filter(i -> "jgz-utrecht-west".equals(i.getGroupId())).findFirst().orElseThrow();
+    assertThatThrownBy(() -> dossier.endInvolvement(caseNumber, jgz.getId()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("regiehouder");
+
+    loginAs("demo-buurtteam", "buurtteam", "buurtteam-lombok");
+    dossier.appointCareCoordinator(caseNumber, "demo-buurtteam", "buurtteam-lombok");
+    dossier.endInvolvement(caseNumber, jgz.getId());
+    assertThat(cases.find(caseNumber).orElseThrow().getCareCoordinator())
+        .isEqualTo("demo-buurtteam");
+    assertThat(dossier.readInvolvements(caseNumber)).anySatisfy(i -> {
+      assertThat(i.getRole()).isEqualTo(InvolvementRole.CARE_COORDINATOR);
+      assertThat(i.getDiscipline()).isEqualTo("buurtteam");
+    }).filteredOn(i -> i.getId().equals(jgz.getId())).singleElement()
+        .satisfies(i -> assertThat(i.getUntil()).isNotNull());
+  }
+
+  @Test
   void onlyAMidwifeOrGpRefers() {
     loginAs("bt-user", "buurtteam");
     dossier.involveForTask(caseNumber, List.of("buurtteam"), "system");

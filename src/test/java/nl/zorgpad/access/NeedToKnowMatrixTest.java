@@ -160,7 +160,7 @@ class NeedToKnowMatrixTest {
       case NOT_INVOLVED -> { }
       case INVOLVEMENT_ENDED -> {
         dossier.involveForTask(caseNumber, List.of(role.team), "system");
-        loginAs(SIGNALLER, "verloskundige");
+        loginAs(role.userId, role.groups); // the team itself ends its involvement
         Involvement involvement = dossier.readInvolvements(caseNumber).stream()
             .filter(i -> role.team.equals(i.getGroupId())).findFirst().orElseThrow();
         dossier.endInvolvement(caseNumber, involvement.getId());

@@ -222,6 +222,18 @@ class CaseOverviewIT {
     });
   }
 
+  @Test
+  void theBuurtteamBecomesRegiehouder() {
+    String caseNumber = demoCase("DEMO-BT-0102");
+    CaseSession buurtteam = new CaseSession(port, "demo-buurtteam:demo");
+    assertThat(buurtteam.get("/casus/" + caseNumber).body()).contains("Ik word regiehouder");
+    assertThat(buurtteam.post("/casus/" + caseNumber + "/regiehouder").statusCode())
+        .isEqualTo(302);
+    String page = buurtteam.get("/casus/" + caseNumber).body();
+    assertThat(page).contains("id=\"care-coordinator\">demo-buurtteam<")
+        .doesNotContain("Ik word regiehouder");
+  }
+
   private void dossierInvolves(String caseNumber, String group) {
     dossier.involveForTask(caseNumber, List.of(group), "system");
   }
