@@ -59,6 +59,8 @@ class NeedToKnowMatrixTest {
   EmergencyAccessService emergencies;
   @Autowired
   AccessLog accessLog;
+  @Autowired
+  EmergencyAccessRepository emergencyRecords;
 
   String caseNumber;
 
@@ -140,6 +142,40 @@ class NeedToKnowMatrixTest {
     assertCell(DossierPart.CHILD_DOSSIER, child);
     assertCell(DossierPart.CONSENTS, consentsPart);
     assertCell(DossierPart.TASKS, tasks);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWithdrawnConsentClosesTheMothersDossierToJgzAgain() {
+    dossier.involveForTask(caseNumber, List.of("jgz-utrecht-west"), "system");
+    consents.record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.GIVEN, null, SIGNALLER, MONDAY));
+    loginAs(Role.JGZ.userId, Role.JGZ.groups);
+    assertCell(DossierPart.MOTHER_DOSSIER, 'Y');
+    assertThat(newestEntry().getConsentBasis()).startsWith("consent:");
+
+    consents.record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.WITHDRAWN, "wil-geen-contact", SIGNALLER, MONDAY.plusDays(1)));
+    assertCell(DossierPart.MOTHER_DOSSIER, 'N');
+    assertCell(DossierPart.CHILD_DOSSIER, 'Y');
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEmergencyAccessEndsWhenItExpires() {
+    emergencyRecords.save(new EmergencyAccess(caseNumber, Role.BUURTTEAM.userId,
+        "Acute situatie, eerder vandaag", java.time.Instant.now().minusSeconds(7200),
+        java.time.Instant.now().minusSeconds(60)));
+    loginAs(Role.BUURTTEAM.userId, Role.BUURTTEAM.groups);
+    assertCell(DossierPart.CASE_SUMMARY, 'N');
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEmergencyAccessNeedsAReason() {
+    loginAs(Role.BUURTTEAM.userId, Role.BUURTTEAM.groups);
+    assertThatThrownBy(() -> emergencies.open(caseNumber, "  kort "))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).dutchMessage())
+            .contains("Geef de reden"));
+    assertCell(DossierPart.CASE_SUMMARY, 'N');
   }
 
   private void arrange(Role role, Situation situation) {
