@@ -119,12 +119,12 @@ class DemoCases {
     return as(user, () -> formService.submitStartForm(definitionId, variables));
   }
 
-  /** Claims and completes the one open task of the case that the user's discipline holds. */
+  /** Claims and completes the one open task of the case that the user (her team or discipline) holds. */
   private void work(ProcessInstance caseInstance, String user, Map<String, Object> variables) {
     as(user, () -> {
       Task task = taskService.createTaskQuery()
           .processInstanceBusinessKey(caseInstance.getBusinessKey())
-          .taskCandidateGroup(DemoUsers.ACCOUNTS.get(user)[2])
+          .taskCandidateUser(user)
           .singleResult();
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);

@@ -2,29 +2,28 @@ package nl.zorgpad.demo;
 
 import nl.zorgpad.system.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo mode ({@code --spring.profiles.active=demo}): demo accounts and a few demo cases. */
+/**
+ * Demo mode ({@code --spring.profiles.active=demo}): the demo accounts come first (order 10), the
+ * demo sociale kaart puts them in teams (order 20), then {@link DemoCaseData} makes cases
+ * (order 30), so that their tasks already land with the teams.
+ */
 @Component
 @Profile("demo")
 @Order(10)
 class DemoData implements StartupStep {
 
   private final IdentityService identityService;
-  private final DemoCases cases;
 
-  DemoData(ProcessEngine engine) {
-    this.identityService = engine.getIdentityService();
-    this.cases = new DemoCases(identityService, engine.getRepositoryService(),
-        engine.getRuntimeService(), engine.getFormService(), engine.getTaskService());
+  DemoData(IdentityService identityService) {
+    this.identityService = identityService;
   }
 
   @Override
   public void run() {
     DemoUsers.ensure(identityService);
-    cases.ensure();
   }
 }

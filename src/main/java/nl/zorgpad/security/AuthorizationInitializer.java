@@ -40,14 +40,7 @@ public class AuthorizationInitializer {
 
   public void ensureAuthorizations() {
     for (String discipline : ZorgpadGroups.DISCIPLINES) {
-      grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(discipline, Resources.FILTER, ANY, Permissions.READ);
-      grant(discipline, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(discipline, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      // names of colleagues (assignees, candidate users) are shown in the Tasklist
-      grant(discipline, Resources.USER, ANY, Permissions.READ);
-      grant(discipline, Resources.GROUP, ANY, Permissions.READ);
+      ensureCaregiverAuthorizations(discipline);
     }
 
     String coordinator = ZorgpadGroups.COORDINATOR;
@@ -84,6 +77,21 @@ public class AuthorizationInitializer {
     for (Resources resource : Resources.values()) {
       grant(ZorgpadGroups.ADMIN, resource, ANY, Permissions.ALL);
     }
+  }
+
+  /**
+   * The grants of a caregivers' group: a discipline, or a team of the sociale kaart (which gets
+   * the same rights as its discipline). Idempotent.
+   */
+  public void ensureCaregiverAuthorizations(String groupId) {
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.FILTER, ANY, Permissions.READ);
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // names of colleagues (assignees, candidate users) are shown in the Tasklist
+    grant(groupId, Resources.USER, ANY, Permissions.READ);
+    grant(groupId, Resources.GROUP, ANY, Permissions.READ);
   }
 
   private void grant(String groupId, Resource resource, String resourceId,

@@ -49,7 +49,11 @@ final class PathwayTestSupport {
       "followUpAction",
       // prenatal home visit: codes, dates, flags
       "homeVisitDecision", "homeVisitOptOutReason", "homeVisitClientConsented",
-      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice");
+      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice",
+      // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
+      // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
+      // of that warning is in the task's description, not in a variable
+      "neighbourhood", "assignmentWarning");
 
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");

@@ -1,0 +1,26 @@
+package nl.zorgpad.demo;
+
+import nl.zorgpad.system.StartupStep;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Demo cases in different states, after the demo accounts and the demo sociale kaart. */
+@Component
+@Profile("demo")
+@Order(30)
+class DemoCaseData implements StartupStep {
+
+  private final DemoCases cases;
+
+  DemoCaseData(ProcessEngine engine) {
+    this.cases = new DemoCases(engine.getIdentityService(), engine.getRepositoryService(),
+        engine.getRuntimeService(), engine.getFormService(), engine.getTaskService());
+  }
+
+  @Override
+  public void run() {
+    cases.ensure();
+  }
+}
