@@ -215,6 +215,9 @@ class CaseOverviewIT {
         "1998-05-01", "postcode", "3531 AB", "city", "Utrecht", "parity", "1");
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Amira Demo");
+    // the sociale kaart knows 3531 AB: the case now lies in Lombok (team assignment reads it)
+    assertThat(caseFiles.findByCaseNumber(caseNumber).orElseThrow().getNeighbourhood())
+        .isEqualTo("utrecht-lombok");
     assertThat(accessLog.ofCase(caseNumber)).anySatisfy(e -> {
       assertThat(e.getObjectType()).isEqualTo("Client");
       assertThat(e.getAction()).isEqualTo(AccessAction.CREATE);
@@ -232,6 +235,16 @@ class CaseOverviewIT {
     String page = buurtteam.get("/casus/" + caseNumber).body();
     assertThat(page).contains("id=\"care-coordinator\">demo-buurtteam<")
         .doesNotContain("Ik word regiehouder");
+  }
+
+  @Test
+  void theOverviewShowsTheContactsOfAnInvolvedTeamFromTheSocialeKaart() {
+    String caseNumber = demoCase("DEMO-VK-0101");
+    dossierInvolves(caseNumber, "jgz-utrecht-west");
+    HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("jgz-utrecht-west").contains("Hanna Verbeek")
+        .contains("Jeugdverpleegkundige");
   }
 
   private void dossierInvolves(String caseNumber, String group) {
