@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The case dossier on the real schema: Flyway (V1, V10) on in-memory H2, Hibernate validating. */
 @DataJpaTest
-@Import(CaseFileService.class)
+@Import({CaseFileService.class, nl.zorgpad.audit.AccessLog.class, nl.zorgpad.audit.CurrentActor.class})
 class CaseFileServiceTest {
 
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -133,14 +133,18 @@ class CaseFileServiceTest {
         .isEqualTo(LocalDate.of(2026, 7, 18));
   }
 
-  /** The sociale kaart's tables hold professionals' and organisations' names, no client's. */
+  /**
+   * Personal data (name, BSN, birth date, address) of the client and child lives only in their
+   * dossiers, zp_client and zp_child (issue 4). The sociale kaart's tables hold professionals'
+   * and organisations' names; the access log holds the user's network address.
+   */
   @Test
-  void schemaHoldsNoColumnForNamesBsnOrAddresses() {
+  void onlyTheClientAndChildDossiersHoldNamesBsnOrAddresses() {
     List<String> columns = jdbc.queryForList(
         "select lower(table_name) || '.' || lower(column_name) from information_schema.columns"
             + " where lower(table_name) like 'zp\\_%' escape '\\'", String.class);
-    List<String> allowed = List.of("zp_neighbourhood.", "zp_organisation.", "zp_team.",
-        "zp_contact.");
+    List<String> allowed = List.of("zp_client.", "zp_child.", "zp_neighbourhood.",
+        "zp_organisation.", "zp_team.", "zp_contact.", "zp_access_log.network_address");
     // the one reviewed date exception: the child's birth date (issue 3), from which the first
     // year is counted; it is a date only, and the mother's birth date has no column
     String childBirthDate = "zp_case_file.child_birth_date";
@@ -149,5 +153,6 @@ class CaseFileServiceTest {
         .filteredOn(column -> !column.equals(childBirthDate))
         .noneMatch(column -> column.substring(column.indexOf('.') + 1)
             .matches(".*(name|bsn|address|adres|postcode|birth|note).*"));
+    assertThat(columns).contains("zp_client.bsn", "zp_client.postcode", "zp_child.birth_date");
   }
 }

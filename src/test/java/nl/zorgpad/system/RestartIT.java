@@ -54,13 +54,13 @@ class RestartIT {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(ZorgpadApplication.class)
         .profiles("demo")
-        .properties(
-            "zorgpad.data-dir=" + dataDir,
-            "server.port=0",
+        // arguments, not default properties: application.yaml's zorgpad.data-dir (./data) would
+        // win over a default property, and the test would reuse the developer's database
+        .run("--zorgpad.data-dir=" + dataDir,
+            "--server.port=0",
             // its own engine name: the cached context of the other ITs keeps "default"
-            "camunda.bpm.process-engine-name=restarttest",
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+            "--camunda.bpm.process-engine-name=restarttest",
+            "--camunda.bpm.job-execution.enabled=false");
   }
 
   private static Set<String> businessKeys(ProcessEngine engine) {
