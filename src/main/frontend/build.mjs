@@ -1,5 +1,7 @@
 // Bundles the workbench editors into target/classes/static/modeling/assets (served as
-// /modeling/assets/…). Run by Maven (exec-maven-plugin: npm ci, npm run build); not committed.
+// /modeling/assets/…) and the case overview's diagram viewer into
+// target/classes/static/casus-assets (/casus-assets/…). Run by Maven (exec-maven-plugin:
+// npm ci, npm run build); not committed.
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -20,6 +22,22 @@ await esbuild.build({
   format: 'iife',
   target: ['chrome110', 'firefox110', 'safari16'],
   outdir,
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'info'
+});
+
+// The case overview's read-only viewer: small, no editor modules.
+const caseOutdir = process.env.ZORGPAD_CASE_ASSETS_DIR
+  || path.resolve(here, '../../../target/classes/static/casus-assets');
+await esbuild.build({
+  entryPoints: { 'case-diagram': path.join(here, 'src/case-diagram.js') },
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  outdir: caseOutdir,
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'info'

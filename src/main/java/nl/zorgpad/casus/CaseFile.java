@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * The dossier of one case (casus). Named CaseFile, not Case: {@code CASE} is a JPQL keyword.
- * Holds a pseudonymous client reference only; who the client is stays in the referrer's own
- * dossier.
+ * Holds a pseudonymous client reference; who the client is (name, BSN, address) lives only in the
+ * separate {@link Client} dossier, her child's in {@link Child}.
  */
 @Entity
 @Table(name = "zp_case_file")
@@ -65,6 +65,14 @@ public class CaseFile {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** Neighbourhood code of the sociale kaart, found from the client's postcode; null if unknown. */
+  @Column(name = "neighbourhood", length = 60)
+  private String neighbourhood;
+
+  /** User id of the regiehouder, null until someone takes that role. */
+  @Column(name = "care_coordinator", length = 100)
+  private String careCoordinator;
+
   protected CaseFile() {
     // for JPA
   }
@@ -90,6 +98,14 @@ public class CaseFile {
     }
     this.status = newStatus;
     this.closedAt = at;
+  }
+
+  void setNeighbourhood(String neighbourhood) {
+    this.neighbourhood = neighbourhood;
+  }
+
+  void setCareCoordinator(String careCoordinator) {
+    this.careCoordinator = careCoordinator;
   }
 
   public Long getId() {
@@ -134,5 +150,13 @@ public class CaseFile {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public String getNeighbourhood() {
+    return neighbourhood;
+  }
+
+  public String getCareCoordinator() {
+    return careCoordinator;
   }
 }

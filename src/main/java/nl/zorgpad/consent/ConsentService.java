@@ -2,6 +2,12 @@ package nl.zorgpad.consent;
 
 import java.util.List;
 import java.util.Optional;
+import nl.zorgpad.audit.AccessAction;
+import nl.zorgpad.audit.AccessEvent;
+import nl.zorgpad.audit.AccessEvent.Purposes;
+import nl.zorgpad.audit.AccessLog;
+import nl.zorgpad.audit.AccessOutcome;
+import nl.zorgpad.audit.Actor;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
@@ -14,10 +20,13 @@ public class ConsentService implements ConsentRegistry {
 
   private final ConsentRecordRepository records;
   private final CaseFileRepository caseFiles;
+  private final AccessLog accessLog;
 
-  ConsentService(ConsentRecordRepository records, CaseFileRepository caseFiles) {
+  ConsentService(ConsentRecordRepository records, CaseFileRepository caseFiles,
+      AccessLog accessLog) {
     this.records = records;
     this.caseFiles = caseFiles;
+    this.accessLog = accessLog;
   }
 
   @Override
@@ -29,7 +38,14 @@ public class ConsentService implements ConsentRegistry {
           "Onbekend casusnummer."));
     }
     InvalidInputException.throwIfAny("consent decision", violations);
-    records.save(new ConsentRecord(statement));
+    ConsentRecord record = records.save(new ConsentRecord(statement));
+    // logged in the same transaction (NEN 7513); the client is named by the case until the
+    // dossier service knows her (the log is searchable by case number too)
+    accessLog.record(new AccessEvent(statement.caseNumber(), "case:" + statement.caseNumber(),
+        "ConsentRecord", String.valueOf(record.getId()), AccessAction.CREATE,
+        AccessOutcome.ALLOWED, Purposes.PATHWAY, "pathway", false,
+        record.getRecipientDiscipline() + "/" + record.getPurpose() + " " + record.getDecision()),
+        new Actor(statement.recordedBy(), statement.recordedBy(), List.of(), null));
   }
 
   @Override

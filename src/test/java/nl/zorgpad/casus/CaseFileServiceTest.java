@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The case dossier on the real schema: Flyway V1 on in-memory H2, Hibernate validating it. */
 @DataJpaTest
-@Import(CaseFileService.class)
+@Import({CaseFileService.class, nl.zorgpad.audit.AccessLog.class, nl.zorgpad.audit.CurrentActor.class})
 class CaseFileServiceTest {
 
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -96,17 +96,22 @@ class CaseFileServiceTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** The sociale kaart's tables hold professionals' and organisations' names, no client's. */
+  /**
+   * Personal data (name, BSN, birth date, address) of the client and child lives only in their
+   * dossiers, zp_client and zp_child (issue 4). The sociale kaart's tables hold professionals'
+   * and organisations' names; the access log holds the user's network address.
+   */
   @Test
-  void schemaHoldsNoColumnForNamesBsnOrAddresses() {
+  void onlyTheClientAndChildDossiersHoldNamesBsnOrAddresses() {
     List<String> columns = jdbc.queryForList(
         "select lower(table_name) || '.' || lower(column_name) from information_schema.columns"
             + " where lower(table_name) like 'zp\\_%' escape '\\'", String.class);
-    List<String> allowed = List.of("zp_neighbourhood.", "zp_organisation.", "zp_team.",
-        "zp_contact.");
+    List<String> allowed = List.of("zp_client.", "zp_child.", "zp_neighbourhood.",
+        "zp_organisation.", "zp_team.", "zp_contact.", "zp_access_log.network_address");
     assertThat(columns).isNotEmpty()
         .filteredOn(column -> allowed.stream().noneMatch(column::startsWith))
         .noneMatch(column -> column.substring(column.indexOf('.') + 1)
             .matches(".*(name|bsn|address|adres|postcode|birth|note).*"));
+    assertThat(columns).contains("zp_client.bsn", "zp_client.postcode", "zp_child.birth_date");
   }
 }

@@ -1,0 +1,13 @@
+package nl.zorgpad.access;
+
+import java.util.List;
+import org.springframework.data.repository.Repository;
+
+/** Insert and find only. */
+interface EmergencyAccessRepository extends Repository<EmergencyAccess, Long> {
+
+  EmergencyAccess save(EmergencyAccess access);
+
+  List<EmergencyAccess> findByCaseNumberAndUserIdOrderByGrantedAtDesc(String caseNumber,
+      String userId);
+}

@@ -1,0 +1,81 @@
+package nl.zorgpad.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import nl.zorgpad.audit.AccessAction;
+import nl.zorgpad.audit.AccessEvent;
+import nl.zorgpad.audit.AccessEvent.Purposes;
+import nl.zorgpad.audit.AccessLog;
+import nl.zorgpad.audit.AccessOutcome;
+import nl.zorgpad.audit.Actor;
+import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.casus.CaseFileService;
+import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.casus.UnknownCaseException;
+import nl.zorgpad.casus.Violation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The noodprocedure: a caregiver opens a case outside need-to-know by giving a reason; the access
+ * lasts {@link AccessProperties#emergencyDuration()} and is logged as {@code EMERGENCY_ACCESS}
+ * with the reason; every access under it is flagged {@code emergency} in the access log. Only
+ * caregivers can use it.
+ */
+@Service
+@EnableConfigurationProperties(AccessProperties.class)
+public class EmergencyAccessService {
+
+  private final EmergencyAccessRepository emergencies;
+  private final CaseFileService cases;
+  private final AccessLog accessLog;
+  private final CurrentActor currentActor;
+  private final GroupDisciplines groupDisciplines;
+  private final AccessProperties properties;
+  private final Clock clock = Clock.systemUTC();
+
+  EmergencyAccessService(EmergencyAccessRepository emergencies, CaseFileService cases,
+      AccessLog accessLog, CurrentActor currentActor, GroupDisciplines groupDisciplines,
+      AccessProperties properties) {
+    this.emergencies = emergencies;
+    this.cases = cases;
+    this.accessLog = accessLog;
+    this.currentActor = currentActor;
+    this.groupDisciplines = groupDisciplines;
+    this.properties = properties;
+  }
+
+  /**
+   * @throws InvalidInputException (Dutch message) without a reason, or for a non-caregiver
+   * @throws UnknownCaseException for an unknown case
+   */
+  @Transactional
+  public EmergencyAccess open(String caseNumber, String reason) {
+    if (cases.find(caseNumber).isEmpty()) {
+      throw new UnknownCaseException(caseNumber);
+    }
+    Actor actor = currentActor.get();
+    String trimmed = reason == null ? "" : reason.strip();
+    if (trimmed.length() < properties.emergencyReasonMinLength()) {
+      throw new InvalidInputException("emergency access", List.of(new Violation("reason",
+          "is required (at least " + properties.emergencyReasonMinLength() + " characters)",
+          "Geef de reden voor de noodtoegang (minstens " + properties.emergencyReasonMinLength()
+              + " tekens).")));
+    }
+    if (actor.groups().stream().noneMatch(g -> groupDisciplines.disciplineOf(g).isPresent())) {
+      throw new InvalidInputException("emergency access", List.of(new Violation("user",
+          "is not a caregiver", "Alleen zorgverleners kunnen de noodprocedure gebruiken.")));
+    }
+    Instant now = clock.instant();
+    EmergencyAccess access = emergencies.save(new EmergencyAccess(caseNumber, actor.userId(),
+        trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed, now,
+        now.plus(properties.emergencyDuration())));
+    accessLog.record(new AccessEvent(caseNumber, "case:" + caseNumber, "EmergencyAccess",
+        String.valueOf(access.getId()), AccessAction.EMERGENCY_ACCESS, AccessOutcome.ALLOWED,
+        Purposes.EMERGENCY, "emergency", true, "reason: " + access.getReason()));
+    return access;
+  }
+}

@@ -1,0 +1,139 @@
+package nl.zorgpad.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.zorgpad.audit.Actor;
+import nl.zorgpad.casus.AccessGrant;
+import nl.zorgpad.casus.CaseInvolvements;
+import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.casus.DossierGuard;
+import nl.zorgpad.casus.DossierPart;
+import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.casus.Involvement;
+import nl.zorgpad.casus.InvolvementRole;
+import nl.zorgpad.consent.ConsentDecision;
+import nl.zorgpad.consent.ConsentRecord;
+import nl.zorgpad.consent.ConsentService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Need-to-know (DESIGN.md, vuistregel 6), in this order:
+ *
+ * <ol>
+ *   <li>Only caregivers (members of a discipline or team group) see case data; coordinators,
+ *       auditors and administrators do not (auditors read the access log, issue 5).</li>
+ *   <li>A caregiver sees a case while one of her groups, or she herself, is actively involved
+ *       (basis {@code involvement}), or while she holds an open task in it (basis {@code task}).
+ *       That opens the case summary, tasks, consents and the child's dossier.</li>
+ *   <li>The mother's dossier is open to the involved disciplines that care for the mother; to
+ *       {@link #MOTHER_DOSSIER_NEEDS_CONSENT} (JGZ, informal care) only with the client's current
+ *       consent for that discipline (basis {@code consent:<record id>}) or an explicit referral by
+ *       a midwife or GP (basis {@code referral}).</li>
+ *   <li>Otherwise an active emergency access (noodprocedure) of the user for the case opens every
+ *       part (basis {@code emergency}, flagged); else the access is refused.</li>
+ * </ol>
+ */
+@Component
+public class NeedToKnow implements DossierGuard {
+
+  /**
+   * Disciplines that care for the child, not the mother: they see the mother's dossier only with
+   * consent or a referral (vuistregel 6: "JGZ nurses cannot see all family dossiers").
+   */
+  public static final Set<String> MOTHER_DOSSIER_NEEDS_CONSENT =
+      Set.of(Disciplines.JGZ, Disciplines.INFORMELE_ZORG);
+
+  private final CaseInvolvements involvements;
+  private final OpenTasks openTasks;
+  private final ConsentService consents;
+  private final EmergencyAccessRepository emergencies;
+  private final GroupDisciplines groupDisciplines;
+  private final Clock clock;
+
+  @Autowired
+  NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
+      EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines) {
+    this(involvements, openTasks, consents, emergencies, groupDisciplines, Clock.systemUTC());
+  }
+
+  NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
+      EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines, Clock clock) {
+    this.involvements = involvements;
+    this.openTasks = openTasks;
+    this.consents = consents;
+    this.emergencies = emergencies;
+    this.groupDisciplines = groupDisciplines;
+    this.clock = clock;
+  }
+
+  @Override
+  public AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
+    Instant now = clock.instant();
+    List<String> caregiverGroups = actor.groups().stream()
+        .filter(group -> groupDisciplines.disciplineOf(group).isPresent()).toList();
+    if (caregiverGroups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
+      return AccessGrant.deny("not a caregiver");
+    }
+    List<Involvement> mine = involvements.activeAt(caseNumber, now).stream()
+        .filter(i -> actor.userId().equals(i.getUserId())
+            || (i.getGroupId() != null && caregiverGroups.contains(i.getGroupId())))
+        .toList();
+    boolean holdsTask = mine.isEmpty()
+        && openTasks.holdsOpenTask(caseNumber, actor.userId(), caregiverGroups);
+    boolean emergency = hasEmergencyAccess(caseNumber, actor.userId(), now);
+    if (mine.isEmpty() && !holdsTask) {
+      return emergency ? AccessGrant.allowInEmergency()
+          : AccessGrant.deny("not involved and no open task");
+    }
+    String basis = mine.isEmpty() ? "task" : "involvement";
+    if (part != DossierPart.MOTHER_DOSSIER) {
+      return AccessGrant.allow(basis);
+    }
+    // the disciplines through which she has access to this case
+    Set<String> disciplines = new LinkedHashSet<>();
+    if (holdsTask) {
+      caregiverGroups.forEach(g -> groupDisciplines.disciplineOf(g).ifPresent(disciplines::add));
+    }
+    mine.stream().filter(i -> i.getRole() != InvolvementRole.REFERRAL)
+        .forEach(i -> disciplines.add(i.getDiscipline()));
+    if (disciplines.stream().anyMatch(d -> !MOTHER_DOSSIER_NEEDS_CONSENT.contains(d))) {
+      return AccessGrant.allow(basis);
+    }
+    if (mine.stream().anyMatch(i -> i.getRole() == InvolvementRole.REFERRAL)) {
+      return AccessGrant.allow("referral");
+    }
+    Optional<ConsentRecord> consent = currentConsent(caseNumber, disciplines);
+    if (consent.isPresent()) {
+      return AccessGrant.allow("consent:" + consent.get().getId());
+    }
+    return emergency ? AccessGrant.allowInEmergency()
+        : AccessGrant.deny("mother's dossier needs consent or a referral for " + disciplines);
+  }
+
+  private boolean hasEmergencyAccess(String caseNumber, String userId, Instant now) {
+    return emergencies.findByCaseNumberAndUserIdOrderByGrantedAtDesc(caseNumber, userId).stream()
+        .anyMatch(access -> access.isActiveAt(now));
+  }
+
+  /** A consent that counts now (newest decision per recipient and purpose is GIVEN). */
+  private Optional<ConsentRecord> currentConsent(String caseNumber, Set<String> disciplines) {
+    Map<String, ConsentRecord> newest = consents.recordsOf(caseNumber).stream()
+        .filter(record -> disciplines.contains(record.getRecipientDiscipline()))
+        .collect(Collectors.toMap(
+            record -> record.getRecipientDiscipline() + "/" + record.getPurpose(),
+            record -> record,
+            (a, b) -> Comparator.comparing(ConsentRecord::getRecordedAt)
+                .thenComparing(ConsentRecord::getId).compare(a, b) >= 0 ? a : b));
+    return newest.values().stream()
+        .filter(record -> record.getDecision() == ConsentDecision.GIVEN)
+        .min(Comparator.comparing(ConsentRecord::getId));
+  }
+}

@@ -1,0 +1,73 @@
+package nl.zorgpad.audit;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes NEN 7513 access-log records. {@link #record} joins the caller's transaction and refuses
+ * to run without one ({@link Propagation#MANDATORY}): the record commits or rolls back together
+ * with the action it describes, so a change without its record cannot be committed — and when the
+ * record cannot be written, the change is rolled back. {@link #recordRefusal} writes in its own
+ * transaction, because a refused access usually ends in an exception that rolls the caller back.
+ */
+@Service
+public class AccessLog {
+
+  private final AccessLogRepository entries;
+  private final CurrentActor currentActor;
+  private final Clock clock;
+
+  @Autowired
+  AccessLog(AccessLogRepository entries, CurrentActor currentActor) {
+    this(entries, currentActor, Clock.systemUTC());
+  }
+
+  AccessLog(AccessLogRepository entries, CurrentActor currentActor, Clock clock) {
+    this.entries = entries;
+    this.currentActor = currentActor;
+    this.clock = clock;
+  }
+
+  /** Logs an access by the current user, inside the caller's transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AccessLogEntry record(AccessEvent event) {
+    return entries.save(new AccessLogEntry(event, currentActor.get(), clock.instant()));
+  }
+
+  /** Logs an access by a given actor (engine glue that knows the engine's user). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AccessLogEntry record(AccessEvent event, Actor actor) {
+    return entries.save(new AccessLogEntry(event, withAddress(actor), clock.instant()));
+  }
+
+  /** Logs a refused access; commits even when the caller's transaction rolls back. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public AccessLogEntry recordRefusal(AccessEvent event) {
+    if (event.outcome() != AccessOutcome.DENIED) {
+      throw new IllegalArgumentException("a refusal has outcome DENIED");
+    }
+    return entries.save(new AccessLogEntry(event, currentActor.get(), clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<AccessLogEntry> ofCase(String caseNumber) {
+    return entries.findByCaseNumberOrderByIdAsc(caseNumber);
+  }
+
+  @Transactional(readOnly = true)
+  public List<AccessLogEntry> ofClient(String clientId) {
+    return entries.findByClientIdOrderByIdAsc(clientId);
+  }
+
+  private Actor withAddress(Actor actor) {
+    if (actor.networkAddress() != null) {
+      return actor;
+    }
+    return new Actor(actor.userId(), actor.responsibleUserId(), actor.groups(),
+        currentActor.get().networkAddress());
+  }
+}

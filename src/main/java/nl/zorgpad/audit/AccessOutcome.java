@@ -1,0 +1,7 @@
+package nl.zorgpad.audit;
+
+/** Whether the access was allowed; refused accesses are logged too. */
+public enum AccessOutcome {
+  ALLOWED,
+  DENIED
+}

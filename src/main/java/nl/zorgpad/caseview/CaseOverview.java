@@ -1,0 +1,47 @@
+package nl.zorgpad.caseview;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.zorgpad.casus.CaseFile;
+import nl.zorgpad.casus.Child;
+import nl.zorgpad.casus.Client;
+import nl.zorgpad.casus.HandoverRecord;
+import nl.zorgpad.casus.Involvement;
+import nl.zorgpad.casus.Pregnancy;
+import nl.zorgpad.consent.ConsentRecord;
+
+/** What the case overview page shows; parts the viewer may not see are null or empty. */
+public record CaseOverview(
+    CaseFile caseFile,
+    boolean motherVisible,
+    Client client,
+    Pregnancy pregnancy,
+    boolean childVisible,
+    List<Child> children,
+    List<InvolvedParty> involved,
+    boolean consentsVisible,
+    List<ConsentRecord> consents,
+    List<HandoverRecord> handovers,
+    boolean tasksVisible,
+    Map<String, List<TaskRow>> openTasks,
+    Map<String, List<TaskRow>> doneTasks,
+    List<TimelineEvent> timeline,
+    boolean emergency,
+    boolean mayRefer,
+    boolean mayBecomeCareCoordinator) {
+
+  /** One involvement with the contacts of its team. */
+  public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,
+      List<ContactCard> contacts) {
+  }
+
+  /** A task of the case. */
+  public record TaskRow(String name, String group, Instant created, Instant due, Instant ended,
+      String assignee) {
+  }
+
+  /** One line of the timeline: when, a message key of the bundle and its arguments. */
+  public record TimelineEvent(Instant at, String messageKey, List<Object> args) {
+  }
+}

@@ -1,0 +1,289 @@
+package nl.zorgpad.caseview;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.zorgpad.audit.AccessAction;
+import nl.zorgpad.audit.Actor;
+import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.casus.AccessGrant;
+import nl.zorgpad.casus.CaseFile;
+import nl.zorgpad.casus.CaseInvolvements;
+import nl.zorgpad.casus.Child;
+import nl.zorgpad.casus.Client;
+import nl.zorgpad.casus.DossierPart;
+import nl.zorgpad.casus.DossierService;
+import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.casus.HandoverRecord;
+import nl.zorgpad.casus.Involvement;
+import nl.zorgpad.casus.Pregnancy;
+import nl.zorgpad.caseview.CaseOverview.InvolvedParty;
+import nl.zorgpad.caseview.CaseOverview.TaskRow;
+import nl.zorgpad.caseview.CaseOverview.TimelineEvent;
+import nl.zorgpad.consent.ConsentRecord;
+import nl.zorgpad.consent.ConsentService;
+import nl.zorgpad.security.ZorgpadGroups;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts the case overview together from the dossier, the consent records and the engine. Every
+ * part goes through {@link DossierService} (need-to-know + access log, one record per part read,
+ * all in this method's transaction); parts the viewer may not see are left out without reading
+ * them. The engine is queried without an engine user here: need-to-know has decided already.
+ */
+@Service
+public class CaseOverviewService {
+
+  private final DossierService dossier;
+  private final ConsentService consents;
+  private final CaseInvolvements involvements;
+  private final ContactDirectory contacts;
+  private final GroupDisciplines groupDisciplines;
+  private final CurrentActor currentActor;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final MessageSource messages;
+
+  CaseOverviewService(DossierService dossier, ConsentService consents,
+      CaseInvolvements involvements, ContactDirectory contacts,
+      GroupDisciplines groupDisciplines, CurrentActor currentActor, TaskService taskService,
+      HistoryService historyService, RuntimeService runtimeService,
+      RepositoryService repositoryService, MessageSource messages) {
+    this.messages = messages;
+    this.dossier = dossier;
+    this.consents = consents;
+    this.involvements = involvements;
+    this.contacts = contacts;
+    this.groupDisciplines = groupDisciplines;
+    this.currentActor = currentActor;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+  }
+
+  /**
+   * @throws nl.zorgpad.casus.DossierAccessDeniedException when the viewer may not see the case
+   *     (logged as refused)
+   */
+  @Transactional
+  public CaseOverview overview(String caseNumber) {
+    CaseFile caseFile = dossier.readCase(caseNumber);
+    AccessGrant summaryGrant = dossier.authorize(caseNumber, DossierPart.CASE_SUMMARY,
+        AccessAction.READ, "CaseOverview", caseNumber);
+
+    boolean motherVisible = dossier.mayAccess(caseNumber, DossierPart.MOTHER_DOSSIER);
+    Client client = motherVisible ? dossier.readClient(caseNumber).orElse(null) : null;
+    Pregnancy pregnancy = motherVisible ? dossier.readPregnancy(caseNumber).orElse(null) : null;
+    boolean childVisible = dossier.mayAccess(caseNumber, DossierPart.CHILD_DOSSIER);
+    List<Child> children = childVisible ? dossier.readChildren(caseNumber) : List.of();
+
+    List<Involvement> involvementList = dossier.readInvolvements(caseNumber);
+    Instant now = Instant.now();
+    List<InvolvedParty> involved = involvementList.stream()
+        .map(i -> new InvolvedParty(i, ZorgpadGroups.displayName(i.getDiscipline()),
+            i.isActiveAt(now), i.getGroupId() == null ? List.of() : contacts.contactsOf(
+                i.getGroupId())))
+        .toList();
+    List<HandoverRecord> handovers = dossier.readHandovers(caseNumber);
+
+    boolean consentsVisible = dossier.mayAccess(caseNumber, DossierPart.CONSENTS);
+    List<ConsentRecord> consentList = List.of();
+    if (consentsVisible) {
+      dossier.authorize(caseNumber, DossierPart.CONSENTS, AccessAction.READ, "ConsentRecord",
+          null);
+      consentList = consents.recordsOf(caseNumber);
+    }
+
+    boolean tasksVisible = dossier.mayAccess(caseNumber, DossierPart.TASKS);
+    Map<String, List<TaskRow>> open = new LinkedHashMap<>();
+    Map<String, List<TaskRow>> done = new LinkedHashMap<>();
+    if (tasksVisible) {
+      dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "Task", null);
+      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+          .orderByTaskCreateTime().asc().list()) {
+        String group = openTaskGroup(task.getId());
+        open.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
+            .add(new TaskRow(task.getName(), group, instant(task.getCreateTime()),
+                instant(task.getDueDate()), null, task.getAssignee()));
+      }
+      for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+          .processInstanceBusinessKey(caseNumber).finished().orderByHistoricActivityInstanceStartTime()
+          .asc().list()) {
+        String group = historicTaskGroup(task.getId());
+        done.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
+            .add(new TaskRow(task.getName(), group, instant(task.getStartTime()),
+                instant(task.getDueDate()), instant(task.getEndTime()), task.getAssignee()));
+      }
+    }
+
+    List<TimelineEvent> timeline = timeline(caseFile, involvementList, handovers, consentList,
+        open, done, role -> messages.getMessage("case.role." + role, null, role.name(),
+            LocaleContextHolder.getLocale()));
+    Actor actor = currentActor.get();
+    boolean mayRefer = motherVisible && actor.groups().stream()
+        .map(groupDisciplines::disciplineOf).flatMap(java.util.Optional::stream)
+        .anyMatch(d -> d.equals("verloskundige") || d.equals("huisarts"));
+    return new CaseOverview(caseFile, motherVisible, client, pregnancy, childVisible, children,
+        involved, consentsVisible, consentList, handovers, tasksVisible, open, done, timeline,
+        summaryGrant.emergency(), mayRefer, careCoordinatorGroup().isPresent()
+            && !actor.userId().equals(caseFile.getCareCoordinator()));
+  }
+
+  /** The user's group through which she can be regiehouder (regiehouder or buurtteam). */
+  public java.util.Optional<String> careCoordinatorGroup() {
+    return currentActor.get().groups().stream()
+        .filter(g -> groupDisciplines.disciplineOf(g)
+            .filter(d -> d.equals("regiehouder") || d.equals("buurtteam")).isPresent())
+        .findFirst();
+  }
+
+  public String currentUserId() {
+    return currentActor.get().userId();
+  }
+
+  /** The cases the current user may see, each listing logged as a search hit. */
+  @Transactional
+  public List<CaseFile> visibleCases() {
+    Actor actor = currentActor.get();
+    Set<String> numbers = new TreeSet<>(involvements.caseNumbersOf(actor.groups(),
+        actor.userId(), Instant.now()));
+    Set<String> instanceIds = new HashSet<>();
+    taskService.createTaskQuery().taskAssignee(actor.userId()).list()
+        .forEach(t -> instanceIds.add(t.getProcessInstanceId()));
+    if (!actor.groups().isEmpty()) {
+      taskService.createTaskQuery().taskCandidateGroupIn(actor.groups()).includeAssignedTasks()
+          .list().forEach(t -> instanceIds.add(t.getProcessInstanceId()));
+    }
+    if (!instanceIds.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+          .map(ProcessInstance::getBusinessKey).filter(java.util.Objects::nonNull)
+          .forEach(numbers::add);
+    }
+    List<CaseFile> result = new ArrayList<>();
+    for (String number : numbers) {
+      if (dossier.mayAccess(number, DossierPart.CASE_SUMMARY)) {
+        result.add(dossier.searchCase(number));
+      }
+    }
+    return result;
+  }
+
+  /** The pathway diagram of the case with where it stands; a read of the case's tasks. */
+  @Transactional
+  public DiagramView diagram(String caseNumber) {
+    dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "PathwayPosition",
+        caseNumber);
+    HistoricProcessInstance root = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).rootProcessInstances()
+        .orderByProcessInstanceStartTime().asc().list().stream().findFirst().orElse(null);
+    if (root == null) {
+      return new DiagramView(null, List.of(), List.of());
+    }
+    String xml;
+    try (var in = repositoryService.getProcessModel(root.getProcessDefinitionId())) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the pathway of " + caseNumber, e);
+    }
+    List<String> active = root.getEndTime() == null
+        ? runtimeService.getActiveActivityIds(root.getId()) : List.of();
+    List<String> passed = historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(root.getId()).finished().list().stream()
+        .map(HistoricActivityInstance::getActivityId).distinct().toList();
+    return new DiagramView(xml, active, passed);
+  }
+
+  /** The BPMN of the case's main pathway and the ids of its current and passed elements. */
+  public record DiagramView(String xml, List<String> active, List<String> passed) {
+  }
+
+  private String openTaskGroup(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
+        .orElse(null);
+  }
+
+  private String historicTaskGroup(String taskId) {
+    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
+        .type(IdentityLinkType.CANDIDATE).list().stream()
+        .map(HistoricIdentityLinkLog::getGroupId).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  private String disciplineName(String group) {
+    if (group == null) {
+      return "-";
+    }
+    return groupDisciplines.disciplineOf(group).map(ZorgpadGroups::displayName).orElse(group);
+  }
+
+  private static Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static List<TimelineEvent> timeline(CaseFile caseFile, List<Involvement> involvements,
+      List<HandoverRecord> handovers, List<ConsentRecord> consents,
+      Map<String, List<TaskRow>> open, Map<String, List<TaskRow>> done,
+      java.util.function.Function<nl.zorgpad.casus.InvolvementRole, String> roleName) {
+    List<TimelineEvent> events = new ArrayList<>();
+    events.add(new TimelineEvent(caseFile.getCreatedAt(), "case.timeline.signal",
+        List.of(ZorgpadGroups.displayName(caseFile.getSignallingDiscipline()))));
+    for (Involvement i : involvements) {
+      String who = i.getGroupId() != null ? i.getGroupId() : i.getUserId();
+      events.add(new TimelineEvent(i.getFrom(), "case.timeline.involved",
+          List.of(who, roleName.apply(i.getRole()))));
+      if (i.getUntil() != null) {
+        events.add(new TimelineEvent(i.getUntil(), "case.timeline.involvementEnded",
+            List.of(who)));
+      }
+    }
+    for (ConsentRecord c : consents) {
+      events.add(new TimelineEvent(c.getRecordedAt(), "case.timeline.consent." + c.getDecision(),
+          List.of(ZorgpadGroups.displayName(c.getRecipientDiscipline()))));
+    }
+    for (HandoverRecord h : handovers) {
+      events.add(new TimelineEvent(h.getRecordedAt(), "case.timeline.handover",
+          List.of(ZorgpadGroups.displayName(h.getSenderDiscipline()),
+              ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
+      if (h.getConfirmedAt() != null) {
+        events.add(new TimelineEvent(h.getConfirmedAt(), "case.timeline.handoverConfirmed",
+            List.of(ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
+      }
+    }
+    open.values().forEach(rows -> rows.forEach(t -> events.add(
+        new TimelineEvent(t.created(), "case.timeline.taskOpened", List.of(t.name())))));
+    done.values().forEach(rows -> rows.forEach(t -> events.add(
+        new TimelineEvent(t.ended(), "case.timeline.taskDone", List.of(t.name())))));
+    if (caseFile.getClosedAt() != null) {
+      events.add(new TimelineEvent(caseFile.getClosedAt(), "case.timeline.closed", List.of()));
+    }
+    events.removeIf(e -> e.at() == null);
+    events.sort(Comparator.comparing(TimelineEvent::at));
+    return events;
+  }
+}

@@ -1,0 +1,206 @@
+package nl.zorgpad.caseview;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import nl.zorgpad.access.EmergencyAccessService;
+import nl.zorgpad.casus.CaseNumbers;
+import nl.zorgpad.casus.Client;
+import nl.zorgpad.casus.ClientDetails;
+import nl.zorgpad.casus.DossierAccessDeniedException;
+import nl.zorgpad.casus.DossierService;
+import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.casus.Pregnancy;
+import nl.zorgpad.casus.UnknownCaseException;
+import nl.zorgpad.casus.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The case pages for caregivers: {@code /casus} (the cases I may see), {@code /casus/{number}}
+ * (overview), {@code /casus/{number}/client} (Cliëntgegevens), the emergency access form, the
+ * prenatal child dossier and the midwife's/GP's referral. Every read and change goes through
+ * need-to-know and the access log; a refused case answers 403 with a Dutch page that offers the
+ * noodprocedure.
+ */
+@Controller
+@RequestMapping("/casus")
+class CaseViewController {
+
+  private final CaseOverviewService overviews;
+  private final DossierService dossier;
+  private final EmergencyAccessService emergencies;
+
+  CaseViewController(CaseOverviewService overviews, DossierService dossier,
+      EmergencyAccessService emergencies) {
+    this.overviews = overviews;
+    this.dossier = dossier;
+    this.emergencies = emergencies;
+  }
+
+  @GetMapping
+  String list(Model model) {
+    model.addAttribute("cases", overviews.visibleCases());
+    return "casus/list";
+  }
+
+  @GetMapping("/{caseNumber}")
+  String overview(@PathVariable String caseNumber, Model model) {
+    model.addAttribute("o", overviews.overview(known(caseNumber)));
+    return "casus/overview";
+  }
+
+  @GetMapping(value = "/{caseNumber}/diagram", produces = "application/json")
+  @ResponseBody
+  CaseOverviewService.DiagramView diagram(@PathVariable String caseNumber) {
+    return overviews.diagram(known(caseNumber));
+  }
+
+  @PostMapping("/{caseNumber}/noodtoegang")
+  String emergency(@PathVariable String caseNumber, @RequestParam(required = false) String reason,
+      Model model, HttpServletResponse response) {
+    try {
+      emergencies.open(known(caseNumber), reason);
+    } catch (InvalidInputException invalid) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("caseNumber", caseNumber);
+      model.addAttribute("error", invalid.dutchMessage());
+      return "casus/forbidden";
+    }
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @GetMapping("/{caseNumber}/client")
+  String clientForm(@PathVariable String caseNumber, Model model) {
+    Client client = dossier.readClient(known(caseNumber)).orElse(null);
+    Pregnancy pregnancy = dossier.readPregnancy(caseNumber).orElse(null);
+    model.addAttribute("caseNumber", caseNumber);
+    model.addAttribute("details", client == null ? emptyDetails() : client.details());
+    model.addAttribute("birthDate", client == null || client.getBirthDate() == null ? ""
+        : client.getBirthDate().toString());
+    model.addAttribute("parity", pregnancy == null || pregnancy.getParity() == null ? ""
+        : pregnancy.getParity().toString());
+    return "casus/client";
+  }
+
+  @PostMapping("/{caseNumber}/client")
+  String saveClient(@PathVariable String caseNumber,
+      @RequestParam(required = false) String givenName,
+      @RequestParam(required = false) String familyName,
+      @RequestParam(required = false) String bsn,
+      @RequestParam(required = false) String birthDate,
+      @RequestParam(required = false) String street,
+      @RequestParam(required = false) String houseNumber,
+      @RequestParam(required = false) String postcode,
+      @RequestParam(required = false) String city,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String parity,
+      Model model, HttpServletResponse response) {
+    known(caseNumber);
+    List<Violation> violations = new ArrayList<>();
+    LocalDate birth = null;
+    if (birthDate != null && !birthDate.isBlank()) {
+      try {
+        birth = LocalDate.parse(birthDate.strip());
+      } catch (DateTimeParseException e) {
+        violations.add(new Violation("birthDate", "is not a date",
+            "Vul de geboortedatum in als jjjj-mm-dd."));
+      }
+    }
+    Integer parityValue = null;
+    if (parity != null && !parity.isBlank()) {
+      try {
+        parityValue = Integer.valueOf(parity.strip());
+      } catch (NumberFormatException e) {
+        violations.add(new Violation("parity", "is not a number",
+            "Vul de pariteit in als een getal."));
+      }
+    }
+    ClientDetails details = new ClientDetails(givenName, familyName, bsn, birth, street,
+        houseNumber, postcode, city, phone);
+    try {
+      InvalidInputException.throwIfAny("client details", violations);
+      dossier.saveClient(caseNumber, details, parityValue);
+    } catch (InvalidInputException invalid) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("caseNumber", caseNumber);
+      model.addAttribute("details", details);
+      model.addAttribute("birthDate", birthDate == null ? "" : birthDate);
+      model.addAttribute("parity", parity == null ? "" : parity);
+      model.addAttribute("error", invalid.dutchMessage());
+      return "casus/client";
+    }
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @PostMapping("/{caseNumber}/kind")
+  String openChild(@PathVariable String caseNumber) {
+    dossier.openPrenatalChild(known(caseNumber));
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @PostMapping("/{caseNumber}/verwijzing")
+  String refer(@PathVariable String caseNumber, @RequestParam String groupId) {
+    dossier.refer(known(caseNumber), groupId.strip());
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  /** "Ik word regiehouder": a regiehouder or buurtteam member takes the role (vuistregel 8). */
+  @PostMapping("/{caseNumber}/regiehouder")
+  String becomeCareCoordinator(@PathVariable String caseNumber) {
+    String group = overviews.careCoordinatorGroup().orElseThrow(() -> new InvalidInputException(
+        "care coordinator", List.of(new Violation("group", "not a regiehouder or buurtteam",
+            "Alleen een regiehouder of buurtteam kan regiehouder worden."))));
+    dossier.appointCareCoordinator(known(caseNumber), overviews.currentUserId(), group);
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
+  String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId) {
+    dossier.endInvolvement(known(caseNumber), involvementId);
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  @ExceptionHandler(DossierAccessDeniedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  String forbidden(DossierAccessDeniedException denied, Model model) {
+    model.addAttribute("caseNumber", denied.caseNumber());
+    return "casus/forbidden";
+  }
+
+  @ExceptionHandler(UnknownCaseException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String unknown(Model model) {
+    model.addAttribute("status", 404);
+    return "error";
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String invalid(InvalidInputException invalid, Model model) {
+    model.addAttribute("message", invalid.dutchMessage());
+    return "casus/problem";
+  }
+
+  private static String known(String caseNumber) {
+    if (!CaseNumbers.isValid(caseNumber)) {
+      throw new UnknownCaseException(caseNumber);
+    }
+    return caseNumber;
+  }
+
+  private static ClientDetails emptyDetails() {
+    return new ClientDetails(null, null, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,36 @@
+package nl.zorgpad.casus;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is involved, for deciding need-to-know (not for showing: pages read involvements through
+ * {@link DossierService}, which logs the read). Reading here discloses nothing to a user.
+ */
+@Component
+public class CaseInvolvements {
+
+  private final InvolvementRepository involvements;
+
+  CaseInvolvements(InvolvementRepository involvements) {
+    this.involvements = involvements;
+  }
+
+  /** Involvements of a case active at a moment. */
+  @Transactional(readOnly = true)
+  public List<Involvement> activeAt(String caseNumber, Instant moment) {
+    return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(involvement -> involvement.isActiveAt(moment)).toList();
+  }
+
+  /** Case numbers in which one of the groups or the user is actively involved. */
+  @Transactional(readOnly = true)
+  public List<String> caseNumbersOf(List<String> groupIds, String userId, Instant moment) {
+    return involvements.findByGroupIdInOrUserId(groupIds.isEmpty() ? List.of("-") : groupIds,
+            userId).stream()
+        .filter(involvement -> involvement.isActiveAt(moment))
+        .map(Involvement::getCaseNumber).distinct().sorted().toList();
+  }
+}

@@ -1,0 +1,65 @@
+package nl.zorgpad.casus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What the page "Cliëntgegevens" submits about the mother. Everything is optional (a caregiver
+ * records what she knows), but what is given must be valid.
+ */
+public record ClientDetails(String givenName, String familyName, String bsn, LocalDate birthDate,
+    String street, String houseNumber, String postcode, String city, String phone) {
+
+  private static final Pattern POSTCODE = Pattern.compile("^\\d{4}[A-Z]{2}$");
+  private static final Pattern PHONE = Pattern.compile("^[0-9 +()-]{6,30}$");
+
+  public ClientDetails {
+    givenName = clean(givenName);
+    familyName = clean(familyName);
+    bsn = clean(bsn);
+    street = clean(street);
+    houseNumber = clean(houseNumber);
+    postcode = normalisePostcode(postcode);
+    city = clean(city);
+    phone = clean(phone);
+  }
+
+  static String clean(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /** "3531 ab" → "3531AB". */
+  static String normalisePostcode(String postcode) {
+    String cleaned = clean(postcode);
+    return cleaned == null ? null : cleaned.replace(" ", "").toUpperCase(Locale.ROOT);
+  }
+
+  public List<Violation> check(LocalDate today) {
+    List<Violation> violations = new ArrayList<>();
+    PersonRules.checkName("givenName", givenName, violations);
+    PersonRules.checkName("familyName", familyName, violations);
+    PersonRules.checkBsn(bsn, violations);
+    if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(70)))) {
+      violations.add(new Violation("birthDate", "is not a plausible birth date",
+          "De geboortedatum is niet geldig."));
+    }
+    if (postcode != null && !POSTCODE.matcher(postcode).matches()) {
+      violations.add(new Violation("postcode", "must be 4 digits and 2 letters",
+          "Vul een postcode in als 1234 AB."));
+    }
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      violations.add(new Violation("phone", "must be a phone number",
+          "Vul een geldig telefoonnummer in."));
+    }
+    for (String[] field : new String[][] {{"street", street}, {"houseNumber", houseNumber},
+        {"city", city}}) {
+      if (field[1] != null && field[1].length() > 100) {
+        violations.add(new Violation(field[0], "is too long", "Een adresveld is te lang."));
+      }
+    }
+    return violations;
+  }
+}

@@ -1,0 +1,429 @@
+package nl.zorgpad.casus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import nl.zorgpad.audit.AccessAction;
+import nl.zorgpad.audit.AccessEvent;
+import nl.zorgpad.audit.AccessEvent.Purposes;
+import nl.zorgpad.audit.AccessLog;
+import nl.zorgpad.audit.AccessOutcome;
+import nl.zorgpad.audit.Actor;
+import nl.zorgpad.audit.CurrentActor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only way to the dossier's tables (mother, child, pregnancy, involvement, handover records):
+ * every read and change asks need-to-know ({@link DossierGuard}) and writes its NEN 7513
+ * access-log record in the same transaction ({@link AccessLog#record} refuses to run outside
+ * one), so a change without its record cannot be committed. A refusal is logged in a transaction
+ * of its own and ends in {@link DossierAccessDeniedException}.
+ *
+ * <p>Methods named "for the pathway" are called by the engine glue when a task is created or
+ * completed: the engine has already checked that the user may work on the task, so they log with
+ * basis {@code pathway} instead of asking need-to-know.
+ */
+@Service
+public class DossierService implements HandoverRegistry {
+
+  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private final CaseFileRepository caseFiles;
+  private final ClientRepository clients;
+  private final ChildRepository children;
+  private final PregnancyRepository pregnancies;
+  private final InvolvementRepository involvements;
+  private final HandoverRecordRepository handovers;
+  private final AccessLog accessLog;
+  private final CurrentActor currentActor;
+  private final ObjectProvider<DossierGuard> guard;
+  private final GroupDisciplines groupDisciplines;
+  private final NeighbourhoodFinder neighbourhoods;
+  private final Clock clock;
+
+  @Autowired
+  DossierService(CaseFileRepository caseFiles, ClientRepository clients,
+      ChildRepository children, PregnancyRepository pregnancies,
+      InvolvementRepository involvements, HandoverRecordRepository handovers,
+      AccessLog accessLog, CurrentActor currentActor, ObjectProvider<DossierGuard> guard,
+      GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods) {
+    this.caseFiles = caseFiles;
+    this.clients = clients;
+    this.children = children;
+    this.pregnancies = pregnancies;
+    this.involvements = involvements;
+    this.handovers = handovers;
+    this.accessLog = accessLog;
+    this.currentActor = currentActor;
+    this.guard = guard;
+    this.groupDisciplines = groupDisciplines;
+    this.neighbourhoods = neighbourhoods;
+    this.clock = Clock.systemUTC();
+  }
+
+  // --- need-to-know + log ------------------------------------------------------------------
+
+  /**
+   * Asks need-to-know for the current user and logs the answer: allowed in the caller's
+   * transaction, refused in its own (then throws). Used by every method here, and by pages that
+   * show case data kept elsewhere (consents, engine tasks).
+   *
+   * @throws UnknownCaseException for an unknown case number
+   * @throws DossierAccessDeniedException when refused
+   */
+  @Transactional
+  public AccessGrant authorize(String caseNumber, DossierPart part, AccessAction action,
+      String objectType, String objectId) {
+    CaseFile caseFile = caseFile(caseNumber);
+    return authorize(caseFile, part, action, objectType, objectId, clientIdOf(caseFile));
+  }
+
+  private AccessGrant authorize(CaseFile caseFile, DossierPart part, AccessAction action,
+      String objectType, String objectId, String clientId) {
+    AccessGrant grant = require(caseFile, part, action, objectType, objectId, clientId);
+    logAllowed(grant, caseFile, part, action, objectType, objectId, clientId);
+    return grant;
+  }
+
+  /** Decides; a refusal is logged (own transaction) and thrown. Changes nothing. */
+  private AccessGrant require(CaseFile caseFile, DossierPart part, AccessAction action,
+      String objectType, String objectId, String clientId) {
+    AccessGrant grant = guard.getObject().decide(caseFile.getCaseNumber(), part,
+        currentActor.get());
+    if (!grant.allowed()) {
+      accessLog.recordRefusal(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType,
+          objectId, action, AccessOutcome.DENIED, Purposes.CARE, null, false,
+          part + ": " + grant.refusal()));
+      throw new DossierAccessDeniedException(caseFile.getCaseNumber(), part, grant.refusal());
+    }
+    return grant;
+  }
+
+  private void logAllowed(AccessGrant grant, CaseFile caseFile, DossierPart part,
+      AccessAction action, String objectType, String objectId, String clientId) {
+    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType, objectId,
+        action, AccessOutcome.ALLOWED, grant.emergency() ? Purposes.EMERGENCY : Purposes.CARE,
+        grant.basis(), grant.emergency(), part.name()));
+  }
+
+  /** Whether the current user may access a part: asks need-to-know, logs nothing, shows nothing. */
+  @Transactional(readOnly = true)
+  public boolean mayAccess(String caseNumber, DossierPart part) {
+    caseFile(caseNumber);
+    return guard.getObject().decide(caseNumber, part, currentActor.get()).allowed();
+  }
+
+  // --- reads -------------------------------------------------------------------------------
+
+  @Transactional
+  public CaseFile readCase(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "CaseSummary", caseNumber,
+        clientIdOf(caseFile));
+    return caseFile;
+  }
+
+  /** A case as a search hit (list of the user's cases): logged as SEARCH. */
+  @Transactional
+  public CaseFile searchCase(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.SEARCH, "CaseList", caseNumber,
+        clientIdOf(caseFile));
+    return caseFile;
+  }
+
+  @Transactional
+  public Optional<Client> readClient(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    Optional<Client> client = clients.findByCaseFileId(caseFile.getId());
+    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.READ, "Client",
+        client.map(c -> String.valueOf(c.getId())).orElse(null), clientIdOf(caseFile));
+    return client;
+  }
+
+  @Transactional
+  public Optional<Pregnancy> readPregnancy(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    Optional<Pregnancy> pregnancy = pregnancies.findByCaseFileId(caseFile.getId());
+    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.READ, "Pregnancy",
+        pregnancy.map(p -> String.valueOf(p.getId())).orElse(null), clientIdOf(caseFile));
+    return pregnancy;
+  }
+
+  /** The children's dossiers; one log record per child (each is a client of her own). */
+  @Transactional
+  public List<Child> readChildren(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    List<Child> found = children.findByCaseFileIdOrderByIdAsc(caseFile.getId());
+    if (found.isEmpty()) {
+      authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.READ, "Child", null,
+          "case:" + caseNumber);
+    }
+    for (Child child : found) {
+      authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.READ, "Child",
+          String.valueOf(child.getId()), child.logId());
+    }
+    return found;
+  }
+
+  @Transactional
+  public List<Involvement> readInvolvements(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "Involvement", null,
+        clientIdOf(caseFile));
+    return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber);
+  }
+
+  @Transactional
+  public List<HandoverRecord> readHandovers(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "HandoverRecord", null,
+        clientIdOf(caseFile));
+    return handovers.findByCaseNumberOrderByRecordedAtAscIdAsc(caseNumber);
+  }
+
+  // --- changes by caregivers ---------------------------------------------------------------
+
+  /**
+   * Saves the mother's personal data (page "Cliëntgegevens") and the parity of the pregnancy;
+   * the postcode sets the case's neighbourhood when the sociale kaart knows it.
+   *
+   * @throws InvalidInputException with Dutch messages when a field is invalid
+   */
+  @Transactional
+  public Client saveClient(String caseNumber, ClientDetails details, Integer parity) {
+    List<Violation> violations = new ArrayList<>(details.check(today()));
+    if (parity != null && (parity < 0 || parity > 20)) {
+      violations.add(new Violation("parity", "must be between 0 and 20",
+          "De pariteit (aantal eerdere bevallingen) moet tussen 0 en 20 liggen."));
+    }
+    InvalidInputException.throwIfAny("client details", violations);
+    CaseFile caseFile = caseFile(caseNumber);
+    Optional<Client> existing = clients.findByCaseFileId(caseFile.getId());
+    AccessAction action = existing.isPresent() ? AccessAction.UPDATE : AccessAction.CREATE;
+    AccessGrant grant = require(caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
+        existing.map(c -> String.valueOf(c.getId())).orElse(null), clientIdOf(caseFile));
+    Client client = existing.orElseGet(() -> new Client(caseFile.getId()));
+    client.apply(details, clock.instant(), currentActor.get().userId());
+    client = clients.save(client);
+    logAllowed(grant, caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
+        String.valueOf(client.getId()), client.logId());
+    pregnancies.findByCaseFileId(caseFile.getId()).ifPresent(p -> p.setParity(parity));
+    if (details.postcode() != null) {
+      neighbourhoods.neighbourhoodOf(details.postcode()).ifPresent(caseFile::setNeighbourhood);
+    }
+    return client;
+  }
+
+  /** Opens a prenatal child dossier (vuistregel 6: JGZ can open one when told). */
+  @Transactional
+  public Child openPrenatalChild(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    AccessGrant grant = require(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
+        null, "case:" + caseNumber);
+    Child child = children.save(new Child(caseFile.getId(), clock.instant(),
+        currentActor.get().userId()));
+    logAllowed(grant, caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
+        String.valueOf(child.getId()), child.logId());
+    return child;
+  }
+
+  @Transactional
+  public Child updateChild(String caseNumber, Long childId, ChildDetails details) {
+    InvalidInputException.throwIfAny("child details", details.check(today()));
+    CaseFile caseFile = caseFile(caseNumber);
+    Child child = children.findById(childId)
+        .filter(c -> c.getCaseFileId().equals(caseFile.getId()))
+        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/child/" + childId));
+    authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.UPDATE, "Child",
+        String.valueOf(child.getId()), child.logId());
+    child.apply(details, clock.instant(), currentActor.get().userId());
+    return child;
+  }
+
+  /**
+   * Makes a user (of a group) the regiehouder of the case (Doesburg's sociale regiehouder);
+   * the previous regiehouder's involvement ends.
+   */
+  @Transactional
+  public Involvement appointCareCoordinator(String caseNumber, String userId, String groupId) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CareCoordinator", userId,
+        clientIdOf(caseFile));
+    Instant now = clock.instant();
+    String by = currentActor.get().userId();
+    involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(i -> i.getRole() == InvolvementRole.CARE_COORDINATOR && i.isActiveAt(now))
+        .forEach(i -> i.end(now, by));
+    caseFile.setCareCoordinator(userId);
+    String discipline = groupDisciplines.disciplineOf(groupId).orElse(Disciplines.REGIEHOUDER);
+    return involvements.save(new Involvement(caseNumber, groupId, discipline, userId,
+        InvolvementRole.CARE_COORDINATOR, now, by));
+  }
+
+  /**
+   * A midwife's or GP's explicit referral of the case to another team (vuistregel 6): that
+   * team may then see the mother's dossier. The referrer must see it herself.
+   */
+  @Transactional
+  public Involvement refer(String caseNumber, String groupId) {
+    Actor actor = currentActor.get();
+    boolean referrer = actor.groups().stream().map(groupDisciplines::disciplineOf)
+        .flatMap(Optional::stream)
+        .anyMatch(d -> d.equals(Disciplines.VERLOSKUNDIGE) || d.equals(Disciplines.HUISARTS));
+    Optional<String> discipline = groupDisciplines.disciplineOf(groupId);
+    List<Violation> violations = new ArrayList<>();
+    if (!referrer) {
+      violations.add(new Violation("referrer", "only a verloskundige or huisarts refers",
+          "Alleen een verloskundige of huisarts kan verwijzen."));
+    }
+    if (discipline.isEmpty()) {
+      violations.add(new Violation("groupId", "is not a caregivers' group",
+          "Kies een team of discipline om naar te verwijzen."));
+    }
+    InvalidInputException.throwIfAny("referral", violations);
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.CREATE, "Referral", groupId,
+        clientIdOf(caseFile));
+    return involvements.save(new Involvement(caseNumber, groupId, discipline.get(), null,
+        InvolvementRole.REFERRAL, clock.instant(), actor.userId()));
+  }
+
+  /**
+   * Ends an involvement: from now on the team no longer sees the case through it. Only the
+   * case's regiehouder or a member of the involved group (or the involved person) may end it.
+   */
+  @Transactional
+  public void endInvolvement(String caseNumber, Long involvementId) {
+    CaseFile caseFile = caseFile(caseNumber);
+    Involvement involvement = involvements.findById(involvementId)
+        .filter(i -> i.getCaseNumber().equals(caseNumber))
+        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/involvement/" + involvementId));
+    Actor actor = currentActor.get();
+    boolean own = actor.userId().equals(involvement.getUserId())
+        || (involvement.getGroupId() != null && actor.groups().contains(involvement.getGroupId()));
+    boolean coordinator = actor.userId().equals(caseFile.getCareCoordinator());
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "Involvement",
+        String.valueOf(involvementId), clientIdOf(caseFile));
+    if (!own && !coordinator) {
+      throw new InvalidInputException("end of involvement", List.of(new Violation("involvement",
+          "only the regiehouder or the involved team ends an involvement",
+          "Alleen de regiehouder of het betrokken team zelf kan een betrokkenheid beëindigen.")));
+    }
+    involvement.end(clock.instant(), actor.userId());
+  }
+
+  // --- changes by the pathway ----------------------------------------------------------------
+
+  /**
+   * A team got a task in the case: it is involved from now on (no-op when it is already).
+   * Called by the engine glue when a task is created.
+   */
+  @Override
+  @Transactional
+  public void involveForTask(String caseNumber, Collection<String> groupIds, String userId) {
+    if (caseNumber == null || caseFiles.findByCaseNumber(caseNumber).isEmpty()) {
+      return; // a task outside a case (e.g. a coordinator's test instance): nothing to record
+    }
+    involve(caseNumber, groupIds, InvolvementRole.TASK, pathwayActor(userId));
+  }
+
+  /** Records the sender's formal handover (vuistregel 3). */
+  @Override
+  @Transactional
+  public void recordHandover(String caseNumber, String processInstanceId,
+      String senderDiscipline, String recipientDiscipline, Handover handover,
+      String recordedBy) {
+    Actor actor = pathwayActor(recordedBy);
+    CaseFile caseFile = caseFile(caseNumber);
+    HandoverRecord record = handovers.save(new HandoverRecord(caseNumber, processInstanceId,
+        senderDiscipline, recipientDiscipline, handover, actor.userId(), clock.instant()));
+    logPathway(caseFile, AccessAction.CREATE, "HandoverRecord", String.valueOf(record.getId()),
+        actor);
+  }
+
+  /**
+   * The recipient confirmed contact with the client: the open handover record of this
+   * warm-handover instance is confirmed and the recipient's groups become involved (role
+   * HANDOVER). Returns false when the instance has no open handover record.
+   */
+  @Override
+  @Transactional
+  public boolean confirmHandover(String processInstanceId, LocalDate contactDate,
+      String contactMethod, Collection<String> recipientGroupIds, String confirmedBy) {
+    Actor actor = pathwayActor(confirmedBy);
+    Optional<HandoverRecord> open = handovers
+        .findByProcessInstanceIdOrderByIdDesc(processInstanceId).stream()
+        .filter(record -> !record.isConfirmed()).findFirst();
+    if (open.isEmpty()) {
+      return false;
+    }
+    HandoverRecord record = open.get();
+    record.confirm(contactDate, contactMethod, actor.userId(), clock.instant());
+    CaseFile caseFile = caseFile(record.getCaseNumber());
+    logPathway(caseFile, AccessAction.UPDATE, "HandoverRecord", String.valueOf(record.getId()),
+        actor);
+    involve(record.getCaseNumber(), recipientGroupIds, InvolvementRole.HANDOVER, actor);
+    return true;
+  }
+
+  private void involve(String caseNumber, Collection<String> groupIds, InvolvementRole role,
+      Actor actor) {
+    Instant now = clock.instant();
+    List<Involvement> current = involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber);
+    CaseFile caseFile = caseFile(caseNumber);
+    for (String groupId : groupIds) {
+      Optional<String> discipline = groupDisciplines.disciplineOf(groupId);
+      boolean already = current.stream().anyMatch(i -> groupId.equals(i.getGroupId())
+          && i.getRole() == role && i.isActiveAt(now));
+      if (discipline.isEmpty() || already) {
+        continue;
+      }
+      Involvement involvement = involvements.save(new Involvement(caseNumber, groupId,
+          discipline.get(), null, role, now, actor.userId()));
+      logPathway(caseFile, AccessAction.CREATE, "Involvement",
+          String.valueOf(involvement.getId()), actor);
+    }
+  }
+
+  private void logPathway(CaseFile caseFile, AccessAction action, String objectType,
+      String objectId, Actor actor) {
+    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientIdOf(caseFile), objectType,
+        objectId, action, AccessOutcome.ALLOWED, Purposes.PATHWAY, "pathway", false, null),
+        actor);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** The engine's user; the request's address and groups when the call comes from a request. */
+  private Actor pathwayActor(String userId) {
+    Actor current = currentActor.get();
+    if (current.userId().equals(userId)) {
+      return current;
+    }
+    return new Actor(userId, userId, List.of(), current.networkAddress());
+  }
+
+  private CaseFile caseFile(String caseNumber) {
+    return caseFiles.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new UnknownCaseException(caseNumber));
+  }
+
+  /** The mother as the log names her; {@code case:<number>} until her dossier exists. */
+  private String clientIdOf(CaseFile caseFile) {
+    return clients.findByCaseFileId(caseFile.getId()).map(Client::logId)
+        .orElse("case:" + caseFile.getCaseNumber());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZONE));
+  }
+}

@@ -1,0 +1,240 @@
+package nl.zorgpad.caseview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import nl.zorgpad.audit.AccessAction;
+import nl.zorgpad.audit.AccessLog;
+import nl.zorgpad.audit.AccessLogEntry;
+import nl.zorgpad.audit.AccessOutcome;
+import nl.zorgpad.casus.CaseFile;
+import nl.zorgpad.casus.CaseFileRepository;
+import nl.zorgpad.casus.HandoverRegistry;
+import nl.zorgpad.support.Http;
+import nl.zorgpad.support.ZorgpadIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The case pages over real HTTP with the demo cases (made step by step as the demo users):
+ * involved caregivers see the case, others get a Dutch 403 and a logged refusal, the
+ * noodprocedure works and is flagged, and every read has a complete access-log record.
+ */
+@ZorgpadIntegrationTest
+class CaseOverviewIT {
+
+  static final String MIDWIFE = "demo-verloskundige:demo";
+  static final String JGZ = "demo-jgz:demo";
+  static final String KRAAMZORG = "demo-kraamzorg:demo";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  CaseFileRepository caseFiles;
+  @Autowired
+  AccessLog accessLog;
+  @Autowired
+  HandoverRegistry dossier;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  String demoCase(String clientReference) {
+    return caseFiles.findAll().stream()
+        .filter(c -> c.getClientReference().equals(clientReference))
+        .map(CaseFile::getCaseNumber).findFirst().orElseThrow();
+  }
+
+  List<AccessLogEntry> logSince(String caseNumber, String userId, Instant since) {
+    return accessLog.ofCase(caseNumber).stream()
+        .filter(e -> e.getUserId().equals(userId) && !e.getOccurredAt().isBefore(since))
+        .toList();
+  }
+
+  @Test
+  void theSignallingMidwifeSeesHerCaseWithEveryPartAndEveryReadIsLoggedWithAllFields() {
+    String caseNumber = demoCase("DEMO-VK-0101");
+    Instant before = Instant.now();
+
+    HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Casus " + caseNumber).contains("Betrokkenen")
+        .contains("Signaleerder").contains("Heeft een taak")
+        .contains("Toestemming vragen aan cliënt").contains("id=\"case-diagram\"")
+        .contains("Cliëntgegevens invullen of wijzigen").doesNotContain("id=\"mother-hidden\"");
+    List<AccessLogEntry> reads = logSince(caseNumber, "demo-verloskundige", before);
+    assertThat(reads).extracting(AccessLogEntry::getObjectType)
+        .contains("CaseSummary", "Client", "Pregnancy", "Child", "Involvement", "HandoverRecord",
+            "ConsentRecord", "Task");
+    assertThat(reads).allSatisfy(entry -> {
+      assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
+      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+      assertThat(entry.getOccurredAt()).isNotNull();
+      assertThat(entry.getResponsibleUserId()).isEqualTo("demo-verloskundige");
+      assertThat(entry.getUserRoles()).contains("verloskundige");
+      assertThat(entry.getClientId()).isNotBlank();
+      assertThat(entry.getCaseNumber()).isEqualTo(caseNumber);
+      assertThat(entry.getNetworkAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+      assertThat(entry.getSourceSystem()).isEqualTo("zorgpad");
+      assertThat(entry.getPurposeOfUse()).isEqualTo("care");
+      assertThat(entry.getConsentBasis()).isEqualTo("involvement");
+      assertThat(entry.isEmergency()).isFalse();
+    });
+  }
+
+  @Test
+  void anUninvolvedCaregiverGetsADutch403AndTheRefusalIsLogged() {
+    String caseNumber = demoCase("DEMO-VK-0101");
+    Instant before = Instant.now();
+
+    HttpResponse<String> page = http.get("/casus/" + caseNumber, KRAAMZORG);
+
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("Geen toegang tot deze casus").contains("Noodprocedure")
+        .doesNotContain("DEMO-VK-0101");
+    assertThat(logSince(caseNumber, "demo-kraamzorg", before)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.DENIED);
+          assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
+          assertThat(entry.getConsentBasis()).isNull();
+          assertThat(entry.getNetworkAddress()).isNotBlank();
+        });
+    assertThat(http.get("/casus/" + caseNumber + "/diagram", KRAAMZORG).statusCode())
+        .isEqualTo(403);
+    assertThat(http.get("/casus/" + caseNumber + "/client", KRAAMZORG).statusCode())
+        .isEqualTo(403);
+    assertThat(http.get("/casus", KRAAMZORG).body()).doesNotContain(caseNumber);
+  }
+
+  @Test
+  void emergencyAccessNeedsAReasonWorksAndIsFlagged() {
+    String caseNumber = demoCase("DEMO-HA-0104");
+    CaseSession kraamzorg = new CaseSession(port, "demo-kraamzorg:demo");
+    assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> noReason = kraamzorg.post("/casus/" + caseNumber + "/noodtoegang",
+        "reason", "");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("Geef de reden voor de noodtoegang");
+    assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
+
+    Instant before = Instant.now();
+    HttpResponse<String> opened = kraamzorg.post("/casus/" + caseNumber + "/noodtoegang",
+        "reason", "Kraamzorg acuut nodig, verloskundige niet bereikbaar");
+    assertThat(opened.statusCode()).isEqualTo(302);
+    HttpResponse<String> page = kraamzorg.get("/casus/" + caseNumber);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"emergency-banner\"");
+
+    List<AccessLogEntry> entries = logSince(caseNumber, "demo-kraamzorg", before);
+    assertThat(entries.get(0)).satisfies(entry -> {
+      assertThat(entry.getAction()).isEqualTo(AccessAction.EMERGENCY_ACCESS);
+      assertThat(entry.isEmergency()).isTrue();
+      assertThat(entry.getDetail()).contains("verloskundige niet bereikbaar");
+    });
+    assertThat(entries.subList(1, entries.size())).isNotEmpty().allSatisfy(entry -> {
+      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+      assertThat(entry.isEmergency()).isTrue();
+      assertThat(entry.getConsentBasis()).isEqualTo("emergency");
+      assertThat(entry.getPurposeOfUse()).isEqualTo("emergency");
+    });
+  }
+
+  @Test
+  void jgzSeesTheMothersDossierOnlyWithConsent() {
+    // case 3: consent GIVEN for jgz, JGZ holds "Contact met cliënt bevestigen"
+    String withConsent = demoCase("DEMO-VK-0103");
+    Instant before = Instant.now();
+    HttpResponse<String> page = http.get("/casus/" + withConsent, JGZ);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("id=\"mother-hidden\"");
+    assertThat(logSince(withConsent, "demo-jgz", before))
+        .filteredOn(e -> e.getObjectType().equals("Client")).singleElement()
+        .satisfies(e -> assertThat(e.getConsentBasis()).startsWith("consent:"));
+
+    // case 1: JGZ involved by a task, no consent, no referral: child yes, mother no
+    String withoutConsent = demoCase("DEMO-VK-0101");
+    dossierInvolves(withoutConsent, "jgz");
+    HttpResponse<String> second = http.get("/casus/" + withoutConsent, JGZ);
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).contains("id=\"mother-hidden\"");
+    assertThat(http.get("/casus/" + withoutConsent + "/client", JGZ).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theCaseListShowsOnlyCasesTheUserMaySee() {
+    String first = demoCase("DEMO-VK-0101");
+    String buurtteamCase = demoCase("DEMO-BT-0102");
+    String list = http.get("/casus", MIDWIFE).body();
+    assertThat(list).contains(first).doesNotContain(buurtteamCase);
+    assertThat(http.get("/casus", "demo-coordinator:demo").body()).contains("id=\"no-cases\"");
+    assertThat(http.get("/casus/" + first, "demo-coordinator:demo").statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theDiagramShowsWhereTheCaseStands() {
+    String caseNumber = demoCase("DEMO-VK-0101");
+    HttpResponse<String> diagram = http.get("/casus/" + caseNumber + "/diagram", MIDWIFE);
+    assertThat(diagram.statusCode()).isEqualTo(200);
+    assertThat(diagram.body()).contains("zorgpad-kwetsbare-zwangerschap")
+        .contains("\"active\":[\"Call_Consent\"]").contains("Start_Signal");
+  }
+
+  @Test
+  void aConfirmedWarmHandoverIsRecordedAndInvolvesJgz() {
+    // case 5: the pathway recorded the handover and JGZ confirmed contact
+    String caseNumber = demoCase("DEMO-VK-0105");
+    HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Van Verloskundige naar Jeugdgezondheidszorg (JGZ)")
+        .contains("contact bevestigd op").contains("Warme overdracht");
+  }
+
+  @Test
+  void theMidwifeEntersTheClientsDataOnTheCliëntgegevensPage() {
+    String caseNumber = demoCase("DEMO-VK-0103");
+    CaseSession midwife = new CaseSession(port, MIDWIFE);
+    HttpResponse<String> invalid = midwife.post("/casus/" + caseNumber + "/client",
+        "givenName", "Amira", "bsn", "123456789", "postcode", "3531 AB");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("Het BSN is niet geldig");
+
+    HttpResponse<String> saved = midwife.post("/casus/" + caseNumber + "/client",
+        "givenName", "Amira", "familyName", "Demo", "bsn", "111222333", "birthDate",
+        "1998-05-01", "postcode", "3531 AB", "city", "Utrecht", "parity", "1");
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Amira Demo");
+    assertThat(accessLog.ofCase(caseNumber)).anySatisfy(e -> {
+      assertThat(e.getObjectType()).isEqualTo("Client");
+      assertThat(e.getAction()).isEqualTo(AccessAction.CREATE);
+      assertThat(e.getUserId()).isEqualTo("demo-verloskundige");
+    });
+  }
+
+  @Test
+  void theBuurtteamBecomesRegiehouder() {
+    String caseNumber = demoCase("DEMO-BT-0102");
+    CaseSession buurtteam = new CaseSession(port, "demo-buurtteam:demo");
+    assertThat(buurtteam.get("/casus/" + caseNumber).body()).contains("Ik word regiehouder");
+    assertThat(buurtteam.post("/casus/" + caseNumber + "/regiehouder").statusCode())
+        .isEqualTo(302);
+    String page = buurtteam.get("/casus/" + caseNumber).body();
+    assertThat(page).contains("id=\"care-coordinator\">demo-buurtteam<")
+        .doesNotContain("Ik word regiehouder");
+  }
+
+  private void dossierInvolves(String caseNumber, String group) {
+    dossier.involveForTask(caseNumber, List.of(group), "system");
+  }
+}
