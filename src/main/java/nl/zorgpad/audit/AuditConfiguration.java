@@ -11,8 +11,8 @@ class AuditConfiguration {
 
   static final HashChain.Spec ENGINE_AUDIT = new HashChain.Spec("engine-audit", "zp_audit_record",
       "id", List.of("occurred_at", "event_type", "process_definition_key", "process_instance_id",
-          "root_process_instance_id", "case_number", "activity_id", "activity_name", "task_id",
-          "user_id", "assignee", "variable_name", "variable_type", "value_text",
+          "root_process_instance_id", "case_number", "activity_id", "activity_label", "task_id",
+          "user_id", "assignee", "variable_key", "variable_type", "value_text",
           "history_event_id"));
 
   /** The NEN 7513 access log: every column the record holds (V4). */

@@ -31,7 +31,7 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
   static final int MAX_VALUE = 4000;
   private static final String INSERT = "insert into zp_audit_record (occurred_at, event_type,"
       + " process_definition_key, process_instance_id, root_process_instance_id, case_number,"
-      + " activity_id, activity_name, task_id, user_id, assignee, variable_name, variable_type,"
+      + " activity_id, activity_label, task_id, user_id, assignee, variable_key, variable_type,"
       + " value_text, history_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Supplier<JdbcTemplate> jdbc;

@@ -223,7 +223,7 @@ class HashChainTest {
         new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into zp_audit_record (occurred_at,"
-          + " event_type, process_instance_id, user_id, variable_name, value_text)"
+          + " event_type, process_instance_id, user_id, variable_key, value_text)"
           + " values (?, 'variable-update', 'pi-1', ?, 'consentGiven', 'true')",
           new String[] {"id"});
       statement.setTimestamp(1, Timestamp.from(Instant.now()));
