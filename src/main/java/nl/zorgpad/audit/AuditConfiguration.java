@@ -15,6 +15,17 @@ class AuditConfiguration {
           "user_id", "assignee", "variable_key", "variable_type", "value_text",
           "history_event_id"));
 
+  /** The NEN 7513 access log: every column the record holds (V4). */
+  static final HashChain.Spec ACCESS_LOG = new HashChain.Spec("access-log", "zp_access_log", "id",
+      List.of("occurred_at", "user_id", "responsible_user_id", "user_roles", "client_id",
+          "case_number", "object_type", "object_id", "action", "outcome", "network_address",
+          "source_system", "purpose_of_use", "consent_basis", "emergency", "detail"));
+
+  @Bean
+  HashChain accessLogChain(JdbcTemplate jdbc) {
+    return new HashChain(ACCESS_LOG, jdbc);
+  }
+
   @Bean
   HashChain engineAuditChain(JdbcTemplate jdbc) {
     return new HashChain(ENGINE_AUDIT, jdbc);

@@ -29,9 +29,11 @@ class AuditController {
   private final ChainVerificationService verification;
   private final CaseReviewExport export;
   private final PdfRenderer pdfs;
+  private final AuditReads reads;
 
   AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
-      CaseReviewExport export, PdfRenderer pdfs) {
+      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads) {
+    this.reads = reads;
     this.pdfs = pdfs;
     this.caseHistory = caseHistory;
     this.verification = verification;
@@ -65,6 +67,7 @@ class AuditController {
     if (!history.found()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
+    reads.record(caseNumber, "CaseHistory", AccessAction.READ);
     model.addAttribute("history", history);
     model.addAttribute("filter", filter);
     model.addAttribute("types", TimelineEvent.Type.values());
@@ -75,6 +78,7 @@ class AuditController {
   @ResponseBody
   ResponseEntity<byte[]> caseReview(@PathVariable String caseNumber) {
     String markdown = export.markdown(export.review(caseNumber));
+    reads.record(caseNumber, "CaseReview", AccessAction.EXPORT);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"casuistiekbespreking.md\"")
@@ -85,6 +89,7 @@ class AuditController {
   @GetMapping("/casus/{caseNumber}/casuistiekbespreking.pdf")
   @ResponseBody
   ResponseEntity<byte[]> caseReviewPdf(@PathVariable String caseNumber) {
+    reads.record(caseNumber, "CaseReview", AccessAction.EXPORT);
     byte[] pdf = pdfs.render("audit/pdf/case-review",
         java.util.Map.of("review", export.review(caseNumber)));
     return ResponseEntity.ok()

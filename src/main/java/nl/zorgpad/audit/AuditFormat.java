@@ -46,7 +46,18 @@ public class AuditFormat {
         discipline, LocaleContextHolder.getLocale());
   }
 
-  String message(String key, Object... args) {
+  /** The consent basis of an access in Dutch ({@code consent:12} → "toestemming (12)"). */
+  public String basis(String basis) {
+    if (basis == null || basis.isBlank()) {
+      return messages.getMessage("audit.basis.none", null, LocaleContextHolder.getLocale());
+    }
+    String[] parts = basis.split(":", 2);
+    String text = messages.getMessage("audit.basis." + parts[0], null, parts[0],
+        LocaleContextHolder.getLocale());
+    return parts.length == 2 ? text + " (" + parts[1] + ")" : text;
+  }
+
+  public String message(String key, Object... args) {
     return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 }

@@ -24,8 +24,13 @@ class Disciplines {
   private final IdentityService identity;
   private final TeamRepository teams;
   private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, String> organisations = new ConcurrentHashMap<>();
 
-  Disciplines(IdentityService identity, TeamRepository teams) {
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  Disciplines(IdentityService identity, TeamRepository teams,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.identity = identity;
     this.teams = teams;
   }
@@ -49,6 +54,24 @@ class Disciplines {
       }
       return groups.stream().map(Group::getId).filter(ROLES::contains).findFirst()
           .orElse("unknown");
+    });
+  }
+
+  /** The organisation of the user's team in the sociale kaart; empty when she has no team. */
+  String organisationOf(String userId) {
+    if (userId == null) {
+      return "";
+    }
+    return organisations.computeIfAbsent(userId, id -> {
+      for (Group group : identity.createGroupQuery().groupMember(id).list()) {
+        List<String> names = jdbc.queryForList("select o.name from zp_team t join"
+            + " zp_organisation o on o.id = t.organisation_id where t.group_id = ?",
+            String.class, group.getId());
+        if (!names.isEmpty()) {
+          return names.get(0);
+        }
+      }
+      return "";
     });
   }
 

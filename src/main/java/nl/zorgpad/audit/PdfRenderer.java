@@ -28,13 +28,22 @@ class PdfRenderer {
       "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf");
 
   private final ITemplateEngine templates;
+  private final org.springframework.context.ApplicationContext applicationContext;
 
-  PdfRenderer(ITemplateEngine templates) {
+  PdfRenderer(ITemplateEngine templates,
+      org.springframework.context.ApplicationContext applicationContext) {
     this.templates = templates;
+    this.applicationContext = applicationContext;
   }
 
   byte[] render(String template, Map<String, Object> variables) {
     Context context = new Context(LocaleContextHolder.getLocale(), variables);
+    // lets templates call beans (@auditFormat) as they do on the web pages
+    context.setVariable(
+        org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
+            .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(applicationContext,
+            null));
     String html = templates.process(template, context);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

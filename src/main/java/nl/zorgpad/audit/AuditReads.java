@@ -1,0 +1,40 @@
+package nl.zorgpad.audit;
+
+import nl.zorgpad.casus.CaseFileRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The auditor's own reads and exports go into the access log too (purpose {@code audit}): a
+ * client who asks who saw her data also sees the privacy officer who looked.
+ */
+@Component
+class AuditReads {
+
+  static final String PURPOSE = "audit";
+
+  private final AccessLog accessLog;
+  private final CaseFileRepository cases;
+  private final ClientAccessReport.LogIds logIds;
+  private final TransactionTemplate transactions;
+
+  AuditReads(AccessLog accessLog, CaseFileRepository cases, ClientAccessReport.LogIds logIds,
+      PlatformTransactionManager transactionManager) {
+    this.accessLog = accessLog;
+    this.cases = cases;
+    this.logIds = logIds;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  void record(String caseNumber, String objectType, AccessAction action) {
+    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(caseNumber,
+        clientIdOf(caseNumber), objectType, caseNumber, action, AccessOutcome.ALLOWED, PURPOSE,
+        "auditor", false, null)));
+  }
+
+  String clientIdOf(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber).map(caseFile -> logIds.client(caseFile.getId()))
+        .orElse("case:" + caseNumber);
+  }
+}
