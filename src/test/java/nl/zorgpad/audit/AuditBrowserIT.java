@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * As demo-auditor in Chromium: open a case's history (timeline and the diagram with the path
- * taken and time per step), then verify the chains. Screenshots in target/screenshots/audit-*.png.
+ * taken and time per step), verify the chains and open the client log report (its PDF is checked
+ * in AccessLogAuditIT). Screenshots in target/screenshots/audit-*.png.
  */
 @Tag("browser")
 @ZorgpadIntegrationTest
@@ -31,7 +32,7 @@ class AuditBrowserIT {
         .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").list().get(0).getBusinessKey();
     try (Browser browser = new Browser()) {
       browser.login(base, "demo-auditor", "demo");
-      browser.open(base + "/audit");
+      browser.click(By.id("link-audit"));
       browser.visible(By.id("casus")).sendKeys(caseNumber);
       browser.click(By.id("case-submit"));
       browser.waitForText(By.tagName("h1"), "Geschiedenis van casus " + caseNumber);
@@ -44,6 +45,13 @@ class AuditBrowserIT {
       browser.click(By.id("link-chain"));
       browser.waitForText(By.id("chain-engine-audit"), "Intact");
       browser.screenshot("audit-chain");
+      browser.open(base + "/audit/casus/" + caseNumber);
+      browser.click(By.id("link-client-report"));
+      browser.waitForText(By.tagName("h1"), "Overzicht van inzage in uw gegevens");
+      assertThat(browser.visible(By.id("client-report")).getText()).contains("demo-auditor");
+      assertThat(browser.visible(By.id("link-report-pdf")).getAttribute("href"))
+          .endsWith("/inzageverzoek.pdf");
+      browser.screenshot("audit-client-report");
     }
   }
 }
