@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 
 /** Reports under the meldrecht on the real schema (Flyway V20, in-memory H2). */
 @DataJpaTest
-@Import({RightToReportService.class, ConsentService.class, CaseFileService.class})
+@Import({RightToReportService.class, ConsentService.class, CaseFileService.class,
+    nl.zorgpad.audit.AccessLog.class, nl.zorgpad.audit.CurrentActor.class})
 class RightToReportServiceTest {
 
   static final ZonedDateTime MONDAY =
