@@ -556,6 +556,18 @@ class KwetsbareZwangerschapProcessTest {
   // --- the whole year ---
 
   @Test
+  // the real MDO and meldcode processes, not the stubs of the other tests of this class
+  @Deployment(resources = {
+      "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
+      "processes/zorgpad-toestemming.bpmn",
+      "processes/zorgpad-warme-overdracht.bpmn",
+      "processes/zorgpad-prenataal-huisbezoek.bpmn",
+      "processes/zorgpad-eerste-levensjaar.bpmn",
+      "processes/zorgpad-triage.dmn",
+      "processes/zorgpad-contactmomenten.dmn",
+      "processes/zorgpad-mdo.bpmn",
+      "processes/zorgpad-meldcode.bpmn",
+      "processes/zorgpad-afwegingskader.dmn"})
   void fullYear_signalToClosingAtFirstBirthday_withBirthMdoAndMeldcode() {
     // a high-risk signal: domestic violence and mental health
     ProcessInstance pathway = startSignal(validSignal()
@@ -572,7 +584,21 @@ class KwetsbareZwangerschapProcessTest {
         "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
     ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
     handOver(called(pathway, "zorgpad-warme-overdracht"));
-    complete(task(meldcode), withVariables("meldcodeOutcome", "hulp-georganiseerd"));
+    // meldcode steps 1–5: signals and kindcheck, consultation, talking skipped because it would
+    // endanger the client, the afwegingskader says help, help organised and effective
+    complete(task(meldcode), withVariables("meldcodeSignals",
+        SpinValues.jsonValue("[\"partnergeweld\"]").create(),
+        "meldcodeKindcheck", "alleen-ongeboren-kind"));
+    complete(task(meldcode), withVariables("meldcodeColleagueConsulted", true,
+        "meldcodeVeiligThuisAdvice", "anoniem", "meldcodeTalkSafe", "nee",
+        "meldcodeTalkSkippedReason", "gevaar-client"));
+    complete(task(meldcode), withVariables("meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee",
+        "meldcodeHelpPossible", "ja", "meldcodeHelpAccepted", "ja"));
+    complete(task(meldcode), withVariables("meldcodeHelpProviders", List.of("buurtteam", "jgz"),
+        "meldcodeHelpEvaluationDate", "2026-04-15"));
+    complete(task(meldcode), withVariables("meldcodeHelpEffective", "ja"));
+    assertThat(meldcode).isEnded().hasPassed("End_ClosedWithAgreements")
+        .variables().containsEntry("meldcodeOutcome", "hulp-georganiseerd");
 
     // PHB requested and visited
     ProcessInstance homeVisit = called(pathway, "zorgpad-prenataal-huisbezoek");
@@ -584,8 +610,21 @@ class KwetsbareZwangerschapProcessTest {
         "interventionAdvice", List.of("stevig-ouderschap")));
 
     // MDO (vuistregel 9)
-    complete(task(called(pathway, "zorgpad-mdo")),
-        withVariables("mdoNextReviewDate", "2026-05-01"));
+    ProcessInstance mdo = called(pathway, "zorgpad-mdo");
+    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz", "buurtteam"),
+        "mdoMeetingDate", "2026-03-19"));
+    complete(taskQuery().processInstanceId(mdo.getId()).taskCandidateGroup("jgz").singleResult(),
+        withVariables("mdoAttendance", "aanwezig"));
+    complete(taskQuery().processInstanceId(mdo.getId()).taskCandidateGroup("buurtteam")
+        .singleResult(), withVariables("mdoAttendance", "schriftelijke-inbreng"));
+    startClockAt(LocalDate.of(2026, 3, 19).atTime(17, 0).atZone(Deadlines.ZONE));
+    complete(task(mdo), withVariables("mdoHeldDate", "2026-03-19",
+        "mdoNextReviewDate", "2026-04-16", "mdoHasActionPoints", "ja"));
+    complete(task(mdo), withVariables("mdoActionDiscipline", "jgz",
+        "mdoAction", "huisbezoek-plannen", "mdoActionDueDate", "2026-03-26",
+        "mdoMoreActionPoints", "nee"));
+    complete(task(mdo), withVariables("mdoActionResult", "uitgevoerd"));
+    assertThat(mdo).isEnded().hasPassed("End_ActionPointsDone");
 
     // the birth, the kraamperiode, the handover to JGZ
     startClockAt(DUE_DATE_MORNING.minusDays(1));
