@@ -173,11 +173,8 @@ class CaseMessageController {
       @RequestBody(required = false) StartMeldcodeRequest request, Principal principal) {
     String startedBy = request == null ? null : request.meldcodeStartedBy();
     return deliver(caseNumber, principal, CaseMessages.START_MELDCODE, groups -> {
-      if (startedBy == null || !Disciplines.ALL.contains(startedBy)) {
-        throw ApiException.invalid("meldcode start", List.of(new Violation(
-            CaseMessages.MELDCODE_STARTED_BY, "must be one of " + Disciplines.ALL,
-            "Kies de discipline die de meldcode start.")));
-      }
+      requireOneOf("meldcode start", CaseMessages.MELDCODE_STARTED_BY, startedBy,
+          Disciplines.ALL, "Kies de discipline die de meldcode start.");
       requireOwnDiscipline(groups, startedBy);
       return Variables.createVariables().putValue(CaseMessages.MELDCODE_STARTED_BY, startedBy);
     });
@@ -190,12 +187,9 @@ class CaseMessageController {
       @RequestBody(required = false) EndCaseRequest request, Principal principal) {
     String reason = request == null ? null : request.endReason();
     return deliver(caseNumber, principal, CaseMessages.END_CASE, groups -> {
-      if (reason == null || !CaseMessages.END_REASONS.contains(reason)) {
-        throw ApiException.invalid("end of case", List.of(new Violation(
-            CaseMessages.END_REASON, "must be one of " + CaseMessages.END_REASONS,
-            "Kies de reden waarom de casus eindigt: verhuisd, cliënt trekt zich terug,"
-                + " zwangerschap beëindigd of overig.")));
-      }
+      requireOneOf("end of case", CaseMessages.END_REASON, reason, CaseMessages.END_REASONS,
+          "Kies de reden waarom de casus eindigt: verhuisd, cliënt trekt zich terug,"
+              + " zwangerschap beëindigd of overig.");
       return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
     });
   }
@@ -207,11 +201,8 @@ class CaseMessageController {
       @RequestBody(required = false) ConsentWithdrawalRequest request, Principal principal) {
     String recipient = request == null ? null : request.recipientDiscipline();
     return deliver(caseNumber, principal, CaseMessages.WITHDRAW_CONSENT, groups -> {
-      if (recipient == null || !Disciplines.ALL.contains(recipient)) {
-        throw ApiException.invalid("consent withdrawal", List.of(new Violation(
-            PathwayVariables.RECIPIENT_DISCIPLINE, "must be one of " + Disciplines.ALL,
-            "Kies de discipline waarvoor de cliënt haar toestemming intrekt.")));
-      }
+      requireOneOf("consent withdrawal", PathwayVariables.RECIPIENT_DISCIPLINE, recipient,
+          Disciplines.ALL, "Kies de discipline waarvoor de cliënt haar toestemming intrekt.");
       return Variables.createVariables()
           .putValue(PathwayVariables.RECIPIENT_DISCIPLINE, recipient);
     });
@@ -302,6 +293,15 @@ class CaseMessageController {
       throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
           discipline + " is not one of the caller's disciplines",
           "U kunt dit alleen namens uw eigen discipline doen.");
+    }
+  }
+
+  /** A payload value that must be one code of a list: otherwise 400 with a Dutch message. */
+  private static void requireOneOf(String what, String field, String value,
+      List<String> allowed, String dutchMessage) {
+    if (value == null || !allowed.contains(value)) {
+      throw ApiException.invalid(what, List.of(new Violation(field,
+          "must be one of " + allowed, dutchMessage)));
     }
   }
 }
