@@ -111,6 +111,18 @@ class SocialMapPagesIT {
   }
 
   @Test
+  void everyListOfTheAdminPageDeletesOnlyAfterAConfirmation() {
+    PageSession coordinator = new PageSession(port, COORDINATOR);
+    long lombok = neighbourhoods.findByCode("utrecht-lombok").orElseThrow().getId();
+    String admin = coordinator.get("/sociale-kaart/beheer").body();
+    assertThat(admin).contains("action=\"/sociale-kaart/wijken/" + lombok + "/verwijderen\"",
+        "data-confirm=\"Lombok (Utrecht) verwijderen?\"", "/sociale-kaart/organisaties/",
+        "onsubmit=\"return confirm(this.dataset.confirm)\"");
+    long teamId = teams.findByGroupId("jgz-utrecht-west").orElseThrow().getId();
+    assertThat(admin).contains("action=\"/sociale-kaart/teams/" + teamId + "/verwijderen\"");
+  }
+
+  @Test
   void caregiversCannotEditOrImport() {
     PageSession caregiver = new PageSession(port, CAREGIVER);
     long teamId = teams.findByGroupId("jgz-utrecht-west").orElseThrow().getId();
