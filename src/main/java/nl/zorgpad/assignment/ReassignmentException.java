@@ -8,7 +8,7 @@ public class ReassignmentException extends RuntimeException implements MessageSo
   private final String code;
   private final transient Object[] arguments;
 
-  ReassignmentException(String code, Object... arguments) {
+  public ReassignmentException(String code, Object... arguments) {
     super(code);
     this.code = code;
     this.arguments = arguments;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -30,8 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The groups that lose the task also lose their authorization on it (the engine keeps it
  * otherwise), and an assignee outside the new team is removed, so that the old team can no
  * longer see or complete it. Their read access to the case itself stays (they were involved).
- * Whether the user is the regiehouder of <em>this</em> case is for the dossier to decide; here it
- * takes membership of the {@code regiehouder} discipline.
+ * Whether the user is the regiehouder of <em>this</em> case is for the case page to decide; here
+ * it takes membership of the {@code regiehouder} or {@code buurtteam} discipline (either can hold
+ * the role).
+ *
+ * <p>The change runs in one engine command with the engine's authorization checks switched off
+ * (the regiehouder holds no TASK_ASSIGN on another team's task) but with her authentication
+ * kept, so that the engine's user operation log and identity-link history name her as the one
+ * who moved the task — the auditor sees who did it.
  */
 @Service
 public class TaskReassignment {
@@ -42,9 +49,12 @@ public class TaskReassignment {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final TeamRepository teams;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
 
   TaskReassignment(TaskService taskService, IdentityService identityService,
-      AuthorizationService authorizationService, TeamRepository teams) {
+      AuthorizationService authorizationService, TeamRepository teams,
+      ProcessEngineConfigurationImpl engineConfiguration) {
+    this.engineConfiguration = engineConfiguration;
     this.taskService = taskService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -58,19 +68,54 @@ public class TaskReassignment {
    * @throws ReassignmentException (with a Dutch message key) when the task or team does not exist
    *     or the team has another discipline than the task
    */
-  @PreAuthorize("hasAuthority('GROUP_regiehouder')")
+  @PreAuthorize("hasAuthority('GROUP_regiehouder') or hasAuthority('GROUP_buurtteam')")
   @Transactional
   public List<String> reassign(String taskId, String targetGroupId) {
-    // Zorgpad decided who may do this; the engine acts on its behalf, not as the user
-    Authentication engineUser = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
+    // Zorgpad decided who may do this; the engine skips its own checks but keeps the user
+    Authentication previous = identityService.getCurrentAuthentication();
+    if (previous == null) {
+      identityService.setAuthentication(actor(), List.of());
+    }
     try {
-      return doReassign(taskId, targetGroupId);
+      return engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+        commandContext.disableAuthorizationCheck();
+        try {
+          return doReassign(taskId, targetGroupId);
+        } finally {
+          commandContext.enableAuthorizationCheck();
+        }
+      });
     } finally {
-      if (engineUser != null) {
-        identityService.setAuthentication(engineUser);
+      if (previous == null) {
+        identityService.clearAuthentication();
       }
     }
+  }
+
+  /**
+   * The groups an open task may move to: the teams of its discipline (by name) and the
+   * discipline itself; empty when the task has no single discipline.
+   */
+  @Transactional(readOnly = true)
+  public List<Target> targets(String taskId) {
+    Set<String> disciplines = taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId).filter(groupId -> groupId != null)
+        .map(this::disciplineOf).filter(discipline -> discipline != null)
+        .collect(Collectors.toSet());
+    if (disciplines.size() != 1) {
+      return List.of();
+    }
+    String discipline = disciplines.iterator().next();
+    List<Target> targets = new java.util.ArrayList<>();
+    teams.findByDisciplineOrderByName(discipline)
+        .forEach(team -> targets.add(new Target(team.getGroupId(), team.getName())));
+    targets.add(new Target(discipline, ZorgpadGroups.displayName(discipline)));
+    return targets;
+  }
+
+  /** A group a task can be given to, with the name users know it by. */
+  public record Target(String groupId, String name) {
   }
 
   private List<String> doReassign(String taskId, String target) {

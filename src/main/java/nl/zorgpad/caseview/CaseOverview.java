@@ -3,6 +3,7 @@ package nl.zorgpad.caseview;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.assignment.TaskReassignment;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.Child;
 import nl.zorgpad.casus.Client;
@@ -36,9 +37,12 @@ public record CaseOverview(
       List<ContactCard> contacts) {
   }
 
-  /** A task of the case. */
-  public record TaskRow(String name, String group, Instant created, Instant due, Instant ended,
-      String assignee) {
+  /**
+   * A task of the case; {@code targets} are the groups the viewer (the case's regiehouder) may
+   * give an open task to, empty for anyone else and for finished tasks.
+   */
+  public record TaskRow(String id, String name, String group, Instant created, Instant due,
+      Instant ended, String assignee, List<TaskReassignment.Target> targets) {
   }
 
   /** One line of the timeline: when, a message key of the bundle and its arguments. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.zorgpad.assignment.TaskReassignment;
 import nl.zorgpad.audit.AccessAction;
 import nl.zorgpad.audit.Actor;
 import nl.zorgpad.audit.CurrentActor;
@@ -66,13 +67,16 @@ public class CaseOverviewService {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final MessageSource messages;
+  private final TaskReassignment reassignment;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
       GroupDisciplines groupDisciplines, CurrentActor currentActor, TaskService taskService,
       HistoryService historyService, RuntimeService runtimeService,
-      RepositoryService repositoryService, MessageSource messages) {
+      RepositoryService repositoryService, MessageSource messages,
+      TaskReassignment reassignment) {
     this.messages = messages;
+    this.reassignment = reassignment;
     this.dossier = dossier;
     this.consents = consents;
     this.involvements = involvements;
@@ -123,20 +127,23 @@ public class CaseOverviewService {
     Map<String, List<TaskRow>> done = new LinkedHashMap<>();
     if (tasksVisible) {
       dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "Task", null);
+      boolean mayReassign = mayReassign(caseFile);
       for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
           .orderByTaskCreateTime().asc().list()) {
         String group = openTaskGroup(task.getId());
         open.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
-            .add(new TaskRow(task.getName(), group, instant(task.getCreateTime()),
-                instant(task.getDueDate()), null, task.getAssignee()));
+            .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getCreateTime()),
+                instant(task.getDueDate()), null, task.getAssignee(),
+                mayReassign ? reassignment.targets(task.getId()) : List.of()));
       }
       for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
           .processInstanceBusinessKey(caseNumber).finished().orderByHistoricActivityInstanceStartTime()
           .asc().list()) {
         String group = historicTaskGroup(task.getId());
         done.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
-            .add(new TaskRow(task.getName(), group, instant(task.getStartTime()),
-                instant(task.getDueDate()), instant(task.getEndTime()), task.getAssignee()));
+            .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getStartTime()),
+                instant(task.getDueDate()), instant(task.getEndTime()), task.getAssignee(),
+                List.of()));
       }
     }
 
@@ -159,6 +166,49 @@ public class CaseOverviewService {
         .filter(g -> groupDisciplines.disciplineOf(g)
             .filter(d -> d.equals("regiehouder") || d.equals("buurtteam")).isPresent())
         .findFirst();
+  }
+
+  /**
+   * Whether the current user may give the case's open tasks to another team (vuistregel 8: the
+   * regiehouder keeps the overview): the case's appointed regiehouder, or — while none is
+   * appointed — a member of the regiehouder discipline.
+   */
+  public boolean mayReassign(CaseFile caseFile) {
+    Actor actor = currentActor.get();
+    if (careCoordinatorGroup().isEmpty()) {
+      return false;
+    }
+    if (caseFile.getCareCoordinator() != null) {
+      return caseFile.getCareCoordinator().equals(actor.userId());
+    }
+    return actor.groups().stream().map(groupDisciplines::disciplineOf)
+        .flatMap(java.util.Optional::stream)
+        .anyMatch(nl.zorgpad.casus.Disciplines.REGIEHOUDER::equals);
+  }
+
+  /**
+   * Gives an open task of the case to another team of its discipline, as the case's regiehouder.
+   *
+   * @throws nl.zorgpad.casus.DossierAccessDeniedException when the user may not see the case's
+   *     tasks
+   * @throws org.springframework.security.access.AccessDeniedException when she is not its
+   *     regiehouder
+   * @throws nl.zorgpad.assignment.ReassignmentException when the task or team does not fit
+   */
+  @Transactional
+  public void reassign(String caseNumber, String taskId, String groupId) {
+    CaseFile caseFile = dossier.readCase(caseNumber);
+    dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.UPDATE, "Task", taskId);
+    if (!mayReassign(caseFile)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "only the case's regiehouder reassigns its tasks");
+    }
+    boolean ofThisCase = taskService.createTaskQuery().taskId(taskId)
+        .processInstanceBusinessKey(caseNumber).count() == 1;
+    if (!ofThisCase) {
+      throw new nl.zorgpad.assignment.ReassignmentException("assignment.reassign.unknownTask");
+    }
+    reassignment.reassign(taskId, groupId);
   }
 
   public String currentUserId() {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.access.EmergencyAccessService;
+import nl.zorgpad.assignment.ReassignmentException;
 import nl.zorgpad.casus.CaseNumbers;
 import nl.zorgpad.casus.Client;
 import nl.zorgpad.casus.ClientDetails;
@@ -15,7 +16,10 @@ import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Pregnancy;
 import nl.zorgpad.casus.UnknownCaseException;
 import nl.zorgpad.casus.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,9 +45,11 @@ class CaseViewController {
   private final CaseOverviewService overviews;
   private final DossierService dossier;
   private final EmergencyAccessService emergencies;
+  private final MessageSource messages;
 
   CaseViewController(CaseOverviewService overviews, DossierService dossier,
-      EmergencyAccessService emergencies) {
+      EmergencyAccessService emergencies, MessageSource messages) {
+    this.messages = messages;
     this.overviews = overviews;
     this.dossier = dossier;
     this.emergencies = emergencies;
@@ -166,6 +172,18 @@ class CaseViewController {
     return "redirect:/casus/" + caseNumber;
   }
 
+  /** The regiehouder gives an open task to another team of its discipline (vuistregel 8). */
+  @PostMapping("/{caseNumber}/taken/{taskId}/toewijzen")
+  String reassign(@PathVariable String caseNumber, @PathVariable String taskId,
+      @RequestParam(required = false) String groupId) {
+    if (groupId == null || groupId.isBlank()) {
+      throw new InvalidInputException("reassignment", List.of(new Violation("groupId",
+          "is required", "Kies het team dat de taak krijgt.")));
+    }
+    overviews.reassign(known(caseNumber), taskId, groupId.strip());
+    return "redirect:/casus/" + caseNumber + "#tasks";
+  }
+
   @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
   String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId) {
     dossier.endInvolvement(known(caseNumber), involvementId);
@@ -177,6 +195,21 @@ class CaseViewController {
   String forbidden(DossierAccessDeniedException denied, Model model) {
     model.addAttribute("caseNumber", denied.caseNumber());
     return "casus/forbidden";
+  }
+
+  @ExceptionHandler(ReassignmentException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String notReassigned(ReassignmentException refused, Model model) {
+    model.addAttribute("message", messages.getMessage(refused, LocaleContextHolder.getLocale()));
+    return "casus/problem";
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  String notTheCareCoordinator(Model model) {
+    model.addAttribute("message", messages.getMessage("case.tasks.reassign.forbidden", null,
+        LocaleContextHolder.getLocale()));
+    return "casus/problem";
   }
 
   @ExceptionHandler(UnknownCaseException.class)

@@ -16,6 +16,8 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 
   boolean existsByDiscipline(String discipline);
 
+  List<Team> findByDisciplineOrderByName(String discipline);
+
   List<Team> findByOrganisationOrderByName(Organisation organisation);
 
   /** The teams of a discipline that serve a neighbourhood, by group id. */

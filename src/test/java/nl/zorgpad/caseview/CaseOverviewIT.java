@@ -13,6 +13,12 @@ import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.HandoverRegistry;
 import nl.zorgpad.support.Http;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,10 @@ class CaseOverviewIT {
   AccessLog accessLog;
   @Autowired
   HandoverRegistry dossier;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   Http http;
 
@@ -223,6 +233,65 @@ class CaseOverviewIT {
       assertThat(e.getAction()).isEqualTo(AccessAction.CREATE);
       assertThat(e.getUserId()).isEqualTo("demo-verloskundige");
     });
+  }
+
+  @Test
+  void theRegiehouderGivesATaskToAnotherTeamOfItsDisciplineAndTheEngineRecordsItWasHer() {
+    String caseNumber = demoCase("DEMO-VK-0103");
+    Task jgzTask = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskCandidateGroup("jgz").singleResult();
+    assertThat(jgzTask).as("the demo's JGZ contact task, fallen back to the discipline")
+        .isNotNull();
+    CaseSession regiehouder = new CaseSession(port, "demo-regiehouder:demo");
+    CaseSession jgz = new CaseSession(port, JGZ);
+    String path = "/casus/" + caseNumber + "/taken/" + jgzTask.getId() + "/toewijzen";
+    try {
+      String page = regiehouder.get("/casus/" + caseNumber).body();
+      assertThat(page).contains("id=\"reassign-" + jgzTask.getId() + "\"")
+          .contains("value=\"jgz-utrecht-west\"").contains("Toewijzen aan")
+          .doesNotContain("value=\"buurtteam-utrecht-lombok\"");
+      assertThat(jgz.get("/casus/" + caseNumber).body())
+          .as("only the regiehouder gets the form").doesNotContain("id=\"reassign-");
+
+      HttpResponse<String> refused = jgz.post(path, "groupId", "jgz-utrecht-west");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("Alleen de regiehouder van deze casus");
+      HttpResponse<String> otherDiscipline = regiehouder.post(path, "groupId",
+          "buurtteam-utrecht-lombok");
+      assertThat(otherDiscipline.statusCode()).isEqualTo(400);
+      assertThat(otherDiscipline.body()).contains("Kies een team van dezelfde discipline");
+      assertThat(regiehouder.post(path, "groupId", "").statusCode()).isEqualTo(400);
+      String otherCase = demoCase("DEMO-VK-0105");
+      assertThat(regiehouder.post("/casus/" + otherCase + "/taken/" + jgzTask.getId()
+          + "/toewijzen", "groupId", "jgz-utrecht-west").statusCode())
+          .as("a task of another case").isIn(400, 403);
+      assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz");
+
+      Instant before = Instant.now();
+      assertThat(regiehouder.post(path, "groupId", "jgz-utrecht-west").statusCode())
+          .isEqualTo(302);
+      assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz-utrecht-west");
+      assertThat(historyService.createUserOperationLogQuery().taskId(jgzTask.getId())
+          .userId("demo-regiehouder").list())
+          .extracting(UserOperationLogEntry::getOperationType)
+          .contains(UserOperationLogEntry.OPERATION_TYPE_ADD_GROUP_LINK,
+              UserOperationLogEntry.OPERATION_TYPE_DELETE_GROUP_LINK);
+      assertThat(logSince(caseNumber, "demo-regiehouder", before)).anySatisfy(entry -> {
+        assertThat(entry.getAction()).isEqualTo(AccessAction.UPDATE);
+        assertThat(entry.getObjectType()).isEqualTo("Task");
+        assertThat(entry.getObjectId()).isEqualTo(jgzTask.getId());
+      });
+    } finally {
+      // other tests use the demo case as it was
+      regiehouder.post(path, "groupId", "jgz");
+      assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz");
+    }
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId).toList();
   }
 
   @Test
