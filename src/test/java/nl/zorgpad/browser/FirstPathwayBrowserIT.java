@@ -105,6 +105,16 @@ class FirstPathwayBrowserIT {
       waitForTask(caseNumber, "Overdracht formeel vastleggen");
       openTask(browser, caseNumber, "Overdracht formeel vastleggen");
       browser.click(By.cssSelector("button.claim"));
+      // form-js's own texts are Dutch too (zorgpad/form-js-nl.js): the empty dropdown and the
+      // messages when required fields are missing; nothing is completed
+      browser.waitForText(By.cssSelector(".fjs-select-display"), "Kies…");
+      browser.click(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitForText(By.cssSelector(".fjs-form-field-error"), "Dit veld is verplicht.");
+      assertThat(browser.driver().findElement(By.tagName("body")).getText())
+          .doesNotContain("Field is required").doesNotContain("Select\n");
+      browser.screenshot("04a-handover-form-required");
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+          .taskName("Overdracht formeel vastleggen").count()).isOne();
       choose(browser, "handoverMethod", "Telefonisch consult");
       browser.visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
           .sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);

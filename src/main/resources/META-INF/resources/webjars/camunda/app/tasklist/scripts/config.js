@@ -34,7 +34,9 @@ export default {
     // sends #/login (after logging out, or when the session is gone) to Zorgpad's /login
     'zorgpad/login-redirect',
     // Dutch month and day names in the date picker (AngularJS $locale)
-    'zorgpad/angular-locale-nl'
+    'zorgpad/angular-locale-nl',
+    // Dutch validation messages and placeholders of form-js (Camunda Forms)
+    'zorgpad/form-js-nl'
   ],
 
   // no "Welcome to Camunda" notice on first login
