@@ -97,7 +97,7 @@ function readableStart(canvas) {
     return;
   }
   canvas.viewbox({
-    x: viewbox.inner.x - 100,
+    x: viewbox.inner.x - 160,
     y: viewbox.inner.y - 40,
     width: viewbox.outer.width / READABLE_ZOOM,
     height: viewbox.outer.height / READABLE_ZOOM

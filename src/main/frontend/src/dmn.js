@@ -9,11 +9,12 @@ import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 
 import DmnModeler from 'dmn-js/lib/Modeler';
 import camundaModdle from 'camunda-dmn-moddle/resources/camunda.json';
+import DutchTranslate from './nl-dmn.js';
 import { fillTenants, getJson, loadContent, messages, status, wireToolbar } from './common.js';
 
 const modeler = new DmnModeler({
   container: '#canvas',
-  common: { keyboard: { bindTo: window } },
+  common: { keyboard: { bindTo: window }, additionalModules: [ DutchTranslate ] },
   moddleExtensions: { camunda: camundaModdle }
 });
 window.zorgpadModeler = modeler;

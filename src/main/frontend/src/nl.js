@@ -192,10 +192,15 @@ const NL = {
   'Create or remove space': 'Ruimte maken of weghalen'
 };
 
-export default {
-  translate: [ 'value', function(template, replacements) {
-    replacements = replacements || {};
-    const text = NL[template] || template;
-    return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] || '{' + key + '}');
-  } ]
-};
+/** A diagram-js translate module for a map of English templates to Dutch texts. */
+export function translateModule(texts) {
+  return {
+    translate: [ 'value', function(template, replacements) {
+      replacements = replacements || {};
+      const text = texts[template] || template;
+      return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] || '{' + key + '}');
+    } ]
+  };
+}
+
+export default translateModule(NL);

@@ -109,7 +109,7 @@ class WorkbenchRoundTripBrowserIT {
             .getDomAttribute("data-editor-ready")));
         browser.visible(By.cssSelector(".djs-element[data-element-id='Call_Consent']"));
         assertThat(browser.driver().findElement(By.cssSelector(
-            ".djs-palette .entry[data-action='create.task']")).getDomAttribute("title"))
+            ".djs-palette .entry[data-action='create.task']")).getDomAttribute("aria-label"))
             .isEqualTo("Taak toevoegen");
         browser.screenshot("roundtrip-01-opened");
 
@@ -117,7 +117,9 @@ class WorkbenchRoundTripBrowserIT {
         double[] advice = bounds(browser, "Task_InterventionAdvice");
         double[] consent = bounds(browser, "Call_Consent");
         double gapX = (advice[0] + advice[2] + consent[0]) / 2;
-        double rowY = advice[1] + advice[3] / 2;
+        // start on empty canvas below the row: started on an element, the space tool would
+        // make space only inside that element
+        double rowY = advice[1] + advice[3] + 60;
         browser.click(By.cssSelector(".djs-palette .entry[data-action='space-tool']"));
         new Actions(browser.driver())
             .moveToLocation((int) gapX, (int) rowY).clickAndHold()
@@ -130,11 +132,11 @@ class WorkbenchRoundTripBrowserIT {
         double[] flow = bounds(browser, "Flow_AdviceToConsent");
         int dropX = (int) (flow[0] + flow[2] / 2);
         int dropY = (int) (flow[1] + flow[3] / 2);
-        WebElement createTask = browser.visible(
-            By.cssSelector(".djs-palette .entry[data-action='create.task']"));
-        new Actions(browser.driver()).clickAndHold(createTask)
-            .moveToLocation(dropX - 40, dropY - 10).moveToLocation(dropX - 10, dropY)
-            .moveToLocation(dropX, dropY).release().perform();
+        // (a click on the palette entry picks the task up; the next click drops it)
+        browser.click(By.cssSelector(".djs-palette .entry[data-action='create.task']"));
+        new Actions(browser.driver())
+            .moveToLocation(dropX - 60, dropY + 40).moveToLocation(dropX - 20, dropY + 10)
+            .moveToLocation(dropX, dropY).click().perform();
         newTaskId = (String) js(browser, """
             const registry = window.zorgpadModeler.get('elementRegistry');
             const advice = registry.get('Task_InterventionAdvice');
@@ -189,6 +191,9 @@ class WorkbenchRoundTripBrowserIT {
         name.sendKeys(TASK_NAME, Keys.TAB);
         new Select(browser.visible(By.id("zp-discipline"))).selectByValue("kraamzorg");
         new Select(browser.visible(By.id("zp-form"))).selectByValue(FORM);
+        // the deadline in working days, as the shipped pathways write it
+        assertThat(new Select(browser.visible(By.id("zp-due-unit"))).getFirstSelectedOption()
+            .getText()).isEqualTo("werkdagen");
         browser.visible(By.id("zp-due")).sendKeys("2", Keys.TAB);
         browser.click(By.id("btn-validate"));
         browser.waitForText(By.id("editor-status"), "Geen fouten gevonden.");
@@ -223,8 +228,12 @@ class WorkbenchRoundTripBrowserIT {
         .processDefinitionKey(PATHWAY).withoutTenantId().latestVersion().singleResult();
     assertThat(published.getVersion()).isEqualTo(previous.getVersion() + 1);
     String finalTaskId = newTaskId;
-    assertThat(repositoryService.getBpmnModelInstance(published.getId())
-        .getModelElementById(finalTaskId).getAttributeValue("name")).isEqualTo(TASK_NAME);
+    org.camunda.bpm.model.bpmn.instance.UserTask publishedTask = repositoryService
+        .getBpmnModelInstance(published.getId()).getModelElementById(finalTaskId);
+    assertThat(publishedTask.getName()).isEqualTo(TASK_NAME);
+    assertThat(publishedTask.getCamundaCandidateGroups()).isEqualTo("kraamzorg");
+    assertThat(publishedTask.getCamundaFormRef()).isEqualTo(FORM);
+    assertThat(publishedTask.getCamundaDueDate()).isEqualTo("${deadlines.inWorkingDays(2)}");
 
     // a midwife starts a case with the Tasklist's start form: it reaches the new task
     String newCase;
