@@ -7,11 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Browser;
 import nl.zorgpad.support.Http;
@@ -25,6 +23,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -160,7 +159,8 @@ class WorkbenchRoundTripBrowserIT {
         browser.screenshot("roundtrip-02-replace-menu");
         userTask.click();
         newTaskId = (String) js(browser, """
-            const advice = window.zorgpadModeler.get('elementRegistry').get('Task_InterventionAdvice');
+            const registry = window.zorgpadModeler.get('elementRegistry');
+            const advice = registry.get('Task_InterventionAdvice');
             const next = advice.outgoing[0].target;
             return next.type === 'bpmn:UserTask' ? next.id : null;""");
         assertThat(newTaskId).as("the new step is a user task now").isNotNull();
@@ -197,7 +197,8 @@ class WorkbenchRoundTripBrowserIT {
         browser.visible(By.id("zp-due")).sendKeys("2", Keys.TAB);
         browser.click(By.id("btn-validate"));
         browser.waitForText(By.id("editor-status"), "Geen fouten gevonden.");
-        assertThat(browser.driver().findElements(By.cssSelector("#validation-issues li.zp-error-item")))
+        assertThat(browser.driver().findElements(
+            By.cssSelector("#validation-issues li.zp-error-item")))
             .isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector(
             ".zp-issue-marker[data-element-id='" + newTaskId + "']"))).isEmpty();
@@ -210,6 +211,8 @@ class WorkbenchRoundTripBrowserIT {
         // publish: a new version for new cases
         browser.click(By.id("btn-deploy"));
         browser.waitForText(By.id("editor-status"), "Gepubliceerd als nieuwe versie");
+        browser.waitForText(By.id("editor-version"), "Geopend: versie "
+            + (previous.getVersion() + 1) + " (nieuwste: versie " + (previous.getVersion() + 1));
         browser.screenshot("roundtrip-05-published");
         publishedXml = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
             const done = arguments[arguments.length - 1];
@@ -228,7 +231,7 @@ class WorkbenchRoundTripBrowserIT {
         .processDefinitionKey(PATHWAY).withoutTenantId().latestVersion().singleResult();
     assertThat(published.getVersion()).isEqualTo(previous.getVersion() + 1);
     String finalTaskId = newTaskId;
-    org.camunda.bpm.model.bpmn.instance.UserTask publishedTask = repositoryService
+    UserTask publishedTask = repositoryService
         .getBpmnModelInstance(published.getId()).getModelElementById(finalTaskId);
     assertThat(publishedTask.getName()).isEqualTo(TASK_NAME);
     assertThat(publishedTask.getCamundaCandidateGroups()).isEqualTo("kraamzorg");
@@ -244,7 +247,8 @@ class WorkbenchRoundTripBrowserIT {
         browser.visible(By.linkText("Taken voor mijn discipline"));
         browser.click(By.cssSelector(".start-process-action"));
         browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
-        browser.visible(By.cssSelector("[id$='-Field_clientReference']")).sendKeys(NEW_CASE_REFERENCE);
+        browser.visible(By.cssSelector("[id$='-Field_clientReference']"))
+            .sendKeys(NEW_CASE_REFERENCE);
         browser.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
             .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
         browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
@@ -278,7 +282,8 @@ class WorkbenchRoundTripBrowserIT {
         browser.screenshot("roundtrip-07-kraamzorg-task");
 
         // she cannot publish: not through the workbench page …
-        browser.open(base + "/modeling/edit?name=" + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
+        browser.open(base + "/modeling/edit?name="
+            + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
         browser.waitForText(By.tagName("body"), "U heeft geen toegang tot deze pagina.");
         assertThat(browser.driver().findElements(By.id("btn-deploy"))).isEmpty();
         browser.screenshot("roundtrip-08-caregiver-refused");
@@ -300,8 +305,8 @@ class WorkbenchRoundTripBrowserIT {
         browser.login(base, "demo-coordinator", "demo");
         browser.open(base + "/modeling");
         String previousUuid = previous.getId().substring(previous.getId().lastIndexOf(':') + 1);
-        browser.click(By.cssSelector("tr[data-resource='" + FILE + "'] a[href*='/modeling/migration']"
-            + "[href$='" + previousUuid + "']"));
+        browser.click(By.cssSelector("tr[data-resource='" + FILE + "']"
+            + " a[href*='/modeling/migration'][href$='" + previousUuid + "']"));
         browser.visible(By.id("migration-cases"));
         assertThat(new Select(browser.driver().findElement(By.id("target")))
             .getFirstSelectedOption().getText()).isEqualTo("versie " + published.getVersion());
