@@ -240,128 +240,127 @@ class WorkbenchRoundTripBrowserIT {
 
     // a midwife starts a case with the Tasklist's start form: it reaches the new task
     String newCase;
-    try (Browser browser = new Browser()) {
+    try (Browser midwife = new Browser()) {
       try {
-        browser.login(base, "demo-verloskundige", "demo");
-        browser.open(base + "/camunda/app/tasklist/default/");
-        browser.visible(By.linkText("Taken voor mijn discipline"));
-        browser.click(By.cssSelector(".start-process-action"));
-        browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
-        browser.visible(By.cssSelector("[id$='-Field_clientReference']"))
+        midwife.login(base, "demo-verloskundige", "demo");
+        midwife.open(base + "/camunda/app/tasklist/default/");
+        midwife.visible(By.linkText("Taken voor mijn discipline"));
+        midwife.click(By.cssSelector(".start-process-action"));
+        midwife.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
+        midwife.visible(By.cssSelector("[id$='-Field_clientReference']"))
             .sendKeys(NEW_CASE_REFERENCE);
-        browser.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
+        midwife.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
             .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
-        browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
-        browser.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
-        choose(browser, "signallingDiscipline", "Verloskundige");
-        browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
-        browser.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
+        midwife.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
+        midwife.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
+        choose(midwife, "signallingDiscipline", "Verloskundige");
+        midwife.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        midwife.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
             .variableValueEquals("clientReference", NEW_CASE_REFERENCE).singleResult();
         assertThat(instance.getProcessDefinitionId()).isEqualTo(published.getId());
         newCase = instance.getBusinessKey();
       } catch (Throwable failure) {
-        browser.screenshot("roundtrip-failure-2");
+        midwife.screenshot("roundtrip-failure-2");
         throw failure;
       }
-    }
-    Task kraamzorgTask = taskService.createTaskQuery().processInstanceBusinessKey(newCase)
-        .taskDefinitionKey(finalTaskId).singleResult();
-    assertThat(kraamzorgTask).as("the new case stands in the new task").isNotNull();
+      Task kraamzorgTask = taskService.createTaskQuery().processInstanceBusinessKey(newCase)
+          .taskDefinitionKey(finalTaskId).singleResult();
+      assertThat(kraamzorgTask).as("the new case stands in the new task").isNotNull();
 
-    // the kraamzorg finds the task in her Tasklist and opens its form
-    try (Browser browser = new Browser()) {
-      try {
-        browser.login(base, "demo-kraamzorg", "demo");
-        browser.open(base + "/camunda/app/tasklist/default/");
-        browser.click(By.linkText("Taken voor mijn discipline"));
-        openTask(browser, newCase, TASK_NAME);
-        browser.click(By.cssSelector("button.claim"));
-        browser.visible(By.cssSelector("[id$='-Field_homeVisitPlannedDate-date']"));
-        browser.waitForText(By.cssSelector(".task-details, body"), "Huisbezoek plannen");
-        browser.screenshot("roundtrip-07-kraamzorg-task");
+      // the kraamzorg finds the task in her Tasklist and opens its form
+      try (Browser browser = new Browser()) {
+        try {
+          browser.login(base, "demo-kraamzorg", "demo");
+          browser.open(base + "/camunda/app/tasklist/default/");
+          browser.click(By.linkText("Taken voor mijn discipline"));
+          openTask(browser, newCase, TASK_NAME);
+          browser.click(By.cssSelector("button.claim"));
+          browser.visible(By.cssSelector("[id$='-Field_homeVisitPlannedDate-date']"));
+          browser.waitForText(By.cssSelector(".task-details, body"), "Huisbezoek plannen");
+          browser.screenshot("roundtrip-07-kraamzorg-task");
 
-        // she cannot publish: not through the workbench page …
-        browser.open(base + "/modeling/edit?name="
-            + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
-        browser.waitForText(By.tagName("body"), "U heeft geen toegang tot deze pagina.");
-        assertThat(browser.driver().findElements(By.id("btn-deploy"))).isEmpty();
-        browser.screenshot("roundtrip-08-caregiver-refused");
-      } catch (Throwable failure) {
-        browser.screenshot("roundtrip-failure-3");
-        throw failure;
-      }
-    }
-    // … nor through the engine's REST API
-    HttpResponse<String> restDeploy = deployThroughEngineRest(http, "demo-kraamzorg:demo",
-        publishedXml.replace(TASK_NAME, "Door een zorgverlener gewijzigd"));
-    assertThat(restDeploy.statusCode()).as(restDeploy.body()).isEqualTo(403);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PATHWAY)
-        .withoutTenantId().latestVersion().singleResult().getId()).isEqualTo(published.getId());
-
-    // the coordinator takes the running case along to the new version
-    try (Browser browser = new Browser()) {
-      try {
-        browser.login(base, "demo-coordinator", "demo");
-        browser.open(base + "/modeling");
-        String previousUuid = previous.getId().substring(previous.getId().lastIndexOf(':') + 1);
-        browser.click(By.cssSelector("tr[data-resource='" + FILE + "']"
-            + " a[href*='/modeling/migration'][href$='" + previousUuid + "']"));
-        browser.visible(By.id("migration-cases"));
-        assertThat(new Select(browser.driver().findElement(By.id("target")))
-            .getFirstSelectedOption().getText()).isEqualTo("versie " + published.getVersion());
-        WebElement ourRow = browser.visible(
-            By.cssSelector("#migration-cases tr[data-instance='" + running.getId() + "']"));
-        assertThat(ourRow.getText()).contains(runningCase).contains("Kan mee");
-        // only this case: untick the others
-        for (WebElement box : browser.driver().findElements(
-            By.cssSelector("#migration-cases input[name='case']"))) {
-          boolean ours = running.getId().equals(box.getDomAttribute("value"));
-          if (box.isEnabled() && box.isSelected() != ours) {
-            box.click();
-          }
+          // she cannot publish: not through the workbench page …
+          browser.open(base + "/modeling/edit?name="
+              + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
+          browser.waitForText(By.tagName("body"), "U heeft geen toegang tot deze pagina.");
+          assertThat(browser.driver().findElements(By.id("btn-deploy"))).isEmpty();
+          browser.screenshot("roundtrip-08-caregiver-refused");
+        } catch (Throwable failure) {
+          browser.screenshot("roundtrip-failure-3");
+          throw failure;
         }
-        browser.screenshot("roundtrip-09-migration-preview");
-        browser.click(By.id("btn-migrate"));
-        browser.visible(By.id("migration-progress"));
-        browser.screenshot("roundtrip-10-migration-running");
-        String batchId = browser.driver().getCurrentUrl().replaceAll(".*/modeling/migration/", "");
-        runBatch(batchId); // the job executor is off in tests: run its jobs as it would
-        browser.waitUntil(d -> {
-          d.navigate().refresh();
-          return d.findElement(By.id("migration-progress")).getText().equals("Klaar.");
-        });
-        WebElement outcome = browser.visible(
-            By.cssSelector("#migration-report tr[data-instance='" + running.getId() + "']"));
-        assertThat(outcome.getDomAttribute("data-outcome")).isEqualTo("MIGRATED");
-        assertThat(outcome.getText()).contains(runningCase)
-            .contains("Meegenomen naar versie " + published.getVersion());
-        assertThat(browser.driver().findElements(By.cssSelector("#migration-report tbody tr")))
-            .hasSize(1);
-        browser.screenshot("roundtrip-11-migration-report");
-      } catch (Throwable failure) {
-        browser.screenshot("roundtrip-failure-4");
-        throw failure;
       }
-    }
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId())
-        .singleResult().getProcessDefinitionId()).isEqualTo(published.getId());
+      // … nor through the engine's REST API
+      HttpResponse<String> restDeploy = deployThroughEngineRest(http, "demo-kraamzorg:demo",
+          publishedXml.replace(TASK_NAME, "Door een zorgverlener gewijzigd"));
+      assertThat(restDeploy.statusCode()).as(restDeploy.body()).isEqualTo(403);
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PATHWAY)
+          .withoutTenantId().latestVersion().singleResult().getId()).isEqualTo(published.getId());
 
-    // the migrated case goes on on the new version: the midwife records consent, and the
-    // next step is created from the new definition
-    try (Browser browser = new Browser()) {
+      // the coordinator takes the running case along to the new version
+      try (Browser browser = new Browser()) {
+        try {
+          browser.login(base, "demo-coordinator", "demo");
+          browser.open(base + "/modeling");
+          String previousUuid = previous.getId().substring(previous.getId().lastIndexOf(':') + 1);
+          browser.click(By.cssSelector("tr[data-resource='" + FILE + "']"
+              + " a[href*='/modeling/migration'][href$='" + previousUuid + "']"));
+          browser.visible(By.id("migration-cases"));
+          assertThat(new Select(browser.driver().findElement(By.id("target")))
+              .getFirstSelectedOption().getText()).isEqualTo("versie " + published.getVersion());
+          WebElement ourRow = browser.visible(
+              By.cssSelector("#migration-cases tr[data-instance='" + running.getId() + "']"));
+          assertThat(ourRow.getText()).contains(runningCase).contains("Kan mee");
+          // only this case: untick the others
+          for (WebElement box : browser.driver().findElements(
+              By.cssSelector("#migration-cases input[name='case']"))) {
+            boolean ours = running.getId().equals(box.getDomAttribute("value"));
+            if (box.isEnabled() && box.isSelected() != ours) {
+              box.click();
+            }
+          }
+          browser.screenshot("roundtrip-09-migration-preview");
+          browser.click(By.id("btn-migrate"));
+          browser.visible(By.id("migration-progress"));
+          browser.screenshot("roundtrip-10-migration-running");
+          String batchId = browser.driver().getCurrentUrl()
+              .replaceAll(".*/modeling/migration/", "");
+          runBatch(batchId); // the job executor is off in tests: run its jobs as it would
+          browser.waitUntil(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.id("migration-progress")).getText().equals("Klaar.");
+          });
+          WebElement outcome = browser.visible(
+              By.cssSelector("#migration-report tr[data-instance='" + running.getId() + "']"));
+          assertThat(outcome.getDomAttribute("data-outcome")).isEqualTo("MIGRATED");
+          assertThat(outcome.getText()).contains(runningCase)
+              .contains("Meegenomen naar versie " + published.getVersion());
+          assertThat(browser.driver().findElements(By.cssSelector("#migration-report tbody tr")))
+              .hasSize(1);
+          browser.screenshot("roundtrip-11-migration-report");
+        } catch (Throwable failure) {
+          browser.screenshot("roundtrip-failure-4");
+          throw failure;
+        }
+      }
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId())
+          .singleResult().getProcessDefinitionId()).isEqualTo(published.getId());
+
+      // the migrated case goes on on the new version: the midwife records consent, and the
+      // next step is created from the new definition
+      // (still logged in as the midwife)
       try {
-        browser.login(base, "demo-verloskundige", "demo");
-        browser.open(base + "/camunda/app/tasklist/default/");
-        browser.click(By.linkText("Taken voor mijn discipline"));
-        openTask(browser, runningCase, "Toestemming vragen aan cliënt");
-        browser.click(By.cssSelector("button.claim"));
-        browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
-        browser.click(By.cssSelector("button[ng-click='complete()']"));
-        browser.waitUntil(d -> taskService.createTaskQuery()
-            .processInstanceId(running.getId()).taskDefinitionKey("Task_AcceptCase").count() == 1);
+        midwife.open(base + "/camunda/app/tasklist/default/");
+        midwife.click(By.linkText("Taken voor mijn discipline"));
+        openTask(midwife, runningCase, "Toestemming vragen aan cliënt");
+        midwife.click(By.cssSelector("button.claim"));
+        midwife.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
+        midwife.click(By.cssSelector("button[ng-click='complete()']"));
+        midwife.waitUntil(d -> taskService.createTaskQuery().processInstanceId(running.getId())
+            .taskDefinitionKey("Task_AcceptCase").count() == 1);
       } catch (Throwable failure) {
-        browser.screenshot("roundtrip-failure-5");
+        midwife.screenshot("roundtrip-failure-5");
         throw failure;
       }
     }
