@@ -14,7 +14,11 @@ import { fillTenants, getJson, loadContent, messages, status, wireToolbar } from
 
 const modeler = new DmnModeler({
   container: '#canvas',
-  common: { keyboard: { bindTo: window }, additionalModules: [ DutchTranslate ] },
+  common: { keyboard: { bindTo: window } },
+  // dmn-js takes additionalModules per view (a common list would be replaced, not merged)
+  drd: { additionalModules: [ DutchTranslate ] },
+  decisionTable: { additionalModules: [ DutchTranslate ] },
+  literalExpression: { additionalModules: [ DutchTranslate ] },
   moddleExtensions: { camunda: camundaModdle }
 });
 window.zorgpadModeler = modeler;

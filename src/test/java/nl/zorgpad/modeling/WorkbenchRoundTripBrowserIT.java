@@ -339,6 +339,15 @@ class WorkbenchRoundTripBrowserIT {
           assertThat(browser.driver().findElements(By.cssSelector("#migration-report tbody tr")))
               .hasSize(1);
           browser.screenshot("roundtrip-11-migration-report");
+
+          // the decision editor speaks Dutch too (dmn-js with the same translate mechanism)
+          browser.open(base + "/modeling/edit?name="
+              + URLEncoder.encode("processes/zorgpad-triage.dmn", StandardCharsets.UTF_8));
+          browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body"))
+              .getDomAttribute("data-editor-ready")));
+          assertThat(browser.visible(By.cssSelector(
+                  ".djs-palette .entry[data-action='create.decision']"))
+              .getDomAttribute("aria-label")).isEqualTo("Beslissing toevoegen");
         } catch (Throwable failure) {
           browser.screenshot("roundtrip-failure-4");
           throw failure;
