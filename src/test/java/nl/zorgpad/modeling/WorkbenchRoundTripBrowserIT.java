@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,7 +34,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,11 +47,12 @@ import org.springframework.test.annotation.DirtiesContext;
  * with the space tool, drop a new task from the palette onto the flow between the intervention
  * advice and the consent step (bpmn-js splits the flow), turn it into a user task with the
  * context pad, validate and see the Dutch errors on that task, fix them in the Dutch panel
- * (name, discipline kraamzorg, form), validate clean and publish. A midwife then starts a case
- * with the Tasklist's start form and the kraamzorg finds the new task in her Tasklist, with its
- * form. A caregiver cannot publish (page nor engine REST). Finally the coordinator takes a case
- * that was running on the previous version to the new version on the migration page, and that
- * case goes on on the new version.
+ * (name, discipline kraamzorg, form, deadline in 2 werkdagen), validate clean and publish; the
+ * editor's header shows the new version. A midwife then starts a case with the Tasklist's
+ * start form and the kraamzorg finds the new task in her Tasklist, with its form. A caregiver
+ * cannot publish (page nor engine REST). Finally the coordinator takes a case that was running
+ * on the previous version to the new version on the migration page, and that case goes on on
+ * the new version. The decision editor's palette is Dutch as well.
  *
  * <p>The model is built only through the UI (palette, space tool, context pad, replace menu,
  * Dutch panel); JavaScript only <em>reads</em> the modeler's state for positions and assertions.
@@ -243,8 +247,7 @@ class WorkbenchRoundTripBrowserIT {
     try (Browser midwife = new Browser()) {
       try {
         midwife.login(base, "demo-verloskundige", "demo");
-        midwife.open(base + "/camunda/app/tasklist/default/");
-        midwife.visible(By.linkText("Taken voor mijn discipline"));
+        openTasklist(midwife, base);
         midwife.click(By.cssSelector(".start-process-action"));
         midwife.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
         midwife.visible(By.cssSelector("[id$='-Field_clientReference']"))
@@ -272,7 +275,7 @@ class WorkbenchRoundTripBrowserIT {
       try (Browser browser = new Browser()) {
         try {
           browser.login(base, "demo-kraamzorg", "demo");
-          browser.open(base + "/camunda/app/tasklist/default/");
+          openTasklist(browser, base);
           browser.click(By.linkText("Taken voor mijn discipline"));
           openTask(browser, newCase, TASK_NAME);
           browser.click(By.cssSelector("button.claim"));
@@ -360,7 +363,7 @@ class WorkbenchRoundTripBrowserIT {
       // next step is created from the new definition
       // (still logged in as the midwife)
       try {
-        midwife.open(base + "/camunda/app/tasklist/default/");
+        openTasklist(midwife, base);
         midwife.click(By.linkText("Taken voor mijn discipline"));
         openTask(midwife, runningCase, "Toestemming vragen aan cliënt");
         midwife.click(By.cssSelector("button.claim"));
@@ -429,6 +432,16 @@ class WorkbenchRoundTripBrowserIT {
     return http.send(http.builder("/engine-rest/deployment/create", user)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  /**
+   * The Camunda Tasklist is a large single-page app: on a busy machine its first load takes
+   * longer than the usual wait, so wait for it explicitly, longer.
+   */
+  private static void openTasklist(Browser browser, String base) {
+    browser.open(base + "/camunda/app/tasklist/default/");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.linkText("Taken voor mijn discipline")));
   }
 
   private static void openTask(Browser browser, String caseNumber, String taskName) {
