@@ -84,6 +84,33 @@ const editor = {
   }
 };
 
+const READABLE_ZOOM = 0.8;
+
+/**
+ * The whole diagram when it fits at a readable size; a long pathway opens at its beginning
+ * (top left) at a readable size instead of as a miniature.
+ */
+function readableStart(canvas) {
+  canvas.zoom('fit-viewport');
+  const viewbox = canvas.viewbox();
+  if (viewbox.scale >= READABLE_ZOOM) {
+    return;
+  }
+  canvas.viewbox({
+    x: viewbox.inner.x - 160,
+    y: viewbox.inner.y - 40,
+    width: viewbox.outer.width / READABLE_ZOOM,
+    height: viewbox.outer.height / READABLE_ZOOM
+  });
+}
+
+function wireZoom(canvas) {
+  const step = factor => canvas.zoom(Math.min(4, Math.max(0.2, canvas.zoom() * factor)), 'auto');
+  document.getElementById('btn-zoom-in').addEventListener('click', () => step(1.25));
+  document.getElementById('btn-zoom-out').addEventListener('click', () => step(0.8));
+  document.getElementById('btn-zoom-fit').addEventListener('click', () => canvas.zoom('fit-viewport'));
+}
+
 async function start() {
   status(messages.loading);
   try {
@@ -92,7 +119,8 @@ async function start() {
     ]);
     modeler.get('elementTemplatesLoader').setTemplates(templates);
     await modeler.importXML(xml);
-    modeler.get('canvas').zoom('fit-viewport');
+    readableStart(modeler.get('canvas'));
+    wireZoom(modeler.get('canvas'));
     await fillTenants(catalog);
     new ZorgpadPanel(modeler, catalog, messages);
     wireToolbar(editor);

@@ -118,6 +118,10 @@ export function wireToolbar(editor) {
       }
       renderIssues(json.issues, editor);
       status(json.deployed ? messages.deployed : messages.unchanged, 'ok');
+      if (json.deployed) {
+        resource.deployment = json.deploymentId;
+        await showLatestVersion();
+      }
     } catch (e) {
       status(messages.failed + ' ' + e.message, 'error');
     }
@@ -130,6 +134,30 @@ export function wireToolbar(editor) {
     link.click();
     URL.revokeObjectURL(link.href);
   });
+}
+
+/**
+ * After a publish, the header shows the version that is now open (the newest): the editor page
+ * for the newest version renders that line, so take it from there.
+ */
+async function showLatestVersion() {
+  const params = new URLSearchParams({ name: resource.name });
+  if (resource.tenant) {
+    params.set('tenant', resource.tenant);
+  }
+  try {
+    const response = await fetch(window.location.pathname + '?' + params, { headers: { 'Accept': 'text/html' } });
+    if (!response.ok) {
+      return;
+    }
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const line = page.getElementById('editor-version');
+    if (line) {
+      document.getElementById('editor-version').textContent = line.textContent;
+    }
+  } catch (e) {
+    // the header keeps the old line; the overview shows the new version
+  }
 }
 
 export function renderIssues(issues, editor) {

@@ -9,11 +9,16 @@ import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 
 import DmnModeler from 'dmn-js/lib/Modeler';
 import camundaModdle from 'camunda-dmn-moddle/resources/camunda.json';
+import DutchTranslate from './nl-dmn.js';
 import { fillTenants, getJson, loadContent, messages, status, wireToolbar } from './common.js';
 
 const modeler = new DmnModeler({
   container: '#canvas',
   common: { keyboard: { bindTo: window } },
+  // dmn-js takes additionalModules per view (a common list would be replaced, not merged)
+  drd: { additionalModules: [ DutchTranslate ] },
+  decisionTable: { additionalModules: [ DutchTranslate ] },
+  literalExpression: { additionalModules: [ DutchTranslate ] },
   moddleExtensions: { camunda: camundaModdle }
 });
 window.zorgpadModeler = modeler;

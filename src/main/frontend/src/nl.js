@@ -104,13 +104,103 @@ const NL = {
   'Template': 'Sjabloon',
   'Select': 'Kiezen',
   'Unlink': 'Loskoppelen',
-  'Search in diagram': 'Zoeken in het stroomschema'
+  'Search in diagram': 'Zoeken in het stroomschema',
+  // context pad and replace menu (bpmn-js 18)
+  'Add lane above': 'Baan erboven toevoegen',
+  'Add lane below': 'Baan eronder toevoegen',
+  'Divide into two lanes': 'In twee banen verdelen',
+  'Divide into three lanes': 'In drie banen verdelen',
+  'Append compensation activity': 'Compensatiestap erna',
+  'Append conditional intermediate catch event': 'Wachten op een voorwaarde erna',
+  'Append message intermediate catch event': 'Wachten op een bericht erna',
+  'Append receive task': 'Ontvangsttaak erna',
+  'Append signal intermediate catch event': 'Wachten op een signaal erna',
+  'Append timer intermediate catch event': 'Wachten (timer) erna',
+  'Connect using association': 'Verbinden (associatie)',
+  'Connect using data input association': 'Verbinden (gegevens)',
+  'Send task': 'Verzendtaak',
+  'Receive task': 'Ontvangsttaak',
+  'Manual task': 'Handmatige taak (zonder Tasklist)',
+  'Transaction': 'Transactie',
+  'Event sub-process': 'Deelproces bij een gebeurtenis',
+  'Sub-process (collapsed)': 'Deelproces (ingeklapt)',
+  'Sub-process (expanded)': 'Deelproces (uitgeklapt)',
+  'Sub-process': 'Deelproces',
+  'Ad-hoc sub-process': 'Ad-hoc deelproces',
+  'Ad-hoc sub-process (collapsed)': 'Ad-hoc deelproces (ingeklapt)',
+  'Ad-hoc sub-process (expanded)': 'Ad-hoc deelproces (uitgeklapt)',
+  'Inclusive gateway': 'Inclusieve keuze (een of meer)',
+  'Complex gateway': 'Complexe keuze',
+  'Event-based gateway': 'Keuze op gebeurtenis',
+  'Data store reference': 'Gegevensopslag',
+  'Data object reference': 'Gegevensobject',
+  'Expanded pool/participant': 'Zwembaan (uitgeklapt)',
+  'Empty pool/participant': 'Zwembaan (leeg)',
+  'Intermediate throw event': 'Tussengebeurtenis',
+  'Boundary event': 'Randgebeurtenis',
+  'Message start event': 'Start bij een bericht',
+  'Timer start event': 'Start op een tijdstip',
+  'Conditional start event': 'Start bij een voorwaarde',
+  'Signal start event': 'Start bij een signaal',
+  'Error start event': 'Start bij een fout',
+  'Escalation start event': 'Start bij een escalatie',
+  'Compensation start event': 'Start bij compensatie',
+  'Message start event (non-interrupting)': 'Start bij een bericht (niet onderbrekend)',
+  'Timer start event (non-interrupting)': 'Start op een tijdstip (niet onderbrekend)',
+  'Conditional start event (non-interrupting)': 'Start bij een voorwaarde (niet onderbrekend)',
+  'Signal start event (non-interrupting)': 'Start bij een signaal (niet onderbrekend)',
+  'Escalation start event (non-interrupting)': 'Start bij een escalatie (niet onderbrekend)',
+  'Message intermediate catch event': 'Wachten op een bericht',
+  'Message intermediate throw event': 'Bericht sturen',
+  'Escalation intermediate throw event': 'Escalatie melden',
+  'Conditional intermediate catch event': 'Wachten op een voorwaarde',
+  'Link intermediate catch event': 'Koppeling (ontvangen)',
+  'Link intermediate throw event': 'Koppeling (doorgaan)',
+  'Compensation intermediate throw event': 'Compensatie starten',
+  'Signal intermediate catch event': 'Wachten op een signaal',
+  'Signal intermediate throw event': 'Signaal geven',
+  'Message boundary event': 'Bericht aan de rand',
+  'Escalation boundary event': 'Escalatie aan de rand',
+  'Conditional boundary event': 'Voorwaarde aan de rand',
+  'Error boundary event': 'Fout aan de rand',
+  'Cancel boundary event': 'Annulering aan de rand',
+  'Signal boundary event': 'Signaal aan de rand',
+  'Compensation boundary event': 'Compensatie aan de rand',
+  'Message boundary event (non-interrupting)': 'Bericht aan de rand (niet onderbrekend)',
+  'Timer boundary event (non-interrupting)': 'Timer aan de rand (niet onderbrekend)',
+  'Escalation boundary event (non-interrupting)': 'Escalatie aan de rand (niet onderbrekend)',
+  'Conditional boundary event (non-interrupting)': 'Voorwaarde aan de rand (niet onderbrekend)',
+  'Signal boundary event (non-interrupting)': 'Signaal aan de rand (niet onderbrekend)',
+  'Message end event': 'Einde met een bericht',
+  'Escalation end event': 'Einde met een escalatie',
+  'Error end event': 'Einde met een fout',
+  'Cancel end event': 'Einde met annulering',
+  'Compensation end event': 'Einde met compensatie',
+  'Signal end event': 'Einde met een signaal',
+  'Terminate end event': 'Einde van de hele casus (beëindigen)',
+  'Sequence flow': 'Volgorde (pijl)',
+  'Default flow': 'Standaardpijl',
+  'Conditional flow': 'Pijl met voorwaarde',
+  'Event based instantiating Gateway': 'Start bij een van meerdere gebeurtenissen',
+  'Parallel Event based instantiating Gateway': 'Start bij alle gebeurtenissen',
+  'Loop': 'Herhalen',
+  'Parallel multi-instance': 'Meerdere tegelijk',
+  'Sequential multi-instance': 'Meerdere na elkaar',
+  'Collection': 'Verzameling',
+  'Participant multiplicity': 'Meerdere deelnemers',
+  'Toggle non-interrupting': 'Onderbrekend / niet onderbrekend',
+  'Create or remove space': 'Ruimte maken of weghalen'
 };
 
-export default {
-  translate: [ 'value', function(template, replacements) {
-    replacements = replacements || {};
-    const text = NL[template] || template;
-    return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] || '{' + key + '}');
-  } ]
-};
+/** A diagram-js translate module for a map of English templates to Dutch texts. */
+export function translateModule(texts) {
+  return {
+    translate: [ 'value', function(template, replacements) {
+      replacements = replacements || {};
+      const text = texts[template] || template;
+      return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] || '{' + key + '}');
+    } ]
+  };
+}
+
+export default translateModule(NL);

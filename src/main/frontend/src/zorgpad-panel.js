@@ -1,9 +1,27 @@
 // The Dutch panel for what a coordinator edits: name, discipline (candidate group from the
-// sociale kaart), form (camunda:formRef), due date and timer durations in days. Everything else
-// stays in the full Camunda properties panel.
+// sociale kaart), form (camunda:formRef), due date in working days or calendar days, and timer
+// durations in days. Everything else stays in the full Camunda properties panel.
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 
 const DAYS = /^P(\d+)D$/;
+// how the shipped pathways write a deadline in working days (nl.zorgpad.pathway.Deadlines)
+const WORKING_DAYS = /^\$\{deadlines\.inWorkingDays\((\d+)\)\}$/;
+
+/** The camunda:dueDate for a number of days in a unit (workingDays or days). */
+export function dueDateExpression(days, unit) {
+  const n = parseInt(days, 10);
+  return unit === 'days' ? 'P' + n + 'D' : '${deadlines.inWorkingDays(' + n + ')}';
+}
+
+/** {days, unit} for a camunda:dueDate the panel can edit, else null (another expression). */
+export function parseDueDate(due) {
+  let match = WORKING_DAYS.exec(due || '');
+  if (match) {
+    return { days: match[1], unit: 'workingDays' };
+  }
+  match = DAYS.exec(due || '');
+  return match ? { days: match[1], unit: 'days' } : null;
+}
 
 export class ZorgpadPanel {
 
@@ -20,6 +38,7 @@ export class ZorgpadPanel {
       discipline: document.getElementById('zp-discipline'),
       form: document.getElementById('zp-form'),
       due: document.getElementById('zp-due'),
+      dueUnit: document.getElementById('zp-due-unit'),
       dueExpression: document.getElementById('zp-due-expression'),
       timerFields: document.getElementById('zp-timer-fields'),
       timer: document.getElementById('zp-timer'),
@@ -40,15 +59,24 @@ export class ZorgpadPanel {
       this.update({ 'camunda:candidateGroups': this.fields.discipline.value || undefined }));
     this.fields.form.addEventListener('change', () => {
       const formRef = this.fields.form.value || undefined;
+      // no 'camunda:formKey' key here: camunda-bpmn-js-behaviors (UserTaskFormsBehavior) clears
+      // formRef whenever an update names formKey, even as undefined; it removes formKey itself
       this.update({
         'camunda:formRef': formRef,
-        'camunda:formRefBinding': formRef ? 'latest' : undefined,
-        'camunda:formKey': undefined
+        'camunda:formRefBinding': formRef ? 'latest' : undefined
       });
     });
-    this.fields.due.addEventListener('change', () => {
+    const updateDue = () => {
       const days = this.fields.due.value;
-      this.update({ 'camunda:dueDate': days === '' ? undefined : 'P' + parseInt(days, 10) + 'D' });
+      this.update({
+        'camunda:dueDate': days === '' ? undefined : dueDateExpression(days, this.fields.dueUnit.value)
+      });
+    };
+    this.fields.due.addEventListener('change', updateDue);
+    this.fields.dueUnit.addEventListener('change', () => {
+      if (this.fields.due.value !== '') {
+        updateDue();
+      }
     });
     this.fields.timer.addEventListener('change', () => this.updateTimer(this.fields.timer.value));
     this.render();
@@ -101,9 +129,10 @@ export class ZorgpadPanel {
       fillSelect(f.form, this.messages.noForm,
         this.catalog.forms.map(form => ({ value: form.id, label: form.id })), formRef, this.messages.expression);
       const due = bo.get('camunda:dueDate') || '';
-      const match = DAYS.exec(due);
-      f.due.value = match ? match[1] : '';
-      f.dueExpression.textContent = due && !match ? this.messages.expression + ' ' + due : '';
+      const parsed = parseDueDate(due);
+      f.due.value = parsed ? parsed.days : '';
+      f.dueUnit.value = parsed ? parsed.unit : 'workingDays';
+      f.dueExpression.textContent = due && !parsed ? this.messages.expression + ' ' + due : '';
     }
 
     const timer = this.timerDefinition();
