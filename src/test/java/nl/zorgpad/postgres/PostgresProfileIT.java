@@ -203,6 +203,30 @@ class PostgresProfileIT {
 
   @Test
   @Order(4)
+  void searchesThatBuildTheirOwnQueriesWorkOnPostgres() {
+    // sociale kaart: postcode ranges (string comparison), discipline + neighbourhood, like/escape
+    HttpResponse<String> postcode = http.get("/sociale-kaart?postcode=3531+ab", MIDWIFE);
+    assertThat(postcode.statusCode()).isEqualTo(200);
+    assertThat(postcode.body()).contains("Postcode 3531 AB ligt in wijk Lombok (Utrecht).",
+        "id=\"team-jgz-utrecht-west\"").doesNotContain("id=\"team-jgz-amersfoort\"");
+    assertThat(http.get("/sociale-kaart?discipline=jgz&wijk=amersfoort-noord", MIDWIFE).body())
+        .contains("id=\"team-jgz-amersfoort\"").doesNotContain("id=\"team-jgz-utrecht-west\"");
+    assertThat(http.get("/sociale-kaart?zoek=VERBEEK", MIDWIFE).body()).contains("Hanna Verbeek")
+        .doesNotContain("id=\"team-jgz-amersfoort\"");
+    assertThat(http.get("/sociale-kaart?zoek=100%25_", MIDWIFE).statusCode()).isEqualTo(200);
+    // access-log review: every filter, and none
+    http.get("/audit/casus/" + caseNumber, AUDITOR);
+    assertThat(http.get("/audit/toegang", AUDITOR).body()).contains("Toegangslog (NEN 7513)");
+    assertThat(http.get("/audit/toegang?gebruiker=demo-auditor&actie=READ&client=" + caseNumber,
+        AUDITOR).body()).contains("demo-auditor").contains("Ingezien");
+    assertThat(http.get("/audit/toegang?gebruiker=nobody", AUDITOR).body())
+        .contains("Gevonden records: 0");
+    assertThat(http.get("/audit/toegang?nood=true&van=2020-01-01&tot=2099-12-31", AUDITOR)
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
   void bothHashChainsVerifyIntactOnPostgres() {
     List<ChainVerification> all = verifyAll();
     assertThat(all).extracting(ChainVerification::chainId)
@@ -220,7 +244,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theApplicationRoleCannotChangeOrDeleteLoggedRecords() {
     Long accessId = jdbc.queryForObject("select min(id) from zp_access_log", Long.class);
     Long auditId = jdbc.queryForObject("select min(id) from zp_audit_record", Long.class);
@@ -261,7 +285,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void tamperingAsADbaPastTheTriggersIsNamedAtTheRightRecord() {
     try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
         PostgresServer.SUPERUSER)) {
@@ -295,7 +319,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theClientAccessReportAnswersAsPageCsvAndPdf() throws Exception {
     HttpResponse<String> page = http.get("/audit/inzage/" + caseNumber, AUDITOR);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -316,7 +340,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void historyCleanupRemovesWhatIsDueAndNothingElse() {
     RepositoryService repository = engine().getRepositoryService();
     HistoryService history = engine().getHistoryService();
@@ -359,8 +383,8 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(9)
-  void aRestartOnTheSameDatabaseKeepsTheCasesAndDeploysNothingNew() {
+  @Order(10)
+  void aRestartOnTheSameDatabaseWithTheAdvisedRevokeKeepsCasesAndDeploysNothing() {
     Set<String> cases = businessKeys();
     Set<String> tasks = engine().getTaskService().createTaskQuery().list().stream()
         .map(Task::getId).collect(Collectors.toSet());
@@ -370,6 +394,13 @@ class PostgresProfileIT {
     assertThat(cases).contains(caseNumber);
 
     app.close();
+    // the REVOKE docs/operations.md advises on top of the triggers: the application keeps only
+    // select, insert and update (sealing) on the append-only tables
+    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
+        PostgresServer.OWNER)) {
+      new JdbcTemplate(connection).execute("revoke delete, truncate on zp_access_log,"
+          + " zp_audit_record, zp_hash_chain_head from " + PostgresServer.APP);
+    }
     app = start();
 
     assertThat(businessKeys()).isEqualTo(cases);
@@ -383,7 +414,19 @@ class PostgresProfileIT {
         .as("no second set of demo data").isEqualTo(demoCases);
     assertThat(jdbc.queryForObject("select count(*) from zp_schema_history where version = '40'",
         Long.class)).isEqualTo(1);
+    long sealed = jdbc.queryForObject("select last_seq from zp_hash_chain_head"
+        + " where chain_id = 'access-log'", Long.class);
     assertThat(http.get("/casus/" + caseNumber, MIDWIFE).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select last_seq from zp_hash_chain_head"
+        + " where chain_id = 'access-log'", Long.class)).as("reads logged and sealed")
+        .isGreaterThan(sealed);
+    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
+        PostgresServer.APP)) {
+      assertThatThrownBy(() -> new JdbcTemplate(connection).update(
+          "delete from zp_audit_record"))
+          .satisfies(e -> assertThat(rootCause(e).getMessage())
+              .contains("permission denied for table zp_audit_record"));
+    }
     assertThat(verifyAll()).allSatisfy(chain ->
         assertThat(chain.intact()).as(chain.summary()).isTrue());
   }
