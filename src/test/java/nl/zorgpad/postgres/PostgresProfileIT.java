@@ -245,6 +245,28 @@ class PostgresProfileIT {
 
   @Test
   @Order(6)
+  void chainsSealedInOneTimeZoneVerifyInAnother() {
+    // timestamptz comes back as an instant whatever the JVM's and the session's time zone: a
+    // node in another zone (or a changed server setting) verifies the same chain intact
+    java.util.TimeZone original = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Chatham"));
+    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
+        PostgresServer.APP)) {
+      JdbcTemplate elsewhere = new JdbcTemplate(connection);
+      assertThat(elsewhere.queryForObject("show timezone", String.class))
+          .isEqualTo("Pacific/Chatham");
+      for (String name : List.of("accessLogChain", "engineAuditChain")) {
+        ChainVerification result = new HashChain(chain(name).spec(), elsewhere).verify();
+        assertThat(result.intact()).as(result.summary()).isTrue();
+        assertThat(result.checked()).isPositive();
+      }
+    } finally {
+      java.util.TimeZone.setDefault(original);
+    }
+  }
+
+  @Test
+  @Order(7)
   void theApplicationRoleCannotChangeOrDeleteLoggedRecords() {
     Long accessId = jdbc.queryForObject("select min(id) from zp_access_log", Long.class);
     Long auditId = jdbc.queryForObject("select min(id) from zp_audit_record", Long.class);
@@ -285,7 +307,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void tamperingAsADbaPastTheTriggersIsNamedAtTheRightRecord() {
     try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
         PostgresServer.SUPERUSER)) {
@@ -319,7 +341,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void theClientAccessReportAnswersAsPageCsvAndPdf() throws Exception {
     HttpResponse<String> page = http.get("/audit/inzage/" + caseNumber, AUDITOR);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -340,7 +362,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void historyCleanupRemovesWhatIsDueAndNothingElse() {
     RepositoryService repository = engine().getRepositoryService();
     HistoryService history = engine().getHistoryService();
@@ -383,7 +405,7 @@ class PostgresProfileIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aRestartOnTheSameDatabaseWithTheAdvisedRevokeKeepsCasesAndDeploysNothing() {
     Set<String> cases = businessKeys();
     Set<String> tasks = engine().getTaskService().createTaskQuery().list().stream()
