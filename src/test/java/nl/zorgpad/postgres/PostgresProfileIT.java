@@ -494,6 +494,10 @@ class PostgresProfileIT {
     JsonNode tasks = JSON.readTree(list.body());
     assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
     String taskId = tasks.get(0).path("id").asText();
+    // the Tasklist loads the task's Camunda Form (a deployed resource, bytea on PostgreSQL)
+    HttpResponse<String> form = http.get("/engine-rest/task/" + taskId + "/deployed-form", user);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(JSON.readTree(form.body()).path("components").isArray()).isTrue();
     HttpResponse<String> done = http.postJson("/engine-rest/task/" + taskId + "/submit-form",
         user, "{\"variables\": " + variables + "}");
     assertThat(done.statusCode()).as(taskKey + ": " + done.body()).isIn(200, 204);
