@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -101,13 +100,6 @@ public final class PostgresServer {
 
   /** One connection to {@code database} as {@code user}; close it after use. */
   public static SingleConnectionDataSource connect(String database, String user) {
-    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url(database), user,
-        PASSWORD, true);
-    return dataSource;
-  }
-
-  /** A pooled-free data source as the server's superuser (the DBA), for set-up checks. */
-  public static DataSource superuser(String database) {
-    return server().getDatabase(SUPERUSER, database);
+    return new SingleConnectionDataSource(url(database), user, PASSWORD, true);
   }
 }
