@@ -66,7 +66,7 @@ class CaseReviewExport {
     List<List<String>> timeline = new ArrayList<>();
     for (TimelineEvent event : events) {
       timeline.add(List.of(relative(start, event.at()),
-          format.message("audit.event." + event.type().name()), nonNull(event.subject()),
+          format.message("audit.event." + event.type().name()), format.subject(event),
           discipline(event), detail(event)));
     }
     Map<String, Long> perDiscipline = new LinkedHashMap<>();
