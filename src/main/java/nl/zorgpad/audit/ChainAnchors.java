@@ -26,7 +26,7 @@ class ChainAnchors {
 
   /** One anchor: the chain, a place in it, the hash of the record at that place, when noted. */
   record Anchor(String chainId, long seq, String hash, String notedAt) {
-    String line() {
+    public String line() {
       return FORMAT + " " + chainId + " " + seq + " " + hash + " " + notedAt;
     }
   }
