@@ -82,7 +82,8 @@ class AccessLogController {
     for (ClientAccessReport.Line line : report.lines()) {
       csv.write(String.join(";", cell(format.time(line.at())), cell(line.organisation()),
           cell(format.discipline(line.role())), cell(line.user()), cell(line.responsibleUser()),
-          cell(format.message("audit.action." + line.action())), cell(line.objectType()),
+          cell(format.message("audit.action." + line.action())),
+          cell(format.objectType(line.objectType())),
           cell(format.message("audit.report.whose." + line.whose())),
           cell(format.basis(line.basis())),
           cell(format.message(line.emergency() ? "audit.yes" : "audit.no")),

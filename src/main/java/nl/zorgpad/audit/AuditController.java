@@ -30,9 +30,11 @@ class AuditController {
   private final CaseReviewExport export;
   private final PdfRenderer pdfs;
   private final AuditReads reads;
+  private final ChainAnchors anchors;
 
   AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
-      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads) {
+      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads, ChainAnchors anchors) {
+    this.anchors = anchors;
     this.reads = reads;
     this.pdfs = pdfs;
     this.caseHistory = caseHistory;
@@ -105,9 +107,40 @@ class AuditController {
     return caseHistory.diagram(caseNumber);
   }
 
+  /**
+   * Verification of every chain, the current anchor points, and (with {@code anker}) the check
+   * of an anchor the auditor kept outside Zorgpad; an unreadable anchor gives 400 and a Dutch
+   * explanation on the page.
+   */
   @GetMapping("/keten")
-  String verify(Model model) {
+  String verify(@RequestParam(name = "anker", required = false) String anchor, Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("results", verification.verifyAll());
+    model.addAttribute("anchors", anchors.current());
+    if (anchor != null && !anchor.isBlank()) {
+      model.addAttribute("anchorText", anchor.strip());
+      ChainAnchors.parse(anchor).ifPresentOrElse(
+          parsed -> model.addAttribute("anchorCheck", anchors.check(parsed)),
+          () -> {
+            model.addAttribute("anchorInvalid", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+          });
+    }
     return "audit/chain";
+  }
+
+  /** The current anchor points as a text file, to keep outside Zorgpad. */
+  @GetMapping("/keten/ankerpunt.txt")
+  @ResponseBody
+  ResponseEntity<byte[]> anchorFile() {
+    StringBuilder text = new StringBuilder();
+    for (ChainAnchors.Anchor anchor : anchors.current()) {
+      text.append(anchor.line()).append("\n");
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zorgpad-ankerpunt-"
+            + LocalDate.now(CaseHistoryService.ZONE) + ".txt\"")
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

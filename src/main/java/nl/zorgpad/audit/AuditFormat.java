@@ -14,9 +14,11 @@ public class AuditFormat {
       DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(CaseHistoryService.ZONE);
 
   private final MessageSource messages;
+  private final FormLabels forms;
 
-  AuditFormat(MessageSource messages) {
+  AuditFormat(MessageSource messages, FormLabels forms) {
     this.messages = messages;
+    this.forms = forms;
   }
 
   public String time(Instant instant) {
@@ -55,6 +57,123 @@ public class AuditFormat {
     String text = messages.getMessage("audit.basis." + parts[0], null, parts[0],
         LocaleContextHolder.getLocale());
     return parts.length == 2 ? text + " (" + parts[1] + ")" : text;
+  }
+
+  /** The part of the dossier an access-log record is about, in Dutch (code when unknown). */
+  public String objectType(String objectType) {
+    return objectType == null || objectType.isBlank() ? "" : messages.getMessage(
+        "audit.object." + objectType, null, objectType, LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * The subject of a timeline line in Dutch: a variable by the label of its form field (with
+   * its name, which is what the engine and the audit trail hold), an operation or the part of a
+   * dossier by its Dutch name.
+   */
+  public String subject(TimelineEvent event) {
+    String subject = event.subject();
+    if (subject == null) {
+      return "";
+    }
+    return switch (event.type()) {
+      case VARIABLE_CHANGED -> {
+        String label = forms.field(subject);
+        yield label == null ? subject : label + " (" + subject + ")";
+      }
+      case OPERATION -> code("audit.operation.", subject);
+      case ACCESS -> objectType(subject);
+      default -> subject;
+    };
+  }
+
+  /** An old or new value of a timeline line in Dutch, where it is a code Zorgpad knows. */
+  public String value(TimelineEvent event, String value) {
+    if (value == null) {
+      return "–";
+    }
+    return switch (event.type()) {
+      case VARIABLE_CHANGED -> variableValue(event.subject(), value);
+      case INCIDENT -> code("audit.incident.", value);
+      case CONSENT -> code("audit.consent.", value);
+      case ACCESS -> java.util.Arrays.stream(value.split(" · "))
+          .map(part -> "NOOD".equals(part) ? message("audit.access.emergencyFlag")
+              : code("audit.action.", part))
+          .collect(java.util.stream.Collectors.joining(" · "));
+      default -> value;
+    };
+  }
+
+  /** The last column of a timeline line (besides the duration) in Dutch. */
+  public String detail(TimelineEvent event) {
+    String detail = event.detail();
+    if (detail == null || detail.isBlank()) {
+      return "";
+    }
+    return switch (event.type()) {
+      case ACTIVITY, TIMER_FIRED -> code("audit.activityType.", detail);
+      case OPERATION -> code("audit.entityType.", detail);
+      case TASK_CLAIMED -> code("audit.operation.", detail);
+      case TASK_CANCELLED, PROCESS_ENDED -> code("audit.deleteReason.", detail);
+      case TASK_CREATED -> {
+        try {
+          yield message("audit.history.due", time(Instant.parse(detail)));
+        } catch (java.time.format.DateTimeParseException e) {
+          yield detail;
+        }
+      }
+      case INCIDENT -> {
+        int colon = detail.indexOf(": ");
+        yield colon < 0 ? code("audit.incidentType.", detail)
+            : code("audit.incidentType.", detail.substring(0, colon)) + detail.substring(colon);
+      }
+      case ACCESS -> {
+        String[] parts = detail.split(" · ");
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        texts.add(code("audit.outcome.", parts[0]));
+        if (parts.length > 1) {
+          texts.add(code("audit.purpose.", parts[1]));
+        }
+        if (parts.length > 2) {
+          texts.add(basis(parts[2]));
+        }
+        yield String.join(" · ", texts);
+      }
+      case CONSENT -> {
+        String[] parts = detail.split(" · ", 2);
+        yield discipline(parts[0]) + (parts.length > 1 ? " · " + parts[1] : "");
+      }
+      default -> detail;
+    };
+  }
+
+  private String variableValue(String variable, String value) {
+    if ("true".equals(value) || "false".equals(value)) {
+      return message("true".equals(value) ? "audit.yes" : "audit.no");
+    }
+    String option = forms.option(variable, value);
+    if (option != null) {
+      return option;
+    }
+    // a list of codes (checklist, taglist) as the engine stores it: ["jgz","kraamzorg"]
+    if (value.startsWith("[") && value.endsWith("]") && value.length() > 2) {
+      String[] items = value.substring(1, value.length() - 1).split(",");
+      java.util.List<String> labels = new java.util.ArrayList<>();
+      for (String item : items) {
+        String code = item.strip().replaceAll("^\"|\"$", "");
+        String label = forms.option(variable, code);
+        if (label == null) {
+          return value;
+        }
+        labels.add(label);
+      }
+      return String.join(", ", labels);
+    }
+    return value;
+  }
+
+  /** The Dutch text of a code ({@code prefix + code} in the messages), else the code itself. */
+  private String code(String prefix, String code) {
+    return messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale());
   }
 
   public String message(String key, Object... args) {

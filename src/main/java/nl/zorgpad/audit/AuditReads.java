@@ -27,10 +27,18 @@ class AuditReads {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  /** The access log's case number column; Zorgpad's case numbers are shorter. */
+  static final int CASE_NUMBER_LENGTH = 20;
+
   void record(String caseNumber, String objectType, AccessAction action) {
-    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(caseNumber,
-        clientIdOf(caseNumber), objectType, caseNumber, action, AccessOutcome.ALLOWED, PURPOSE,
-        "auditor", false, null)));
+    // a process started by hand may have a longer business key than a case number: its read is
+    // logged all the same, by object id (the read of a process is no reason for a 500)
+    boolean caseNumberFits = caseNumber.length() <= CASE_NUMBER_LENGTH;
+    String objectId = caseNumber.length() <= 100 ? caseNumber : caseNumber.substring(0, 100);
+    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(
+        caseNumberFits ? caseNumber : null, caseNumberFits ? clientIdOf(caseNumber) : null,
+        objectType, objectId, action, AccessOutcome.ALLOWED, PURPOSE, "auditor", false,
+        null)));
   }
 
   String clientIdOf(String caseNumber) {

@@ -48,10 +48,13 @@ public class CaseHistoryService {
   private final Disciplines disciplines;
   private final List<TimelineSource> extraSources;
   private final AuditFormat format;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   CaseHistoryService(HistoryService history, RepositoryService repository,
       ConsentRecordRepository consents, Disciplines disciplines,
-      List<TimelineSource> extraSources, AuditFormat format) {
+      List<TimelineSource> extraSources, AuditFormat format,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.format = format;
     this.history = history;
     this.repository = repository;
@@ -313,6 +316,14 @@ public class CaseHistoryService {
         .processInstanceId(processInstanceId).list()) {
       taskAssignees.put(task.getId(), task.getAssignee());
     }
+    // the authenticated user of the engine command that wrote each variable (the chained audit
+    // trail): also for variables set outside a logged user operation, such as a start form
+    Map<String, String> commandUsers = new HashMap<>();
+    jdbc.query("select history_event_id, user_id from zp_audit_record"
+        + " where process_instance_id = ? and event_type like 'variable-%'"
+        + " and user_id is not null", rs -> {
+          commandUsers.put(rs.getString(1), rs.getString(2));
+        }, processInstanceId);
     for (HistoricDetail detail : history.createHistoricDetailQuery()
         .processInstanceId(processInstanceId).variableUpdates()
         .disableCustomObjectDeserialization().orderByTime().asc()
@@ -325,6 +336,7 @@ public class CaseHistoryService {
       UserOperationLogEntry operation = update.getUserOperationId() == null ? null
           : operations.get(update.getUserOperationId());
       String user = operation != null ? operation.getUserId()
+          : commandUsers.containsKey(update.getId()) ? commandUsers.get(update.getId())
           : update.getTaskId() != null ? taskAssignees.get(update.getTaskId()) : null;
       events.add(new TimelineEvent(instant(update.getTime()),
           TimelineEvent.Type.VARIABLE_CHANGED, process, update.getVariableName(),

@@ -66,7 +66,7 @@ class CaseReviewExport {
     List<List<String>> timeline = new ArrayList<>();
     for (TimelineEvent event : events) {
       timeline.add(List.of(relative(start, event.at()),
-          format.message("audit.event." + event.type().name()), nonNull(event.subject()),
+          format.message("audit.event." + event.type().name()), format.subject(event),
           discipline(event), detail(event)));
     }
     Map<String, Long> perDiscipline = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ class CaseReviewExport {
   private String detail(TimelineEvent event) {
     return switch (event.type()) {
       case VARIABLE_CHANGED -> code(event.oldValue()) + " → " + code(event.newValue());
-      case CONSENT -> event.newValue() + " · " + format.discipline(
+      case CONSENT -> format.value(event, event.newValue()) + " · " + format.discipline(
           event.detail() == null ? null : event.detail().split(" ")[0]);
       case TASK_COMPLETED, PROCESS_ENDED -> format.duration(event.durationMillis());
       default -> "";

@@ -202,6 +202,13 @@ public final class HashChain {
     return ChainVerification.intact(spec, rows.size(), headSeq, headHash);
   }
 
+  /** The stored hash of the record at the given place in the chain, or null if there is none. */
+  public String hashAt(long seq) {
+    List<String> hashes = jdbc.queryForList("select hash from " + spec.table()
+        + " where chain_seq = ?", String.class, seq);
+    return hashes.size() == 1 ? hashes.get(0) : null;
+  }
+
   /** SHA-256 (hex) over the canonical serialisation of one record at its place in the chain. */
   String hash(long seq, String previous, Map<String, Object> row) {
     return sha256(canonical(seq, previous, row));

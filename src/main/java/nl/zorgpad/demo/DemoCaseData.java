@@ -16,7 +16,9 @@ class DemoCaseData implements StartupStep {
 
   DemoCaseData(ProcessEngine engine) {
     this.cases = new DemoCases(engine.getIdentityService(), engine.getRepositoryService(),
-        engine.getRuntimeService(), engine.getFormService(), engine.getTaskService());
+        engine.getRuntimeService(), engine.getFormService(), engine.getTaskService(),
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired());
   }
 
   @Override

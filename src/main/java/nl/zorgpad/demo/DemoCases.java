@@ -7,6 +7,7 @@ import static nl.zorgpad.pathway.PathwayVariables.CONSENT_REFUSAL_REASON;
 import static nl.zorgpad.pathway.PathwayVariables.CONTACT_DATE;
 import static nl.zorgpad.pathway.PathwayVariables.CONTACT_METHOD;
 import static nl.zorgpad.pathway.PathwayVariables.DUE_DATE;
+import static nl.zorgpad.pathway.PathwayVariables.END_REASON;
 import static nl.zorgpad.pathway.PathwayVariables.GESTATIONAL_AGE_WEEKS;
 import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
 import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -50,9 +52,12 @@ class DemoCases {
   private final RuntimeService runtimeService;
   private final FormService formService;
   private final TaskService taskService;
+  private final CommandExecutor commands;
 
   DemoCases(IdentityService identityService, RepositoryService repositoryService,
-      RuntimeService runtimeService, FormService formService, TaskService taskService) {
+      RuntimeService runtimeService, FormService formService, TaskService taskService,
+      CommandExecutor commands) {
+    this.commands = commands;
     this.identityService = identityService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -108,6 +113,19 @@ class DemoCases {
     work(fifth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "telefonisch"));
     work(fifth, "demo-verloskundige", Map.of(HOME_VISIT_DECISION, "aanvragen",
         HOME_VISIT_CLIENT_CONSENTED, true));
+
+    // 6. finished: handed over to JGZ, contact confirmed, then the client moved away; the
+    //    regiehouder ends the case and the midwife (care coordinator) informs those involved
+    ProcessInstance sixth = signal("demo-verloskundige", "DEMO-VK-0106", today.plusWeeks(14), 26,
+        List.of("ggz", "afwezige-partner"));
+    work(sixth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    accept(sixth, "verloskundige");
+    work(sixth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
+    work(sixth, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
+        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+    work(sixth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "huisbezoek"));
+    endCase(sixth, "demo-regiehouder", "verhuisd");
+    work(sixth, holder(sixth), Map.of("involvedInformed", true));
     LOG.info("Demo cases created");
   }
 
@@ -131,6 +149,34 @@ class DemoCases {
   private void accept(ProcessInstance caseInstance, String homeVisitRequester) {
     work(caseInstance, "demo-regiehouder", Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
         HOME_VISIT_REQUESTING_DISCIPLINE, homeVisitRequester, START_MELDCODE, false));
+  }
+
+  /**
+   * The message CasusBeeindigen as the user sends it through the case API: the API checks her
+   * involvement and then correlates without the engine's authorization check (the demo does the
+   * same, as the user, so the operation log names her).
+   */
+  private void endCase(ProcessInstance caseInstance, String user, String reason) {
+    as(user, () -> commands.execute(commandContext -> {
+      commandContext.disableAuthorizationCheck();
+      try {
+        return runtimeService.createMessageCorrelation("CasusBeeindigen")
+            .processInstanceBusinessKey(caseInstance.getBusinessKey())
+            .setVariable(END_REASON, reason).correlateAllWithResult();
+      } finally {
+        commandContext.enableAuthorizationCheck();
+      }
+    }));
+  }
+
+  /** The demo user whose team or discipline holds the one open task of the case. */
+  private String holder(ProcessInstance caseInstance) {
+    return DemoUsers.ACCOUNTS.keySet().stream()
+        .filter(user -> taskService.createTaskQuery()
+            .processInstanceBusinessKey(caseInstance.getBusinessKey())
+            .taskCandidateUser(user).count() == 1)
+        .findFirst().orElseThrow(() -> new IllegalStateException(
+            "no demo user holds the open task of " + caseInstance.getBusinessKey()));
   }
 
   /** Claims and completes the one open task of the case that the user (her team or discipline) holds. */

@@ -1,0 +1,93 @@
+package nl.zorgpad.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Anchor points (ankerpunten) of the hash chains, to keep outside Zorgpad: one line per chain
+ * with its place, the hash of the record there and the time. Someone with write access to the
+ * database who changes a record and then recomputes the whole chain and its head makes the
+ * chain verify as intact again, but the record at an anchored place then has another hash: a
+ * check of an anchor the privacy officer kept (in her report, on paper, with a notary) shows it.
+ */
+@Service
+class ChainAnchors {
+
+  static final String FORMAT = "zorgpad-ankerpunt/1";
+  private static final Pattern LINE = Pattern.compile(
+      "\\s*" + Pattern.quote(FORMAT) + "\\s+([a-z][a-z0-9-]*)\\s+(\\d{1,18})\\s+([0-9a-f]{64})"
+          + "(?:\\s+(\\S+))?\\s*");
+
+  /** One anchor: the chain, a place in it, the hash of the record at that place, when noted. */
+  record Anchor(String chainId, long seq, String hash, String notedAt) {
+    public String line() {
+      return FORMAT + " " + chainId + " " + seq + " " + hash + " " + notedAt;
+    }
+  }
+
+  enum Outcome {
+    /** the chain is intact and the record at the anchored place still has the anchored hash */
+    ON_CHAIN,
+    /** the record at the anchored place has another hash, or is gone: the chain was rewritten */
+    NOT_ON_CHAIN,
+    /** the chain itself is broken (see its verification) */
+    CHAIN_BROKEN,
+    /** the anchor names a chain Zorgpad does not have */
+    UNKNOWN_CHAIN
+  }
+
+  record Check(Anchor anchor, Outcome outcome, String storedHash) {
+  }
+
+  private final List<HashChain> chains;
+
+  ChainAnchors(List<HashChain> chains) {
+    this.chains = chains;
+  }
+
+  /** The current heads of every chain as anchors (the chain must be intact to anchor it). */
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  @Transactional(readOnly = true)
+  List<Anchor> current() {
+    String now = Instant.now().toString();
+    return chains.stream().map(HashChain::verify).filter(ChainVerification::intact)
+        .filter(result -> result.headSeq() > 0)
+        .map(result -> new Anchor(result.chainId(), result.headSeq(), result.headHash(), now))
+        .toList();
+  }
+
+  /** Reads one anchor line; empty when it is not one. */
+  static Optional<Anchor> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = LINE.matcher(text);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Anchor(matcher.group(1), Long.parseLong(matcher.group(2)),
+        matcher.group(3), matcher.group(4) == null ? "" : matcher.group(4)));
+  }
+
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  @Transactional(readOnly = true)
+  Check check(Anchor anchor) {
+    Optional<HashChain> chain = chains.stream()
+        .filter(candidate -> candidate.spec().chainId().equals(anchor.chainId())).findFirst();
+    if (chain.isEmpty()) {
+      return new Check(anchor, Outcome.UNKNOWN_CHAIN, null);
+    }
+    String stored = chain.get().hashAt(anchor.seq());
+    if (!anchor.hash().equals(stored)) {
+      return new Check(anchor, Outcome.NOT_ON_CHAIN, stored);
+    }
+    return new Check(anchor, chain.get().verify().intact() ? Outcome.ON_CHAIN
+        : Outcome.CHAIN_BROKEN, stored);
+  }
+}
