@@ -6,13 +6,15 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
  * Coalitions are engine tenants (decision 0005). This plugin gives the engine Zorgpad's rules for
  * them: a case gets its starter's coalition ({@link CoalitionTenantIdProvider}); call
  * activities and business rule tasks resolve in the case's coalition, else shared
- * ({@link CoalitionParseListener}); and so do forms ({@link CoalitionForms}). Without any tenant
+ * ({@link CoalitionParseListener}); and so do forms ({@link CoalitionForms}); only members
+ * deploy for a coalition ({@link CoalitionDeploymentCheck}). Without any tenant
  * the engine behaves exactly as before. Also used by the plain-engine tests
  * ({@code camunda.cfg.xml}).
  */
@@ -38,5 +40,12 @@ public class CoalitionEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(sessionFactories);
 
     configuration.setFormService(new CoalitionForms.FormService());
+
+    List<Deployer> preDeployers = new ArrayList<>();
+    if (configuration.getCustomPreDeployers() != null) {
+      preDeployers.addAll(configuration.getCustomPreDeployers());
+    }
+    preDeployers.add(new CoalitionDeploymentCheck());
+    configuration.setCustomPreDeployers(preDeployers);
   }
 }

@@ -16,7 +16,11 @@ final class CoalitionMembership {
 
   /** The coalitions of the user the command runs for; empty without an authenticated user. */
   static List<String> ofAuthenticatedUser(CommandContext commandContext) {
-    String userId = commandContext.getAuthenticatedUserId();
+    return of(commandContext, commandContext.getAuthenticatedUserId());
+  }
+
+  /** The coalitions of a user; empty for none (or no user). */
+  static List<String> of(CommandContext commandContext, String userId) {
     if (userId == null) {
       return List.of();
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import nl.zorgpad.coalition.AmbiguousCoalitionException;
 import nl.zorgpad.coalition.OwnVariantExistsException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -209,6 +210,25 @@ class CoalitionVariantProcessTest {
         .isInstanceOf(OwnVariantExistsException.class)
         .hasMessageContaining("eigen versie");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void onlyACoalitionsMembersDeployForIt() {
+    String variant = text("processes/" + CONSENT + ".bpmn");
+
+    assertThatThrownBy(() -> as("vk-dordrecht", () -> deploy(UTRECHT,
+        "processes/" + CONSENT + ".bpmn", variant)))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining(UTRECHT);
+    assertThatThrownBy(() -> as("vk-utrecht", () -> repository.createDeployment()
+        .addString("processes/" + CONSENT + ".bpmn", variant).deploy()))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("gedeelde zorgpaden");
+    Deployed own = as("vk-utrecht", () -> deploy(UTRECHT, "processes/" + CONSENT + ".bpmn",
+        variant));
+
+    assertThat(own.definition(CONSENT).getTenantId()).isEqualTo(UTRECHT);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(CONSENT).count())
+        .isEqualTo(2);
   }
 
   // --- helpers -------------------------------------------------------------------------------
