@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +199,52 @@ class CoalitionVariantIT {
         .contains("Uw coalitie (" + DORDRECHT + ") heeft een eigen versie van dit zorgpad");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(shared.getId())
         .count()).isEqualTo(before);
+  }
+
+  @Test
+  void aCoordinatorMovesOnlyHerCoalitionsCasesAndOnlyToHerCoalitionsOrASharedVersion()
+      throws Exception {
+    ProcessDefinition shared = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(MAIN).withoutTenantId().latestVersion().singleResult();
+    // both cases run the shared pathway: one of Dordrecht, one of the shared installation
+    String dordrechtCase = signal(MIDWIFE_DORDRECHT);
+    String sharedCase = signal(MIDWIFE_SHARED);
+    assertThat(deploy(COORDINATOR_DORDRECHT, DORDRECHT, Map.of(MAIN_FILE,
+        dordrechtMainPathway())).statusCode()).isEqualTo(200);
+    ProcessDefinition variant = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(MAIN).tenantIdIn(DORDRECHT).latestVersion().singleResult();
+
+    HttpResponse<String> dordrechtPreview = http.get("/modeling/migration?source="
+        + shared.getId() + "&target=" + variant.getId(), COORDINATOR_DORDRECHT);
+    HttpResponse<String> centralPreview = http.get("/modeling/migration?source="
+        + shared.getId(), CENTRAL_COORDINATOR);
+    HttpResponse<String> centralToDordrecht = http.get("/modeling/migration?source="
+        + shared.getId() + "&target=" + variant.getId(), CENTRAL_COORDINATOR);
+
+    assertThat(dordrechtPreview.statusCode()).isEqualTo(200);
+    assertThat(dordrechtPreview.body()).contains(dordrechtCase).doesNotContain(sharedCase)
+        .contains("versie " + variant.getVersion() + " – " + DORDRECHT);
+    assertThat(centralPreview.statusCode()).isEqualTo(200);
+    assertThat(centralPreview.body()).contains(sharedCase).doesNotContain(dordrechtCase)
+        .doesNotContain(DORDRECHT);
+    assertThat(centralToDordrecht.statusCode()).isEqualTo(404);
+
+    // the shared installation's case cannot be moved by Dordrecht's coordinator
+    String sharedInstance = instance(sharedCase).getId();
+    HttpResponse<String> page = http.get("/", COORDINATOR_DORDRECHT);
+    Matcher matcher = CSRF.matcher(page.body());
+    assertThat(matcher.find()).isTrue();
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> refused = http.send(http.builder("/modeling/migration",
+            COORDINATOR_DORDRECHT)
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
+            + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&source="
+            + shared.getId() + "&target=" + variant.getId() + "&case=" + sharedInstance))
+        .build());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("hoort bij een andere coalitie");
+    assertThat(instance(sharedCase).getProcessDefinitionId()).isEqualTo(shared.getId());
   }
 
   // --- helpers -------------------------------------------------------------------------------
