@@ -77,6 +77,10 @@ export async function fillTenants(catalog) {
     select.appendChild(option);
   }
   select.value = resource.tenant || '';
+  if (select.selectedIndex < 0 && select.options.length) {
+    // a coalition's coordinator publishes for her coalition, not shared (decision 0005)
+    select.selectedIndex = 0;
+  }
 }
 
 /**
@@ -104,7 +108,8 @@ export function wireToolbar(editor) {
     try {
       const { status: code, json } = await post('/deploy', await editor.getContent());
       if (code === 403) {
-        status(messages.forbidden, 'error');
+        // a coalition refusal carries its Dutch reason (decision 0005)
+        status(json && json.message ? json.message : messages.forbidden, 'error');
         return;
       }
       if (code === 422) {

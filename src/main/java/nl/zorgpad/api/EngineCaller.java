@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls as the user who called the API, with her groups, so that the engine's
- * authorization checks and its operation log see the real user.
+ * Runs engine calls as the user who called the API, with her groups and coalitions (engine
+ * tenants), so that the engine's authorization and tenant checks and its operation log see the
+ * real user, as for {@code /engine-rest}.
  */
 @Component
 class EngineCaller {
@@ -25,8 +27,14 @@ class EngineCaller {
         .map(Group::getId).toList();
   }
 
+  /** The user's coalitions (engine tenants), directly or through one of her groups. */
+  List<String> coalitionsOf(String userId) {
+    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).sorted().toList();
+  }
+
   <T> T as(String userId, Supplier<T> action) {
-    identityService.setAuthentication(userId, groupsOf(userId));
+    identityService.setAuthentication(userId, groupsOf(userId), coalitionsOf(userId));
     try {
       return action.get();
     } finally {

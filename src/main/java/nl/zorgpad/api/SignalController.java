@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.coalition.CoalitionPathways;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.casus.Violation;
@@ -92,13 +93,18 @@ class SignalController {
 
   @Operation(summary = "Signaal registreren",
       description = "Opens a case and starts the pathway zorgpad-kwetsbare-zwangerschap as the"
-          + " calling user. The first task goes to the signalling discipline.")
+          + " calling user. The first task goes to the signalling discipline. The case belongs"
+          + " to the caller's coalition (engine tenant) and starts that coalition's own latest"
+          + " version of the pathway if it has one, else the shared one.")
   @ApiResponse(responseCode = "201", description = "Case opened")
   @ApiResponse(responseCode = "400", description = "Invalid input (per field, Dutch userMessage)",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
   @ApiResponse(responseCode = "403", description = "The caller has no caregiver discipline, or"
       + " signals for a discipline that is not hers",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "409", description = "The caller is a member of more than one"
+      + " coalition (code coalition-ambiguous)",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -128,6 +134,17 @@ class SignalController {
           "U kunt alleen signaleren namens uw eigen discipline ("
               + String.join(", ", disciplines) + ").");
     }
+    // decision 0005: the case belongs to the caller's coalition and follows its own variant
+    List<String> coalitions = engine.coalitionsOf(user);
+    if (coalitions.size() > 1) {
+      throw new ApiException(HttpStatus.CONFLICT, "coalition-ambiguous",
+          "The caller is a member of more than one coalition " + coalitions
+              + "; a case belongs to exactly one",
+          "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
+              + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één"
+              + " coalitie te plaatsen.");
+    }
+    String coalition = coalitions.isEmpty() ? null : coalitions.get(0);
     VariableMap variables = Variables.createVariables()
         .putValue(PathwayVariables.CLIENT_REFERENCE, signal.clientReference())
         .putValue(PathwayVariables.DUE_DATE, dueDate.toString())
@@ -138,8 +155,8 @@ class SignalController {
                 .collect(Collectors.joining(",", "[", "]"))).create())
         .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, signal.signallingDiscipline());
     ProcessInstance started = engine.as(user, () -> {
-      ProcessDefinition pathway = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult();
+      ProcessDefinition pathway = CoalitionPathways.latest(repositoryService, MAIN_PATHWAY,
+          coalition);
       if (pathway == null) {
         throw new IllegalStateException("pathway " + MAIN_PATHWAY + " is not deployed");
       }

@@ -133,7 +133,8 @@ class DemoCases {
       int weeks, List<String> riskDomains) {
     String discipline = DemoUsers.ACCOUNTS.get(user)[2];
     String definitionId = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult().getId();
+        .processDefinitionKey(MAIN_PATHWAY).withoutTenantId().latestVersion().singleResult()
+        .getId();
     VariableMap variables = Variables.createVariables()
         .putValue(CLIENT_REFERENCE, clientReference)
         .putValue(DUE_DATE, dueDate.toString())

@@ -95,8 +95,10 @@ public class CaseMigration {
   public Preview preview(String sourceDefinitionId, String targetDefinitionId, EngineUser user) {
     ProcessDefinition source = definition(sourceDefinitionId);
     ProcessDefinition target = definition(targetDefinitionId);
+    // decision 0005: she moves the cases of the coalition(s) she looks after, nobody else's
     List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-        .processDefinitionId(sourceDefinitionId).orderByProcessInstanceId().asc().list();
+        .processDefinitionId(sourceDefinitionId).orderByProcessInstanceId().asc().list().stream()
+        .filter(instance -> user.manages(instance.getTenantId())).toList();
     BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(sourceDefinitionId);
     MigrationPlan plan;
     try {
@@ -127,6 +129,15 @@ public class CaseMigration {
       List<String> processInstanceIds, EngineUser user) {
     if (processInstanceIds.isEmpty()) {
       throw new IllegalArgumentException("No cases to migrate");
+    }
+    for (String id : processInstanceIds) {
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id)
+          .singleResult();
+      if (instance != null && !user.manages(instance.getTenantId())) {
+        throw new CoalitionRefusedException("User " + user.userId() + " may not migrate case "
+            + id + " of tenant " + instance.getTenantId(), "Casus " + instance.getBusinessKey()
+            + " hoort bij een andere coalitie; u kunt hem niet verplaatsen.");
+      }
     }
     Batch batch = user.run(identityService, () -> runtimeService
         .newMigration(buildPlan(sourceDefinitionId, targetDefinitionId))
@@ -193,6 +204,12 @@ public class CaseMigration {
       BpmnModelInstance sourceModel, ProcessDefinition target, EngineUser user) {
     List<String> steps = steps(sourceModel, instance.getId());
     List<String> reasons = new ArrayList<>();
+    if (target.getTenantId() != null && !target.getTenantId().equals(instance.getTenantId())) {
+      // the engine refuses this too; say why in Dutch (decision 0005)
+      reasons.add("De casus hoort niet bij coalitie " + target.getTenantId() + ": hij kan alleen"
+          + " naar een versie van zijn eigen coalitie of een gedeelde versie.");
+      return new CasePreview(instance.getId(), instance.getBusinessKey(), steps, false, reasons);
+    }
     transactions.executeWithoutResult(status -> {
       try {
         user.run(identityService, () -> {

@@ -24,6 +24,23 @@ public record EngineUser(String userId, List<String> groupIds, List<String> tena
     return new EngineUser(userId, groups, tenants);
   }
 
+  /**
+   * Whether she may see what belongs to this coalition: shared things (null) are seen by all,
+   * a coalition's own only by its members (the engine's tenant check, decision 0005).
+   */
+  public boolean sees(String coalition) {
+    return coalition == null || tenantIds.contains(coalition);
+  }
+
+  /**
+   * Whether she looks after this coalition's pathways and cases: a coordinator of a coalition
+   * deploys and migrates for her coalition(s); a coordinator without a coalition (the central
+   * one of the shared installation) for the shared ones (decision 0005).
+   */
+  public boolean manages(String coalition) {
+    return tenantIds.isEmpty() ? coalition == null : tenantIds.contains(coalition);
+  }
+
   /** Runs {@code call} with this user's engine authentication; engine refusals become 403. */
   public <T> T run(IdentityService identityService, Supplier<T> call) {
     identityService.setAuthentication(userId, groupIds, tenantIds);

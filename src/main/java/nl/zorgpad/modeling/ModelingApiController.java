@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,7 +57,10 @@ class ModelingApiController {
   @GetMapping(value = "/resource", produces = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<String> resource(@RequestParam String name,
       @RequestParam(required = false) String tenant,
-      @RequestParam(required = false) String deployment) {
+      @RequestParam(required = false) String deployment, Principal principal) {
+    if (!EngineUser.of(principal.getName(), identityService).sees(blankToNull(tenant))) {
+      return ResponseEntity.notFound().build(); // another coalition's file (decision 0005)
+    }
     return catalog.entry(name, blankToNull(tenant))
         .map(entry -> deployment == null || deployment.isBlank() ? entry.latest()
             : entry.version(deployment).orElse(null))
@@ -73,7 +77,11 @@ class ModelingApiController {
     List<Map<String, String>> forms = new ArrayList<>();
     List<String> processes = new ArrayList<>();
     List<String> decisions = new ArrayList<>();
+    EngineUser user = EngineUser.of(principal.getName(), identityService);
     for (ResourceCatalog.Entry entry : catalog.entries()) {
+      if (!user.sees(entry.tenantId())) {
+        continue;
+      }
       switch (entry.kind()) {
         case FORM -> ResourceCatalog.formId(
                 catalog.content(entry.latest().deploymentId(), entry.name()))
@@ -88,7 +96,7 @@ class ModelingApiController {
     result.put("forms", forms.stream().distinct().toList());
     result.put("processes", processes.stream().distinct().sorted().toList());
     result.put("decisions", decisions.stream().distinct().sorted().toList());
-    result.put("tenants", EngineUser.of(principal.getName(), identityService).tenantIds());
+    result.put("tenants", user.tenantIds());
     return result;
   }
 
@@ -124,6 +132,13 @@ class ModelingApiController {
         blankToNull(submission.tenantId()), EngineUser.of(principal.getName(), identityService));
     return ResponseEntity.status(result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY
         : HttpStatus.OK).body(result);
+  }
+
+  /** A coalition refusal (decision 0005): 403 with the Dutch reason for the editor's status. */
+  @ExceptionHandler(CoalitionRefusedException.class)
+  ResponseEntity<Map<String, String>> refused(CoalitionRefusedException refused) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(Map.of("error", "coalition", "message", refused.userMessage()));
   }
 
   private static Map<String, byte[]> contents(Submission submission) {

@@ -13,11 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,8 +46,12 @@ class ModelingController {
   }
 
   @GetMapping
-  String index(Model model) {
-    List<ResourceCatalog.Entry> entries = catalog.entries();
+  String index(Principal principal, Model model) {
+    EngineUser user = EngineUser.of(principal.getName(), identityService);
+    // decision 0005: shared files and those of her own coalition(s), never another coalition's
+    List<ResourceCatalog.Entry> entries = catalog.entries().stream()
+        .filter(e -> user.sees(e.tenantId())).toList();
+    model.addAttribute("coalitions", user.tenantIds());
     model.addAttribute("processes", ofKind(entries, ResourceCatalog.Kind.PROCESS));
     model.addAttribute("decisions", ofKind(entries, ResourceCatalog.Kind.DECISION));
     model.addAttribute("forms", ofKind(entries, ResourceCatalog.Kind.FORM));
@@ -54,8 +60,11 @@ class ModelingController {
 
   @GetMapping("/edit")
   String edit(@RequestParam String name, @RequestParam(required = false) String tenant,
-      @RequestParam(required = false) String deployment, Model model) {
-    ResourceCatalog.Entry entry = entry(name, tenant);
+      @RequestParam(required = false) String deployment, Principal principal, Model model) {
+    EngineUser user = EngineUser.of(principal.getName(), identityService);
+    ResourceCatalog.Entry entry = entry(name, tenant, user);
+    // where "Publiceren" goes: her coalition(s); the shared pathways only for the central one
+    model.addAttribute("coalitions", user.tenantIds());
     ResourceCatalog.Version version = deployment == null || deployment.isBlank()
         ? entry.latest() : entry.version(deployment).orElseThrow(this::notFound);
     model.addAttribute("entry", entry);
@@ -67,8 +76,9 @@ class ModelingController {
   @GetMapping("/history")
   String history(@RequestParam String name, @RequestParam(required = false) String tenant,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      Model model) {
-    ResourceCatalog.Entry entry = entry(name, tenant);
+      Principal principal, Model model) {
+    ResourceCatalog.Entry entry = entry(name, tenant,
+        EngineUser.of(principal.getName(), identityService));
     model.addAttribute("entry", entry);
     if (from != null && to != null) {
       ResourceCatalog.Version before = entry.version(from).orElseThrow(this::notFound);
@@ -95,15 +105,24 @@ class ModelingController {
   @GetMapping("/migration")
   String migrationPreview(@RequestParam String source,
       @RequestParam(required = false) String target, Principal principal, Model model) {
-    ProcessDefinition sourceDefinition = repositoryService.getProcessDefinition(source);
+    EngineUser user = EngineUser.of(principal.getName(), identityService);
+    ProcessDefinition sourceDefinition = definition(source, user);
+    // decision 0005: a case of coalition X moves only to a version of X or a shared one, so the
+    // targets are the source's own tenant and, from a shared version, her coalitions' variants
     List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(sourceDefinition.getKey()).list().stream()
-        .filter(d -> Objects.equals(d.getTenantId(), sourceDefinition.getTenantId()))
-        .sorted(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()).toList();
+        .filter(d -> Objects.equals(d.getTenantId(), sourceDefinition.getTenantId())
+            || (sourceDefinition.getTenantId() == null && user.manages(d.getTenantId())))
+        .sorted(Comparator.comparing((ProcessDefinition d) -> d.getTenantId() == null ? ""
+                : d.getTenantId())
+            .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()))
+        .toList();
     String targetId = target != null && !target.isBlank() ? target : versions.get(0).getId();
+    if (versions.stream().noneMatch(d -> d.getId().equals(targetId))) {
+      throw notFound();
+    }
     model.addAttribute("versions", versions);
-    model.addAttribute("preview", migration.preview(source, targetId,
-        EngineUser.of(principal.getName(), identityService)));
+    model.addAttribute("preview", migration.preview(source, targetId, user));
     return "modeling/migration";
   }
 
@@ -126,8 +145,30 @@ class ModelingController {
     return "modeling/migration-report";
   }
 
-  private ResourceCatalog.Entry entry(String name, String tenant) {
-    return catalog.entry(name, blankToNull(tenant)).orElseThrow(this::notFound);
+  /** Another coalition's file does not exist for her (404), as the engine's tenant check does. */
+  private ResourceCatalog.Entry entry(String name, String tenant, EngineUser user) {
+    String coalition = blankToNull(tenant);
+    if (!user.sees(coalition)) {
+      throw notFound();
+    }
+    return catalog.entry(name, coalition).orElseThrow(this::notFound);
+  }
+
+  private ProcessDefinition definition(String id, EngineUser user) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionId(id).singleResult();
+    if (definition == null || !user.sees(definition.getTenantId())) {
+      throw notFound();
+    }
+    return definition;
+  }
+
+  @ExceptionHandler(CoalitionRefusedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  String refused(CoalitionRefusedException refused, Model model) {
+    model.addAttribute("status", 403);
+    model.addAttribute("detail", refused.userMessage());
+    return "error";
   }
 
   private static List<ResourceCatalog.Entry> ofKind(List<ResourceCatalog.Entry> entries,

@@ -89,6 +89,7 @@ public class WorkbenchDeployer {
   }
 
   public Result deploy(Map<String, byte[]> resources, String tenantId, EngineUser user) {
+    checkCoalition(tenantId, user);
     List<ValidationIssue> issues = validate(resources, tenantId);
     if (issues.stream().anyMatch(ValidationIssue::isError)) {
       return new Result(false, null, List.of(), List.of(), issues);
@@ -121,6 +122,27 @@ public class WorkbenchDeployer {
         tenantId, deployment.getId());
     return new Result(true, deployment.getId(), List.copyOf(changed.keySet()), unchanged,
         issues);
+  }
+
+  /**
+   * Decision 0005: a coalition's coordinator deploys for her own coalition only, the central
+   * coordinator (no coalition) the shared pathways only. The engine checks tenant membership
+   * too (a second line); this gives the Dutch reason before anything is parsed.
+   */
+  static void checkCoalition(String tenantId, EngineUser user) {
+    if (user.manages(tenantId)) {
+      return;
+    }
+    if (tenantId == null) {
+      throw new CoalitionRefusedException("User " + user.userId() + " of coalition(s) "
+          + user.tenantIds() + " may not deploy shared definitions",
+          "U bent coördinator van " + String.join(", ", user.tenantIds()) + ": u publiceert"
+              + " voor uw eigen coalitie. De gedeelde zorgpaden beheert de centrale"
+              + " coördinator.");
+    }
+    throw new CoalitionRefusedException("User " + user.userId() + " may not deploy for tenant "
+        + tenantId, "U kunt niet publiceren voor coalitie " + tenantId
+        + ": u bent daar geen coördinator.");
   }
 
   /** Deploys the content of an earlier version again, as the newest version. */

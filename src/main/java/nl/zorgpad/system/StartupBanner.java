@@ -29,7 +29,9 @@ class StartupBanner {
     if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
       text.append("\n  Demo accounts (password 'demo'):\n");
       nl.zorgpad.demo.DemoUsers.ACCOUNTS.forEach((id, data) -> text.append("    ")
-          .append(String.format("%-22s", id)).append(data[2]).append('\n'));
+          .append(String.format("%-30s%-15s", id, data[2]))
+          .append(data.length > 3 ? "coalitie " + data[3] : "gedeeld / shared")
+          .append('\n'));
       text.append("  Administrator: admin / ")
           .append(environment.getProperty("ZORGPAD_ADMIN_PASSWORD") != null
               ? "(ZORGPAD_ADMIN_PASSWORD)" : "demo-admin")

@@ -1,0 +1,30 @@
+package nl.zorgpad.coalition;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * A case must belong to exactly one coalition: a user who is a member of two cannot start one
+ * until an administrator leaves her in one (decision 0005). The message is Dutch because the
+ * Tasklist shows the engine's message to the user as it is. A form validation exception, because
+ * that is the one the REST API answers with 400 ({@code nl.zorgpad.pathway.PathwayValidation}).
+ */
+public class AmbiguousCoalitionException extends FormFieldValidationException {
+
+  private final transient List<String> coalitions;
+
+  /** Zorgpad error code (docs/decisions/0005-coalitions-as-tenants.md). */
+  public static final int CODE = 22050;
+
+  public AmbiguousCoalitionException(String userId, List<String> coalitions) {
+    super(java.util.Map.of("coalitions", List.copyOf(coalitions)), "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
+        + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één coalitie"
+        + " te plaatsen. [user " + userId + " is a member of tenants " + coalitions + "]");
+    this.coalitions = List.copyOf(coalitions);
+    setCode(CODE);
+  }
+
+  public List<String> coalitions() {
+    return coalitions;
+  }
+}

@@ -1,0 +1,42 @@
+package nl.zorgpad.coalition;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
+
+/**
+ * The engine's own gate for coalition deployments (decision 0005), for {@code /engine-rest} and
+ * the workbench alike: Camunda 7.24 lets anyone with DEPLOYMENT CREATE deploy for any tenant.
+ * A user who belongs to coalitions deploys only for one of them; a user of the shared
+ * installation only shared definitions (the engine's tenant check would hide anything else from
+ * her anyway). The system (start-up, no user) and administrators are not checked.
+ */
+class CoalitionDeploymentCheck implements Deployer {
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // a definition read back into the cache, not a new deployment
+    }
+    TenantManager tenants = Context.getCommandContext().getTenantManager();
+    if (!tenants.isTenantCheckEnabled()) {
+      return;
+    }
+    String coalition = deployment.getTenantId();
+    List<String> own = Context.getCommandContext().getAuthentication().getTenantIds();
+    String user = Context.getCommandContext().getAuthenticatedUserId();
+    if (coalition != null && !tenants.isAuthenticatedTenant(coalition)) {
+      throw new AuthorizationException("U kunt niet publiceren voor coalitie " + coalition
+          + ": u hoort niet bij die coalitie. [user " + user + " may not deploy for tenant "
+          + coalition + "]");
+    }
+    if (coalition == null && own != null && !own.isEmpty()) {
+      throw new AuthorizationException("U publiceert voor uw eigen coalitie ("
+          + String.join(", ", own) + "); de gedeelde zorgpaden beheert de centrale coördinator."
+          + " [user " + user + " of tenants " + own + " may not deploy shared definitions]");
+    }
+  }
+}

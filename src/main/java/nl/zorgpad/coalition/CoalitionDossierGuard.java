@@ -1,0 +1,71 @@
+package nl.zorgpad.coalition;
+
+import java.util.List;
+import java.util.Objects;
+import nl.zorgpad.access.NeedToKnow;
+import nl.zorgpad.audit.Actor;
+import nl.zorgpad.casus.AccessGrant;
+import nl.zorgpad.casus.DossierGuard;
+import nl.zorgpad.casus.DossierPart;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Zorgpad's own case pages and dossier keep coalitions apart as the engine's tenant check keeps
+ * its tasks apart (decision 0005): a case of coalition X is never opened for a user who is not a
+ * member of X, whatever need-to-know would say (her discipline may be involved in X's case, or be
+ * a candidate of one of its tasks, because disciplines are shared by all coalitions). Everything
+ * else is {@link NeedToKnow}'s decision. A case's coalition is the tenant of its pathway instance.
+ */
+@Component
+@Primary
+class CoalitionDossierGuard implements DossierGuard {
+
+  private final NeedToKnow needToKnow;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CoalitionDossierGuard(NeedToKnow needToKnow, ProcessEngineConfigurationImpl engine) {
+    this.needToKnow = needToKnow;
+    this.engine = engine;
+  }
+
+  @Override
+  public AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
+    if (!Actor.SYSTEM.equals(actor.userId())) {
+      String refusal = engine.getCommandExecutorTxRequired().execute(commandContext -> {
+        boolean tenantCheck = commandContext.isTenantCheckEnabled();
+        commandContext.disableTenantCheck();
+        try {
+          String coalition = coalitionOf(commandContext, caseNumber);
+          if (coalition == null
+              || CoalitionMembership.of(commandContext, actor.userId()).contains(coalition)) {
+            return null;
+          }
+          return "case of coalition " + coalition + ", not hers";
+        } finally {
+          if (tenantCheck) {
+            commandContext.enableTenantCheck();
+          }
+        }
+      });
+      if (refusal != null) {
+        return AccessGrant.deny(refusal);
+      }
+    }
+    return needToKnow.decide(caseNumber, part, actor);
+  }
+
+  private static String coalitionOf(CommandContext commandContext, String caseNumber) {
+    return commandContext.runWithoutAuthorization(() -> {
+      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+      query.processInstanceBusinessKey(caseNumber).rootProcessInstances();
+      List<HistoricProcessInstance> roots = query.executeList(commandContext, null);
+      return roots.stream().map(HistoricProcessInstance::getTenantId).filter(Objects::nonNull)
+          .findFirst().orElse(null);
+    });
+  }
+}
