@@ -14,7 +14,7 @@ async function show(container) {
     headers: { Accept: 'application/json' }
   });
   if (!response.ok) {
-    container.dataset.state = 'error';
+    failed(container);
     return;
   }
   const view = await response.json();
@@ -38,9 +38,17 @@ async function show(container) {
   container.dataset.state = 'ready';
 }
 
+/** No diagram (e.g. a pathway without diagram information): say so in Dutch, keep the page. */
+function failed(container) {
+  container.dataset.state = 'error';
+  container.replaceChildren();
+  const message = document.createElement('p');
+  message.className = 'zp-muted';
+  message.textContent = container.dataset.errorText;
+  container.appendChild(message);
+}
+
 const container = document.getElementById('audit-diagram');
 if (container) {
-  show(container).catch(() => {
-    container.dataset.state = 'error';
-  });
+  show(container).catch(() => failed(container));
 }

@@ -56,6 +56,7 @@ class AuditBrowserIT {
     String base = "http://localhost:" + port;
     // the demo case whose client was accessed most (caregivers, consent, dossier)
     String caseNumber = jdbc.queryForObject("select c.case_number from zp_case_file c"
+        + " where c.client_reference like 'DEMO-%'"
         + " order by (select count(*) from zp_access_log l where l.case_number = c.case_number)"
         + " desc, c.id fetch first 1 rows only", String.class);
     Path downloads = Files.createTempDirectory("zorgpad-downloads");

@@ -54,7 +54,7 @@ class FirstPathwayBrowserIT {
       browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
       browser.click(By.cssSelector("[id$='-Field_riskDomains-0']"));
       browser.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
-      choose(browser, "signallingDiscipline", "Verloskundige");
+      browser.chooseFormOption("signallingDiscipline", "Verloskundige");
       browser.screenshot("01-signal-form");
       browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
       browser.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
@@ -66,7 +66,7 @@ class FirstPathwayBrowserIT {
       assertThat(caseNumber).matches("ZP-\\d{4}-\\d{5}");
 
       // consent: claim, answer, complete
-      openTask(browser, caseNumber, "Toestemming vragen aan cliënt");
+      browser.openTask(caseNumber, "Toestemming vragen aan cliënt");
       browser.click(By.cssSelector("button.claim"));
       browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
       browser.waitForText(By.cssSelector(".task-details, body"), caseNumber);
@@ -82,7 +82,7 @@ class FirstPathwayBrowserIT {
       browser.login(base, "demo-buurtteam", "demo");
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.visible(By.linkText("Taken voor mijn discipline"));
-      openTask(browser, caseNumber(), "Casus aannemen als regiehouder");
+      browser.openTask(caseNumber(), "Casus aannemen als regiehouder");
       browser.click(By.cssSelector("button.claim"));
       clickInView(browser, By.cssSelector("[id$='-Field_handoverRecipients-1']"));
       clickInView(browser, By.cssSelector("[id$='-Field_homeVisitRequestingDiscipline-0']"));
@@ -97,13 +97,13 @@ class FirstPathwayBrowserIT {
       browser.login(base, "demo-verloskundige", "demo");
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.visible(By.linkText("Taken voor mijn discipline"));
-      openTask(browser, caseNumber, "Toestemming vragen aan cliënt");
+      browser.openTask(caseNumber, "Toestemming vragen aan cliënt");
       browser.click(By.cssSelector("button.claim"));
       browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
       browser.click(By.cssSelector("button[ng-click='complete()']"));
 
       waitForTask(caseNumber, "Overdracht formeel vastleggen");
-      openTask(browser, caseNumber, "Overdracht formeel vastleggen");
+      browser.openTask(caseNumber, "Overdracht formeel vastleggen");
       browser.click(By.cssSelector("button.claim"));
       // form-js's own texts are Dutch too (zorgpad/form-js-nl.js): the empty dropdown and the
       // messages when required fields are missing; nothing is completed
@@ -115,7 +115,7 @@ class FirstPathwayBrowserIT {
       browser.screenshot("04a-handover-form-required");
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
           .taskName("Overdracht formeel vastleggen").count()).isOne();
-      choose(browser, "handoverMethod", "Telefonisch consult");
+      browser.chooseFormOption("handoverMethod", "Telefonisch consult");
       browser.visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
           .sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);
       browser.click(By.cssSelector("[id$='-Field_clientInformed']"));
@@ -129,7 +129,7 @@ class FirstPathwayBrowserIT {
       browser.login(base, "demo-jgz", "demo");
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.click(By.linkText("Taken voor mijn discipline"));
-      openTask(browser, caseNumber(), "Contact met cliënt bevestigen");
+      browser.openTask(caseNumber(), "Contact met cliënt bevestigen");
       browser.visible(By.cssSelector("button.claim"));
       assertDutch(browser);
       browser.screenshot("05-jgz-contact-task");
@@ -139,28 +139,6 @@ class FirstPathwayBrowserIT {
   private String caseNumber() {
     return runtimeService.createProcessInstanceQuery()
         .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult().getBusinessKey();
-  }
-
-  private void openTask(Browser browser, String caseNumber, String taskName) {
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
-        + "') and contains(.,'" + taskName + "')]//h4/a");
-    // the list re-renders while it refreshes: retry until the click lands on a live element
-    browser.waitUntil(driver -> {
-      try {
-        var found = driver.findElements(task);
-        if (found.isEmpty()) {
-          driver.findElement(By.linkText("Taken voor mijn discipline")).click();
-          return false;
-        }
-        found.get(0).click();
-        return true;
-      } catch (org.openqa.selenium.StaleElementReferenceException
-          | org.openqa.selenium.ElementClickInterceptedException rerendered) {
-        return false;
-      }
-    });
-    browser.visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
-        + "'task-details')]//*[contains(.,'" + taskName + "')]"));
   }
 
   private void waitForTask(String caseNumber, String taskName) {
@@ -179,13 +157,6 @@ class FirstPathwayBrowserIT {
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     browser.click(by);
-  }
-
-  /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
-  private static void choose(Browser browser, String key, String optionText) {
-    browser.click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));
-    browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
-        + optionText + "']"));
   }
 
   private static void assertDutch(Browser browser) {

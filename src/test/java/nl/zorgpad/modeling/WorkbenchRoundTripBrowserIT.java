@@ -256,7 +256,7 @@ class WorkbenchRoundTripBrowserIT {
             .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
         midwife.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
         midwife.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
-        choose(midwife, "signallingDiscipline", "Verloskundige");
+        midwife.chooseFormOption("signallingDiscipline", "Verloskundige");
         midwife.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
         midwife.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
@@ -277,7 +277,7 @@ class WorkbenchRoundTripBrowserIT {
           browser.login(base, "demo-kraamzorg", "demo");
           openTasklist(browser, base);
           browser.click(By.linkText("Taken voor mijn discipline"));
-          openTask(browser, newCase, TASK_NAME);
+          browser.openTask(newCase, TASK_NAME);
           browser.click(By.cssSelector("button.claim"));
           browser.visible(By.cssSelector("[id$='-Field_homeVisitPlannedDate-date']"));
           browser.waitForText(By.cssSelector(".task-details, body"), "Huisbezoek plannen");
@@ -311,7 +311,8 @@ class WorkbenchRoundTripBrowserIT {
               + " a[href*='/modeling/migration'][href$='" + previousUuid + "']"));
           browser.visible(By.id("migration-cases"));
           assertThat(new Select(browser.driver().findElement(By.id("target")))
-              .getFirstSelectedOption().getText()).isEqualTo("versie " + published.getVersion());
+              .getFirstSelectedOption().getText())
+              .isEqualTo("versie " + published.getVersion() + " – Gedeeld (alle coalities)");
           WebElement ourRow = browser.visible(
               By.cssSelector("#migration-cases tr[data-instance='" + running.getId() + "']"));
           assertThat(ourRow.getText()).contains(runningCase).contains("Kan mee");
@@ -369,8 +370,8 @@ class WorkbenchRoundTripBrowserIT {
             .taskName("Toestemming vragen aan cliënt").singleResult().getId();
         midwife.open(base + "/camunda/app/tasklist/default/#/?task=" + consentTask);
         new WebDriverWait(midwife.driver(), Duration.ofSeconds(120)).until(
-            ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[contains(@class,"
-                + "'task-details')]//*[contains(.,'Toestemming vragen aan cliënt')]")));
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//h2[contains(.,'Toestemming vragen aan cliënt')]")));
         midwife.click(By.cssSelector("button.claim"));
         midwife.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
         midwife.click(By.cssSelector("button[ng-click='complete()']"));
@@ -449,31 +450,4 @@ class WorkbenchRoundTripBrowserIT {
         ExpectedConditions.visibilityOfElementLocated(By.linkText("Taken voor mijn discipline")));
   }
 
-  private static void openTask(Browser browser, String caseNumber, String taskName) {
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
-        + "') and contains(.,'" + taskName + "')]//h4/a");
-    // the list re-renders while it refreshes: retry until the click lands on a live element
-    browser.waitUntil(driver -> {
-      try {
-        var found = driver.findElements(task);
-        if (found.isEmpty()) {
-          driver.findElement(By.linkText("Taken voor mijn discipline")).click();
-          return false;
-        }
-        found.get(0).click();
-        return true;
-      } catch (StaleElementReferenceException | ElementClickInterceptedException rerendered) {
-        return false;
-      }
-    });
-    browser.visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
-        + "'task-details')]//*[contains(.,'" + taskName + "')]"));
-  }
-
-  /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
-  private static void choose(Browser browser, String key, String optionText) {
-    browser.click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));
-    browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
-        + optionText + "']"));
-  }
 }

@@ -90,4 +90,38 @@ public final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
   }
+
+  /**
+   * Opens a task of a case from the Camunda Tasklist's list (filter "Taken voor mijn
+   * discipline"). The list re-renders while it refreshes: retried until the click lands on a
+   * live element.
+   */
+  public void openTask(String caseNumber, String taskName) {
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
+        + "') and contains(.,'" + taskName + "')]//h4/a");
+    waitUntil(driver -> {
+      try {
+        var found = driver.findElements(task);
+        if (found.isEmpty()) {
+          driver.findElement(By.partialLinkText("Taken voor mijn")).click();
+          return false;
+        }
+        found.get(0).click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.ElementClickInterceptedException
+          | org.openqa.selenium.NoSuchElementException rerendered) {
+        return false;
+      }
+    });
+    visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
+        + "'task-details')]//*[contains(.,'" + taskName + "')]"));
+  }
+
+  /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
+  public void chooseFormOption(String key, String optionText) {
+    click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+        + optionText + "']"));
+  }
 }
