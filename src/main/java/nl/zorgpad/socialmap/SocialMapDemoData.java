@@ -32,16 +32,20 @@ class SocialMapDemoData implements StartupStep {
   private static final Logger LOG = LoggerFactory.getLogger(SocialMapDemoData.class);
 
   /** Demo account → the team it works in (accounts from nl.zorgpad.demo.DemoUsers). */
-  static final Map<String, String> MEMBERSHIPS = Map.of(
-      "demo-verloskundige", "verloskundige-utrecht-lombok",
-      "demo-jgz", "jgz-utrecht-west",
-      "demo-kraamzorg", "kraamzorg-utrecht",
-      "demo-buurtteam", "buurtteam-utrecht-lombok",
-      "demo-huisarts", "huisarts-utrecht-lombok",
-      "demo-poh-ggz", "poh-ggz-utrecht-lombok",
-      "demo-regiehouder", "regiehouder-utrecht",
-      "demo-informele-zorg", "informele-zorg-utrecht",
-      "demo-ziekenhuis", "ziekenhuis-utrecht");
+  static final Map<String, String> MEMBERSHIPS = Map.ofEntries(
+      Map.entry("demo-verloskundige", "verloskundige-utrecht-lombok"),
+      Map.entry("demo-jgz", "jgz-utrecht-west"),
+      Map.entry("demo-kraamzorg", "kraamzorg-utrecht"),
+      Map.entry("demo-buurtteam", "buurtteam-utrecht-lombok"),
+      Map.entry("demo-huisarts", "huisarts-utrecht-lombok"),
+      Map.entry("demo-poh-ggz", "poh-ggz-utrecht-lombok"),
+      Map.entry("demo-regiehouder", "regiehouder-utrecht"),
+      Map.entry("demo-informele-zorg", "informele-zorg-utrecht"),
+      Map.entry("demo-ziekenhuis", "ziekenhuis-utrecht"),
+      // the demo coalitions' caregivers work in their own town's teams
+      Map.entry("demo-verloskundige-dordrecht", "verloskundige-dordrecht"),
+      Map.entry("demo-jgz-dordrecht", "jgz-dordrecht"),
+      Map.entry("demo-verloskundige-zeist", "verloskundige-zeist"));
 
   private final SocialMapService service;
   private final NeighbourhoodRepository neighbourhoods;

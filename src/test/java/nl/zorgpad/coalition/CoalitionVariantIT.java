@@ -148,6 +148,21 @@ class CoalitionVariantIT {
   }
 
   @Test
+  void theDemoCoalitionsCaregiversWorkInTheirOwnTownsTeams() {
+    assertThat(groupsOf("demo-jgz-dordrecht")).contains("jgz", "jgz-dordrecht")
+        .doesNotContain("jgz-utrecht-west");
+    assertThat(groupsOf("demo-verloskundige-dordrecht")).contains("verloskundige-dordrecht");
+    assertThat(groupsOf("demo-verloskundige-zeist")).contains("verloskundige-zeist");
+    assertThat(identityService.createTenantQuery().userMember("demo-jgz-dordrecht").list())
+        .extracting(org.camunda.bpm.engine.identity.Tenant::getId).containsExactly(DORDRECHT);
+  }
+
+  private java.util.List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+  }
+
+  @Test
   void aCoordinatorCannotPublishForACoalitionThatIsNotHers() throws Exception {
     HttpResponse<String> zeistForDordrecht = deploy(COORDINATOR_ZEIST, DORDRECHT,
         Map.of(MAIN_FILE, dordrechtMainPathway()));
