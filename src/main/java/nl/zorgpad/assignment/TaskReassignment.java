@@ -98,15 +98,10 @@ public class TaskReassignment {
    */
   @Transactional(readOnly = true)
   public List<Target> targets(String taskId) {
-    Set<String> disciplines = taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).filter(groupId -> groupId != null)
-        .map(this::disciplineOf).filter(discipline -> discipline != null)
-        .collect(Collectors.toSet());
-    if (disciplines.size() != 1) {
+    String discipline = singleDiscipline(candidateGroups(taskId));
+    if (discipline == null) {
       return List.of();
     }
-    String discipline = disciplines.iterator().next();
     List<Target> targets = new java.util.ArrayList<>();
     teams.findByDisciplineOrderByName(discipline)
         .forEach(team -> targets.add(new Target(team.getGroupId(), team.getName())));
@@ -123,17 +118,11 @@ public class TaskReassignment {
     if (task == null) {
       throw new ReassignmentException("assignment.reassign.unknownTask");
     }
-    List<String> current = taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .filter(groupId -> groupId != null)
-        .toList();
-    Set<String> disciplines = current.stream().map(this::disciplineOf)
-        .filter(discipline -> discipline != null).collect(Collectors.toSet());
-    if (disciplines.size() != 1) {
+    List<String> current = candidateGroups(taskId);
+    String discipline = singleDiscipline(current);
+    if (discipline == null) {
       throw new ReassignmentException("assignment.reassign.noDiscipline");
     }
-    String discipline = disciplines.iterator().next();
     String targetDiscipline = disciplineOf(target);
     if (targetDiscipline == null) {
       throw new ReassignmentException("assignment.reassign.unknownTeam", target);
@@ -167,6 +156,21 @@ public class TaskReassignment {
     }
     LOG.info("{} moved task {} from {} to {}", actor(), taskId, current, target);
     return current;
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .filter(groupId -> groupId != null)
+        .toList();
+  }
+
+  /** The one discipline of these groups; null when there is none or more than one. */
+  private String singleDiscipline(List<String> groups) {
+    Set<String> disciplines = groups.stream().map(this::disciplineOf)
+        .filter(discipline -> discipline != null).collect(Collectors.toSet());
+    return disciplines.size() == 1 ? disciplines.iterator().next() : null;
   }
 
   /** The discipline of a discipline or team group; null for any other group. */
