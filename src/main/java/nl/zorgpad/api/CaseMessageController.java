@@ -235,16 +235,20 @@ class CaseMessageController {
 
   private ResponseEntity<Void> deliver(String caseNumber, Principal principal, String message,
       Payload payload) {
-    List<HistoricProcessInstance> instances = CaseNumbers.isValid(caseNumber)
+    String user = principal.getName();
+    List<HistoricProcessInstance> all = CaseNumbers.isValid(caseNumber)
         ? historyService.createHistoricProcessInstanceQuery()
             .processInstanceBusinessKey(caseNumber).list()
         : List.of();
-    if (instances.isEmpty() && (!CaseNumbers.isValid(caseNumber)
+    // another coalition's case does not exist for her, exactly as in the engine's tenant check
+    List<String> coalitions = engine.coalitionsOf(user);
+    List<HistoricProcessInstance> instances = all.stream()
+        .filter(i -> i.getTenantId() == null || coalitions.contains(i.getTenantId())).toList();
+    if (instances.size() < all.size() || instances.isEmpty() && (!CaseNumbers.isValid(caseNumber)
         || caseFiles.find(caseNumber).isEmpty())) {
       throw new ApiException(HttpStatus.NOT_FOUND, "unknown-case",
           "No case " + caseNumber, "Onbekend casusnummer " + caseNumber + ".");
     }
-    String user = principal.getName();
     List<String> groups = engine.groupsOf(user);
     boolean involved = instances.stream().anyMatch(instance -> authorizationService
         .isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,

@@ -140,9 +140,7 @@ class SignalController {
       throw new ApiException(HttpStatus.CONFLICT, "coalition-ambiguous",
           "The caller is a member of more than one coalition " + coalitions
               + "; a case belongs to exactly one",
-          "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
-              + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één"
-              + " coalitie te plaatsen.");
+          nl.zorgpad.coalition.AmbiguousCoalitionException.dutchMessage(coalitions));
     }
     String coalition = coalitions.isEmpty() ? null : coalitions.get(0);
     VariableMap variables = Variables.createVariables()

@@ -11,20 +11,18 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class AmbiguousCoalitionException extends FormFieldValidationException {
 
-  private final transient List<String> coalitions;
-
   /** Zorgpad error code (docs/decisions/0005-coalitions-as-tenants.md). */
   public static final int CODE = 22050;
 
-  public AmbiguousCoalitionException(String userId, List<String> coalitions) {
-    super(java.util.Map.of("coalitions", List.copyOf(coalitions)), "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
-        + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één coalitie"
-        + " te plaatsen. [user " + userId + " is a member of tenants " + coalitions + "]");
-    this.coalitions = List.copyOf(coalitions);
+  public AmbiguousCoalitionException(List<String> coalitions) {
+    super(java.util.Map.of("coalitions", List.copyOf(coalitions)), dutchMessage(coalitions));
     setCode(CODE);
   }
 
-  public List<String> coalitions() {
-    return coalitions;
+  /** What the user reads, in the Tasklist (this exception) and from the signal API (409). */
+  public static String dutchMessage(List<String> coalitions) {
+    return "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
+        + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één coalitie"
+        + " te plaatsen.";
   }
 }

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's own gate for coalition deployments (decision 0005), for {@code /engine-rest} and
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
  * her anyway). The system (start-up, no user) and administrators are not checked.
  */
 class CoalitionDeploymentCheck implements Deployer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoalitionDeploymentCheck.class);
 
   @Override
   public void deploy(DeploymentEntity deployment) {
@@ -29,14 +33,14 @@ class CoalitionDeploymentCheck implements Deployer {
     List<String> own = Context.getCommandContext().getAuthentication().getTenantIds();
     String user = Context.getCommandContext().getAuthenticatedUserId();
     if (coalition != null && !tenants.isAuthenticatedTenant(coalition)) {
+      LOG.info("user {} may not deploy for tenant {}", user, coalition);
       throw new AuthorizationException("U kunt niet publiceren voor coalitie " + coalition
-          + ": u hoort niet bij die coalitie. [user " + user + " may not deploy for tenant "
-          + coalition + "]");
+          + ": u hoort niet bij die coalitie.");
     }
     if (coalition == null && own != null && !own.isEmpty()) {
+      LOG.info("user {} of tenants {} may not deploy shared definitions", user, own);
       throw new AuthorizationException("U publiceert voor uw eigen coalitie ("
-          + String.join(", ", own) + "); de gedeelde zorgpaden beheert de centrale coördinator."
-          + " [user " + user + " of tenants " + own + " may not deploy shared definitions]");
+          + String.join(", ", own) + "); de gedeelde zorgpaden beheert de centrale coördinator.");
     }
   }
 }

@@ -3,6 +3,8 @@ package nl.zorgpad.coalition;
 import java.util.List;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which coalitions (engine tenants) a user belongs to, read inside an engine command: directly or
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * where her cases belong, whether or not she may list tenants.
  */
 final class CoalitionMembership {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoalitionMembership.class);
 
   private CoalitionMembership() {
   }
@@ -38,7 +42,9 @@ final class CoalitionMembership {
   static String singleOfAuthenticatedUser(CommandContext commandContext) {
     List<String> coalitions = ofAuthenticatedUser(commandContext);
     if (coalitions.size() > 1) {
-      throw new AmbiguousCoalitionException(commandContext.getAuthenticatedUserId(), coalitions);
+      LOG.info("user {} is a member of tenants {}: refused to start a case",
+          commandContext.getAuthenticatedUserId(), coalitions);
+      throw new AmbiguousCoalitionException(coalitions);
     }
     return coalitions.isEmpty() ? null : coalitions.get(0);
   }

@@ -16,9 +16,7 @@ public class OwnVariantExistsException extends FormFieldValidationException {
   public OwnVariantExistsException(String processDefinitionKey, String coalition) {
     super(java.util.Map.of("coalition", coalition, "pathway", processDefinitionKey),
         "Uw coalitie (" + coalition + ") heeft een eigen versie van dit zorgpad: start die"
-        + " versie. [shared definition "
-        + processDefinitionKey + " started by a member of tenant " + coalition
-        + ", which has its own]");
+        + " versie.");
     setCode(CODE);
   }
 }

@@ -142,6 +142,12 @@ class CoalitionVariantIT {
     HttpResponse<String> zeistCasePage = http.get("/casus/" + dordrechtCase, MIDWIFE_ZEIST);
     assertThat(zeistCasePage.statusCode()).isEqualTo(403);
     assertThat(zeistCasePage.body()).doesNotContain("DR-0815");
+    // nor through the case API: for her the case does not exist (404, as an unknown number)
+    HttpResponse<String> zeistEnds = http.postJson("/api/cases/" + dordrechtCase + "/end",
+        MIDWIFE_ZEIST, "{\"endReason\":\"verhuisd\"}");
+    assertThat(zeistEnds.statusCode()).as(zeistEnds.body()).isEqualTo(404);
+    assertThat(zeistEnds.body()).contains("unknown-case");
+    assertThat(instance(dordrechtCase)).as("the case goes on").isNotNull();
     // nor Dordrecht's pathway version in the workbench
     assertThat(http.get("/modeling", COORDINATOR_ZEIST).body()).doesNotContain(DORDRECHT);
     assertThat(http.get("/modeling", COORDINATOR_DORDRECHT).body()).contains(DORDRECHT);
