@@ -91,9 +91,9 @@ class AuditController {
   @GetMapping("/casus/{caseNumber}/casuistiekbespreking.pdf")
   @ResponseBody
   ResponseEntity<byte[]> caseReviewPdf(@PathVariable String caseNumber) {
+    var review = export.review(caseNumber); // an unknown case ends here (404), unlogged
     reads.record(caseNumber, "CaseReview", AccessAction.EXPORT);
-    byte[] pdf = pdfs.render("audit/pdf/case-review",
-        java.util.Map.of("review", export.review(caseNumber)));
+    byte[] pdf = pdfs.render("audit/pdf/case-review", java.util.Map.of("review", review));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"casuistiekbespreking.pdf\"")

@@ -185,13 +185,12 @@ public final class HashChain {
           ChainVerification.Problem.RECORDS_MISSING_AT_END, headSeq, headHash);
     }
     // committed rows are always sealed before commit; an unsealed or out-of-chain row was
-    // written around the application (re-read the head: a commit may have extended the chain)
-    Number currentHead = jdbc.queryForObject(
-        "select last_seq from zp_hash_chain_head where chain_id = ?", Number.class,
-        spec.chainId());
+    // written around the application. The head is re-read in the same statement: a commit in
+    // between may have extended the chain, and must not look like a row outside it.
     List<Map<String, Object>> outside = jdbc.queryForList("select " + spec.idColumn()
-        + ", chain_seq from " + spec.table() + " where chain_seq is null or chain_seq > ? order by "
-        + spec.idColumn(), currentHead.longValue());
+        + ", chain_seq from " + spec.table() + " where chain_seq is null or chain_seq >"
+        + " (select last_seq from zp_hash_chain_head where chain_id = ?) order by "
+        + spec.idColumn(), spec.chainId());
     if (!outside.isEmpty()) {
       Map<String, Object> row = outside.get(0);
       Number seq = (Number) value(row, "chain_seq");
