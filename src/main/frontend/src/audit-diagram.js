@@ -7,6 +7,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import './audit-diagram.css';
 
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { showFailure } from './diagram-failure.js';
 
 async function show(container) {
   const response = await fetch(container.dataset.diagramUrl, {
@@ -14,7 +15,7 @@ async function show(container) {
     headers: { Accept: 'application/json' }
   });
   if (!response.ok) {
-    failed(container);
+    showFailure(container);
     return;
   }
   const view = await response.json();
@@ -38,17 +39,7 @@ async function show(container) {
   container.dataset.state = 'ready';
 }
 
-/** No diagram (e.g. a pathway without diagram information): say so in Dutch, keep the page. */
-function failed(container) {
-  container.dataset.state = 'error';
-  container.replaceChildren();
-  const message = document.createElement('p');
-  message.className = 'zp-muted';
-  message.textContent = container.dataset.errorText;
-  container.appendChild(message);
-}
-
 const container = document.getElementById('audit-diagram');
 if (container) {
-  show(container).catch(() => failed(container));
+  show(container).catch(() => showFailure(container));
 }

@@ -7,6 +7,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import './case-diagram.css';
 
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { showFailure } from './diagram-failure.js';
 
 async function show(container) {
   const response = await fetch(container.dataset.diagramUrl, {
@@ -14,12 +15,12 @@ async function show(container) {
     headers: { Accept: 'application/json' }
   });
   if (!response.ok) {
-    container.dataset.state = 'error';
+    showFailure(container);
     return;
   }
   const view = await response.json();
   if (!view.xml) {
-    container.dataset.state = 'empty';
+    showFailure(container, 'empty');
     return;
   }
   const viewer = new NavigatedViewer({ container });
@@ -43,7 +44,5 @@ async function show(container) {
 
 const container = document.getElementById('case-diagram');
 if (container) {
-  show(container).catch(() => {
-    container.dataset.state = 'error';
-  });
+  show(container).catch(() => showFailure(container));
 }

@@ -68,13 +68,15 @@ public class CaseOverviewService {
   private final RepositoryService repositoryService;
   private final MessageSource messages;
   private final TaskReassignment reassignment;
+  private final nl.zorgpad.socialmap.TeamRepository teams;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
       GroupDisciplines groupDisciplines, CurrentActor currentActor, TaskService taskService,
       HistoryService historyService, RuntimeService runtimeService,
       RepositoryService repositoryService, MessageSource messages,
-      TaskReassignment reassignment) {
+      TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams) {
+    this.teams = teams;
     this.messages = messages;
     this.reassignment = reassignment;
     this.dossier = dossier;
@@ -209,6 +211,19 @@ public class CaseOverviewService {
       throw new nl.zorgpad.assignment.ReassignmentException("assignment.reassign.unknownTask");
     }
     reassignment.reassign(taskId, groupId);
+  }
+
+  /**
+   * The teams (by name, from the sociale kaart) and disciplines a midwife or GP can refer a
+   * case to: the choices of the referral form, and the only groups the page accepts.
+   */
+  public List<TaskReassignment.Target> referralTargets() {
+    List<TaskReassignment.Target> targets = new ArrayList<>();
+    teams.findAllByOrderByNameAsc().forEach(team ->
+        targets.add(new TaskReassignment.Target(team.getGroupId(), team.getName())));
+    nl.zorgpad.casus.Disciplines.ALL.forEach(discipline -> targets.add(
+        new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
+    return targets;
   }
 
   public String currentUserId() {

@@ -63,7 +63,11 @@ class CaseViewController {
 
   @GetMapping("/{caseNumber}")
   String overview(@PathVariable String caseNumber, Model model) {
-    model.addAttribute("o", overviews.overview(known(caseNumber)));
+    CaseOverview overview = overviews.overview(known(caseNumber));
+    model.addAttribute("o", overview);
+    if (overview.mayRefer()) {
+      model.addAttribute("referralTargets", overviews.referralTargets());
+    }
     return "casus/overview";
   }
 
@@ -157,8 +161,17 @@ class CaseViewController {
   }
 
   @PostMapping("/{caseNumber}/verwijzing")
-  String refer(@PathVariable String caseNumber, @RequestParam String groupId) {
-    dossier.refer(known(caseNumber), groupId.strip());
+  String refer(@PathVariable String caseNumber,
+      @RequestParam(required = false) String groupId) {
+    String group = groupId == null ? "" : groupId.strip();
+    // only a team of the sociale kaart or a discipline: a typo would open the mother's dossier
+    // to a group that does not exist
+    if (overviews.referralTargets().stream().noneMatch(t -> t.groupId().equals(group))) {
+      throw new InvalidInputException("referral", List.of(new Violation("groupId",
+          "must be a team of the sociale kaart or a discipline",
+          "Kies een team of discipline uit de lijst om naar te verwijzen.")));
+    }
+    dossier.refer(known(caseNumber), group);
     return "redirect:/casus/" + caseNumber;
   }
 

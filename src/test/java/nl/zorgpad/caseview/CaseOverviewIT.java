@@ -219,6 +219,12 @@ class CaseOverviewIT {
         "givenName", "Amira", "bsn", "123456789", "postcode", "3531 AB");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("Het BSN is niet geldig");
+    HttpResponse<String> badDateAndParity = midwife.post("/casus/" + caseNumber + "/client",
+        "givenName", "Amira", "birthDate", "01-05-1998", "parity", "twee");
+    assertThat(badDateAndParity.statusCode()).isEqualTo(400);
+    assertThat(badDateAndParity.body()).contains("Vul de geboortedatum in als jjjj-mm-dd.")
+        .contains("Vul de pariteit in als een getal.")
+        .as("the form keeps what she typed").contains("value=\"01-05-1998\"");
 
     HttpResponse<String> saved = midwife.post("/casus/" + caseNumber + "/client",
         "givenName", "Amira", "familyName", "Demo", "bsn", "111222333", "birthDate",
@@ -292,6 +298,27 @@ class CaseOverviewIT {
     return taskService.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
         .map(IdentityLink::getGroupId).toList();
+  }
+
+  @Test
+  void aReferralGoesOnlyToATeamOfTheSocialeKaartOrADiscipline() {
+    String caseNumber = demoCase("DEMO-VK-0101");
+    CaseSession midwife = new CaseSession(port, MIDWIFE);
+    String page = midwife.get("/casus/" + caseNumber).body();
+    assertThat(page).contains("<select id=\"groupId\" name=\"groupId\" required>")
+        .contains("value=\"jgz-utrecht-west\"").contains("Wandelmaatjes 1000 dagen");
+
+    for (String wrong : new String[] {"jgz-utrect-west", "", "jgz; drop table"}) {
+      HttpResponse<String> refused = midwife.post("/casus/" + caseNumber + "/verwijzing",
+          "groupId", wrong);
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+      assertThat(refused.body()).as(wrong).contains("Kies een team of discipline uit de lijst");
+    }
+    assertThat(midwife.get("/casus/" + caseNumber).body()).doesNotContain("jgz-utrect-west");
+
+    assertThat(midwife.post("/casus/" + caseNumber + "/verwijzing", "groupId",
+        "informele-zorg-zeist").statusCode()).isEqualTo(302);
+    assertThat(midwife.get("/casus/" + caseNumber).body()).contains("informele-zorg-zeist");
   }
 
   @Test
