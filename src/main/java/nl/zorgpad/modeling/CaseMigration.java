@@ -150,9 +150,16 @@ public class CaseMigration {
     return run;
   }
 
-  public java.util.Optional<Report> report(String batchId) {
+  /**
+   * The report of a run, for a coordinator who manages the coalition of its cases (the same rule
+   * as for starting it); empty for an unknown run or another coalition's.
+   */
+  public java.util.Optional<Report> report(String batchId, EngineUser user) {
     Run run = runs.get(batchId);
-    if (run == null) {
+    if (run == null || !run.processInstanceIds().isEmpty() && historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(run.processInstanceIds())).list().stream()
+        .anyMatch(instance -> !user.manages(instance.getTenantId()))) {
       return java.util.Optional.empty();
     }
     BatchStatistics statistics = managementService.createBatchStatisticsQuery().batchId(batchId)

@@ -140,8 +140,9 @@ class ModelingController {
   }
 
   @GetMapping("/migration/{batchId}")
-  String migrationReport(@PathVariable String batchId, Model model) {
-    model.addAttribute("report", migration.report(batchId).orElseThrow(this::notFound));
+  String migrationReport(@PathVariable String batchId, Model model, Principal principal) {
+    EngineUser user = EngineUser.of(principal.getName(), identityService);
+    model.addAttribute("report", migration.report(batchId, user).orElseThrow(this::notFound));
     return "modeling/migration-report";
   }
 

@@ -266,6 +266,23 @@ class CoalitionVariantIT {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("hoort bij een andere coalitie");
     assertThat(instance(sharedCase).getProcessDefinitionId()).isEqualTo(shared.getId());
+
+    // her own case she moves; its report is hers, not another coalition's coordinator's
+    HttpResponse<String> started = http.send(http.builder("/modeling/migration",
+            COORDINATOR_DORDRECHT)
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
+            + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&source="
+            + shared.getId() + "&target=" + variant.getId() + "&case="
+            + instance(dordrechtCase).getId()))
+        .build());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    String report = java.net.URI.create(started.headers().firstValue("Location").orElseThrow())
+        .getPath();
+    assertThat(report).startsWith("/modeling/migration/");
+    assertThat(http.get(report, COORDINATOR_DORDRECHT).body()).contains(dordrechtCase);
+    assertThat(http.get(report, COORDINATOR_ZEIST).statusCode()).isEqualTo(404);
+    assertThat(http.get(report, CENTRAL_COORDINATOR).statusCode()).isEqualTo(404);
   }
 
   // --- helpers -------------------------------------------------------------------------------
