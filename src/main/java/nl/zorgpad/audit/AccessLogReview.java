@@ -50,8 +50,14 @@ class AccessLogReview {
     this.disciplines = disciplines;
   }
 
+  /** The newest {@link #LIMIT} records that match, for the search page. */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   List<Entry> search(Criteria criteria) {
+    List<Entry> entries = all(criteria);
+    return entries.size() > LIMIT ? entries.subList(0, LIMIT) : entries;
+  }
+
+  private List<Entry> all(Criteria criteria) {
     StringBuilder sql = new StringBuilder("select id, occurred_at, user_id, responsible_user_id,"
         + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
         + " emergency from zp_access_log where 1 = 1");
@@ -91,12 +97,13 @@ class AccessLogReview {
       entries = entries.stream()
           .filter(entry -> entry.organisation().toLowerCase().contains(wanted)).toList();
     }
-    return entries.size() > LIMIT ? entries.subList(0, LIMIT) : entries;
+    return entries;
   }
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Unusual unusual(LocalDate from, LocalDate to) {
-    List<Entry> all = search(new Criteria(null, null, null, from, to, null, null));
+    // every record of the period, not only the newest the search page shows
+    List<Entry> all = all(new Criteria(null, null, null, from, to, null, null));
     List<Entry> withoutNeedToKnow = all.stream()
         .filter(entry -> "READ".equals(entry.action()) && !"system".equals(entry.user())
             && !AuditReads.PURPOSE.equals(entry.purpose())
@@ -109,10 +116,15 @@ class AccessLogReview {
     return new Unusual(withoutNeedToKnow, emergencies, bursts(all));
   }
 
-  /** Per user: windows of one hour in which she read at least {@link #BURST_DOSSIERS} dossiers. */
+  /**
+   * Per caregiver: windows of one hour in which she read the dossiers of at least
+   * {@link #BURST_DOSSIERS} cases (a mother and her children count once: one case). The
+   * auditor's own reads and the system's are not caregivers' access.
+   */
   static List<Burst> bursts(List<Entry> entries) {
     Map<String, List<Entry>> reads = new LinkedHashMap<>();
-    entries.stream().filter(entry -> "READ".equals(entry.action()) && entry.clientId() != null)
+    entries.stream().filter(entry -> "READ".equals(entry.action()) && entry.clientId() != null
+            && !"system".equals(entry.user()) && !AuditReads.PURPOSE.equals(entry.purpose()))
         .sorted(java.util.Comparator.comparing(Entry::at))
         .forEach(entry -> reads.computeIfAbsent(entry.user(), user -> new ArrayList<>())
             .add(entry));
@@ -127,7 +139,8 @@ class AccessLogReview {
         }
         Set<String> dossiers = new HashSet<>();
         for (int i = start; i <= end; i++) {
-          dossiers.add(list.get(i).clientId());
+          Entry read = list.get(i);
+          dossiers.add(read.caseNumber() != null ? read.caseNumber() : read.clientId());
         }
         if (dossiers.size() >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
           bursts.add(new Burst(user, list.get(start).at(), list.get(end).at(), dossiers.size()));
