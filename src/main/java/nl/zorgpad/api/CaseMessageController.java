@@ -14,7 +14,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseNumbers;
 import nl.zorgpad.casus.Disciplines;
@@ -34,7 +33,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -159,9 +157,8 @@ class CaseMessageController {
       }
       requireOwnDiscipline(groups, body.signallingDiscipline());
       return Variables.createVariables()
-          .putValueTyped(PathwayVariables.RISK_DOMAINS, SpinValues.jsonValue(
-              SignalRules.distinctRiskDomains(signal).stream().map(code -> "\"" + code + "\"")
-                  .collect(Collectors.joining(",", "[", "]"))).create())
+          .putValueTyped(PathwayVariables.RISK_DOMAINS,
+              PathwayVariables.riskDomainsValue(SignalRules.distinctRiskDomains(signal)))
           .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, body.signallingDiscipline());
     });
   }

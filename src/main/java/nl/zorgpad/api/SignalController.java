@@ -10,7 +10,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.stream.Collectors;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.coalition.CoalitionPathways;
 import nl.zorgpad.casus.Signal;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,9 +146,8 @@ class SignalController {
         .putValue(PathwayVariables.DUE_DATE, dueDate.toString())
         .putValue(PathwayVariables.GESTATIONAL_AGE_WEEKS, (long) signal.gestationalAgeWeeks())
         // as the Tasklist submits the checklist of the start form: a JSON list
-        .putValueTyped(PathwayVariables.RISK_DOMAINS, SpinValues.jsonValue(
-            SignalRules.distinctRiskDomains(signal).stream().map(code -> "\"" + code + "\"")
-                .collect(Collectors.joining(",", "[", "]"))).create())
+        .putValueTyped(PathwayVariables.RISK_DOMAINS,
+            PathwayVariables.riskDomainsValue(SignalRules.distinctRiskDomains(signal)))
         .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, signal.signallingDiscipline());
     ProcessInstance started = engine.as(user, () -> {
       ProcessDefinition pathway = CoalitionPathways.latest(repositoryService, MAIN_PATHWAY,

@@ -16,6 +16,7 @@ import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_CLIENT_CONSENTED;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_DECISION;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
+import static nl.zorgpad.pathway.PathwayVariables.riskDomainsValue;
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 
@@ -33,7 +34,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,9 +139,7 @@ class DemoCases {
         .putValue(CLIENT_REFERENCE, clientReference)
         .putValue(DUE_DATE, dueDate.toString())
         .putValue(GESTATIONAL_AGE_WEEKS, (long) weeks)
-        .putValueTyped(RISK_DOMAINS, SpinValues.jsonValue(
-            riskDomains.stream().map(code -> "\"" + code + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create())
+        .putValueTyped(RISK_DOMAINS, riskDomainsValue(riskDomains))
         .putValue(SIGNALLING_DISCIPLINE, discipline);
     return as(user, () -> formService.submitStartForm(definitionId, variables));
   }

@@ -160,4 +160,15 @@ public final class PathwayVariables {
 
   private PathwayVariables() {
   }
+
+  /**
+   * The risk domains as the Tasklist's start-form checklist submits them: a JSON list of codes.
+   * The signal API, a new signal and the demo data write it the same way.
+   */
+  public static org.camunda.spin.plugin.variable.value.JsonValue riskDomainsValue(
+      java.util.Collection<String> codes) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(codes.stream()
+        .map(code -> "\"" + code + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create();
+  }
 }
