@@ -108,11 +108,22 @@ final class FormContractGuard {
     }));
   }
 
+  /**
+   * A business key chosen by the caller: the case number is Zorgpad's to give (the case
+   * registration sets it), and any other text would reach the history as it is.
+   */
+  void checkBusinessKey(String businessKey) {
+    if (businessKey != null && !businessKey.isEmpty() && applies()) {
+      throw new FormContractRefusal("a start with a business key", "formcontract.businessKey");
+    }
+  }
+
   /** {@code RuntimeService.createProcessInstanceBy…}: the start form, and no start elsewhere. */
   void checkStart(ProcessInstantiationBuilderImpl start) {
     if (!applies()) {
       return;
     }
+    checkBusinessKey(start.getBusinessKey());
     ProcessInstanceModificationBuilderImpl instructions = start.getModificationBuilder();
     if (!instructions.getModificationOperations().isEmpty()) {
       // starting at a chosen activity skips the start form and its checks (case registration)

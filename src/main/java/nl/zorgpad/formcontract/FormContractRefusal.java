@@ -28,8 +28,12 @@ public class FormContractRefusal extends RefusalException {
 
   /** An operation through which users may not write variables at all. */
   FormContractRefusal(String operation) {
+    this(operation, "formcontract.noDirectVariables");
+  }
+
+  FormContractRefusal(String operation, String dutchKey) {
     super(400, CODE, "Users may not write variables through " + operation,
-        DutchText.of("formcontract.noDirectVariables"));
+        DutchText.of(dutchKey));
     this.violations = List.of();
   }
 

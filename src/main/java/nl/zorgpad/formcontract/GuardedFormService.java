@@ -40,6 +40,7 @@ class GuardedFormService implements FormService {
   @Override
   public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
       Map<String, Object> properties) {
+    guard.checkBusinessKey(businessKey);
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartForm(processDefinitionId, businessKey, properties);
   }
@@ -56,6 +57,7 @@ class GuardedFormService implements FormService {
   @SuppressWarnings("deprecation")
   public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
       Map<String, String> properties) {
+    guard.checkBusinessKey(businessKey);
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartFormData(processDefinitionId, businessKey, properties);
   }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * What a failure means for the user: an expected refusal (a 4xx with a Dutch text and a stable
@@ -133,6 +134,10 @@ public final class EngineRefusals {
     if (failure instanceof RestException rest && rest.getStatus() != null
         && rest.getStatus().getStatusCode() < 500) {
       return byStatus(rest.getStatus().getStatusCode(), failure);
+    }
+    if (failure instanceof ParamException) {
+      // JAX-RS answers a query parameter of the wrong type with 404; it is a bad request
+      return refused(400, "bad-request", DutchText.of("refusal.badRequest"), null, failure);
     }
     if (failure instanceof WebApplicationException web && web.getResponse() != null
         && web.getResponse().getStatus() >= 400 && web.getResponse().getStatus() < 500) {
