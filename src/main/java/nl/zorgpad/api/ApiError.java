@@ -9,8 +9,10 @@ import nl.zorgpad.casus.Violation;
  *
  * @param status the HTTP status
  * @param error a stable code: {@code invalid-input}, {@code unreadable-body},
- *     {@code no-discipline}, {@code not-your-discipline}, {@code not-involved},
- *     {@code unknown-case}, {@code nothing-waiting}, {@code not-authorized}
+ *     {@code unknown-field}, {@code form-contract}, {@code no-discipline},
+ *     {@code not-your-discipline}, {@code not-involved}, {@code unknown-case},
+ *     {@code nothing-waiting}, {@code not-authorized}, {@code task-conflict},
+ *     {@code server-error}
  * @param message English, for the calling system's developers
  * @param userMessage Dutch, for the caregiver
  * @param errors one entry per refused field (empty when the problem is not about a field)

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.formcontract.FormContractRefusal;
+import nl.zorgpad.refusal.RefusalException;
+import nl.zorgpad.rest.EngineRefusals;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 403, unknown case 404, nothing waiting 409. Only for this package's controllers.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@Order(0) // before Zorgpad's general page handler (nl.zorgpad.system.PageRefusals)
 class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -64,6 +70,29 @@ class ApiExceptionHandler {
     return refused(new ApiException(HttpStatus.BAD_REQUEST, "invalid-input",
         "The pathway refused the input (code " + refused.getCode() + ")",
         refused.getMessage()));
+  }
+
+  /**
+   * A refusal by Zorgpad's rules inside the engine (e.g. only the form's own fields, decision
+   * 0007), or an engine refusal (a race lost, another coalition's case): its status and Dutch
+   * text. Any other engine failure stays a 500.
+   */
+  @ExceptionHandler({RefusalException.class, ProcessEngineException.class})
+  ResponseEntity<ApiError> engineRefused(RuntimeException failure) {
+    EngineRefusals.Refusal refusal = EngineRefusals.refusal(failure, false).orElse(null);
+    if (refusal == null) {
+      String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("API request failed (error number {})", incident, failure);
+      return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError(500,
+          "server-error", "Internal error " + incident,
+          nl.zorgpad.refusal.DutchText.of("refusal.serverError", incident), List.of()));
+    }
+    List<Violation> fields = failure instanceof FormContractRefusal contract
+        ? contract.violations().stream().map(v -> new Violation(v.variable(), v.problem(),
+            v.userMessage())).toList()
+        : List.of();
+    return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.error(),
+        refusal.detail(), refusal.userMessage(), fields));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -2,13 +2,17 @@ package nl.zorgpad.coalition;
 
 import java.io.InputStream;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 
 /**
  * Camunda Forms ({@code camunda:formRef}, binding {@code latest}) by coalition: the form of a
@@ -43,6 +47,31 @@ public final class CoalitionForms {
     }
   }
 
+  /**
+   * The Camunda Form a form reference of a case of that coalition (null = shared) resolves to,
+   * exactly as for the Tasklist; null when there is none. Used by {@code nl.zorgpad.formcontract}
+   * to know the fields a submit may send.
+   */
+  public static CamundaFormDefinition resolve(CommandContext commandContext, CamundaFormRef ref,
+      String deploymentId, String coalition) {
+    return resolvingFor(coalition, () -> commandContext.runWithoutAuthorization(
+        new GetCamundaFormDefinitionCmd(ref, deploymentId)));
+  }
+
+  /**
+   * The coalition whose forms a start of this pathway uses: the definition's own, else (a shared
+   * pathway) the starting user's one coalition; null for the shared installation.
+   */
+  public static String coalitionOfStart(CommandContext commandContext,
+      ProcessDefinitionEntity definition) {
+    if (definition.getTenantId() != null) {
+      return definition.getTenantId();
+    }
+    // a shared pathway started by a coalition's user becomes a case of her coalition
+    var coalitions = CoalitionMembership.ofAuthenticatedUser(commandContext);
+    return coalitions.size() == 1 ? coalitions.get(0) : null;
+  }
+
   /** The engine's form service, telling the form manager whose form the Tasklist asks for. */
   static class FormService extends FormServiceImpl {
 
@@ -62,15 +91,7 @@ public final class CoalitionForms {
         ProcessDefinitionEntity definition = processDefinitionId == null ? null
             : commandContext.getProcessDefinitionManager()
                 .findLatestDefinitionById(processDefinitionId);
-        if (definition == null) {
-          return null;
-        }
-        if (definition.getTenantId() != null) {
-          return definition.getTenantId();
-        }
-        // a shared pathway started by a coalition's user becomes a case of her coalition
-        var coalitions = CoalitionMembership.ofAuthenticatedUser(commandContext);
-        return coalitions.size() == 1 ? coalitions.get(0) : null;
+        return definition == null ? null : coalitionOfStart(commandContext, definition);
       });
       return resolvingFor(coalition, () -> super.getDeployedStartForm(processDefinitionId));
     }

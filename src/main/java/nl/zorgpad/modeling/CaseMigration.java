@@ -133,7 +133,13 @@ public class CaseMigration {
     for (String id : processInstanceIds) {
       ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id)
           .singleResult();
-      if (instance != null && !user.manages(instance.getTenantId())) {
+      if (instance == null) {
+        // a batch for an unknown case would only fail later in the job executor
+        throw new nl.zorgpad.refusal.RefusalException(404, "unknown-case",
+            "No running case with process instance " + id,
+            nl.zorgpad.refusal.DutchText.of("modeling.migration.unknownCase"));
+      }
+      if (!user.manages(instance.getTenantId())) {
         throw new CoalitionRefusedException("User " + user.userId() + " may not migrate case "
             + id + " of tenant " + instance.getTenantId(), "Casus " + instance.getBusinessKey()
             + " hoort bij een andere coalitie; u kunt hem niet verplaatsen.");

@@ -148,10 +148,16 @@ public class WorkbenchDeployer {
   /** Deploys the content of an earlier version again, as the newest version. */
   public Result rollback(String name, String tenantId, String deploymentId, EngineUser user) {
     ResourceCatalog.Entry entry = catalog.entry(name, tenantId)
-        .orElseThrow(() -> new IllegalArgumentException("Unknown resource " + name));
+        .orElseThrow(() -> unknownVersion("Unknown resource " + name));
     entry.version(deploymentId)
-        .orElseThrow(() -> new IllegalArgumentException("Unknown version " + deploymentId));
+        .orElseThrow(() -> unknownVersion("Unknown version " + deploymentId + " of " + name));
     return deploy(Map.of(name, catalog.content(deploymentId, name)), tenantId, user);
+  }
+
+  /** A rollback to a file or version that does not exist (issue 10: a Dutch 404, not a 500). */
+  private static nl.zorgpad.refusal.RefusalException unknownVersion(String englishMessage) {
+    return new nl.zorgpad.refusal.RefusalException(404, "unknown-version", englishMessage,
+        nl.zorgpad.refusal.DutchText.of("modeling.rollback.unknownVersion"));
   }
 
   /** The latest content of this file for the tenant, or else the shared one. */

@@ -216,8 +216,15 @@ class CoalitionVariantIT {
         + shared.getId() + "/submit-form", MIDWIFE_DORDRECHT, startFormVariables());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    // the Tasklist shows the message as it is: the Dutch text only (issue 10)
     assertThat(JSON.readTree(response.body()).path("message").asText())
-        .contains("Uw coalitie (" + DORDRECHT + ") heeft een eigen versie van dit zorgpad");
+        .startsWith("Uw coalitie (" + DORDRECHT + ") heeft een eigen versie van dit zorgpad");
+    // the REST start answers the same refusal with 400 too (it was a 500)
+    HttpResponse<String> start = http.postJson("/engine-rest/process-definition/"
+        + shared.getId() + "/start", MIDWIFE_DORDRECHT, startFormVariables());
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    assertThat(JSON.readTree(start.body()).path("code").asInt())
+        .isEqualTo(OwnVariantExistsException.CODE);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(shared.getId())
         .count()).isEqualTo(before);
   }
