@@ -29,6 +29,9 @@ public final class FormDriver {
   private static final Pattern CONDITION =
       Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*");
 
+  private static final Pattern FUTURE_DATE =
+      Pattern.compile("(?i)(next|planned|due|evaluation)");
+
   /** field → {preferred value, probability}; values not in the form are ignored. */
   static final Map<String, Object[]> PREFERENCES = Map.ofEntries(
       Map.entry("consentDecision", new Object[] {"GIVEN", 0.85}),
@@ -168,7 +171,10 @@ public final class FormDriver {
         return new Value("Json", json.append(']').toString());
       }
       case "datetime" -> {
-        return new Value("String", today.plusDays(shift).toString());
+        // a date that plans something ahead (next review, planned visit, due date, evaluation)
+        // lies two weeks ahead; every other date (held, born, contacted) is today
+        int ahead = FUTURE_DATE.matcher(key).find() ? 14 : 0;
+        return new Value("String", today.plusDays(ahead + shift).toString());
       }
       case "number" -> {
         long min = field.path("validate").path("min").asLong(0);

@@ -47,10 +47,12 @@ final class SideBySide {
       + "\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":15,"
       + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
   static final List<String> SIGNALLING = List.of("verloskundige", "huisarts", "buurtteam");
+  /** Cases per generator call; the progress is saved after each. */
+  static final int CHUNK = 500;
 
   record Settings(List<Integer> sizes, List<String> dbs, int rounds, int calls, int completions,
       int signals, double maxSecondsPerMetric, String heap, String caregiver, String auditor,
-      Path project, Path root, boolean keepChildren) {
+      Path project, Path root, boolean keepChildren, boolean generateOnly) {
 
     static Settings load() {
       List<Integer> sizes = new ArrayList<>();
@@ -75,7 +77,8 @@ final class SideBySide {
           System.getProperty("benchmark.caregiver", "demo-jgz"),
           System.getProperty("benchmark.auditor", "demo-auditor"),
           project, project.resolve("target/benchmarks"),
-          Boolean.getBoolean("benchmark.keepChildren"));
+          Boolean.getBoolean("benchmark.keepChildren"),
+          Boolean.getBoolean("benchmark.generateOnly"));
     }
   }
 
@@ -107,6 +110,11 @@ final class SideBySide {
         }
         try {
           for (int size : settings.sizes()) {
+            if (settings.generateOnly()) {
+              Generated z = zorgpadData(db, size, pg);
+              stockData(db, size, pg, z);
+              continue;
+            }
             runOne(db, size, pg);
             results.write(settings.root());
           }
@@ -117,13 +125,17 @@ final class SideBySide {
         }
       }
     } finally {
-      results.context.put("finished", Instant.now().toString());
-      results.context.put("loadAverageAtEnd", Machine.loadAverage());
-      results.write(settings.root());
-      System.out.println();
-      System.out.println("Zorgpad vs stock Camunda 7.24 (" + settings.root().resolve("results.json")
-          + ")");
-      System.out.println(results.markdown());
+      if (settings.generateOnly()) {
+        log("generated only (benchmark.generateOnly): no measurement, results.json untouched");
+      } else {
+        results.context.put("finished", Instant.now().toString());
+        results.context.put("loadAverageAtEnd", Machine.loadAverage());
+        results.write(settings.root());
+        System.out.println();
+        System.out.println("Zorgpad vs stock Camunda 7.24 ("
+            + settings.root().resolve("results.json") + ")");
+        System.out.println(results.markdown());
+      }
     }
   }
 
@@ -141,25 +153,56 @@ final class SideBySide {
       log("reusing generated Zorgpad data " + dir);
       return new Generated(dir, database, Session.JSON.readTree(meta.toFile()));
     }
-    deleteTree(dir);
-    Files.createDirectories(dir);
-    if (pg != null) {
-      pg.create(database, null);
+    // an interrupted generation resumes where its last finished chunk ended (progress.json)
+    Path progressFile = dir.resolve("progress.json");
+    ObjectNode progress = Files.exists(progressFile) && (pg == null || pg.exists(database))
+        ? (ObjectNode) Session.JSON.readTree(progressFile.toFile()) : null;
+    if (progress == null) {
+      deleteTree(dir);
+      Files.createDirectories(dir);
+      if (pg != null) {
+        pg.create(database, null);
+      }
+      progress = Session.JSON.createObjectNode();
+      progress.put("cases", 0);
+      progress.put("seconds", 0.0);
     }
-    log("generating Zorgpad data: " + size + " cases on " + db + " (" + dir + ")");
+    log("generating Zorgpad data: " + size + " cases on " + db + " (" + dir + "), "
+        + progress.path("cases").asInt() + " done before");
     ObjectNode result = Session.JSON.createObjectNode();
     try (Child child = zorgpad(db, "zorgpad-generate-" + db + "-" + size, dir,
         pg == null ? null : pg.url(database))) {
-      child.awaitUp(Duration.ofMinutes(10));
-      result.put("startupEmptySeconds", child.startupSeconds);
+      child.awaitUp(Duration.ofMinutes(15));
+      result.put("startupSeconds", child.startupSeconds);
       Session admin = Session.basic(child.base(), ADMIN, ADMIN_PASSWORD);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("cases", size);
-      body.put("threads", 2);
-      long started = System.nanoTime();
-      result.set("generation", admin.json(admin.postJson("/api/benchmark/generate",
-          "application/json", Session.JSON.writeValueAsString(body))));
-      result.put("generationSeconds", (System.nanoTime() - started) / 1e9);
+      ObjectNode totals = Session.JSON.createObjectNode();
+      while (progress.path("cases").asInt() < size) {
+        int chunk = Math.min(CHUNK, size - progress.path("cases").asInt());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cases", chunk);
+        body.put("threads", 2);
+        body.put("seed", 13 + progress.path("cases").asInt());
+        long started = System.nanoTime();
+        JsonNode generated = admin.json(admin.postJson("/api/benchmark/generate",
+            "application/json", Session.JSON.writeValueAsString(body)));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.put("cases", progress.path("cases").asInt() + chunk);
+        progress.put("seconds", progress.path("seconds").asDouble() + seconds);
+        ObjectNode counters = progress.with("counters");
+        generated.fields().forEachRemaining(e -> {
+          if (e.getValue().isNumber()) {
+            counters.put(e.getKey(), counters.path(e.getKey()).asDouble(0)
+                + e.getValue().asDouble());
+          }
+        });
+        Files.writeString(progressFile, Session.JSON.writeValueAsString(progress));
+        log("Zorgpad data: " + progress.path("cases").asInt() + " of " + size + " cases, "
+            + String.format(Locale.ROOT, "%.0f", progress.path("seconds").asDouble())
+            + " s so far (chunk: " + String.format(Locale.ROOT, "%.1f", chunk / seconds)
+            + " cases/s, load " + Machine.loadAverage() + ")");
+      }
+      result.set("generation", progress.path("counters"));
+      result.put("generationSeconds", progress.path("seconds").asDouble());
       result.set("stats", admin.json(admin.get("/api/benchmark/stats", "application/json")));
       result.set("groups", admin.json(admin.get("/api/benchmark/groups", "application/json")));
     }
@@ -588,16 +631,26 @@ final class SideBySide {
       ExecutorService pool = Executors.newFixedThreadPool(threads,
           r -> new Thread(r, "client-" + variant + "-" + threads + "-" + r.hashCode()));
       try {
-        // prepare outside the timing: per thread its tasks with the variables to submit
+        // prepare outside the timing: distinct tasks with the variables to submit, dealt out
+        // to the threads (a task visible to two users is taken once)
+        List<Object[]> all = prepare(zorgpad, users, total);
         List<List<Object[]>> work = new ArrayList<>();
-        List<Future<List<Object[]>>> prepared = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          int thread = t;
-          prepared.add(pool.submit(() -> prepare(zorgpad, users, thread, threads,
-              total / threads)));
+          work.add(new ArrayList<>());
         }
-        for (Future<List<Object[]>> f : prepared) {
-          work.add(f.get());
+        for (int i = 0; i < all.size(); i++) {
+          work.get(i % threads).add(all.get(i));
+        }
+        // the sessions of each thread exist before the clock starts
+        List<Future<?>> ready = new ArrayList<>();
+        for (List<Object[]> items : work) {
+          ready.add(pool.submit(() -> {
+            items.forEach(item -> session(zorgpad, (String) item[0]));
+            return null;
+          }));
+        }
+        for (Future<?> f : ready) {
+          f.get();
         }
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
@@ -605,7 +658,7 @@ final class SideBySide {
         for (List<Object[]> items : work) {
           running.add(pool.submit(() -> {
             for (Object[] item : items) {
-              Session session = zorgpad ? zSession((String) item[0]) : sSession((String) item[0]);
+              Session session = session(zorgpad, (String) item[0]);
               HttpResponse<String> response = session.postJson(TASKLIST_API + "/task/" + item[1]
                   + "/submit-form", "application/json", (String) item[2]);
               if (response.statusCode() / 100 == 2) {
@@ -654,34 +707,40 @@ final class SideBySide {
       return users;
     }
 
-    /** Open tasks of the users (round robin), each with the form variables to submit. */
-    List<Object[]> prepare(boolean zorgpad, List<String> users, int thread, int threads,
-        int count) {
+    Session session(boolean zorgpad, String user) {
+      return zorgpad ? zSession(user) : sSession(user);
+    }
+
+    /**
+     * Distinct open tasks of the users (round robin, oldest first, a random offset so that
+     * rounds do not all take the same cases), each with the form variables to submit.
+     */
+    List<Object[]> prepare(boolean zorgpad, List<String> users, int count) {
       List<Object[]> items = new ArrayList<>();
-      int offset = 0;
+      java.util.Set<String> taken = new java.util.HashSet<>();
+      int per = Math.max(2, count / users.size() + 2);
       for (int pass = 0; pass < 3 && items.size() < count; pass++) {
         for (int u = 0; u < users.size() && items.size() < count; u++) {
           String user = users.get(u);
-          Session session = zorgpad ? zSession(user) : sSession(user);
-          int per = Math.max(1, count / users.size() + 1);
+          Session session = session(zorgpad, user);
           HttpResponse<String> response = session.get(TASKLIST_API + "/task?candidateUser="
-              + user + "&includeAssignedTasks=false&firstResult=" + (offset + thread * per * 4)
-              + "&maxResults=" + per + "&sortBy=created&sortOrder=asc", "application/json");
+              + user + "&firstResult=" + (pass * per) + "&maxResults=" + per
+              + "&sortBy=created&sortOrder=asc", "application/json");
           if (response.statusCode() != 200) {
             fail("task query " + (zorgpad ? "zorgpad" : "stock"), response);
             continue;
           }
           for (JsonNode task : session.json(response)) {
-            if (items.size() >= count) {
-              break;
+            String id = task.path("id").asText();
+            if (items.size() >= count || !taken.add(id)) {
+              continue;
             }
             String body = zorgpad ? zorgpadForm(session, task) : stockForm(session, task);
             if (body != null) {
-              items.add(new Object[] {user, task.path("id").asText(), body});
+              items.add(new Object[] {user, id, body});
             }
           }
         }
-        offset += threads * 200;
       }
       return items;
     }
@@ -884,9 +943,29 @@ final class SideBySide {
       throw new IllegalStateException(file + " is missing: run the suite with ./mvnw -Pbenchmark"
           + " (the profile writes the test classpath there)");
     }
-    return project.resolve("target/test-classes") + java.io.File.pathSeparator
-        + project.resolve("target/classes") + java.io.File.pathSeparator
+    // the children run from a copy of the compiled classes: a build in the same worktree while
+    // a long generation runs would otherwise pull class files from under the child's feet
+    Path snapshot = project.resolve("target/benchmarks/run-classes/" + ProcessHandle.current()
+        .pid());
+    deleteTree(snapshot);
+    copyTree(project.resolve("target/test-classes"), snapshot.resolve("test-classes"));
+    copyTree(project.resolve("target/classes"), snapshot.resolve("classes"));
+    return snapshot.resolve("test-classes") + java.io.File.pathSeparator
+        + snapshot.resolve("classes") + java.io.File.pathSeparator
         + Files.readString(file).strip();
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   /**

@@ -50,10 +50,10 @@ class ZorgpadBenchConfig {
       }
       ZorgpadGenerator.Params params = new ZorgpadGenerator.Params(
           ((Number) body.getOrDefault("cases", 100)).intValue(),
-          ((Number) body.getOrDefault("closedFraction", 0.3)).doubleValue(),
+          ((Number) body.getOrDefault("closedFraction", 0.2)).doubleValue(),
           ((Number) body.getOrDefault("endedEarlyFraction", 0.1)).doubleValue(),
-          ((Number) body.getOrDefault("maxRunningSteps", 12)).intValue(),
-          ((Number) body.getOrDefault("pageViewFraction", 0.1)).doubleValue(),
+          ((Number) body.getOrDefault("maxRunningSteps", 10)).intValue(),
+          ((Number) body.getOrDefault("pageViewFraction", 0.05)).doubleValue(),
           ((Number) body.getOrDefault("claimFraction", 0.2)).doubleValue(),
           ((Number) body.getOrDefault("batch", 5)).intValue(),
           ((Number) body.getOrDefault("threads", 2)).intValue(),
