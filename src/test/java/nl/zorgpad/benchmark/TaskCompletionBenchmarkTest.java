@@ -14,14 +14,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What Zorgpad's durable H2 setting costs: completing user tasks (history FULL, Java API) on an
  * H2 file database with H2's default background writes and with {@code WRITE_DELAY=0} (the
  * setting Zorgpad uses so that a killed process loses no completed task). Prints figures; asserts
- * nothing about time. Run: {@code ./mvnw -Pbenchmark test} (see docs/benchmarks.md).
+ * nothing about time. Run: {@code ./mvnw -Pbenchmark test -Dbenchmark.h2durability=true
+ * -Dtest=TaskCompletionBenchmarkTest} (see docs/benchmarks.md).
  */
 @Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark.h2durability", matches = "true")
 class TaskCompletionBenchmarkTest {
 
   private static final int WARM_UP = 300;
