@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import nl.zorgpad.modelpolicy.ModelPolicy;
 import nl.zorgpad.modelpolicy.PolicyViolation;
@@ -77,13 +79,16 @@ public class ModelValidator {
       }
     }
     ModelPolicy.Kind kind = ModelPolicy.kind(resource);
-    if (kind == ModelPolicy.Kind.BPMN) {
-      issues.addAll(validateBpmn(resource, content, context));
-    } else if (kind == ModelPolicy.Kind.DMN) {
-      issues.addAll(validateDmn(resource, content));
-    } else if (kind == ModelPolicy.Kind.FORM) {
-      issues.addAll(validateForm(resource, content));
-    }
+    List<ValidationIssue> own = kind == ModelPolicy.Kind.BPMN
+        ? validateBpmn(resource, content, context)
+        : kind == ModelPolicy.Kind.DMN ? validateDmn(resource, content)
+        : kind == ModelPolicy.Kind.FORM ? validateForm(resource, content) : List.of();
+    // a warning ("an expression, cannot be checked") on an element the policy refuses says
+    // nothing more and would repeat the refused expression
+    Set<String> refused = new HashSet<>();
+    issues.forEach(issue -> refused.add(issue.elementId()));
+    own.stream().filter(issue -> issue.isError() || !refused.contains(issue.elementId()))
+        .forEach(issues::add);
     return issues;
   }
 
