@@ -106,8 +106,7 @@ public final class ExpressionPolicy {
             "expression.delegateUnknown", id.getName());
       }
       throw new Refused("expression-delegate", "delegate expression is not ${bean}",
-          "expression.delegateShape", beans.names().isEmpty() ? "-"
-              : String.join(", ", beans.names()));
+          "expression.delegateShape");
     } catch (Refused refused) {
       return Optional.of(refused.verdict);
     }
