@@ -12,6 +12,7 @@ import java.util.List;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * is told about a PHB the buurtteam requests). An execution listener on the task's {@code end}
  * (see {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("caseAcceptanceListener")
 public class CaseAcceptanceListener implements ExecutionListener {
 

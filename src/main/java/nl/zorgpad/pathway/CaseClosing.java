@@ -6,6 +6,8 @@ import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.CaseStatus;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
+import nl.zorgpad.modelpolicy.PathwayCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ${caseClosing.close(execution, 'CLOSED_NO_CONSENT')}}; and from the start of the
  * "casus beëindigd" event subprocess: {@code ${caseClosing.endEarly(execution)}}.
  */
+@PathwayBean
 @Component("caseClosing")
 public class CaseClosing {
 
@@ -27,6 +30,7 @@ public class CaseClosing {
   }
 
   /** @param status a {@link CaseStatus} name other than ACTIVE */
+  @PathwayCallable
   public void close(DelegateExecution execution, String status) {
     String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
     caseRegistry.close(caseNumber, CaseStatus.valueOf(status), deadlines.now());
@@ -36,6 +40,7 @@ public class CaseClosing {
    * Ends the case early with the reason in {@code endReason} (a {@link CaseEndReason} code);
    * an unknown reason or a case that is closed already is refused (code 22008).
    */
+  @PathwayCallable
   public void endEarly(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
     String code = input.string(PathwayVariables.END_REASON);

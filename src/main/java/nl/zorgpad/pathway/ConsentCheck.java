@@ -6,6 +6,7 @@ import static nl.zorgpad.pathway.PathwayVariables.RECIPIENT_DISCIPLINE;
 
 import nl.zorgpad.consent.ConsentPurpose;
 import nl.zorgpad.consent.ConsentRegistry;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * this recipient and the purpose {@code warme-overdracht}. Sets {@code consentStatus} to GIVEN,
  * REFUSED, WITHDRAWN or NONE; the BPMN decides what follows (a withdrawal stops the handover).
  */
+@PathwayBean
 @Component("consentCheck")
 public class ConsentCheck implements JavaDelegate {
 

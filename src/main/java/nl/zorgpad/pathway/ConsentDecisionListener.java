@@ -11,6 +11,7 @@ import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentRegistry;
 import nl.zorgpad.consent.ConsentStatement;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code end}, not a task listener: the engine wraps exceptions from task listeners
  * (ENGINE-03051), which the REST API then answers with 500.
  */
+@PathwayBean
 @Component("consentDecisionListener")
 public class ConsentDecisionListener implements ExecutionListener {
 

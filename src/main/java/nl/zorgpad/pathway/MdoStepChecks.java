@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.MdoRules;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ final class MdoStepChecks {
   }
 
   /** Participants chosen, date set; the list is stored as a Java list for the multi-instance. */
+  @PathwayBean
   @Component("mdoPlanCheck")
   public static class Plan extends CompletionCheck {
 
@@ -55,6 +57,8 @@ final class MdoStepChecks {
     }
   }
 
+  @PathwayBean
+
   @Component("mdoPreparationCheck")
   public static class Preparation extends CompletionCheck {
 
@@ -69,6 +73,7 @@ final class MdoStepChecks {
   }
 
   /** The meeting held; the next review date becomes the output as an ISO date. */
+  @PathwayBean
   @Component("mdoMeetingCheck")
   public static class Meeting extends CompletionCheck {
 
@@ -96,6 +101,7 @@ final class MdoStepChecks {
   }
 
   /** One action point: appended to the three lists the action-point tasks iterate over. */
+  @PathwayBean
   @Component("mdoActionPointCheck")
   public static class ActionPoint extends CompletionCheck {
 
@@ -127,6 +133,8 @@ final class MdoStepChecks {
       execution.setVariable(list, listValue(values));
     }
   }
+
+  @PathwayBean
 
   @Component("mdoActionResultCheck")
   public static class ActionResult extends CompletionCheck {
