@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;

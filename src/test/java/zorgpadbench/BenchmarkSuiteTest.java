@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

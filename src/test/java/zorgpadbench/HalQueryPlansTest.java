@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark.stock;
+package zorgpadbench.stock;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

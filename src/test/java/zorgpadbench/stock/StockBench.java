@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark.stock;
+package zorgpadbench.stock;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import nl.zorgpad.benchmark.DbStats;
+import zorgpadbench.DbStats;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -322,7 +322,7 @@ final class SideBySide {
     // on at start so that the admin and the generated tasks get their grants; the suite
     // switches it per measurement (/api/benchmark/auth)
     args.add("--camunda.bpm.authorization.enabled=true");
-    return Child.start(name, "nl.zorgpad.benchmark.stock.StockCamundaApp", classpath, jvmFlags(),
+    return Child.start(name, "zorgpadbench.stock.StockCamundaApp", classpath, jvmFlags(),
         args, logs);
   }
 
@@ -984,9 +984,9 @@ final class SideBySide {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String dir : List.of("processes", "forms", "src/main/java", "src/main/resources",
-          "src/test/java/nl/zorgpad/benchmark/ZorgpadGenerator.java",
-          "src/test/java/nl/zorgpad/benchmark/FormDriver.java",
-          "src/test/java/nl/zorgpad/benchmark/stock/StockBench.java")) {
+          "src/test/java/zorgpadbench/ZorgpadGenerator.java",
+          "src/test/java/zorgpadbench/FormDriver.java",
+          "src/test/java/zorgpadbench/stock/StockBench.java")) {
         Path root = project.resolve(dir);
         if (!Files.exists(root)) {
           continue;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import java.io.InputStream;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package nl.zorgpad.benchmark;
+package zorgpadbench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
