@@ -10,7 +10,6 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -22,9 +21,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code Content-Security-Policy} on Zorgpad's own pages and APIs: scripts and styles only
  *       from Zorgpad itself, no inline script anywhere (the templates pass data in
  *       {@code data-*} attributes), no plug-ins, no framing by other sites, forms only to
- *       Zorgpad. The pages with a bpmn-js/dmn-js/form-js diagram or editor
- *       ({@link #DIAGRAM_PAGES}) also allow inline <em>styles</em>: those libraries set style
- *       attributes on the elements they draw. The Camunda webapps ({@code /camunda/**}) send
+ *       Zorgpad. The workbench's editors ({@link #EDITOR_PAGES}) also allow inline
+ *       <em>styles</em>: bpmn-js's and dmn-js's modelers write style attributes into the elements
+ *       they create (Chromium reports {@code style-src-attr} otherwise); the read-only diagram
+ *       viewers on the case and audit pages need no such allowance. The Camunda webapps ({@code /camunda/**}) send
  *       their own policy with a nonce (Camunda's header-security filter, configured in
  *       application.yaml: {@code camunda.bpm.webapp.header-security}), so none is added there;</li>
  *   <li>{@code Referrer-Policy: same-origin}: a case number in a URL never leaves Zorgpad in a
@@ -39,27 +39,25 @@ final class SecurityHeaders {
       + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
       + " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-  /** Pages that draw a diagram or editor with bpmn-js, dmn-js or form-js: inline styles too. */
-  static final String DIAGRAM_POLICY = POLICY.replace("style-src 'self';",
+  /** The workbench's editors (bpmn-js, dmn-js, form-js modelers): inline styles too. */
+  static final String EDITOR_POLICY = POLICY.replace("style-src 'self';",
       "style-src 'self' 'unsafe-inline';");
 
-  static final RequestMatcher DIAGRAM_PAGES = new OrRequestMatcher(
-      antMatcher("/modeling/**"), antMatcher("/casus/*"), antMatcher("/audit/casus/*"));
+  static final RequestMatcher EDITOR_PAGES = antMatcher("/modeling/**");
 
   private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
 
   static void configure(HeadersConfigurer<HttpSecurity> headers) {
     RequestMatcher own = new NegatedRequestMatcher(CAMUNDA_WEBAPPS);
-    HeaderWriter diagrams = new DelegatingRequestMatcherHeaderWriter(DIAGRAM_PAGES,
-        new ContentSecurityPolicyHeaderWriter(DIAGRAM_POLICY));
+    HeaderWriter editors = new DelegatingRequestMatcherHeaderWriter(EDITOR_PAGES,
+        new ContentSecurityPolicyHeaderWriter(EDITOR_POLICY));
     HeaderWriter pages = new DelegatingRequestMatcherHeaderWriter(
-        new AndRequestMatcher(own,
-            new NegatedRequestMatcher(DIAGRAM_PAGES)),
+        new AndRequestMatcher(own, new NegatedRequestMatcher(EDITOR_PAGES)),
         new ContentSecurityPolicyHeaderWriter(POLICY));
     headers
         .frameOptions(frame -> frame.sameOrigin())
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-        .addHeaderWriter(diagrams)
+        .addHeaderWriter(editors)
         .addHeaderWriter(pages);
   }
 
