@@ -79,6 +79,14 @@ public class SecurityConfig {
       antMatcher("/camunda/api/engine/engine/*/schema/log/**"));
 
   /**
+   * Copies of the Camunda webapps' static files outside {@code /camunda}: Spring Boot serves
+   * {@code META-INF/resources} at the root, so the raw index pages (with the engine version) and
+   * Camunda's stand-alone welcome page would be readable there. Nothing uses them.
+   */
+  private static final RequestMatcher CAMUNDA_STATIC_COPIES = new OrRequestMatcher(
+      antMatcher("/webjars/camunda/**"), antMatcher("/camunda-welcome/**"));
+
+  /**
    * Cockpit and its plugin API (statistics with instance counts of every case) for those who may
    * use Cockpit: coordinators, auditors, administrators; never caregivers.
    */
@@ -96,6 +104,7 @@ public class SecurityConfig {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
             .requestMatchers(OTHER_PASSWORD_CHECKS).denyAll()
+            .requestMatchers(CAMUNDA_STATIC_COPIES).denyAll()
             .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                 antMatcher("/actuator/info")).permitAll()
             .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/img/**"),

@@ -4,12 +4,14 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The servlet container's part of issue 10: whom it believes about the client's address, and what
- * its own error pages tell.
+ * The servlet container's and the Camunda webapps' part of issue 10: whom the container believes
+ * about the client's address, what its own error pages tell, and the engine version in the
+ * Tasklist's pages.
  */
 @Configuration
 class ServerHardening {
@@ -30,6 +32,17 @@ class ServerHardening {
             + " server.tomcat.remoteip.internal-proxies (docs/operations.md)");
       }
     };
+  }
+
+  /** Before Camunda's own webapp filters (which serve the index pages themselves). */
+  @Bean
+  FilterRegistrationBean<EngineVersionFilter> engineVersionFilter() {
+    FilterRegistrationBean<EngineVersionFilter> registration =
+        new FilterRegistrationBean<>(new EngineVersionFilter());
+    registration.setName("zorgpadEngineVersionFilter");
+    registration.addUrlPatterns(EngineVersionFilter.URL_PATTERNS);
+    registration.setOrder(3);
+    return registration;
   }
 
   /**

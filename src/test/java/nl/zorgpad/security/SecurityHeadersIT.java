@@ -109,6 +109,26 @@ class SecurityHeadersIT {
         "demo-coordinator:demo").status()).isEqualTo(200);
   }
 
+  @Test
+  void theTasklistAsACaregiverLoadsItShowsNoEngineVersion() {
+    for (String path : List.of("/camunda/app/tasklist/default/", "/camunda/app/welcome/default/",
+        "/camunda/app/tasklist/camunda-tasklist-bootstrap.js",
+        "/camunda/app/tasklist/camunda-tasklist-bootstrap.css")) {
+      Response response = proxy.get(path, MIDWIFE);
+      assertThat(response.status()).as(path).isEqualTo(200);
+      assertThat(response.body()).as(path).doesNotContain("7.24.0").contains("zp");
+      assertThat(response.header("Content-Length").map(Integer::parseInt)).as(path)
+          .contains(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+    Response index = proxy.get("/camunda/app/tasklist/default/", MIDWIFE);
+    assertThat(index.body()).contains("version=\"\"").containsPattern("bust=zp[0-9a-f]{8}");
+    // the copies of Camunda's static files outside /camunda are closed
+    for (String path : List.of("/webjars/camunda/app/tasklist/index.html",
+        "/camunda-welcome/index.html")) {
+      assertThat(proxy.get(path, MIDWIFE).status()).as(path).isEqualTo(403);
+    }
+  }
+
   private static void assertCommonHeaders(String what, Response response) {
     assertThat(response.headers("X-Content-Type-Options")).as(what).containsExactly("nosniff");
     assertThat(response.headers("X-Frame-Options")).as(what).containsExactly("SAMEORIGIN");
