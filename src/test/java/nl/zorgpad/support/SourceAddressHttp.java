@@ -100,6 +100,84 @@ public final class SourceAddressHttp {
     }
   }
 
+  /**
+   * Logs in on the login form and returns a browser-like session: its cookie and the CSRF token
+   * of its pages go with every request.
+   */
+  public Session login(String user, String password) {
+    Response page = get("/login", null);
+    String cookie = sessionCookie(page);
+    Response login = postForm("/login", null, "username=" + encode(user) + "&password="
+        + encode(password) + "&_csrf=" + encode(csrfToken(page)), "Cookie: " + cookie);
+    if (login.status() != 302 || login.header("Location").orElse("").contains("/login")) {
+      throw new IllegalStateException("login of " + user + " failed: " + login.status());
+    }
+    return new Session(this, sessionCookie(login));
+  }
+
+  /** A logged-in session from this source address ({@link #login}). */
+  public static final class Session {
+
+    private final SourceAddressHttp http;
+    private final String cookie;
+
+    private Session(SourceAddressHttp http, String cookie) {
+      this.http = http;
+      this.cookie = cookie;
+    }
+
+    public Response get(String path, String... headers) {
+      return http.get(path, null, with(headers));
+    }
+
+    /** A form post with the session's CSRF token; {@code form} is already URL-encoded. */
+    public Response postForm(String path, String form, String... headers) {
+      String token = SourceAddressHttp.csrfToken(http.get("/", null, "Cookie: " + cookie));
+      return http.postForm(path, null, "_csrf=" + encode(token) + (form.isEmpty() ? "" : "&" + form),
+          with(headers));
+    }
+
+    /** The session's CSRF token (for {@code X-CSRF-TOKEN} on XHR-style requests). */
+    public String csrfToken() {
+      return SourceAddressHttp.csrfToken(http.get("/", null, "Cookie: " + cookie));
+    }
+
+    /** Any request with the session's cookie (no CSRF token). */
+    public Response send(String method, String path, String contentType, String body,
+        String... headers) {
+      return http.send(method, path, null, contentType, body, with(headers));
+    }
+
+    /** The cookie, and a browser's Accept unless the request has its own. */
+    private String[] with(String... headers) {
+      List<String> all = new ArrayList<>(List.of(headers));
+      all.add("Cookie: " + cookie);
+      if (all.stream().noneMatch(h -> h.regionMatches(true, 0, "Accept:", 0, 7))) {
+        all.add("Accept: text/html,application/xhtml+xml,*/*;q=0.8");
+      }
+      return all.toArray(String[]::new);
+    }
+  }
+
+  private static String csrfToken(Response page) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern
+        .compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
+    if (!matcher.find()) {
+      throw new IllegalStateException("no CSRF token on the page (" + page.status() + ")");
+    }
+    return matcher.group(1);
+  }
+
+  private static String sessionCookie(Response response) {
+    return response.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie"));
+  }
+
+  public static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
   private static Response parse(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all);
