@@ -67,8 +67,9 @@ public class SecurityConfig {
 
   /**
    * What the engine tells about itself (its version, the diagnostics data with product, JDK,
-   * database and server versions, the schema log): administrators only, so a caregiver's account
-   * does not tell an attacker which known vulnerabilities to try.
+   * database and server versions, the schema log; its metrics and the Admin webapp's aggregated
+   * usage: instance counts of every case): administrators only, so a caregiver's account does not
+   * tell an attacker which known vulnerabilities to try, nor anyone how many cases there are.
    */
   private static final RequestMatcher ENGINE_INFORMATION = new OrRequestMatcher(
       antMatcher("/engine-rest/version/**"), antMatcher("/engine-rest/engine/*/version/**"),
@@ -76,7 +77,10 @@ public class SecurityConfig {
       antMatcher("/engine-rest/schema/log/**"), antMatcher("/engine-rest/engine/*/schema/log/**"),
       antMatcher("/camunda/api/engine/engine/*/version/**"),
       antMatcher("/camunda/api/engine/engine/*/telemetry/**"),
-      antMatcher("/camunda/api/engine/engine/*/schema/log/**"));
+      antMatcher("/camunda/api/engine/engine/*/schema/log/**"),
+      antMatcher("/engine-rest/metrics/**"), antMatcher("/engine-rest/engine/*/metrics/**"),
+      antMatcher("/camunda/api/engine/engine/*/metrics/**"),
+      antMatcher("/camunda/api/admin/plugin/**"));
 
   /**
    * Copies of the Camunda webapps' static files outside {@code /camunda}: Spring Boot serves
@@ -148,8 +152,11 @@ public class SecurityConfig {
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
     entryPoints.put(REST_API, basic);
     entryPoints.put(OWN_API, basic);
-    // no Basic challenge for the webapps' XHR calls: the browser would pop up a login dialog
+    // no Basic challenge for the webapps' and the workbench's XHR calls: the browser would pop up
+    // a login dialog (and a redirect to the login page is no answer to an XHR either)
     entryPoints.put(WEBAPP_API, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+    entryPoints.put(antMatcher("/modeling/api/**"),
+        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
     entryPoints.put(antMatcher("/actuator/**"), basic);
     DelegatingAuthenticationEntryPoint delegating =
         new DelegatingAuthenticationEntryPoint(entryPoints);
