@@ -1,6 +1,7 @@
 package nl.zorgpad.pathway;
 
 import static nl.zorgpad.pathway.PathwayVariables.CASE_NUMBER;
+import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_CASE_NUMBER;
 import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_STARTED_BY;
 
 import java.util.ArrayList;
@@ -48,13 +49,14 @@ public class MeldcodeStartRequest implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
-    String caseNumber = input.string(CASE_NUMBER);
+    String caseNumber = input.string(MELDCODE_CASE_NUMBER);
     String startedBy = input.string(MELDCODE_STARTED_BY);
     String userId = Actors.current(execution.getProcessEngineServices());
     List<String> groups = groups(execution, userId);
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
-      violations.add(new Violation(CASE_NUMBER, "must match " + CaseNumbers.PATTERN.pattern(),
+      violations.add(new Violation(MELDCODE_CASE_NUMBER,
+          "must match " + CaseNumbers.PATTERN.pattern(),
           "Vul het casusnummer in zoals het op de casuspagina staat (ZP-jjjj-nnnnn)."));
     }
     if (startedBy == null || !Disciplines.ALL.contains(startedBy)) {
@@ -68,12 +70,15 @@ public class MeldcodeStartRequest implements ExecutionListener {
     refuseIfAny(violations);
     Actor actor = new Actor(userId, userId, groups, null);
     if (!guard.decide(caseNumber, DossierPart.CASE_SUMMARY, actor).allowed()) {
-      refuseIfAny(List.of(new Violation(CASE_NUMBER, "unknown case or caller not involved",
+      refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
+          "unknown case or caller not involved",
           "Casus " + caseNumber + " is onbekend, of u bent er niet bij betrokken.")));
     }
     execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable(CASE_NUMBER, caseNumber);
     if (correlate(execution, caseNumber, startedBy).isEmpty()) {
-      refuseIfAny(List.of(new Violation(CASE_NUMBER, "no process of the case waits for "
+      refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
+          "no process of the case waits for "
           + PathwayMessages.START_REPORTING_CODE,
           "Casus " + caseNumber + " is gesloten: hier kan de meldcode niet meer starten."
               + " Volg de meldcode in uw eigen dossier; melden bij Veilig Thuis kan altijd,"

@@ -158,6 +158,11 @@ public final class PathwayVariables {
   public static final String MDO_REQUESTING_DISCIPLINE = "mdoRequestingDiscipline";
   /** Zorgpad-mdo output: ISO date of the next review (optional). */
   public static final String MDO_NEXT_REVIEW_DATE = "mdoNextReviewDate";
+  /**
+   * Start form "Meldcode starten in een casus": the case number typed in the Tasklist (its own
+   * name, not {@link #CASE_NUMBER}, which the engine glue sets).
+   */
+  public static final String MELDCODE_CASE_NUMBER = "meldcodeCaseNumber";
   /** Zorgpad-meldcode: the discipline that starts the meldcode. */
   public static final String MELDCODE_STARTED_BY = "meldcodeStartedBy";
   /** Zorgpad-meldcode output: geen-vermoeden, hulp-georganiseerd, gemeld-veilig-thuis. */

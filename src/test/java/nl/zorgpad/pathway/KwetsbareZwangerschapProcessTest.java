@@ -1089,7 +1089,7 @@ class KwetsbareZwangerschapProcessTest {
     engine.getIdentityService().setAuthentication(user, groups);
     try {
       return engine.getFormService().submitStartForm(definitionId, Map.of(
-          "caseNumber", caseNumber, "meldcodeStartedBy", discipline));
+          "meldcodeCaseNumber", caseNumber, "meldcodeStartedBy", discipline));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

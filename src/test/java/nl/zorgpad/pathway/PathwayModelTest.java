@@ -76,7 +76,7 @@ class PathwayModelTest {
    */
   static final Map<String, String> FREE_TEXT_KEYS = Map.of(
       PathwayVariables.CLIENT_REFERENCE, SignalRules.CLIENT_REFERENCE.pattern(),
-      PathwayVariables.CASE_NUMBER, CaseNumbers.PATTERN.pattern());
+      PathwayVariables.MELDCODE_CASE_NUMBER, CaseNumbers.PATTERN.pattern());
   static final String WGBO_RETENTION_DAYS = "7305";
 
   static Map<String, JsonNode> forms;

@@ -83,7 +83,7 @@ final class PathwayTestSupport {
       // task per moment: lists of discipline ids, a flag; the MDO's preparation choice code
       "meldcodeStarted", "refusalFollowUp", "meldrechtFollowUp", "consentRecipients",
       "consentRefusedRecipients", "handoverConsentRecipients", "handoverConsentNeeded",
-      "handoverConsentAsked", "mdoPreparation",
+      "handoverConsentAsked", "mdoPreparation", "meldcodeCaseNumber",
       // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
       // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
       // of that warning is in the task's description, not in a variable
