@@ -87,10 +87,16 @@ public class ConsentDecisionListener implements ExecutionListener {
     }
     boolean noneGiven = refused.size() == recipients.size();
     execution.setVariable(CONSENT_GIVEN, refused.isEmpty());
-    // the step asks again itself only when nothing was given; otherwise the register keeps it
-    execution.setVariable(CONSENT_ASK_AGAIN, askAgain && noneGiven);
-    execution.setVariable(CONSENT_RECIPIENTS, listValue(refused.isEmpty() ? recipients : refused));
-    execution.setVariable(CONSENT_REFUSED_RECIPIENTS, listValue(refused));
+    // the step asks again itself only when nothing was given; otherwise the register keeps it.
+    // Written only when it matters (a refusal now or before), so that a plain consent leaves
+    // the form's own answers as the caregiver gave them.
+    if (!refused.isEmpty() || execution.hasVariable(CONSENT_ASK_AGAIN)) {
+      execution.setVariable(CONSENT_ASK_AGAIN, askAgain && noneGiven);
+    }
+    if (!refused.isEmpty()) {
+      // asked again: only the refused recipients
+      execution.setVariable(CONSENT_RECIPIENTS, listValue(refused));
+    }
   }
 
   /** The recipients asked: the list of this moment, else the one recipient. */
