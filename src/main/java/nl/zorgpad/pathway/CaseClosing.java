@@ -29,11 +29,24 @@ public class CaseClosing {
     this.deadlines = deadlines;
   }
 
-  /** @param status a {@link CaseStatus} name other than ACTIVE */
+  /** @param status a closed {@link CaseStatus} name */
   @PathwayCallable
   public void close(DelegateExecution execution, String status) {
     String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
     caseRegistry.close(caseNumber, CaseStatus.valueOf(status), deadlines.now());
+  }
+
+  /**
+   * Sets how an open case stands without closing it:
+   * {@code ${caseClosing.keepOpen(execution, 'MELDCODE_WITHOUT_CONSENT')}} when the client refused
+   * consent while safety is at stake (meldrecht), {@code 'ACTIVE'} when she consents later.
+   *
+   * @param status an open {@link CaseStatus} name
+   */
+  @PathwayCallable
+  public void keepOpen(DelegateExecution execution, String status) {
+    String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
+    caseRegistry.keepOpen(caseNumber, CaseStatus.valueOf(status), deadlines.now());
   }
 
   /**

@@ -28,6 +28,9 @@ public class Deadlines {
   /** Timers on a calendar date fire at the start of that day's working hours. */
   static final LocalTime START_OF_WORKING_DAY = LocalTime.of(9, 0);
 
+  /** The least time participants get to prepare an MDO planned at short notice. */
+  static final java.time.Duration MDO_MIN_PREPARATION = java.time.Duration.ofHours(2);
+
   private final DeadlineProperties properties;
 
   public Deadlines(DeadlineProperties properties) {
@@ -64,6 +67,20 @@ public class Deadlines {
     LocalDate start = toLocalDate(date);
     LocalDate day = WorkingDays.plusWorkingDays(start, workingDays);
     return Date.from(day.atTime(END_OF_WORKING_DAY).atZone(ZONE).toInstant());
+  }
+
+  /**
+   * When the preparation of an MDO lapses: the end of the MDO day (17:00), but never less than
+   * {@link #MDO_MIN_PREPARATION} from now — an MDO planned today after 17:00, or in the past,
+   * still gets its preparation tasks instead of losing them in the same second (issue 11).
+   *
+   * @param meetingDate the MDO's date (ISO string, {@link Date} or {@link LocalDate})
+   */
+  @PathwayCallable
+  public Date mdoPreparationEnd(Object meetingDate) {
+    ZonedDateTime endOfDay = toLocalDate(meetingDate).atTime(END_OF_WORKING_DAY).atZone(ZONE);
+    ZonedDateTime earliest = now().plus(MDO_MIN_PREPARATION);
+    return Date.from((endOfDay.isBefore(earliest) ? earliest : endOfDay).toInstant());
   }
 
   /**

@@ -14,6 +14,7 @@ import static nl.zorgpad.pathway.MdoVariables.MEETING_DATE;
 import static nl.zorgpad.pathway.MdoVariables.MORE_ACTION_POINTS;
 import static nl.zorgpad.pathway.MdoVariables.NEXT_REVIEW_DATE;
 import static nl.zorgpad.pathway.MdoVariables.PARTICIPANTS;
+import static nl.zorgpad.pathway.MdoVariables.PREPARATION;
 import static nl.zorgpad.pathway.MdoVariables.REQUESTING_DISCIPLINE;
 
 import java.util.ArrayList;
@@ -46,11 +47,13 @@ final class MdoStepChecks {
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
       return MdoRules.checkPlan(input.string(REQUESTING_DISCIPLINE), input.codes(PARTICIPANTS),
-          input.date(MEETING_DATE), deadlines.now().toLocalDate());
+          input.date(MEETING_DATE), input.string(PREPARATION), deadlines.now().toLocalDate());
     }
 
     @Override
     void completed(DelegateExecution execution, VariableReader input) {
+      execution.setVariable(PREPARATION, MdoRules.preparationOf(input.date(MEETING_DATE),
+          input.string(PREPARATION), deadlines.now().toLocalDate()));
       // the Tasklist submits the checklist as JSON; multi-instance needs a collection
       execution.setVariable(PARTICIPANTS, new ArrayList<>(
           new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS))));
@@ -86,8 +89,9 @@ final class MdoStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkMeeting(input.date(HELD_DATE), input.date(NEXT_REVIEW_DATE),
-          input.string(HAS_ACTION_POINTS), deadlines.now().toLocalDate());
+      return MdoRules.checkMeeting(input.date(HELD_DATE), input.date(MEETING_DATE),
+          input.date(NEXT_REVIEW_DATE), input.string(HAS_ACTION_POINTS),
+          deadlines.now().toLocalDate());
     }
 
     @Override
