@@ -15,5 +15,10 @@ public enum CaseStatus {
   /** Ended early: the pregnancy ended ({@link CaseEndReason#PREGNANCY_ENDED}). */
   CLOSED_PREGNANCY_ENDED,
   /** Ended early for another reason ({@link CaseEndReason#OTHER}). */
-  CLOSED_OTHER
+  CLOSED_OTHER,
+  /**
+   * Ended early: a second case for a woman who already had one ({@link CaseEndReason#DUPLICATE},
+   * "dubbele casus"), usually merged into her other case by the regiehouder (decision 0008).
+   */
+  CLOSED_DUPLICATE
 }

@@ -1,0 +1,35 @@
+package nl.zorgpad.intake;
+
+import nl.zorgpad.casus.SignalledClient;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * At the start of every process instance, whatever door started it (start form, REST start with
+ * or without start instructions, Java API): the dossier-only fields of a signal
+ * ({@link SignalledClient#FIELDS}: BSN, birth date, postcode) are removed and held as
+ * <em>transient</em> variables under another name ({@link SignalledClient#heldAs}). The start
+ * listener of the pathway ({@code caseRegistrationListener}) reads them in this transaction, puts
+ * them into the dossier and removes them; the engine never writes them to {@code ACT_RU_VARIABLE}
+ * (a variable set and removed in one command is never flushed; a transient one is never
+ * persisted), and the history events of their first setting are dropped by
+ * {@code audit.DossierOnlyHistoryFilter}. (The engine refuses to make a variable transient under
+ * the name it had as a persistent one in the same command, hence the other name.)
+ */
+final class DossierOnlyFieldsListener implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    for (String name : SignalledClient.FIELDS) {
+      if (!execution.hasVariableLocal(name)) {
+        continue;
+      }
+      TypedValue value = execution.getVariableLocalTyped(name, true);
+      Object plain = value == null ? null : value.getValue();
+      execution.removeVariableLocal(name);
+      execution.setVariableLocal(SignalledClient.heldAs(name), Variables.untypedValue(plain, true));
+    }
+  }
+}
