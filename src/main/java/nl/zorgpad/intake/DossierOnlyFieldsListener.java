@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * At the start of every process instance, whatever door started it (start form, REST start with
- * or without start instructions, Java API): the dossier-only fields of a signal
+ * At the start of every process instance and of every activity, whatever door started it (start
+ * form, REST start, start instructions that skip the start event and set their variables with
+ * the first activity, the Java API): the dossier-only fields of a signal
  * ({@link SignalledClient#FIELDS}: BSN, birth date, postcode) are removed and held as
  * <em>transient</em> variables under another name ({@link SignalledClient#heldAs}). The start
  * listener of the pathway ({@code caseRegistrationListener}) reads them in this transaction, puts
@@ -23,12 +24,12 @@ final class DossierOnlyFieldsListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     for (String name : SignalledClient.FIELDS) {
-      if (!execution.hasVariableLocal(name)) {
+      if (!execution.hasVariable(name)) {
         continue;
       }
-      TypedValue value = execution.getVariableLocalTyped(name, true);
+      TypedValue value = execution.getVariableTyped(name, true);
       Object plain = value == null ? null : value.getValue();
-      execution.removeVariableLocal(name);
+      execution.removeVariable(name);
       execution.setVariableLocal(SignalledClient.heldAs(name), Variables.untypedValue(plain, true));
     }
   }

@@ -9,8 +9,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignalIntakePlugin extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<SignalJoiner> joiner;
+  private final Supplier<SignalJoiner> joiner;
 
+  @Autowired
   SignalIntakePlugin(ObjectProvider<SignalJoiner> joiner) {
     // resolved at the first match, not while the engine is built (it needs JPA and the engine)
+    this(joiner::getObject);
+  }
+
+  SignalIntakePlugin(Supplier<SignalJoiner> joiner) {
     this.joiner = joiner;
   }
 
@@ -34,7 +43,7 @@ public class SignalIntakePlugin extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> interceptors =
         configuration.getCustomPreCommandInterceptorsTxRequired() == null ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new SignalMatchInterceptor(joiner::getObject));
+    interceptors.add(0, new SignalMatchInterceptor(joiner));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
@@ -43,14 +52,30 @@ public class SignalIntakePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
-  /** Adds {@link DossierOnlyFieldsListener} to the start of every process definition. */
+  /**
+   * Adds {@link DossierOnlyFieldsListener} to the start of every process definition and of each
+   * of its activities: start instructions set their variables only when their first activity
+   * starts, after the process start.
+   */
   static final class ProcessStartParseListener extends AbstractBpmnParseListener {
 
     private final ExecutionListener dossierOnlyFields = new DossierOnlyFieldsListener();
 
     @Override
-    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-      processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, dossierOnlyFields);
+    public void parseRootElement(Element rootElement,
+        List<ProcessDefinitionEntity> processDefinitions) {
+      for (ProcessDefinitionEntity processDefinition : processDefinitions) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            dossierOnlyFields);
+        addToActivities(processDefinition);
+      }
+    }
+
+    private void addToActivities(ScopeImpl scope) {
+      for (ActivityImpl activity : scope.getActivities()) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, dossierOnlyFields);
+        addToActivities(activity);
+      }
     }
   }
 }

@@ -274,6 +274,11 @@ class OneCasePerWomanIT {
       return new Client(randomBsn(), birth, "3531" + (char) ('A' + RANDOM.nextInt(20)) + "B");
     }
 
+    /** She tells nothing about who she is (only the pseudonymous reference). */
+    static Client unknown() {
+      return new Client(null, null, null);
+    }
+
     Client withoutBsn() {
       return new Client(null, birthDate, postcode);
     }
@@ -292,8 +297,12 @@ class OneCasePerWomanIT {
       if (bsn != null) {
         values.put("clientBsn", bsn);
       }
-      values.put("clientBirthDate", birthDate.toString());
-      values.put("clientPostcode", postcode);
+      if (birthDate != null) {
+        values.put("clientBirthDate", birthDate.toString());
+      }
+      if (postcode != null) {
+        values.put("clientPostcode", postcode);
+      }
       return values;
     }
 
