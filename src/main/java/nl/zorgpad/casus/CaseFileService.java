@@ -234,9 +234,14 @@ public class CaseFileService implements CaseRegistry {
   @Transactional
   void rekey(CaseFile caseFile, ClientDetails details, Instant at) {
     ClientMatchKeys matching = keys.getIfAvailable();
-    if (matching == null) {
-      return;
+    if (matching != null) {
+      rekey(caseFile, details, at, matching);
     }
+  }
+
+  /** The same with the given keys (the rotation's). */
+  @Transactional
+  void rekey(CaseFile caseFile, ClientDetails details, Instant at, ClientMatchKeys matching) {
     matchKeys.deleteByCaseNumber(caseFile.getCaseNumber());
     for (MatchKey key : matching.keysOf(caseFile.getCoalition(), details)) {
       matchKeys.save(new ClientMatchKey(caseFile.getCaseNumber(), key, matching.secretId(), at));

@@ -60,7 +60,7 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
       if (details == null) {
         matchKeys.deleteByCaseNumber(caseNumber);
       } else {
-        caseFileService.rekey(caseFile, details, Clock.systemUTC().instant());
+        caseFileService.rekey(caseFile, details, Clock.systemUTC().instant(), keys);
       }
     }
     return stale.size();
