@@ -271,7 +271,7 @@ class OneCasePerWomanIT {
 
     static Client random() {
       LocalDate birth = LocalDate.of(1985, 1, 1).plusDays(RANDOM.nextInt(14 * 365));
-      return new Client(randomBsn(), birth, "3531" + (char) ('A' + RANDOM.nextInt(20)) + "B");
+      return new Client(nl.zorgpad.support.TestBsn.random(), birth, "3531" + (char) ('A' + RANDOM.nextInt(20)) + "B");
     }
 
     /** She tells nothing about who she is (only the pseudonymous reference). */
@@ -316,25 +316,4 @@ class OneCasePerWomanIT {
     }
   }
 
-  /** A random BSN that passes the eleven test. */
-  static String randomBsn() {
-    while (true) {
-      int[] digits = new int[9];
-      int sum = 0;
-      for (int i = 0; i < 8; i++) {
-        digits[i] = RANDOM.nextInt(10);
-        sum += digits[i] * (9 - i);
-      }
-      int last = sum % 11;
-      if (last == 10 || digits[0] == 0) {
-        continue;
-      }
-      digits[8] = last;
-      StringBuilder bsn = new StringBuilder();
-      for (int digit : digits) {
-        bsn.append(digit);
-      }
-      return bsn.toString();
-    }
-  }
 }
