@@ -39,6 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
  * same rules ({@link SignalRules}) as the start form {@code zorgpad-signaal}; the case is started
  * through the same route as the Tasklist (the start form submit), as the calling user, so the
  * engine's authorization and the pathway's start listener apply unchanged.
+ *
+ * <p>Issue 11 (decision 0008): the client's BSN, birth date and postcode may come along; they are
+ * passed as transient variables (dossier only). A signal for a woman who already has an open case
+ * joins it: the start answers {@link SignalJoinedOpenCase}, this endpoint 200 with
+ * {@code joined: true}.
  */
 @RestController
 @RequestMapping("/api/signals")

@@ -23,14 +23,19 @@ final class DossierOnlyFieldsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // the process instance's own variables only: that is where a start puts them (also a start
+    // instruction for an activity of the process itself), and its variables are loaded anyway;
+    // the history filter covers every other place
+    DelegateExecution processInstance = execution.getProcessInstance();
     for (String name : SignalledClient.FIELDS) {
-      if (!execution.hasVariable(name)) {
+      if (!processInstance.hasVariableLocal(name)) {
         continue;
       }
-      TypedValue value = execution.getVariableTyped(name, true);
+      TypedValue value = processInstance.getVariableLocalTyped(name, true);
       Object plain = value == null ? null : value.getValue();
-      execution.removeVariable(name);
-      execution.setVariableLocal(SignalledClient.heldAs(name), Variables.untypedValue(plain, true));
+      processInstance.removeVariableLocal(name);
+      processInstance.setVariableLocal(SignalledClient.heldAs(name),
+          Variables.untypedValue(plain, true));
     }
   }
 }
