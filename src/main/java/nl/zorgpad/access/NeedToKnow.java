@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  *   <li>The mother's dossier is open to the involved disciplines that care for the mother; to
  *       {@link #MOTHER_DOSSIER_NEEDS_CONSENT} (JGZ, informal care) only with the client's current
  *       consent for that discipline (basis {@code consent:<record id>}) or an explicit referral by
- *       a midwife or GP (basis {@code referral}).</li>
+ *       a midwife or GP (basis {@code referral}). A caregiver involved only because her later
+ *       signal for the same woman joined the case ({@code JOINED_SIGNALLER}, decision 0008) is
+ *       treated like them, whatever her discipline.</li>
  *   <li>Otherwise an active emergency access (noodprocedure) of the user for the case opens every
  *       part (basis {@code emergency}, flagged); else the access is refused.</li>
  * </ol>
@@ -102,7 +104,8 @@ public class NeedToKnow implements DossierGuard {
     if (holdsTask) {
       caregiverGroups.forEach(g -> groupDisciplines.disciplineOf(g).ifPresent(disciplines::add));
     }
-    mine.stream().filter(i -> i.getRole() != InvolvementRole.REFERRAL)
+    mine.stream().filter(i -> i.getRole() != InvolvementRole.REFERRAL
+            && i.getRole() != InvolvementRole.JOINED_SIGNALLER)
         .forEach(i -> disciplines.add(i.getDiscipline()));
     if (disciplines.stream().anyMatch(d -> !MOTHER_DOSSIER_NEEDS_CONSENT.contains(d))) {
       return AccessGrant.allow(basis);
@@ -110,6 +113,10 @@ public class NeedToKnow implements DossierGuard {
     if (mine.stream().anyMatch(i -> i.getRole() == InvolvementRole.REFERRAL)) {
       return AccessGrant.allow("referral");
     }
+    // decision 0008: a later signaller of the same woman reads what others recorded about her
+    // only with the client's consent for her discipline (or a referral), whatever her discipline
+    mine.stream().filter(i -> i.getRole() == InvolvementRole.JOINED_SIGNALLER)
+        .forEach(i -> disciplines.add(i.getDiscipline()));
     Optional<ConsentRecord> consent = currentConsent(caseNumber, disciplines);
     if (consent.isPresent()) {
       return AccessGrant.allow("consent:" + consent.get().getId());

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.casus.CaseFileService;
+import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.CaseNumbers;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.Signal;
@@ -72,16 +73,18 @@ class CaseMessageController {
   private final HistoryService historyService;
   private final AuthorizationService authorizationService;
   private final CaseFileService caseFiles;
+  private final CaseInvolvements involvements;
   private final Deadlines deadlines;
 
   CaseMessageController(EngineCaller engine, ProcessEngine processEngine,
-      CaseFileService caseFiles, Deadlines deadlines) {
+      CaseFileService caseFiles, CaseInvolvements involvements, Deadlines deadlines) {
     this.engine = engine;
     this.processEngine = processEngine;
     this.runtimeService = processEngine.getRuntimeService();
     this.historyService = processEngine.getHistoryService();
     this.authorizationService = processEngine.getAuthorizationService();
     this.caseFiles = caseFiles;
+    this.involvements = involvements;
     this.deadlines = deadlines;
   }
 
@@ -104,7 +107,7 @@ class CaseMessageController {
   @Schema(name = "EndCaseRequest")
   record EndCaseRequest(
       @Schema(description = "Why the case ends early", allowableValues = {"verhuisd",
-          "client-trekt-zich-terug", "zwangerschap-beeindigd", "overig"})
+          "client-trekt-zich-terug", "zwangerschap-beeindigd", "overig", "dubbele-casus"})
       String endReason) {
   }
 
@@ -186,7 +189,7 @@ class CaseMessageController {
     return deliver(caseNumber, principal, CaseMessages.END_CASE, groups -> {
       requireOneOf("end of case", CaseMessages.END_REASON, reason, CaseMessages.END_REASONS,
           "Kies de reden waarom de casus eindigt: verhuisd, cliënt trekt zich terug,"
-              + " zwangerschap beëindigd of overig.");
+              + " zwangerschap beëindigd, overig of dubbele casus.");
       return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
     });
   }
@@ -247,7 +250,12 @@ class CaseMessageController {
           "No case " + caseNumber, "Onbekend casusnummer " + caseNumber + ".");
     }
     List<String> groups = engine.groupsOf(user);
-    boolean involved = instances.stream().anyMatch(instance -> authorizationService
+    // the dossier's involvement first (a later signaller of the same woman is involved there
+    // before her discipline holds any task: decision 0008)
+    boolean involved = involvements.activeAt(caseNumber, java.time.Instant.now()).stream()
+        .anyMatch(i -> user.equals(i.getUserId())
+            || (i.getGroupId() != null && groups.contains(i.getGroupId())))
+        || instances.stream().anyMatch(instance -> authorizationService
         .isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
             instance.getId()))
         // the engine removes those grants when an instance ends: then the task history says it
@@ -260,8 +268,11 @@ class CaseMessageController {
           "Uw discipline is niet betrokken bij casus " + caseNumber + ".");
     }
     VariableMap variables = payload.of(groups);
+    // a new signal's payload belongs to its event subprocess (triggered scope): the case keeps
+    // its first signalling discipline, to which the handovers refer
+    boolean toTriggeredScope = CaseMessages.NEW_SIGNAL.equals(message);
     List<MessageCorrelationResult> delivered = engine.as(user, () -> correlate(caseNumber,
-        message, variables));
+        message, variables, toTriggeredScope));
     if (delivered.isEmpty()) {
       throw new ApiException(HttpStatus.CONFLICT, "nothing-waiting",
           "No process of case " + caseNumber + " waits for message " + message,
@@ -272,17 +283,17 @@ class CaseMessageController {
   }
 
   private List<MessageCorrelationResult> correlate(String caseNumber, String message,
-      Map<String, Object> variables) {
+      Map<String, Object> variables, boolean toTriggeredScope) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
       // see the class comment: the involvement check is the authorization of this message
       commandContext.disableAuthorizationCheck();
       try {
-        return runtimeService.createMessageCorrelation(message)
-            .processInstanceBusinessKey(caseNumber)
-            .setVariables(variables)
-            .correlateAllWithResult();
+        var correlation = runtimeService.createMessageCorrelation(message)
+            .processInstanceBusinessKey(caseNumber);
+        return (toTriggeredScope ? correlation.setVariablesToTriggeredScope(variables)
+            : correlation.setVariables(variables)).correlateAllWithResult();
       } finally {
         commandContext.enableAuthorizationCheck();
       }

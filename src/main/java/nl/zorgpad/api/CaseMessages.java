@@ -26,8 +26,7 @@ final class CaseMessages {
   static final String BIRTH_DATE = PathwayMessages.BIRTH_DATE;
 
   /** The codes of {@link #END_REASON}. */
-  static final List<String> END_REASONS =
-      List.of("verhuisd", "client-trekt-zich-terug", "zwangerschap-beeindigd", "overig");
+  static final List<String> END_REASONS = nl.zorgpad.casus.CaseEndReason.codes();
 
   private CaseMessages() {
   }

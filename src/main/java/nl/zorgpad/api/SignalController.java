@@ -9,11 +9,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.coalition.CoalitionPathways;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;
+import nl.zorgpad.casus.SignalledClient;
+import nl.zorgpad.intake.SignalJoinedOpenCase;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.pathway.PathwayVariables;
@@ -36,6 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
  * same rules ({@link SignalRules}) as the start form {@code zorgpad-signaal}; the case is started
  * through the same route as the Tasklist (the start form submit), as the calling user, so the
  * engine's authorization and the pathway's start listener apply unchanged.
+ *
+ * <p>Issue 11 (decision 0008): the client's BSN, birth date and postcode may come along; they are
+ * passed as transient variables (dossier only). A signal for a woman who already has an open case
+ * joins it: the start answers {@link SignalJoinedOpenCase}, this endpoint 200 with
+ * {@code joined: true}.
  */
 @RestController
 @RequestMapping("/api/signals")
@@ -80,21 +88,58 @@ class SignalController {
           example = "verloskundige", allowableValues = {"verloskundige", "jgz", "kraamzorg",
               "buurtteam", "huisarts", "poh-ggz", "ziekenhuis", "informele-zorg"},
           requiredMode = Schema.RequiredMode.REQUIRED)
-      String signallingDiscipline) {
+      String signallingDiscipline,
+      @Schema(description = "Optional. The client's BSN (9 digits, eleven test). Dossier only:"
+          + " never stored in the pathway engine; used to recognise a client who already has a"
+          + " case (with clientBirthDate)", example = "111222333")
+      String clientBsn,
+      @Schema(description = "Optional. The client's birth date (ISO yyyy-MM-dd). Dossier only",
+          example = "1998-04-12")
+      String clientBirthDate,
+      @Schema(description = "Optional. The client's postcode, PC6 (3531 AB) or PC4 (3531)."
+          + " Dossier only; decides the neighbourhood team from the first task", example = "3531AB")
+      String clientPostcode) {
+
+    SignalRequest(String clientReference, String dueDate, Integer gestationalAgeWeeks,
+        List<String> riskDomains, String signallingDiscipline) {
+      this(clientReference, dueDate, gestationalAgeWeeks, riskDomains, signallingDiscipline,
+          null, null, null);
+    }
   }
 
   @Schema(name = "SignalRegistered")
   record SignalRegistered(
-      @Schema(description = "Case number, the business key of the case", example = "ZP-2026-00001")
-      String caseNumber) {
+      @Schema(description = "Case number, the business key of the case: the new case, or the"
+          + " open case of the same client that the signal joined", example = "ZP-2026-00001")
+      String caseNumber,
+      @Schema(description = "True when the client already had an open case and the signal"
+          + " joined it (200) instead of opening a new one (201)")
+      boolean joined,
+      @Schema(description = "On what the client was recognised: bsn-geboortedatum or"
+          + " geboortedatum-postcode (a weaker match the regiehouder confirms); null for a new"
+          + " case")
+      String match,
+      @Schema(description = "Dutch text for the caregiver when the signal joined a case: the"
+          + " case exists, whom to contact; no dossier content. Null for a new case")
+      String userMessage) {
+
+    static SignalRegistered opened(String caseNumber) {
+      return new SignalRegistered(caseNumber, false, null, null);
+    }
   }
 
   @Operation(summary = "Signaal registreren",
       description = "Opens a case and starts the pathway zorgpad-kwetsbare-zwangerschap as the"
           + " calling user. The first task goes to the signalling discipline. The case belongs"
           + " to the caller's coalition (engine tenant) and starts that coalition's own latest"
-          + " version of the pathway if it has one, else the shared one.")
+          + " version of the pathway if it has one, else the shared one. When the client"
+          + " already has an open case in that coalition (same BSN and birth date, or same"
+          + " birth date and postcode digits, and the same pregnancy), the signal joins that"
+          + " case instead: 200 with joined=true.")
   @ApiResponse(responseCode = "201", description = "Case opened")
+  @ApiResponse(responseCode = "200", description = "The client already has an open case: the"
+      + " signal joined it (joined=true, the case number, a Dutch userMessage with whom to"
+      + " contact); no new case was opened")
   @ApiResponse(responseCode = "400", description = "Invalid input (per field, Dutch userMessage)",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
@@ -122,7 +167,17 @@ class SignalController {
     LocalDate dueDate = parseDate(request.dueDate());
     Signal signal = new Signal(request.clientReference(), dueDate,
         request.gestationalAgeWeeks(), request.riskDomains(), request.signallingDiscipline());
-    List<Violation> violations = SignalRules.check(signal, deadlines.now().toLocalDate());
+    LocalDate birthDate = parseDate(request.clientBirthDate());
+    SignalledClient client = new SignalledClient(request.clientBsn(), birthDate,
+        request.clientPostcode());
+    LocalDate today = deadlines.now().toLocalDate();
+    List<Violation> violations = new ArrayList<>(SignalRules.check(signal, today));
+    violations.addAll(client.check(today));
+    if (birthDate == null && request.clientBirthDate() != null
+        && !request.clientBirthDate().isBlank()) {
+      violations.add(new Violation(SignalledClient.BIRTH_DATE_FIELD,
+          "is not an ISO date (yyyy-MM-dd)", "Vul de geboortedatum in als jjjj-mm-dd."));
+    }
     if (!violations.isEmpty()) {
       throw ApiException.invalid("signal", violations);
     }
@@ -149,16 +204,34 @@ class SignalController {
         .putValueTyped(PathwayVariables.RISK_DOMAINS,
             PathwayVariables.riskDomainsValue(SignalRules.distinctRiskDomains(signal)))
         .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, signal.signallingDiscipline());
-    ProcessInstance started = engine.as(user, () -> {
-      ProcessDefinition pathway = CoalitionPathways.latest(repositoryService, MAIN_PATHWAY,
-          coalition);
-      if (pathway == null) {
-        throw new IllegalStateException("pathway " + MAIN_PATHWAY + " is not deployed");
-      }
-      return formService.submitStartForm(pathway.getId(), variables);
-    });
+    // dossier-only (decision 0008): transient, so never stored by the engine; the start listener
+    // moves them into the dossier
+    putTransient(variables, SignalledClient.BSN_FIELD, client.bsn());
+    putTransient(variables, SignalledClient.BIRTH_DATE_FIELD,
+        birthDate == null ? null : birthDate.toString());
+    putTransient(variables, SignalledClient.POSTCODE_FIELD, client.postcode());
+    ProcessInstance started;
+    try {
+      started = engine.as(user, () -> {
+        ProcessDefinition pathway = CoalitionPathways.latest(repositoryService, MAIN_PATHWAY,
+            coalition);
+        if (pathway == null) {
+          throw new IllegalStateException("pathway " + MAIN_PATHWAY + " is not deployed");
+        }
+        return formService.submitStartForm(pathway.getId(), variables);
+      });
+    } catch (SignalJoinedOpenCase joined) {
+      return ResponseEntity.ok(new SignalRegistered(joined.joined().caseNumber(), true,
+          joined.joined().kind().code(), joined.userMessage()));
+    }
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new SignalRegistered(started.getBusinessKey()));
+        .body(SignalRegistered.opened(started.getBusinessKey()));
+  }
+
+  private static void putTransient(VariableMap variables, String name, String value) {
+    if (value != null) {
+      variables.putValueTyped(name, Variables.stringValue(value, true));
+    }
   }
 
   /** An unreadable date counts as missing: the rules then say so in Dutch. */

@@ -98,12 +98,23 @@ public class TaskReassignment {
    */
   @Transactional(readOnly = true)
   public List<Target> targets(String taskId) {
+    return targets(taskId, List.of());
+  }
+
+  /**
+   * The same, limited to the teams of organisations of the given coalitions of the sociale kaart
+   * (the case's: issue 11, not ~30 teams of every region); all teams when none is given.
+   */
+  @Transactional(readOnly = true)
+  public List<Target> targets(String taskId, java.util.Collection<String> coalitions) {
     String discipline = singleDiscipline(candidateGroups(taskId));
     if (discipline == null) {
       return List.of();
     }
     List<Target> targets = new java.util.ArrayList<>();
-    teams.findByDisciplineOrderByName(discipline)
+    teams.findByDisciplineOrderByName(discipline).stream()
+        .filter(team -> coalitions.isEmpty() || (team.getOrganisation() != null
+            && coalitions.contains(team.getOrganisation().getCoalition())))
         .forEach(team -> targets.add(new Target(team.getGroupId(), team.getName())));
     targets.add(new Target(discipline, ZorgpadGroups.displayName(discipline)));
     return targets;

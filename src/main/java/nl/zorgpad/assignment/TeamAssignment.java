@@ -30,6 +30,12 @@ import org.springframework.stereotype.Component;
  * {@code NO_TEAM}) — a code, not the text, because process data never holds free text
  * (DESIGN.md; the pathway's variable guard checks it). Filters can select on it.
  *
+ * <p>A team of the discipline that is already involved in the case ({@link CaseTeamLookup}: the
+ * signaller's own team, a team that had a task or took the case over) keeps the case's tasks of
+ * its discipline, whatever the neighbourhood (issue 11: the Utrecht midwife keeps her tasks when
+ * the client turns out to live in Amersfoort). The neighbourhood decides for disciplines that are
+ * not involved yet.
+ *
  * <p>The case's neighbourhood comes from {@link CaseNeighbourhoodLookup}; the case number is the
  * process variable {@code caseNumber}, else the business key of the process or of the process
  * that called it.
@@ -51,6 +57,7 @@ public class TeamAssignment implements TaskListener {
 
   private final TeamResolver resolver;
   private final CaseNeighbourhoodLookup neighbourhoods;
+  private final CaseTeamLookup caseTeams;
   /**
    * Warnings found while the candidate groups were resolved, until the task's create event: keyed
    * by activity instance, which is the same in both moments and unique per task.
@@ -58,9 +65,11 @@ public class TeamAssignment implements TaskListener {
   private final ThreadLocal<Map<String, List<AssignmentResult>>> pending =
       ThreadLocal.withInitial(HashMap::new);
 
-  TeamAssignment(TeamResolver resolver, CaseNeighbourhoodLookup neighbourhoods) {
+  TeamAssignment(TeamResolver resolver, CaseNeighbourhoodLookup neighbourhoods,
+      CaseTeamLookup caseTeams) {
     this.resolver = resolver;
     this.neighbourhoods = neighbourhoods;
+    this.caseTeams = caseTeams;
   }
 
   /** The candidate groups the task gets instead of {@code groups} (the BPMN's). */
@@ -74,6 +83,12 @@ public class TeamAssignment implements TaskListener {
     Set<String> result = new LinkedHashSet<>();
     List<AssignmentResult> warnings = new ArrayList<>();
     for (String group : groups) {
+      List<String> involved = ZorgpadGroups.isDiscipline(group)
+          ? caseTeams.involvedTeams(caseNumber, group) : List.of();
+      if (!involved.isEmpty()) {
+        result.addAll(involved);
+        continue;
+      }
       AssignmentResult assignment = resolver.resolve(group, neighbourhood.orElse(null));
       result.addAll(assignment.candidateGroups());
       if (assignment.isFallback()) {

@@ -37,4 +37,16 @@ class AuditTrailPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);
   }
+
+  /**
+   * Once the engine has built its composite handler: the dossier-only fields of a signal never
+   * reach it (issue 11, {@link DossierOnlyHistoryFilter}).
+   */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!(configuration.getHistoryEventHandler() instanceof DossierOnlyHistoryFilter)) {
+      configuration.setHistoryEventHandler(
+          new DossierOnlyHistoryFilter(configuration.getHistoryEventHandler()));
+    }
+  }
 }

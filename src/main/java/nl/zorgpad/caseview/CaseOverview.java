@@ -35,7 +35,10 @@ public record CaseOverview(
     boolean emergency,
     boolean mayRefer,
     boolean mayBecomeCareCoordinator,
-    String careCoordinatorName) {
+    String careCoordinatorName,
+    List<nl.zorgpad.casus.CaseSignal> signals,
+    List<nl.zorgpad.casus.CaseFileService.PossibleDuplicate> possibleDuplicates,
+    boolean mayMerge) {
 
   /** One involvement with the contacts of its team. */
   public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,
@@ -44,10 +47,12 @@ public record CaseOverview(
 
   /**
    * A task of the case; {@code targets} are the groups the viewer (the case's regiehouder) may
-   * give an open task to, empty for anyone else and for finished tasks.
+   * give an open task to, empty for anyone else and for finished tasks. {@code completedBy} is
+   * who completed a finished task, from the engine's history (also when she never claimed it).
    */
   public record TaskRow(String id, String name, String group, Instant created, Instant due,
-      Instant ended, String assignee, List<TaskReassignment.Target> targets) {
+      Instant ended, String assignee, List<TaskReassignment.Target> targets,
+      String completedBy) {
   }
 
   /** One line of the timeline: when, a message key of the bundle and its arguments. */

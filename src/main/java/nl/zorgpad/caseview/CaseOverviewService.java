@@ -15,6 +15,7 @@ import nl.zorgpad.audit.Actor;
 import nl.zorgpad.audit.CurrentActor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseFile;
+import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.Child;
 import nl.zorgpad.casus.Client;
@@ -30,6 +31,7 @@ import nl.zorgpad.caseview.CaseOverview.TimelineEvent;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
 import nl.zorgpad.security.ZorgpadGroups;
+import nl.zorgpad.socialmap.NeighbourhoodRepository;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,6 +40,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -69,14 +72,21 @@ public class CaseOverviewService {
   private final MessageSource messages;
   private final TaskReassignment reassignment;
   private final nl.zorgpad.socialmap.TeamRepository teams;
+  private final NeighbourhoodRepository neighbourhoods;
+  private final CaseFileService caseFiles;
+  private final CaseNames names;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
       GroupDisciplines groupDisciplines, CurrentActor currentActor, TaskService taskService,
       HistoryService historyService, RuntimeService runtimeService,
       RepositoryService repositoryService, MessageSource messages,
-      TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams) {
+      TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams,
+      NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names) {
     this.teams = teams;
+    this.neighbourhoods = neighbourhoods;
+    this.caseFiles = caseFiles;
+    this.names = names;
     this.messages = messages;
     this.reassignment = reassignment;
     this.dossier = dossier;
@@ -127,16 +137,17 @@ public class CaseOverviewService {
     boolean tasksVisible = dossier.mayAccess(caseNumber, DossierPart.TASKS);
     Map<String, List<TaskRow>> open = new LinkedHashMap<>();
     Map<String, List<TaskRow>> done = new LinkedHashMap<>();
+    boolean mayReassign = mayReassign(caseFile);
     if (tasksVisible) {
       dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "Task", null);
-      boolean mayReassign = mayReassign(caseFile);
+      Set<String> coalitions = mayReassign ? caseCoalitions(caseFile) : Set.of();
       for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
           .orderByTaskCreateTime().asc().list()) {
         String group = openTaskGroup(task.getId());
         open.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
             .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getCreateTime()),
                 instant(task.getDueDate()), null, task.getAssignee(),
-                mayReassign ? reassignment.targets(task.getId()) : List.of()));
+                mayReassign ? reassignment.targets(task.getId(), coalitions) : List.of(), null));
       }
       for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
           .processInstanceBusinessKey(caseNumber).finished().orderByHistoricActivityInstanceStartTime()
@@ -145,13 +156,20 @@ public class CaseOverviewService {
         done.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
             .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getStartTime()),
                 instant(task.getDueDate()), instant(task.getEndTime()), task.getAssignee(),
-                List.of()));
+                List.of(), completedBy(task)));
       }
     }
+    List<nl.zorgpad.casus.CaseSignal> signalList = dossier.readSignals(caseNumber);
+    // decision 0008: other open cases that look like the same woman, for her regiehouder only
+    // (who may see both); nothing but their numbers
+    List<CaseFileService.PossibleDuplicate> duplicates = mayReassign
+        ? caseFiles.possibleDuplicatesOf(caseNumber).stream()
+            .filter(d -> dossier.mayAccess(d.caseNumber(), DossierPart.CASE_SUMMARY)).toList()
+        : List.of();
 
     List<TimelineEvent> timeline = timeline(caseFile, involvementList, handovers, consentList,
         open, done, role -> messages.getMessage("case.role." + role, null, role.name(),
-            LocaleContextHolder.getLocale()));
+            LocaleContextHolder.getLocale()), names);
     Actor actor = currentActor.get();
     boolean mayRefer = motherVisible && actor.groups().stream()
         .map(groupDisciplines::disciplineOf).flatMap(java.util.Optional::stream)
@@ -168,7 +186,40 @@ public class CaseOverviewService {
     return new CaseOverview(caseFile, motherVisible, client, pregnancy, childVisible, children,
         involved, consentsVisible, consentList, handovers, tasksVisible, open, done, timeline,
         summaryGrant.emergency(), mayRefer,
-        careCoordinatorGroup().isPresent() && careCoordinatorName == null, careCoordinatorName);
+        careCoordinatorGroup().isPresent() && careCoordinatorName == null, careCoordinatorName,
+        signalList, duplicates, mayReassign && caseFile.isOpen());
+  }
+
+  /**
+   * Who completed a finished task, from the engine's history: the user of its "Complete" entry in
+   * the user operation log (also when she completed it without claiming it first); else its
+   * assignee; null when the engine completed it (a timer, a cancelled step).
+   */
+  private String completedBy(HistoricTaskInstance task) {
+    return historyService.createUserOperationLogQuery().taskId(task.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+        .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst()
+        .orElse(task.getAssignee());
+  }
+
+  /**
+   * The coalitions of the sociale kaart the case touches (issue 11: its teams, not every
+   * region's): the coalition of its neighbourhood and those of the organisations of the teams
+   * involved. Empty when none is known: then every team is offered.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> caseCoalitions(CaseFile caseFile) {
+    Set<String> coalitions = new java.util.LinkedHashSet<>();
+    if (caseFile.getNeighbourhood() != null) {
+      neighbourhoods.findByCode(caseFile.getNeighbourhood())
+          .map(nl.zorgpad.socialmap.Neighbourhood::getCoalition).ifPresent(coalitions::add);
+    }
+    involvements.current(caseFile.getCaseNumber()).stream().map(Involvement::getGroupId)
+        .filter(java.util.Objects::nonNull).map(teams::findByGroupId)
+        .flatMap(java.util.Optional::stream)
+        .map(team -> team.getOrganisation() == null ? null : team.getOrganisation().getCoalition())
+        .filter(java.util.Objects::nonNull).forEach(coalitions::add);
+    return coalitions;
   }
 
   /**
@@ -222,17 +273,35 @@ public class CaseOverviewService {
     if (!ofThisCase) {
       throw new nl.zorgpad.assignment.ReassignmentException("assignment.reassign.unknownTask");
     }
+    boolean offered = reassignment.targets(taskId, caseCoalitions(caseFile)).stream()
+        .anyMatch(target -> target.groupId().equals(groupId));
+    if (!offered && reassignment.targets(taskId).stream()
+        .anyMatch(target -> target.groupId().equals(groupId))) {
+      // a team of the discipline, but of another coalition than the case's
+      throw new nl.zorgpad.assignment.ReassignmentException(
+          "assignment.reassign.otherCoalition", names.team(groupId));
+    }
     reassignment.reassign(taskId, groupId);
+    // the team that now holds the task is involved: the case's next tasks of its discipline
+    // follow it (the involved team wins, issue 11)
+    dossier.involveForTask(caseNumber, List.of(groupId), currentActor.get().userId());
   }
 
   /**
-   * The teams (by name, from the sociale kaart) and disciplines a midwife or GP can refer a
-   * case to: the choices of the referral form, and the only groups the page accepts.
+   * The teams (by name, from the sociale kaart) of the case's coalitions and the disciplines a
+   * midwife or GP can refer a case to: the choices of the referral form, and the only groups the
+   * page accepts.
    */
-  public List<TaskReassignment.Target> referralTargets() {
+  @Transactional(readOnly = true)
+  public List<TaskReassignment.Target> referralTargets(String caseNumber) {
+    Set<String> coalitions = caseFiles.find(caseNumber).map(this::caseCoalitions)
+        .orElse(Set.of());
     List<TaskReassignment.Target> targets = new ArrayList<>();
-    teams.findAllByOrderByNameAsc().forEach(team ->
-        targets.add(new TaskReassignment.Target(team.getGroupId(), team.getName())));
+    teams.findAllByOrderByNameAsc().stream()
+        .filter(team -> coalitions.isEmpty() || (team.getOrganisation() != null
+            && coalitions.contains(team.getOrganisation().getCoalition())))
+        .forEach(team -> targets.add(new TaskReassignment.Target(team.getGroupId(),
+            team.getName())));
     nl.zorgpad.casus.Disciplines.ALL.forEach(discipline -> targets.add(
         new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
     return targets;
@@ -326,12 +395,13 @@ public class CaseOverviewService {
   private static List<TimelineEvent> timeline(CaseFile caseFile, List<Involvement> involvements,
       List<HandoverRecord> handovers, List<ConsentRecord> consents,
       Map<String, List<TaskRow>> open, Map<String, List<TaskRow>> done,
-      java.util.function.Function<nl.zorgpad.casus.InvolvementRole, String> roleName) {
+      java.util.function.Function<nl.zorgpad.casus.InvolvementRole, String> roleName,
+      CaseNames names) {
     List<TimelineEvent> events = new ArrayList<>();
     events.add(new TimelineEvent(caseFile.getCreatedAt(), "case.timeline.signal",
         List.of(ZorgpadGroups.displayName(caseFile.getSignallingDiscipline()))));
     for (Involvement i : involvements) {
-      String who = i.getGroupId() != null ? i.getGroupId() : i.getUserId();
+      String who = i.getGroupId() != null ? names.team(i.getGroupId()) : names.user(i.getUserId());
       events.add(new TimelineEvent(i.getFrom(), "case.timeline.involved",
           List.of(who, roleName.apply(i.getRole()))));
       if (i.getUntil() != null) {

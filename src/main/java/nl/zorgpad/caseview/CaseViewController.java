@@ -48,10 +48,12 @@ class CaseViewController {
   private final DossierService dossier;
   private final EmergencyAccessService emergencies;
   private final MessageSource messages;
+  private final CaseMerge merges;
 
   CaseViewController(CaseOverviewService overviews, DossierService dossier,
-      EmergencyAccessService emergencies, MessageSource messages) {
+      EmergencyAccessService emergencies, MessageSource messages, CaseMerge merges) {
     this.messages = messages;
+    this.merges = merges;
     this.overviews = overviews;
     this.dossier = dossier;
     this.emergencies = emergencies;
@@ -68,7 +70,7 @@ class CaseViewController {
     CaseOverview overview = overviews.overview(known(caseNumber));
     model.addAttribute("o", overview);
     if (overview.mayRefer()) {
-      model.addAttribute("referralTargets", overviews.referralTargets());
+      model.addAttribute("referralTargets", overviews.referralTargets(caseNumber));
     }
     return "casus/overview";
   }
@@ -169,9 +171,10 @@ class CaseViewController {
     String group = groupId == null ? "" : groupId.strip();
     // only a team of the sociale kaart or a discipline: a typo would open the mother's dossier
     // to a group that does not exist
-    if (overviews.referralTargets().stream().noneMatch(t -> t.groupId().equals(group))) {
+    if (overviews.referralTargets(known(caseNumber)).stream()
+        .noneMatch(t -> t.groupId().equals(group))) {
       throw new InvalidInputException("referral", List.of(new Violation("groupId",
-          "must be a team of the sociale kaart or a discipline",
+          "must be a team of the case's coalition or a discipline",
           "Kies een team of discipline uit de lijst om naar te verwijzen.")));
     }
     dossier.refer(known(caseNumber), group);
@@ -200,6 +203,30 @@ class CaseViewController {
     return "redirect:/casus/" + caseNumber + "#tasks";
   }
 
+  /**
+   * The regiehouder merges a duplicate case of the same woman into this one (decision 0008): the
+   * duplicate closes as "dubbele casus".
+   */
+  @PostMapping("/{caseNumber}/samenvoegen")
+  String merge(@PathVariable String caseNumber,
+      @RequestParam(required = false) String duplicate) {
+    String other = duplicate == null ? "" : duplicate.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!CaseNumbers.isValid(other)) {
+      throw new InvalidInputException("merge", List.of(new Violation("duplicate",
+          "is not a case number", "Vul het casusnummer van de dubbele casus in, zoals"
+              + " ZP-2026-00012.")));
+    }
+    merges.merge(known(caseNumber), other);
+    return "redirect:/casus/" + caseNumber;
+  }
+
+  /** The regiehouder detaches a signal that joined on a weaker match but is another woman. */
+  @PostMapping("/{caseNumber}/signalen/{signalId}/loskoppelen")
+  String detach(@PathVariable String caseNumber, @PathVariable Long signalId) {
+    merges.detach(known(caseNumber), signalId);
+    return "redirect:/casus/" + caseNumber;
+  }
+
   @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
   String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId) {
     dossier.endInvolvement(known(caseNumber), involvementId);
@@ -222,8 +249,10 @@ class CaseViewController {
 
   @ExceptionHandler(AccessDeniedException.class)
   @ResponseStatus(HttpStatus.FORBIDDEN)
-  String notTheCareCoordinator(Model model) {
-    model.addAttribute("message", messages.getMessage("case.tasks.reassign.forbidden", null,
+  String notTheCareCoordinator(AccessDeniedException denied, Model model) {
+    String key = denied instanceof CareCoordinatorOnly only ? only.messageKey()
+        : "case.tasks.reassign.forbidden";
+    model.addAttribute("message", messages.getMessage(key, null,
         LocaleContextHolder.getLocale()));
     return "casus/problem";
   }

@@ -1,13 +1,19 @@
 package nl.zorgpad.caseview;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import nl.zorgpad.assignment.CaseNeighbourhoodLookup;
+import nl.zorgpad.assignment.CaseTeamLookup;
 import nl.zorgpad.assignment.ProcessVariableNeighbourhoodLookup;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
+import nl.zorgpad.casus.CaseInvolvements;
+import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
+import nl.zorgpad.security.ZorgpadGroups;
 import nl.zorgpad.socialmap.PostcodeResolution;
 import nl.zorgpad.socialmap.PostcodeResolver;
 import nl.zorgpad.socialmap.Team;
@@ -64,6 +70,31 @@ class SocialMapWiring {
                 team.getName()))
             .toList())
         .orElse(List.of());
+  }
+
+  /**
+   * Issue 11: a team of the discipline already involved in the case keeps its tasks — the most
+   * recently involved one(s), so that a task the regiehouder gave to another team pulls the
+   * case's next tasks of that discipline along. Only teams of the sociale kaart count, never a
+   * discipline group (that is "no team").
+   */
+  @Bean
+  @Primary
+  CaseTeamLookup dossierCaseTeams(CaseInvolvements involvements, TeamRepository teams) {
+    return (caseNumber, discipline) -> {
+      if (caseNumber == null) {
+        return List.of();
+      }
+      List<Involvement> ofDiscipline = involvements.current(caseNumber).stream()
+          .filter(i -> i.getGroupId() != null && discipline.equals(i.getDiscipline())
+              && !ZorgpadGroups.isDiscipline(i.getGroupId())
+              && teams.existsByGroupId(i.getGroupId()))
+          .toList();
+      Optional<Instant> latest = ofDiscipline.stream().map(Involvement::getFrom)
+          .max(Comparator.naturalOrder());
+      return latest.map(at -> ofDiscipline.stream().filter(i -> i.getFrom().equals(at))
+          .map(Involvement::getGroupId).distinct().sorted().toList()).orElse(List.of());
+    };
   }
 
   /**

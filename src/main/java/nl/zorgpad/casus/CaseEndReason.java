@@ -11,7 +11,9 @@ public enum CaseEndReason {
   MOVED("verhuisd", CaseStatus.CLOSED_MOVED),
   CLIENT_WITHDRAWS("client-trekt-zich-terug", CaseStatus.CLOSED_CLIENT_WITHDREW),
   PREGNANCY_ENDED("zwangerschap-beeindigd", CaseStatus.CLOSED_PREGNANCY_ENDED),
-  OTHER("overig", CaseStatus.CLOSED_OTHER);
+  OTHER("overig", CaseStatus.CLOSED_OTHER),
+  /** "Dubbele casus": the woman has another case (decision 0008); see {@code merged_into}. */
+  DUPLICATE("dubbele-casus", CaseStatus.CLOSED_DUPLICATE);
 
   private final String code;
   private final CaseStatus status;
@@ -28,6 +30,11 @@ public enum CaseEndReason {
   /** The status the dossier gets when the case ends for this reason. */
   public CaseStatus status() {
     return status;
+  }
+
+  /** Every code, in declaration order (the API documents and checks these). */
+  public static java.util.List<String> codes() {
+    return Arrays.stream(values()).map(CaseEndReason::code).toList();
   }
 
   public static Optional<CaseEndReason> fromCode(String code) {

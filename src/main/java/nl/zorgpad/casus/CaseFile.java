@@ -81,6 +81,14 @@ public class CaseFile {
   @Column(name = "care_coordinator", length = 100)
   private String careCoordinator;
 
+  /** The coalition (engine tenant) the case belongs to; null for the shared installation. */
+  @Column(name = "coalition", length = 64)
+  private String coalition;
+
+  /** A duplicate case: the case of the same woman it was merged into (decision 0008). */
+  @Column(name = "merged_into", length = 20)
+  private String mergedInto;
+
   protected CaseFile() {
     // for JPA
   }
@@ -144,6 +152,27 @@ public class CaseFile {
 
   void setCareCoordinator(String careCoordinator) {
     this.careCoordinator = careCoordinator;
+  }
+
+  void setCoalition(String coalition) {
+    this.coalition = coalition;
+  }
+
+  void mergeInto(String caseNumber) {
+    this.mergedInto = caseNumber;
+  }
+
+  /** Open until it is closed or ended early, whatever its status says meanwhile. */
+  public boolean isOpen() {
+    return closedAt == null;
+  }
+
+  public String getCoalition() {
+    return coalition;
+  }
+
+  public String getMergedInto() {
+    return mergedInto;
   }
 
   public Long getId() {

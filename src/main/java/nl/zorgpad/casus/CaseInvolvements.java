@@ -25,6 +25,16 @@ public class CaseInvolvements {
         .filter(involvement -> involvement.isActiveAt(moment)).toList();
   }
 
+  /**
+   * Involvements of a case that have not ended, whatever clock their start was recorded with
+   * (the engine's in the pathway, the system's on the pages).
+   */
+  @Transactional(readOnly = true)
+  public List<Involvement> current(String caseNumber) {
+    return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(involvement -> involvement.getUntil() == null).toList();
+  }
+
   /** Case numbers in which one of the groups or the user is actively involved. */
   @Transactional(readOnly = true)
   public List<String> caseNumbersOf(List<String> groupIds, String userId, Instant moment) {

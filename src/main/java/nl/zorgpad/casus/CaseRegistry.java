@@ -2,6 +2,7 @@ package nl.zorgpad.casus;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /**
  * Opens and closes case dossiers. The narrow port the pathway glue calls; {@link CaseFileService}
@@ -18,6 +19,35 @@ public interface CaseRegistry {
    * @throws InvalidInputException when the signal breaks a rule of {@link SignalRules}
    */
   String register(Signal signal, String signalledBy, ZonedDateTime signalledAt);
+
+  /**
+   * Opens a case for a signal — or, when the signal is for a woman who already has an open case
+   * in the same coalition (decision 0008), writes nothing and answers that case: the caller then
+   * joins the signal to it ({@link #joinOpenCase}). What the signal tells about who she is
+   * ({@code client}) goes into the mother's dossier and the match keys only.
+   *
+   * @throws InvalidInputException when the signal or the client's details break a rule
+   */
+  default SignalOutcome openOrMatch(Signal signal, SignalledClient client, SignalSource source,
+      ZonedDateTime signalledAt) {
+    return SignalOutcome.opened(register(signal, source.userId(), signalledAt));
+  }
+
+  /**
+   * Joins a signal to the open case it matched ({@link #openOrMatch}): the signaller becomes
+   * involved ({@link InvolvementRole#JOINED_SIGNALLER}), the signal is recorded.
+   *
+   * @throws CaseClosedException when the case is no longer open
+   */
+  default JoinedCase joinOpenCase(SignalOutcome match, Signal signal, SignalSource source,
+      ZonedDateTime signalledAt) {
+    throw new UnsupportedOperationException("this registry does not match signals");
+  }
+
+  /** Who holds the case: its first signaller and its regiehouder; empty for an unknown case. */
+  default Optional<CaseContacts> contactsOf(String caseNumber) {
+    return Optional.empty();
+  }
 
   /**
    * Closes an open case.

@@ -21,7 +21,12 @@ public enum CaseStatus {
   /** Ended early: the pregnancy ended ({@link CaseEndReason#PREGNANCY_ENDED}). */
   CLOSED_PREGNANCY_ENDED,
   /** Ended early for another reason ({@link CaseEndReason#OTHER}). */
-  CLOSED_OTHER;
+  CLOSED_OTHER,
+  /**
+   * Ended early: a second case for a woman who already had one ({@link CaseEndReason#DUPLICATE},
+   * "dubbele casus"), usually merged into her other case by the regiehouder (decision 0008).
+   */
+  CLOSED_DUPLICATE;
 
   /** The case is open: its pathway runs (with or without the client's consent). */
   public boolean isOpen() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import nl.zorgpad.postcode.Postcode;
 
 /**
  * What the page "Cliëntgegevens" submits about the mother. Everything is optional (a caregiver
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 public record ClientDetails(String givenName, String familyName, String bsn, LocalDate birthDate,
     String street, String houseNumber, String postcode, String city, String phone) {
 
-  private static final Pattern POSTCODE = Pattern.compile("^\\d{4}[A-Z]{2}$");
   private static final Pattern PHONE = Pattern.compile("^[0-9 +()-]{6,30}$");
 
   public ClientDetails {
@@ -31,10 +31,17 @@ public record ClientDetails(String givenName, String familyName, String bsn, Loc
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  /** "3531 ab" → "3531AB". */
+  /** "3531 ab" → "3531AB" ({@link Postcode}, the one postcode rule); other text is kept. */
   static String normalisePostcode(String postcode) {
     String cleaned = clean(postcode);
-    return cleaned == null ? null : cleaned.replace(" ", "").toUpperCase(Locale.ROOT);
+    return cleaned == null ? null : Postcode.normalise(cleaned)
+        .orElse(cleaned.replace(" ", "").toUpperCase(Locale.ROOT));
+  }
+
+  /** The Dutch message for a postcode that is not PC4 or PC6 (one text for page and signal). */
+  static Violation invalidPostcode(String field) {
+    return new Violation(field, "must be a Dutch postcode (4 digits, optionally 2 letters)",
+        "Vul een geldige postcode in, zoals 3531 AB (of alleen de vier cijfers).");
   }
 
   public List<Violation> check(LocalDate today) {
@@ -46,9 +53,8 @@ public record ClientDetails(String givenName, String familyName, String bsn, Loc
       violations.add(new Violation("birthDate", "is not a plausible birth date",
           "De geboortedatum is niet geldig."));
     }
-    if (postcode != null && !POSTCODE.matcher(postcode).matches()) {
-      violations.add(new Violation("postcode", "must be 4 digits and 2 letters",
-          "Vul een postcode in als 1234 AB."));
+    if (postcode != null && Postcode.normalise(postcode).isEmpty()) {
+      violations.add(invalidPostcode("postcode"));
     }
     if (phone != null && !PHONE.matcher(phone).matches()) {
       violations.add(new Violation("phone", "must be a phone number",

@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
 /**
- * Package-private, no delete: {@link DossierService} is the only way in, and it writes an
- * access-log record in the same transaction as every read and change.
+ * Package-private, no delete: {@link DossierService} (and {@link CaseFileService} for the client
+ * data of a signal) are the only ways in, and they write an access-log record in the same
+ * transaction as every read and change.
  */
 interface ClientRepository extends Repository<Client, Long> {
 

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.zorgpad.audit.AccessAction;
 import nl.zorgpad.audit.AccessEvent;
 import nl.zorgpad.audit.AccessEvent.Purposes;
@@ -47,6 +49,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   private final ObjectProvider<DossierGuard> guard;
   private final GroupDisciplines groupDisciplines;
   private final NeighbourhoodFinder neighbourhoods;
+  private final CaseFileService caseFileService;
+  private final CaseSignalRepository signals;
   private final Clock clock;
 
   @Autowired
@@ -54,7 +58,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
       ChildRepository children, PregnancyRepository pregnancies,
       InvolvementRepository involvements, HandoverRecordRepository handovers,
       AccessLog accessLog, CurrentActor currentActor, ObjectProvider<DossierGuard> guard,
-      GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods) {
+      GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods,
+      CaseFileService caseFileService, CaseSignalRepository signals) {
     this.caseFiles = caseFiles;
     this.clients = clients;
     this.children = children;
@@ -66,6 +71,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     this.guard = guard;
     this.groupDisciplines = groupDisciplines;
     this.neighbourhoods = neighbourhoods;
+    this.caseFileService = caseFileService;
+    this.signals = signals;
     this.clock = Clock.systemUTC();
   }
 
@@ -187,6 +194,15 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber);
   }
 
+  /** Every signal of the case: the first, the joined ones, those of merged duplicates. */
+  @Transactional
+  public List<CaseSignal> readSignals(String caseNumber) {
+    CaseFile caseFile = caseFile(caseNumber);
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "CaseSignal", null,
+        clientIdOf(caseFile));
+    return signals.findByCaseNumberOrderBySignalledAtAscIdAsc(caseNumber);
+  }
+
   @Transactional
   public List<HandoverRecord> readHandovers(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
@@ -225,6 +241,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     if (details.postcode() != null) {
       neighbourhoods.neighbourhoodOf(details.postcode()).ifPresent(caseFile::setNeighbourhood);
     }
+    // decision 0008: her match keys follow her dossier (a BSN entered now makes her findable)
+    caseFileService.rekey(caseFile, client.details(), clock.instant());
     return client;
   }
 
@@ -324,6 +342,115 @@ public class DossierService implements HandoverRegistry, CaseTeams {
           "Alleen de regiehouder of het betrokken team zelf kan een betrokkenheid beëindigen.")));
     }
     involvement.end(clock.instant(), actor.userId());
+  }
+
+  /**
+   * Merges a duplicate case into the case of the same woman that stays (decision 0008): the
+   * duplicate's involved teams and persons become involved in the surviving case (role
+   * {@link InvolvementRole#JOINED_SIGNALLER}: the mother's dossier needs consent for them), its
+   * signals are added to the survivor's, its client data is taken over when the survivor has
+   * none, and it records that it was merged. Only the dossier: the caller ends the duplicate's
+   * pathway with reason "dubbele casus" and gives the survivor's pathway the new signal.
+   *
+   * @throws InvalidInputException when a case is closed, both are the same case, or they belong
+   *     to different coalitions
+   */
+  @Transactional
+  public MergedCase mergeInto(String duplicateNumber, String survivorNumber) {
+    if (duplicateNumber.equals(survivorNumber)) {
+      throw new InvalidInputException("merge", List.of(new Violation("duplicate",
+          "is the surviving case itself", "Kies een andere casus dan deze.")));
+    }
+    CaseFile duplicate = caseFile(duplicateNumber);
+    CaseFile survivor = caseFile(survivorNumber);
+    authorize(duplicate, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseMerge",
+        survivorNumber, clientIdOf(duplicate));
+    authorize(survivor, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseMerge",
+        duplicateNumber, clientIdOf(survivor));
+    List<Violation> violations = new ArrayList<>();
+    if (!duplicate.isOpen() || !survivor.isOpen()) {
+      violations.add(new Violation("duplicate", "a case is closed already",
+          "Alleen twee lopende casussen kunnen worden samengevoegd."));
+    }
+    if (!java.util.Objects.equals(duplicate.getCoalition(), survivor.getCoalition())) {
+      violations.add(new Violation("duplicate", "the cases belong to different coalitions",
+          "Casussen van verschillende coalities kunnen niet worden samengevoegd."));
+    }
+    InvalidInputException.throwIfAny("merge", violations);
+    Actor actor = currentActor.get();
+    Instant now = clock.instant();
+    List<Involvement> present = involvements.findByCaseNumberOrderByFromAscIdAsc(survivorNumber)
+        .stream().filter(i -> i.getUntil() == null).toList();
+    for (Involvement from : involvements.findByCaseNumberOrderByFromAscIdAsc(duplicateNumber)) {
+      boolean there = present.stream().anyMatch(i ->
+          java.util.Objects.equals(i.getGroupId(), from.getGroupId())
+              && java.util.Objects.equals(i.getUserId(), from.getUserId()));
+      if (from.getUntil() != null || there) {
+        continue;
+      }
+      Involvement joined = involvements.save(new Involvement(survivorNumber, from.getGroupId(),
+          from.getDiscipline(), from.getUserId(), InvolvementRole.JOINED_SIGNALLER, now,
+          actor.userId()));
+      logPathway(survivor, AccessAction.CREATE, "Involvement", String.valueOf(joined.getId()),
+          actor);
+    }
+    for (CaseSignal signal : signals.findByCaseNumberOrderBySignalledAtAscIdAsc(duplicateNumber)) {
+      if (!signal.isDetached()) {
+        CaseSignal copy = signals.save(CaseSignal.mergedCopy(survivorNumber, signal));
+        logPathway(survivor, AccessAction.CREATE, "CaseSignal", String.valueOf(copy.getId()),
+            actor);
+      }
+    }
+    Optional<Client> duplicateClient = clients.findByCaseFileId(duplicate.getId());
+    if (duplicateClient.isPresent() && clients.findByCaseFileId(survivor.getId()).isEmpty()) {
+      Client taken = new Client(survivor.getId());
+      taken.apply(duplicateClient.get().details(), now, actor.userId());
+      taken = clients.save(taken);
+      logPathway(survivor, AccessAction.CREATE, "Client", String.valueOf(taken.getId()), actor);
+      if (survivor.getNeighbourhood() == null) {
+        survivor.setNeighbourhood(duplicate.getNeighbourhood());
+      }
+      caseFileService.rekey(survivor, taken.details(), now);
+    }
+    duplicate.mergeInto(survivorNumber);
+    logPathway(duplicate, AccessAction.UPDATE, "CaseFile", duplicateNumber, actor);
+    Set<String> domains = new LinkedHashSet<>(caseFileService.riskDomainsOf(survivor));
+    domains.addAll(duplicate.getRiskDomains());
+    return new MergedCase(survivorNumber, duplicateNumber, duplicate.getSignallingDiscipline(),
+        List.copyOf(domains));
+  }
+
+  /** A duplicate merged into the case that stays, and what its pathway is told. */
+  public record MergedCase(String survivor, String duplicate, String signallingDiscipline,
+      List<String> riskDomains) {
+  }
+
+  /**
+   * The regiehouder judged a signal that joined on a weaker match (no BSN) to be about another
+   * woman: the signal is detached, its signaller is no longer involved, and its key never matches
+   * this case again — a new signal of hers opens a case of its own (decision 0008).
+   */
+  @Transactional
+  public CaseSignal detachSignal(String caseNumber, Long signalId) {
+    CaseFile caseFile = caseFile(caseNumber);
+    CaseSignal signal = signals.findById(signalId)
+        .filter(s -> s.getCaseNumber().equals(caseNumber))
+        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/signal/" + signalId));
+    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseSignal",
+        String.valueOf(signalId), clientIdOf(caseFile));
+    if (signal.getOrigin() != CaseSignal.Origin.JOINED || signal.isDetached()) {
+      throw new InvalidInputException("detach", List.of(new Violation("signal",
+          "only a joined signal can be detached",
+          "Alleen een signaal dat bij deze casus is aangesloten, kan worden losgekoppeld.")));
+    }
+    Actor actor = currentActor.get();
+    Instant now = clock.instant();
+    signal.detach(now, actor.userId());
+    involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(i -> i.getRole() == InvolvementRole.JOINED_SIGNALLER && i.getUntil() == null
+            && signal.getUserId().equals(i.getUserId()))
+        .forEach(i -> i.end(now, actor.userId()));
+    return signal;
   }
 
   // --- changes by the pathway ----------------------------------------------------------------

@@ -14,5 +14,13 @@ public enum InvolvementRole {
    */
   REFERRAL,
   /** The regiehouder of the case. */
-  CARE_COORDINATOR
+  CARE_COORDINATOR,
+  /**
+   * Signalled the same woman later, and the signal joined her open case (decision 0008), or was
+   * involved in a duplicate case merged into this one. Sees the case like any involved team, but
+   * the mother's dossier only with the client's consent or a referral, as
+   * {@code NeedToKnow.MOTHER_DOSSIER_NEEDS_CONSENT}: what others recorded about her is not hers
+   * to read merely because she knows the same woman.
+   */
+  JOINED_SIGNALLER
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.zorgpad.postcode.Postcode;
 
 /**
  * The rules a signal must meet before a case is opened. Pure: the JPA service and the in-memory
@@ -26,7 +27,6 @@ public final class SignalRules {
   private static final Pattern DIGITS_ONLY = Pattern.compile("^\\d{8,9}$");
   private static final Pattern DATE_LIKE =
       Pattern.compile("^(\\d{1,2}-\\d{1,2}-\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2})$");
-  private static final Pattern POSTCODE = Pattern.compile("^\\d{4}-?[A-Za-z]{2}$");
 
   private SignalRules() {
   }
@@ -66,7 +66,8 @@ public final class SignalRules {
     } else if (DATE_LIKE.matcher(reference).matches()) {
       violations.add(new Violation("clientReference", "looks like a date (of birth)",
           "De cliëntreferentie lijkt op een datum. Gebruik geen geboortedatum."));
-    } else if (POSTCODE.matcher(reference).matches()) {
+    } else if (Postcode.isFull(reference.replace('-', ' '))) {
+      // the one postcode rule (nl.zorgpad.postcode): "3531AB" and "3531-ab" are postcodes
       violations.add(new Violation("clientReference", "looks like a postcode",
           "De cliëntreferentie lijkt op een postcode. Gebruik geen adresgegevens."));
     }

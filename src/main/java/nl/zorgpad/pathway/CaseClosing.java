@@ -59,8 +59,8 @@ public class CaseClosing {
     String code = input.string(PathwayVariables.END_REASON);
     CaseEndReason reason = CaseEndReason.fromCode(code).orElseThrow(() ->
         PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
-            PathwayVariables.END_REASON, "must be one of verhuisd, client-trekt-zich-terug,"
-            + " zwangerschap-beeindigd, overig", "Kies waarom de casus eindigt."))),
+            PathwayVariables.END_REASON, "must be one of " + CaseEndReason.codes(),
+            "Kies waarom de casus eindigt."))),
             PathwayValidation.CASE_END_INVALID));
     String caseNumber = input.string(PathwayVariables.CASE_NUMBER);
     try {

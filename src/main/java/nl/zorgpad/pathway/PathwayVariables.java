@@ -22,6 +22,17 @@ public final class PathwayVariables {
   /** Set by the engine glue: the case number, also the business key. */
   public static final String CASE_NUMBER = "caseNumber";
 
+  // --- Dossier-only fields of the start form (issue 11, decision 0008) ---
+  // Submitted with the signal, but never a process variable after the start and never in the
+  // engine's history: the start listener moves them into the dossier (nl.zorgpad.intake,
+  // audit.DossierOnlyHistoryFilter). Names here so that the form's keys are all known.
+  /** The client's BSN: dossier only. */
+  public static final String CLIENT_BSN = nl.zorgpad.casus.SignalledClient.BSN_FIELD;
+  /** The client's birth date: dossier only. */
+  public static final String CLIENT_BIRTH_DATE = nl.zorgpad.casus.SignalledClient.BIRTH_DATE_FIELD;
+  /** The client's postcode (PC4 or PC6): dossier only. */
+  public static final String CLIENT_POSTCODE = nl.zorgpad.casus.SignalledClient.POSTCODE_FIELD;
+
   // --- Parameters of the reusable steps (call activities) ---
   /** Zorgpad-toestemming: the discipline that asks the client. */
   public static final String REQUESTING_DISCIPLINE = "requestingDiscipline";

@@ -2,9 +2,9 @@ package nl.zorgpad.socialmap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.zorgpad.postcode.Postcode;
 
 /**
  * Dutch postcodes: four digits (PC4, never starting with 0) and optionally two letters, written
@@ -16,21 +16,18 @@ import java.util.regex.Pattern;
  */
 public final class Postcodes {
 
-  private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3})([A-Z]{2})?");
   /** Hyphen, en dash or em dash between the bounds of a range. */
   private static final Pattern RANGE_SEPARATOR = Pattern.compile("[-\u2013\u2014]");
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\u00a0]+");
 
   private Postcodes() {
   }
 
-  /** "3531 ab" → "3531AB", " 3531 " → "3531"; empty when the input is not a Dutch postcode. */
+  /**
+   * "3531 ab" → "3531AB", " 3531 " → "3531"; empty when the input is not a Dutch postcode. The
+   * rule itself is {@link Postcode#normalise}, shared with the dossier and the signal.
+   */
   public static Optional<String> normalise(String input) {
-    if (input == null) {
-      return Optional.empty();
-    }
-    String compact = WHITESPACE.matcher(input).replaceAll("").toUpperCase(Locale.ROOT);
-    return POSTCODE.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
+    return Postcode.normalise(input);
   }
 
   /** The lowest six-character key a normalised postcode stands for (3531 → 3531AA). */

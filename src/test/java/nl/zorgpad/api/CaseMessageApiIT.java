@@ -241,7 +241,9 @@ class CaseMessageApiIT {
   }
 
   private void refuseConsent(String caseNumber) {
-    identityService.setAuthentication("demo-verloskundige", List.of("verloskundige"));
+    // the first task goes to the signaller's own team (issue 11)
+    identityService.setAuthentication("demo-verloskundige",
+        List.of("verloskundige", "verloskundige-utrecht-lombok"));
     try {
       Task consent = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
           .taskDefinitionKey("Task_AskConsent").singleResult();

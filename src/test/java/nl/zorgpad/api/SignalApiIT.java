@@ -59,7 +59,7 @@ class SignalApiIT {
   }
 
   @Test
-  void validSignalOpensCaseAndGivesTheFirstTaskToTheSignallingDiscipline() throws Exception {
+  void validSignalOpensCaseAndGivesTheFirstTaskToTheSignallersTeam() throws Exception {
     HttpResponse<String> response = http.postJson("/api/signals", GP, validSignal("huisarts"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -69,8 +69,9 @@ class SignalApiIT {
         assertThat(caseFile.getCreatedBy()).isEqualTo("demo-huisarts"));
     Task first = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
         .singleResult();
+    // the signaller's own team (issue 11: the signaller keeps her work), not the whole discipline
     assertThat(taskService.getIdentityLinksForTask(first.getId())).extracting(
-        IdentityLink::getGroupId).containsExactly("huisarts");
+        IdentityLink::getGroupId).containsExactly("huisarts-utrecht-lombok");
   }
 
   static Stream<Arguments> invalidSignals() {

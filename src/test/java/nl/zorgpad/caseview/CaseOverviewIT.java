@@ -305,8 +305,10 @@ class CaseOverviewIT {
     String caseNumber = demoCase("DEMO-VK-0101");
     CaseSession midwife = new CaseSession(port, MIDWIFE);
     String page = midwife.get("/casus/" + caseNumber).body();
+    // the teams of the case's coalition (issue 11), not Zeist's
     assertThat(page).contains("<select id=\"groupId\" name=\"groupId\" required>")
-        .contains("value=\"jgz-utrecht-west\"").contains("Wandelmaatjes 1000 dagen");
+        .contains("value=\"jgz-utrecht-west\"").contains("Moedermaatjes Utrecht")
+        .doesNotContain("Wandelmaatjes 1000 dagen");
 
     for (String wrong : new String[] {"jgz-utrect-west", "", "jgz; drop table"}) {
       HttpResponse<String> refused = midwife.post("/casus/" + caseNumber + "/verwijzing",
@@ -317,8 +319,10 @@ class CaseOverviewIT {
     assertThat(midwife.get("/casus/" + caseNumber).body()).doesNotContain("jgz-utrect-west");
 
     assertThat(midwife.post("/casus/" + caseNumber + "/verwijzing", "groupId",
-        "informele-zorg-zeist").statusCode()).isEqualTo(302);
-    assertThat(midwife.get("/casus/" + caseNumber).body()).contains("informele-zorg-zeist");
+        "informele-zorg-zeist").statusCode()).as("another coalition's team").isEqualTo(400);
+    assertThat(midwife.post("/casus/" + caseNumber + "/verwijzing", "groupId",
+        "informele-zorg-utrecht").statusCode()).isEqualTo(302);
+    assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Moedermaatjes Utrecht");
   }
 
   @Test

@@ -66,6 +66,13 @@ public class InMemoryCaseRegistry implements CaseRegistry {
     caseFile.recordBirth(birthDate);
   }
 
+  @Override
+  public synchronized Optional<CaseContacts> contactsOf(String caseNumber) {
+    return find(caseNumber).map(caseFile -> new CaseContacts(caseFile.getCreatedBy(),
+        caseFile.getSignallingDiscipline(), caseFile.getCareCoordinator(),
+        caseFile.getCareCoordinator() == null ? null : Disciplines.REGIEHOUDER));
+  }
+
   public synchronized Optional<CaseFile> find(String caseNumber) {
     return Optional.ofNullable(cases.get(caseNumber));
   }

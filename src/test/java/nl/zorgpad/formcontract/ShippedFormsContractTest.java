@@ -79,7 +79,8 @@ class ShippedFormsContractTest {
   }
 
   private static String text(FieldRule field) {
-    for (String candidate : List.of("AB-1234", "abc-123", "tekst", "123", "ZP-2026-00012")) {
+    for (String candidate : List.of("AB-1234", "abc-123", "tekst", "123", "ZP-2026-00012",
+        "3511 AB", "123456782")) {
       if (field.pattern() == null || Pattern.compile(field.pattern()).matcher(candidate).find()) {
         return candidate;
       }

@@ -84,6 +84,8 @@ final class PathwayTestSupport {
       "meldcodeStarted", "refusalFollowUp", "meldrechtFollowUp", "consentRecipients",
       "consentRefusedRecipients", "handoverConsentRecipients", "handoverConsentNeeded",
       "handoverConsentAsked", "mdoPreparation", "meldcodeCaseNumber",
+      // new signal (issue 11, decision 0008): a match code, the reviewer's discipline and user id
+      "newSignalMatch", "newSignalReviewerDiscipline", "newSignalReviewer",
       // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
       // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
       // of that warning is in the task's description, not in a variable
