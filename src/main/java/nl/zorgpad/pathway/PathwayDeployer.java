@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * content changed get a new version (duplicate filtering per resource).
  */
 @Component
-public class PathwayDeployer {
+@Order(StartupStep.PATHWAYS)
+public class PathwayDeployer implements StartupStep {
 
   static final String DEPLOYMENT_NAME = "zorgpad";
   private static final Logger LOG = LoggerFactory.getLogger(PathwayDeployer.class);
@@ -44,6 +47,12 @@ public class PathwayDeployer {
   PathwayDeployer(RepositoryService repositoryService, ClassLoader classLoader) {
     this.repositoryService = repositoryService;
     this.resolver = new PathMatchingResourcePatternResolver(classLoader);
+  }
+
+  /** Start-up step (nl.zorgpad.startup): after the authorizations. */
+  @Override
+  public void run() {
+    deployPackagedResources();
   }
 
   /** Deploys what changed; returns the new deployment, or null when nothing changed. */

@@ -2,12 +2,14 @@ package nl.zorgpad.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * endpoint refused in {@link SecurityConfig}) it can never be used.
  */
 @Component
-public class IdentityInitializer {
+@Order(StartupStep.IDENTITY)
+public class IdentityInitializer implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityInitializer.class);
 
@@ -27,6 +30,12 @@ public class IdentityInitializer {
   IdentityInitializer(IdentityService identityService, AdminProperties admin) {
     this.identityService = identityService;
     this.admin = admin;
+  }
+
+  /** Start-up step (nl.zorgpad.startup): first of all. */
+  @Override
+  public void run() {
+    ensureGroupsAndAdmin();
   }
 
   public void ensureGroupsAndAdmin() {
