@@ -45,6 +45,7 @@ public class IdentityInitializer implements StartupStep {
     for (String id : all) {
       ensureGroup(id, "WORKFLOW");
     }
+    ensureGroup(ZorgpadGroups.OPERATOR, Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(Groups.CAMUNDA_ADMIN, Groups.GROUP_TYPE_SYSTEM);
     ensureAdmin();
   }
