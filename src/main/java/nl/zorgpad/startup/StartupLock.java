@@ -46,9 +46,9 @@ public class StartupLock implements InitializingBean, DisposableBean {
   private final Duration timeout;
   private Connection connection;
   private boolean attempted;
-  private boolean held;
+  private volatile boolean held;
 
-  StartupLock(DataSource dataSource,
+  public StartupLock(DataSource dataSource,
       @Value("${zorgpad.startup.lock-timeout:10m}") Duration timeout) {
     this.dataSource = dataSource;
     this.timeout = timeout;
@@ -112,7 +112,7 @@ public class StartupLock implements InitializingBean, DisposableBean {
   }
 
   /** Whether this node holds the lock now (false on H2, where there is none). */
-  public synchronized boolean isHeld() {
+  public boolean isHeld() {
     return held;
   }
 
@@ -132,8 +132,8 @@ public class StartupLock implements InitializingBean, DisposableBean {
         LOG.info("Start-up lock released");
       }
     } catch (SQLException e) {
-      LOG.warn("Could not release the start-up lock cleanly; closing its connection releases it",
-          e);
+      LOG.warn("Could not release the start-up lock cleanly ({}); closing its connection"
+          + " releases it", e.toString());
     } finally {
       held = false;
       closeQuietly();
