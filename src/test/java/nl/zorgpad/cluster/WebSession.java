@@ -26,24 +26,58 @@ final class WebSession {
   static final String SESSION_COOKIE = "JSESSIONID";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client;
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private final List<String> setCookieHeaders = new ArrayList<>();
 
+  WebSession() {
+    this(null);
+  }
+
+  /** With this TLS context (a proxy with a test certificate), or the JVM's when null. */
+  WebSession(javax.net.ssl.SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    client = builder.build();
+  }
+
   /** Form login as a browser does it; the answer is the redirect after a successful login. */
   HttpResponse<String> login(String base, String user, String password) {
-    HttpResponse<String> page = get(base, "/login");
+    return login(base, user, password, Map.of());
+  }
+
+  /** The same, with extra headers on both requests (what a client may claim). */
+  HttpResponse<String> login(String base, String user, String password,
+      Map<String, String> headers) {
+    HttpResponse<String> page = send(base, "/login", headers);
     Matcher csrf = CSRF.matcher(page.body());
     if (!csrf.find()) {
       throw new IllegalStateException("no CSRF token on the login page: " + page.statusCode());
     }
-    return postForm(base, "/login", Map.of("_csrf", csrf.group(1), "username", user,
-        "password", password));
+    StringBuilder body = new StringBuilder();
+    Map.of("_csrf", csrf.group(1), "username", user, "password", password).forEach(
+        (name, value) -> body.append(body.isEmpty() ? "" : "&")
+            .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    HttpRequest.Builder post = request(base, "/login")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    headers.forEach(post::header);
+    return send(post);
   }
 
   HttpResponse<String> get(String base, String path) {
     return send(request(base, path).GET());
+  }
+
+  /** A GET with extra headers. */
+  HttpResponse<String> send(String base, String path, Map<String, String> headers) {
+    HttpRequest.Builder get = request(base, path).GET();
+    headers.forEach(get::header);
+    return send(get);
   }
 
   /** A call of the Tasklist to the webapps' API ({@code /camunda/api/...}). */
