@@ -31,7 +31,7 @@ USER 10001:10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     SPRING_PROFILES_ACTIVE=postgres
 EXPOSE 8080
-# liveness from inside the container, without curl in the image (bash's /dev/tcp)
+# health from inside the container (status only, database included), without curl in the image
 HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 ENTRYPOINT ["java", "-jar", "zorgpad.jar", "--zorgpad.data-dir=/var/lib/zorgpad"]
