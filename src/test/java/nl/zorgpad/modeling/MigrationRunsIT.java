@@ -52,7 +52,17 @@ class MigrationRunsIT {
 
     CaseMigration.Run run = migration.start(v1.getId(), v2.getId(), List.of(instance.getId()),
         coordinator);
+    try {
+      assertReportedElsewhere(run, instance, coordinator);
+    } finally {
+      // leave the shared test context as it was: no batch, no open task of this test
+      managementService.deleteBatch(run.batchId(), true);
+      runtimeService.deleteProcessInstance(instance.getId(), "test done");
+    }
+  }
 
+  private void assertReportedElsewhere(CaseMigration.Run run, ProcessInstance instance,
+      EngineUser coordinator) {
     assertThat(jdbc.queryForObject("select started_by from zp_migration_run where batch_id = ?",
         String.class, run.batchId())).isEqualTo("demo-coordinator");
     CaseMigration otherNode = new CaseMigration(runtimeService, repositoryService,
