@@ -1,5 +1,8 @@
 package nl.zorgpad.audit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,10 @@ import org.springframework.stereotype.Component;
  * <p>Walking both chains is linear in their length, and Spring Boot asks every indicator for the
  * overall status, also for an anonymous {@code /actuator/health} (a load balancer, anyone): so
  * only an auditor's or administrator's request walks the chains; any other caller gets the
- * last result an auditor saw (or UNKNOWN), without any work. Monitoring that wants the chains
- * checked polls {@code /actuator/health/auditChain} as an auditor, at the pace of an audit.
+ * last result an auditor's request produced <em>on this node</em> (or UNKNOWN), without any work.
+ * That cached result is per node and expires after {@link #MAX_AGE}: then UNKNOWN again until an
+ * auditor asks (docs/operations.md, "State per node"). Monitoring that wants the chains checked
+ * polls {@code /actuator/health/auditChain} as an auditor, at the pace of an audit.
  */
 @Component("auditChainHealthIndicator")
 class AuditChainHealthIndicator implements HealthIndicator {
@@ -32,8 +37,15 @@ class AuditChainHealthIndicator implements HealthIndicator {
   static final Status BROKEN = new Status("BROKEN",
       "a hash chain of the audit trail or access log is broken");
 
+  /** How long an auditor's result is shown to others on this node. */
+  static final Duration MAX_AGE = Duration.ofHours(1);
+
+  private record Checked(Health health, Instant at) {
+  }
+
   private final ChainVerificationService verification;
-  private volatile Health last = Health.unknown().build();
+  private final Clock clock = Clock.systemUTC();
+  private volatile Checked last;
 
   AuditChainHealthIndicator(ChainVerificationService verification) {
     this.verification = verification;
@@ -42,10 +54,13 @@ class AuditChainHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     if (!mayCheck()) {
-      return last;
+      Checked checked = last;
+      return checked == null || checked.at().plus(MAX_AGE).isBefore(clock.instant())
+          ? Health.unknown().build() : checked.health();
     }
-    last = check();
-    return last;
+    Health health = check();
+    last = new Checked(health, clock.instant());
+    return health;
   }
 
   /** The roles that see the details ({@code management.endpoint.health.roles}). */

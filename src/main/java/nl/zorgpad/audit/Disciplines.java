@@ -23,8 +23,14 @@ class Disciplines {
 
   private final IdentityService identity;
   private final TeamRepository teams;
+  /**
+   * Per node, for the requests of a few minutes: a user who moves to another team is seen there
+   * after at most {@link #MAX_AGE} (docs/operations.md, "State per node").
+   */
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, String> organisations = new ConcurrentHashMap<>();
+  static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(10);
+  private volatile java.time.Instant filledSince = java.time.Instant.now();
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -39,6 +45,7 @@ class Disciplines {
     if (userId == null) {
       return null;
     }
+    expire();
     return users.computeIfAbsent(userId, id -> {
       List<Group> groups = identity.createGroupQuery().groupMember(id).list();
       for (Group group : groups) {
@@ -62,6 +69,7 @@ class Disciplines {
     if (userId == null) {
       return "";
     }
+    expire();
     return organisations.computeIfAbsent(userId, id -> {
       for (Group group : identity.createGroupQuery().groupMember(id).list()) {
         List<String> names = jdbc.queryForList("select o.name from zp_team t join"
@@ -83,5 +91,15 @@ class Disciplines {
       return groupId;
     }
     return teams.findByGroupId(groupId).map(Team::getDiscipline).orElse(null);
+  }
+
+  /** Forgets everything once {@link #MAX_AGE} has passed since the caches were last emptied. */
+  private void expire() {
+    java.time.Instant now = java.time.Instant.now();
+    if (filledSince.plus(MAX_AGE).isBefore(now)) {
+      users.clear();
+      organisations.clear();
+      filledSince = now;
+    }
   }
 }

@@ -1,6 +1,6 @@
 package nl.zorgpad.demo;
 
-import nl.zorgpad.system.StartupStep;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** Demo cases in different states, after the demo accounts and the demo sociale kaart. */
 @Component
 @Profile("demo")
-@Order(30)
+@Order(StartupStep.DEMO + 30)
 class DemoCaseData implements StartupStep {
 
   private final DemoCases cases;

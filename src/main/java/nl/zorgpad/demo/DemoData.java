@@ -1,6 +1,6 @@
 package nl.zorgpad.demo;
 
-import nl.zorgpad.system.StartupStep;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-@Order(10)
+@Order(StartupStep.DEMO + 10)
 class DemoData implements StartupStep {
 
   private final IdentityService identityService;

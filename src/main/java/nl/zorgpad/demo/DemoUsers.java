@@ -44,6 +44,7 @@ public final class DemoUsers {
     accounts.put("demo-ziekenhuis", new String[] {"Eva", "Mulder", Disciplines.ZIEKENHUIS});
     accounts.put("demo-coordinator", new String[] {"Karin", "de Boer", ZorgpadGroups.COORDINATOR});
     accounts.put("demo-auditor", new String[] {"Willem", "Hendriks", ZorgpadGroups.AUDITOR});
+    accounts.put("demo-beheer", new String[] {"Bram", "Koster", ZorgpadGroups.OPERATOR});
     accounts.put("demo-coordinator-dordrecht",
         new String[] {"Ilse", "van Dijk", ZorgpadGroups.COORDINATOR, DORDRECHT});
     accounts.put("demo-verloskundige-dordrecht",

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -52,18 +50,20 @@ public class CaseMigration {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final TransactionTemplate transactions;
-  /** Runs started on this node (the per-case report needs the case list of a batch). */
-  private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  /** The runs started (the per-case report needs the case list of a batch): in the database. */
+  private final MigrationRuns runs;
 
   CaseMigration(RuntimeService runtimeService, RepositoryService repositoryService,
       ManagementService managementService, HistoryService historyService,
-      IdentityService identityService, PlatformTransactionManager transactionManager) {
+      IdentityService identityService, PlatformTransactionManager transactionManager,
+      MigrationRuns runs) {
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.managementService = managementService;
     this.historyService = historyService;
     this.identityService = identityService;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.runs = runs;
   }
 
   /** A case in the preview: where it stands now and whether the engine lets it move. */
@@ -152,7 +152,7 @@ public class CaseMigration {
         .executeAsync());
     Run run = new Run(batch.getId(), sourceDefinitionId, targetDefinitionId,
         List.copyOf(processInstanceIds), user.userId(), Instant.now());
-    runs.put(batch.getId(), run);
+    runs.save(run);
     return run;
   }
 
@@ -161,7 +161,7 @@ public class CaseMigration {
    * as for starting it); empty for an unknown run or another coalition's.
    */
   public java.util.Optional<Report> report(String batchId, EngineUser user) {
-    Run run = runs.get(batchId);
+    Run run = runs.find(batchId).orElse(null);
     if (run == null || !run.processInstanceIds().isEmpty() && historyService
         .createHistoricProcessInstanceQuery()
         .processInstanceIds(new java.util.HashSet<>(run.processInstanceIds())).list().stream()

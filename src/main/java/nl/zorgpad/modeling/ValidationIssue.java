@@ -10,7 +10,7 @@ package nl.zorgpad.modeling;
  * @param message the Dutch text the coordinator reads
  */
 public record ValidationIssue(String resource, String elementId, Severity severity, String rule,
-    String message) {
+    String message) implements java.io.Serializable {
 
   public enum Severity { ERROR, WARNING }
 

@@ -58,9 +58,11 @@ public class WorkbenchDeployer {
    * @param changed files deployed as a new version
    * @param unchanged files left alone because their latest version has the same content
    * @param issues validation findings (a deploy with errors does not happen)
+   *     <p>Serializable: a rollback's result is a flash attribute, kept in the HTTP session, which
+   *     lives in the database (decision 0009).
    */
   public record Result(boolean deployed, String deploymentId, List<String> changed,
-      List<String> unchanged, List<ValidationIssue> issues) {
+      List<String> unchanged, List<ValidationIssue> issues) implements java.io.Serializable {
 
     public boolean hasErrors() {
       return issues.stream().anyMatch(ValidationIssue::isError);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import nl.zorgpad.modelpolicy.ModelRefusedException;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
  * element and rule in the log.
  */
 @Component
-public class PathwayDeployer {
+@Order(StartupStep.PATHWAYS)
+public class PathwayDeployer implements StartupStep {
 
   static final String DEPLOYMENT_NAME = "zorgpad";
   private static final Logger LOG = LoggerFactory.getLogger(PathwayDeployer.class);
@@ -49,6 +52,12 @@ public class PathwayDeployer {
   PathwayDeployer(RepositoryService repositoryService, ClassLoader classLoader) {
     this.repositoryService = repositoryService;
     this.resolver = new PathMatchingResourcePatternResolver(classLoader);
+  }
+
+  /** Start-up step (nl.zorgpad.startup): after the authorizations. */
+  @Override
+  public void run() {
+    deployPackagedResources();
   }
 
   /** Deploys what changed; returns the new deployment, or null when nothing changed. */

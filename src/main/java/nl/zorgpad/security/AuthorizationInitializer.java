@@ -3,6 +3,7 @@ package nl.zorgpad.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +32,19 @@ import org.springframework.stereotype.Component;
  * Idempotent: run at every start; grants are only added, never widened beyond this list.
  */
 @Component
-public class AuthorizationInitializer {
+@Order(StartupStep.AUTHORIZATIONS)
+public class AuthorizationInitializer implements StartupStep {
 
   private final AuthorizationService authorizationService;
 
   AuthorizationInitializer(AuthorizationService authorizationService) {
     this.authorizationService = authorizationService;
+  }
+
+  /** Start-up step (nl.zorgpad.startup): after the groups. */
+  @Override
+  public void run() {
+    ensureAuthorizations();
   }
 
   public void ensureAuthorizations() {

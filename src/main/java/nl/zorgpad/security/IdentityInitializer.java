@@ -2,12 +2,14 @@ package nl.zorgpad.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * endpoint refused in {@link SecurityConfig}) it can never be used.
  */
 @Component
-public class IdentityInitializer {
+@Order(StartupStep.IDENTITY)
+public class IdentityInitializer implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityInitializer.class);
 
@@ -29,6 +32,12 @@ public class IdentityInitializer {
     this.admin = admin;
   }
 
+  /** Start-up step (nl.zorgpad.startup): first of all. */
+  @Override
+  public void run() {
+    ensureGroupsAndAdmin();
+  }
+
   public void ensureGroupsAndAdmin() {
     List<String> all = new ArrayList<>(ZorgpadGroups.DISCIPLINES);
     all.add(ZorgpadGroups.COORDINATOR);
@@ -36,6 +45,7 @@ public class IdentityInitializer {
     for (String id : all) {
       ensureGroup(id, "WORKFLOW");
     }
+    ensureGroup(ZorgpadGroups.OPERATOR, Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(Groups.CAMUNDA_ADMIN, Groups.GROUP_TYPE_SYSTEM);
     ensureAdmin();
   }

@@ -36,7 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       which is why they need no CSRF token) and answer 401, not a login redirect.</li>
  *   <li>{@code /camunda/api/admin/setup/**} is refused in any case (Camunda 7.24.0 CE's setup
  *       endpoint could otherwise create an administrator).</li>
- *   <li>Only health and info of the actuator, the login page and static assets are public.</li>
+ *   <li>Only health and info of the actuator, the login page and static assets are public;
+ *       {@code /actuator/prometheus} is for the groups {@code operator} and
+ *       {@code camunda-admin}.</li>
  * </ul>
  */
 @Configuration
@@ -111,6 +113,10 @@ public class SecurityConfig {
             .requestMatchers(CAMUNDA_STATIC_COPIES).denyAll()
             .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                 antMatcher("/actuator/info")).permitAll()
+            // metrics (nl.zorgpad.metrics): operators and administrators only
+            .requestMatchers(antMatcher("/actuator/prometheus")).hasAnyAuthority(
+                ZorgpadGroups.authority(ZorgpadGroups.OPERATOR),
+                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
             .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/img/**"),
                 antMatcher("/js/**"), antMatcher("/favicon.ico"), antMatcher("/error"))
             .permitAll()

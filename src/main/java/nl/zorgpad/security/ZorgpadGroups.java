@@ -12,6 +12,11 @@ public final class ZorgpadGroups {
 
   public static final String COORDINATOR = "coordinator";
   public static final String AUDITOR = "auditor";
+  /**
+   * Operators (beheer): read the metrics ({@code /actuator/prometheus}, docs/operations.md); no
+   * engine authorization, no case data.
+   */
+  public static final String OPERATOR = "operator";
   /** Camunda's built-in administrators group (name fixed by the webapps). */
   public static final String ADMIN = "camunda-admin";
 
@@ -37,6 +42,7 @@ public final class ZorgpadGroups {
       case Disciplines.ZIEKENHUIS -> "Ziekenhuis";
       case COORDINATOR -> "Netwerkcoördinator";
       case AUDITOR -> "Auditor / privacy officer";
+      case OPERATOR -> "Beheer (monitoring)";
       case ADMIN -> "Beheerders";
       default -> groupId;
     };

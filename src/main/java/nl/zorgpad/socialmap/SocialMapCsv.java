@@ -85,8 +85,9 @@ public class SocialMapCsv {
   public record ImportError(int row, String column, String message) {
   }
 
-  /** Rows read per kind. */
-  public record ImportSummary(int neighbourhoods, int organisations, int teams, int contacts) {
+  /** Rows read per kind (a flash attribute: serializable, the session is in the database). */
+  public record ImportSummary(int neighbourhoods, int organisations, int teams, int contacts)
+      implements java.io.Serializable {
   }
 
   /** The file was refused; nothing was changed. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import nl.zorgpad.system.StartupStep;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
  */
 @Component
 @Profile("demo")
-@Order(20)
+@Order(StartupStep.DEMO + 20)
 class SocialMapDemoData implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocialMapDemoData.class);

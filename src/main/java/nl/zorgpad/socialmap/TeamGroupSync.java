@@ -1,6 +1,6 @@
 package nl.zorgpad.socialmap;
 
-import nl.zorgpad.system.StartupStep;
+import nl.zorgpad.startup.StartupStep;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * into the database some other way (a restored backup, SQL) or a group was removed in Admin.
  */
 @Component
-@Order(5)
+@Order(StartupStep.FEATURES + 10)
 class TeamGroupSync implements StartupStep {
 
   private final SocialMapService socialMap;

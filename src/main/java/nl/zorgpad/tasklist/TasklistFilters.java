@@ -3,10 +3,12 @@ package nl.zorgpad.tasklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.startup.StartupStep;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * filters) and readable by every caregiver through a group authorization on FILTER.
  */
 @Component
-public class TasklistFilters {
+@Order(StartupStep.TASKLIST)
+public class TasklistFilters implements StartupStep {
 
   static final String MY_TASKS = "Mijn taken";
   static final String MY_DISCIPLINE = "Taken voor mijn discipline";
@@ -27,6 +30,12 @@ public class TasklistFilters {
   TasklistFilters(FilterService filterService, TaskService taskService) {
     this.filterService = filterService;
     this.taskService = taskService;
+  }
+
+  /** Start-up step (nl.zorgpad.startup): after the pathways. */
+  @Override
+  public void run() {
+    ensureFilters();
   }
 
   public void ensureFilters() {
