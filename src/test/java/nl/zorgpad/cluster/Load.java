@@ -98,7 +98,7 @@ final class Load {
     String reference = "CL-" + node.name + "-" + references.incrementAndGet();
     HttpResponse<String> response = http.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
+         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
         """.formatted(reference, LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
     if (response.statusCode() != 201) {
       unacknowledged.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();

@@ -65,6 +65,8 @@ import org.springframework.test.annotation.DirtiesContext;
 class WorkbenchRoundTripBrowserIT {
 
   private static final String PATHWAY = "zorgpad-kwetsbare-zwangerschap";
+  /** The step after the intervention advice: meldcode and consent side by side. */
+  private static final String NEXT_AFTER_ADVICE = "Gateway_SafetyAndConsent";
   private static final String FILE = "processes/" + PATHWAY + ".bpmn";
   private static final String TASK_NAME = "Kraamzorg: intakebezoek plannen";
   private static final String FORM = "zorgpad-huisbezoek-plannen";
@@ -93,7 +95,7 @@ class WorkbenchRoundTripBrowserIT {
         .processDefinitionKey(PATHWAY).withoutTenantId().latestVersion().singleResult();
     HttpResponse<String> signal = http.postJson("/api/signals", "demo-verloskundige:demo", """
         {"clientReference": "RONDJE-0000", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
+         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
         """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String runningCase = JSON.readTree(signal.body()).path("caseNumber").asText();
@@ -116,10 +118,11 @@ class WorkbenchRoundTripBrowserIT {
             .isEqualTo("Taak toevoegen");
         browser.screenshot("roundtrip-01-opened");
 
-        // make room between the advice and the consent step: space tool, drag to the right
+        // make room between the advice and the next step (the split into meldcode and consent):
+        // space tool, drag to the right
         double[] advice = bounds(browser, "Task_InterventionAdvice");
-        double[] consent = bounds(browser, "Call_Consent");
-        double gapX = (advice[0] + advice[2] + consent[0]) / 2;
+        double[] split = bounds(browser, NEXT_AFTER_ADVICE);
+        double gapX = (advice[0] + advice[2] + split[0]) / 2;
         // start on empty canvas below the row: started on an element, the space tool would
         // make space only inside that element
         double rowY = advice[1] + advice[3] + 60;
@@ -127,12 +130,12 @@ class WorkbenchRoundTripBrowserIT {
         new Actions(browser.driver())
             .moveToLocation((int) gapX, (int) rowY).clickAndHold()
             .moveByOffset(30, 0).moveByOffset(60, 0).moveByOffset(60, 0).release().perform();
-        double[] consentMoved = bounds(browser, "Call_Consent");
-        assertThat(consentMoved[0]).as("the space tool moved the consent step to the right")
-            .isGreaterThan(consent[0] + 100);
+        double[] splitMoved = bounds(browser, NEXT_AFTER_ADVICE);
+        assertThat(splitMoved[0]).as("the space tool moved the next step to the right")
+            .isGreaterThan(split[0] + 100);
 
         // drag a task from the palette onto the flow: bpmn-js puts it into the flow
-        double[] flow = bounds(browser, "Flow_AdviceToConsent");
+        double[] flow = bounds(browser, "Flow_AdviceToSplit");
         int dropX = (int) (flow[0] + flow[2] / 2);
         int dropY = (int) (flow[1] + flow[3] / 2);
         // (a click on the palette entry picks the task up; the next click drops it)
@@ -149,7 +152,7 @@ class WorkbenchRoundTripBrowserIT {
         assertThat(js(browser, """
             const task = window.zorgpadModeler.get('elementRegistry').get(arguments[0]);
             return task.outgoing.map(flow => flow.target.id).join();""", newTaskId))
-            .isEqualTo("Call_Consent");
+            .isEqualTo(NEXT_AFTER_ADVICE);
 
         // make it a user task: context pad "Soort wijzigen", replace menu "Gebruikerstaak"
         clickShape(browser, newTaskId);

@@ -288,10 +288,11 @@ class RefusalDoorsIT {
         .withoutTenantId().latestVersion().singleResult().getId();
   }
 
+  /** A case whose regie goes to another discipline, so its signaller asks consent for it. */
   private Task consentTask(String user) {
     HttpResponse<String> signal = http.postJson("/api/signals", user, """
         {"clientReference": "VK-RD-%d", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}"""
+         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}"""
         .formatted(System.nanoTime() % 100000, LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber;

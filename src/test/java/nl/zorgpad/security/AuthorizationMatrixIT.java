@@ -65,7 +65,7 @@ class AuthorizationMatrixIT {
   private static final String NONE = "zp-matrix-none";
   /** A deployment that is the same at every run (deploy-changed-only): it changes nothing. */
   private static final String DEPLOYMENT = multipart("deployment-name", "zp-matrix-probe",
-      "deploy-changed-only", "true", "data", "zp-matrix-probe.txt");
+      "deploy-changed-only", "true", "data", "zp-matrix-probe.form");
 
   @LocalServerPort
   int port;
@@ -369,7 +369,11 @@ class AuthorizationMatrixIT {
           .append('"');
       if (nameValue[i].equals("data")) {
         body.append("; filename=\"").append(nameValue[i + 1])
-            .append("\"\r\nContent-Type: text/plain\r\n\r\nZorgpad authorization matrix probe\r\n");
+            .append("\"\r\nContent-Type: application/json\r\n\r\n")
+            // a harmless form: the model policy refuses anything but .bpmn, .dmn and .form
+            .append("{\"id\": \"zp-matrix-probe\", \"type\": \"default\", \"components\":"
+                + " [{\"type\": \"text\", \"text\": \"Zorgpad authorization matrix probe\"}]}")
+            .append("\r\n");
       } else {
         body.append("\r\n\r\n").append(nameValue[i + 1]).append("\r\n");
       }
