@@ -209,7 +209,7 @@ class CaseViewController {
    */
   @PostMapping("/{caseNumber}/samenvoegen")
   String merge(@PathVariable String caseNumber,
-      @RequestParam(required = false) String duplicate) {
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String duplicate) {
     String other = duplicate == null ? "" : duplicate.strip().toUpperCase(java.util.Locale.ROOT);
     if (!CaseNumbers.isValid(other)) {
       throw new InvalidInputException("merge", List.of(new Violation("duplicate",
