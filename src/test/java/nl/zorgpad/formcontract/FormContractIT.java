@@ -269,7 +269,8 @@ class FormContractIT {
   private String newCase() {
     HttpResponse<String> signal = http.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "VK-FC-%d", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}"""
+         "riskDomains": ["huisvesting", "armoede", "stress"],
+         "signallingDiscipline": "verloskundige"}"""
         .formatted(System.nanoTime() % 100000, LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     try {
