@@ -40,6 +40,14 @@ class ApiExceptionHandler {
   /** Not JSON, or a field of the wrong type (e.g. text for the number of weeks). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException unreadable) {
+    for (Throwable cause = unreadable.getCause(); cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      // e.g. a body without a declared length that grew beyond the limit (nl.zorgpad.input): 413
+      if (cause instanceof nl.zorgpad.refusal.UserRefusal refusal) {
+        return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.code(),
+            refusal.getMessage(), refusal.userMessage()));
+      }
+    }
     List<Violation> violations = List.of();
     if (unreadable.getCause() instanceof JsonMappingException mapping
         && !mapping.getPath().isEmpty()) {

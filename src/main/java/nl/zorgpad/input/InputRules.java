@@ -60,17 +60,26 @@ class InputRules {
   }
 
   /**
-   * A control character (C0 except tab, line feed and carriage return; DEL; C1): never typed by
-   * a user, but able to break logs, CSV exports and the terminal of whoever reads them.
+   * A control character (C0 except tab, line feed and carriage return; DEL; C1) or an invisible
+   * bidirectional control (the marks U+200E/U+200F/U+061C, embeddings and overrides
+   * U+202A–U+202E, isolates U+2066–U+2069): never typed by a user, but able to break logs, CSV
+   * exports and the terminal of whoever reads them, or — an override — to show a reviewer text
+   * in another order than it is stored ("Trojan Source", CVE-2021-42574).
    */
   static boolean hasControlCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+          || isBidiControl(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isBidiControl(char c) {
+    return c == '\u200e' || c == '\u200f' || c == '\u061c' || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   /** Refuses {@code value} of {@code field} when it is too long or holds a control character. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import nl.zorgpad.refusal.UserRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -66,7 +67,19 @@ class RequestLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-      chain.doFilter(new CountedBody(request, max.toBytes()), response);
+      InputLimitException tooLarge = rules.bodyTooLarge(max);
+      CountedBody counted = new CountedBody(request, max.toBytes(), tooLarge);
+      try {
+        chain.doFilter(counted, response);
+      } catch (IOException | ServletException | RuntimeException failure) {
+        // a reader that lets the stream's exception escape (Jersey propagates an IOException of
+        // the request stream as a container failure, 500): the refusal is still ours to answer
+        if (!counted.overflowed() || response.isCommitted()) {
+          throw failure;
+        }
+        response.reset();
+        refuse(request, response, tooLarge);
+      }
       return;
     }
     chain.doFilter(request, response);
@@ -110,11 +123,18 @@ class RequestLimitFilter extends OncePerRequestFilter {
   private static final class CountedBody extends HttpServletRequestWrapper {
 
     private final long max;
+    private final InputLimitException tooLarge;
     private ServletInputStream counted;
+    private volatile boolean overflowed;
 
-    CountedBody(HttpServletRequest request, long max) {
+    CountedBody(HttpServletRequest request, long max, InputLimitException tooLarge) {
       super(request);
       this.max = max;
+      this.tooLarge = tooLarge;
+    }
+
+    boolean overflowed() {
+      return overflowed;
     }
 
     @Override
@@ -145,7 +165,8 @@ class RequestLimitFilter extends OncePerRequestFilter {
           private void count(int n) throws IOException {
             read += n;
             if (read > max) {
-              throw new IOException("request body larger than " + max + " bytes");
+              overflowed = true;
+              throw new BodyTooLargeException(tooLarge);
             }
           }
 
@@ -166,6 +187,37 @@ class RequestLimitFilter extends OncePerRequestFilter {
         };
       }
       return counted;
+    }
+  }
+
+  /**
+   * What a reader of a body without a declared length meets at the limit: an {@link IOException}
+   * (what a stream may throw) that is also the refusal, so every door that finds a
+   * {@link UserRefusal} in the cause chain — Zorgpad's API, {@code /engine-rest}, the webapps'
+   * API — answers 413 with the Dutch text instead of "unreadable".
+   */
+  static final class BodyTooLargeException extends IOException implements UserRefusal {
+
+    private final InputLimitException refusal;
+
+    BodyTooLargeException(InputLimitException refusal) {
+      super(refusal.getMessage());
+      this.refusal = refusal;
+    }
+
+    @Override
+    public int status() {
+      return refusal.status();
+    }
+
+    @Override
+    public String code() {
+      return refusal.code();
+    }
+
+    @Override
+    public String userMessage() {
+      return refusal.userMessage();
     }
   }
 }

@@ -63,7 +63,7 @@ class ModelingApiController {
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment, Principal principal) {
     if (!EngineUser.of(principal.getName(), identityService).sees(blankToNull(tenant))) {
-      return ResponseEntity.notFound().build(); // another coalition's file (decision 0005)
+      return notFound(); // another coalition's file (decision 0005)
     }
     return catalog.entry(name, blankToNull(tenant))
         .map(entry -> deployment == null || deployment.isBlank() ? entry.latest()
@@ -72,7 +72,14 @@ class ModelingApiController {
                 new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
             .body(new String(catalog.content(version.deploymentId(), name),
                 StandardCharsets.UTF_8)))
-        .orElse(ResponseEntity.notFound().build());
+        .orElseGet(ModelingApiController::notFound);
+  }
+
+  /** The same Dutch text as every other door's 404, not an empty answer. */
+  private static ResponseEntity<String> notFound() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        .body(nl.zorgpad.refusal.DutchText.of("refusal.notFound"));
   }
 
   /** What the Dutch panel offers: disciplines, forms, pathways, decisions, own coalitions. */

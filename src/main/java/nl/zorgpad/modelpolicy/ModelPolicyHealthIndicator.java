@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,17 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * {@code modelPolicy} in {@code /actuator/health} (decision 0006): UP when every deployed
  * definition that can run keeps the model policy and the engine runs with the policy's settings;
- * OUT_OF_SERVICE otherwise, with each definition, file, element and rule in the details. As for
- * {@code auditChain}, details are shown only to auditors and administrators
+ * {@code POLICY_BREACH} otherwise, with each definition, file, element and rule in the details.
+ * As for {@code auditChain}, details are shown only to auditors and administrators
  * ({@code management.endpoint.health.roles}), and only their request checks again; everyone else
  * gets the last result (checked once at start-up, logged at ERROR per finding).
  *
- * <p>OUT_OF_SERVICE takes the node out of a load balancer's rotation: a definition that breaks
- * the policy can only come from outside the deployment check (an old definition, or SQL), and an
- * operator must look at it. Its forbidden parts are refused at run time meanwhile.
+ * <p>{@code POLICY_BREACH} is a status of its own, which the health aggregation ignores (as
+ * {@code auditChain}'s {@code BROKEN}): the node's overall status stays UP, so a load balancer
+ * keeps it in rotation. One definition from before the policy (or written with SQL) must not take
+ * every case of the coalition off line: its forbidden parts are refused at run time anyway, and
+ * the operator reads the finding here and in the ERROR log (docs/model-policy.md).
  */
 @Component("modelPolicyHealthIndicator")
 class ModelPolicyHealthIndicator implements HealthIndicator {
+
+  static final Status BREACH = new Status("POLICY_BREACH",
+      "a deployed definition breaks the model policy");
 
   private final DeployedModelReport report;
   private volatile Health last = Health.unknown().build();
@@ -74,6 +80,6 @@ class ModelPolicyHealthIndicator implements HealthIndicator {
     details.put("findings", findings);
     details.put("engineSettings", result.engineProblems().isEmpty() ? "as the policy needs"
         : result.engineProblems());
-    return (result.clean() ? Health.up() : Health.outOfService()).withDetails(details).build();
+    return Health.status(result.clean() ? Status.UP : BREACH).withDetails(details).build();
   }
 }

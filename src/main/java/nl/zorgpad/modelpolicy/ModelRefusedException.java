@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.Problem;
  * cannot parse; and a {@link UserRefusal} (400, {@code model-policy}) for Zorgpad's doors.
  *
  * <p>Unlike other refusals, {@link #getMessage()} is the Dutch text: Camunda's REST API and the
- * desktop Modeler show the exception message to the coordinator as it is. The English text for
- * logs is {@link #englishMessage()}.
+ * desktop Modeler show the exception message to the coordinator as it is, and the Tasklist's and
+ * Modeler's users are Dutch. The English text for logs is {@link #logMessage()} (the one
+ * {@link UserRefusal} method that every door's log line uses).
  */
 public class ModelRefusedException extends ParseException implements UserRefusal {
 
@@ -53,6 +54,11 @@ public class ModelRefusedException extends ParseException implements UserRefusal
   @Override
   public String userMessage() {
     return getMessage();
+  }
+
+  @Override
+  public String logMessage() {
+    return englishMessage();
   }
 
   public String englishMessage() {

@@ -20,6 +20,16 @@ public interface UserRefusal {
   /** What the user reads, in Dutch, without internals (no ids, class names or engine codes). */
   String userMessage();
 
-  /** English, for logs and the API's {@code detail}. */
+  /**
+   * English, for logs and the API's {@code detail} — except where a program outside Zorgpad shows
+   * the exception's message to a user as it is: {@code ModelRefusedException} (Camunda's REST
+   * API for deployments and the desktop Modeler print it) carries the Dutch text here and its
+   * English one in {@link #logMessage()}.
+   */
   String getMessage();
+
+  /** What the log says (English): {@link #getMessage()} unless that is the user's text. */
+  default String logMessage() {
+    return getMessage();
+  }
 }

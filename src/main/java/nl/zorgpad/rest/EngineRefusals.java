@@ -94,7 +94,7 @@ public final class EngineRefusals {
     if (userRefusal != null) {
       return Optional.of(new Refusal(userRefusal.status(), userRefusal.code(),
           userRefusal.userMessage(), codeOf((Throwable) userRefusal),
-          userRefusal.getMessage()));
+          userRefusal.logMessage()));
     }
     FormFieldValidationException invalid = find(failure, FormFieldValidationException.class);
     if (invalid != null) {

@@ -85,7 +85,7 @@ class LoginRefusals implements AuthenticationFailureHandler, AuthenticationEntry
     return messages.getMessage(key, null, Locale.forLanguageTag("nl-NL"));
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
       String code, String detail, String userMessage) throws IOException {
     response.setStatus(status.value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -132,20 +132,23 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response,
       String where) throws IOException {
-    LOG.warn("Refused expression in task/filter query {} from user {} at {} {}", where,
-        request.getRemoteUser(), request.getMethod(), request.getRequestURI());
+    LOG.warn("Refused expression in task/filter query {} from user {} at {} {}: {}", where,
+        request.getRemoteUser(), request.getMethod(), request.getRequestURI(), API_MESSAGE);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
+    // the shape of every engine-door refusal (nl.zorgpad.rest.RefusalMappers): no class name as
+    // type, the Dutch text as message (the Tasklist shows it), the English one in the log only
     String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
-        "type", "InvalidRequestException",
-        "message", API_MESSAGE,
-        "userMessage", USER_MESSAGE));
+        "type", "ExpressionNotAllowed",
+        "message", USER_MESSAGE,
+        "userMessage", USER_MESSAGE,
+        "error", "expression-not-allowed"));
     response.getWriter().write(json);
   }
 
   /** Lets the body be read again after it was checked. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 

@@ -191,6 +191,21 @@ public class SecurityConfig {
     return registration;
   }
 
+  /** Right after Spring Security: the current-password check of a password change, throttled. */
+  @Bean
+  FilterRegistrationBean<PasswordChangeThrottleFilter> passwordChangeThrottleFilter(
+      org.camunda.bpm.engine.IdentityService identityService, LoginThrottle throttle,
+      org.springframework.context.ApplicationEventPublisher events, LoginRefusals refusals,
+      org.springframework.context.MessageSource messages) {
+    FilterRegistrationBean<PasswordChangeThrottleFilter> registration =
+        new FilterRegistrationBean<>(new PasswordChangeThrottleFilter(identityService, throttle,
+            events, refusals, messages));
+    registration.setName("zorgpadPasswordChangeThrottle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

@@ -259,10 +259,7 @@ class FormContractIT {
         + (extra == null ? "" : ", " + extra) + "}}";
   }
 
-  /**
-   * A new case (signal through Zorgpad's API) whose regie goes to another discipline, and its
-   * first task, the consent question.
-   */
+  /** A new case (signal through Zorgpad's API) and its first task, the consent question. */
   private Task consentTask() {
     String caseNumber = newCase();
     return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
@@ -272,7 +269,8 @@ class FormContractIT {
   private String newCase() {
     HttpResponse<String> signal = http.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "VK-FC-%d", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}"""
+         "riskDomains": ["huisvesting", "armoede", "stress"],
+         "signallingDiscipline": "verloskundige"}"""
         .formatted(System.nanoTime() % 100000, LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     try {

@@ -23,7 +23,7 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * The start-up report (decision 0006): definitions that reached the database without the policy
  * (stored by a stock engine, as before an upgrade) and can still run are named with element and
- * rule, and the health contributor is OUT_OF_SERVICE; what can no longer run (an old version
+ * rule, and the health contributor reports POLICY_BREACH; what can no longer run (an old version
  * without cases) is not read at all.
  */
 class DeployedModelReportTest {
@@ -146,9 +146,9 @@ class DeployedModelReportTest {
   }
 
   @Test
-  void theHealthContributorIsOutOfServiceWithTheFindingsInItsDetails() {
+  void theHealthContributorReportsABreachWithTheFindingsInItsDetails() {
     Health health = ModelPolicyHealthIndicator.health(scan(guarded));
-    assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    assertThat(health.getStatus()).isEqualTo(ModelPolicyHealthIndicator.BREACH);
     assertThat(health.getDetails()).containsKeys("checkedAt", "filesChecked", "findings");
     assertThat((List<?>) health.getDetails().get("findings")).hasSize(5);
   }
@@ -164,5 +164,14 @@ class DeployedModelReportTest {
     DeployedModelReport.Result clean = new DeployedModelReport.Result(java.time.Instant.now(),
         12, List.of(), List.of());
     assertThat(ModelPolicyHealthIndicator.health(clean).getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void aBreachDoesNotTakeTheNodeOutOfALoadBalancer() {
+    Health breach = ModelPolicyHealthIndicator.health(scan(guarded));
+    // Spring Boot's aggregation of the node's overall status (management.endpoint.health)
+    Status overall = new org.springframework.boot.actuate.health.SimpleStatusAggregator()
+        .getAggregateStatus(java.util.Set.of(Status.UP, breach.getStatus()));
+    assertThat(overall).isEqualTo(Status.UP);
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import nl.zorgpad.modelpolicy.HostileModels;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -240,10 +241,24 @@ class RefusalDoorsIT {
         "{\"variables\": {\"naamMoeder\": {\"value\": \"Jan\"}}}"), 400);
     assertRefused(http.get("/engine-rest/task/" + UUID.randomUUID() + "/deployed-form",
         MIDWIFE), 404);
+    assertRefused(http.postJson("/engine-rest/task/" + UUID.randomUUID() + "/claim", MIDWIFE,
+        "{\"userId\": \"demo-verloskundige\"}"), 404);
+    // a model the policy refuses (decision 0006): one WARN line of the policy, no engine ERROR
+    HostileModels.Hostile model = HostileModels.all(java.nio.file.Path.of("/nonexistent/rd-log"),
+        "rd-log-").get(0);
+    String boundary = "----zorgpad" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\""
+        + "\r\n\r\nrd-log\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\";"
+        + " filename=\"rd-log.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        + new String(model.content(), StandardCharsets.UTF_8) + "\r\n--" + boundary + "--\r\n";
+    assertRefused(http.send(http.builder("/engine-rest/deployment/create", COORDINATOR)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build()), 400);
 
     String logged = output.getOut().substring(from);
     assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain("\tat ")
-        .doesNotContain(" ERROR ");
+        .doesNotContain(" ERROR ").doesNotContain("Niet gepubliceerd");
+    assertThat(logged).contains("Deployment refused by the model policy");
     assertThat(logged.lines().filter(line -> line.contains("Refused POST /engine-rest/task/"
         + task.getId()))).hasSize(2);
   }
@@ -288,11 +303,11 @@ class RefusalDoorsIT {
         .withoutTenantId().latestVersion().singleResult().getId();
   }
 
-  /** A case whose regie goes to another discipline, so its signaller asks consent for it. */
   private Task consentTask(String user) {
     HttpResponse<String> signal = http.postJson("/api/signals", user, """
         {"clientReference": "VK-RD-%d", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}"""
+         "riskDomains": ["huisvesting", "armoede", "stress"],
+         "signallingDiscipline": "verloskundige"}"""
         .formatted(System.nanoTime() % 100000, LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber;

@@ -27,12 +27,15 @@ import org.springframework.context.ApplicationContext;
  * the webapps' {@code /camunda/api/*} applications), and <b>every endpoint must be claimed by a
  * family</b>: a new endpoint without a row here fails the test. The engine's families claim the
  * engine's paths on all three doors to it ({@code /engine-rest}, {@code /engine-rest/engine/{name}},
- * the Tasklist's {@code /camunda/api/engine/engine/{name}}); their read probes run on two doors.
+ * the Tasklist's {@code /camunda/api/engine/engine/{name}}); their read probes run on two doors,
+ * and the writes the Tasklist and Cockpit make (deploy, start, complete/claim) also through the
+ * webapps' door with Camunda's CSRF token (the row's statuses) and without it (403).
  *
  * <p>Each family is probed with one request that changes nothing (an unknown id, an invalid body,
- * a read, a deployment of an unchanged non-model resource) and must answer each role with the
- * status in its row. Where the engine decides per object (which task, which case) the probe shows
- * that the door lets the role through (2xx, or 404 for the unknown id) or stops it (401/403);
+ * a read, a deployment of a non-model file, which the model policy refuses) and must answer each
+ * role with the status in its row. Where the engine decides per object (which task, which case)
+ * the probe shows that the door lets the role through (2xx, or 404 for the unknown id) or stops
+ * it (401/403);
  * the per-object rules have their own tests (SecurityIT, CaseOverviewIT, …). The observed matrix
  * is written to {@code target/authorization-matrix.md}.
  *
@@ -65,7 +68,7 @@ class AuthorizationMatrixIT {
   private static final String NONE = "zp-matrix-none";
   /** A deployment that is the same at every run (deploy-changed-only): it changes nothing. */
   private static final String DEPLOYMENT = multipart("deployment-name", "zp-matrix-probe",
-      "deploy-changed-only", "true", "data", "zp-matrix-probe.form");
+      "deploy-changed-only", "true", "data", "zp-matrix-probe.txt");
 
   @LocalServerPort
   int port;
@@ -73,6 +76,8 @@ class AuthorizationMatrixIT {
   ApplicationContext context;
 
   private final Map<String, SourceAddressHttp.Session> sessions = new LinkedHashMap<>();
+  static final String WEBAPP_WITH_TOKEN = "webapp write with CSRF token";
+  static final String WEBAPP_WITHOUT_TOKEN = "webapp write without CSRF token";
 
   /** The table: family, what it claims, its probe, the expected status per role. */
   static List<Family> families() {
@@ -176,12 +181,15 @@ class AuthorizationMatrixIT {
             .claimsEngine("(POST|DELETE) /deployment/.*",
                 "(PUT|DELETE) /(process-definition|decision-definition|case-definition)/.*",
                 "PUT /process-definition/suspended")
-            .multipartProbe("/engine-rest/deployment/create", DEPLOYMENT)
-            .expect("anon=401 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"),
+            // who may deploy gets through the door to the model policy, which refuses a file
+            // that is no model (decision 0006): 400, and nothing is deployed
+            .multipartProbe("/engine-rest/deployment/create", DEPLOYMENT).onWebappWritesToo()
+            .expect("anon=401 caregivers=403 coordinator=400 auditor=403 admin=400 coalition=403"),
         family("engine: start a pathway, evaluate a decision, correlate, signal")
             .claimsEngine("POST /(process-definition|decision-definition|case-definition)/.*",
                 "POST /(message|signal|condition)", "POST /process-instance/message-async")
             .json("POST", "/engine-rest/process-definition/key/" + NONE + "/start", "{}")
+            .onWebappWritesToo()
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: runtime read")
             .claimsEngine("GET /(process-instance|execution|variable-instance|event-subscription"
@@ -204,6 +212,11 @@ class AuthorizationMatrixIT {
         family("engine: task write")
             .claimsEngine("(POST|PUT|DELETE) /task/.*")
             .json("PUT", "/engine-rest/task/" + NONE, "{\"name\":\"x\"}")
+            .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
+        family("engine: task complete and claim")
+            .claimsEngine("POST /task/\\{id}/(complete|submit-form|claim|unclaim|resolve)")
+            .json("POST", "/engine-rest/task/" + NONE + "/claim", "{\"userId\":\"demo-jgz\"}")
+            .onWebappWritesToo()
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: history read")
             .claimsEngine("GET /history(/.*)?", "POST /history/(activity-instance|case-instance"
@@ -298,7 +311,9 @@ class AuthorizationMatrixIT {
         table.append("| ").append(family.name).append(" | ").append(door).append(" |");
         for (Map.Entry<String, String> role : ROLES.entrySet()) {
           int status = send(family, door, role.getKey(), role.getValue());
-          String expected = family.expected(role.getKey());
+          String expected = door.equals(WEBAPP_WITHOUT_TOKEN)
+              // Camunda's CSRF filter refuses every write without the token
+              ? (role.getValue() == null ? "401" : "403") : family.expected(role.getKey());
           table.append(' ').append(status).append(" |");
           if (!matches(expected, status)) {
             wrong.add(family.name + " [" + door + "] as " + role.getKey() + ": expected "
@@ -314,10 +329,25 @@ class AuthorizationMatrixIT {
   }
 
   private int send(Family family, String door, String role, String credentials) {
-    String path = door.equals("webapp")
+    String path = door.startsWith("webapp")
         ? family.path.replaceFirst("^/engine-rest", "/camunda/api/engine/engine/default")
         : family.path;
     SourceAddressHttp http = new SourceAddressHttp(port, "127.0.0.1");
+    if (door.startsWith("webapp ") && credentials != null) {
+      // a write as the Tasklist sends it: its session cookie and, unless the door's name says
+      // otherwise, Camunda's CSRF token
+      // a new session each time: a request refused by Camunda's CSRF filter spoils the session
+      Response first = http.get("/camunda/api/engine/engine/default/task/count", credentials);
+      String[] cookieAndToken = {String.join("; ", first.headers("Set-Cookie").stream()
+          .map(c -> c.split(";")[0]).toList()), first.header("X-XSRF-TOKEN").orElse("")};
+      List<String> headers = new ArrayList<>(List.of("Accept: application/json",
+          "Cookie: " + cookieAndToken[0]));
+      if (door.equals(WEBAPP_WITH_TOKEN)) {
+        headers.add("X-XSRF-TOKEN: " + cookieAndToken[1]);
+      }
+      return http.send(family.method, path, credentials, family.contentType, family.body,
+          headers.toArray(String[]::new)).status();
+    }
     if (family.form != null || family.viaSession) {
       // a page's form post or a webapp's session resource: a logged-in browser session (with
       // its CSRF token for a post)
@@ -369,11 +399,7 @@ class AuthorizationMatrixIT {
           .append('"');
       if (nameValue[i].equals("data")) {
         body.append("; filename=\"").append(nameValue[i + 1])
-            .append("\"\r\nContent-Type: application/json\r\n\r\n")
-            // a harmless form: the model policy refuses anything but .bpmn, .dmn and .form
-            .append("{\"id\": \"zp-matrix-probe\", \"type\": \"default\", \"components\":"
-                + " [{\"type\": \"text\", \"text\": \"Zorgpad authorization matrix probe\"}]}")
-            .append("\r\n");
+            .append("\"\r\nContent-Type: text/plain\r\n\r\nZorgpad authorization matrix probe\r\n");
       } else {
         body.append("\r\n\r\n").append(nameValue[i + 1]).append("\r\n");
       }
@@ -393,6 +419,7 @@ class AuthorizationMatrixIT {
     String body;
     String form;
     boolean webappToo;
+    boolean webappWritesToo;
     boolean viaSession;
     String warmUp;
 
@@ -469,6 +496,15 @@ class AuthorizationMatrixIT {
       return this;
     }
 
+    /**
+     * A write: also through the Tasklist's copy of the engine API as the Tasklist sends it (a
+     * session with Camunda's CSRF token: the row's statuses), and without the token (refused).
+     */
+    Family onWebappWritesToo() {
+      this.webappWritesToo = true;
+      return this;
+    }
+
     /** "role=status …"; {@code all} and {@code caregivers} set several, later keys win. */
     Family expect(String statuses) {
       for (String entry : statuses.trim().split("\\s+")) {
@@ -492,6 +528,9 @@ class AuthorizationMatrixIT {
     }
 
     List<String> doors() {
+      if (webappWritesToo) {
+        return List.of("engine-rest", WEBAPP_WITH_TOKEN, WEBAPP_WITHOUT_TOKEN);
+      }
       return webappToo ? List.of("engine-rest", "webapp") : List.of("direct");
     }
   }

@@ -84,6 +84,31 @@ class LoginThrottleIT {
   }
 
   @Test
+  void guessingHerCurrentPasswordOnAPasswordChangeIsThrottledLikeALogin() {
+    // whoever holds her session (an unlocked workstation) asks the engine's API to change her
+    // password and guesses the current one it asks for
+    SourceAddressHttp holder = new SourceAddressHttp(port, "127.0.0.21");
+    String path = "/engine-rest/user/" + MIDWIFE + "/credentials";
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Response refused = holder.send("PUT", attempt % 2 == 0 ? path
+              : "/engine-rest/engine/default/user/" + MIDWIFE + "/credentials", RIGHT,
+          "application/json", "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\":"
+              + " \"gok" + attempt + "\"}", "Accept: application/json");
+      assertThat(refused.status()).as("attempt %d: %s", attempt, refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("Het huidige wachtwoord klopt niet.");
+    }
+    Response throttled = holder.send("PUT", path, RIGHT, "application/json",
+        "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\": \"gok6\"}",
+        "Accept: application/json");
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.header("Retry-After")).isPresent();
+    assertThat(throttled.body()).contains("Te veel mislukte pogingen vanaf dit adres");
+    // nothing changed; she herself logs in from her own address as ever
+    assertThat(identityService.checkPassword(MIDWIFE, "demo")).isTrue();
+    assertThat(midwife.get("/engine-rest/task", RIGHT).status()).isEqualTo(200);
+  }
+
+  @Test
   void theLoginPageSaysInDutchHowLongToWait() {
     SourceAddressHttp stranger = new SourceAddressHttp(port, "127.0.0.3");
     for (int attempt = 1; attempt <= 5; attempt++) {

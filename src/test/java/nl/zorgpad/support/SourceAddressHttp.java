@@ -69,9 +69,21 @@ public final class SourceAddressHttp {
    */
   public Response send(String method, String path, String user, String contentType, String body,
       String... headers) {
-    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    return send(method, path, user, contentType,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8), false, headers);
+  }
+
+  /**
+   * Any request; with {@code chunked} the body goes without a declared length
+   * ({@code Transfer-Encoding: chunked}, HTTP/1.1), as a streaming client sends it.
+   *
+   * @param headers further headers as "Name: value"
+   */
+  public Response send(String method, String path, String user, String contentType, byte[] body,
+      boolean chunked, String... headers) {
+    byte[] content = body == null ? new byte[0] : body;
     StringBuilder request = new StringBuilder()
-        .append(method).append(' ').append(path).append(" HTTP/1.0\r\n")
+        .append(method).append(' ').append(path).append(chunked ? " HTTP/1.1\r\n" : " HTTP/1.0\r\n")
         .append("Host: localhost:").append(port).append("\r\n")
         .append("Connection: close\r\n");
     if (user != null) {
@@ -82,8 +94,12 @@ public final class SourceAddressHttp {
       request.append(header).append("\r\n");
     }
     if (body != null) {
-      request.append("Content-Type: ").append(contentType).append("\r\n")
-          .append("Content-Length: ").append(content.length).append("\r\n");
+      request.append("Content-Type: ").append(contentType).append("\r\n");
+      if (chunked) {
+        request.append("Transfer-Encoding: chunked\r\n");
+      } else {
+        request.append("Content-Length: ").append(content.length).append("\r\n");
+      }
     }
     request.append("\r\n");
     try (Socket socket = new Socket()) {
@@ -92,9 +108,25 @@ public final class SourceAddressHttp {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(content);
+      if (chunked && body != null) {
+        for (int from = 0; from < content.length; from += 8192) {
+          int length = Math.min(8192, content.length - from);
+          out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          out.write(content, from, length);
+          out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      } else {
+        out.write(content);
+      }
       out.flush();
       return parse(socket.getInputStream());
+    } catch (java.net.SocketException e) {
+      if (chunked) {
+        // the server answered and closed before it had read the whole body
+        throw new IllegalStateException("connection closed while sending " + path, e);
+      }
+      throw new IllegalStateException(method + " " + path + " from " + source, e);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " from " + source, e);
     }
@@ -148,6 +180,12 @@ public final class SourceAddressHttp {
       return http.send(method, path, null, contentType, body, with(headers));
     }
 
+    /** Any request with the session's cookie; {@code chunked}: without a declared length. */
+    public Response send(String method, String path, String contentType, byte[] body,
+        boolean chunked, String... headers) {
+      return http.send(method, path, null, contentType, body, chunked, with(headers));
+    }
+
     /** The cookie, and a browser's Accept unless the request has its own. */
     private String[] with(String... headers) {
       List<String> all = new ArrayList<>(List.of(headers));
@@ -184,8 +222,8 @@ public final class SourceAddressHttp {
     byte[] bytes = all.toByteArray();
     int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     String head = new String(bytes, 0, end < 0 ? bytes.length : end, StandardCharsets.ISO_8859_1);
-    String body = end < 0 ? "" : new String(bytes, end + 4, bytes.length - end - 4,
-        StandardCharsets.UTF_8);
+    byte[] rest = end < 0 ? new byte[0]
+        : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
     String[] lines = head.split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -196,7 +234,33 @@ public final class SourceAddressHttp {
             name -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
       }
     }
-    return new Response(status, headers, body);
+    if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+      rest = unchunked(rest);
+    }
+    return new Response(status, headers, new String(rest, StandardCharsets.UTF_8));
+  }
+
+  /** The body of an HTTP/1.1 chunked answer. */
+  private static byte[] unchunked(byte[] chunked) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int at = 0;
+    byte[] lineEnd = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    while (at < chunked.length) {
+      int sizeEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length), lineEnd);
+      if (sizeEnd < 0) {
+        break;
+      }
+      String size = new String(chunked, at, sizeEnd, StandardCharsets.ISO_8859_1).split(";")[0]
+          .strip();
+      int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+      if (length == 0) {
+        break;
+      }
+      int from = at + sizeEnd + 2;
+      body.write(chunked, from, Math.min(length, chunked.length - from));
+      at = from + length + 2;
+    }
+    return body.toByteArray();
   }
 
   private static int indexOf(byte[] bytes, byte[] part) {
