@@ -133,7 +133,7 @@ class ClusterIT {
     assertThat(dba.queryForList("select name_ from act_ru_filter", String.class))
         .hasSize(3).doesNotHaveDuplicates();
     assertThat(dba.queryForObject("select count(*) from zp_case_file where client_reference like"
-        + " 'DEMO-%'", Long.class)).as("demo cases, once").isEqualTo(6);
+        + " 'DEMO-%'", Long.class)).as("demo cases, once").isEqualTo(7);
     assertThat(dba.queryForList("select client_reference from zp_case_file group by"
         + " client_reference having count(*) > 1")).isEmpty();
     assertThat(dba.queryForObject("select count(*) from zp_team", Long.class))

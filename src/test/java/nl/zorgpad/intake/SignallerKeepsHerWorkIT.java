@@ -91,7 +91,10 @@ class SignallerKeepsHerWorkIT {
           // every midwife task of the case: still her team, never verloskundige-amersfoort-noord
           assertThat(groups).as(task.getName()).containsExactly(MIDWIVES_LOMBOK);
           assertThat(midwife.task(task.getId()).statusCode()).isEqualTo(200);
-          complete(midwife, task);
+          if (!task.getProcessDefinitionId().startsWith("zorgpad-meldcode:")) {
+            // (the meldcode the triage advised runs beside the pathway, issue 11: left open)
+            complete(midwife, task);
+          }
         } else if (groups.stream().anyMatch(g -> g.startsWith("jgz"))) {
           jgz = task;
         } else if (task.getTaskDefinitionKey().equals("Task_AcceptCase")) {

@@ -69,6 +69,7 @@ class StrictSchemaRouteIT {
             "--ZORGPAD_DB_SCHEMA_UPDATE=false",
             "--ZORGPAD_DB_POOL_SIZE=5",
             "--zorgpad.admin.password=strict-route-admin",
+            "--zorgpad.match.secret=strict-route-match-secret-0123456789abcdef",
             "--server.port=0",
             "--camunda.bpm.process-engine-name=strictroute",
             "--camunda.bpm.job-execution.enabled=false")) {

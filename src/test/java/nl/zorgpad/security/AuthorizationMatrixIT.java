@@ -132,6 +132,10 @@ class AuthorizationMatrixIT {
             .claims("GET /actuator/(health|info)(/.*)?")
             .probe("GET", "/actuator/health")
             .expect("all=200"),
+        family("actuator metrics for the operator (docs/operations.md, Observability)")
+            .claims("GET /actuator/prometheus")
+            .probe("GET", "/actuator/prometheus")
+            .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"),
         family("actuator index")
             .claims("GET /actuator")
             .probe("GET", "/actuator")
