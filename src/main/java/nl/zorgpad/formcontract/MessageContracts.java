@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nl.zorgpad.casus.CaseEndReason;
 import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.casus.MatchKind;
 import nl.zorgpad.casus.RiskDomain;
+import nl.zorgpad.intake.NewSignalVariables;
 import nl.zorgpad.pathway.PathwayMessages;
 import nl.zorgpad.pathway.PathwayVariables;
 
@@ -20,6 +22,9 @@ final class MessageContracts {
 
   private static final List<String> RISK_DOMAINS =
       Arrays.stream(RiskDomain.values()).map(RiskDomain::code).toList();
+  private static final List<String> MATCH_CODES = Stream.concat(
+      Arrays.stream(MatchKind.values()).map(MatchKind::code),
+      Stream.of(NewSignalVariables.MERGED)).toList();
   private static final List<String> END_REASONS =
       Arrays.stream(CaseEndReason.values()).map(CaseEndReason::code).toList();
 
@@ -27,7 +32,10 @@ final class MessageContracts {
       PathwayMessages.NEW_SIGNAL, contract(PathwayMessages.NEW_SIGNAL,
           FieldRule.multiChoice(PathwayVariables.RISK_DOMAINS, "Risicodomeinen", RISK_DOMAINS),
           FieldRule.choice(PathwayVariables.SIGNALLING_DISCIPLINE, "Discipline",
-              Disciplines.ALL)),
+              Disciplines.ALL),
+          // set by Zorgpad itself when a signal joins her open case or a duplicate is merged
+          // (intake.SignalJoiner, caseview.CaseMerge); the API does not document it for callers
+          FieldRule.choice(NewSignalVariables.MATCH, "Herkend op", MATCH_CODES)),
       PathwayMessages.START_REPORTING_CODE, contract(PathwayMessages.START_REPORTING_CODE,
           FieldRule.choice(PathwayMessages.MELDCODE_STARTED_BY, "Discipline", Disciplines.ALL)),
       PathwayMessages.END_CASE, contract(PathwayMessages.END_CASE,
