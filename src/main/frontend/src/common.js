@@ -9,7 +9,13 @@ export const resource = {
   base: canvasElement.dataset.base
 };
 
-export const messages = window.ZP_MESSAGES || {};
+// The Dutch texts and the CSRF token come as data attributes of #zp-editor-config (the page has
+// no inline script: Content-Security-Policy script-src 'self').
+const config = Object.assign({}, (document.getElementById('zp-editor-config') || {}).dataset);
+const csrf = { header: config.csrfHeader, token: config.csrfToken };
+delete config.csrfHeader;
+delete config.csrfToken;
+export const messages = config;
 
 export function status(text, kind) {
   const element = document.getElementById('editor-status');
@@ -22,8 +28,8 @@ function headers(json) {
   if (json) {
     result['Content-Type'] = 'application/json';
   }
-  if (window.ZP_CSRF && window.ZP_CSRF.header) {
-    result[window.ZP_CSRF.header] = window.ZP_CSRF.token;
+  if (csrf.header) {
+    result[csrf.header] = csrf.token;
   }
   return result;
 }

@@ -9,5 +9,7 @@ public enum AccessAction {
   SEARCH,
   EXPORT,
   /** A caregiver opened a case outside need-to-know (noodprocedure). */
-  EMERGENCY_ACCESS
+  EMERGENCY_ACCESS,
+  /** A login refused because its source address sent too many wrong passwords (throttled). */
+  LOGIN
 }

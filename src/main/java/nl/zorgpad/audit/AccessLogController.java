@@ -1,9 +1,11 @@
 package nl.zorgpad.audit;
 
+import jakarta.validation.constraints.Size;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.zorgpad.input.TextLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,14 +41,17 @@ class AccessLogController {
   }
 
   @GetMapping("/toegang")
-  String search(@RequestParam(name = "client", required = false) String client,
-      @RequestParam(name = "gebruiker", required = false) String user,
-      @RequestParam(name = "organisatie", required = false) String organisation,
+  String search(
+      @RequestParam(name = "client", required = false) @Size(max = TextLimits.SEARCH) String client,
+      @RequestParam(name = "gebruiker", required = false) @Size(max = TextLimits.SEARCH)
+      String user,
+      @RequestParam(name = "organisatie", required = false) @Size(max = TextLimits.SEARCH)
+      String organisation,
       @RequestParam(name = "van", required = false)
       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(name = "tot", required = false)
       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(name = "actie", required = false) String action,
+      @RequestParam(name = "actie", required = false) @Size(max = TextLimits.CODE) String action,
       @RequestParam(name = "nood", required = false) Boolean emergency, Model model) {
     AccessLogReview.Criteria criteria =
         new AccessLogReview.Criteria(client, user, organisation, from, to, action, emergency);

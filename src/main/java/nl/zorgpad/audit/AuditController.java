@@ -1,8 +1,10 @@
 package nl.zorgpad.audit;
 
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import nl.zorgpad.input.TextLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,7 +45,8 @@ class AuditController {
   }
 
   @GetMapping
-  String index(@RequestParam(name = "casus", required = false) String caseNumber) {
+  String index(@RequestParam(name = "casus", required = false) @Size(max = TextLimits.CODE)
+      String caseNumber) {
     if (caseNumber != null && !caseNumber.isBlank()) {
       return "redirect:/audit/casus/"
           + UriUtils.encodePathSegment(caseNumber.strip(), StandardCharsets.UTF_8);
@@ -57,9 +60,12 @@ class AuditController {
       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(name = "tot", required = false)
       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(name = "discipline", required = false) String discipline,
-      @RequestParam(name = "gebruiker", required = false) String user,
-      @RequestParam(name = "type", required = false) String type, Model model) {
+      @RequestParam(name = "discipline", required = false) @Size(max = TextLimits.CODE)
+      String discipline,
+      @RequestParam(name = "gebruiker", required = false) @Size(max = TextLimits.SEARCH)
+      String user,
+      @RequestParam(name = "type", required = false) @Size(max = TextLimits.CODE) String type,
+      Model model) {
     TimelineEvent.Type eventType = type == null || type.isBlank() ? null
         : Arrays.stream(TimelineEvent.Type.values()).filter(t -> t.name().equals(type))
             .findFirst().orElse(null);
@@ -113,7 +119,8 @@ class AuditController {
    * explanation on the page.
    */
   @GetMapping("/keten")
-  String verify(@RequestParam(name = "anker", required = false) String anchor, Model model,
+  String verify(@RequestParam(name = "anker", required = false) @Size(max = TextLimits.ANCHOR)
+      String anchor, Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("results", verification.verifyAll());
     model.addAttribute("anchors", anchors.current());

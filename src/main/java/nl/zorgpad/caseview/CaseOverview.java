@@ -12,7 +12,11 @@ import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.Pregnancy;
 import nl.zorgpad.consent.ConsentRecord;
 
-/** What the case overview page shows; parts the viewer may not see are null or empty. */
+/**
+ * What the case overview page shows; parts the viewer may not see are null or empty.
+ * {@code careCoordinatorName} is the team of the case's regiehouder (issue 11), null while
+ * nobody holds the regie.
+ */
 public record CaseOverview(
     CaseFile caseFile,
     boolean motherVisible,
@@ -30,7 +34,8 @@ public record CaseOverview(
     List<TimelineEvent> timeline,
     boolean emergency,
     boolean mayRefer,
-    boolean mayBecomeCareCoordinator) {
+    boolean mayBecomeCareCoordinator,
+    String careCoordinatorName) {
 
   /** One involvement with the contacts of its team. */
   public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,

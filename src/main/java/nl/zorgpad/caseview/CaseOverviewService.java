@@ -156,18 +156,30 @@ public class CaseOverviewService {
     boolean mayRefer = motherVisible && actor.groups().stream()
         .map(groupDisciplines::disciplineOf).flatMap(java.util.Optional::stream)
         .anyMatch(d -> d.equals("verloskundige") || d.equals("huisarts"));
+    // the regiehouder who accepted the case (or took the role here), by her team's name
+    String careCoordinatorName = involvementList.stream()
+        .filter(i -> i.getRole() == nl.zorgpad.casus.InvolvementRole.CARE_COORDINATOR
+            && i.isActiveAt(now))
+        .max(Comparator.comparing(Involvement::getFrom))
+        .map(i -> i.getGroupId() == null ? i.getUserId() : teams.findByGroupId(i.getGroupId())
+            .map(nl.zorgpad.socialmap.Team::getName)
+            .orElse(ZorgpadGroups.displayName(i.getGroupId())))
+        .orElse(null);
     return new CaseOverview(caseFile, motherVisible, client, pregnancy, childVisible, children,
         involved, consentsVisible, consentList, handovers, tasksVisible, open, done, timeline,
-        summaryGrant.emergency(), mayRefer, careCoordinatorGroup().isPresent()
-            && !actor.userId().equals(caseFile.getCareCoordinator()));
+        summaryGrant.emergency(), mayRefer,
+        careCoordinatorGroup().isPresent() && careCoordinatorName == null, careCoordinatorName);
   }
 
-  /** The user's group through which she can be regiehouder (regiehouder or buurtteam). */
+  /**
+   * The user's group through which she can be regiehouder (regiehouder or buurtteam): her team
+   * before the bare discipline group, so that the case shows which team holds the regie.
+   */
   public java.util.Optional<String> careCoordinatorGroup() {
     return currentActor.get().groups().stream()
         .filter(g -> groupDisciplines.disciplineOf(g)
             .filter(d -> d.equals("regiehouder") || d.equals("buurtteam")).isPresent())
-        .findFirst();
+        .min(Comparator.comparing(ZorgpadGroups::isDiscipline));
   }
 
   /**

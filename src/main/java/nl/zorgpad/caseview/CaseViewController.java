@@ -1,10 +1,12 @@
 package nl.zorgpad.caseview;
 
+import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.access.EmergencyAccessService;
 import nl.zorgpad.assignment.ReassignmentException;
 import nl.zorgpad.casus.CaseNumbers;
@@ -78,7 +80,8 @@ class CaseViewController {
   }
 
   @PostMapping("/{caseNumber}/noodtoegang")
-  String emergency(@PathVariable String caseNumber, @RequestParam(required = false) String reason,
+  String emergency(@PathVariable String caseNumber,
+      @RequestParam(required = false) @Size(max = TextLimits.REASON) String reason,
       Model model, HttpServletResponse response) {
     try {
       emergencies.open(known(caseNumber), reason);
@@ -106,16 +109,16 @@ class CaseViewController {
 
   @PostMapping("/{caseNumber}/client")
   String saveClient(@PathVariable String caseNumber,
-      @RequestParam(required = false) String givenName,
-      @RequestParam(required = false) String familyName,
-      @RequestParam(required = false) String bsn,
-      @RequestParam(required = false) String birthDate,
-      @RequestParam(required = false) String street,
-      @RequestParam(required = false) String houseNumber,
-      @RequestParam(required = false) String postcode,
-      @RequestParam(required = false) String city,
-      @RequestParam(required = false) String phone,
-      @RequestParam(required = false) String parity,
+      @RequestParam(required = false) @Size(max = TextLimits.NAME) String givenName,
+      @RequestParam(required = false) @Size(max = TextLimits.NAME) String familyName,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String bsn,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String birthDate,
+      @RequestParam(required = false) @Size(max = TextLimits.STREET) String street,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String houseNumber,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String postcode,
+      @RequestParam(required = false) @Size(max = TextLimits.NAME) String city,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String phone,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String parity,
       Model model, HttpServletResponse response) {
     known(caseNumber);
     List<Violation> violations = new ArrayList<>();
@@ -162,7 +165,7 @@ class CaseViewController {
 
   @PostMapping("/{caseNumber}/verwijzing")
   String refer(@PathVariable String caseNumber,
-      @RequestParam(required = false) String groupId) {
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String groupId) {
     String group = groupId == null ? "" : groupId.strip();
     // only a team of the sociale kaart or a discipline: a typo would open the mother's dossier
     // to a group that does not exist
@@ -188,7 +191,7 @@ class CaseViewController {
   /** The regiehouder gives an open task to another team of its discipline (vuistregel 8). */
   @PostMapping("/{caseNumber}/taken/{taskId}/toewijzen")
   String reassign(@PathVariable String caseNumber, @PathVariable String taskId,
-      @RequestParam(required = false) String groupId) {
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String groupId) {
     if (groupId == null || groupId.isBlank()) {
       throw new InvalidInputException("reassignment", List.of(new Violation("groupId",
           "is required", "Kies het team dat de taak krijgt.")));

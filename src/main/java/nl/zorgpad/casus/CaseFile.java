@@ -98,14 +98,27 @@ public class CaseFile {
   }
 
   void close(CaseStatus newStatus, Instant at) {
-    if (newStatus == CaseStatus.ACTIVE) {
+    if (newStatus.isOpen()) {
       throw new IllegalArgumentException("closing needs a closed status");
     }
-    if (status != CaseStatus.ACTIVE) {
+    if (!status.isOpen()) {
       throw new IllegalStateException("case " + caseNumber + " is closed already (" + status + ")");
     }
     this.status = newStatus;
     this.closedAt = at;
+  }
+
+  /**
+   * Changes how an open case stands (e.g. the meldcode runs without consent), without closing it.
+   */
+  void keepOpen(CaseStatus newStatus) {
+    if (!newStatus.isOpen()) {
+      throw new IllegalArgumentException("keeping a case open needs an open status");
+    }
+    if (!status.isOpen()) {
+      throw new IllegalStateException("case " + caseNumber + " is closed already (" + status + ")");
+    }
+    this.status = newStatus;
   }
 
   void endEarly(CaseEndReason reason, Instant at) {

@@ -65,6 +65,18 @@ public class CaseFileService implements CaseRegistry {
     log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
   }
 
+  @Override
+  @Transactional
+  public void keepOpen(String caseNumber, CaseStatus status, ZonedDateTime at) {
+    CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    if (caseFile.getStatus() == status) {
+      return;
+    }
+    caseFile.keepOpen(status);
+    log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
+  }
+
   private void log(CaseFile caseFile, AccessAction action, String userId) {
     accessLog.record(new AccessEvent(caseFile.getCaseNumber(), "case:" + caseFile.getCaseNumber(),
         "CaseFile", caseFile.getCaseNumber(), action, AccessOutcome.ALLOWED, Purposes.PATHWAY,

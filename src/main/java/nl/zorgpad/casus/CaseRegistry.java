@@ -20,12 +20,22 @@ public interface CaseRegistry {
   String register(Signal signal, String signalledBy, ZonedDateTime signalledAt);
 
   /**
-   * Closes an active case.
+   * Closes an open case.
    *
-   * @throws IllegalArgumentException for an unknown case or {@link CaseStatus#ACTIVE}
+   * @throws IllegalArgumentException for an unknown case or an open status
    * @throws IllegalStateException when the case is closed already
    */
   void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt);
+
+  /**
+   * Sets how an open case stands, e.g. {@link CaseStatus#MELDCODE_WITHOUT_CONSENT} when the
+   * client refused consent while safety is at stake (meldrecht), and back to
+   * {@link CaseStatus#ACTIVE} when she consents later.
+   *
+   * @throws IllegalArgumentException for an unknown case or a closed status
+   * @throws IllegalStateException when the case is closed already
+   */
+  void keepOpen(String caseNumber, CaseStatus status, ZonedDateTime at);
 
   /**
    * Closes an active case before its end, with the reason (issue 3: moved away, client

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * basis {@code pathway} instead of asking need-to-know.
  */
 @Service
-public class DossierService implements HandoverRegistry {
+public class DossierService implements HandoverRegistry, CaseTeams {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -378,6 +378,39 @@ public class DossierService implements HandoverRegistry {
         actor);
     involve(record.getCaseNumber(), recipientGroupIds, InvolvementRole.HANDOVER, actor);
     return true;
+  }
+
+  /**
+   * The regiehouder accepted the case in the pathway (the engine has checked that she may work on
+   * the task): her involvement as regiehouder replaces an earlier one, logged with basis
+   * {@code pathway}.
+   */
+  @Override
+  @Transactional
+  public void recordCareCoordinator(String caseNumber, String groupId, String discipline,
+      String userId) {
+    if (caseNumber == null || caseFiles.findByCaseNumber(caseNumber).isEmpty()) {
+      return; // a task outside a case (e.g. a coordinator's test instance): nothing to record
+    }
+    Actor actor = pathwayActor(userId);
+    CaseFile caseFile = caseFile(caseNumber);
+    Instant now = clock.instant();
+    involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(i -> i.getRole() == InvolvementRole.CARE_COORDINATOR && i.isActiveAt(now))
+        .forEach(i -> i.end(now, actor.userId()));
+    caseFile.setCareCoordinator(userId);
+    Involvement involvement = involvements.save(new Involvement(caseNumber, groupId,
+        discipline, userId, InvolvementRole.CARE_COORDINATOR, now, actor.userId()));
+    logPathway(caseFile, AccessAction.CREATE, "Involvement", String.valueOf(involvement.getId()),
+        actor);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Involvement> activeInvolvements(String caseNumber) {
+    Instant now = clock.instant();
+    return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+        .filter(i -> i.isActiveAt(now)).toList();
   }
 
   private void involve(String caseNumber, Collection<String> groupIds, InvolvementRole role,

@@ -44,6 +44,12 @@ public record HomeVisitReport(String outcome, List<String> interventionAdvice) {
     MAMAATJE("mamaatje"),
     CENTERING_PREGNANCY("centering-pregnancy"),
     NU_NIET_ZWANGER("nu-niet-zwanger"),
+    /**
+     * No residence permit or no insurance (seed 001: the undocumented woman refused by a GP
+     * practice): arrange access to care — a GP and midwife, insurance, or for an undocumented
+     * woman the CAK's regulation for uninsurable foreigners.
+     */
+    ACCESS_TO_CARE("toegang-zorg"),
     REGULAR_JGZ_CARE("reguliere-jgz");
 
     private final String code;

@@ -13,6 +13,10 @@ import java.util.List;
  */
 public final class MdoRules {
 
+  private static final java.time.format.DateTimeFormatter DUTCH_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+          java.util.Locale.forLanguageTag("nl-NL"));
+
   public static final String YES = "ja";
   public static final String NO = "nee";
   /** Vuistregel 9: a vulnerable case is looked at again within a month. */
@@ -21,6 +25,26 @@ public final class MdoRules {
   public static final int MAX_ACTION_MONTHS = 3;
 
   private MdoRules() {
+  }
+
+  /**
+   * Whether the participants prepare an MDO that is planned today or in the past; a later MDO is
+   * always prepared.
+   */
+  public enum Preparation implements Codes.Coded {
+    PREPARE("voorbereiden"),
+    WITHOUT_PREPARATION("zonder-voorbereiding");
+
+    private final String code;
+
+    Preparation(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
   }
 
   /** What a participant brings to the meeting. */
@@ -86,9 +110,13 @@ public final class MdoRules {
     return MeldcodeRules.codes(type);
   }
 
-  /** Participants and date: at least one discipline besides the requester, a future date. */
+  /**
+   * Participants and date: at least one discipline besides the requester, a date at most a month
+   * ago. An MDO today or in the past is never prepared silently or not at all: the chair chooses
+   * whether the participants still prepare ({@link Preparation}).
+   */
   public static List<Violation> checkPlan(String requestingDiscipline, List<String> participants,
-      LocalDate meetingDate, LocalDate today) {
+      LocalDate meetingDate, String preparation, LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (!Disciplines.ALL.containsAll(participants)) {
       violations.add(new Violation("mdoParticipants", "has unknown disciplines " + participants,
@@ -98,11 +126,33 @@ public final class MdoRules {
           "needs at least one discipline besides the requester",
           "Een MDO is multidisciplinair: kies minstens één andere discipline."));
     }
-    if (meetingDate == null || meetingDate.isBefore(today)) {
-      violations.add(new Violation("mdoMeetingDate", "is required and not in the past",
-          "Kies de datum van het MDO (vandaag of later)."));
+    if (meetingDate == null
+        || meetingDate.isBefore(today.minusMonths(MAX_REVIEW_INTERVAL_MONTHS))) {
+      violations.add(new Violation("mdoMeetingDate",
+          "is required and at most a month ago",
+          "Kies de datum van het MDO (hoogstens een maand geleden)."));
+    } else if (!meetingDate.isAfter(today) && !Codes.known(Preparation.class, preparation)) {
+      violations.add(new Violation("mdoPreparation",
+          "is required for an MDO today or in the past",
+          "Het MDO is vandaag of al geweest, dus er is weinig of geen tijd om voor te bereiden."
+              + " Kies of de deelnemers toch voorbereiden (hun taak loopt dan tot het eind van de"
+              + " MDO-dag, en minstens twee uur) of dat u de besluiten zonder voorbereiding"
+              + " vastlegt."));
     }
     return violations;
+  }
+
+  /**
+   * The preparation that counts: the chair's choice for an MDO today or in the past, else
+   * {@link Preparation#PREPARE}.
+   */
+  public static String preparationOf(LocalDate meetingDate, String preparation,
+      LocalDate today) {
+    if (meetingDate != null && !meetingDate.isAfter(today)
+        && Codes.known(Preparation.class, preparation)) {
+      return preparation;
+    }
+    return Preparation.PREPARE.code();
   }
 
   /** A participant's preparation: whether she attends or sends written input. */
@@ -114,13 +164,20 @@ public final class MdoRules {
     return List.of();
   }
 
-  /** The meeting: held on a date that has passed, next review within a month (vuistregel 9). */
-  public static List<Violation> checkMeeting(LocalDate heldDate, LocalDate nextReviewDate,
-      String hasActionPoints, LocalDate today) {
+  /**
+   * The meeting: held on a date that has passed and not before the planned date, next review
+   * within a month (vuistregel 9).
+   */
+  public static List<Violation> checkMeeting(LocalDate heldDate, LocalDate meetingDate,
+      LocalDate nextReviewDate, String hasActionPoints, LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (heldDate == null || heldDate.isAfter(today)) {
       violations.add(new Violation("mdoHeldDate", "is required and not in the future",
           "Vul de datum in waarop het MDO is gehouden (niet in de toekomst)."));
+    } else if (meetingDate != null && heldDate.isBefore(meetingDate)) {
+      violations.add(new Violation("mdoHeldDate", "is before the planned date " + meetingDate,
+          "Het MDO was gepland op " + DUTCH_DATE.format(meetingDate) + "; het kan niet eerder"
+              + " gehouden zijn. Vul de datum in waarop het MDO is gehouden."));
     }
     LocalDate base = heldDate == null || heldDate.isAfter(today) ? today : heldDate;
     if (nextReviewDate == null || !nextReviewDate.isAfter(today)

@@ -38,6 +38,10 @@ public class ConsentRecord {
   @Column(name = "reason_code", length = 50, updatable = false)
   private String reasonCode;
 
+  /** A refusal after which the client agreed to be asked again later (issue 11). */
+  @Column(name = "ask_again", nullable = false, updatable = false)
+  private boolean askAgain;
+
   @Column(name = "recorded_by", nullable = false, length = 100, updatable = false)
   private String recordedBy;
 
@@ -54,6 +58,7 @@ public class ConsentRecord {
     this.purpose = statement.purpose();
     this.decision = statement.decision();
     this.reasonCode = statement.reasonCode();
+    this.askAgain = statement.askAgain();
     this.recordedBy = statement.recordedBy();
     this.recordedAt = statement.recordedAt().toInstant();
   }
@@ -80,6 +85,10 @@ public class ConsentRecord {
 
   public String getReasonCode() {
     return reasonCode;
+  }
+
+  public boolean isAskAgain() {
+    return askAgain;
   }
 
   public String getRecordedBy() {

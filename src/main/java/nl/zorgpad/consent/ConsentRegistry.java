@@ -18,4 +18,10 @@ public interface ConsentRegistry {
   /** The decision that counts now for this case, recipient and purpose, if any was recorded. */
   Optional<ConsentDecision> currentDecision(String caseNumber, String recipientDiscipline,
       String purpose);
+
+  /**
+   * Whether the decision that counts now is a refusal after which the client agreed to be asked
+   * again later (the "ask again" route of vuistregel 4).
+   */
+  boolean askAgainLater(String caseNumber, String recipientDiscipline, String purpose);
 }

@@ -58,6 +58,17 @@ public class ConsentService implements ConsentRegistry {
         .stream().findFirst().map(ConsentRecord::getDecision);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public boolean askAgainLater(String caseNumber, String recipientDiscipline, String purpose) {
+    return records
+        .findByCaseNumberAndRecipientDisciplineAndPurposeOrderByRecordedAtDescIdDesc(
+            caseNumber, recipientDiscipline, purpose)
+        .stream().findFirst()
+        .filter(record -> record.getDecision() == ConsentDecision.REFUSED)
+        .map(ConsentRecord::isAskAgain).orElse(false);
+  }
+
   @Transactional(readOnly = true)
   public List<ConsentRecord> recordsOf(String caseNumber) {
     return records.findByCaseNumberOrderByRecordedAtAscIdAsc(caseNumber);

@@ -14,6 +14,8 @@ import nl.zorgpad.casus.Violation;
  *
  * @param reasonCode a {@link ConsentReason} code; required for a refusal or withdrawal, ignored
  *     for a consent given
+ * @param askAgain for a refusal: the client agreed to be asked again after the waiting period
+ *     (ignored otherwise)
  */
 public record ConsentStatement(
     String caseNumber,
@@ -22,12 +24,23 @@ public record ConsentStatement(
     ConsentDecision decision,
     String reasonCode,
     String recordedBy,
-    ZonedDateTime recordedAt) {
+    ZonedDateTime recordedAt,
+    boolean askAgain) {
 
   public ConsentStatement {
     if (decision == ConsentDecision.GIVEN) {
       reasonCode = null;
     }
+    if (decision != ConsentDecision.REFUSED) {
+      askAgain = false;
+    }
+  }
+
+  /** A statement without the wish to be asked again. */
+  public ConsentStatement(String caseNumber, String recipientDiscipline, String purpose,
+      ConsentDecision decision, String reasonCode, String recordedBy, ZonedDateTime recordedAt) {
+    this(caseNumber, recipientDiscipline, purpose, decision, reasonCode, recordedBy, recordedAt,
+        false);
   }
 
   public List<Violation> check() {

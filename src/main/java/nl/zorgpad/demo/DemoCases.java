@@ -15,6 +15,7 @@ import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_RECIPIENTS;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_CLIENT_CONSENTED;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_DECISION;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
+import static nl.zorgpad.pathway.PathwayVariables.REFUSAL_FOLLOW_UP;
 import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
 import static nl.zorgpad.pathway.PathwayVariables.riskDomainsValue;
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
@@ -81,11 +82,10 @@ class DemoCases {
     signal("demo-verloskundige", "DEMO-VK-0101", today.plusWeeks(22), 18,
         List.of("huisvesting", "armoede", "stress"));
 
-    // 2. signalled by the buurtteam (low risk: the buurtteam keeps the overview itself),
-    //    consent given: the case is to be accepted
-    ProcessInstance second = signal("demo-buurtteam", "DEMO-BT-0102", today.plusWeeks(16), 24,
+    // 2. signalled by the buurtteam (low risk: the buurtteam keeps the overview itself, so no
+    //    consent for its own regie is asked): the case is to be accepted
+    signal("demo-buurtteam", "DEMO-BT-0102", today.plusWeeks(16), 24,
         List.of("schulden", "migratie-taal"));
-    work(second, "demo-buurtteam", Map.of(CONSENT_DECISION, "GIVEN"));
 
     // 3. accepted by the regiehouder, handover to JGZ recorded: JGZ must confirm contact
     ProcessInstance third = signal("demo-verloskundige", "DEMO-VK-0103", today.plusWeeks(12), 28,
@@ -96,11 +96,12 @@ class DemoCases {
     work(third, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
         HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
 
-    // 4. consent refused: case closed, refusal recorded
+    // 4. consent refused without safety concerns: the GP confirms, case closed, refusal recorded
     ProcessInstance fourth = signal("demo-huisarts", "DEMO-HA-0104", today.plusWeeks(20), 20,
-        List.of("verslaving"));
+        List.of("verslaving", "schulden"));
     work(fourth, "demo-huisarts", Map.of(CONSENT_DECISION, "REFUSED",
         CONSENT_REFUSAL_REASON, "wil-bedenktijd"));
+    work(fourth, "demo-huisarts", Map.of(REFUSAL_FOLLOW_UP, "casus-sluiten"));
 
     // 5. contact confirmed, home visit requested: JGZ plans the prenatal home visit
     ProcessInstance fifth = signal("demo-verloskundige", "DEMO-VK-0105", today.plusWeeks(18), 22,
@@ -126,6 +127,13 @@ class DemoCases {
     work(sixth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "huisbezoek"));
     endCase(sixth, "demo-regiehouder", "verhuisd");
     work(sixth, holder(sixth), Map.of("involvedInformed", true));
+
+    // 7. meldrecht (seed 001): a GP signals a homeless woman in an unsafe place who refuses all
+    //    help; the triage advised the meldcode, which runs without consent: the case stays open
+    ProcessInstance seventh = signal("demo-huisarts", "DEMO-HA-0107", today.plusWeeks(10), 30,
+        List.of("huisvesting", "huiselijk-geweld"));
+    workOn(seventh, "demo-huisarts", "Task_AskConsent", Map.of(CONSENT_DECISION, "REFUSED",
+        CONSENT_REFUSAL_REASON, "wil-geen-contact"));
     LOG.info("Demo cases created");
   }
 
@@ -185,6 +193,19 @@ class DemoCases {
           .processInstanceBusinessKey(caseInstance.getBusinessKey())
           .taskCandidateUser(user)
           .singleResult();
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  /** Claims and completes the user's open task of the case with this definition key. */
+  private void workOn(ProcessInstance caseInstance, String user, String taskKey,
+      Map<String, Object> variables) {
+    as(user, () -> {
+      Task task = taskService.createTaskQuery()
+          .processInstanceBusinessKey(caseInstance.getBusinessKey())
+          .taskDefinitionKey(taskKey).taskCandidateUser(user).singleResult();
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);
       return null;

@@ -6,43 +6,40 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.zorgpad.modelpolicy.ModelPolicy;
+import nl.zorgpad.modelpolicy.PolicyViolation;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Zorgpad's rules for pathways, decisions and forms, checked before a coordinator deploys
  * (DESIGN.md "BPMN is the covenant's flowchart"). Each finding names the element it is about so
  * the workbench can show it on the diagram. Pure: what the model may refer to comes in through
  * {@link ValidationContext}; the engine's own parse is {@link EngineModelCheck}.
+ *
+ * <p>What a model may not do at all (scripts, Java classes, expressions outside the grammar,
+ * DOCTYPE, unsafe forms) is the engine's {@link ModelPolicy} (decision 0006): its findings come
+ * first, from the same implementation the engine applies to every deployment.
  */
 public class ModelValidator {
 
   /** The newest form schema the Tasklist of Camunda 7.24 (form-js 1.8.7) renders. */
   public static final int MAX_FORM_SCHEMA_VERSION = 16;
-
-  /** Component types form-js 1.8.7 registers (its viewer's {@code formFields}). */
-  static final Set<String> FORM_JS_1_8_TYPES = Set.of("default", "textfield", "textarea",
-      "number", "datetime", "expression", "checkbox", "checklist", "radio", "select", "taglist",
-      "text", "image", "table", "html", "spacer", "separator", "group", "dynamiclist", "iframe",
-      "button");
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   /** {@code ${recipientDiscipline}}: a discipline chosen at run time from a process variable. */
@@ -50,20 +47,49 @@ public class ModelValidator {
       Pattern.compile("^[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final ModelPolicy policy;
+
+  /** Zorgpad's pathway rules only, without the model policy (tools, tests of the rules). */
+  public ModelValidator() {
+    this(null);
+  }
+
+  public ModelValidator(ModelPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Rules whose finding means nothing else in the file may be parsed. */
+  static boolean unreadable(ValidationIssue issue) {
+    return issue.rule().equals(ModelPolicy.RULE_DOCTYPE)
+        || issue.rule().equals(ModelPolicy.RULE_UNREADABLE)
+        || issue.rule().equals(ModelPolicy.RULE_RESOURCE_TYPE);
+  }
+
   public List<ValidationIssue> validate(String resource, byte[] content,
       ValidationContext context) {
-    if (resource.endsWith(".bpmn")) {
-      return validateBpmn(resource, content, context);
+    List<ValidationIssue> issues = new ArrayList<>();
+    if (policy != null) {
+      List<PolicyViolation> violations = policy.check(resource, content);
+      for (PolicyViolation violation : violations) {
+        issues.add(ValidationIssue.error(resource, violation.elementId(), violation.rule(),
+            violation.message()));
+      }
+      if (violations.stream().anyMatch(PolicyViolation::unreadable)) {
+        return issues; // no other parser may see this file
+      }
     }
-    if (resource.endsWith(".dmn")) {
-      return validateDmn(resource, content);
-    }
-    if (resource.endsWith(".form")) {
-      return validateForm(resource, content);
-    }
-    return List.of(ValidationIssue.error(resource, null, "resource-type",
-        "Alleen zorgpaden (.bpmn), beslistabellen (.dmn) en formulieren (.form) kunnen worden"
-            + " gepubliceerd."));
+    ModelPolicy.Kind kind = ModelPolicy.kind(resource);
+    List<ValidationIssue> own = kind == ModelPolicy.Kind.BPMN
+        ? validateBpmn(resource, content, context)
+        : kind == ModelPolicy.Kind.DMN ? validateDmn(resource, content)
+        : kind == ModelPolicy.Kind.FORM ? validateForm(resource, content) : List.of();
+    // a warning ("an expression, cannot be checked") on an element the policy refuses says
+    // nothing more and would repeat the refused expression
+    Set<String> refused = new HashSet<>();
+    issues.forEach(issue -> refused.add(issue.elementId()));
+    own.stream().filter(issue -> issue.isError() || !refused.contains(issue.elementId()))
+        .forEach(issues::add);
+    return issues;
   }
 
   // --- BPMN -------------------------------------------------------------------------------
@@ -90,25 +116,6 @@ public class ModelValidator {
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       checkForm(resource, start, start.getCamundaFormKey(), context, false, issues);
-    }
-    for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-      issues.add(ValidationIssue.error(resource, task.getId(), "no-script-task",
-          "Scripttaak " + label(task) + " is niet toegestaan: Zorgpad voert geen scripts uit"
-              + " uit een model. Gebruik een servicetaak met een functie van Zorgpad."));
-    }
-    for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-      BaseElement owner = owner(script);
-      issues.add(ValidationIssue.error(resource, owner == null ? null : owner.getId(),
-          "no-script", "Script in " + (owner == null ? "het model" : label(owner))
-              + " is niet toegestaan: Zorgpad voert geen scripts uit een model uit."));
-    }
-    for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
-      if (!isBlank(condition.getLanguage()) || !isBlank(condition.getCamundaResource())) {
-        BaseElement owner = owner(condition);
-        issues.add(ValidationIssue.error(resource, owner == null ? null : owner.getId(),
-            "no-script", "De voorwaarde van " + (owner == null ? "een pijl" : label(owner))
-                + " is een script; gebruik een expressie zoals ${toestemming == true}."));
-      }
     }
     for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
       checkCallActivity(resource, call, context, issues);
@@ -160,11 +167,8 @@ public class ModelValidator {
       ValidationContext context, boolean required, List<ValidationIssue> issues) {
     String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
     if (isBlank(formRef)) {
-      if (!isBlank(formKey)) {
-        issues.add(ValidationIssue.error(resource, element.getId(), "form-ref",
-            label(element) + " gebruikt een formKey (" + formKey + "). Zorgpad gebruikt"
-                + " Camunda-formulieren: kies een formulier (formRef)."));
-      } else if (required) {
+      // a formKey (embedded or external form) is refused by the model policy ("form-key")
+      if (isBlank(formKey) && required) {
         issues.add(ValidationIssue.error(resource, element.getId(), "form-required",
             "Taak " + label(element) + " heeft geen formulier. Kies een formulier (formRef)."));
       }
@@ -257,37 +261,11 @@ public class ModelValidator {
               + MAX_FORM_SCHEMA_VERSION + ". Maak het in de werkbank of in Camunda Modeler"
               + " voor Camunda 7.24."));
     }
-    checkComponents(resource, form.path("components"), issues);
+    // the component types (what form-js 1.8.7 can show and may show) are the model policy's
     return issues;
   }
 
-  private void checkComponents(String resource, JsonNode components,
-      List<ValidationIssue> issues) {
-    for (JsonNode component : components) {
-      String type = component.path("type").asText("");
-      if (!FORM_JS_1_8_TYPES.contains(type)) {
-        String id = component.path("id").asText(null);
-        String name = component.path("label").asText(id == null ? type : id);
-        issues.add(ValidationIssue.error(resource, id, "form-component-type",
-            "Onderdeel '" + name + "' is van het type '" + type + "', dat de takenlijst"
-                + " (form-js 1.8.7) niet kan tonen."));
-      }
-      checkComponents(resource, component.path("components"), issues);
-    }
-  }
-
   // --- helpers ----------------------------------------------------------------------------
-
-  private static BaseElement owner(ModelElementInstance element) {
-    ModelElementInstance current = element.getParentElement();
-    while (current != null) {
-      if (current instanceof FlowElement || current instanceof Process) {
-        return (BaseElement) current;
-      }
-      current = current.getParentElement();
-    }
-    return null;
-  }
 
   static String label(BaseElement element) {
     String name = element instanceof FlowElement flow ? flow.getName()

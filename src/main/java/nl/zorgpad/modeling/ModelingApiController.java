@@ -1,5 +1,6 @@
 package nl.zorgpad.modeling;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.input.TextLimits;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,16 +50,18 @@ class ModelingApiController {
   }
 
   /** One submitted file; {@code content} is the XML or form JSON as text. */
-  record SubmittedResource(String name, String content) {
+  record SubmittedResource(@Size(max = TextLimits.RESOURCE_NAME) String name,
+      @Size(max = TextLimits.MODEL) String content) {
   }
 
-  record Submission(List<SubmittedResource> resources, String tenantId) {
+  record Submission(List<SubmittedResource> resources,
+      @Size(max = TextLimits.CODE) String tenantId) {
   }
 
   @GetMapping(value = "/resource", produces = MediaType.TEXT_PLAIN_VALUE)
-  ResponseEntity<String> resource(@RequestParam String name,
-      @RequestParam(required = false) String tenant,
-      @RequestParam(required = false) String deployment, Principal principal) {
+  ResponseEntity<String> resource(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment, Principal principal) {
     if (!EngineUser.of(principal.getName(), identityService).sees(blankToNull(tenant))) {
       return ResponseEntity.notFound().build(); // another coalition's file (decision 0005)
     }

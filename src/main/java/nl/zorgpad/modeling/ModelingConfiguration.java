@@ -1,5 +1,6 @@
 package nl.zorgpad.modeling;
 
+import nl.zorgpad.modelpolicy.ModelPolicy;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ class ModelingConfiguration {
     return new EngineCandidateGroupCatalog(identityService);
   }
 
+  /** With the engine's model policy: the workbench shows what the engine would refuse. */
   @Bean
-  ModelValidator modelValidator() {
-    return new ModelValidator();
+  ModelValidator modelValidator(ModelPolicy policy) {
+    return new ModelValidator(policy);
   }
 }

@@ -1,11 +1,13 @@
 package nl.zorgpad.modeling;
 
+import jakarta.validation.constraints.Size;
 import static nl.zorgpad.modeling.ModelingApiController.blankToNull;
 
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import nl.zorgpad.input.TextLimits;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -59,8 +61,9 @@ class ModelingController {
   }
 
   @GetMapping("/edit")
-  String edit(@RequestParam String name, @RequestParam(required = false) String tenant,
-      @RequestParam(required = false) String deployment, Principal principal, Model model) {
+  String edit(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment, Principal principal, Model model) {
     EngineUser user = EngineUser.of(principal.getName(), identityService);
     ResourceCatalog.Entry entry = entry(name, tenant, user);
     // where "Publiceren" goes: her coalition(s); the shared pathways only for the central one
@@ -74,8 +77,10 @@ class ModelingController {
   }
 
   @GetMapping("/history")
-  String history(@RequestParam String name, @RequestParam(required = false) String tenant,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+  String history(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String from,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String to,
       Principal principal, Model model) {
     ResourceCatalog.Entry entry = entry(name, tenant,
         EngineUser.of(principal.getName(), identityService));
@@ -92,8 +97,10 @@ class ModelingController {
   }
 
   @PostMapping("/rollback")
-  String rollback(@RequestParam String name, @RequestParam(required = false) String tenant,
-      @RequestParam String deployment, Principal principal, RedirectAttributes redirect) {
+  String rollback(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
+      @RequestParam @Size(max = TextLimits.CODE) String deployment, Principal principal,
+      RedirectAttributes redirect) {
     WorkbenchDeployer.Result result = deployer.rollback(name, blankToNull(tenant), deployment,
         EngineUser.of(principal.getName(), identityService));
     redirect.addFlashAttribute("rollback", result);
@@ -103,8 +110,9 @@ class ModelingController {
   }
 
   @GetMapping("/migration")
-  String migrationPreview(@RequestParam String source,
-      @RequestParam(required = false) String target, Principal principal, Model model) {
+  String migrationPreview(@RequestParam @Size(max = TextLimits.CODE) String source,
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String target,
+      Principal principal, Model model) {
     EngineUser user = EngineUser.of(principal.getName(), identityService);
     ProcessDefinition sourceDefinition = definition(source, user);
     // decision 0005: a case of coalition X moves only to a version of X or a shared one, so the
@@ -127,8 +135,10 @@ class ModelingController {
   }
 
   @PostMapping("/migration")
-  String migrationStart(@RequestParam String source, @RequestParam String target,
-      @RequestParam(name = "case", required = false) List<String> cases, Principal principal,
+  String migrationStart(@RequestParam @Size(max = TextLimits.CODE) String source,
+      @RequestParam @Size(max = TextLimits.CODE) String target,
+      @RequestParam(name = "case", required = false) List<@Size(max = TextLimits.CODE) String>
+      cases, Principal principal,
       RedirectAttributes redirect) {
     if (cases == null || cases.isEmpty()) {
       redirect.addFlashAttribute("noCases", true);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.zorgpad.modelpolicy.ModelRefusedException;
+import nl.zorgpad.modelpolicy.PolicyViolation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -65,7 +67,11 @@ public class WorkbenchDeployer {
     }
   }
 
-  /** Engine parse plus Zorgpad's rules for each file, seen together with the others. */
+  /**
+   * Engine parse plus Zorgpad's rules for each file, seen together with the others. The rules
+   * include the engine's model policy (decision 0006); a file it cannot read safely (a DOCTYPE,
+   * not XML or JSON) is not given to the engine's parser.
+   */
   public List<ValidationIssue> validate(Map<String, byte[]> resources, String tenantId) {
     List<ValidationIssue> issues = new ArrayList<>();
     ValidationContext context = null;
@@ -82,8 +88,11 @@ public class WorkbenchDeployer {
             groups.candidateGroups().stream().map(CandidateGroupCatalog.Option::id).toList(),
             resources);
       }
-      issues.addAll(engineCheck.check(name, resource.getValue()));
-      issues.addAll(validator.validate(name, resource.getValue(), context));
+      List<ValidationIssue> rules = validator.validate(name, resource.getValue(), context);
+      if (rules.stream().noneMatch(ModelValidator::unreadable)) {
+        issues.addAll(engineCheck.check(name, resource.getValue()));
+      }
+      issues.addAll(rules);
     }
     return issues;
   }
@@ -107,17 +116,28 @@ public class WorkbenchDeployer {
     if (changed.isEmpty()) {
       return new Result(false, null, List.of(), unchanged, issues);
     }
-    Deployment deployment = user.run(identityService, () -> {
-      DeploymentBuilder builder = repositoryService.createDeployment()
-          .name(ResourceCatalog.DEPLOYMENT_NAME)
-          .source(ResourceCatalog.SOURCE_WORKBENCH);
-      if (tenantId != null) {
-        builder.tenantId(tenantId);
+    Deployment deployment;
+    try {
+      deployment = user.run(identityService, () -> {
+        DeploymentBuilder builder = repositoryService.createDeployment()
+            .name(ResourceCatalog.DEPLOYMENT_NAME)
+            .source(ResourceCatalog.SOURCE_WORKBENCH);
+        if (tenantId != null) {
+          builder.tenantId(tenantId);
+        }
+        changed.forEach((name, content) -> builder.addInputStream(name,
+            new ByteArrayInputStream(content)));
+        return builder.deploy();
+      });
+    } catch (ModelRefusedException refused) {
+      // the engine's own check (the same policy as validate): shown on the elements as well
+      List<ValidationIssue> refusedIssues = new ArrayList<>(issues);
+      for (PolicyViolation violation : refused.violations()) {
+        refusedIssues.add(ValidationIssue.error(violation.resource(), violation.elementId(),
+            violation.rule(), violation.message()));
       }
-      changed.forEach((name, content) -> builder.addInputStream(name,
-          new ByteArrayInputStream(content)));
-      return builder.deploy();
-    });
+      return new Result(false, null, List.of(), unchanged, refusedIssues);
+    }
     LOG.info("User {} deployed {} (tenant {}) as deployment {}", user.userId(), changed.keySet(),
         tenantId, deployment.getId());
     return new Result(true, deployment.getId(), List.copyOf(changed.keySet()), unchanged,

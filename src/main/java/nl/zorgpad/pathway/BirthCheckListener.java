@@ -5,6 +5,7 @@ import static nl.zorgpad.pathway.PathwayVariables.BIRTH_CHECK_OUTCOME;
 import java.util.List;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * and when the child is born, its birth date recorded like a birth report
  * ({@link BirthRegistrationListener}). An execution listener on the task's {@code end}.
  */
+@PathwayBean
 @Component("birthCheckListener")
 public class BirthCheckListener implements ExecutionListener {
 

@@ -5,6 +5,7 @@ import static nl.zorgpad.pathway.PathwayVariables.CASE_NUMBER;
 
 import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the regiehouder's check when it found a birth. An execution listener on {@code end} (see
  * {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("birthRegistrationListener")
 public class BirthRegistrationListener implements ExecutionListener {
 

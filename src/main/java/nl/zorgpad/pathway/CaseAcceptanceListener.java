@@ -9,11 +9,21 @@ import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import nl.zorgpad.casus.CaseTeams;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
+import nl.zorgpad.consent.ConsentDecision;
+import nl.zorgpad.consent.ConsentPurpose;
+import nl.zorgpad.consent.ConsentRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +33,58 @@ import org.springframework.stereotype.Component;
  * list (the multi-instance collection) and whether a huisarts is involved (vuistregel 7: the GP
  * is told about a PHB the buurtteam requests). An execution listener on the task's {@code end}
  * (see {@link ConsentDecisionListener}).
+ *
+ * <p>As the task's {@code complete} listener it records who accepted: she and her team become
+ * the case's regiehouder in the dossier (involvement {@code CARE_COORDINATOR}; issue 11), so
+ * that later regie tasks go to her team ({@link CaseTeamGroups#careCoordinator}). Her team is
+ * the candidate group of the task she is a member of, or her own team of the regiehouder's
+ * discipline when the task went to the whole discipline. The end listener's check runs after it
+ * in the same transaction: a refused answer records nothing.
  */
+@PathwayBean
 @Component("caseAcceptanceListener")
-public class CaseAcceptanceListener implements ExecutionListener {
+public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
 
   /** Vuistregel 7: besides the midwife, the buurtteam may request the PHB. */
   static final List<String> HOME_VISIT_REQUESTERS =
       List.of(Disciplines.VERLOSKUNDIGE, Disciplines.BUURTTEAM);
+
+  private final CaseTeams caseTeams;
+  private final ConsentRegistry consentRegistry;
+
+  @Autowired
+  public CaseAcceptanceListener(CaseTeams caseTeams, ConsentRegistry consentRegistry) {
+    this.caseTeams = caseTeams;
+    this.consentRegistry = consentRegistry;
+  }
+
+  /** On complete: the user who accepted, with her team, is the case's regiehouder. */
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.getExecution() == null) {
+      return;
+    }
+    String userId = Actors.current(task.getProcessEngineServices());
+    if (Actors.SYSTEM.equals(userId) && task.getAssignee() != null) {
+      userId = task.getAssignee();
+    }
+    if (Actors.SYSTEM.equals(userId)) {
+      return; // nobody accepted in person (a tool or test without a user): no regiehouder yet
+    }
+    String discipline = VariableReader.of(task).string(
+        PathwayVariables.CARE_COORDINATOR_DISCIPLINE);
+    List<String> candidates = new ArrayList<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        candidates.add(link.getGroupId());
+      }
+    }
+    String team = UserTeams.of(task.getProcessEngineServices(), userId)
+        .teamOf(discipline, candidates)
+        .orElse(candidates.isEmpty() ? discipline : candidates.get(0));
+    caseTeams.recordCareCoordinator(CaseTeamGroups.caseNumber(task.getExecution()), team,
+        discipline, userId);
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -62,8 +117,20 @@ public class CaseAcceptanceListener implements ExecutionListener {
       throw PathwayValidation.refuse(invalid, PathwayValidation.CASE_ACCEPTANCE_INVALID);
     }
     execution.setVariable(HANDOVER_RECIPIENTS, recipients);
-    // an unticked checkbox may arrive as nothing: not starting the meldcode
-    execution.setVariable(START_MELDCODE, Boolean.TRUE.equals(input.bool(START_MELDCODE)));
+    // one consent task for this moment (issue 11): every recipient without a consent on record
+    // (never asked, or refused at an earlier moment); a withdrawal is not asked again here
+    String caseNumber = CaseTeamGroups.caseNumber(execution);
+    List<String> toAsk = recipients.stream().filter(recipient -> consentRegistry
+        .currentDecision(caseNumber, recipient, ConsentPurpose.WARM_HANDOVER.code())
+        .map(decision -> decision == ConsentDecision.REFUSED).orElse(true))
+        .toList();
+    execution.setVariable(PathwayVariables.HANDOVER_CONSENT_RECIPIENTS, new ArrayList<>(toAsk));
+    execution.setVariable(PathwayVariables.HANDOVER_CONSENT_NEEDED, !toAsk.isEmpty());
+    // an unticked checkbox may arrive as nothing: not starting the meldcode; when the triage
+    // advised it, it runs since the triage (the signaller's meldcode) and the form does not offer
+    // a second one
+    execution.setVariable(START_MELDCODE, Boolean.TRUE.equals(input.bool(START_MELDCODE))
+        && !Boolean.TRUE.equals(input.bool(PathwayVariables.MELDCODE_ADVISED)));
     execution.setVariable(GENERAL_PRACTITIONER_INVOLVED,
         Disciplines.HUISARTS.equals(sender) || recipients.contains(Disciplines.HUISARTS));
   }

@@ -6,6 +6,8 @@ import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.CaseStatus;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
+import nl.zorgpad.modelpolicy.PathwayCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ${caseClosing.close(execution, 'CLOSED_NO_CONSENT')}}; and from the start of the
  * "casus beëindigd" event subprocess: {@code ${caseClosing.endEarly(execution)}}.
  */
+@PathwayBean
 @Component("caseClosing")
 public class CaseClosing {
 
@@ -26,16 +29,31 @@ public class CaseClosing {
     this.deadlines = deadlines;
   }
 
-  /** @param status a {@link CaseStatus} name other than ACTIVE */
+  /** @param status a closed {@link CaseStatus} name */
+  @PathwayCallable
   public void close(DelegateExecution execution, String status) {
     String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
     caseRegistry.close(caseNumber, CaseStatus.valueOf(status), deadlines.now());
   }
 
   /**
+   * Sets how an open case stands without closing it:
+   * {@code ${caseClosing.keepOpen(execution, 'MELDCODE_WITHOUT_CONSENT')}} when the client refused
+   * consent while safety is at stake (meldrecht), {@code 'ACTIVE'} when she consents later.
+   *
+   * @param status an open {@link CaseStatus} name
+   */
+  @PathwayCallable
+  public void keepOpen(DelegateExecution execution, String status) {
+    String caseNumber = VariableReader.of(execution).string(PathwayVariables.CASE_NUMBER);
+    caseRegistry.keepOpen(caseNumber, CaseStatus.valueOf(status), deadlines.now());
+  }
+
+  /**
    * Ends the case early with the reason in {@code endReason} (a {@link CaseEndReason} code);
    * an unknown reason or a case that is closed already is refused (code 22008).
    */
+  @PathwayCallable
   public void endEarly(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
     String code = input.string(PathwayVariables.END_REASON);

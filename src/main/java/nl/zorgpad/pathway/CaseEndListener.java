@@ -1,5 +1,6 @@
 package nl.zorgpad.pathway;
 
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * anything is cancelled (one transaction). A delegate rather than an expression, so that the
  * refusal reaches the caller unchanged (see {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("caseEndListener")
 public class CaseEndListener implements ExecutionListener {
 

@@ -10,6 +10,7 @@ import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
 import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Signal;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * A signal that breaks a rule is refused with HTTP 400 and leaves neither case nor instance
  * (one transaction).
  */
+@PathwayBean
 @Component("caseRegistrationListener")
 public class CaseRegistrationListener implements ExecutionListener {
 

@@ -10,6 +10,7 @@ import nl.zorgpad.consent.ConsentPurpose;
 import nl.zorgpad.consent.ConsentReason;
 import nl.zorgpad.consent.ConsentRegistry;
 import nl.zorgpad.consent.ConsentStatement;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code andere-reden}). An execution listener on the end of the message start event, so a
  * refusal reaches the caller unchanged (see {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("consentWithdrawal")
 public class ConsentWithdrawal implements ExecutionListener {
 

@@ -10,6 +10,7 @@ import static nl.zorgpad.pathway.PathwayVariables.SENDER_DISCIPLINE;
 import nl.zorgpad.casus.Handover;
 import nl.zorgpad.casus.HandoverRegistry;
 import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * transaction. An execution listener on the task's {@code end} (see
  * {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("handoverRecordListener")
 public class HandoverRecordListener implements ExecutionListener {
 

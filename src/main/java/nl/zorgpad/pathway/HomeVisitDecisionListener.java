@@ -7,6 +7,7 @@ import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTED;
 
 import nl.zorgpad.casus.HomeVisitDecision;
 import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * this makes it hold for every API caller too. An execution listener on the task's {@code end}
  * (see {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("homeVisitDecisionListener")
 public class HomeVisitDecisionListener implements ExecutionListener {
 

@@ -5,6 +5,7 @@ import static nl.zorgpad.pathway.PathwayVariables.INTERVENTION_ADVICE;
 
 import nl.zorgpad.casus.HomeVisitReport;
 import nl.zorgpad.casus.InvalidInputException;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * after a visit, an intervention advice. An execution listener on the task's {@code end} (see
  * {@link ConsentDecisionListener}).
  */
+@PathwayBean
 @Component("homeVisitReportListener")
 public class HomeVisitReportListener implements ExecutionListener {
 

@@ -14,12 +14,14 @@ import static nl.zorgpad.pathway.MdoVariables.MEETING_DATE;
 import static nl.zorgpad.pathway.MdoVariables.MORE_ACTION_POINTS;
 import static nl.zorgpad.pathway.MdoVariables.NEXT_REVIEW_DATE;
 import static nl.zorgpad.pathway.MdoVariables.PARTICIPANTS;
+import static nl.zorgpad.pathway.MdoVariables.PREPARATION;
 import static nl.zorgpad.pathway.MdoVariables.REQUESTING_DISCIPLINE;
 
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.MdoRules;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ final class MdoStepChecks {
   }
 
   /** Participants chosen, date set; the list is stored as a Java list for the multi-instance. */
+  @PathwayBean
   @Component("mdoPlanCheck")
   public static class Plan extends CompletionCheck {
 
@@ -44,16 +47,20 @@ final class MdoStepChecks {
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
       return MdoRules.checkPlan(input.string(REQUESTING_DISCIPLINE), input.codes(PARTICIPANTS),
-          input.date(MEETING_DATE), deadlines.now().toLocalDate());
+          input.date(MEETING_DATE), input.string(PREPARATION), deadlines.now().toLocalDate());
     }
 
     @Override
     void completed(DelegateExecution execution, VariableReader input) {
+      execution.setVariable(PREPARATION, MdoRules.preparationOf(input.date(MEETING_DATE),
+          input.string(PREPARATION), deadlines.now().toLocalDate()));
       // the Tasklist submits the checklist as JSON; multi-instance needs a collection
       execution.setVariable(PARTICIPANTS, new ArrayList<>(
           new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS))));
     }
   }
+
+  @PathwayBean
 
   @Component("mdoPreparationCheck")
   public static class Preparation extends CompletionCheck {
@@ -69,6 +76,7 @@ final class MdoStepChecks {
   }
 
   /** The meeting held; the next review date becomes the output as an ISO date. */
+  @PathwayBean
   @Component("mdoMeetingCheck")
   public static class Meeting extends CompletionCheck {
 
@@ -81,8 +89,9 @@ final class MdoStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkMeeting(input.date(HELD_DATE), input.date(NEXT_REVIEW_DATE),
-          input.string(HAS_ACTION_POINTS), deadlines.now().toLocalDate());
+      return MdoRules.checkMeeting(input.date(HELD_DATE), input.date(MEETING_DATE),
+          input.date(NEXT_REVIEW_DATE), input.string(HAS_ACTION_POINTS),
+          deadlines.now().toLocalDate());
     }
 
     @Override
@@ -96,6 +105,7 @@ final class MdoStepChecks {
   }
 
   /** One action point: appended to the three lists the action-point tasks iterate over. */
+  @PathwayBean
   @Component("mdoActionPointCheck")
   public static class ActionPoint extends CompletionCheck {
 
@@ -127,6 +137,8 @@ final class MdoStepChecks {
       execution.setVariable(list, listValue(values));
     }
   }
+
+  @PathwayBean
 
   @Component("mdoActionResultCheck")
   public static class ActionResult extends CompletionCheck {

@@ -17,6 +17,12 @@ public final class MdoVariables {
   /** Element variable of the preparation: one participant discipline. */
   public static final String PARTICIPANT = "mdoParticipant";
   public static final String MEETING_DATE = "mdoMeetingDate";
+  /**
+   * For an MDO planned today or in the past, the chair's choice: {@code voorbereiden} (the
+   * participants still prepare, at least two hours) or {@code zonder-voorbereiding}; for a later
+   * date always {@code voorbereiden}.
+   */
+  public static final String PREPARATION = "mdoPreparation";
   /** A participant's preparation: {@code aanwezig} or {@code schriftelijke-inbreng}. */
   public static final String ATTENDANCE = "mdoAttendance";
   public static final String HELD_DATE = "mdoHeldDate";

@@ -3,6 +3,8 @@ package nl.zorgpad.pathway;
 import static nl.zorgpad.pathway.MeldcodeVariables.MELDCODE_OUTCOME;
 import static nl.zorgpad.pathway.MeldcodeVariables.REPORTED;
 
+import nl.zorgpad.modelpolicy.PathwayBean;
+import nl.zorgpad.modelpolicy.PathwayCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * report was made ends as {@code gemeld-veilig-thuis}, also when help was organised alongside:
  * the report is what the main pathway and the monitor must know about.
  */
+@PathwayBean
 @Component("meldcodeClosing")
 public class MeldcodeClosing {
 
@@ -19,6 +22,7 @@ public class MeldcodeClosing {
   public static final String HELP_ORGANISED = "hulp-georganiseerd";
   public static final String REPORTED_TO_VEILIG_THUIS = "gemeld-veilig-thuis";
 
+  @PathwayCallable
   public void close(DelegateExecution execution, String outcome) {
     boolean reported = Boolean.TRUE.equals(execution.getVariable(REPORTED));
     execution.setVariable(MELDCODE_OUTCOME, reported ? REPORTED_TO_VEILIG_THUIS : outcome);

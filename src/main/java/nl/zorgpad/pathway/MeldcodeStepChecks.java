@@ -20,6 +20,7 @@ import static nl.zorgpad.pathway.MeldcodeVariables.VEILIG_THUIS_CONTACT_DATE;
 import java.util.List;
 import nl.zorgpad.casus.MeldcodeRules;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Step 1: signals mapped, kindcheck done. */
+  @PathwayBean
   @Component("meldcodeSignalsCheck")
   public static class Signals extends CompletionCheck {
 
@@ -48,6 +50,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Step 2: colleague consulted; talk safe, or a reason naming the danger. */
+  @PathwayBean
   @Component("meldcodeConsultationCheck")
   public static class Consultation extends CompletionCheck {
 
@@ -64,6 +67,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Step 3: the talk took place. */
+  @PathwayBean
   @Component("meldcodeTalkCheck")
   public static class Talk extends CompletionCheck {
 
@@ -81,6 +85,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Step 4: the afwegingskader's questions 1–4, as far as they matter. */
+  @PathwayBean
   @Component("meldcodeAssessmentCheck")
   public static class Assessment extends CompletionCheck {
 
@@ -96,6 +101,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Step 5, help: who helps and when question 5 is asked. */
+  @PathwayBean
   @Component("meldcodeHelpCheck")
   public static class Help extends CompletionCheck {
 
@@ -114,6 +120,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Question 5 of the afwegingskader. */
+  @PathwayBean
   @Component("meldcodeHelpEvaluationCheck")
   public static class HelpEvaluation extends CompletionCheck {
 
@@ -128,6 +135,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Vuistregel 5: Veilig Thuis made contact (recorded by the reporter). */
+  @PathwayBean
   @Component("veiligThuisContactCheck")
   public static class VeiligThuisContact extends CompletionCheck {
 
@@ -146,6 +154,7 @@ final class MeldcodeStepChecks {
   }
 
   /** Vuistregel 5: a "Bel Veilig Thuis" call and its result. */
+  @PathwayBean
   @Component("veiligThuisCallCheck")
   public static class VeiligThuisCall extends CompletionCheck {
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.zorgpad.modelpolicy.ModelRefusedException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Component;
  * {@code spring-boot:run} and by file name under {@code java -jar}, so switching run mode created
  * a new version of every pathway. Here the name is the same in both, and only resources whose
  * content changed get a new version (duplicate filtering per resource).
+ *
+ * <p>The engine's model policy (decision 0006) checks these files like any other deployment: a
+ * packaged file it refuses stops the start (nothing of the release is deployed), with the file,
+ * element and rule in the log.
  */
 @Component
 public class PathwayDeployer {
@@ -72,6 +77,9 @@ public class PathwayDeployer {
       }
       LOG.info("Deployed changed pathways/forms as deployment {}", deployment.getId());
       return deployment;
+    } catch (ModelRefusedException refused) {
+      LOG.error("Packaged pathways not deployed: {}", refused.englishMessage());
+      throw refused;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read packaged pathways", e);
     } finally {

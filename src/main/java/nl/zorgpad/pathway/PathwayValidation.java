@@ -37,6 +37,10 @@ final class PathwayValidation {
   static final int CASE_END_INVALID = 22008;
   /** A consent withdrawal is invalid: unknown recipient or reason. */
   static final int CONSENT_WITHDRAWAL_INVALID = 22009;
+  /** The signaller's choice after a refused consent is missing, or closes while a meldcode runs. */
+  static final int REFUSAL_FOLLOW_UP_INVALID = 22010;
+  /** Starting the meldcode from the Tasklist: unknown case, not involved, or nothing waiting. */
+  static final int MELDCODE_START_INVALID = 22011;
 
   private static final Logger LOG = LoggerFactory.getLogger(PathwayValidation.class);
 

@@ -34,9 +34,17 @@ public final class PathwayVariables {
   /** Zorgpad-prenataal-huisbezoek: the discipline that decides on the request (vuistregel 7). */
   public static final String HOME_VISIT_REQUESTING_DISCIPLINE = "homeVisitRequestingDiscipline";
 
+  /**
+   * Zorgpad-toestemming: every recipient discipline asked at this moment (one consent task per
+   * moment, issue 11); when absent, the one {@link #RECIPIENT_DISCIPLINE}.
+   */
+  public static final String CONSENT_RECIPIENTS = "consentRecipients";
+
   // --- Toestemming ---
-  /** GIVEN or REFUSED. */
+  /** GIVEN (for every recipient), REFUSED (for none) or PARTIAL (some refused). */
   public static final String CONSENT_DECISION = "consentDecision";
+  /** With PARTIAL: the recipients the client refuses (a subset of the recipients asked). */
+  public static final String CONSENT_REFUSED_RECIPIENTS = "consentRefusedRecipients";
   /** A {@link nl.zorgpad.consent.ConsentReason} code. */
   public static final String CONSENT_REFUSAL_REASON = "consentRefusalReason";
   /** Output of zorgpad-toestemming, set by the engine glue. */
@@ -83,8 +91,34 @@ public final class PathwayVariables {
    * multi-problem cases) or, when no regiehouder is needed, the signalling discipline itself.
    */
   public static final String CARE_COORDINATOR_DISCIPLINE = "careCoordinatorDiscipline";
-  /** The triage advises to start the meldcode (the professional decides). */
+  /**
+   * The triage advises the meldcode (domestic violence signalled): the signaller's meldcode
+   * starts right after the triage, with or without consent (meldrecht).
+   */
   public static final String MELDCODE_ADVISED = "meldcodeAdvised";
+  /**
+   * A meldcode was started in this case outside the triage's advice (the message
+   * {@code MeldcodeStarten}, the Tasklist, or after a refusal): safety is at stake, so a refused
+   * consent does not close the case (flag).
+   */
+  public static final String MELDCODE_STARTED = "meldcodeStarted";
+  /**
+   * After a refused consent without safety concerns, the signaller's choice:
+   * {@code casus-sluiten} or {@code meldcode-starten}.
+   */
+  public static final String REFUSAL_FOLLOW_UP = "refusalFollowUp";
+  /**
+   * After a refused consent while safety is at stake (the case stays open), the signaller's
+   * choice: {@code opnieuw-vragen} (ask consent again) or {@code casus-sluiten} (once no
+   * meldcode runs).
+   */
+  public static final String MELDRECHT_FOLLOW_UP = "meldrechtFollowUp";
+  /**
+   * Zorgpad-warme-overdracht: the consent for this handover was asked at this moment, with the
+   * other recipients (one task, issue 11): a refusal on record is the answer, not a reason to
+   * ask again.
+   */
+  public static final String HANDOVER_CONSENT_ASKED = "handoverConsentAsked";
   /** The triage advises a JGZ prenatal home visit. */
   public static final String PRENATAL_HOME_VISIT_ADVISED = "prenatalHomeVisitAdvised";
   /** Intervention codes the triage advises (codes of {@code HomeVisitReport.InterventionAdvice}). */
@@ -93,7 +127,14 @@ public final class PathwayVariables {
   // --- Casus aannemen (regiehouder) ---
   /** Discipline ids that get a warm handover (multi-instance collection). */
   public static final String HANDOVER_RECIPIENTS = "handoverRecipients";
-  /** The regiehouder starts the meldcode at acceptance (advised by the triage). */
+  /**
+   * The handover recipients whose consent is not on record yet: asked in one consent task at
+   * acceptance (issue 11).
+   */
+  public static final String HANDOVER_CONSENT_RECIPIENTS = "handoverConsentRecipients";
+  /** Whether {@link #HANDOVER_CONSENT_RECIPIENTS} is not empty (flag for the gateway). */
+  public static final String HANDOVER_CONSENT_NEEDED = "handoverConsentNeeded";
+  /** The regiehouder starts the meldcode at acceptance (when the triage did not advise it). */
   public static final String START_MELDCODE = "startMeldcode";
   /** A huisarts is involved: told about a PHB requested by the buurtteam (vuistregel 7). */
   public static final String GENERAL_PRACTITIONER_INVOLVED = "generalPractitionerInvolved";
@@ -117,6 +158,11 @@ public final class PathwayVariables {
   public static final String MDO_REQUESTING_DISCIPLINE = "mdoRequestingDiscipline";
   /** Zorgpad-mdo output: ISO date of the next review (optional). */
   public static final String MDO_NEXT_REVIEW_DATE = "mdoNextReviewDate";
+  /**
+   * Start form "Meldcode starten in een casus": the case number typed in the Tasklist (its own
+   * name, not {@link #CASE_NUMBER}, which the engine glue sets).
+   */
+  public static final String MELDCODE_CASE_NUMBER = "meldcodeCaseNumber";
   /** Zorgpad-meldcode: the discipline that starts the meldcode. */
   public static final String MELDCODE_STARTED_BY = "meldcodeStartedBy";
   /** Zorgpad-meldcode output: geen-vermoeden, hulp-georganiseerd, gemeld-veilig-thuis. */

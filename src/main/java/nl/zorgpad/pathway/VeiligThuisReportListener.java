@@ -12,6 +12,7 @@ import nl.zorgpad.casus.MeldcodeRules;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.consent.RightToReportRegistry;
 import nl.zorgpad.consent.RightToReportStatement;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * (Wmo 2015 art. 5.2.6) — the one recorded exception to consent — then sets
  * {@code meldcodeReported}.
  */
+@PathwayBean
 @Component("veiligThuisReportListener")
 public class VeiligThuisReportListener extends CompletionCheck {
 

@@ -2,6 +2,7 @@ package nl.zorgpad.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -44,26 +46,87 @@ public class SecurityConfig {
   /** Camunda's webapps keep their own CSRF protection (cookie + X-XSRF-TOKEN header). */
   private static final RequestMatcher CAMUNDA = antMatcher("/camunda/**");
   private static final RequestMatcher REST_API = antMatcher("/engine-rest/**");
-  private static final RequestMatcher WEBAPP_API = antMatcher("/camunda/api/**");
+  static final RequestMatcher WEBAPP_API = antMatcher("/camunda/api/**");
   /** Zorgpad's own API for other systems (nl.zorgpad.api): HTTP Basic, answers 401, no CSRF. */
   private static final RequestMatcher OWN_API = antMatcher("/api/**");
   private static final RequestMatcher TASKLIST_LOGOUT =
       antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
+  /**
+   * Other doors to a password check than Zorgpad's login, closed for everyone: Camunda's own
+   * login of the webapps (the Tasklist's login route goes to {@code /login}) and the REST API's
+   * password verification. A logged-in user could otherwise guess someone else's password there,
+   * past the {@link LoginThrottle}. ({@code /**}: the REST API also answers with a trailing
+   * slash.)
+   */
+  private static final RequestMatcher OTHER_PASSWORD_CHECKS = new OrRequestMatcher(
+      antMatcher("/camunda/api/admin/auth/user/*/login/**"),
+      antMatcher("/engine-rest/identity/verify/**"),
+      antMatcher("/engine-rest/engine/*/identity/verify/**"),
+      antMatcher("/camunda/api/engine/engine/*/identity/verify/**"));
+
+  /**
+   * What the engine tells about itself (its version, the diagnostics data with product, JDK,
+   * database and server versions, the schema log; its metrics and the Admin webapp's aggregated
+   * usage: instance counts of every case): administrators only, so a caregiver's account does not
+   * tell an attacker which known vulnerabilities to try, nor anyone how many cases there are.
+   */
+  private static final RequestMatcher ENGINE_INFORMATION = new OrRequestMatcher(
+      antMatcher("/engine-rest/version/**"), antMatcher("/engine-rest/engine/*/version/**"),
+      antMatcher("/engine-rest/telemetry/**"), antMatcher("/engine-rest/engine/*/telemetry/**"),
+      antMatcher("/engine-rest/schema/log/**"), antMatcher("/engine-rest/engine/*/schema/log/**"),
+      antMatcher("/camunda/api/engine/engine/*/version/**"),
+      antMatcher("/camunda/api/engine/engine/*/telemetry/**"),
+      antMatcher("/camunda/api/engine/engine/*/schema/log/**"),
+      antMatcher("/engine-rest/metrics/**"), antMatcher("/engine-rest/engine/*/metrics/**"),
+      antMatcher("/camunda/api/engine/engine/*/metrics/**"),
+      antMatcher("/camunda/api/admin/plugin/**"));
+
+  /**
+   * Copies of the Camunda webapps' static files outside {@code /camunda}: Spring Boot serves
+   * {@code META-INF/resources} at the root, so the raw index pages (with the engine version) and
+   * Camunda's stand-alone welcome page would be readable there. Nothing uses them.
+   */
+  private static final RequestMatcher CAMUNDA_STATIC_COPIES = new OrRequestMatcher(
+      antMatcher("/webjars/camunda/**"), antMatcher("/camunda-welcome/**"));
+
+  /**
+   * Cockpit and its plugin API (statistics with instance counts of every case) for those who may
+   * use Cockpit: coordinators, auditors, administrators; never caregivers.
+   */
+  private static final RequestMatcher COCKPIT = new OrRequestMatcher(
+      antMatcher("/camunda/api/cockpit/**"), antMatcher("/camunda/app/cockpit/**"));
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http,
-      EngineUserAuthenticationProvider users) throws Exception {
+      EngineUserAuthenticationProvider users, LoginRefusals refusals) throws Exception {
     http
-        .authenticationProvider(users)
+        // exactly one provider and no parent manager: a parent with the same provider (Spring
+        // Boot registers provider beans globally) would check a wrong password twice and count
+        // each failure twice in the throttle
+        .authenticationManager(new ProviderManager(users))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
+            .requestMatchers(OTHER_PASSWORD_CHECKS).denyAll()
+            .requestMatchers(CAMUNDA_STATIC_COPIES).denyAll()
             .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                 antMatcher("/actuator/info")).permitAll()
             .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/img/**"),
-                antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
+                antMatcher("/js/**"), antMatcher("/favicon.ico"), antMatcher("/error"))
+            .permitAll()
+            .requestMatchers(ENGINE_INFORMATION).hasAuthority(ZorgpadGroups.authority(
+                ZorgpadGroups.ADMIN))
+            .requestMatchers(COCKPIT).hasAnyAuthority(
+                ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
+                ZorgpadGroups.authority(ZorgpadGroups.AUDITOR),
+                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .httpBasic(basic -> basic.realmName("Zorgpad").authenticationEntryPoint(entryPoint()))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler(refusals).permitAll())
+        // refused Basic credentials: 401 (or 429 while the address must wait) on every URL,
+        // pages included, never a redirect to /login (which looped while the client kept
+        // sending its wrong header)
+        .httpBasic(basic -> basic.realmName("Zorgpad").authenticationEntryPoint(refusals))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(
@@ -78,23 +141,37 @@ public class SecurityConfig {
               }
             }))
         .csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA, REST_API, OWN_API))
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        .headers(SecurityHeaders::configure);
     return http.build();
   }
 
+  /** Where an unauthenticated request without (refused) credentials is sent. */
   private static AuthenticationEntryPoint entryPoint() {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("Zorgpad");
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
     entryPoints.put(REST_API, basic);
     entryPoints.put(OWN_API, basic);
-    // no Basic challenge for the webapps' XHR calls: the browser would pop up a login dialog
+    // no Basic challenge for the webapps' and the workbench's XHR calls: the browser would pop up
+    // a login dialog (and a redirect to the login page is no answer to an XHR either)
     entryPoints.put(WEBAPP_API, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+    entryPoints.put(antMatcher("/modeling/api/**"),
+        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
     entryPoints.put(antMatcher("/actuator/**"), basic);
     DelegatingAuthenticationEntryPoint delegating =
         new DelegatingAuthenticationEntryPoint(entryPoints);
     delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
     return delegating;
+  }
+
+  /** A machine door (REST APIs, actuator) or a client that asks for JSON: answer JSON. */
+  static boolean wantsJson(HttpServletRequest request) {
+    if (REST_API.matches(request) || OWN_API.matches(request) || WEBAPP_API.matches(request)
+        || antMatcher("/actuator/**").matches(request)) {
+      return true;
+    }
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("json") && !accept.contains("text/html");
   }
 
   /** Runs right after Spring Security, before the engine's own filters. */

@@ -1,9 +1,11 @@
 package nl.zorgpad.socialmap;
 
+import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.security.ZorgpadGroups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +33,14 @@ class SocialMapController {
   }
 
   @GetMapping
-  String search(@RequestParam(name = "zoek", required = false) String text,
-      @RequestParam(name = "discipline", required = false) String discipline,
-      @RequestParam(name = "wijk", required = false) String neighbourhood,
-      @RequestParam(name = "postcode", required = false) String postcode,
+  String search(
+      @RequestParam(name = "zoek", required = false) @Size(max = TextLimits.SEARCH) String text,
+      @RequestParam(name = "discipline", required = false) @Size(max = TextLimits.CODE)
+      String discipline,
+      @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.CODE)
+      String neighbourhood,
+      @RequestParam(name = "postcode", required = false) @Size(max = TextLimits.SHORT)
+      String postcode,
       Model model, HttpServletResponse response) {
     model.addAttribute("zoek", text);
     model.addAttribute("discipline", discipline);

@@ -17,6 +17,7 @@ public class TeamForm {
   @NotNull(message = "{socialmap.error.choose}")
   private Long organisationId;
   @NotBlank(message = "{socialmap.error.choose}")
+  @Size(max = 30, message = "{socialmap.error.tooLong}")
   private String discipline;
   /** The team's Camunda candidate group, e.g. jgz-utrecht-west. */
   @NotBlank(message = "{socialmap.error.required}")

@@ -247,6 +247,10 @@ class CaseMessageApiIT {
           .taskDefinitionKey("Task_AskConsent").singleResult();
       taskService.complete(consent.getId(), Map.of("consentDecision", "REFUSED",
           "consentRefusalReason", "wil-geen-contact"));
+      // no safety concerns: the signaller confirms the case closes (issue 11)
+      Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+          .taskDefinitionKey("Task_ConfirmClosingWithoutConsent").singleResult();
+      taskService.complete(confirm.getId(), Map.of("refusalFollowUp", "casus-sluiten"));
     } finally {
       identityService.clearAuthentication();
     }

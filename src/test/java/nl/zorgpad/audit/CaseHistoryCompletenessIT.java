@@ -166,7 +166,7 @@ class CaseHistoryCompletenessIT {
         .startEvent("Start")
         .intermediateCatchEvent("Timer_Wait").name("Een uur wachten").timerWithDuration("PT1H")
         .serviceTask("Task_Fails").name("Stap die mislukt").camundaAsyncBefore()
-        .camundaExpression("${nonExistingBean.call()}")
+        .camundaExpression("${nonExistingBean}")
         .endEvent("End").done();
     String deployment = repository.createDeployment().name("audit-timer-incident")
         .addModelInstance("audit-timer-incident.bpmn", model).deploy().getId();

@@ -329,7 +329,8 @@ class CaseOverviewIT {
     assertThat(buurtteam.post("/casus/" + caseNumber + "/regiehouder").statusCode())
         .isEqualTo(302);
     String page = buurtteam.get("/casus/" + caseNumber).body();
-    assertThat(page).contains("id=\"care-coordinator\">demo-buurtteam<")
+    // "Regiehouder: <team name>" (issue 11)
+    assertThat(page).contains("id=\"care-coordinator\">Buurtteam Lombok<")
         .doesNotContain("Ik word regiehouder");
   }
 

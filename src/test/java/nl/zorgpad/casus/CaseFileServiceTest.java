@@ -97,6 +97,28 @@ class CaseFileServiceTest {
   }
 
   @Test
+  void meldrecht_aCaseKeptOpenWithoutConsentIsStillOpenAndClosesOnce() {
+    String caseNumber = service.register(signal("HA-0001"), "demo-huisarts", MONDAY);
+
+    service.keepOpen(caseNumber, CaseStatus.MELDCODE_WITHOUT_CONSENT, MONDAY.plusDays(1));
+    repository.flush();
+    CaseFile kept = service.find(caseNumber).orElseThrow();
+    assertThat(kept.getStatus()).isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
+    assertThat(kept.getStatus().isOpen()).isTrue();
+    assertThat(kept.getClosedAt()).isNull();
+    assertThatThrownBy(() -> service.keepOpen(caseNumber, CaseStatus.CLOSED, MONDAY))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // closing (after the meldcode, or ended early) works from this open status too, once
+    service.close(caseNumber, CaseStatus.CLOSED_NO_CONSENT, MONDAY.plusDays(20));
+    repository.flush();
+    assertThat(service.find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
+    assertThatThrownBy(() -> service.keepOpen(caseNumber, CaseStatus.ACTIVE, MONDAY))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void endingEarlyStoresTheReasonAndItsStatus() {
     String moved = service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
     String ended = service.register(signal("BT-0002"), "demo-buurtteam", MONDAY);

@@ -15,6 +15,7 @@ import java.util.Optional;
 public class InMemoryCaseRegistry implements CaseRegistry {
 
   private final Map<String, CaseFile> cases = new LinkedHashMap<>();
+  private final List<Runnable> onClear = new java.util.ArrayList<>();
   private int year;
   private int lastNumber;
 
@@ -37,6 +38,15 @@ public class InMemoryCaseRegistry implements CaseRegistry {
     CaseFile caseFile = find(caseNumber)
         .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
+  }
+
+  @Override
+  public synchronized void keepOpen(String caseNumber, CaseStatus status, ZonedDateTime at) {
+    CaseFile caseFile = find(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    if (caseFile.getStatus() != status) {
+      caseFile.keepOpen(status);
+    }
   }
 
   @Override
@@ -64,8 +74,14 @@ public class InMemoryCaseRegistry implements CaseRegistry {
     return List.copyOf(cases.values());
   }
 
+  /** Also forget what depends on the cases (e.g. their involvements) when they are cleared. */
+  public synchronized void onClear(Runnable action) {
+    onClear.add(action);
+  }
+
   /** Forgets every case and restarts the numbering. */
   public synchronized void clear() {
+    onClear.forEach(Runnable::run);
     cases.clear();
     year = 0;
     lastNumber = 0;

@@ -67,6 +67,24 @@ class ConsentServiceTest {
   }
 
   @Test
+  void vuistregel4_theWishToBeAskedAgainIsKeptPerRefusedRecordUntilANewerDecision() {
+    service.record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.REFUSED, "wil-bedenktijd", "demo-verloskundige", MONDAY, true));
+    service.record(new ConsentStatement(caseNumber, "informele-zorg", "warme-overdracht",
+        ConsentDecision.GIVEN, null, "demo-verloskundige", MONDAY, true));
+
+    assertThat(service.askAgainLater(caseNumber, "jgz", "warme-overdracht")).isTrue();
+    assertThat(service.askAgainLater(caseNumber, "informele-zorg", "warme-overdracht"))
+        .as("only a refusal is asked again").isFalse();
+    assertThat(jdbc.queryForObject("select ask_again from zp_consent_record where"
+        + " recipient_discipline = 'informele-zorg' and case_number = ?", Boolean.class,
+        caseNumber)).isFalse();
+
+    service.record(statement(ConsentDecision.GIVEN, null, MONDAY.plusDays(28)));
+    assertThat(service.askAgainLater(caseNumber, "jgz", "warme-overdracht")).isFalse();
+  }
+
+  @Test
   void theNewestDecisionCountsAndTheHistoryStays() {
     service.record(statement(ConsentDecision.GIVEN, null, MONDAY));
     service.record(statement(ConsentDecision.WITHDRAWN, "wil-geen-contact", MONDAY.plusDays(2)));

@@ -34,13 +34,25 @@ public class InMemoryConsentRegistry implements ConsentRegistry {
   @Override
   public synchronized Optional<ConsentDecision> currentDecision(String caseNumber,
       String recipientDiscipline, String purpose) {
+    return current(caseNumber, recipientDiscipline, purpose).map(ConsentStatement::decision);
+  }
+
+  @Override
+  public synchronized boolean askAgainLater(String caseNumber, String recipientDiscipline,
+      String purpose) {
+    return current(caseNumber, recipientDiscipline, purpose)
+        .filter(s -> s.decision() == ConsentDecision.REFUSED)
+        .map(ConsentStatement::askAgain).orElse(false);
+  }
+
+  private Optional<ConsentStatement> current(String caseNumber, String recipientDiscipline,
+      String purpose) {
     return statements.stream()
         .filter(s -> s.caseNumber().equals(caseNumber)
             && s.recipientDiscipline().equals(recipientDiscipline)
             && s.purpose().equals(purpose))
         // the newest counts; of two at the same moment, the one recorded last
-        .reduce((older, newer) -> newer.recordedAt().isBefore(older.recordedAt()) ? older : newer)
-        .map(ConsentStatement::decision);
+        .reduce((older, newer) -> newer.recordedAt().isBefore(older.recordedAt()) ? older : newer);
   }
 
   public synchronized List<ConsentStatement> statementsOf(String caseNumber) {

@@ -62,8 +62,8 @@ class ShippedFormsContractTest {
       case NUMBER -> Variables.untypedValue(field.min() != null ? field.min().intValue()
           : field.max() != null ? field.max().min(BigDecimal.ONE).intValue() : 1);
       case BOOLEAN -> Variables.untypedValue(true);
-      case CHOICE -> Variables.untypedValue(field.options().get(0));
-      case MULTI_CHOICE -> SpinValues.jsonValue("[\"" + field.options().get(0) + "\"]").create();
+      case CHOICE -> Variables.untypedValue(option(field));
+      case MULTI_CHOICE -> SpinValues.jsonValue("[\"" + option(field) + "\"]").create();
       case DATE -> Variables.untypedValue(switch (field.dateSubtype()) {
         case "time" -> "10:30";
         case "datetime" -> "2026-07-20T10:30";
@@ -73,8 +73,13 @@ class ShippedFormsContractTest {
     };
   }
 
+  /** The first static option; a code such as the expression's discipline codes when dynamic. */
+  private static String option(FieldRule field) {
+    return field.dynamicOptions() ? "jgz" : field.options().get(0);
+  }
+
   private static String text(FieldRule field) {
-    for (String candidate : List.of("AB-1234", "abc-123", "tekst", "123")) {
+    for (String candidate : List.of("AB-1234", "abc-123", "tekst", "123", "ZP-2026-00012")) {
       if (field.pattern() == null || Pattern.compile(field.pattern()).matcher(candidate).find()) {
         return candidate;
       }

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import nl.zorgpad.modelpolicy.ModelPolicy;
+import nl.zorgpad.modelpolicy.PathwayBeans;
+import nl.zorgpad.pathway.Deadlines;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.Test;
 
-/** One test per Zorgpad rule: the Dutch message lands on the element it is about. */
+/**
+ * One test per Zorgpad rule: the Dutch message lands on the element it is about. The validator
+ * includes the engine's model policy (its own rules are tested in {@code ModelPolicyTest}); the
+ * tests here of script, form-key and component findings show that they reach the workbench.
+ */
 class ModelValidatorTest {
 
   private static final String BPMN = "processes/test.bpmn";
@@ -18,7 +26,8 @@ class ModelValidatorTest {
       Set.of("verloskundige", "jgz", "kraamzorg"), Set.of("zorgpad-signaal"),
       Set.of("zorgpad-toestemming"), Set.of("zorgpad-triage"));
 
-  private final ModelValidator validator = new ModelValidator();
+  private final ModelValidator validator = new ModelValidator(
+      new ModelPolicy(PathwayBeans.ofTypes(Map.of("deadlines", Deadlines.class))));
 
   private static ProcessBuilder process() {
     return Bpmn.createExecutableProcess("test-pathway").name("Testzorgpad")
@@ -92,8 +101,9 @@ class ModelValidatorTest {
 
   @Test
   void aComputedDisciplineIsAWarningNotAnError() {
-    ValidationIssue issue = single(validate(withTask("${routing.next(execution)}",
-        "zorgpad-signaal")));
+    // within the policy's grammar; a call of a bean that is not allowed is an error there
+    ValidationIssue issue = single(validate(withTask(
+        "${riskLevel == 'hoog' ? 'jgz' : 'verloskundige'}", "zorgpad-signaal")));
     assertThat(issue.isError()).isFalse();
     assertThat(issue.message()).contains("is een expressie");
   }
@@ -122,8 +132,9 @@ class ModelValidatorTest {
         .endEvent().done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Old");
-    assertThat(issue.rule()).isEqualTo("form-ref");
-    assertThat(issue.message()).startsWith("'Oud formulier' gebruikt een formKey");
+    assertThat(issue.rule()).isEqualTo("form-key");
+    assertThat(issue.message()).startsWith("Taak 'Oud formulier' (Task_Old) gebruikt een"
+        + " formKey");
   }
 
   @Test
@@ -153,7 +164,8 @@ class ModelValidatorTest {
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Script");
     assertThat(issue.rule()).isEqualTo("no-script-task");
-    assertThat(issue.message()).startsWith("Scripttaak 'Reken uit' is niet toegestaan");
+    assertThat(issue.message()).startsWith("Scripttaak 'Reken uit' (Task_Script): scripttaken"
+        + " zijn niet toegestaan.");
   }
 
   @Test
@@ -174,8 +186,8 @@ class ModelValidatorTest {
     ValidationIssue issue = single(validate(BPMN, xml));
     assertThat(issue.elementId()).isEqualTo("Start");
     assertThat(issue.rule()).isEqualTo("no-script");
-    assertThat(issue.message()).isEqualTo("Script in 'Start' is niet toegestaan: Zorgpad voert"
-        + " geen scripts uit een model uit.");
+    assertThat(issue.message()).isEqualTo("Startgebeurtenis Start: scripts zijn niet toegestaan."
+        + " Zorgpad voert geen scripts uit een model uit.");
   }
 
   @Test
@@ -194,7 +206,7 @@ class ModelValidatorTest {
         </definitions>""";
     ValidationIssue issue = single(validate(BPMN, xml));
     assertThat(issue.elementId()).isEqualTo("Flow_Yes");
-    assertThat(issue.message()).startsWith("De voorwaarde van 'Ja' is een script");
+    assertThat(issue.message()).startsWith("Pijl 'Ja' (Flow_Yes): deze voorwaarde is een script");
   }
 
   @Test
@@ -258,8 +270,8 @@ class ModelValidatorTest {
           {"type":"group","id":"Group_1","components":[
             {"type":"filepicker","id":"Field_Upload","label":"Bijlage"}]}]}"""));
     assertThat(issue.elementId()).isEqualTo("Field_Upload");
-    assertThat(issue.message()).isEqualTo("Onderdeel 'Bijlage' is van het type 'filepicker', dat"
-        + " de takenlijst (form-js 1.8.7) niet kan tonen.");
+    assertThat(issue.message()).isEqualTo("Onderdeel 'Bijlage' (Field_Upload) heeft type"
+        + " 'filepicker', dat de takenlijst (form-js 1.8.7) niet kan tonen.");
   }
 
   @Test
@@ -273,6 +285,24 @@ class ModelValidatorTest {
   void unreadableFilesAreReportedForTheWholeFile() {
     ValidationIssue issue = single(validate(BPMN, "<definitions"));
     assertThat(issue.elementId()).isNull();
-    assertThat(issue.message()).startsWith("Het zorgpad kan niet worden gelezen");
+    assertThat(issue.message()).startsWith("Het bestand kan niet worden gelezen");
+  }
+
+  @Test
+  void expressionsOutsideThePolicysGrammarAreShownOnTheElement() {
+    ValidationIssue issue = single(validate(process().startEvent().userTask("Task_Visit")
+        .name("Huisbezoek plannen").camundaCandidateGroups("jgz").camundaFormRef("zorgpad-signaal")
+        .camundaFormRefBinding("latest").camundaDueDate("${''.getClass()}").endEvent().done()));
+    assertThat(issue.elementId()).isEqualTo("Task_Visit");
+    assertThat(issue.rule()).isEqualTo("expression-method");
+    assertThat(issue.message()).startsWith("Taak 'Huisbezoek plannen' (Task_Visit), deadline:"
+        + " methode 'getClass' is niet toegestaan.");
+  }
+
+  @Test
+  void aDoctypeIsShownWithoutAnyOtherParserReadingTheFile() {
+    ValidationIssue issue = single(validate(BPMN, "<?xml version=\"1.0\"?><!DOCTYPE d ["
+        + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><definitions>&x;</definitions>"));
+    assertThat(issue.rule()).isEqualTo("no-doctype");
   }
 }

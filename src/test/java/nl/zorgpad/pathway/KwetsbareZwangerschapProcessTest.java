@@ -3,6 +3,7 @@ package nl.zorgpad.pathway;
 import static nl.zorgpad.pathway.PathwayTestSupport.MONDAY_MORNING;
 import static nl.zorgpad.pathway.PathwayTestSupport.assertNoPersonalDataInHistory;
 import static nl.zorgpad.pathway.PathwayTestSupport.caseRegistry;
+import static nl.zorgpad.pathway.PathwayTestSupport.caseTeams;
 import static nl.zorgpad.pathway.PathwayTestSupport.consentRegistry;
 import static nl.zorgpad.pathway.PathwayTestSupport.date;
 import static nl.zorgpad.pathway.PathwayTestSupport.startClockAt;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseStatus;
+import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentStatement;
 import org.assertj.core.api.Assertions;
@@ -136,7 +138,7 @@ class KwetsbareZwangerschapProcessTest {
   }
 
   @Test
-  void vuistregel4_refusedConsentEndsPathwayAndIsRecorded() {
+  void vuistregel4_refusalWithoutSafetyConcerns_signallerConfirmsAndTheCaseCloses() {
     ProcessInstance pathway = startSignal(validSignal());
     String caseNumber = pathway.getBusinessKey();
 
@@ -145,10 +147,19 @@ class KwetsbareZwangerschapProcessTest {
     complete(task(consent), withVariables(
         "consentDecision", "REFUSED", "consentRefusalReason", "wantrouwen-instanties"));
 
+    // no safety concerns known: the signaller is told the case closes, and may still start the
+    // meldcode (afwegingsvraag 1); until she chose, the case stays open
+    Task confirm = taskOf(pathway, "Task_ConfirmClosingWithoutConsent");
+    assertThat(confirm).hasCandidateGroup("verloskundige")
+        .hasDueDate(date(MONDAY_MORNING.plusDays(2)));
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.ACTIVE);
+    complete(confirm, withVariables("refusalFollowUp", "casus-sluiten"));
+
     assertThat(pathway).isEnded()
         .hasPassedInOrder("Start_Signal", "Task_Triage", "Call_Consent", "Gateway_ConsentGiven",
-            "End_ConsentRefused")
-        .hasNotPassed("Task_AcceptCase", "Call_WarmHandover");
+            "Gateway_SafetyAtStake", "Task_ConfirmClosingWithoutConsent", "End_ConsentRefused")
+        .hasNotPassed("Task_AcceptCase", "Call_WarmHandover", "Event_KeptOpenForMeldcode");
     List<ConsentStatement> recorded = consentRegistry(engine).statementsOf(caseNumber);
     Assertions.assertThat(recorded).singleElement().satisfies(statement -> {
       Assertions.assertThat(statement.decision()).isEqualTo(ConsentDecision.REFUSED);
@@ -160,6 +171,211 @@ class KwetsbareZwangerschapProcessTest {
     Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
         .isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
     assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel4_refusalWithoutSafetyConcernsAskedAgainLater_caseWaitsInsteadOfClosing() {
+    ProcessInstance pathway = startSignal(validSignal());
+    ProcessInstance consent = called(pathway, "zorgpad-toestemming");
+    complete(task(consent), withVariables("consentDecision", "REFUSED",
+        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+
+    // the documented "ask again" route: the case stays open and waits for the second question
+    assertThat(consent).isWaitingAt("Timer_AskAgain");
+    assertThat(pathway).isWaitingAt("Call_Consent");
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getStatus()).isEqualTo(CaseStatus.ACTIVE);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- meldrecht (Wmo 2015 art. 5.2.6): a refused consent never ends a case where safety is at
+  //     stake; the meldcode runs without consent
+
+  @Test
+  void meldrecht_triageAdvisesMeldcode_itRunsBesideTheConsentAndARefusalKeepsTheCaseOpen() {
+    // a GP signals a homeless woman in an unsafe place (seed 001)
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("huisvesting", "huiselijk-geweld"))
+        .putValue("signallingDiscipline", "huisarts"));
+    String caseNumber = pathway.getBusinessKey();
+
+    // the meldcode runs at once, for the GP who has the signals, without waiting for consent
+    assertThat(pathway).variables().containsEntry("meldcodeAdvised", true);
+    assertThat(pathway).isWaitingAt("Call_MeldcodeAfterTriage", "Call_Consent");
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(meldcode).hasBusinessKey(caseNumber);
+    assertThat(task(meldcode)).hasCandidateGroup("huisarts");
+
+    // she refuses all help
+    complete(task(called(pathway, "zorgpad-toestemming")), withVariables(
+        "consentDecision", "REFUSED", "consentRefusalReason", "wil-geen-contact"));
+
+    assertThat(pathway).isNotEnded().hasPassed("Gateway_SafetyAtStake",
+        "Event_KeptOpenForMeldcode").hasNotPassed("Task_ConfirmClosingWithoutConsent")
+        .isWaitingAt("Call_MeldcodeAfterTriage", "Task_FollowUpMeldrecht");
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
+    // the signaller sees it in her tasks
+    Task followUp = taskOf(pathway, "Task_FollowUpMeldrecht");
+    assertThat(followUp).hasCandidateGroup("huisarts");
+    // closing is refused while the meldcode runs
+    assertThatThrownBy(() -> engine.getTaskService().complete(followUp.getId(),
+        Map.of("meldrechtFollowUp", "casus-sluiten")))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode())
+              .isEqualTo(PathwayValidation.REFUSAL_FOLLOW_UP_INVALID);
+          Assertions.assertThat(refused.getMessage()).contains("De meldcode loopt nog");
+        });
+
+    // the GP reports to Veilig Thuis (stub: the outcome of the meldcode)
+    complete(task(meldcode), withVariables("meldcodeOutcome", "gemeld-veilig-thuis"));
+    assertThat(pathway).hasPassed("End_MeldcodeAfterTriageDone").isWaitingAt(
+        "Task_FollowUpMeldrecht").variables()
+        .containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
+    complete(followUp, withVariables("meldrechtFollowUp", "casus-sluiten"));
+
+    assertThat(pathway).isEnded().hasPassed("End_ClosedAfterMeldcode");
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void meldrecht_meldcodeStartedBeforeTheRefusalKeepsTheCaseOpen() {
+    ProcessInstance pathway = startSignal(validSignal());
+    assertThat(pathway).variables().containsEntry("meldcodeAdvised", false);
+    // any involved discipline starts the meldcode (message, API or the Tasklist's start form)
+    engine.getRuntimeService().createMessageCorrelation(PathwayMessages.START_REPORTING_CODE)
+        .processInstanceBusinessKey(pathway.getBusinessKey())
+        .setVariable(PathwayMessages.MELDCODE_STARTED_BY, "buurtteam")
+        .correlate();
+    assertThat(pathway).hasPassed("Event_MeldcodeStartedRecorded")
+        .variables().containsEntry("meldcodeStarted", true);
+
+    complete(task(called(pathway, "zorgpad-toestemming")), withVariables(
+        "consentDecision", "REFUSED", "consentRefusalReason", "wantrouwen-instanties"));
+
+    assertThat(pathway).isWaitingAt("Call_Meldcode", "Task_FollowUpMeldrecht")
+        .hasNotPassed("Task_ConfirmClosingWithoutConsent");
+    Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
+        .getStatus()).isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void meldrecht_signallerStartsTheMeldcodeAfterARefusal_thenAsksAgainAndTheCaseRunsOnWithConsent() {
+    ProcessInstance pathway = startSignal(validSignal());
+    String caseNumber = pathway.getBusinessKey();
+    complete(task(called(pathway, "zorgpad-toestemming")), withVariables(
+        "consentDecision", "REFUSED", "consentRefusalReason", "wil-geen-contact"));
+
+    // afwegingsvraag 1 after all: there are concerns about safety
+    complete(taskOf(pathway, "Task_ConfirmClosingWithoutConsent"),
+        withVariables("refusalFollowUp", "meldcode-starten"));
+
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(task(meldcode)).hasCandidateGroup("verloskundige");
+    assertThat(pathway).isWaitingAt("Call_MeldcodeWithoutConsent", "Task_FollowUpMeldrecht")
+        .variables().containsEntry("meldcodeStarted", true);
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
+
+    // after contact with Veilig Thuis she asks again, and the client consents
+    complete(taskOf(pathway, "Task_FollowUpMeldrecht"),
+        withVariables("meldrechtFollowUp", "opnieuw-vragen"));
+    complete(task(called(pathway, "zorgpad-toestemming")),
+        withVariables("consentDecision", "GIVEN"));
+
+    assertThat(pathway).isWaitingAt("Call_MeldcodeWithoutConsent", "Task_AcceptCase");
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.ACTIVE);
+    Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
+        .extracting(ConsentStatement::decision)
+        .containsExactly(ConsentDecision.REFUSED, ConsentDecision.GIVEN);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  @Deployment(resources = {
+      "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
+      "processes/zorgpad-meldcode-starten.bpmn",
+      "processes/zorgpad-toestemming.bpmn",
+      "processes/zorgpad-triage.dmn",
+      "stubs/zorgpad-mdo.bpmn",
+      "stubs/zorgpad-meldcode.bpmn"})
+  void meldrecht_anyInvolvedDisciplineStartsTheMeldcodeFromTheTasklistStartForm() {
+    engine.getIdentityService().setAuthentication("ha-1", List.of("huisarts"));
+    ProcessInstance pathway;
+    try {
+      pathway = startSignal(validSignal().putValue("signallingDiscipline", "huisarts"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String caseNumber = pathway.getBusinessKey();
+
+    // the GP opens "Meldcode starten in een casus" in the Tasklist
+    ProcessInstance request = submitMeldcodeStart("ha-1", List.of("huisarts"), caseNumber,
+        "huisarts");
+
+    assertThat(request).isEnded()
+        .hasPassed("Start_MeldcodeRequested", "End_MeldcodeStartedInCase");
+    Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(request.getId()).singleResult().getBusinessKey())
+        .as("the request belongs to the case").isEqualTo(caseNumber);
+    assertThat(pathway).hasPassed("Event_MeldcodeStartedRecorded")
+        .isWaitingAt("Call_Consent", "Call_Meldcode")
+        .variables().containsEntry("meldcodeStarted", true)
+        .containsEntry("meldcodeStartedBy", "huisarts");
+    assertThat(task(called(pathway, "zorgpad-meldcode"))).hasCandidateGroup("huisarts");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  @Deployment(resources = {
+      "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
+      "processes/zorgpad-meldcode-starten.bpmn",
+      "processes/zorgpad-toestemming.bpmn",
+      "processes/zorgpad-triage.dmn",
+      "stubs/zorgpad-mdo.bpmn",
+      "stubs/zorgpad-meldcode.bpmn"})
+  void meldrecht_startFormRefusesTheNotInvolvedAnotherDisciplineAndAClosedCase() {
+    engine.getIdentityService().setAuthentication("ha-1", List.of("huisarts"));
+    ProcessInstance pathway;
+    try {
+      pathway = startSignal(validSignal().putValue("signallingDiscipline", "huisarts"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String caseNumber = pathway.getBusinessKey();
+
+    assertMeldcodeStartRefused("jgz-1", List.of("jgz"), caseNumber, "jgz",
+        "onbekend, of u bent er niet bij betrokken");
+    assertMeldcodeStartRefused("ha-1", List.of("huisarts"), caseNumber, "jgz",
+        "namens uw eigen discipline");
+    assertMeldcodeStartRefused("ha-1", List.of("huisarts"), "casus 12", "huisarts",
+        "Vul het casusnummer in");
+    Assertions.assertThat(calledAll(pathway, "zorgpad-meldcode")).isEmpty();
+
+    // closed without safety concerns: nothing waits for the meldcode any more
+    complete(task(called(pathway, "zorgpad-toestemming")), withVariables(
+        "consentDecision", "REFUSED", "consentRefusalReason", "wil-geen-contact"));
+    complete(taskOf(pathway, "Task_ConfirmClosingWithoutConsent"),
+        withVariables("refusalFollowUp", "casus-sluiten"));
+    assertMeldcodeStartRefused("ha-1", List.of("huisarts"), caseNumber, "huisarts",
+        "is gesloten");
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("zorgpad-meldcode-starten").count()).isZero();
+  }
+
+  @Test
+  void meldrecht_theMeldcodeRunsWithoutAnyConsentTaskInTheMeldcodeStep() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("huiselijk-geweld")));
+
+    // the consent step is asked only for the regie; the meldcode itself asks none
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("zorgpad-toestemming").count()).isOne();
+    assertThat(called(pathway, "zorgpad-meldcode")).isActive();
   }
 
   // --- regiehouder, handovers, PHB, MDO ---
@@ -176,12 +392,19 @@ class KwetsbareZwangerschapProcessTest {
     complete(accept, withVariables("handoverRecipients", List.of("jgz", "informele-zorg"),
         "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
 
-    // a warm handover to each chosen discipline, at the same time, each asking consent first
+    // one consent task for this moment, for both recipients (issue 11), asked by the signaller
+    ProcessInstance handoverConsent = called(pathway, "zorgpad-toestemming");
+    assertThat(task(handoverConsent)).hasCandidateGroup("verloskundige");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(handoverConsent.getId(),
+        "consentRecipients")).isEqualTo(List.of("jgz", "informele-zorg"));
+    complete(task(handoverConsent), withVariables("consentDecision", "GIVEN"));
+
+    // a warm handover to each chosen discipline, at the same time, consent on record
     List<ProcessInstance> handovers = calledAll(pathway, "zorgpad-warme-overdracht");
     Assertions.assertThat(handovers).hasSize(2);
     List<String> recipients = new ArrayList<>();
     for (ProcessInstance handover : handovers) {
-      assertThat(handover).hasBusinessKey(caseNumber).isWaitingAt("Call_AskConsent");
+      assertThat(handover).hasBusinessKey(caseNumber).isWaitingAt("Task_RecordHandover");
       recipients.add((String) engine.getRuntimeService()
           .getVariable(handover.getId(), "recipientDiscipline"));
       handOver(handover);
@@ -231,11 +454,13 @@ class KwetsbareZwangerschapProcessTest {
   }
 
   @Test
-  void lowRiskSignallerKeepsTheOverview() {
+  void lowRisk_signallerKeepsTheOverviewAndIsNotAskedConsentForHerOwnRegie() {
     ProcessInstance pathway = startSignal(validSignal()
         .putValue("riskDomains", List.of("stress")).putValue("signallingDiscipline", "huisarts"));
-    giveConsent(pathway);
 
+    assertThat(pathway).hasPassed("Gateway_RegieConsentNeeded").hasNotPassed("Call_Consent");
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("zorgpad-toestemming").count()).isZero();
     assertThat(taskOf(pathway, "Task_AcceptCase")).hasCandidateGroup("huisarts");
     assertThat(pathway).variables().containsEntry("riskLevel", "laag")
         .containsEntry("careCoordinatorNeeded", false)
@@ -269,6 +494,7 @@ class KwetsbareZwangerschapProcessTest {
     complete(taskOf(pathway, "Task_AcceptCase"), withVariables(
         "handoverRecipients", List.of("huisarts"),
         "homeVisitRequestingDiscipline", "buurtteam", "startMeldcode", false));
+    giveHandoverConsent(pathway);
     handOver(called(pathway, "zorgpad-warme-overdracht"));
 
     ProcessInstance homeVisit = called(pathway, "zorgpad-prenataal-huisbezoek");
@@ -300,8 +526,8 @@ class KwetsbareZwangerschapProcessTest {
   @Test
   void meldcodeStartedAtAcceptanceRunsBesideThePathway() {
     ProcessInstance pathway = startSignal(validSignal()
-        .putValue("riskDomains", List.of("huiselijk-geweld")));
-    assertThat(pathway).variables().containsEntry("meldcodeAdvised", true);
+        .putValue("riskDomains", List.of("ggz", "stress")));
+    assertThat(pathway).variables().containsEntry("meldcodeAdvised", false);
     giveConsent(pathway);
     complete(taskOf(pathway, "Task_AcceptCase"), withVariables("handoverRecipients", List.of(),
         "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
@@ -317,17 +543,75 @@ class KwetsbareZwangerschapProcessTest {
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
+  @Test
+  void meldcodeAdvisedByTheTriageRunsOnce_acceptanceStartsNoSecondOne() {
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("riskDomains", List.of("huiselijk-geweld")));
+    giveConsent(pathway);
+    complete(taskOf(pathway, "Task_AcceptCase"), withVariables("handoverRecipients", List.of(),
+        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
+
+    assertThat(pathway).hasPassed("End_NoMeldcodeAtAcceptance")
+        .hasNotPassed("Call_MeldcodeAtAcceptance")
+        .isWaitingAt("Call_MeldcodeAfterTriage", "Call_PrenatalHomeVisit")
+        .variables().containsEntry("startMeldcode", false);
+    Assertions.assertThat(calledAll(pathway, "zorgpad-meldcode")).hasSize(1);
+  }
+
+  // --- the regiehouder recorded (Doesburg) ---
+
+  @Test
+  void regiehouderRecordedWithHerTeamWhenSheAccepts_regieTasksGoToHerTeam() {
+    member("demo-buurtteam", "buurtteam", "buurtteam-utrecht-lombok");
+    ProcessInstance pathway = startSignal(validSignal());
+    String caseNumber = pathway.getBusinessKey();
+    giveConsent(pathway);
+
+    engine.getIdentityService().setAuthenticatedUserId("demo-buurtteam");
+    try {
+      complete(taskOf(pathway, "Task_AcceptCase"), withVariables("handoverRecipients",
+          List.of(), "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    Assertions.assertThat(caseTeams(engine).all(caseNumber)).singleElement().satisfies(i -> {
+      Assertions.assertThat(i.getRole()).isEqualTo(InvolvementRole.CARE_COORDINATOR);
+      Assertions.assertThat(i.getGroupId()).isEqualTo("buurtteam-utrecht-lombok");
+      Assertions.assertThat(i.getUserId()).isEqualTo("demo-buurtteam");
+      Assertions.assertThat(i.getDiscipline()).isEqualTo("buurtteam");
+    });
+    // later regie tasks go to her team, not to every buurtteam
+    complete(task(called(pathway, "zorgpad-prenataal-huisbezoek")), withVariables(
+        "homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
+    startClockAt(DUE_DATE_MORNING.plusDays(21));
+    execute(job("Timer_BirthOverdue", pathway));
+    assertThat(taskOf(pathway, "Task_CheckBirth")).hasCandidateGroup("buurtteam-utrecht-lombok");
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(
+            taskOf(pathway, "Task_CheckBirth").getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .containsExactly("buurtteam-utrecht-lombok");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
   // --- birth ---
 
   @Test
-  void birthReportedByMidwifeIsRecordedAndKraamzorgFollows() {
-    ProcessInstance pathway = waitingForBirth();
+  void birthReportedByTheInvolvedMidwifeTeamIsRecordedAndKraamzorgFollows() {
+    ProcessInstance pathway = startSignal(validSignal());
+    // the midwives of Lombok got a task in the case earlier (the dossier's involvement)
+    caseTeams(engine).involve(pathway.getBusinessKey(), "verloskundige-utrecht-lombok",
+        "verloskundige", null, InvolvementRole.TASK);
+    acceptWithoutHandoversAndOptOutOfPhb(pathway);
     ZonedDateTime birthDay = DUE_DATE_MORNING.minusDays(2);
     startClockAt(birthDay.plusHours(3));
 
     Task report = taskOf(pathway, "Task_ReportBirth");
-    assertThat(report).hasCandidateGroup("verloskundige")
+    assertThat(report).hasCandidateGroup("verloskundige-utrecht-lombok")
         .hasDueDate(date(DUE_DATE_MORNING.plusDays(21)));
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .as("not every midwife").containsExactly("verloskundige-utrecht-lombok");
     complete(report, withVariables("birthDate", "2026-07-18"));
 
     assertThat(pathway).hasPassed("End_BirthReported").isWaitingAt("Task_EndMaternityCare");
@@ -337,6 +621,40 @@ class KwetsbareZwangerschapProcessTest {
     Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
         .getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 18));
     assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void birthTaskGoesToTheSignallingMidwifesOwnTeamAndTheInvolvedKraamzorg() {
+    member("demo-verloskundige", "verloskundige", "verloskundige-utrecht-lombok");
+    engine.getIdentityService().setAuthenticatedUserId("demo-verloskundige");
+    ProcessInstance pathway;
+    try {
+      pathway = startSignal(validSignal());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    caseTeams(engine).involve(pathway.getBusinessKey(), "kraamzorg-utrecht", "kraamzorg", null,
+        InvolvementRole.HANDOVER);
+    acceptWithoutHandoversAndOptOutOfPhb(pathway);
+
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(
+            taskOf(pathway, "Task_ReportBirth").getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .containsExactlyInAnyOrder("verloskundige-utrecht-lombok", "kraamzorg-utrecht");
+  }
+
+  @Test
+  void birthTaskGoesToTheRegiehouderWhenNoMidwifeKraamzorgOrHospitalIsInvolved() {
+    // a GP signalled; no midwife was ever involved: not every midwife gets the task
+    ProcessInstance pathway = startSignal(validSignal()
+        .putValue("signallingDiscipline", "huisarts"));
+    acceptWithoutHandoversAndOptOutOfPhb(pathway);
+
+    assertThat(taskOf(pathway, "Task_ReportBirth")).hasCandidateGroup("buurtteam");
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(
+            taskOf(pathway, "Task_ReportBirth").getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .containsExactly("buurtteam");
   }
 
   @Test
@@ -578,11 +896,14 @@ class KwetsbareZwangerschapProcessTest {
         .containsEntry("careCoordinatorDiscipline", "regiehouder");
     giveConsent(pathway);
 
-    // the regiehouder accepts, hands over to JGZ and starts the meldcode
+    // the regiehouder accepts and hands over to JGZ
     complete(taskOf(pathway, "Task_AcceptCase"), withVariables(
         "handoverRecipients", List.of("jgz"),
         "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", true));
+    // the triage advised the meldcode: it runs since the signal, for the signalling midwife
     ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+    assertThat(task(meldcode)).hasCandidateGroup("verloskundige");
+    giveHandoverConsent(pathway);
     handOver(called(pathway, "zorgpad-warme-overdracht"));
     // meldcode steps 1–5: signals and kindcheck, consultation, talking skipped because it would
     // endanger the client, the afwegingskader says help, help organised and effective
@@ -673,11 +994,13 @@ class KwetsbareZwangerschapProcessTest {
     complete(evaluation, withVariables("closingEvaluation", "doelen-bereikt",
         "aftercare", "reguliere-jgz"));
 
-    assertThat(pathway).isEnded().hasPassedInOrder("Start_Signal", "Task_Triage", "Call_Consent",
-        "Task_AcceptCase", "Call_WarmHandover", "Call_PrenatalHomeVisit", "Call_Mdo",
+    // every step passed (the engine clock stands still within a step, so the history cannot
+    // always tell the order of steps started in the same moment)
+    assertThat(pathway).isEnded().hasPassed("Start_Signal", "Task_Triage", "Call_Consent",
+        "Task_AcceptCase", "Call_HandoverConsent", "Call_WarmHandover", "Call_PrenatalHomeVisit", "Call_Mdo",
         "Task_ReportBirth", "Task_EndMaternityCare", "Call_JgzHandover", "Call_FirstYear",
         "Task_ClosingEvaluation", "End_PathwayCompleted")
-        .hasPassed("Call_MeldcodeAtAcceptance");
+        .hasPassed("Call_MeldcodeAfterTriage").hasNotPassed("Call_MeldcodeAtAcceptance");
     CaseFile caseFile = caseRegistry(engine).find(caseNumber).orElseThrow();
     Assertions.assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.CLOSED);
     Assertions.assertThat(caseFile.getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 19));
@@ -757,6 +1080,51 @@ class KwetsbareZwangerschapProcessTest {
   private void giveConsent(ProcessInstance pathway) {
     complete(task(called(pathway, "zorgpad-toestemming")),
         withVariables("consentDecision", "GIVEN"));
+  }
+
+  private ProcessInstance submitMeldcodeStart(String user, List<String> groups, String caseNumber,
+      String discipline) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("zorgpad-meldcode-starten").latestVersion().singleResult().getId();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getFormService().submitStartForm(definitionId, Map.of(
+          "meldcodeCaseNumber", caseNumber, "meldcodeStartedBy", discipline));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void assertMeldcodeStartRefused(String user, List<String> groups, String caseNumber,
+      String discipline, String message) {
+    assertThatThrownBy(() -> submitMeldcodeStart(user, groups, caseNumber, discipline))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode())
+              .isEqualTo(PathwayValidation.MELDCODE_START_INVALID);
+          Assertions.assertThat(refused.getMessage()).contains(message);
+        });
+  }
+
+  /** The one consent task at acceptance, for every handover recipient: given. */
+  private void giveHandoverConsent(ProcessInstance pathway) {
+    complete(task(called(pathway, "zorgpad-toestemming")),
+        withVariables("consentDecision", "GIVEN"));
+  }
+
+  /** A caregiver of the plain engine's identity service, member of her groups. */
+  private void member(String userId, String... groups) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      identity.saveUser(identity.newUser(userId));
+    }
+    for (String group : groups) {
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        identity.saveGroup(identity.newGroup(group));
+      }
+      if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+        identity.createMembership(userId, group);
+      }
+    }
   }
 
   /** Signal (verhoogd, buurtteam regiehouder), no handovers, PHB opted out: waiting for birth. */

@@ -103,8 +103,9 @@ class MdoMeldcodeApplicationIT {
     ProcessInstance mdo = runtimeService.startProcessInstanceByKey("zorgpad-mdo", caseNumber,
         Map.of("caseNumber", caseNumber, "mdoRequestingDiscipline", "regiehouder"));
     LocalDate today = deadlines.now().toLocalDate();
+    // an MDO today: the chair says the participants still prepare (issue 11)
     complete(mdo, Map.of("mdoParticipants", SpinValues.jsonValue("[\"jgz\"]").create(),
-        "mdoMeetingDate", today.toString()));
+        "mdoMeetingDate", today.toString(), "mdoPreparation", "voorbereiden"));
     complete(mdo, Map.of("mdoAttendance", "aanwezig"));
     complete(mdo, Map.of("mdoHeldDate", today.toString(),
         "mdoNextReviewDate", today.plusWeeks(3).toString(), "mdoHasActionPoints", "ja"));

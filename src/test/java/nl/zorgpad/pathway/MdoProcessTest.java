@@ -146,11 +146,11 @@ class MdoProcessTest {
     String planTask = task(mdo).getId();
 
     assertThatThrownBy(() -> engine.getTaskService().complete(planTask,
-        Map.of("mdoParticipants", List.of("regiehouder"), "mdoMeetingDate", "2026-02-27")))
+        Map.of("mdoParticipants", List.of("regiehouder"), "mdoMeetingDate", "2026-01-27")))
         .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
           Assertions.assertThat(refused.getCode()).isEqualTo(MeldcodeValidation.MDO_PLAN_INVALID);
           Assertions.assertThat(refused.getMessage()).contains("minstens één andere discipline")
-              .contains("vandaag of later");
+              .contains("hoogstens een maand geleden");
         });
     assertThat(mdo).isWaitingAt("Task_PlanMdo");
   }
@@ -159,7 +159,7 @@ class MdoProcessTest {
   void vuistregel9_nextReviewWithinAMonth() {
     ProcessInstance mdo = startMdo();
     complete(task(mdo), withVariables("mdoParticipants", List.of("jgz"),
-        "mdoMeetingDate", "2026-03-02"));
+        "mdoMeetingDate", "2026-03-02", "mdoPreparation", "voorbereiden"));
     complete(task(mdo), withVariables("mdoAttendance", "aanwezig"));
     String holdTask = task(mdo).getId();
 
@@ -178,7 +178,7 @@ class MdoProcessTest {
   void mdo_actionPointNeedsDisciplineCodedActionAndDueDate() {
     ProcessInstance mdo = startMdo();
     complete(task(mdo), withVariables("mdoParticipants", List.of("jgz"),
-        "mdoMeetingDate", "2026-03-02"));
+        "mdoMeetingDate", "2026-03-02", "mdoPreparation", "voorbereiden"));
     complete(task(mdo), withVariables("mdoAttendance", "aanwezig"));
     complete(task(mdo), withVariables("mdoHeldDate", "2026-03-02",
         "mdoNextReviewDate", "2026-03-30", "mdoHasActionPoints", "ja"));
@@ -194,6 +194,93 @@ class MdoProcessTest {
               .contains("Kies het actiepunt uit de lijst").contains("uiterste datum");
         });
     assertThat(mdo).isWaitingAt("Task_RecordActionPoint");
+  }
+
+  // --- issue 11: preparation never silently skipped; the held date not before the planned one
+
+  @Test
+  void mdoPlannedTodayAfterFive_participantsStillPrepareForTwoHours() {
+    // Monday 18:00: the end of the MDO day has passed; before issue 11 the preparation tasks
+    // were created and deleted in the same second
+    ZonedDateTime mondayEvening = MONDAY_MORNING.withHour(18);
+    startClockAt(mondayEvening);
+    ProcessInstance mdo = startMdo();
+    String planTask = task(mdo).getId();
+
+    // the planner is told in Dutch and chooses
+    assertThatThrownBy(() -> engine.getTaskService().complete(planTask, Map.of(
+        "mdoParticipants", List.of("jgz", "buurtteam"), "mdoMeetingDate", "2026-03-02")))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode()).isEqualTo(MeldcodeValidation.MDO_PLAN_INVALID);
+          Assertions.assertThat(refused.getMessage()).contains("vandaag of al geweest")
+              .contains("minstens twee uur");
+        });
+    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz", "buurtteam"),
+        "mdoMeetingDate", "2026-03-02", "mdoPreparation", "voorbereiden"));
+
+    assertThat(mdo).isWaitingAt("Task_PrepareMdo");
+    Assertions.assertThat(taskQuery().taskDefinitionKey("Task_PrepareMdo").list()).hasSize(2)
+        .allSatisfy(preparation -> assertThat(preparation)
+            .hasDueDate(date(mondayEvening.plusHours(2))));
+    Assertions.assertThat(job(mdo).getDuedate()).isEqualTo(date(mondayEvening.plusHours(2)));
+    complete(taskQuery().taskCandidateGroup("jgz").singleResult(),
+        withVariables("mdoAttendance", "schriftelijke-inbreng"));
+    startClockAt(mondayEvening.plusHours(2));
+    execute(job(mdo));
+
+    assertThat(mdo).hasPassed("Task_PrepareMdo", "Timer_MeetingDay").isWaitingAt("Task_HoldMdo");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void mdoAlreadyHeld_chairChoosesToRecordWithoutPreparation() {
+    ProcessInstance mdo = startMdo();
+    // an MDO held last Friday, recorded now: the chair chooses, visibly
+    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz", "huisarts"),
+        "mdoMeetingDate", "2026-02-27", "mdoPreparation", "zonder-voorbereiding"));
+
+    assertThat(mdo).isWaitingAt("Task_HoldMdo").hasPassed("Gateway_Preparation")
+        .hasNotPassed("Task_PrepareMdo")
+        .variables().containsEntry("mdoPreparation", "zonder-voorbereiding");
+    Assertions.assertThat(taskQuery().taskDefinitionKey("Task_PrepareMdo").count()).isZero();
+    complete(task(mdo), withVariables("mdoHeldDate", "2026-02-27",
+        "mdoNextReviewDate", "2026-03-20", "mdoHasActionPoints", "nee"));
+    assertThat(mdo).isEnded().hasPassed("End_NoActionPoints");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void mdoOnALaterDayIsAlwaysPrepared() {
+    ProcessInstance mdo = startMdo();
+    // a choice sent for a later MDO does not skip its preparation
+    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz"),
+        "mdoMeetingDate", MEETING_DATE, "mdoPreparation", "zonder-voorbereiding"));
+
+    assertThat(mdo).isWaitingAt("Task_PrepareMdo").variables()
+        .containsEntry("mdoPreparation", "voorbereiden");
+    assertThat(task(mdo)).hasDueDate(date(MEETING_DAY_END));
+  }
+
+  @Test
+  void mdo_heldDateBeforeThePlannedDateIsRefused() {
+    ProcessInstance mdo = startMdo();
+    complete(task(mdo), withVariables("mdoParticipants", List.of("jgz"),
+        "mdoMeetingDate", MEETING_DATE));
+    complete(task(mdo), withVariables("mdoAttendance", "aanwezig"));
+    startClockAt(MEETING_DAY_END);
+    String holdTask = task(mdo).getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(holdTask, Map.of(
+        "mdoHeldDate", "2026-03-04", "mdoNextReviewDate", "2026-03-26",
+        "mdoHasActionPoints", "nee")))
+        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
+          Assertions.assertThat(refused.getCode())
+              .isEqualTo(MeldcodeValidation.MDO_MEETING_INVALID);
+          Assertions.assertThat(refused.getMessage())
+              .contains("Het MDO was gepland op 5 maart 2026")
+              .contains("kan niet eerder gehouden zijn");
+        });
+    assertThat(mdo).isWaitingAt("Task_HoldMdo");
   }
 
   private ProcessInstance startMdo() {

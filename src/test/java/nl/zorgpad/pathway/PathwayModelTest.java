@@ -21,10 +21,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import nl.zorgpad.casus.CaseNumbers;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.Handover;
 import nl.zorgpad.casus.HomeVisitDecision;
 import nl.zorgpad.casus.HomeVisitReport;
+import nl.zorgpad.casus.MdoRules;
 import nl.zorgpad.casus.RiskDomain;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.consent.ConsentReason;
@@ -68,8 +70,13 @@ class PathwayModelTest {
       "datetime", "select", "radio", "checkbox", "checklist", "text");
   static final Set<String> INPUT_COMPONENTS = Set.of("textfield", "textarea", "number",
       "datetime", "select", "radio", "checkbox", "checklist");
-  /** The one free input a form may have: the pseudonymous client reference, with a pattern. */
-  static final Set<String> FREE_TEXT_KEYS = Set.of(PathwayVariables.CLIENT_REFERENCE);
+  /**
+   * The only free inputs a form may have, each with its pattern: the pseudonymous client
+   * reference and, in the Tasklist's start form "Meldcode starten", the case number.
+   */
+  static final Map<String, String> FREE_TEXT_KEYS = Map.of(
+      PathwayVariables.CLIENT_REFERENCE, SignalRules.CLIENT_REFERENCE.pattern(),
+      PathwayVariables.MELDCODE_CASE_NUMBER, CaseNumbers.PATTERN.pattern());
   static final String WGBO_RETENTION_DAYS = "7305";
 
   static Map<String, JsonNode> forms;
@@ -149,9 +156,9 @@ class PathwayModelTest {
       assertThat(type).as("%s in %s: no textarea (free text) in process variables", key, name)
           .isNotEqualTo("textarea");
       if (type.equals("textfield")) {
-        assertThat(FREE_TEXT_KEYS).as("textfield %s in %s", key, name).contains(key);
+        assertThat(FREE_TEXT_KEYS).as("textfield %s in %s", key, name).containsKey(key);
         assertThat(input.path("validate").path("pattern").asText())
-            .isEqualTo(SignalRules.CLIENT_REFERENCE.pattern());
+            .isEqualTo(FREE_TEXT_KEYS.get(key));
       }
     }));
   }
@@ -164,7 +171,14 @@ class PathwayModelTest {
     expected.put(PathwayVariables.SIGNALLING_DISCIPLINE,
         Disciplines.SIGNALLING);
     expected.put(PathwayVariables.CONSENT_DECISION,
-        List.of("GIVEN", "REFUSED"));
+        List.of("GIVEN", "REFUSED", ConsentDecisionListener.PARTIAL));
+    expected.put(PathwayVariables.REFUSAL_FOLLOW_UP, List.of(
+        RefusalFollowUpChecks.CLOSE_CASE, RefusalFollowUpChecks.START_MELDCODE));
+    expected.put(PathwayVariables.MELDRECHT_FOLLOW_UP, List.of(
+        RefusalFollowUpChecks.ASK_AGAIN, RefusalFollowUpChecks.CLOSE_CASE));
+    expected.put(PathwayVariables.MELDCODE_STARTED_BY, Disciplines.ALL);
+    expected.put(MdoVariables.PREPARATION,
+        codes(MdoRules.Preparation.values(), MdoRules.Preparation::code));
     expected.put(PathwayVariables.CONSENT_REFUSAL_REASON,
         codes(ConsentReason.values(), ConsentReason::code));
     expected.put(PathwayVariables.HANDOVER_METHOD,

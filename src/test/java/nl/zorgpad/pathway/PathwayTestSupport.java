@@ -79,6 +79,11 @@ final class PathwayTestSupport {
       "aftercare",
       // event subprocesses: reason and action codes, a flag
       "endReason", "newSignalAction", "involvedInformed",
+      // issue 11 — meldrecht: a flag, the signaller's choice codes after a refusal; one consent
+      // task per moment: lists of discipline ids, a flag; the MDO's preparation choice code
+      "meldcodeStarted", "refusalFollowUp", "meldrechtFollowUp", "consentRecipients",
+      "consentRefusedRecipients", "handoverConsentRecipients", "handoverConsentNeeded",
+      "handoverConsentAsked", "mdoPreparation", "meldcodeCaseNumber",
       // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
       // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
       // of that warning is in the task's description, not in a variable
@@ -113,6 +118,10 @@ final class PathwayTestSupport {
 
   static InMemoryCaseRegistry caseRegistry(ProcessEngine engine) {
     return (InMemoryCaseRegistry) beans(engine).get("caseRegistry");
+  }
+
+  static nl.zorgpad.casus.InMemoryCaseTeams caseTeams(ProcessEngine engine) {
+    return (nl.zorgpad.casus.InMemoryCaseTeams) beans(engine).get("caseTeamsRegistry");
   }
 
   static InMemoryConsentRegistry consentRegistry(ProcessEngine engine) {

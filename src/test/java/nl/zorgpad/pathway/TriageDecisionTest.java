@@ -102,6 +102,10 @@ class TriageDecisionTest {
             "hoog", true, true, "buurtteam", false, true),
         row("HighScore", List.of("ggz", "lvb", "schulden"), 20,
             "hoog", true, true, "regiehouder", false, true),
+        // seed 001: no valid residence papers, refused by a GP practice; before issue 11 this
+        // signal was "laag" and the signaller kept the overview alone
+        row("NoPermitOrInsurance", List.of("geen-verblijfsvergunning-verzekering"), 20,
+            "verhoogd", false, true, "buurtteam", false, true),
         row("ElevatedMultiProblem", List.of("huisvesting", "stress"), 20,
             "verhoogd", false, true, "buurtteam", false, true),
         row("Elevated", List.of("ggz", "stress"), 20,
@@ -148,6 +152,8 @@ class TriageDecisionTest {
         Arguments.of("CenteringPregnancy", List.of("schulden"), 14, "verhoogd",
             "centering-pregnancy"),
         Arguments.of("NuNietZwanger", List.of("verslaving"), 24, "laag", "nu-niet-zwanger"),
+        Arguments.of("AccessToCare", List.of("geen-verblijfsvergunning-verzekering",
+            "huisvesting"), 24, "verhoogd", "toegang-zorg"),
         Arguments.of("RegularJgz", List.of("schulden"), 24, "laag", "reguliere-jgz"));
   }
 
@@ -173,6 +179,24 @@ class TriageDecisionTest {
 
     assertThat(result.collectEntries("triageInterventionAdvice")).containsExactly(
         "voorzorg", "stevig-ouderschap", "mamaatje", "centering-pregnancy");
+  }
+
+  @Test
+  void noPermitOrInsuranceWithOtherRisksStillGetsItsRegiehouderAndAdvice() {
+    // the undocumented woman of seed 001: unsafe, unhygienic housing, no care at all
+    DmnDecisionResult triage = evaluate("zorgpad-triage", Variables.createVariables()
+        .putValue("riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
+        .putValue("gestationalAgeWeeks", 30)
+        .putValue("signallingDiscipline", "verloskundige"));
+    assertThat(matchedRules("zorgpad-triage")).containsExactly("Rule_NoPermitOrInsurance");
+    assertThat(triage.getSingleResult().getEntryMap()).containsEntry("riskLevel", "verhoogd")
+        .containsEntry("careCoordinatorDiscipline", "buurtteam");
+
+    DmnDecisionResult advice = evaluate("zorgpad-interventieadvies", Variables.createVariables()
+        .putValue("riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
+        .putValue("gestationalAgeWeeks", 30)
+        .putValue("riskLevel", "verhoogd"));
+    assertThat(advice.collectEntries("triageInterventionAdvice")).containsExactly("toegang-zorg");
   }
 
   private DmnDecisionResult evaluate(String decision, VariableMap variables) {

@@ -3,6 +3,7 @@ package nl.zorgpad.pathway;
 import static nl.zorgpad.pathway.PathwayTestSupport.MONDAY_MORNING;
 import static nl.zorgpad.pathway.PathwayTestSupport.assertNoPersonalDataInHistory;
 import static nl.zorgpad.pathway.PathwayTestSupport.caseRegistry;
+import static nl.zorgpad.pathway.PathwayTestSupport.caseTeams;
 import static nl.zorgpad.pathway.PathwayTestSupport.consentRegistry;
 import static nl.zorgpad.pathway.PathwayTestSupport.date;
 import static nl.zorgpad.pathway.PathwayTestSupport.openCase;
@@ -240,6 +241,84 @@ class WarmeOverdrachtProcessTest {
     assertThat(handover).isEnded().hasPassed("End_ConsentWithdrawn")
         .hasNotPassed("Call_AskConsent", "Task_RecordHandover");
     assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  // --- issue 11: the regiehouder's team; one consent task per moment
+
+  @Test
+  void regiehouderRecorded_escalationGoesToHerTeamNotToEveryRegiehouder() {
+    // the regiehouder of the team of Lombok accepted the case
+    caseTeams(engine).recordCareCoordinator(caseNumber, "buurtteam-utrecht-lombok",
+        "buurtteam", "demo-buurtteam");
+    ProcessInstance handover = startHandover();
+    recordHandover(handover);
+    ZonedDateTime nextFriday = FRIDAY_MORNING.plusDays(7);
+    startClockAt(nextFriday);
+    execute(job("Timer_HandoverEscalation", handover));
+
+    assertThat(taskQuery().taskDefinitionKey("Task_EscalateHandover").singleResult())
+        .hasCandidateGroup("buurtteam-utrecht-lombok");
+    Assertions.assertThat(taskService().getIdentityLinksForTask(taskQuery()
+        .taskDefinitionKey("Task_EscalateHandover").singleResult().getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .containsExactly("buurtteam-utrecht-lombok");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel4_refusalAskedAtThisMomentIsTheAnswer_regiehouderInformedWithoutAskingAgain() {
+    consentRegistry(engine).record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.REFUSED, "voldoende-hulp", "demo-buurtteam", FRIDAY_MORNING));
+
+    ProcessInstance handover = startHandoverAskedAtThisMoment();
+
+    assertThat(handover).isWaitingAt("Task_NoteRefusal").hasNotPassed("Call_AskConsent")
+        .variables().containsEntry("consentStatus", "REFUSED");
+    complete(task(handover), withVariables("refusalNoted", true));
+    assertThat(handover).isEnded().hasPassed("End_NoConsent").hasNotPassed("Task_RecordHandover");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel4_partlyRefusedWithAskAgain_askedAgainAfterTheWaitingPeriodWithoutHoldingUpOthers() {
+    consentRegistry(engine).record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.REFUSED, "wil-bedenktijd", "demo-buurtteam", FRIDAY_MORNING, true));
+
+    ProcessInstance handover = startHandoverAskedAtThisMoment();
+
+    assertThat(handover).isWaitingAt("Timer_AskConsentAgain").variables()
+        .containsEntry("consentStatus", "REFUSED_ASK_AGAIN");
+    Assertions.assertThat(job(handover).getDuedate())
+        .isEqualTo(Deadlines.withDefaults().consentAskAgain());
+    execute(job(handover));
+    ProcessInstance consent = calledProcessInstance("zorgpad-toestemming", handover);
+    complete(task(consent), withVariables("consentDecision", "GIVEN"));
+
+    assertThat(handover).isWaitingAt("Task_RecordHandover");
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void vuistregel4_refusedAtAnEarlierMomentIsAskedAgainForThisHandover() {
+    // e.g. refused before the birth; the kraamzorg's handover to JGZ after it asks again
+    consentRegistry(engine).record(new ConsentStatement(caseNumber, "jgz", "warme-overdracht",
+        ConsentDecision.REFUSED, "wil-geen-contact", "demo-buurtteam", FRIDAY_MORNING));
+
+    ProcessInstance handover = startHandoverWithoutConsent();
+
+    assertThat(handover).isWaitingAt("Call_AskConsent").variables()
+        .containsEntry("consentStatus", "REFUSED_EARLIER");
+  }
+
+  private org.camunda.bpm.engine.TaskService taskService() {
+    return engine.getTaskService();
+  }
+
+  private ProcessInstance startHandoverAskedAtThisMoment() {
+    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-warme-overdracht",
+        caseNumber, Map.of("caseNumber", caseNumber, "senderDiscipline", "buurtteam",
+            "recipientDiscipline", "jgz", "careCoordinatorDiscipline", "regiehouder",
+            "handoverConsentAsked", true));
   }
 
   /** A handover for which the client gave consent earlier (consent on record). */

@@ -46,6 +46,26 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * From now on every page records the Content-Security-Policy violations it reports (the
+   * {@code securitypolicyviolation} event), read with {@link #cspViolations()}. The listener is
+   * installed through the DevTools protocol before the page's own scripts run, outside the page's
+   * policy.
+   */
+  public void recordCspViolations() {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+        "window.__zpCsp = []; document.addEventListener('securitypolicyviolation', e =>"
+            + " window.__zpCsp.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at '"
+            + " + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));"));
+  }
+
+  /** The violations the current page reported since it loaded. */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> cspViolations() {
+    Object found = driver.executeScript("return window.__zpCsp || ['(not recording)'];");
+    return (java.util.List<String>) found;
+  }
+
   public void open(String url) {
     driver.get(url);
   }

@@ -1,0 +1,20 @@
+package nl.zorgpad.modelpolicy;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The allow-list of the application (the {@link PathwayBean}s of its context) and the policy. */
+@Configuration
+class ModelPolicyConfiguration {
+
+  @Bean
+  PathwayBeans pathwayBeans(ListableBeanFactory beanFactory) {
+    return PathwayBeans.of(beanFactory);
+  }
+
+  @Bean
+  ModelPolicy modelPolicy(PathwayBeans pathwayBeans) {
+    return new ModelPolicy(pathwayBeans);
+  }
+}

@@ -1,0 +1,79 @@
+package nl.zorgpad.modelpolicy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code modelPolicy} in {@code /actuator/health} (decision 0006): UP when every deployed
+ * definition that can run keeps the model policy and the engine runs with the policy's settings;
+ * OUT_OF_SERVICE otherwise, with each definition, file, element and rule in the details. As for
+ * {@code auditChain}, details are shown only to auditors and administrators
+ * ({@code management.endpoint.health.roles}), and only their request checks again; everyone else
+ * gets the last result (checked once at start-up, logged at ERROR per finding).
+ *
+ * <p>OUT_OF_SERVICE takes the node out of a load balancer's rotation: a definition that breaks
+ * the policy can only come from outside the deployment check (an old definition, or SQL), and an
+ * operator must look at it. Its forbidden parts are refused at run time meanwhile.
+ */
+@Component("modelPolicyHealthIndicator")
+class ModelPolicyHealthIndicator implements HealthIndicator {
+
+  private final DeployedModelReport report;
+  private volatile Health last = Health.unknown().build();
+
+  ModelPolicyHealthIndicator(ProcessEngineConfigurationImpl configuration, ModelPolicy policy) {
+    this.report = new DeployedModelReport(configuration, policy);
+  }
+
+  /** The start-up report: after the packaged pathways are deployed. */
+  @EventListener(ApplicationReadyEvent.class)
+  void reportAtStartUp() {
+    last = health(report.scan());
+  }
+
+  @Override
+  public Health health() {
+    if (mayCheck()) {
+      last = health(report.scan());
+    }
+    return last;
+  }
+
+  private static boolean mayCheck() {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .anyMatch(a -> a.equals("GROUP_auditor") || a.equals("GROUP_camunda-admin"));
+  }
+
+  static Health health(DeployedModelReport.Result result) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("checkedAt", result.checkedAt().toString());
+    details.put("filesChecked", result.resourcesChecked());
+    List<Map<String, Object>> findings = result.findings().stream().map(finding -> {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("definition", finding.definition());
+      item.put("coalition", finding.tenantId() == null ? "" : finding.tenantId());
+      item.put("deploymentId", finding.deploymentId());
+      item.put("resource", finding.resource());
+      item.put("element", finding.elementId() == null ? "" : finding.elementId());
+      item.put("rule", finding.rule());
+      item.put("message", finding.message());
+      item.put("runningCases", finding.runningCases());
+      return item;
+    }).toList();
+    details.put("findings", findings);
+    details.put("engineSettings", result.engineProblems().isEmpty() ? "as the policy needs"
+        : result.engineProblems());
+    return (result.clean() ? Health.up() : Health.outOfService()).withDetails(details).build();
+  }
+}
