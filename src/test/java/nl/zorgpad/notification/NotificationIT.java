@@ -32,6 +32,7 @@ import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.socialmap.Team;
 import nl.zorgpad.socialmap.TeamRepository;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -314,15 +315,17 @@ class NotificationIT {
 
   @Test
   void eachUserChoosesOnTheMeldingenPage() {
-    FormSession jgz = new FormSession(port, "demo-jgz:demo");
+    WebappSession jgz = new WebappSession(port, "demo-jgz:demo");
     HttpResponse<String> page = jgz.get("/meldingen");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Meldingen").contains("demo-jgz@demo.zorgpad.invalid")
         .contains("Eén keer per dag");
 
-    assertThat(jgz.post("/meldingen", "mode", "DIGEST").statusCode()).isEqualTo(302);
+    assertThat(jgz.postForm("/meldingen", "/meldingen", Map.of("mode", "DIGEST")).statusCode())
+        .isEqualTo(302);
     assertThat(settings.userMode("demo-jgz")).isEqualTo(NotificationMode.DIGEST);
-    HttpResponse<String> wrong = jgz.post("/meldingen", "mode", "elk-uur");
+    HttpResponse<String> wrong = jgz.postForm("/meldingen", "/meldingen",
+        Map.of("mode", "elk-uur"));
     assertThat(wrong.statusCode()).isEqualTo(422);
     assertThat(wrong.body()).contains("Kies hoe u gemeld wilt worden.");
     assertThat(settings.userMode("demo-jgz")).isEqualTo(NotificationMode.DIGEST);
@@ -332,23 +335,25 @@ class NotificationIT {
   void theCoordinatorSetsTheTeamMailboxAndModeOnTheTeamPage() {
     Team team = teams.findByGroupId(JGZ_TEAM).orElseThrow();
     String path = "/sociale-kaart/teams/" + team.getId();
-    FormSession coordinator = new FormSession(port, "demo-coordinator:demo");
+    WebappSession coordinator = new WebappSession(port, "demo-coordinator:demo");
     assertThat(coordinator.get(path).body()).contains("Teammailbox")
         .contains("value=\"" + JGZ_MAILBOX + "\"");
     try {
-      HttpResponse<String> wrong = coordinator.post(path + "/meldingen", "mailbox", "geen adres",
-          "mode", "DIGEST");
+      HttpResponse<String> wrong = coordinator.postForm(path + "/meldingen", path,
+          Map.of("mailbox", "geen adres", "mode", "DIGEST"));
       assertThat(wrong.statusCode()).isEqualTo(302);
       assertThat(coordinator.get(path).body()).contains("Vul een geldig e-mailadres in");
       assertThat(settings.teamMode(JGZ_TEAM)).isEqualTo(NotificationMode.EVENT);
 
-      assertThat(coordinator.post(path + "/meldingen", "mailbox", "jgz-west@example.invalid",
-          "mode", "DIGEST").statusCode()).isEqualTo(302);
+      assertThat(coordinator.postForm(path + "/meldingen", path,
+          Map.of("mailbox", "jgz-west@example.invalid", "mode", "DIGEST")).statusCode())
+          .isEqualTo(302);
       assertThat(teams.findByGroupId(JGZ_TEAM).orElseThrow().getMailbox())
           .isEqualTo("jgz-west@example.invalid");
       assertThat(settings.teamMode(JGZ_TEAM)).isEqualTo(NotificationMode.DIGEST);
-      assertThat(new FormSession(port, "demo-jgz:demo").post(path + "/meldingen", "mailbox",
-          "x@example.invalid", "mode", "OFF").statusCode()).isEqualTo(403);
+      assertThat(new WebappSession(port, "demo-jgz:demo").postForm(path + "/meldingen",
+          "/meldingen", Map.of("mailbox", "x@example.invalid", "mode", "OFF")).statusCode())
+          .isEqualTo(403);
     } finally {
       Team saved = teams.findByGroupId(JGZ_TEAM).orElseThrow();
       saved.setMailbox(JGZ_MAILBOX);
@@ -386,10 +391,11 @@ class NotificationIT {
         """.formatted(reference, dueDate));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
-    HttpResponse<String> client = new FormSession(port, MIDWIFE).post(
-        "/casus/" + caseNumber + "/client", "givenName", "Amira", "familyName", "Testmoeder",
-        "bsn", "111222333", "birthDate", "1998-05-01", "street", "Kanaalstraat",
-        "houseNumber", "12", "postcode", "3531 AB", "city", "Utrecht", "parity", "1");
+    String clientPage = "/casus/" + caseNumber + "/client";
+    HttpResponse<String> client = new WebappSession(port, MIDWIFE).postForm(clientPage,
+        clientPage, Map.of("givenName", "Amira", "familyName", "Testmoeder", "bsn", "111222333",
+            "birthDate", "1998-05-01", "street", "Kanaalstraat", "houseNumber", "12",
+            "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));
     assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
     String today = LocalDate.now(Deadlines.ZONE).toString();
     work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
