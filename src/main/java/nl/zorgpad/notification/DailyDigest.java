@@ -85,15 +85,15 @@ class DailyDigest {
   }
 
   private boolean compose(String recipient) {
-    List<Row> rows = jdbc.query("select i.id, i.team_mail, i.team_name, e.kind, e.case_number,"
-            + " e.task_id, e.task_name, e.due_at from zp_notification_digest_item i"
+    List<Row> rows = jdbc.query("select i.id, i.team_mail, i.team_title, e.kind, e.case_number,"
+            + " e.task_id, e.task_title, e.due_at from zp_notification_digest_item i"
             + " join zp_notification_event e on e.id = i.event_id"
             + " where i.recipient = ? and i.mail_id is null order by i.id limit ?",
         (rs, n) -> new Row(rs.getLong("id"), rs.getBoolean("team_mail"),
             new MailItem(NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("case_number"), rs.getString("task_id"), rs.getString("task_name"),
+                rs.getString("case_number"), rs.getString("task_id"), rs.getString("task_title"),
                 rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant(),
-                rs.getString("team_name"))), recipient, MAX_ITEMS + 1);
+                rs.getString("team_title"))), recipient, MAX_ITEMS + 1);
     if (rows.isEmpty()) {
       return false;
     }

@@ -73,7 +73,7 @@ class NotificationDispatcher {
             event.id());
         if (existing == null || existing == 0) {
           jdbc.update("insert into zp_notification_digest_item (recipient, team_mail, event_id,"
-                  + " team_name, created_at) values (?, ?, ?, ?, ?)", recipient.address(),
+                  + " team_title, created_at) values (?, ?, ?, ?, ?)", recipient.address(),
               recipient.teamMailbox(), event.id(), recipient.teamName(), Timestamp.from(now));
         }
       } else {

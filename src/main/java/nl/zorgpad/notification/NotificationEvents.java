@@ -23,7 +23,7 @@ class NotificationEvents {
   private static final int MAX_GROUPS = 1000;
   private static final RowMapper<NotificationEvent> ROW = (rs, n) -> new NotificationEvent(
       rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("task_id"),
-      rs.getString("case_number"), rs.getString("task_name"), instant(rs.getTimestamp("due_at")),
+      rs.getString("case_number"), rs.getString("task_title"), instant(rs.getTimestamp("due_at")),
       groups(rs.getString("group_ids")), rs.getString("assignee"), rs.getString("tenant_id"),
       instant(rs.getTimestamp("created_at")));
 
@@ -42,7 +42,7 @@ class NotificationEvents {
       return false;
     }
     try {
-      jdbc.update("insert into zp_notification_event (kind, task_id, case_number, task_name,"
+      jdbc.update("insert into zp_notification_event (kind, task_id, case_number, task_title,"
               + " due_at, group_ids, assignee, tenant_id, created_at, status)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW')",
           kind.name(), taskId, caseNumber, cut(taskName, MAX_NAME),
