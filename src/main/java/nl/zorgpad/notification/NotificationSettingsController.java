@@ -1,8 +1,10 @@
 package nl.zorgpad.notification;
 
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.socialmap.Team;
 import nl.zorgpad.socialmap.TeamRepository;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,7 +31,7 @@ class NotificationSettingsController {
 
   /** Simple on purpose: one address, no display name, no list. */
   static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$");
-  private static final int MAX_ADDRESS = 254;
+  static final int MAX_ADDRESS = 254;
 
   private final NotificationSettings settings;
   private final NotificationProperties properties;
@@ -51,7 +53,8 @@ class NotificationSettingsController {
   }
 
   @PostMapping("/meldingen")
-  String saveOwnSettings(Principal user, @RequestParam(required = false) String mode,
+  String saveOwnSettings(Principal user,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String mode,
       Model model, RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     NotificationMode chosen = mode(mode);
@@ -78,8 +81,9 @@ class NotificationSettingsController {
   @PostMapping("/sociale-kaart/teams/{id}/meldingen")
   @PreAuthorize("hasAuthority('GROUP_coordinator')")
   @Transactional
-  String saveTeamSettings(@PathVariable long id, @RequestParam(required = false) String mailbox,
-      @RequestParam(required = false) String mode, Principal user,
+  String saveTeamSettings(@PathVariable long id,
+      @RequestParam(required = false) @Size(max = MAX_ADDRESS) String mailbox,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String mode, Principal user,
       RedirectAttributes redirect) {
     Team team = teams.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
