@@ -45,6 +45,9 @@ public class Team {
   private String discipline;
   @Column(name = "group_id", nullable = false, length = 64, unique = true, updatable = false)
   private String groupId;
+  /** The team's shared work mailbox for notifications (nl.zorgpad.notification); may be empty. */
+  @Column(length = 254)
+  private String mailbox;
   @ManyToMany
   @JoinTable(name = "zp_team_neighbourhood", joinColumns = @JoinColumn(name = "team_id"),
       inverseJoinColumns = @JoinColumn(name = "neighbourhood_id"))
@@ -96,6 +99,15 @@ public class Team {
 
   public String getGroupId() {
     return groupId;
+  }
+
+  public String getMailbox() {
+    return mailbox;
+  }
+
+  /** Set by the team's notification settings (the coordinator, on the team page). */
+  public void setMailbox(String mailbox) {
+    this.mailbox = mailbox == null || mailbox.isBlank() ? null : mailbox.strip();
   }
 
   /** Sorted by municipality and name. */

@@ -115,6 +115,10 @@ class AuthorizationMatrixIT {
             .claims("(GET|POST) /sociale-kaart/(beheer|import|wijken|organisaties|teams)(/.*)?")
             .probe("GET", "/sociale-kaart/beheer")
             .expect("anon=302 caregivers=403 coordinator=200 auditor=403 admin=403 coalition=403"),
+        family("own notification settings")
+            .claims("(GET|POST) /meldingen")
+            .probe("GET", "/meldingen")
+            .expect("anon=302 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("api signals")
             .claims("POST /api/signals")
             .json("POST", "/api/signals", "{}")
