@@ -109,6 +109,9 @@ public class DossierService implements HandoverRegistry, CaseTeams {
       accessLog.recordRefusal(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType,
           objectId, action, AccessOutcome.DENIED, Purposes.CARE, null, false,
           part + ": " + grant.refusal()));
+      if (grant.hidden()) {
+        throw new UnknownCaseException(caseFile.getCaseNumber());
+      }
       throw new DossierAccessDeniedException(caseFile.getCaseNumber(), part, grant.refusal());
     }
     return grant;

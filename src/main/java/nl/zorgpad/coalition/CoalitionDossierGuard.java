@@ -53,7 +53,7 @@ class CoalitionDossierGuard implements DossierGuard {
         }
       });
       if (refusal != null) {
-        return AccessGrant.deny(refusal);
+        return AccessGrant.denyUnseen(refusal);
       }
     }
     return needToKnow.decide(caseNumber, part, actor);

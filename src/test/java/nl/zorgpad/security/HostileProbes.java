@@ -189,14 +189,14 @@ final class HostileProbes {
             .post("/casus/ZP-0000-99999/noodtoegang", "reason=spoed").status(404),
         probe(PAGES, UNKNOWN_ID, "an unknown case page", Who.session(MIDWIFE))
             .get("/casus/ZP-0000-99999").status(404),
-        // the case pages answer a case she may not see with 403 and the noodprocedure's offer
-        // (decision 0004), also for another coalition's case: see the report of issue 10
+        // another coalition's case does not exist for her: 404 as for an unknown number, no
+        // noodprocedure offer (decision 0005); the refused look is logged (NEN 7513)
         probe(PAGES, OTHER_COALITION, "another coalition's case page", Who.session(MIDWIFE))
-            .get("/casus/%caseof.dordrecht-page").status(403).sees("Geen toegang tot deze casus")
-            .changes("zp_access_log"), // a refused look is logged (NEN 7513): the right change
+            .get("/casus/%caseof.dordrecht-page").status(404)
+            .changes("zp_access_log"),
         probe(PAGES, OTHER_COALITION, "another coalition's case diagram", Who.session(MIDWIFE))
             .get("/casus/%caseof.dordrecht-page/diagram", "Accept: application/json")
-            .status(403).changes("zp_access_log"),
+            .status(404).changes("zp_access_log"),
         probe(PAGES, UNKNOWN_ID, "assigning an unknown task of a case", Who.session(MIDWIFE))
             .post("/casus/%case/taken/%unknown/toewijzen", "groupId=verloskundige")
             .status(403).sees("Dit kan niet"),
