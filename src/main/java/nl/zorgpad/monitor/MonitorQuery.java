@@ -287,12 +287,14 @@ public class MonitorQuery {
     return hours;
   }
 
-  /** The wijken of the sociale kaart for this coalition ('' = shared: all of them). */
+  /**
+   * The wijken of the coalition's cases (of all time, not only the period, so that the columns
+   * do not depend on the filter; a wijk without cases only adds zeros, which change nothing).
+   */
   private List<String> wijken(String coalition) {
-    return coalition.isEmpty()
-        ? jdbc.queryForList("select code from zp_neighbourhood order by code", String.class)
-        : jdbc.queryForList("select code from zp_neighbourhood where coalition = ? order by code",
-            String.class, coalition);
+    return jdbc.queryForList("select distinct coalesce(c.neighbourhood, '" + UNKNOWN_WIJK
+        + "') as wijk from zp_monitor_fact f join zp_case_file c on c.id = f.case_file_id"
+        + " where f.coalition = ? and f.kind = 'SIGNAL' order by wijk", String.class, coalition);
   }
 
   /**

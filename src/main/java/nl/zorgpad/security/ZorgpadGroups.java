@@ -12,6 +12,11 @@ public final class ZorgpadGroups {
 
   public static final String COORDINATOR = "coordinator";
   public static final String AUDITOR = "auditor";
+  /**
+   * Policy officers of the municipality (issue 14): the monitor's aggregates only; refused every
+   * other page and API (case pages, case API, Tasklist, audit), see {@link SecurityConfig}.
+   */
+  public static final String POLICY = "beleid";
   /** Camunda's built-in administrators group (name fixed by the webapps). */
   public static final String ADMIN = "camunda-admin";
 
@@ -37,6 +42,7 @@ public final class ZorgpadGroups {
       case Disciplines.ZIEKENHUIS -> "Ziekenhuis";
       case COORDINATOR -> "Netwerkcoördinator";
       case AUDITOR -> "Auditor / privacy officer";
+      case POLICY -> "Beleid (gemeente)";
       case ADMIN -> "Beheerders";
       default -> groupId;
     };
