@@ -84,6 +84,29 @@ public class MonitorQuery {
     this.clock = clock;
   }
 
+  /**
+   * A query over the fact table alone, without the engine (no open-task indicator): for tools
+   * and the benchmark suite ({@code zorgpadbench.MonitorBenchmarkTest}).
+   */
+  public static MonitorQuery standalone(JdbcTemplate jdbc) {
+    return new MonitorQuery(jdbc, new MonitorHistory() {
+      @Override
+      public CaseHistory caseHistory(String caseNumber) {
+        return CaseHistory.empty();
+      }
+
+      @Override
+      public String caseNumberOfRoot(String rootProcessInstanceId) {
+        return null;
+      }
+
+      @Override
+      public List<OverdueTask> overdueOpenTasks(java.time.Instant now) {
+        return List.of();
+      }
+    });
+  }
+
   /** Counts per kind → month → code → wijk. */
   private static final class Counts {
     final Map<Kind, Map<YearMonth, Map<String, Map<String, Long>>>> byKind =
@@ -109,6 +132,7 @@ public class MonitorQuery {
     }
   }
 
+  /** The suppressed monitor of one coalition, period and (null: every) wijk. */
   public MonitorReport report(String coalition, YearMonth from, YearMonth to, String wijk) {
     List<YearMonth> months = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {

@@ -9,11 +9,11 @@ import nl.zorgpad.monitor.Suppression.State;
  * JSON API, the CSV and the PDF show. Holds aggregates only: no case number, no date of a single
  * case, nothing about a person.
  */
-record MonitorReport(String coalition, YearMonth from, YearMonth to, String wijk,
+public record MonitorReport(String coalition, YearMonth from, YearMonth to, String wijk,
     List<YearMonth> months, List<String> wijken, List<Indicator> indicators) {
 
   /** One figure as published: its value only when visible. */
-  record Shown(Long value, State state) {
+  public record Shown(Long value, State state) {
     static final Shown ZERO = new Shown(0L, State.VISIBLE);
 
     boolean visible() {
@@ -36,22 +36,22 @@ record MonitorReport(String coalition, YearMonth from, YearMonth to, String wijk
   }
 
   /** A row of an indicator: a code (discipline, reason, ...) or a measure, per month and total. */
-  record Row(String code, List<Shown> months, Shown total) {
+  public record Row(String code, List<Shown> months, Shown total) {
   }
 
   /** A share per month and over the period: percent, null when not publishable. */
-  record Share(String code, List<Double> months, Double total) {
+  public record Share(String code, List<Double> months, Double total) {
   }
 
   /** A duration over the period: median and p90 in days over at least 10 cases, else null. */
-  record Duration(String code, Double median, Double p90, String count) {
+  public record Duration(String code, Double median, Double p90, String count) {
   }
 
   /**
    * An indicator: its rows (with a totals row when the rows add up), shares and durations. For
    * {@code columns == "wijk"} the rows are wijken (active cases), else codes.
    */
-  record Indicator(String id, String section, boolean additive, List<Row> rows, Row totalRow,
+  public record Indicator(String id, String section, boolean additive, List<Row> rows, Row totalRow,
       List<Share> shares, List<Duration> durations, String note) {
   }
 }
