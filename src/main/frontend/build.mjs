@@ -1,5 +1,6 @@
 // Bundles the workbench editors into target/classes/static/modeling/assets (served as
-// /modeling/assets/…) and the case overview's diagram viewer into
+// /modeling/assets/…), the monitor's charts into target/classes/static/monitor-assets, and
+// the case overview's diagram viewer into
 // target/classes/static/casus-assets (/casus-assets/…). Run by Maven (exec-maven-plugin:
 // npm ci, npm run build); not committed.
 import * as esbuild from 'esbuild';
@@ -54,6 +55,20 @@ await esbuild.build({
   outdir: process.env.ZORGPAD_AUDIT_ASSETS_DIR
     || path.resolve(here, '../../../target/classes/static/audit-assets'),
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'info'
+});
+
+// The Kansrijke Start monitor's charts (Apache ECharts): /monitor-assets/monitor-charts.js
+await esbuild.build({
+  entryPoints: { 'monitor-charts': path.join(here, 'src/monitor-charts.js') },
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  outdir: process.env.ZORGPAD_MONITOR_ASSETS_DIR
+    || path.resolve(here, '../../../target/classes/static/monitor-assets'),
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'info'
 });

@@ -18,7 +18,7 @@ import org.thymeleaf.context.Context;
  * one, so Dutch diacritics and arrows print; otherwise the PDF's built-in Helvetica is used.
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
   private static final List<String> FONTS = List.of(
       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -36,7 +36,7 @@ class PdfRenderer {
     this.applicationContext = applicationContext;
   }
 
-  byte[] render(String template, Map<String, Object> variables) {
+  public byte[] render(String template, Map<String, Object> variables) {
     Context context = new Context(LocaleContextHolder.getLocale(), variables);
     // lets templates call beans (@auditFormat) as they do on the web pages
     context.setVariable(

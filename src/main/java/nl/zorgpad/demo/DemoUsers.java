@@ -54,6 +54,10 @@ public final class DemoUsers {
         new String[] {"Hanneke", "Vos", ZorgpadGroups.COORDINATOR, ZEIST});
     accounts.put("demo-verloskundige-zeist",
         new String[] {"Ruth", "Dekker", Disciplines.VERLOSKUNDIGE, ZEIST});
+    // policy officers of the municipality: the monitor's aggregates only (issue 14)
+    accounts.put("demo-beleid", new String[] {"Gerard", "Peters", ZorgpadGroups.POLICY});
+    accounts.put("demo-beleid-zeist",
+        new String[] {"Yvonne", "Willems", ZorgpadGroups.POLICY, ZEIST});
     return accounts;
   }
 

@@ -42,6 +42,7 @@ public class IdentityInitializer implements StartupStep {
     List<String> all = new ArrayList<>(ZorgpadGroups.DISCIPLINES);
     all.add(ZorgpadGroups.COORDINATOR);
     all.add(ZorgpadGroups.AUDITOR);
+    all.add(ZorgpadGroups.POLICY);
     for (String id : all) {
       ensureGroup(id, "WORKFLOW");
     }

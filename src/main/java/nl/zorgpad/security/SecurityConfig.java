@@ -13,11 +13,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -99,6 +104,29 @@ public class SecurityConfig {
   private static final RequestMatcher COCKPIT = new OrRequestMatcher(
       antMatcher("/camunda/api/cockpit/**"), antMatcher("/camunda/app/cockpit/**"));
 
+  /**
+   * The Kansrijke Start monitor (nl.zorgpad.monitor): aggregates for coordinators, policy
+   * officers ({@code beleid}) and administrators.
+   */
+  private static final RequestMatcher MONITOR = new OrRequestMatcher(
+      antMatcher("/monitor"), antMatcher("/monitor/**"), antMatcher("/api/monitor/**"),
+      antMatcher("/monitor-assets/**"));
+
+  /**
+   * Every other authenticated request, except for a policy officer: an account in the
+   * {@code beleid} group sees the monitor's aggregates and the start page only (no case page,
+   * case API, Tasklist, Cockpit, audit page, engine API).
+   */
+  static final AuthorizationManager<RequestAuthorizationContext> NOT_POLICY_ONLY =
+      (authentication, context) -> {
+        Authentication user = authentication.get();
+        boolean allowed = user != null && user.isAuthenticated()
+            && !(user instanceof AnonymousAuthenticationToken)
+            && user.getAuthorities().stream().noneMatch(a -> ZorgpadGroups.authority(
+                ZorgpadGroups.POLICY).equals(a.getAuthority()));
+        return new AuthorizationDecision(allowed);
+      };
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http,
       EngineUserAuthenticationProvider users, LoginRefusals refusals) throws Exception {
@@ -126,7 +154,12 @@ public class SecurityConfig {
                 ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
                 ZorgpadGroups.authority(ZorgpadGroups.AUDITOR),
                 ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .anyRequest().authenticated())
+            .requestMatchers(MONITOR).hasAnyAuthority(
+                ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
+                ZorgpadGroups.authority(ZorgpadGroups.POLICY),
+                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
+            .requestMatchers(antMatcher(HttpMethod.GET, "/")).authenticated()
+            .anyRequest().access(NOT_POLICY_ONLY))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
             .failureHandler(refusals).permitAll())
         // refused Basic credentials: 401 (or 429 while the address must wait) on every URL,

@@ -17,6 +17,12 @@ public final class ZorgpadGroups {
    * engine authorization, no case data.
    */
   public static final String OPERATOR = "operator";
+
+  /**
+   * Policy officers of the municipality (issue 14): the monitor's aggregates only; refused every
+   * other page and API (case pages, case API, Tasklist, audit), see {@link SecurityConfig}.
+   */
+  public static final String POLICY = "beleid";
   /** Camunda's built-in administrators group (name fixed by the webapps). */
   public static final String ADMIN = "camunda-admin";
 
@@ -43,6 +49,7 @@ public final class ZorgpadGroups {
       case COORDINATOR -> "Netwerkcoördinator";
       case AUDITOR -> "Auditor / privacy officer";
       case OPERATOR -> "Beheer (monitoring)";
+      case POLICY -> "Beleid (gemeente)";
       case ADMIN -> "Beheerders";
       default -> groupId;
     };

@@ -53,7 +53,9 @@ final class Node implements AutoCloseable {
         "--ZORGPAD_DB_OWNER_USER=" + nl.zorgpad.support.PostgresServer.OWNER,
         "--ZORGPAD_DB_OWNER_PASSWORD=" + nl.zorgpad.support.PostgresServer.PASSWORD,
         "--ZORGPAD_DB_POOL_SIZE=8",
-        "--zorgpad.data-dir=" + logDir.resolve(name + "-data")));
+        "--zorgpad.data-dir=" + logDir.resolve(name + "-data"),
+        // the monitor's year of demo cases would take minutes: the seven demo cases suffice
+        "--zorgpad.demo.monitor-cases=false"));
     command.addAll(arguments);
     try {
       Files.createDirectories(logDir);

@@ -41,7 +41,9 @@ import org.springframework.context.ApplicationContext;
  *
  * <p>Columns: {@code anon}, each caregiver discipline (the row's {@code caregivers} value unless
  * the discipline is named), {@code coordinator}, {@code auditor}, {@code admin}, and
- * {@code coalition} (a midwife of coalition Dordrecht).
+ * {@code coalition} (a midwife of coalition Dordrecht) and {@code beleid} (a policy officer of
+ * the municipality, issue 14: the monitor and the start page only; unless a row names it, she
+ * gets what anonymous gets where that is 200, else 403).
  */
 @ZorgpadIntegrationTest
 class AuthorizationMatrixIT {
@@ -60,6 +62,7 @@ class AuthorizationMatrixIT {
     ROLES.put("auditor", "demo-auditor:demo");
     ROLES.put("admin", "admin:demo-admin");
     ROLES.put("coalition", "demo-verloskundige-dordrecht:demo");
+    ROLES.put("beleid", "demo-beleid:demo");
   }
 
   private static final String ENGINE_DOORS =
@@ -86,7 +89,18 @@ class AuthorizationMatrixIT {
         family("home, login and error pages")
             .claims("GET /", "GET /login", "ANY /error")
             .probe("GET", "/")
-            .expect("anon=302 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
+            .expect("anon=302 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"
+                + " beleid=200"),
+        family("monitor pages and exports")
+            .claims("GET /monitor(/export\\.csv|/rapport\\.pdf)?")
+            .probe("GET", "/monitor")
+            .expect("anon=302 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
+                + " beleid=200"),
+        family("monitor API")
+            .claims("GET /api/monitor/indicators")
+            .probe("GET", "/api/monitor/indicators")
+            .expect("anon=401 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
+                + " beleid=200"),
         family("case pages")
             .claims("GET /casus(/.*)?")
             .probe("GET", "/casus")
@@ -139,7 +153,8 @@ class AuthorizationMatrixIT {
         family("actuator metrics for the operator (docs/operations.md, Observability)")
             .claims("GET /actuator/prometheus")
             .probe("GET", "/actuator/prometheus")
-            .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"),
+            .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"
+                + " beleid=403"),
         family("actuator index")
             .claims("GET /actuator")
             .probe("GET", "/actuator")
@@ -528,6 +543,8 @@ class AuthorizationMatrixIT {
           }
         }
       }
+      // the policy officer: refused wherever a login is needed, unless the row says otherwise
+      expected.putIfAbsent("beleid", "200".equals(expected.get("anon")) ? "200" : "403");
       return this;
     }
 

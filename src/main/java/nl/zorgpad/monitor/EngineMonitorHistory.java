@@ -1,0 +1,184 @@
+package nl.zorgpad.monitor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import nl.zorgpad.casus.GroupDisciplines;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The monitor's only reads of the engine: the history of ONE case (by its business key) when
+ * its facts are projected, and the open overdue tasks. The monitor's pages never query the
+ * history; they read the pre-aggregated {@code zp_monitor_fact}.
+ */
+@Component
+class EngineMonitorHistory implements MonitorHistory {
+
+  /** The variables the projection reads (codes only, no personal data). */
+  static final Set<String> VARIABLES = Set.of("homeVisitOptOutReason", "homeVisitOutcome",
+      "consentRefusalReason", "recipientDiscipline");
+
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final GroupDisciplines disciplines;
+
+  EngineMonitorHistory(HistoryService history, TaskService tasks, IdentityService identity) {
+    this.history = history;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.disciplines = GroupDisciplines.byPrefix();
+  }
+
+  /**
+   * Reads as the system: the projection runs inside the transaction of whoever moved the case
+   * (a caregiver without history rights), and the monitor's aggregates are not per-user reads.
+   */
+  private <T> T asSystem(Supplier<T> read) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null) {
+      return read.get();
+    }
+    identity.clearAuthentication();
+    try {
+      return read.get();
+    } finally {
+      identity.setAuthentication(current);
+    }
+  }
+
+  @Override
+  public CaseHistory caseHistory(String caseNumber) {
+    return asSystem(() -> read(caseNumber));
+  }
+
+  private CaseHistory read(String caseNumber) {
+    List<HistoricProcessInstance> mains = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).list();
+    HistoricProcessInstance main = mains.stream()
+        .filter(p -> p.getSuperProcessInstanceId() == null)
+        .min(Comparator.comparing(HistoricProcessInstance::getStartTime)).orElse(null);
+    if (main == null) {
+      return CaseHistory.empty();
+    }
+    List<HistoricProcessInstance> all = new ArrayList<>(history
+        .createHistoricProcessInstanceQuery().rootProcessInstanceId(main.getId()).list());
+    if (all.stream().noneMatch(p -> p.getId().equals(main.getId()))) {
+      all.add(main);
+    }
+    // the call activity of the parent that started each subprocess
+    Map<String, List<HistoricActivityInstance>> activitiesByInstance = new HashMap<>();
+    Map<String, String> calledFrom = new HashMap<>();
+    for (HistoricProcessInstance instance : all) {
+      List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+          .processInstanceId(instance.getId()).list();
+      activitiesByInstance.put(instance.getId(), activities);
+      for (HistoricActivityInstance activity : activities) {
+        if (activity.getCalledProcessInstanceId() != null) {
+          calledFrom.put(activity.getCalledProcessInstanceId(), activity.getActivityId());
+        }
+      }
+    }
+    String[] ids = all.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    Map<String, Map<String, String>> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids).variableNameIn(VARIABLES.toArray(String[]::new))
+        .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+      Object value = variable.getValue();
+      if (value != null) {
+        variables.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
+            .put(variable.getName(), value.toString());
+      }
+    }
+    List<Instance> instances = new ArrayList<>();
+    for (HistoricProcessInstance instance : all) {
+      List<Task> taskList = new ArrayList<>();
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+          .processInstanceId(instance.getId()).list()) {
+        taskList.add(new Task(task.getTaskDefinitionKey(), instant(task.getDueDate()),
+            instant(task.getEndTime()), lateDiscipline(task)));
+      }
+      List<Activity> activities = activitiesByInstance.get(instance.getId()).stream()
+          // a cancelled activity (the case ended, a boundary timer interrupted it) did not finish
+          .map(a -> new Activity(a.getActivityId(), instant(a.getStartTime()),
+              a.isCanceled() ? null : instant(a.getEndTime())))
+          .toList();
+      instances.add(new Instance(instance.getId(), instance.getProcessDefinitionKey(),
+          instant(instance.getStartTime()), instant(instance.getEndTime()),
+          instance.getEndActivityId(), calledFrom.get(instance.getId()), activities, taskList,
+          variables.getOrDefault(instance.getId(), Map.of())));
+    }
+    String tenant = main.getTenantId() == null ? "" : main.getTenantId();
+    return new CaseHistory(tenant, instances);
+  }
+
+  /** The discipline is looked up only for a task that was finished late (few identity links). */
+  private String lateDiscipline(HistoricTaskInstance task) {
+    if (task.getDueDate() == null || task.getEndTime() == null
+        || !"completed".equals(task.getDeleteReason())
+        || !task.getEndTime().after(task.getDueDate())) {
+      return null;
+    }
+    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
+        .taskId(task.getId()).type(IdentityLinkType.CANDIDATE).list()) {
+      String discipline = disciplines.disciplineOf(link.getGroupId()).orElse(null);
+      if (discipline != null) {
+        return discipline;
+      }
+    }
+    return "onbekend";
+  }
+
+  @Override
+  public String caseNumberOfRoot(String rootProcessInstanceId) {
+    return asSystem(() -> businessKey(rootProcessInstanceId));
+  }
+
+  private String businessKey(String rootProcessInstanceId) {
+    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(rootProcessInstanceId).singleResult();
+    return root == null ? null : root.getBusinessKey();
+  }
+
+  @Override
+  public List<OverdueTask> overdueOpenTasks(Instant now) {
+    return asSystem(() -> overdue(now));
+  }
+
+  private List<OverdueTask> overdue(Instant now) {
+    List<OverdueTask> overdue = new ArrayList<>();
+    for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery()
+        .dueBefore(Date.from(now)).active().list()) {
+      String discipline = "onbekend";
+      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          discipline = disciplines.disciplineOf(link.getGroupId()).orElse(discipline);
+        }
+      }
+      overdue.add(new OverdueTask(task.getTenantId() == null ? "" : task.getTenantId(),
+          discipline));
+    }
+    return overdue;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,33 @@
+package nl.zorgpad.monitor;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Adds {@link MonitorHistoryEventHandler} to the engine's history, beside the default one. */
+@Component
+class MonitorPlugin extends AbstractProcessEnginePlugin {
+
+  private final MonitorHistoryEventHandler handler;
+
+  MonitorPlugin(ObjectProvider<MonitorProjection> projection,
+      ObjectProvider<EntityManagerFactory> entityManagers) {
+    // beans resolved at the first event, not while the engine is built
+    this.handler = new MonitorHistoryEventHandler(projection::getObject,
+        entityManagers::getIfAvailable);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    handlers.add(handler);
+    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setEnableDefaultDbHistoryEventHandler(true);
+  }
+}
