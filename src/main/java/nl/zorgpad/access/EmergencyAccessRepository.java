@@ -10,4 +10,7 @@ interface EmergencyAccessRepository extends Repository<EmergencyAccess, Long> {
 
   List<EmergencyAccess> findByCaseNumberAndUserIdOrderByGrantedAtDesc(String caseNumber,
       String userId);
+
+  List<EmergencyAccess> findByUserIdAndCaseNumberIn(String userId,
+      java.util.Collection<String> caseNumbers);
 }

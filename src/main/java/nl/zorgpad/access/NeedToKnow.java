@@ -79,18 +79,78 @@ public class NeedToKnow implements DossierGuard {
   @Override
   public AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
     Instant now = clock.instant();
-    List<String> caregiverGroups = actor.groups().stream()
-        .filter(group -> groupDisciplines.disciplineOf(group).isPresent()).toList();
+    List<String> caregiverGroups = caregiverGroups(actor);
     if (caregiverGroups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
       return AccessGrant.deny("not a caregiver");
     }
-    List<Involvement> mine = involvements.activeAt(caseNumber, now).stream()
-        .filter(i -> actor.userId().equals(i.getUserId())
-            || (i.getGroupId() != null && caregiverGroups.contains(i.getGroupId())))
-        .toList();
+    List<Involvement> mine = mine(involvements.activeAt(caseNumber, now), actor, caregiverGroups);
     boolean holdsTask = mine.isEmpty()
         && openTasks.holdsOpenTask(caseNumber, actor.userId(), caregiverGroups);
     boolean emergency = hasEmergencyAccess(caseNumber, actor.userId(), now);
+    return decide(caseNumber, part, caregiverGroups, mine, holdsTask, emergency);
+  }
+
+  /**
+   * {@link #decide} for a page of cases, set-based: one query for the involvements of all the
+   * cases, one for the groups' disciplines (the groups of the user, once), one for her emergency
+   * grants, and the open-task check for the cases without an involvement of hers in one go
+   * ({@link OpenTasks#casesWithOpenTask}). Only the mother's dossier of a case without another
+   * basis asks for its consents, per case, as {@link #decide} does. The outcome per case is that
+   * of {@link #decide} ({@code NeedToKnowSetBasedIT} compares them).
+   */
+  @Override
+  public Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
+      DossierPart part, Actor actor) {
+    Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
+    if (caseNumbers.isEmpty()) {
+      return grants;
+    }
+    Instant now = clock.instant();
+    List<String> caregiverGroups = caregiverGroups(actor);
+    if (caregiverGroups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
+      caseNumbers.forEach(n -> grants.put(n, AccessGrant.deny("not a caregiver")));
+      return grants;
+    }
+    Map<String, List<Involvement>> active = involvements.activeAt(caseNumbers, now);
+    Map<String, List<Involvement>> mineByCase = new java.util.HashMap<>();
+    List<String> withoutInvolvement = new java.util.ArrayList<>();
+    for (String caseNumber : caseNumbers) {
+      List<Involvement> mine = mine(active.getOrDefault(caseNumber, List.of()), actor,
+          caregiverGroups);
+      mineByCase.put(caseNumber, mine);
+      if (mine.isEmpty()) {
+        withoutInvolvement.add(caseNumber);
+      }
+    }
+    Set<String> holding = withoutInvolvement.isEmpty() ? Set.of()
+        : openTasks.casesWithOpenTask(withoutInvolvement, actor.userId(), caregiverGroups);
+    Set<String> emergencyCases = emergencies.findByUserIdAndCaseNumberIn(actor.userId(),
+            caseNumbers).stream().filter(access -> access.isActiveAt(now))
+        .map(EmergencyAccess::getCaseNumber).collect(Collectors.toSet());
+    for (String caseNumber : caseNumbers) {
+      List<Involvement> mine = mineByCase.get(caseNumber);
+      grants.put(caseNumber, decide(caseNumber, part, caregiverGroups, mine,
+          mine.isEmpty() && holding.contains(caseNumber), emergencyCases.contains(caseNumber)));
+    }
+    return grants;
+  }
+
+  private List<String> caregiverGroups(Actor actor) {
+    return actor.groups().stream()
+        .filter(group -> groupDisciplines.disciplineOf(group).isPresent()).toList();
+  }
+
+  private static List<Involvement> mine(List<Involvement> active, Actor actor,
+      List<String> caregiverGroups) {
+    return active.stream()
+        .filter(i -> actor.userId().equals(i.getUserId())
+            || (i.getGroupId() != null && caregiverGroups.contains(i.getGroupId())))
+        .toList();
+  }
+
+  /** The rules of the class comment, on the facts gathered per case or per page. */
+  private AccessGrant decide(String caseNumber, DossierPart part, List<String> caregiverGroups,
+      List<Involvement> mine, boolean holdsTask, boolean emergency) {
     if (mine.isEmpty() && !holdsTask) {
       return emergency ? AccessGrant.allowInEmergency()
           : AccessGrant.deny("not involved and no open task");

@@ -59,6 +59,11 @@ public class AccessLog {
   }
 
   @Transactional(readOnly = true)
+  public List<AccessLogEntry> ofUser(String userId) {
+    return entries.findByUserIdOrderByIdAsc(userId);
+  }
+
+  @Transactional(readOnly = true)
   public List<AccessLogEntry> ofClient(String clientId) {
     return entries.findByClientIdOrderByIdAsc(clientId);
   }

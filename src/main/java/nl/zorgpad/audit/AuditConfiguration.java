@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The hash chains Zorgpad keeps; every bean of type {@link HashChain} is verified. */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 class AuditConfiguration {
 
   static final HashChain.Spec ENGINE_AUDIT = new HashChain.Spec("engine-audit", "zp_audit_record",

@@ -145,60 +145,125 @@ public final class HashChain {
         seq, hash, spec.chainId());
   }
 
+  /** Records read per keyset page while verifying: memory is bounded by this, not the chain. */
+  static final int VERIFY_PAGE = 2000;
+
   /**
    * Walks the chain from its first record and reports the first broken one: a record whose
    * content no longer matches its hash, whose previous hash is not the hash before it, whose
    * place follows a gap (deleted records), a record outside the chain, or missing records at the
-   * end (checked against the head).
+   * end (checked against the head). Streamed: keyset pages of {@link #VERIFY_PAGE} records by
+   * {@code chain_seq}, so memory stays constant whatever the chain's length. The full check of
+   * the auditor's page and the command line.
    */
   public ChainVerification verify() {
+    return walk(0, GENESIS, null).result();
+  }
+
+  /**
+   * Continues from a verified point (its place and hash, e.g. the last checkpoint): checks that
+   * the record there still has that hash, then walks only the records after it, and looks for
+   * rows outside the chain among the ids above {@code outsideAfterId}. Changes to records before
+   * the point are found by the full {@link #verify()} only.
+   */
+  public Walk verifyFrom(long verifiedSeq, String verifiedHash, Long outsideAfterId) {
+    return walk(verifiedSeq, verifiedHash, outsideAfterId);
+  }
+
+  /**
+   * A verification and where it got: the last record found intact ({@code goodSeq},
+   * {@code goodHash}; 0 and the genesis hash for none) and the highest id looked at for rows
+   * outside the chain.
+   */
+  public record Walk(ChainVerification result, long goodSeq, String goodHash, Long maxId) {
+  }
+
+  private Walk walk(long fromSeq, String fromHash, Long outsideAfterId) {
     Map<String, Object> head = jdbc.queryForMap(
         "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?", spec.chainId());
     long headSeq = ((Number) head.get("last_seq")).longValue();
     String headHash = (String) head.get("last_hash");
-    List<Map<String, Object>> rows = jdbc.queryForList("select " + selectColumns + " from "
-        + spec.table() + " where chain_seq is not null and chain_seq <= ? order by chain_seq",
-        headSeq);
-    long expected = 1;
-    String previous = GENESIS;
-    for (Map<String, Object> row : rows) {
-      long seq = ((Number) value(row, "chain_seq")).longValue();
-      Object id = value(row, spec.idColumn());
-      if (seq != expected) {
-        return ChainVerification.broken(spec, rows.size(), id, seq,
-            ChainVerification.Problem.RECORDS_MISSING_BEFORE, headSeq, headHash);
+    long checked = 0;
+    if (fromSeq > 0) {
+      String stored = hashAt(fromSeq);
+      if (!fromHash.equals(stored)) {
+        Object id = jdbc.queryForList("select " + spec.idColumn() + " from " + spec.table()
+            + " where chain_seq = ?", fromSeq).stream().findFirst()
+            .map(row -> value(row, spec.idColumn())).orElse(null);
+        return new Walk(ChainVerification.broken(spec, 0, id, fromSeq, id == null
+            ? ChainVerification.Problem.RECORDS_MISSING_BEFORE
+            : ChainVerification.Problem.CONTENT_CHANGED, headSeq, headHash), 0, GENESIS, null);
       }
-      if (!previous.equals(value(row, "previous_hash"))) {
-        return ChainVerification.broken(spec, rows.size(), id, seq,
-            ChainVerification.Problem.PREVIOUS_HASH_MISMATCH, headSeq, headHash);
+    }
+    long expected = fromSeq + 1;
+    String previous = fromHash;
+    String page = "select " + selectColumns + " from " + spec.table()
+        + " where chain_seq > ? and chain_seq <= ? order by chain_seq limit " + VERIFY_PAGE;
+    int columns = 4 + spec.contentColumns().size();
+    long after = fromSeq;
+    while (after < headSeq) {
+      List<Object[]> rows = jdbc.query(page, (rs, n) -> {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        return row;
+      }, after, headSeq);
+      if (rows.isEmpty()) {
+        break;
       }
-      String stored = (String) value(row, "hash");
-      if (!hash(seq, previous, row).equals(stored)) {
-        return ChainVerification.broken(spec, rows.size(), id, seq,
-            ChainVerification.Problem.CONTENT_CHANGED, headSeq, headHash);
+      for (Object[] row : rows) {
+        long seq = ((Number) row[1]).longValue();
+        Object id = row[0];
+        checked++;
+        if (seq != expected) {
+          return new Walk(ChainVerification.broken(spec, checked, id, seq,
+              ChainVerification.Problem.RECORDS_MISSING_BEFORE, headSeq, headHash),
+              expected - 1, previous, null);
+        }
+        if (!previous.equals(row[2])) {
+          return new Walk(ChainVerification.broken(spec, checked, id, seq,
+              ChainVerification.Problem.PREVIOUS_HASH_MISMATCH, headSeq, headHash),
+              expected - 1, previous, null);
+        }
+        String stored = (String) row[3];
+        if (!sha256(canonical(seq, previous, row)).equals(stored)) {
+          return new Walk(ChainVerification.broken(spec, checked, id, seq,
+              ChainVerification.Problem.CONTENT_CHANGED, headSeq, headHash),
+              expected - 1, previous, null);
+        }
+        previous = stored;
+        expected++;
+        after = seq;
       }
-      previous = stored;
-      expected++;
     }
     if (expected - 1 != headSeq || !previous.equals(headHash)) {
-      return ChainVerification.broken(spec, rows.size(), null, expected,
-          ChainVerification.Problem.RECORDS_MISSING_AT_END, headSeq, headHash);
+      return new Walk(ChainVerification.broken(spec, checked, null, expected,
+          ChainVerification.Problem.RECORDS_MISSING_AT_END, headSeq, headHash),
+          expected - 1, previous, null);
     }
     // committed rows are always sealed before commit; an unsealed or out-of-chain row was
     // written around the application. The head is re-read in the same statement: a commit in
-    // between may have extended the chain, and must not look like a row outside it.
-    List<Map<String, Object>> outside = jdbc.queryForList("select " + spec.idColumn()
-        + ", chain_seq from " + spec.table() + " where chain_seq is null or chain_seq >"
-        + " (select last_seq from zp_hash_chain_head where chain_id = ?) order by "
-        + spec.idColumn(), spec.chainId());
+    // between may have extended the chain, and must not look like a row outside it. Only the
+    // first such row is read.
+    String outsideQuery = "select " + spec.idColumn() + ", chain_seq from " + spec.table()
+        + " where (chain_seq is null" + (outsideAfterId == null ? "" : " and " + spec.idColumn()
+        + " > ?") + ") or chain_seq > (select last_seq from zp_hash_chain_head where chain_id = ?)"
+        + " order by " + spec.idColumn() + " limit 1";
+    List<Map<String, Object>> outside = outsideAfterId == null
+        ? jdbc.queryForList(outsideQuery, spec.chainId())
+        : jdbc.queryForList(outsideQuery, outsideAfterId, spec.chainId());
+    Long maxId = jdbc.queryForObject("select max(" + spec.idColumn() + ") from " + spec.table()
+        + " where chain_seq <= ?", Long.class, headSeq);
     if (!outside.isEmpty()) {
       Map<String, Object> row = outside.get(0);
       Number seq = (Number) value(row, "chain_seq");
-      return ChainVerification.broken(spec, rows.size(), value(row, spec.idColumn()),
+      return new Walk(ChainVerification.broken(spec, checked, value(row, spec.idColumn()),
           seq == null ? null : seq.longValue(), ChainVerification.Problem.RECORD_OUTSIDE_CHAIN,
-          headSeq, headHash);
+          headSeq, headHash), expected - 1, previous, outsideAfterId);
     }
-    return ChainVerification.intact(spec, rows.size(), headSeq, headHash);
+    return new Walk(ChainVerification.intact(spec, checked, headSeq, headHash), headSeq,
+        headHash, maxId);
   }
 
   /** The stored hash of the record at the given place in the chain, or null if there is none. */
@@ -211,6 +276,23 @@ public final class HashChain {
   /** SHA-256 (hex) over the canonical serialisation of one record at its place in the chain. */
   String hash(long seq, String previous, Map<String, Object> row) {
     return sha256(canonical(seq, previous, row));
+  }
+
+  /**
+   * {@link #canonical(long, String, Map)} of a row read as an array in the order of
+   * {@code selectColumns}: id, chain_seq, previous_hash, hash, then the content columns.
+   */
+  private String canonical(long seq, String previous, Object[] row) {
+    StringBuilder text = new StringBuilder(256).append(FORMAT).append('\n');
+    field(text, "chain", spec.chainId());
+    field(text, "seq", seq);
+    field(text, "previous", previous);
+    field(text, spec.idColumn(), row[0]);
+    List<String> content = spec.contentColumns();
+    for (int i = 0; i < content.size(); i++) {
+      field(text, content.get(i), row[4 + i]);
+    }
+    return text.toString();
   }
 
   /**

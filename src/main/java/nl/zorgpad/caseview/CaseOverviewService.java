@@ -3,12 +3,10 @@ package nl.zorgpad.caseview;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.zorgpad.assignment.TaskReassignment;
 import nl.zorgpad.audit.AccessAction;
 import nl.zorgpad.audit.Actor;
@@ -41,7 +39,6 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -75,6 +72,7 @@ public class CaseOverviewService {
   private final NeighbourhoodRepository neighbourhoods;
   private final CaseFileService caseFiles;
   private final CaseNames names;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
@@ -82,7 +80,9 @@ public class CaseOverviewService {
       HistoryService historyService, RuntimeService runtimeService,
       RepositoryService repositoryService, MessageSource messages,
       TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams,
-      NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names) {
+      NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
     this.caseFiles = caseFiles;
@@ -311,31 +311,77 @@ public class CaseOverviewService {
     return currentActor.get().userId();
   }
 
-  /** The cases the current user may see, each listing logged as a search hit. */
+  /** Cases per page of {@code /casus}. */
+  public static final int PAGE_SIZE = 25;
+
+  /**
+   * One page of the cases the current user may see, newest case number first: the candidates
+   * (cases in which one of her caregiver groups or she herself is actively involved, or in which
+   * she holds an open task — the bases of need-to-know — of her coalitions) are found, counted
+   * and paged in the database; need-to-know then decides for the page's cases set-based, and the
+   * listing is logged as <b>one</b> SEARCH record naming the cases shown
+   * ({@link DossierService#listCases}). Nothing here grows with the cases she cannot see, and
+   * only the count grows with those she can.
+   *
+   * @param page 1-based; a page after the last one answers the last page
+   */
   @Transactional
-  public List<CaseFile> visibleCases() {
+  public CasePage visibleCases(int page) {
     Actor actor = currentActor.get();
-    Set<String> numbers = new TreeSet<>(involvements.caseNumbersOf(actor.groups(),
-        actor.userId(), Instant.now()));
-    Set<String> instanceIds = new HashSet<>();
-    taskService.createTaskQuery().taskAssignee(actor.userId()).list()
-        .forEach(t -> instanceIds.add(t.getProcessInstanceId()));
-    if (!actor.groups().isEmpty()) {
-      taskService.createTaskQuery().taskCandidateGroupIn(actor.groups()).includeAssignedTasks()
-          .list().forEach(t -> instanceIds.add(t.getProcessInstanceId()));
+    List<String> groups = actor.groups().stream()
+        .filter(g -> groupDisciplines.disciplineOf(g).isPresent()).toList();
+    if (groups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
+      return new CasePage(List.of(), 1, 1, 0);
     }
-    if (!instanceIds.isEmpty()) {
-      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
-          .map(ProcessInstance::getBusinessKey).filter(java.util.Objects::nonNull)
-          .forEach(numbers::add);
-    }
-    List<CaseFile> result = new ArrayList<>();
-    for (String number : numbers) {
-      if (dossier.mayAccess(number, DossierPart.CASE_SUMMARY)) {
-        result.add(dossier.searchCase(number));
-      }
-    }
-    return result;
+    String groupList = String.join(",", groups.stream().map(g -> "?").toList());
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    String candidates = "select n from ("
+        + " select i.case_number n from zp_involvement i where (i.group_id in (" + groupList
+        + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"
+        + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
+        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
+        + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
+        + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
+        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
+        + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in (" + groupList + ")"
+        + ") v where n is not null"
+        + " and exists (select 1 from zp_case_file cf where cf.case_number = v.n)"
+        // a case of another coalition (the tenant of its root instance) is never listed
+        + " and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = v.n"
+        + " and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null"
+        + " and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m"
+        + " where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from ACT_ID_MEMBERSHIP g"
+        + " where g.USER_ID_ = ?)))";
+    List<Object> args = new ArrayList<>(groups);
+    args.add(actor.userId());
+    args.add(now);
+    args.add(now);
+    args.add(actor.userId());
+    args.addAll(groups);
+    args.add(actor.userId());
+    args.add(actor.userId());
+    Long counted = jdbc.queryForObject("select count(*) from (" + candidates + ") c", Long.class,
+        args.toArray());
+    long total = counted == null ? 0 : counted;
+    int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    int current = Math.min(Math.max(1, page), pages);
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(PAGE_SIZE);
+    pageArgs.add((current - 1) * PAGE_SIZE);
+    List<String> numbers = total == 0 ? List.of() : jdbc.queryForList(
+        candidates + " order by n desc limit ? offset ?", String.class, pageArgs.toArray());
+    return new CasePage(dossier.listCases(numbers, current), current, pages, total);
+  }
+
+  /**
+   * A page of the case list.
+   *
+   * @param cases the cases shown, newest case number first
+   * @param page this page (1-based)
+   * @param pages the number of pages (at least 1)
+   * @param total the number of cases she may see
+   */
+  public record CasePage(List<CaseFile> cases, int page, int pages, long total) {
   }
 
   /** The pathway diagram of the case with where it stands; a read of the case's tasks. */

@@ -60,8 +60,15 @@ class CaseViewController {
   }
 
   @GetMapping
-  String list(Model model) {
-    model.addAttribute("cases", overviews.visibleCases());
+  String list(@RequestParam(name = "pagina", required = false) @Size(max = TextLimits.SHORT)
+      String page, Model model) {
+    int number = 1;
+    if (page != null && page.strip().matches("[0-9]{1,6}")) {
+      number = Integer.parseInt(page.strip());
+    }
+    CaseOverviewService.CasePage cases = overviews.visibleCases(number);
+    model.addAttribute("cases", cases.cases());
+    model.addAttribute("casePage", cases);
     return "casus/list";
   }
 

@@ -26,6 +26,23 @@ public class CaseInvolvements {
   }
 
   /**
+   * Involvements active at a moment of several cases, in one query (set-based need-to-know of a
+   * case list page): case number → its active involvements, in the order of
+   * {@link #activeAt(String, Instant)}; a case without any is absent.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, List<Involvement>> activeAt(java.util.Collection<String> caseNumbers,
+      Instant moment) {
+    if (caseNumbers.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return involvements.findByCaseNumberInOrderByFromAscIdAsc(caseNumbers).stream()
+        .filter(involvement -> involvement.isActiveAt(moment))
+        .collect(java.util.stream.Collectors.groupingBy(Involvement::getCaseNumber,
+            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+  }
+
+  /**
    * Involvements of a case that have not ended, whatever clock their start was recorded with
    * (the engine's in the pathway, the system's on the pages).
    */

@@ -10,4 +10,18 @@ import nl.zorgpad.audit.Actor;
 public interface DossierGuard {
 
   AccessGrant decide(String caseNumber, DossierPart part, Actor actor);
+
+  /**
+   * The same decision as {@link #decide} for each of several cases (a page of the case list):
+   * case number → grant, in the order given. Implementations decide set-based, in a bounded
+   * number of queries for the whole collection; the default asks per case.
+   */
+  default java.util.Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
+      DossierPart part, Actor actor) {
+    java.util.Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
+    for (String caseNumber : caseNumbers) {
+      grants.put(caseNumber, decide(caseNumber, part, actor));
+    }
+    return grants;
+  }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.zorgpad.audit.AccessAction;
@@ -146,14 +147,57 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     return caseFile;
   }
 
-  /** A case as a search hit (list of the user's cases): logged as SEARCH. */
+  /**
+   * A page of the user's case list: need-to-know decided for all the page's cases at once
+   * ({@link DossierGuard#decideAll}, a bounded number of queries), the cases she may see in the
+   * order given, and <b>one</b> SEARCH record in the access log for the listing, naming the cases
+   * it showed (docs/audit.md, "Case list"). A case she may not see is left out, unlogged, as
+   * before; nothing is logged for an empty page.
+   *
+   * @param caseNumbers the page's candidates, in display order (at most
+   *     {@link #MAX_LISTED_CASES})
+   * @param page which page of the list (1-based), for the record
+   */
   @Transactional
-  public CaseFile searchCase(String caseNumber) {
-    CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.SEARCH, "CaseList", caseNumber,
-        clientIdOf(caseFile));
-    return caseFile;
+  public List<CaseFile> listCases(List<String> caseNumbers, int page) {
+    if (caseNumbers.size() > MAX_LISTED_CASES) {
+      throw new IllegalArgumentException("at most " + MAX_LISTED_CASES + " cases per listing");
+    }
+    Map<String, AccessGrant> grants = guard.getObject().decideAll(caseNumbers,
+        DossierPart.CASE_SUMMARY, currentActor.get());
+    List<String> allowed = caseNumbers.stream()
+        .filter(n -> grants.get(n) != null && grants.get(n).allowed()).toList();
+    if (allowed.isEmpty()) {
+      return List.of();
+    }
+    Map<String, CaseFile> byNumber = new java.util.HashMap<>();
+    caseFiles.findByCaseNumberIn(allowed).forEach(c -> byNumber.put(c.getCaseNumber(), c));
+    List<CaseFile> listed = allowed.stream().map(byNumber::get)
+        .filter(java.util.Objects::nonNull).toList();
+    if (listed.isEmpty()) {
+      return listed;
+    }
+    boolean emergency = listed.stream().anyMatch(c -> grants.get(c.getCaseNumber()).emergency());
+    String bases = listed.stream().map(c -> grants.get(c.getCaseNumber()).basis())
+        .filter(java.util.Objects::nonNull).distinct().sorted()
+        .collect(java.util.stream.Collectors.joining(","));
+    String named = listed.stream().map(CaseFile::getCaseNumber)
+        .collect(java.util.stream.Collectors.joining(" "));
+    accessLog.record(new AccessEvent(null, null, "CaseList", "page " + page, AccessAction.SEARCH,
+        AccessOutcome.ALLOWED, emergency ? Purposes.EMERGENCY : Purposes.CARE,
+        bases.isEmpty() ? null : bases, emergency,
+        LISTED_CASES_PREFIX + named));
+    return listed;
   }
+
+  /** The most cases one listing may name (the record's detail holds 1000 characters). */
+  public static final int MAX_LISTED_CASES = 40;
+
+  /**
+   * The detail of a case-list record starts with this, followed by the listed case numbers
+   * separated by single spaces (what the client report searches for).
+   */
+  public static final String LISTED_CASES_PREFIX = "CASE_SUMMARY listed: ";
 
   @Transactional
   public Optional<Client> readClient(String caseNumber) {

@@ -13,5 +13,7 @@ interface InvolvementRepository extends Repository<Involvement, Long> {
 
   List<Involvement> findByCaseNumberOrderByFromAscIdAsc(String caseNumber);
 
+  List<Involvement> findByCaseNumberInOrderByFromAscIdAsc(java.util.Collection<String> caseNumbers);
+
   List<Involvement> findByGroupIdInOrUserId(List<String> groupIds, String userId);
 }

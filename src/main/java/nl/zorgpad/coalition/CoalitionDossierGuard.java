@@ -59,6 +59,65 @@ class CoalitionDossierGuard implements DossierGuard {
     return needToKnow.decide(caseNumber, part, actor);
   }
 
+  /**
+   * {@link #decide} for a page of cases: the coalitions of all the cases in one query, the
+   * user's membership once, then {@link NeedToKnow#decideAll} for the cases of her coalitions.
+   */
+  @Override
+  public java.util.Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
+      DossierPart part, Actor actor) {
+    java.util.Map<String, String> refusals = new java.util.HashMap<>();
+    if (!Actor.SYSTEM.equals(actor.userId()) && !caseNumbers.isEmpty()) {
+      engine.getCommandExecutorTxRequired().execute(commandContext -> {
+        boolean tenantCheck = commandContext.isTenantCheckEnabled();
+        commandContext.disableTenantCheck();
+        try {
+          java.util.Map<String, String> coalitions = coalitionsOf(commandContext, caseNumbers);
+          if (!coalitions.isEmpty()) {
+            List<String> hers = CoalitionMembership.of(commandContext, actor.userId());
+            coalitions.forEach((caseNumber, coalition) -> {
+              if (!hers.contains(coalition)) {
+                refusals.put(caseNumber, "case of coalition " + coalition + ", not hers");
+              }
+            });
+          }
+          return null;
+        } finally {
+          if (tenantCheck) {
+            commandContext.enableTenantCheck();
+          }
+        }
+      });
+    }
+    List<String> ofHerCoalitions = caseNumbers.stream().filter(n -> !refusals.containsKey(n))
+        .toList();
+    java.util.Map<String, AccessGrant> decided = needToKnow.decideAll(ofHerCoalitions, part,
+        actor);
+    java.util.Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
+    for (String caseNumber : caseNumbers) {
+      grants.put(caseNumber, refusals.containsKey(caseNumber)
+          ? AccessGrant.denyUnseen(refusals.get(caseNumber)) : decided.get(caseNumber));
+    }
+    return grants;
+  }
+
+  /** Case number → coalition (tenant of its first root instance with one), in one query. */
+  private static java.util.Map<String, String> coalitionsOf(CommandContext commandContext,
+      java.util.Collection<String> caseNumbers) {
+    return commandContext.runWithoutAuthorization(() -> {
+      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+      query.processInstanceBusinessKeyIn(caseNumbers.toArray(String[]::new))
+          .rootProcessInstances();
+      java.util.Map<String, String> coalitions = new java.util.HashMap<>();
+      for (HistoricProcessInstance root : query.executeList(commandContext, null)) {
+        if (root.getTenantId() != null && root.getBusinessKey() != null) {
+          coalitions.putIfAbsent(root.getBusinessKey(), root.getTenantId());
+        }
+      }
+      return coalitions;
+    });
+  }
+
   private static String coalitionOf(CommandContext commandContext, String caseNumber) {
     return commandContext.runWithoutAuthorization(() -> {
       HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();

@@ -23,10 +23,16 @@ class AuditChainHealthIT {
   int port;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  ChainCheckpoints checkpoints;
+  @Autowired
+  ChainVerificationService verification;
 
   @Test
   void auditorsAndAdministratorsSeeTheChainsOthersOnlyTheStatus() {
     Http http = new Http(port);
+    // what the scheduled job does every few minutes (the health check itself verifies nothing)
+    checkpoints.checkIncrementally();
     for (String user : new String[] {"demo-auditor:demo", "admin:demo-admin"}) {
       HttpResponse<String> health = http.get("/actuator/health", user);
       assertThat(health.statusCode()).as(user).isEqualTo(200);
@@ -49,8 +55,14 @@ class AuditChainHealthIT {
     Map<String, Object> row = jdbc.queryForMap("select id, user_id from zp_access_log"
         + " where chain_seq = (select max(chain_seq) / 2 + 1 from zp_access_log)");
     Object id = row.get("id");
+    checkpoints.checkIncrementally();
     jdbc.update("update zp_access_log set user_id = 'someone-else' where id = ?", id);
     try {
+      // the health check answers from the last check: a record before the checkpoint is found
+      // by the next full check (the auditor's page, the command line)
+      assertThat(http.get("/actuator/health/auditChain", "demo-auditor:demo").body())
+          .contains("\"status\":\"UP\"");
+      verification.verifyWithoutAuthorization();
       String health = http.get("/actuator/health/auditChain", "demo-auditor:demo").body();
       assertThat(health).contains("\"status\":\"BROKEN\"")
           .contains("\"brokenRecordId\":\"" + id + "\"").contains("CONTENT_CHANGED");
@@ -59,6 +71,32 @@ class AuditChainHealthIT {
     } finally {
       jdbc.update("update zp_access_log set user_id = ? where id = ?", row.get("user_id"), id);
     }
+    // the full check put the checkpoint before the broken record: the next incremental check
+    // re-reads it and finds the chain intact again
+    checkpoints.checkIncrementally();
+    assertThat(http.get("/actuator/health/auditChain", "demo-auditor:demo").body())
+        .contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void aRecordChangedAfterTheCheckpointIsFoundByTheNextIncrementalCheck() {
+    Http http = new Http(port);
+    checkpoints.checkIncrementally();
+    // a new record after the checkpoint, then changed directly in the database
+    http.get("/casus", "demo-verloskundige:demo");
+    Map<String, Object> row = jdbc.queryForMap("select id, user_id from zp_access_log"
+        + " where chain_seq = (select max(chain_seq) from zp_access_log)");
+    Object id = row.get("id");
+    jdbc.update("update zp_access_log set user_id = 'someone-else' where id = ?", id);
+    try {
+      assertThat(checkpoints.checkIncrementally()).anySatisfy(result ->
+          assertThat(result.brokenRecordId()).isEqualTo(id));
+      assertThat(http.get("/actuator/health/auditChain", "demo-auditor:demo").body())
+          .contains("\"status\":\"BROKEN\"").contains("\"brokenRecordId\":\"" + id + "\"");
+    } finally {
+      jdbc.update("update zp_access_log set user_id = ? where id = ?", row.get("user_id"), id);
+    }
+    checkpoints.checkIncrementally();
     assertThat(http.get("/actuator/health/auditChain", "demo-auditor:demo").body())
         .contains("\"status\":\"UP\"");
   }

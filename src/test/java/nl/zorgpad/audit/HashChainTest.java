@@ -192,6 +192,82 @@ class HashChainTest {
   }
 
   @Test
+  void aChainLongerThanOnePageIsVerifiedPageByPage() {
+    List<Long> ids = append(HashChain.VERIFY_PAGE * 2 + 7);
+    ChainVerification result = chain.verify();
+    assertThat(result.intact()).as(result.summary()).isTrue();
+    assertThat(result.checked()).isEqualTo(HashChain.VERIFY_PAGE * 2L + 7);
+    // a change on the second page is found at its record
+    Long changed = ids.get(HashChain.VERIFY_PAGE + 3);
+    jdbc.update("update zp_audit_record set user_id = 'someone-else' where id = ?", changed);
+    assertThat(chain.verify().brokenRecordId()).isEqualTo(changed);
+  }
+
+  @Test
+  void theIncrementalCheckContinuesFromTheCheckpoint() {
+    append(5);
+    HashChain.Walk first = chain.verifyFrom(0, HashChain.GENESIS, null);
+    assertThat(first.result().intact()).isTrue();
+    assertThat(first.goodSeq()).isEqualTo(5);
+    List<Long> later = append(3);
+    HashChain.Walk next = chain.verifyFrom(first.goodSeq(), first.goodHash(), first.maxId());
+    assertThat(next.result().intact()).as(next.result().summary()).isTrue();
+    assertThat(next.result().checked()).as("only the records after the checkpoint").isEqualTo(3);
+    assertThat(next.goodSeq()).isEqualTo(8);
+
+    // changed, deleted or inserted after the checkpoint: found incrementally
+    jdbc.update("update zp_audit_record set user_id = 'x' where id = ?", later.get(1));
+    HashChain.Walk changed = chain.verifyFrom(first.goodSeq(), first.goodHash(), first.maxId());
+    assertThat(changed.result().brokenRecordId()).isEqualTo(later.get(1));
+    assertThat(changed.result().problem())
+        .isEqualTo(ChainVerification.Problem.CONTENT_CHANGED);
+    assertThat(changed.goodSeq()).as("the last intact record").isEqualTo(6);
+  }
+
+  @Test
+  void aDeletedRecordAfterTheCheckpointIsFoundIncrementally() {
+    append(4);
+    HashChain.Walk point = chain.verifyFrom(0, HashChain.GENESIS, null);
+    List<Long> later = append(3);
+    jdbc.update("delete from zp_audit_record where id = ?", later.get(0));
+    assertThat(chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result()
+        .problem()).isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
+
+    assertThat(chain.verify().problem())
+        .isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
+  }
+
+  @Test
+  void anInsertedRowIsFoundByTheIncrementalCheckOfAnIntactChain() {
+    append(4);
+    HashChain.Walk point = chain.verifyFrom(0, HashChain.GENESIS, null);
+    Long inserted = transactions.execute(status -> insertRow("tamperer"));
+    HashChain.Walk next = chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId());
+    assertThat(next.result().brokenRecordId()).isEqualTo(inserted);
+    assertThat(next.result().problem())
+        .isEqualTo(ChainVerification.Problem.RECORD_OUTSIDE_CHAIN);
+  }
+
+  @Test
+  void aChangeBeforeTheCheckpointIsFoundByTheFullCheck() {
+    List<Long> ids = append(6);
+    HashChain.Walk point = chain.verifyFrom(0, HashChain.GENESIS, null);
+    jdbc.update("update zp_audit_record set user_id = 'x' where id = ?", ids.get(1));
+    // the incremental check does not read records before its checkpoint ...
+    assertThat(chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result()
+        .intact()).isTrue();
+    // ... the full check does
+    assertThat(chain.verify().brokenRecordId()).isEqualTo(ids.get(1));
+    // and a change of the checkpoint record itself is found by the incremental check
+    jdbc.update("update zp_audit_record set hash = ? where id = ?", "e".repeat(64),
+        ids.get(5));
+    HashChain.Walk atPoint = chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId());
+    assertThat(atPoint.result().brokenRecordId()).isEqualTo(ids.get(5));
+    assertThat(atPoint.goodSeq()).as("back to the genesis: the next check is a full one")
+        .isZero();
+  }
+
+  @Test
   void canonicalFormIsUnambiguous() {
     java.util.Map<String, Object> a = new java.util.HashMap<>();
     java.util.Map<String, Object> b = new java.util.HashMap<>();

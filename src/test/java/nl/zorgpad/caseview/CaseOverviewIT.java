@@ -193,6 +193,42 @@ class CaseOverviewIT {
   }
 
   @Test
+  void oneListingIsOneAccessLogRecordNamingTheCasesShown() {
+    String first = demoCase("DEMO-VK-0101");
+    Instant before = Instant.now();
+    String list = http.get("/casus", MIDWIFE).body();
+    assertThat(list).contains(first);
+    // issue 13: one SEARCH record for the listing (not one per case), naming every case shown
+    List<AccessLogEntry> listings = jdbcListings("demo-verloskundige", before);
+    assertThat(listings).singleElement().satisfies(entry -> {
+      assertThat(entry.getAction()).isEqualTo(AccessAction.SEARCH);
+      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+      assertThat(entry.getCaseNumber()).isNull();
+      assertThat(entry.getDetail()).startsWith("CASE_SUMMARY listed: ").contains(first);
+      java.util.regex.Matcher shown = java.util.regex.Pattern.compile("href=\"/casus/([^\"/?]+)\"")
+          .matcher(list);
+      List<String> numbers = new java.util.ArrayList<>();
+      while (shown.find()) {
+        numbers.add(shown.group(1));
+      }
+      assertThat(numbers).isNotEmpty();
+      assertThat(entry.getDetail().substring("CASE_SUMMARY listed: ".length()).split(" "))
+          .containsExactlyElementsOf(numbers);
+    });
+    assertThat(accessLog.ofCase(first).stream().filter(e -> !e.getOccurredAt().isBefore(before)
+        && e.getUserId().equals("demo-verloskundige"))).isEmpty();
+    // a page number that is no number or after the last page answers a page, never an error
+    assertThat(http.get("/casus?pagina=abc", MIDWIFE).statusCode()).isEqualTo(200);
+    assertThat(http.get("/casus?pagina=999", MIDWIFE).body()).contains(first);
+  }
+
+  List<AccessLogEntry> jdbcListings(String userId, Instant since) {
+    return accessLog.ofUser(userId).stream()
+        .filter(e -> "CaseList".equals(e.getObjectType()) && !e.getOccurredAt().isBefore(since))
+        .toList();
+  }
+
+  @Test
   void theDiagramShowsWhereTheCaseStands() {
     String caseNumber = demoCase("DEMO-VK-0101");
     HttpResponse<String> diagram = http.get("/casus/" + caseNumber + "/diagram", MIDWIFE);
