@@ -67,7 +67,7 @@ class FirstPathwayBrowserIT {
 
       // consent: claim, answer, complete
       browser.openTask(caseNumber, "Toestemming vragen aan cliënt");
-      browser.click(By.cssSelector("button.claim"));
+      browser.claim();
       browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
       browser.waitForText(By.cssSelector(".task-details, body"), caseNumber);
       browser.screenshot("02-consent-form");
@@ -83,7 +83,7 @@ class FirstPathwayBrowserIT {
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.visible(By.linkText("Taken voor mijn discipline"));
       browser.openTask(caseNumber(), "Casus aannemen als regiehouder");
-      browser.click(By.cssSelector("button.claim"));
+      browser.claim();
       clickInView(browser, By.cssSelector("[id$='-Field_handoverRecipients-1']"));
       clickInView(browser, By.cssSelector("[id$='-Field_homeVisitRequestingDiscipline-0']"));
       browser.screenshot("03-accept-case-form");
@@ -98,13 +98,13 @@ class FirstPathwayBrowserIT {
       browser.open(base + "/camunda/app/tasklist/default/");
       browser.visible(By.linkText("Taken voor mijn discipline"));
       browser.openTask(caseNumber, "Toestemming vragen aan cliënt");
-      browser.click(By.cssSelector("button.claim"));
+      browser.claim();
       browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
       browser.click(By.cssSelector("button[ng-click='complete()']"));
 
       waitForTask(caseNumber, "Overdracht formeel vastleggen");
       browser.openTask(caseNumber, "Overdracht formeel vastleggen");
-      browser.click(By.cssSelector("button.claim"));
+      browser.claim();
       // form-js's own texts are Dutch too (zorgpad/form-js-nl.js): the empty dropdown and the
       // messages when required fields are missing; nothing is completed
       browser.waitForText(By.cssSelector(".fjs-select-display"), "Kies…");

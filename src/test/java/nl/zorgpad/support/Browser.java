@@ -131,6 +131,29 @@ public final class Browser implements AutoCloseable {
         + "'task-details')]//*[contains(.,'" + taskName + "')]"));
   }
 
+  /**
+   * Claims the open task ("Oppakken") and waits until the Tasklist shows it claimed: a click
+   * that lands while the task view re-renders (after it was opened by its link) is repeated.
+   */
+  public void claim() {
+    By claim = By.cssSelector("button.claim");
+    waitUntil(d -> {
+      var buttons = d.findElements(claim);
+      if (buttons.isEmpty()) {
+        return true;
+      }
+      try {
+        if (buttons.get(0).isDisplayed() && buttons.get(0).isEnabled()) {
+          buttons.get(0).click();
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+        // the view re-rendered: the next round finds the new button
+      }
+      return false;
+    });
+  }
+
   private static boolean clickTaskInList(WebDriver driver, By task) {
     try {
       var found = driver.findElements(task);
