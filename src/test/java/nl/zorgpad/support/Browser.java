@@ -78,8 +78,25 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /**
+   * Clicks the first match that is shown and enabled (a view the Tasklist re-rendered can leave a
+   * hidden copy of the same element before it).
+   */
   public void click(By by) {
-    clickable(by).click();
+    wait.until(d -> {
+      for (WebElement element : d.findElements(by)) {
+        try {
+          if (element.isDisplayed() && element.isEnabled()) {
+            element.click();
+            return true;
+          }
+        } catch (org.openqa.selenium.StaleElementReferenceException
+            | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+          return false;
+        }
+      }
+      return false;
+    });
   }
 
   public void waitForText(By by, String text) {
