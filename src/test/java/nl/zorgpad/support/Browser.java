@@ -169,6 +169,9 @@ public final class Browser implements AutoCloseable {
       }
       return false;
     });
+    // the Tasklist shows the claimed task's form read-only until the task view is loaded again
+    driver.navigate().refresh();
+    visible(By.cssSelector(".task-details, .fjs-form"));
   }
 
   private static boolean clickTaskInList(WebDriver driver, By task) {

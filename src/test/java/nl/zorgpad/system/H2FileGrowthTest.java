@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  * after its retention time (45 s); a run of seconds stands in for hours of use by setting it to
  * 1 s in both runs.
  */
+@org.junit.jupiter.api.Tag("benchmark") // a measurement that depends on timing: -Pbenchmark
 class H2FileGrowthTest {
 
   static final int CASES = 300;
