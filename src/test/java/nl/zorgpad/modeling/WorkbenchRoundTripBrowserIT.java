@@ -281,7 +281,7 @@ class WorkbenchRoundTripBrowserIT {
           openTasklist(browser, base);
           browser.click(By.linkText("Taken voor mijn discipline"));
           browser.openTask(newCase, TASK_NAME);
-          browser.click(By.cssSelector("button.claim"));
+          browser.claim();
           browser.visible(By.cssSelector("[id$='-Field_homeVisitPlannedDate-date']"));
           browser.waitForText(By.cssSelector(".task-details, body"), "Huisbezoek plannen");
           browser.screenshot("roundtrip-07-kraamzorg-task");
@@ -375,7 +375,7 @@ class WorkbenchRoundTripBrowserIT {
         new WebDriverWait(midwife.driver(), Duration.ofSeconds(120)).until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//h2[contains(.,'Toestemming vragen aan cliënt')]")));
-        midwife.click(By.cssSelector("button.claim"));
+        midwife.claim();
         midwife.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
         midwife.click(By.cssSelector("button[ng-click='complete()']"));
         midwife.waitUntil(d -> taskService.createTaskQuery().processInstanceId(running.getId())

@@ -375,7 +375,8 @@ class AuthorizationMatrixIT {
           : session.get(path, "Accept: application/json").status();
     }
     List<String> headers = new ArrayList<>();
-    headers.add("Accept: " + (path.startsWith("/engine-rest") || path.startsWith("/api")
+    headers.add("Accept: " + (path.equals("/actuator/prometheus") ? "text/plain"
+        : path.startsWith("/engine-rest") || path.startsWith("/api")
         || path.startsWith("/camunda/api") || path.startsWith("/modeling/api")
         || path.startsWith("/actuator") || path.startsWith("/v3")
         ? "application/json" : "text/html"));

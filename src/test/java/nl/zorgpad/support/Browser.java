@@ -78,8 +78,25 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /**
+   * Clicks the first match that is shown and enabled (a view the Tasklist re-rendered can leave a
+   * hidden copy of the same element before it).
+   */
   public void click(By by) {
-    clickable(by).click();
+    wait.until(d -> {
+      for (WebElement element : d.findElements(by)) {
+        try {
+          if (element.isDisplayed() && element.isEnabled()) {
+            element.click();
+            return true;
+          }
+        } catch (org.openqa.selenium.StaleElementReferenceException
+            | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+          return false;
+        }
+      }
+      return false;
+    });
   }
 
   public void waitForText(By by, String text) {
@@ -129,6 +146,32 @@ public final class Browser implements AutoCloseable {
     }
     visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
         + "'task-details')]//*[contains(.,'" + taskName + "')]"));
+  }
+
+  /**
+   * Claims the open task ("Oppakken") and waits until the Tasklist shows it claimed: a click
+   * that lands while the task view re-renders (after it was opened by its link) is repeated.
+   */
+  public void claim() {
+    By claim = By.cssSelector("button.claim");
+    waitUntil(d -> {
+      var buttons = d.findElements(claim);
+      if (buttons.isEmpty()) {
+        return true;
+      }
+      try {
+        if (buttons.get(0).isDisplayed() && buttons.get(0).isEnabled()) {
+          buttons.get(0).click();
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+        // the view re-rendered: the next round finds the new button
+      }
+      return false;
+    });
+    // the Tasklist shows the claimed task's form read-only until the task view is loaded again
+    driver.navigate().refresh();
+    visible(By.cssSelector(".task-details, .fjs-form"));
   }
 
   private static boolean clickTaskInList(WebDriver driver, By task) {
