@@ -36,10 +36,14 @@ public class EmergencyAccessService {
   private final GroupDisciplines groupDisciplines;
   private final AccessProperties properties;
   private final Clock clock = Clock.systemUTC();
+  private final org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard>
+      guard;
 
   EmergencyAccessService(EmergencyAccessRepository emergencies, CaseFileService cases,
       AccessLog accessLog, CurrentActor currentActor, GroupDisciplines groupDisciplines,
-      AccessProperties properties) {
+      AccessProperties properties,
+      org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard) {
+    this.guard = guard;
     this.emergencies = emergencies;
     this.cases = cases;
     this.accessLog = accessLog;
@@ -58,6 +62,11 @@ public class EmergencyAccessService {
       throw new UnknownCaseException(caseNumber);
     }
     Actor actor = currentActor.get();
+    // another coalition's case does not exist for her, here as on the case pages (decision 0005)
+    if (guard.getObject().decide(caseNumber, nl.zorgpad.casus.DossierPart.CASE_SUMMARY, actor)
+        .hidden()) {
+      throw new UnknownCaseException(caseNumber);
+    }
     String trimmed = reason == null ? "" : reason.strip();
     if (trimmed.length() < properties.emergencyReasonMinLength()) {
       throw new InvalidInputException("emergency access", List.of(new Violation("reason",

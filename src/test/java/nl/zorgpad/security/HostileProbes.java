@@ -187,6 +187,10 @@ final class HostileProbes {
             .post("/casus/%case/noodtoegang", "reason=spoed").withoutCsrfToken().status(403),
         probe(PAGES, UNKNOWN_ID, "noodprocedure for an unknown case", Who.session(MIDWIFE))
             .post("/casus/ZP-0000-99999/noodtoegang", "reason=spoed").status(404),
+        probe(PAGES, OTHER_COALITION, "noodprocedure for another coalition's case",
+            Who.session(MIDWIFE))
+            .post("/casus/%caseof.dordrecht-page/noodtoegang",
+                "reason=spoed, de moeder is in gevaar").status(404),
         probe(PAGES, UNKNOWN_ID, "an unknown case page", Who.session(MIDWIFE))
             .get("/casus/ZP-0000-99999").status(404),
         // another coalition's case does not exist for her: 404 as for an unknown number, no

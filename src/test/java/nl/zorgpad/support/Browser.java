@@ -136,14 +136,7 @@ public final class Browser implements AutoCloseable {
   public void openTask(String caseNumber, String taskName) {
     By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
         + "') and contains(.,'" + taskName + "')]//h4/a");
-    try {
-      new WebDriverWait(driver, Duration.ofSeconds(10))
-          .until(d -> clickTaskInList(d, task));
-    } catch (org.openqa.selenium.TimeoutException notOnTheFirstPage) {
-      // the shared test installation holds many tasks of a discipline: the list's first page
-      // (15, soonest due first) need not show it. The Tasklist's own link to the task then.
-      openTaskByLink(caseNumber, taskName);
-    }
+    waitUntil(driver -> clickTaskInList(driver, task));
     visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
         + "'task-details')]//*[contains(.,'" + taskName + "')]"));
   }
@@ -188,29 +181,6 @@ public final class Browser implements AutoCloseable {
         | org.openqa.selenium.NoSuchElementException rerendered) {
       return false;
     }
-  }
-
-  /**
-   * Opens a task by the Tasklist's own link ({@code #/?task=<id>}, as in the notification mails),
-   * its id asked from the webapps' engine API in the browser's session, so only a task she may
-   * see is found.
-   */
-  private void openTaskByLink(String caseNumber, String taskName) {
-    Object id = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        fetch('/camunda/api/engine/engine/default/task?processInstanceBusinessKey='
-            + encodeURIComponent(arguments[0]) + '&name=' + encodeURIComponent(arguments[1]),
-            {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
-          .then(r => r.ok ? r.json() : [])
-          .then(tasks => done(tasks.length ? tasks[0].id : null))
-          .catch(() => done(null));""", caseNumber, taskName);
-    if (id == null) {
-      throw new org.openqa.selenium.NotFoundException("no task '" + taskName + "' of case "
-          + caseNumber + " for this user");
-    }
-    String url = driver.getCurrentUrl();
-    String base = url.substring(0, url.indexOf("/camunda/"));
-    driver.get(base + "/camunda/app/tasklist/default/#/?task=" + id);
   }
 
   /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
