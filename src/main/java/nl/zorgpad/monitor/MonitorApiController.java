@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Map;
+import nl.zorgpad.input.TextLimits;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,13 +39,15 @@ class MonitorApiController {
   @GetMapping(value = "/api/monitor/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> indicators(
       @Parameter(description = "First month, yyyy-MM (default: 11 months before to)",
-          example = "2026-01") @RequestParam(name = "from", required = false) String from,
+          example = "2026-01") @RequestParam(name = "from", required = false)
+              @Size(max = TextLimits.SEARCH) String from,
       @Parameter(description = "Last month, yyyy-MM (default: this month)", example = "2026-12")
-      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "to", required = false) @Size(max = TextLimits.SEARCH) String to,
       @Parameter(description = "Wijk code of the sociale kaart, or onbekend")
-      @RequestParam(name = "wijk", required = false) String wijk,
+      @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.SEARCH) String wijk,
       @Parameter(description = "Coalition (engine tenant) of the caller; default her first")
-      @RequestParam(name = "coalition", required = false) String coalition,
+      @RequestParam(name = "coalition", required = false)
+      @Size(max = TextLimits.SEARCH) String coalition,
       Principal principal) {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);

@@ -2,11 +2,13 @@ package nl.zorgpad.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.zorgpad.audit.PdfRenderer;
+import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.refusal.RefusalException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,10 +40,12 @@ class MonitorController {
   }
 
   @GetMapping("/monitor")
-  String page(@RequestParam(name = "coalitie", required = false) String coalition,
-      @RequestParam(name = "van", required = false) String from,
-      @RequestParam(name = "tot", required = false) String to,
-      @RequestParam(name = "wijk", required = false) String wijk, Principal principal,
+  String page(@RequestParam(name = "coalitie", required = false)
+      @Size(max = TextLimits.SEARCH) String coalition,
+      @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
+      @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
+      @RequestParam(name = "wijk", required = false)
+      @Size(max = TextLimits.SEARCH) String wijk, Principal principal,
       Model model) throws JsonProcessingException {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
@@ -64,11 +68,14 @@ class MonitorController {
   }
 
   @GetMapping(value = "/monitor/export.csv")
-  ResponseEntity<byte[]> csv(@RequestParam("indicator") String indicator,
-      @RequestParam(name = "coalitie", required = false) String coalition,
-      @RequestParam(name = "van", required = false) String from,
-      @RequestParam(name = "tot", required = false) String to,
-      @RequestParam(name = "wijk", required = false) String wijk, Principal principal) {
+  ResponseEntity<byte[]> csv(@RequestParam("indicator")
+      @Size(max = TextLimits.SEARCH) String indicator,
+      @RequestParam(name = "coalitie", required = false)
+      @Size(max = TextLimits.SEARCH) String coalition,
+      @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
+      @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
+      @RequestParam(name = "wijk", required = false)
+      @Size(max = TextLimits.SEARCH) String wijk, Principal principal) {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
     if (view.table(indicator) == null) {
@@ -87,10 +94,12 @@ class MonitorController {
   }
 
   @GetMapping(value = "/monitor/rapport.pdf")
-  ResponseEntity<byte[]> pdf(@RequestParam(name = "coalitie", required = false) String coalition,
-      @RequestParam(name = "van", required = false) String from,
-      @RequestParam(name = "tot", required = false) String to,
-      @RequestParam(name = "wijk", required = false) String wijk, Principal principal) {
+  ResponseEntity<byte[]> pdf(@RequestParam(name = "coalitie", required = false)
+      @Size(max = TextLimits.SEARCH) String coalition,
+      @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
+      @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
+      @RequestParam(name = "wijk", required = false)
+      @Size(max = TextLimits.SEARCH) String wijk, Principal principal) {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
     monitor.logExport("MonitorReport", filter);

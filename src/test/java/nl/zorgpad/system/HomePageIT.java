@@ -118,10 +118,19 @@ class HomePageIT {
   }
 
   @Test
-  void theCoordinatorSeesTheWorkbenchAndNoMonitorUntilItExists() {
+  void theCoordinatorSeesTheWorkbenchAndTheMonitor() {
     String body = session("demo-coordinator").get("/").body();
-    assertThat(body).contains("href=\"/modeling\"", "href=\"/sociale-kaart/beheer\"")
-        .doesNotContain("id=\"card-work\"", "href=\"/monitor\"", "/engine-rest");
+    assertThat(body).contains("href=\"/modeling\"", "href=\"/sociale-kaart/beheer\"",
+        "id=\"card-monitor\"", "href=\"/monitor\"")
+        .doesNotContain("id=\"card-work\"", "id=\"card-monitor-soon\"", "/engine-rest");
+  }
+
+  @Test
+  void thePolicyOfficerSeesTheMonitorOnly() {
+    String body = session("demo-beleid").get("/").body();
+    assertThat(body).contains("id=\"card-monitor\"", "href=\"/monitor\"")
+        .doesNotContain("tasklist", "href=\"/casus\"", "href=\"/audit\"", "/engine-rest",
+            "href=\"/modeling\"", "id=\"card-work\"");
   }
 
   @Test
