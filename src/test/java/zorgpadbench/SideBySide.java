@@ -287,6 +287,8 @@ final class SideBySide {
   private Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
     List<String> args = new ArrayList<>();
     args.add("--zorgpad.data-dir=" + dataDir);
+    // the benchmark generates its own data; the monitor's demo year would only add start-up
+    args.add("--zorgpad.demo.monitor-cases=false");
     if (pgUrl == null) {
       args.add("--spring.profiles.active=demo");
     } else {

@@ -200,10 +200,13 @@ class AuditBrowserIT {
         .forEach(id -> ids.add("child:" + id));
     List<Object> args = new ArrayList<>(ids);
     args.add(caseNumber);
+    args.add("% " + caseNumber + " %");
     List<Map<String, Object>> rows = new ArrayList<>();
+    // her records, and the case-list listings that showed her case (one record per listing)
     for (Map<String, Object> row : jdbc.queryForList("select * from zp_access_log where"
         + " client_id in (" + String.join(",", ids.stream().map(id -> "?").toList()) + ")"
-        + " or case_number = ? order by occurred_at, id", args.toArray())) {
+        + " or case_number = ? or (object_type = 'CaseList' and action = 'SEARCH'"
+        + " and concat(' ', detail, ' ') like ?) order by occurred_at, id", args.toArray())) {
       Map<String, Object> lower = new java.util.HashMap<>();
       row.forEach((key, value) -> lower.put(key.toLowerCase(), value));
       rows.add(lower);

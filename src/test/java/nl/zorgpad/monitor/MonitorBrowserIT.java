@@ -5,36 +5,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import nl.zorgpad.support.Browser;
-import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.support.DemoApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 14 in Chromium: the monitor as the shared-installation coordinator and as the policy
+ * Issue 14 in Chromium, on the demo application as an operator starts it (its own JVM, the demo
+ * profile with the monitor's 13 months of demo cases on an H2 file — not a second Spring context
+ * in the test JVM, which would share the engine registry and the in-memory database of the
+ * other integration tests): the monitor as the shared-installation coordinator and as the policy
  * officer ({@code demo-beleid}) at 1280 and 390 px — charts drawn by the frontend bundle under
  * the strict Content-Security-Policy (no violation), every chart with its table, no visible
  * count from 1 to 9, no horizontal scrolling of the page at 390 px; the policy officer is
  * refused a case page. Screenshots are copied to docs/images (README.md, docs/monitor.md).
  */
 @Tag("browser")
-@ZorgpadIntegrationTest
-@TestPropertySource(properties = "zorgpad.demo.monitor-cases=true")
 class MonitorBrowserIT {
 
-  @LocalServerPort
-  int port;
+  @TempDir
+  Path dataDir;
 
   @Test
   void theMonitorAsCoordinatorAndAsPolicyOfficer_atTwoWidths() throws Exception {
-    String base = "http://localhost:" + port;
+    try (DemoApplication app = DemoApplication.start(dataDir,
+        "--zorgpad.demo.monitor-cases=true")) {
+      app.awaitUp(Duration.ofMinutes(12));
+      walk(app.base());
+    }
+  }
+
+  private void walk(String base) throws Exception {
     for (String user : List.of("demo-coordinator", "demo-beleid")) {
       try (Browser browser = new Browser()) {
         browser.recordCspViolations();
