@@ -23,6 +23,7 @@ import nl.zorgpad.audit.Actor;
 import nl.zorgpad.casus.ClientMatchKeys.MatchKey;
 import nl.zorgpad.casus.JoinedCase.ContactPoint;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,13 +61,14 @@ public class CaseFileService implements CaseRegistry {
   private final ObjectProvider<ClientMatchKeys> keys;
   private final ObjectProvider<GroupDisciplines> groupDisciplines;
   private final ObjectProvider<NeighbourhoodFinder> neighbourhoods;
+  private final ApplicationEventPublisher events;
 
   CaseFileService(CaseFileRepository caseFiles, CaseNumberCounterRepository counters,
       PregnancyRepository pregnancies, InvolvementRepository involvements,
       ClientRepository clients, ClientMatchKeyRepository matchKeys, CaseSignalRepository signals,
       AccessLog accessLog, ObjectProvider<ClientMatchKeys> keys,
       ObjectProvider<GroupDisciplines> groupDisciplines,
-      ObjectProvider<NeighbourhoodFinder> neighbourhoods) {
+      ObjectProvider<NeighbourhoodFinder> neighbourhoods, ApplicationEventPublisher events) {
     this.caseFiles = caseFiles;
     this.counters = counters;
     this.pregnancies = pregnancies;
@@ -78,6 +80,19 @@ public class CaseFileService implements CaseRegistry {
     this.keys = keys;
     this.groupDisciplines = groupDisciplines;
     this.neighbourhoods = neighbourhoods;
+    this.events = events;
+  }
+
+  /**
+   * Places an existing case in a wijk (her postcode was entered or changed, or a merged duplicate
+   * brought one) and tells who keeps a copy of the wijk ({@link NeighbourhoodChanged}).
+   */
+  void placeIn(CaseFile caseFile, String neighbourhood) {
+    if (neighbourhood == null || neighbourhood.equals(caseFile.getNeighbourhood())) {
+      return;
+    }
+    caseFile.setNeighbourhood(neighbourhood);
+    events.publishEvent(new NeighbourhoodChanged(caseFile.getId(), neighbourhood));
   }
 
   @Override

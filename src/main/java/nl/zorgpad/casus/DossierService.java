@@ -286,7 +286,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
         String.valueOf(client.getId()), client.logId());
     pregnancies.findByCaseFileId(caseFile.getId()).ifPresent(p -> p.setParity(parity));
     if (details.postcode() != null) {
-      neighbourhoods.neighbourhoodOf(details.postcode()).ifPresent(caseFile::setNeighbourhood);
+      neighbourhoods.neighbourhoodOf(details.postcode())
+          .ifPresent(wijk -> caseFileService.placeIn(caseFile, wijk));
     }
     // decision 0008: her match keys follow her dossier (a BSN entered now makes her findable)
     caseFileService.rekey(caseFile, client.details(), clock.instant());
@@ -455,7 +456,7 @@ public class DossierService implements HandoverRegistry, CaseTeams {
       taken = clients.save(taken);
       logPathway(survivor, AccessAction.CREATE, "Client", String.valueOf(taken.getId()), actor);
       if (survivor.getNeighbourhood() == null) {
-        survivor.setNeighbourhood(duplicate.getNeighbourhood());
+        caseFileService.placeIn(survivor, duplicate.getNeighbourhood());
       }
       caseFileService.rekey(survivor, taken.details(), now);
     }

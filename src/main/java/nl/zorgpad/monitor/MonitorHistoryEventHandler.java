@@ -37,7 +37,9 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
   static final Set<String> MEASURED_ENDS = Set.of("Task_RecordHandover", "Task_ConfirmContact",
       "Task_HoldMdo", "Task_ReportToVeiligThuis", "Gateway_ContactRecorded",
       "Task_DecideHomeVisit", "Gateway_PlanMerge", "Task_PlanHomeVisit", "Task_InformMidwife",
-      "Task_InformGeneralPractitioner");
+      "Task_InformGeneralPractitioner",
+      // the withdrawal is recorded in the dossier by the listener on this start event's end
+      "Start_ConsentWithdrawn");
   /** Elements whose start changes an indicator. */
   static final Set<String> MEASURED_STARTS = Set.of("Task_EscalateHandover", "Start_NewSignal",
       "Gateway_ContactRecorded", "Task_PlanHomeVisit", "Task_InformMidwife",

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.casus.NeighbourhoodChanged;
 import nl.zorgpad.monitor.CaseDossier.ConsentRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +46,8 @@ public class MonitorProjection {
       return;
     }
     MonitorHistory.CaseHistory caseHistory = history.caseHistory(caseNumber);
-    store(dossier.id(), caseHistory.coalition(), FactProjector.project(dossier, caseHistory));
+    store(dossier.id(), caseHistory.coalition(), wijk(dossier.id()),
+        FactProjector.project(dossier, caseHistory));
   }
 
   String caseNumberOfRoot(String rootProcessInstanceId) {
@@ -84,7 +87,21 @@ public class MonitorProjection {
     return facts != null && facts == 0 && caseFiles != null && caseFiles > 0;
   }
 
-  private void store(long caseFileId, String coalition, List<Fact> facts) {
+  /** The wijk of a case now (its facts carry it: the monitor counts without a join). */
+  private String wijk(long caseFileId) {
+    String wijk = jdbc.queryForObject("select neighbourhood from zp_case_file where id = ?",
+        String.class, caseFileId);
+    return wijk == null ? MonitorQuery.UNKNOWN_WIJK : wijk;
+  }
+
+  /** A case's wijk changed after its facts were written: its facts follow (one statement). */
+  @EventListener
+  void follow(NeighbourhoodChanged changed) {
+    jdbc.update("update zp_monitor_fact set wijk = ? where case_file_id = ?",
+        changed.neighbourhood(), changed.caseFileId());
+  }
+
+  private void store(long caseFileId, String coalition, String wijk, List<Fact> facts) {
     jdbc.update("delete from zp_monitor_fact where case_file_id = ?", caseFileId);
     List<Object[]> rows = new ArrayList<>();
     for (Fact fact : facts) {
@@ -92,11 +109,11 @@ public class MonitorProjection {
         continue;
       }
       rows.add(new Object[] {caseFileId, coalition, fact.kind().name(), truncate(fact.code()),
-          Date.valueOf(fact.month()), fact.hours()});
+          Date.valueOf(fact.month()), fact.hours(), wijk});
     }
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
-          + " fact_month, hours) values (?, ?, ?, ?, ?, ?)", rows);
+          + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)", rows);
     }
   }
 

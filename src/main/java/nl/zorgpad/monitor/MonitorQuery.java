@@ -139,12 +139,10 @@ public class MonitorQuery {
       months.add(m);
     }
     Counts counts = new Counts();
-    jdbc.query("select f.kind, f.code, f.fact_month, coalesce(c.neighbourhood, '"
-        + UNKNOWN_WIJK + "') as wijk, count(*) as n from zp_monitor_fact f"
-        + " join zp_case_file c on c.id = f.case_file_id"
-        + " where f.coalition = ? and f.fact_month >= ? and f.fact_month <= ?"
-        + " group by f.kind, f.code, f.fact_month, coalesce(c.neighbourhood, '" + UNKNOWN_WIJK
-        + "')", rs -> {
+    // covered by ix_monitor_fact_month: no table row and no case file is read (V76)
+    jdbc.query("select kind, code, fact_month, wijk, count(*) as n from zp_monitor_fact"
+        + " where coalition = ? and fact_month >= ? and fact_month <= ?"
+        + " group by kind, code, fact_month, wijk", rs -> {
           counts.add(Kind.valueOf(rs.getString(1)), YearMonth.from(rs.getDate(3).toLocalDate()),
               rs.getString(2), rs.getString(4), rs.getLong(5));
         }, coalition, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)));
@@ -294,14 +292,14 @@ public class MonitorQuery {
   private Map<Kind, List<Integer>> hours(String coalition, YearMonth from, YearMonth to,
       String wijk) {
     Map<Kind, List<Integer>> hours = new EnumMap<>(Kind.class);
-    StringBuilder sql = new StringBuilder("select f.kind, f.hours from zp_monitor_fact f"
-        + " join zp_case_file c on c.id = f.case_file_id where f.coalition = ?"
-        + " and f.kind in ('HANDOVER_CONFIRMED', 'MDO_HELD', 'VEILIG_THUIS_CONTACT')"
-        + " and f.fact_month >= ? and f.fact_month <= ? and f.hours is not null");
+    StringBuilder sql = new StringBuilder("select kind, hours from zp_monitor_fact"
+        + " where coalition = ?"
+        + " and kind in ('HANDOVER_CONFIRMED', 'MDO_HELD', 'VEILIG_THUIS_CONTACT')"
+        + " and fact_month >= ? and fact_month <= ? and hours is not null");
     List<Object> args = new ArrayList<>(List.of(coalition, Date.valueOf(from.atDay(1)),
         Date.valueOf(to.atDay(1))));
     if (wijk != null) {
-      sql.append(" and coalesce(c.neighbourhood, '" + UNKNOWN_WIJK + "') = ?");
+      sql.append(" and wijk = ?");
       args.add(wijk);
     }
     jdbc.query(sql.toString(), rs -> {
@@ -316,9 +314,8 @@ public class MonitorQuery {
    * do not depend on the filter; a wijk without cases only adds zeros, which change nothing).
    */
   private List<String> wijken(String coalition) {
-    return jdbc.queryForList("select distinct coalesce(c.neighbourhood, '" + UNKNOWN_WIJK
-        + "') as wijk from zp_monitor_fact f join zp_case_file c on c.id = f.case_file_id"
-        + " where f.coalition = ? and f.kind = 'SIGNAL' order by wijk", String.class, coalition);
+    return jdbc.queryForList("select distinct wijk from zp_monitor_fact"
+        + " where coalition = ? and kind = 'SIGNAL' order by wijk", String.class, coalition);
   }
 
   /**
@@ -331,10 +328,9 @@ public class MonitorQuery {
       int column) {
     Map<String, Map<YearMonth, long[]>> flows = new HashMap<>();
     YearMonth last = months.get(months.size() - 1);
-    jdbc.query("select f.kind, f.fact_month, coalesce(c.neighbourhood, '" + UNKNOWN_WIJK
-        + "'), count(*) from zp_monitor_fact f join zp_case_file c on c.id = f.case_file_id"
-        + " where f.coalition = ? and f.kind in ('SIGNAL', 'CASE_CLOSED') and f.fact_month <= ?"
-        + " group by f.kind, f.fact_month, coalesce(c.neighbourhood, '" + UNKNOWN_WIJK + "')",
+    jdbc.query("select kind, fact_month, wijk, count(*) from zp_monitor_fact"
+        + " where coalition = ? and kind in ('SIGNAL', 'CASE_CLOSED') and fact_month <= ?"
+        + " group by kind, fact_month, wijk",
         rs -> {
           long[] flow = flows.computeIfAbsent(rs.getString(3), w -> new HashMap<>())
               .computeIfAbsent(YearMonth.from(rs.getDate(2).toLocalDate()), m -> new long[2]);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,8 +107,34 @@ class MonitorFactsIT {
   }
 
   @Test
+  void aPostcodeEnteredLaterMovesTheCaseFactsToHerWijk() throws Exception {
+    HttpResponse<String> signal = new Http(port).postJson("/api/signals",
+        "demo-verloskundige:demo", """
+        {"clientReference": "VK-MONITOR-WIJK", "dueDate": "%s", "gestationalAgeWeeks": 20,
+         "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
+        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+    assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
+    String wijken = "select distinct f.wijk from zp_monitor_fact f join zp_case_file c"
+        + " on c.id = f.case_file_id where c.case_number = ?";
+    assertThat(jdbc.queryForList(wijken, String.class, caseNumber)).containsExactly("onbekend");
+
+    String clientPage = "/casus/" + caseNumber + "/client";
+    HttpResponse<String> client = new WebappSession(port, "demo-verloskundige:demo")
+        .postForm(clientPage, clientPage, Map.of("postcode", "3531 AB", "city", "Utrecht"));
+    assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
+
+    String neighbourhood = jdbc.queryForObject("select neighbourhood from zp_case_file"
+        + " where case_number = ?", String.class, caseNumber);
+    assertThat(neighbourhood).isNotNull();
+    assertThat(jdbc.queryForList(wijken, String.class, caseNumber))
+        .containsExactly(neighbourhood);
+  }
+
+  @Test
   void theRebuildGivesTheSameRowsAsThePathways() {
-    String rows = "select c.case_number, f.coalition, f.kind, f.code, f.fact_month, f.hours"
+    String rows = "select c.case_number, f.coalition, f.kind, f.code, f.fact_month, f.hours,"
+        + " f.wijk"
         + " from zp_monitor_fact f join zp_case_file c on c.id = f.case_file_id"
         + " order by c.case_number, f.kind, f.code, f.fact_month, f.hours";
     List<Map<String, Object>> before = jdbc.queryForList(rows);
