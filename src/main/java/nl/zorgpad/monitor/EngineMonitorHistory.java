@@ -12,15 +12,14 @@ import java.util.function.Supplier;
 import nl.zorgpad.casus.GroupDisciplines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,13 @@ class EngineMonitorHistory implements MonitorHistory {
       "consentRefusalReason", "recipientDiscipline");
 
   private final HistoryService history;
-  private final TaskService tasks;
   private final IdentityService identity;
   private final GroupDisciplines disciplines;
+  private final JdbcTemplate jdbc;
 
-  EngineMonitorHistory(HistoryService history, TaskService tasks, IdentityService identity) {
+  EngineMonitorHistory(HistoryService history, IdentityService identity, JdbcTemplate jdbc) {
     this.history = history;
-    this.tasks = tasks;
+    this.jdbc = jdbc;
     this.identity = identity;
     this.disciplines = GroupDisciplines.byPrefix();
   }
@@ -158,24 +157,26 @@ class EngineMonitorHistory implements MonitorHistory {
   }
 
   @Override
-  public List<OverdueTask> overdueOpenTasks(Instant now) {
-    return asSystem(() -> overdue(now));
-  }
-
-  private List<OverdueTask> overdue(Instant now) {
-    List<OverdueTask> overdue = new ArrayList<>();
-    for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery()
-        .dueBefore(Date.from(now)).active().list()) {
-      String discipline = "onbekend";
-      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          discipline = disciplines.disciplineOf(link.getGroupId()).orElse(discipline);
-        }
-      }
-      overdue.add(new OverdueTask(task.getTenantId() == null ? "" : task.getTenantId(),
-          discipline));
+  public Map<String, Long> overdueOpenTasks(String coalition, Instant now) {
+    // the engine's task query would list every overdue task of every coalition and read the
+    // candidates of each; this counts in the database (the engine's own tables, read only)
+    String tenant = coalition.isEmpty() ? "t.TENANT_ID_ is null" : "t.TENANT_ID_ = ?";
+    List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.from(now)));
+    if (!coalition.isEmpty()) {
+      args.add(coalition);
     }
-    return overdue;
+    Map<String, Long> byDiscipline = new HashMap<>();
+    jdbc.query("select x.grp, count(*) from (select t.ID_ as id, max(i.GROUP_ID_) as grp"
+        + " from ACT_RU_TASK t left join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_"
+        + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ is not null"
+        + " where t.DUE_DATE_ < ? and t.SUSPENSION_STATE_ = 1 and " + tenant
+        + " group by t.ID_) x group by x.grp", rs -> {
+          String group = rs.getString(1);
+          String discipline = group == null ? "onbekend"
+              : disciplines.disciplineOf(group).orElse("onbekend");
+          byDiscipline.merge(discipline, rs.getLong(2), Long::sum);
+        }, args.toArray());
+    return byDiscipline;
   }
 
   private static Instant instant(Date date) {

@@ -18,8 +18,12 @@ public interface MonitorHistory {
   /** Business key of the main instance of the case that a (sub)process instance belongs to. */
   String caseNumberOfRoot(String rootProcessInstanceId);
 
-  /** Open tasks with a due date before {@code now}: per coalition ("" = shared), discipline. */
-  List<OverdueTask> overdueOpenTasks(Instant now);
+  /**
+   * How many open tasks of one coalition ("" = shared) have a due date before {@code now}, per
+   * discipline of their candidate group ("onbekend" without one): one grouped query, whatever
+   * the number of tasks.
+   */
+  Map<String, Long> overdueOpenTasks(String coalition, Instant now);
 
   /** One case's engine history, reduced to what the indicators need. */
   record CaseHistory(String coalition, List<Instance> instances) {
@@ -44,9 +48,5 @@ public interface MonitorHistory {
 
   /** A completed or open task: definition key, due date, end, discipline of its candidates. */
   record Task(String taskKey, Instant due, Instant end, String discipline) {
-  }
-
-  /** An open task past its due date (no case data: coalition and discipline only). */
-  record OverdueTask(String coalition, String discipline) {
   }
 }

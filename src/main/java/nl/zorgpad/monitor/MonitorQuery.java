@@ -101,8 +101,8 @@ public class MonitorQuery {
       }
 
       @Override
-      public List<OverdueTask> overdueOpenTasks(java.time.Instant now) {
-        return List.of();
+      public Map<String, Long> overdueOpenTasks(String coalition, java.time.Instant now) {
+        return Map.of();
       }
     });
   }
@@ -386,12 +386,7 @@ public class MonitorQuery {
       return new Indicator("taken-nu-te-laat", "taken", true, List.of(), null, List.of(),
           List.of(), "niet-per-wijk");
     }
-    Map<String, Long> byDiscipline = new HashMap<>();
-    for (MonitorHistory.OverdueTask task : history.overdueOpenTasks(clock.instant())) {
-      if (task.coalition().equals(coalition)) {
-        byDiscipline.merge(task.discipline(), 1L, Long::sum);
-      }
-    }
+    Map<String, Long> byDiscipline = history.overdueOpenTasks(coalition, clock.instant());
     List<String> disciplines = new ArrayList<>(new TreeSet<>(byDiscipline.keySet()));
     long[][] cells = new long[disciplines.size()][1];
     for (int d = 0; d < disciplines.size(); d++) {

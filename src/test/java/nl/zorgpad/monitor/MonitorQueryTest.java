@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import nl.zorgpad.monitor.MonitorReport.Indicator;
@@ -56,8 +57,9 @@ class MonitorQueryTest {
       }
 
       @Override
-      public List<OverdueTask> overdueOpenTasks(Instant now) {
-        return List.of(new OverdueTask("utrecht", "jgz"), new OverdueTask("zeist", "jgz"));
+      public Map<String, Long> overdueOpenTasks(String coalition, Instant now) {
+        return coalition.equals("utrecht") || coalition.equals("zeist") ? Map.of("jgz", 1L)
+            : Map.of();
       }
     };
     query = new MonitorQuery(jdbc, noHistory,
