@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.Disciplines;

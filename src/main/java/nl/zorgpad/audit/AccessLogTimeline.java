@@ -1,6 +1,7 @@
 package nl.zorgpad.audit;
 
 import java.util.List;
+import nl.zorgpad.accesslog.AccessLogRepository;
 import org.springframework.stereotype.Component;
 
 /** The access log's records of a case as lines of the case's timeline. */

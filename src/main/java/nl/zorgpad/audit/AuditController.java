@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import nl.zorgpad.accesslog.AccessAction;
 import nl.zorgpad.input.TextLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

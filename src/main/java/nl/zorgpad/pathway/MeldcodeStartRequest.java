@@ -7,7 +7,7 @@ import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_STARTED_BY;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseNumbers;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.DossierGuard;

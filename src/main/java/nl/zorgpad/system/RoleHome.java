@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseStatus;
 import nl.zorgpad.casus.Disciplines;
 import nl.zorgpad.casus.DossierPart;

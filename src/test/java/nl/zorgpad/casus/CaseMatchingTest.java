@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * case a signal matches, what joining records, and that nothing else is matched.
  */
 @DataJpaTest
-@Import({CaseFileService.class, nl.zorgpad.audit.AccessLog.class,
-    nl.zorgpad.audit.CurrentActor.class, CaseMatchingTest.Keys.class})
+@Import({CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class,
+    nl.zorgpad.accesslog.CurrentActor.class, CaseMatchingTest.Keys.class})
 class CaseMatchingTest {
 
   static final ZonedDateTime MONDAY =

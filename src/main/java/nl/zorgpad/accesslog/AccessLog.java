@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import java.time.Clock;
 import java.util.List;

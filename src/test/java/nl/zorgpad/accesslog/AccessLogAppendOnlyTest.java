@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
