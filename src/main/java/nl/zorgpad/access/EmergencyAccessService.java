@@ -11,7 +11,7 @@ import nl.zorgpad.accesslog.AccessOutcome;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.UnknownCaseException;
 import nl.zorgpad.casus.Violation;

@@ -17,7 +17,7 @@ import java.util.Map;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.casus.Violation;

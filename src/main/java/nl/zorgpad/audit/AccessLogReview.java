@@ -43,9 +43,9 @@ class AccessLogReview {
   }
 
   private final JdbcTemplate jdbc;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
 
-  AccessLogReview(JdbcTemplate jdbc, Disciplines disciplines) {
+  AccessLogReview(JdbcTemplate jdbc, ActorDisciplines disciplines) {
     this.jdbc = jdbc;
     this.disciplines = disciplines;
   }

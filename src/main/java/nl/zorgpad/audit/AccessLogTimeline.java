@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 class AccessLogTimeline implements TimelineSource {
 
   private final AccessLogRepository entries;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
 
-  AccessLogTimeline(AccessLogRepository entries, Disciplines disciplines) {
+  AccessLogTimeline(AccessLogRepository entries, ActorDisciplines disciplines) {
     this.entries = entries;
     this.disciplines = disciplines;
   }

@@ -45,13 +45,13 @@ public class CaseHistoryService {
   private final HistoryService history;
   private final RepositoryService repository;
   private final ConsentRecordRepository consents;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
   private final List<TimelineSource> extraSources;
   private final AuditFormat format;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   CaseHistoryService(HistoryService history, RepositoryService repository,
-      ConsentRecordRepository consents, Disciplines disciplines,
+      ConsentRecordRepository consents, ActorDisciplines disciplines,
       List<TimelineSource> extraSources, AuditFormat format,
       org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.jdbc = jdbc;

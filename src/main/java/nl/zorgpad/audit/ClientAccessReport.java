@@ -34,11 +34,11 @@ class ClientAccessReport {
   private final CaseFileRepository cases;
   private final LogIds logIds;
   private final JdbcTemplate jdbc;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
   private final HashChain accessLogChain;
   private final ChainCheckpoints checkpoints;
 
-  ClientAccessReport(CaseFileRepository cases, LogIds logIds, JdbcTemplate jdbc, Disciplines disciplines,
+  ClientAccessReport(CaseFileRepository cases, LogIds logIds, JdbcTemplate jdbc, ActorDisciplines disciplines,
       @org.springframework.beans.factory.annotation.Qualifier("accessLogChain")
       HashChain accessLogChain, ChainCheckpoints checkpoints) {
     this.checkpoints = checkpoints;

@@ -19,7 +19,7 @@ import nl.zorgpad.casus.Child;
 import nl.zorgpad.casus.Client;
 import nl.zorgpad.casus.DossierPart;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.HandoverRecord;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.Pregnancy;
@@ -248,7 +248,7 @@ public class CaseOverviewService {
     }
     return actor.groups().stream().map(groupDisciplines::disciplineOf)
         .flatMap(java.util.Optional::stream)
-        .anyMatch(nl.zorgpad.casus.Disciplines.REGIEHOUDER::equals);
+        .anyMatch(nl.zorgpad.discipline.Disciplines.REGIEHOUDER::equals);
   }
 
   /**
@@ -302,7 +302,7 @@ public class CaseOverviewService {
             && coalitions.contains(team.getOrganisation().getCoalition())))
         .forEach(team -> targets.add(new TaskReassignment.Target(team.getGroupId(),
             team.getName())));
-    nl.zorgpad.casus.Disciplines.ALL.forEach(discipline -> targets.add(
+    nl.zorgpad.discipline.Disciplines.ALL.forEach(discipline -> targets.add(
         new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
     return targets;
   }

@@ -11,7 +11,7 @@ import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.Involvement;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
 import nl.zorgpad.security.ZorgpadGroups;
 import nl.zorgpad.socialmap.PostcodeResolution;

@@ -22,6 +22,8 @@ import nl.zorgpad.accesslog.AccessOutcome;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.ClientMatchKeys.MatchKey;
 import nl.zorgpad.casus.JoinedCase.ContactPoint;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package nl.zorgpad.casus;
 
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

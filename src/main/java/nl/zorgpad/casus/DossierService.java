@@ -18,6 +18,8 @@ import nl.zorgpad.accesslog.AccessLog;
 import nl.zorgpad.accesslog.AccessOutcome;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.accesslog.CurrentActor;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;

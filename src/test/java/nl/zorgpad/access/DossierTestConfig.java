@@ -9,7 +9,7 @@ import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
 import nl.zorgpad.consent.ConsentService;
 import org.springframework.boot.test.context.TestConfiguration;
