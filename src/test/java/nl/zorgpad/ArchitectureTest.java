@@ -87,7 +87,6 @@ class ArchitectureTest {
       "nl.zorgpad.monitor.MonitorHistoryEventHandler",
       "nl.zorgpad.monitor.MonitorPlugin",
       "nl.zorgpad.monitor.MonitorScope",
-      "nl.zorgpad.notification.NotificationClock",
       "nl.zorgpad.notification.NotificationEnginePlugin",
       "nl.zorgpad.notification.NotificationSettingsController",
       "nl.zorgpad.notification.OverdueCheck",
@@ -157,11 +156,10 @@ class ArchitectureTest {
       "nl.zorgpad.monitor.EngineMonitorHistory",
       "nl.zorgpad.monitor.MonitorHistoryEventHandler",
       "nl.zorgpad.monitor.MonitorPlugin",
-      "nl.zorgpad.notification.NotificationClock",
       "nl.zorgpad.notification.NotificationEnginePlugin",
       "nl.zorgpad.pathway.Actors",
       "nl.zorgpad.pathway.CaseRegistrationListener",
-      "nl.zorgpad.pathway.Deadlines",
+      "nl.zorgpad.pathway.EngineClock",
       "nl.zorgpad.pathway.DossierTaskPlugin",
       "nl.zorgpad.pathway.MeldcodeStartRequest",
       "nl.zorgpad.pathway.PathwayValidation",
@@ -173,8 +171,7 @@ class ArchitectureTest {
       "nl.zorgpad.security.EngineSecurityPlugin",
       "nl.zorgpad.security.EngineVersionFilter",
       "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
-      "nl.zorgpad.security.ZorgpadAuthorizationProvider",
-      "nl.zorgpad.system.RoleHome");
+      "nl.zorgpad.security.ZorgpadAuthorizationProvider");
 
   static JavaClasses zorgpad;
 

@@ -35,14 +35,16 @@ public class EmergencyAccessService {
   private final CurrentActor currentActor;
   private final GroupDisciplines groupDisciplines;
   private final AccessProperties properties;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard>
       guard;
 
   EmergencyAccessService(EmergencyAccessRepository emergencies, CaseFileService cases,
       AccessLog accessLog, CurrentActor currentActor, GroupDisciplines groupDisciplines,
       AccessProperties properties,
-      org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard) {
+      org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard,
+      Clock clock) {
+    this.clock = clock;
     this.guard = guard;
     this.emergencies = emergencies;
     this.cases = cases;

@@ -21,7 +21,6 @@ import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,12 +58,6 @@ public class NeedToKnow implements DossierGuard {
   private final EmergencyAccessRepository emergencies;
   private final GroupDisciplines groupDisciplines;
   private final Clock clock;
-
-  @Autowired
-  NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
-      EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines) {
-    this(involvements, openTasks, consents, emergencies, groupDisciplines, Clock.systemUTC());
-  }
 
   NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
       EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines, Clock clock) {

@@ -1,5 +1,6 @@
 package nl.zorgpad.caseview;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,6 +74,7 @@ public class CaseOverviewService {
   private final CaseFileService caseFiles;
   private final CaseNames names;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final Clock clock;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
@@ -81,7 +83,8 @@ public class CaseOverviewService {
       RepositoryService repositoryService, MessageSource messages,
       TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams,
       NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names,
-      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
@@ -118,7 +121,7 @@ public class CaseOverviewService {
     List<Child> children = childVisible ? dossier.readChildren(caseNumber) : List.of();
 
     List<Involvement> involvementList = dossier.readInvolvements(caseNumber);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<InvolvedParty> involved = involvementList.stream()
         .map(i -> new InvolvedParty(i, ZorgpadGroups.displayName(i.getDiscipline()),
             i.isActiveAt(now), i.getGroupId() == null ? List.of() : contacts.contactsOf(

@@ -1,9 +1,9 @@
 package nl.zorgpad.casus;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -39,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DossierService implements HandoverRegistry, CaseTeams {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final CaseFileRepository caseFiles;
   private final ClientRepository clients;
@@ -62,7 +61,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
       InvolvementRepository involvements, HandoverRecordRepository handovers,
       AccessLog accessLog, CurrentActor currentActor, ObjectProvider<DossierGuard> guard,
       GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods,
-      CaseFileService caseFileService, CaseSignalRepository signals) {
+      CaseFileService caseFileService, CaseSignalRepository signals, Clock clock) {
+    this.clock = clock;
     this.caseFiles = caseFiles;
     this.clients = clients;
     this.children = children;
@@ -76,7 +76,6 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     this.neighbourhoods = neighbourhoods;
     this.caseFileService = caseFileService;
     this.signals = signals;
-    this.clock = Clock.systemUTC();
   }
 
   // --- need-to-know + log ------------------------------------------------------------------

@@ -44,12 +44,8 @@ class EngineGauges implements MeterBinder {
   private Counts counts;
   private Instant countedAt = Instant.MIN;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  EngineGauges(JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh) {
-    this(jdbc, refresh, Clock.systemUTC());
-  }
-
-  EngineGauges(JdbcTemplate jdbc, Duration refresh, Clock clock) {
+  EngineGauges(JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh,
+      Clock clock) {
     this.jdbc = jdbc;
     this.refresh = refresh;
     this.clock = clock;

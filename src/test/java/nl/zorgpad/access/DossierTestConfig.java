@@ -26,7 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @TestConfiguration
 @Import({DossierService.class, CaseFileService.class, CaseInvolvements.class,
     ConsentService.class, AccessLog.class, CurrentActor.class, NeedToKnow.class,
-    EmergencyAccessService.class})
+    EmergencyAccessService.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 public class DossierTestConfig {
 
   /** Users (by id) that hold an open task in every case. */

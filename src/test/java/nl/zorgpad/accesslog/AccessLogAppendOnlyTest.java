@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The access log is append-only at the repository level, and never written outside a transaction. */
 @DataJpaTest
-@Import({AccessLog.class, CurrentActor.class})
+@Import({AccessLog.class, CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class AccessLogAppendOnlyTest {
 
   @Autowired

@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @DataJpaTest
 @Import({CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class,
-    nl.zorgpad.accesslog.CurrentActor.class, CaseMatchingTest.Keys.class})
+    nl.zorgpad.accesslog.CurrentActor.class, CaseMatchingTest.Keys.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class CaseMatchingTest {
 
   static final ZonedDateTime MONDAY =
@@ -186,7 +187,7 @@ class CaseMatchingTest {
         VOLUNTEER, MONDAY).caseNumber();
     ClientMatchKeys rotated = ClientMatchKeys.withSecret(ClientMatchKeysTest.SECRET + "-new");
     ClientMatchKeyRotation rotation = new ClientMatchKeyRotation(rotated, matchKeys, caseFiles,
-        clients, service, transactions);
+        clients, service, transactions, nl.zorgpad.pathway.EngineClock.ENGINE);
 
     assertThat(rotation.rotate()).isGreaterThanOrEqualTo(1);
 

@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Consent records on the real schema (Flyway V1, in-memory H2). */
 @DataJpaTest
 @Import({ConsentService.class, CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class,
-    nl.zorgpad.accesslog.CurrentActor.class})
+    nl.zorgpad.accesslog.CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class ConsentServiceTest {
 
   static final ZonedDateTime MONDAY =
