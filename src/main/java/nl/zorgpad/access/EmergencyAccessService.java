@@ -3,15 +3,15 @@ package nl.zorgpad.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import nl.zorgpad.audit.AccessAction;
-import nl.zorgpad.audit.AccessEvent;
-import nl.zorgpad.audit.AccessEvent.Purposes;
-import nl.zorgpad.audit.AccessLog;
-import nl.zorgpad.audit.AccessOutcome;
-import nl.zorgpad.audit.Actor;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessEvent.Purposes;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.UnknownCaseException;
 import nl.zorgpad.casus.Violation;
@@ -35,14 +35,16 @@ public class EmergencyAccessService {
   private final CurrentActor currentActor;
   private final GroupDisciplines groupDisciplines;
   private final AccessProperties properties;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard>
       guard;
 
   EmergencyAccessService(EmergencyAccessRepository emergencies, CaseFileService cases,
       AccessLog accessLog, CurrentActor currentActor, GroupDisciplines groupDisciplines,
       AccessProperties properties,
-      org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard) {
+      org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard,
+      Clock clock) {
+    this.clock = clock;
     this.guard = guard;
     this.emergencies = emergencies;
     this.cases = cases;

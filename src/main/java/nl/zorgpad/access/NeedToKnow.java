@@ -9,19 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseInvolvements;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierPart;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,12 +58,6 @@ public class NeedToKnow implements DossierGuard {
   private final EmergencyAccessRepository emergencies;
   private final GroupDisciplines groupDisciplines;
   private final Clock clock;
-
-  @Autowired
-  NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
-      EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines) {
-    this(involvements, openTasks, consents, emergencies, groupDisciplines, Clock.systemUTC());
-  }
 
   NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
       EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines, Clock clock) {

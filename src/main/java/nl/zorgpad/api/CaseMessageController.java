@@ -11,13 +11,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.casus.Violation;
@@ -75,9 +76,12 @@ class CaseMessageController {
   private final CaseFileService caseFiles;
   private final CaseInvolvements involvements;
   private final Deadlines deadlines;
+  private final Clock clock;
 
   CaseMessageController(EngineCaller engine, ProcessEngine processEngine,
-      CaseFileService caseFiles, CaseInvolvements involvements, Deadlines deadlines) {
+      CaseFileService caseFiles, CaseInvolvements involvements, Deadlines deadlines,
+      Clock clock) {
+    this.clock = clock;
     this.engine = engine;
     this.processEngine = processEngine;
     this.runtimeService = processEngine.getRuntimeService();
@@ -252,7 +256,7 @@ class CaseMessageController {
     List<String> groups = engine.groupsOf(user);
     // the dossier's involvement first (a later signaller of the same woman is involved there
     // before her discipline holds any task: decision 0008)
-    boolean involved = involvements.activeAt(caseNumber, java.time.Instant.now()).stream()
+    boolean involved = involvements.activeAt(caseNumber, clock.instant()).stream()
         .anyMatch(i -> user.equals(i.getUserId())
             || (i.getGroupId() != null && groups.contains(i.getGroupId())))
         || instances.stream().anyMatch(instance -> authorizationService

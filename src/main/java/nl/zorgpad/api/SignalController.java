@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.coalition.CoalitionPathways;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;

@@ -5,9 +5,9 @@ import java.util.function.Function;
 
 /**
  * Where a case lives, as a neighbourhood code of the sociale kaart (e.g. {@code utrecht-lombok}):
- * what team assignment needs to know about a case, and nothing more. The default implementation
- * ({@link ProcessVariableNeighbourhoodLookup}) reads the process variable {@code neighbourhood};
- * a bean of this type elsewhere (e.g. backed by the case dossier) replaces it.
+ * what team assignment needs to know about a case, and nothing more. The bean
+ * (AssignmentConfiguration) reads the dossier, else the process variable {@code neighbourhood}
+ * ({@link ProcessVariableNeighbourhoodLookup}).
  *
  * <p>Called while the engine creates a task, inside its transaction: the case may have been
  * started in the same transaction, so implementations must not rely on committed engine data.

@@ -7,8 +7,8 @@ import java.util.List;
  * work"). An organisation that is involved — the signaller's own team, a team that got a task or
  * took the case over — keeps the case's tasks of its discipline: its involvement wins over the
  * team of the client's neighbourhood. Neighbourhood assignment ({@link TeamResolver}) applies to
- * disciplines that come in later, through a handover or referral. The default knows no
- * involvement; a bean backed by the dossier replaces it (caseview's wiring).
+ * disciplines that come in later, through a handover or referral. The bean
+ * (AssignmentConfiguration) reads the dossier's involvements.
  *
  * <p>Called while the engine creates a task, inside its transaction (see
  * {@link CaseNeighbourhoodLookup}).

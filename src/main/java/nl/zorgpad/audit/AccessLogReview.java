@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -43,9 +44,9 @@ class AccessLogReview {
   }
 
   private final JdbcTemplate jdbc;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
 
-  AccessLogReview(JdbcTemplate jdbc, Disciplines disciplines) {
+  AccessLogReview(JdbcTemplate jdbc, ActorDisciplines disciplines) {
     this.jdbc = jdbc;
     this.disciplines = disciplines;
   }
@@ -75,12 +76,12 @@ class AccessLogReview {
     if (criteria.from() != null) {
       sql.append(" and occurred_at >= ?");
       args.add(java.sql.Timestamp.from(
-          criteria.from().atStartOfDay(CaseHistoryService.ZONE).toInstant()));
+          criteria.from().atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     if (criteria.to() != null) {
       sql.append(" and occurred_at < ?");
       args.add(java.sql.Timestamp.from(
-          criteria.to().plusDays(1).atStartOfDay(CaseHistoryService.ZONE).toInstant()));
+          criteria.to().plusDays(1).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     if (present(criteria.action())) {
       sql.append(" and action = ?");

@@ -1,6 +1,7 @@
 package nl.zorgpad.audit;
 
 import java.util.List;
+import nl.zorgpad.accesslog.AccessLogRepository;
 import org.springframework.stereotype.Component;
 
 /** The access log's records of a case as lines of the case's timeline. */
@@ -8,9 +9,9 @@ import org.springframework.stereotype.Component;
 class AccessLogTimeline implements TimelineSource {
 
   private final AccessLogRepository entries;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
 
-  AccessLogTimeline(AccessLogRepository entries, Disciplines disciplines) {
+  AccessLogTimeline(AccessLogRepository entries, ActorDisciplines disciplines) {
     this.entries = entries;
     this.disciplines = disciplines;
   }

@@ -34,9 +34,10 @@ class AuditChainHealthIndicator implements HealthIndicator {
   static final Duration MAX_AGE = Duration.ofHours(1);
 
   private final ChainCheckpoints checkpoints;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  AuditChainHealthIndicator(ChainCheckpoints checkpoints) {
+  AuditChainHealthIndicator(ChainCheckpoints checkpoints, Clock clock) {
+    this.clock = clock;
     this.checkpoints = checkpoints;
   }
 

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import nl.zorgpad.accesslog.AccessAction;
 import nl.zorgpad.input.TextLimits;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -146,7 +148,7 @@ class AuditController {
     }
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zorgpad-ankerpunt-"
-            + LocalDate.now(CaseHistoryService.ZONE) + ".txt\"")
+            + LocalDate.now(ZorgpadTime.ZONE) + ".txt\"")
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body(text.toString().getBytes(StandardCharsets.UTF_8));
   }

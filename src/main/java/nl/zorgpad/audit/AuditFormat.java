@@ -2,6 +2,7 @@ package nl.zorgpad.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class AuditFormat {
 
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(CaseHistoryService.ZONE);
+      DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ZorgpadTime.ZONE);
 
   private final MessageSource messages;
   private final FormLabels forms;

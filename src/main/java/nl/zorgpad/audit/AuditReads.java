@@ -1,5 +1,9 @@
 package nl.zorgpad.audit;
 
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
 import nl.zorgpad.casus.CaseFileRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,8 +1,9 @@
 package nl.zorgpad.audit;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -40,20 +41,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseHistoryService {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final HistoryService history;
   private final RepositoryService repository;
   private final ConsentRecordRepository consents;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
   private final List<TimelineSource> extraSources;
   private final AuditFormat format;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final Clock clock;
 
   CaseHistoryService(HistoryService history, RepositoryService repository,
-      ConsentRecordRepository consents, Disciplines disciplines,
+      ConsentRecordRepository consents, ActorDisciplines disciplines,
       List<TimelineSource> extraSources, AuditFormat format,
-      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.format = format;
     this.history = history;
@@ -242,7 +244,7 @@ public class CaseHistoryService {
       if (duration != null) {
         entry[1] += duration;
       } else {
-        entry[1] += Math.max(0, System.currentTimeMillis() - activity.getStartTime().getTime());
+        entry[1] += Math.max(0, clock.millis() - activity.getStartTime().getTime());
         entry[2] = 1;
       }
       if ("userTask".equals(type)) {

@@ -1,5 +1,6 @@
 package nl.zorgpad.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ class CaseReviewExport {
 
   private final CaseHistoryService history;
   private final AuditFormat format;
+  private final Clock clock;
 
-  CaseReviewExport(CaseHistoryService history, AuditFormat format) {
+  CaseReviewExport(CaseHistoryService history, AuditFormat format, Clock clock) {
+    this.clock = clock;
     this.history = history;
     this.format = format;
   }
@@ -56,7 +59,7 @@ class CaseReviewExport {
             && !(event.type() == TimelineEvent.Type.VARIABLE_CHANGED
                 && LEFT_OUT_VARIABLES.contains(event.subject())))
         .toList();
-    Instant start = events.isEmpty() ? Instant.now() : events.get(0).at();
+    Instant start = events.isEmpty() ? clock.instant() : events.get(0).at();
     List<List<String>> steps = new ArrayList<>();
     for (CaseHistoryService.StepTime step : caseHistory.steps()) {
       steps.add(List.of(step.processName(), step.activityName(), String.valueOf(step.times()),

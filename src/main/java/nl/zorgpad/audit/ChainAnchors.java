@@ -1,5 +1,6 @@
 package nl.zorgpad.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,10 @@ class ChainAnchors {
   }
 
   private final List<HashChain> chains;
+  private final Clock clock;
 
-  ChainAnchors(List<HashChain> chains) {
+  ChainAnchors(List<HashChain> chains, Clock clock) {
+    this.clock = clock;
     this.chains = chains;
   }
 
@@ -55,7 +58,7 @@ class ChainAnchors {
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   @Transactional(readOnly = true)
   List<Anchor> current() {
-    String now = Instant.now().toString();
+    String now = clock.instant().toString();
     return chains.stream().map(HashChain::verify).filter(ChainVerification::intact)
         .filter(result -> result.headSeq() > 0)
         .map(result -> new Anchor(result.chainId(), result.headSeq(), result.headHash(), now))

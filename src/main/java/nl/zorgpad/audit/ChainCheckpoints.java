@@ -42,10 +42,11 @@ public class ChainCheckpoints {
   private final List<HashChain> chains;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   ChainCheckpoints(List<HashChain> chains, JdbcTemplate jdbc,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.clock = clock;
     this.chains = chains;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);

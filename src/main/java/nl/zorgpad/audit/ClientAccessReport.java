@@ -1,5 +1,6 @@
 package nl.zorgpad.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,16 @@ class ClientAccessReport {
   private final CaseFileRepository cases;
   private final LogIds logIds;
   private final JdbcTemplate jdbc;
-  private final Disciplines disciplines;
+  private final ActorDisciplines disciplines;
   private final HashChain accessLogChain;
   private final ChainCheckpoints checkpoints;
+  private final Clock clock;
 
-  ClientAccessReport(CaseFileRepository cases, LogIds logIds, JdbcTemplate jdbc, Disciplines disciplines,
+  ClientAccessReport(CaseFileRepository cases, LogIds logIds, JdbcTemplate jdbc,
+      ActorDisciplines disciplines,
       @org.springframework.beans.factory.annotation.Qualifier("accessLogChain")
-      HashChain accessLogChain, ChainCheckpoints checkpoints) {
+      HashChain accessLogChain, ChainCheckpoints checkpoints, Clock clock) {
+    this.clock = clock;
     this.checkpoints = checkpoints;
     this.cases = cases;
     this.logIds = logIds;
@@ -83,7 +87,7 @@ class ClientAccessReport {
     }
     // from the last checkpoint: only the records since are verified (issue 13)
     ChainVerification verification = checkpoints.checkIncrementally(accessLogChain);
-    return new Report(caseNumber, caseFile.getClientReference(), Instant.now(), lines,
+    return new Report(caseNumber, caseFile.getClientReference(), clock.instant(), lines,
         verification.intact() ? "intact" : "broken");
   }
 

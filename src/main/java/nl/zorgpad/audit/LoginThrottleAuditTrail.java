@@ -1,6 +1,11 @@
 package nl.zorgpad.audit;
 
 import java.util.List;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.security.LoginThrottle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

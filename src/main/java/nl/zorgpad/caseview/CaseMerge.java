@@ -2,8 +2,8 @@ package nl.zorgpad.caseview;
 
 import java.util.List;
 import java.util.Map;
-import nl.zorgpad.audit.Actor;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseEndReason;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseRegistry;

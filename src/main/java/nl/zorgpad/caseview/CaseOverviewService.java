@@ -1,5 +1,6 @@
 package nl.zorgpad.caseview;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.zorgpad.assignment.TaskReassignment;
-import nl.zorgpad.audit.AccessAction;
-import nl.zorgpad.audit.Actor;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileService;
@@ -19,7 +20,7 @@ import nl.zorgpad.casus.Child;
 import nl.zorgpad.casus.Client;
 import nl.zorgpad.casus.DossierPart;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.HandoverRecord;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.Pregnancy;
@@ -73,6 +74,7 @@ public class CaseOverviewService {
   private final CaseFileService caseFiles;
   private final CaseNames names;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final Clock clock;
 
   CaseOverviewService(DossierService dossier, ConsentService consents,
       CaseInvolvements involvements, ContactDirectory contacts,
@@ -81,7 +83,8 @@ public class CaseOverviewService {
       RepositoryService repositoryService, MessageSource messages,
       TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams,
       NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names,
-      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
@@ -118,7 +121,7 @@ public class CaseOverviewService {
     List<Child> children = childVisible ? dossier.readChildren(caseNumber) : List.of();
 
     List<Involvement> involvementList = dossier.readInvolvements(caseNumber);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<InvolvedParty> involved = involvementList.stream()
         .map(i -> new InvolvedParty(i, ZorgpadGroups.displayName(i.getDiscipline()),
             i.isActiveAt(now), i.getGroupId() == null ? List.of() : contacts.contactsOf(
@@ -248,7 +251,7 @@ public class CaseOverviewService {
     }
     return actor.groups().stream().map(groupDisciplines::disciplineOf)
         .flatMap(java.util.Optional::stream)
-        .anyMatch(nl.zorgpad.casus.Disciplines.REGIEHOUDER::equals);
+        .anyMatch(nl.zorgpad.discipline.Disciplines.REGIEHOUDER::equals);
   }
 
   /**
@@ -302,7 +305,7 @@ public class CaseOverviewService {
             && coalitions.contains(team.getOrganisation().getCoalition())))
         .forEach(team -> targets.add(new TaskReassignment.Target(team.getGroupId(),
             team.getName())));
-    nl.zorgpad.casus.Disciplines.ALL.forEach(discipline -> targets.add(
+    nl.zorgpad.discipline.Disciplines.ALL.forEach(discipline -> targets.add(
         new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
     return targets;
   }

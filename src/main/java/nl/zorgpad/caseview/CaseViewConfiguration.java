@@ -1,17 +1,24 @@
 package nl.zorgpad.caseview;
 
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import nl.zorgpad.socialmap.TeamRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Replaceable pieces of the case pages. */
+/** The case pages' view of the sociale kaart. */
 @Configuration
 class CaseViewConfiguration {
 
+  /** The team's contacts from the sociale kaart. */
   @Bean
-  @ConditionalOnMissingBean(ContactDirectory.class)
-  ContactDirectory contactDirectory() {
-    return groupId -> List.of();
+  ContactDirectory contactDirectory(TeamRepository teams) {
+    return groupId -> teams.findByGroupId(groupId)
+        .map(team -> team.getContacts().stream()
+            .map(contact -> new ContactCard(contact.getName(), contact.getRole(),
+                contact.getPhone(), contact.getSecureMail(),
+                team.getOrganisation() == null ? null : team.getOrganisation().getName(),
+                team.getName()))
+            .toList())
+        .orElse(List.of());
   }
 }

@@ -3,9 +3,9 @@ package nl.zorgpad.caseview;
 import java.util.List;
 
 /**
- * The contacts of a group (team or discipline) for the case overview. The default knows none
- * (the page then shows the involvement alone); a bean backed by the sociale kaart replaces it
- * (see docs/dossier.md).
+ * The contacts of a group (team or discipline) for the case overview. The bean (CaseViewConfiguration)
+ * reads the sociale kaart; a group without a team has none (the page shows the involvement
+ * alone).
  */
 @FunctionalInterface
 public interface ContactDirectory {

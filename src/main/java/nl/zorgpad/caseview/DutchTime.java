@@ -1,8 +1,8 @@
 package nl.zorgpad.caseview;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("zpTime")
 public class DutchTime {
 
-  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 

@@ -28,10 +28,12 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
   private final ClientRepository clients;
   private final CaseFileService caseFileService;
   private final TransactionTemplate transaction;
+  private final Clock clock;
 
   ClientMatchKeyRotation(ClientMatchKeys keys, ClientMatchKeyRepository matchKeys,
       CaseFileRepository caseFiles, ClientRepository clients, CaseFileService caseFileService,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.clock = clock;
     this.keys = keys;
     this.matchKeys = matchKeys;
     this.caseFiles = caseFiles;
@@ -60,7 +62,7 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
       if (details == null) {
         matchKeys.deleteByCaseNumber(caseNumber);
       } else {
-        caseFileService.rekey(caseFile, details, Clock.systemUTC().instant(), keys);
+        caseFileService.rekey(caseFile, details, clock.instant(), keys);
       }
     }
     return stale.size();

@@ -1,6 +1,6 @@
 package nl.zorgpad.casus;
 
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 
 /**
  * Decides whether someone may access a part of a case (need-to-know). Implemented by

@@ -1,9 +1,9 @@
 package nl.zorgpad.casus;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import nl.zorgpad.audit.AccessAction;
-import nl.zorgpad.audit.AccessEvent;
-import nl.zorgpad.audit.AccessEvent.Purposes;
-import nl.zorgpad.audit.AccessLog;
-import nl.zorgpad.audit.AccessOutcome;
-import nl.zorgpad.audit.Actor;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessEvent.Purposes;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.accesslog.CurrentActor;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DossierService implements HandoverRegistry, CaseTeams {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final CaseFileRepository caseFiles;
   private final ClientRepository clients;
@@ -60,7 +61,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
       InvolvementRepository involvements, HandoverRecordRepository handovers,
       AccessLog accessLog, CurrentActor currentActor, ObjectProvider<DossierGuard> guard,
       GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods,
-      CaseFileService caseFileService, CaseSignalRepository signals) {
+      CaseFileService caseFileService, CaseSignalRepository signals, Clock clock) {
+    this.clock = clock;
     this.caseFiles = caseFiles;
     this.clients = clients;
     this.children = children;
@@ -74,7 +76,6 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     this.neighbourhoods = neighbourhoods;
     this.caseFileService = caseFileService;
     this.signals = signals;
-    this.clock = Clock.systemUTC();
   }
 
   // --- need-to-know + log ------------------------------------------------------------------

@@ -3,6 +3,7 @@ package nl.zorgpad.casus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.discipline.Disciplines;
 
 /**
  * The rules of a multidisciplinary meeting (MDO) about a case: several disciplines take part,

@@ -3,8 +3,8 @@ package nl.zorgpad.casus;
 import java.util.Optional;
 
 /**
- * The neighbourhood code of the sociale kaart that covers a postcode. The default finds none;
- * the sociale kaart's postcode resolver replaces it (see docs/dossier.md).
+ * The neighbourhood code of the sociale kaart that covers a postcode. Implemented by the
+ * sociale kaart's postcode resolver (socialmap.SocialMapDossierConfiguration, docs/dossier.md).
  */
 @FunctionalInterface
 public interface NeighbourhoodFinder {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.postcode.Postcode;
 
 /**

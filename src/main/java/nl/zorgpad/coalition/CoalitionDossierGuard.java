@@ -3,7 +3,7 @@ package nl.zorgpad.coalition;
 import java.util.List;
 import java.util.Objects;
 import nl.zorgpad.access.NeedToKnow;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierPart;

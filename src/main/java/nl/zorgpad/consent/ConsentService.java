@@ -2,12 +2,12 @@ package nl.zorgpad.consent;
 
 import java.util.List;
 import java.util.Optional;
-import nl.zorgpad.audit.AccessAction;
-import nl.zorgpad.audit.AccessEvent;
-import nl.zorgpad.audit.AccessEvent.Purposes;
-import nl.zorgpad.audit.AccessLog;
-import nl.zorgpad.audit.AccessOutcome;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessEvent.Purposes;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;

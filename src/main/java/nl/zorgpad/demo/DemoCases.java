@@ -24,6 +24,7 @@ import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.pathway.EngineClock;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -76,7 +77,7 @@ class DemoCases {
         || identityService.createUserQuery().count() == 0) {
       return; // made before (demo data survives restarts)
     }
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(EngineClock.ENGINE);
 
     // 1. just signalled by the midwife: consent to be asked
     signal("demo-verloskundige", "DEMO-VK-0101", today.plusWeeks(22), 18,

@@ -33,6 +33,7 @@ import nl.zorgpad.casus.ClientDetails;
 import nl.zorgpad.casus.DossierService;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.startup.StartupStep;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -121,7 +122,7 @@ class DemoMonitorCases implements StartupStep {
     long started = System.nanoTime();
     int cases = 0;
     int failed = 0;
-    LocalDate today = LocalDate.now(Deadlines.ZONE);
+    LocalDate today = LocalDate.now(ZorgpadTime.ZONE);
     try {
       for (int back = MONTHS - 1; back >= 0; back--) {
         LocalDate month = today.minusMonths(back).withDayOfMonth(1);
@@ -294,7 +295,7 @@ class DemoMonitorCases implements StartupStep {
 
   /** Moves the engine clock to 10:00 on that day (Dutch time). */
   private static void at(LocalDate day) {
-    ZonedDateTime time = day.atTime(10, 0).atZone(Deadlines.ZONE);
+    ZonedDateTime time = day.atTime(10, 0).atZone(ZorgpadTime.ZONE);
     ClockUtil.setCurrentTime(Date.from(time.toInstant()));
   }
 

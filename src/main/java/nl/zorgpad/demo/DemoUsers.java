@@ -2,7 +2,7 @@ package nl.zorgpad.demo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.security.ZorgpadGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;

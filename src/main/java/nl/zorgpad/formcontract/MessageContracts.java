@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.zorgpad.casus.CaseEndReason;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.MatchKind;
 import nl.zorgpad.casus.RiskDomain;
 import nl.zorgpad.intake.NewSignalVariables;

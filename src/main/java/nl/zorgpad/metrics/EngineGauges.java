@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,12 +44,8 @@ class EngineGauges implements MeterBinder {
   private Counts counts;
   private Instant countedAt = Instant.MIN;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  EngineGauges(JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh) {
-    this(jdbc, refresh, Clock.systemUTC());
-  }
-
-  EngineGauges(JdbcTemplate jdbc, Duration refresh, Clock clock) {
+  EngineGauges(JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh,
+      Clock clock) {
     this.jdbc = jdbc;
     this.refresh = refresh;
     this.clock = clock;

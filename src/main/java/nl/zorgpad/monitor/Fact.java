@@ -1,8 +1,8 @@
 package nl.zorgpad.monitor;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * One fact of a case for the monitor: what happened ({@link Kind}), a code (discipline, risk
@@ -12,7 +12,6 @@ import java.time.ZoneId;
  */
 record Fact(Kind kind, String code, Instant at, Integer hours) {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   Fact {
     code = code == null ? "" : code;

@@ -14,6 +14,7 @@ import nl.zorgpad.monitor.MonitorHistory.Activity;
 import nl.zorgpad.monitor.MonitorHistory.CaseHistory;
 import nl.zorgpad.monitor.MonitorHistory.Instance;
 import nl.zorgpad.monitor.MonitorHistory.Task;
+import nl.zorgpad.time.ZorgpadTime;
 
 /**
  * The facts of one case, from its dossier and its engine history: a pure function, so the
@@ -88,7 +89,7 @@ final class FactProjector {
     }
     for (LocalDate reported : dossier.rightToReport()) {
       facts.add(Fact.of(Kind.MELDRECHT, "",
-          reported.atStartOfDay(Fact.ZONE).toInstant()));
+          reported.atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     if (dossier.closedAt() != null) {
       facts.add(new Fact(Kind.CASE_CLOSED, closingCode(dossier, main), dossier.closedAt(),

@@ -18,7 +18,7 @@ import nl.zorgpad.monitor.MonitorReport.Share;
 import nl.zorgpad.monitor.MonitorReport.Shown;
 import nl.zorgpad.monitor.Suppression.State;
 import nl.zorgpad.monitor.Suppression.Table;
-import org.springframework.beans.factory.annotation.Autowired;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -73,11 +73,6 @@ public class MonitorQuery {
   private final MonitorHistory history;
   private final Clock clock;
 
-  @Autowired
-  MonitorQuery(JdbcTemplate jdbc, MonitorHistory history) {
-    this(jdbc, history, Clock.systemDefaultZone());
-  }
-
   MonitorQuery(JdbcTemplate jdbc, MonitorHistory history, Clock clock) {
     this.jdbc = jdbc;
     this.history = history;
@@ -104,7 +99,7 @@ public class MonitorQuery {
       public Map<String, Long> overdueOpenTasks(String coalition, java.time.Instant now) {
         return Map.of();
       }
-    });
+    }, Clock.systemDefaultZone());
   }
 
   /** Counts per kind → month → code → wijk. */
@@ -405,7 +400,7 @@ public class MonitorQuery {
   }
 
   static YearMonth currentMonth(Clock clock) {
-    return YearMonth.from(LocalDate.now(clock.withZone(Fact.ZONE)));
+    return YearMonth.from(LocalDate.now(clock.withZone(ZorgpadTime.ZONE)));
   }
 
   Clock clock() {

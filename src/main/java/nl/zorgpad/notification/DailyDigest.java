@@ -1,5 +1,6 @@
 package nl.zorgpad.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,9 +30,11 @@ class DailyDigest {
   private final TransactionTemplate transaction;
   private final NotificationProperties properties;
   private final ZoneId zone;
+  private final Clock clock;
 
   DailyDigest(CheckLock lock, JdbcTemplate jdbc, MailComposer composer, Outbox outbox,
-      TransactionTemplate transaction, NotificationProperties properties) {
+      TransactionTemplate transaction, NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.lock = lock;
     this.jdbc = jdbc;
     this.composer = composer;
@@ -46,7 +49,7 @@ class DailyDigest {
     if (!properties.enabled()) {
       return 0;
     }
-    Instant now = NotificationClock.now();
+    Instant now = clock.instant();
     Instant today = ZonedDateTime.ofInstant(now, zone).toLocalDate()
         .atTime(properties.digestTime()).atZone(zone).toInstant();
     if (now.isBefore(today)) {
@@ -107,7 +110,7 @@ class DailyDigest {
     RenderedMail mail = composer.digest(listed.stream().map(Row::item).toList(), more,
         listed.get(0).teamMail());
     String key = "DIGEST:" + recipient.toLowerCase(Locale.ROOT) + ":" + lastId;
-    Instant now = NotificationClock.now();
+    Instant now = clock.instant();
     outbox.add(key, NotificationKind.DIGEST, recipient, mail, now);
     Long mailId = jdbc.queryForObject("select id from zp_notification_mail where dedupe_key = ?",
         Long.class, key.length() <= 200 ? key : key.substring(0, 200));

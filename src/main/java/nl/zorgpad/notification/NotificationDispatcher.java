@@ -1,6 +1,7 @@
 package nl.zorgpad.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,12 @@ class NotificationDispatcher {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final NotificationProperties properties;
+  private final Clock clock;
 
   NotificationDispatcher(NotificationEvents events, Recipients recipients, MailComposer composer,
       Outbox outbox, JdbcTemplate jdbc, TransactionTemplate transaction,
-      NotificationProperties properties) {
+      NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.recipients = recipients;
     this.composer = composer;
@@ -46,7 +49,7 @@ class NotificationDispatcher {
     int done = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<NotificationEvent> claimed = events.claimNew(properties.batchSize(),
-          NotificationClock.now(), properties.claimTimeout());
+          clock.instant(), properties.claimTimeout());
       if (claimed.isEmpty()) {
         break;
       }
@@ -65,7 +68,7 @@ class NotificationDispatcher {
   }
 
   private void dispatch(NotificationEvent event) {
-    Instant now = NotificationClock.now();
+    Instant now = clock.instant();
     for (Recipients.Recipient recipient : recipients.of(event)) {
       if (recipient.mode() == NotificationMode.DIGEST) {
         Integer existing = jdbc.queryForObject("select count(*) from zp_notification_digest_item"

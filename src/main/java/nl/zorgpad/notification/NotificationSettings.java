@@ -1,6 +1,7 @@
 package nl.zorgpad.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,10 @@ public class NotificationSettings {
 
   private final JdbcTemplate jdbc;
   private final NotificationProperties properties;
+  private final Clock clock;
 
-  NotificationSettings(JdbcTemplate jdbc, NotificationProperties properties) {
+  NotificationSettings(JdbcTemplate jdbc, NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.properties = properties;
   }
@@ -42,7 +45,7 @@ public class NotificationSettings {
 
   @Transactional
   public void setUserMode(String userId, NotificationMode mode) {
-    Timestamp now = Timestamp.from(NotificationClock.now());
+    Timestamp now = Timestamp.from(clock.instant());
     if (jdbc.update("update zp_notification_user set mode = ?, updated_at = ? where user_id = ?",
         mode.name(), now, userId) == 0) {
       jdbc.update("insert into zp_notification_user (user_id, mode, updated_at) values (?, ?, ?)",
@@ -52,7 +55,7 @@ public class NotificationSettings {
 
   @Transactional
   public void setTeamMode(String groupId, NotificationMode mode, String by) {
-    Timestamp now = Timestamp.from(NotificationClock.now());
+    Timestamp now = Timestamp.from(clock.instant());
     if (jdbc.update("update zp_notification_team set mode = ?, updated_at = ?, updated_by = ?"
         + " where group_id = ?", mode.name(), now, by, groupId) == 0) {
       jdbc.update("insert into zp_notification_team (group_id, mode, updated_at, updated_by)"

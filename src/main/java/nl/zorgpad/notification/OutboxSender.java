@@ -1,5 +1,6 @@
 package nl.zorgpad.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,11 @@ class OutboxSender {
   private final Outbox outbox;
   private final MailTransport transport;
   private final NotificationProperties properties;
+  private final Clock clock;
 
-  OutboxSender(Outbox outbox, MailTransport transport, NotificationProperties properties) {
+  OutboxSender(Outbox outbox, MailTransport transport, NotificationProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.outbox = outbox;
     this.transport = transport;
     this.properties = properties;
@@ -31,7 +35,7 @@ class OutboxSender {
   int sendDue() {
     int sent = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Outbox.Mail> due = outbox.claimDue(properties.batchSize(), NotificationClock.now(),
+      List<Outbox.Mail> due = outbox.claimDue(properties.batchSize(), clock.instant(),
           properties.claimTimeout());
       if (due.isEmpty()) {
         break;
@@ -43,13 +47,13 @@ class OutboxSender {
         try {
           transport.send(properties.from(), mail.recipient(), mail.subject(), mail.text(),
               mail.html());
-          outbox.markSent(mail, NotificationClock.now());
+          outbox.markSent(mail, clock.instant());
           sent++;
         } catch (RuntimeException e) {
           failed++;
           firstError = firstError == null ? e.getMessage() : firstError;
           wait = properties.retryAfter(mail.attempts() + 1);
-          Instant next = NotificationClock.now().plus(wait);
+          Instant next = clock.instant().plus(wait);
           if (outbox.markFailed(mail, e.getMessage(), next, properties.maxAttempts())) {
             LOG.error("Notification mail {} ({}) given up after {} attempts: {}", mail.id(),
                 mail.kind(), properties.maxAttempts(), e.getMessage());

@@ -1,5 +1,6 @@
 package nl.zorgpad.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -39,10 +40,12 @@ class OverdueCheck {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final NotificationProperties properties;
+  private final Clock clock;
 
   OverdueCheck(CheckLock lock, NotificationEvents events, TaskService taskService,
       RuntimeService runtimeService, TransactionTemplate transaction,
-      NotificationProperties properties) {
+      NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.lock = lock;
     this.events = events;
     this.taskService = taskService;
@@ -56,7 +59,7 @@ class OverdueCheck {
     if (!properties.enabled()) {
       return 0;
     }
-    Instant now = NotificationClock.now();
+    Instant now = clock.instant();
     Optional<CheckLock.Claim> claim = lock.claim(NAME, now, properties.claimTimeout());
     if (claim.isEmpty()) {
       return 0;

@@ -1,5 +1,6 @@
 package nl.zorgpad.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,11 @@ class TaskArrival {
   private final NotificationProperties properties;
   private final NotificationEvents events;
   private final NotificationWorker worker;
+  private final Clock clock;
 
   TaskArrival(NotificationProperties properties, NotificationEvents events,
-      NotificationWorker worker) {
+      NotificationWorker worker, Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     this.events = events;
     this.worker = worker;
@@ -47,7 +50,7 @@ class TaskArrival {
         ? NotificationKind.ESCALATION : NotificationKind.NEW_TASK;
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     if (events.record(kind, task.getId(), caseNumber(task), task.getName(), due, groups,
-        task.getAssignee(), task.getTenantId(), NotificationClock.now())) {
+        task.getAssignee(), task.getTenantId(), clock.instant())) {
       worker.wakeAfterCommit();
     }
   }

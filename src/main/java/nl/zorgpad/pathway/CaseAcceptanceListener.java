@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import nl.zorgpad.casus.CaseTeams;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.modelpolicy.PathwayBean;

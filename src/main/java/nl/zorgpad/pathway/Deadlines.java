@@ -1,14 +1,13 @@
 package nl.zorgpad.pathway;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import nl.zorgpad.modelpolicy.PathwayBean;
 import nl.zorgpad.modelpolicy.PathwayCallable;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
   /** The pathways run in Dutch time. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
   /** A deadline on a date without a time of day falls at the end of that working day. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
   /** Timers on a calendar date fire at the start of that day's working hours. */
@@ -44,7 +42,7 @@ public class Deadlines {
 
   /** Now, on the engine's clock, in Dutch time. */
   public ZonedDateTime now() {
-    return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    return ZonedDateTime.now(EngineClock.ENGINE);
   }
 
   /** The same time of day, {@code workingDays} Dutch working days from now. */

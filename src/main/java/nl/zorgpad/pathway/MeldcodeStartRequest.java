@@ -7,12 +7,12 @@ import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_STARTED_BY;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierPart;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,11 +71,6 @@ public class LoginThrottle {
   private final LoginThrottleProperties properties;
   private final Clock clock;
   private final Map<String, AddressState> addresses;
-
-  @Autowired
-  LoginThrottle(LoginThrottleProperties properties) {
-    this(properties, Clock.systemUTC());
-  }
 
   LoginThrottle(LoginThrottleProperties properties, Clock clock) {
     this.properties = properties;

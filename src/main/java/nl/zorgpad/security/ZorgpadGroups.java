@@ -1,7 +1,7 @@
 package nl.zorgpad.security;
 
 import java.util.List;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 
 /**
  * Group ids: the disciplines ({@link Disciplines}, the one list of them) plus the roles.

@@ -2,6 +2,7 @@ package nl.zorgpad.socialmap;
 
 import java.util.List;
 import java.util.Optional;
+import nl.zorgpad.postcode.Postcode;
 import nl.zorgpad.socialmap.PostcodeResolution.NeighbourhoodRef;
 import nl.zorgpad.socialmap.PostcodeResolution.Status;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ public class PostcodeResolver {
   }
 
   public PostcodeResolution resolve(String postcode) {
-    Optional<String> normalised = Postcodes.normalise(postcode);
+    Optional<String> normalised = Postcode.normalise(postcode);
     if (normalised.isEmpty()) {
       return new PostcodeResolution(Status.MALFORMED, postcode == null ? "" : postcode.strip(),
           List.of());

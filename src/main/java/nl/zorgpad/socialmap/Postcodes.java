@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import nl.zorgpad.postcode.Postcode;
 
 /**
- * Dutch postcodes: four digits (PC4, never starting with 0) and optionally two letters, written
- * "3531 AB", "3531ab" or "3531AB". Normalised form: no spaces, upper case ("3531AB", "3531").
+ * Postcode ranges of the sociale kaart; the rule for one postcode is {@link Postcode} (shared
+ * with the dossier and the signal).
  *
  * <p>A range covers everything from its lower to its upper bound. A bound without letters covers
  * its whole PC4 area: 3531–3534 is 3531AA up to and including 3534ZZ. Ranges are compared on
@@ -20,14 +20,6 @@ public final class Postcodes {
   private static final Pattern RANGE_SEPARATOR = Pattern.compile("[-\u2013\u2014]");
 
   private Postcodes() {
-  }
-
-  /**
-   * "3531 ab" → "3531AB", " 3531 " → "3531"; empty when the input is not a Dutch postcode. The
-   * rule itself is {@link Postcode#normalise}, shared with the dossier and the signal.
-   */
-  public static Optional<String> normalise(String input) {
-    return Postcode.normalise(input);
   }
 
   /** The lowest six-character key a normalised postcode stands for (3531 → 3531AA). */
@@ -68,8 +60,8 @@ public final class Postcodes {
       if (bounds.length > 2) {
         throw new InvalidRangeException(trimmed, false);
       }
-      Optional<String> from = normalise(bounds[0]);
-      Optional<String> to = bounds.length == 2 ? normalise(bounds[1]) : from;
+      Optional<String> from = Postcode.normalise(bounds[0]);
+      Optional<String> to = bounds.length == 2 ? Postcode.normalise(bounds[1]) : from;
       if (from.isEmpty() || to.isEmpty()) {
         throw new InvalidRangeException(trimmed, false);
       }

@@ -1,7 +1,7 @@
 package nl.zorgpad.system;
 
-import nl.zorgpad.audit.Actor;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.accesslog.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,9 @@
 package nl.zorgpad.system;
 
+import static nl.zorgpad.time.ZorgpadTime.ZONE;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseStatus;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.DossierPart;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.security.ZorgpadGroups;
 import org.camunda.bpm.engine.IdentityService;
@@ -57,7 +58,6 @@ class RoleHome {
   /** The monitor page of another engineer: its card appears once a handler serves it. */
   static final String MONITOR_PATH = "/monitor";
   static final String TASKLIST = "/camunda/app/tasklist/default/";
-  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.forLanguageTag("nl-NL"));
   private static final GroupDisciplines DISCIPLINES = GroupDisciplines.byPrefix();
@@ -68,11 +68,13 @@ class RoleHome {
   private final NamedParameterJdbcTemplate jdbc;
   private final DossierService dossier;
   private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+  private final Clock clock;
   private volatile Boolean monitor;
 
   RoleHome(TaskService taskService, RuntimeService runtimeService,
       IdentityService identityService, NamedParameterJdbcTemplate jdbc, DossierService dossier,
-      ObjectProvider<RequestMappingHandlerMapping> mappings) {
+      ObjectProvider<RequestMappingHandlerMapping> mappings, Clock clock) {
+    this.clock = clock;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -126,7 +128,7 @@ class RoleHome {
 
   /** The open and overdue tasks of the user and her groups, read as her. */
   Work work(Actor actor) {
-    Instant now = ClockNow.get();
+    Instant now = clock.instant();
     return as(actor, () -> {
       long open = teamTasks(actor).count();
       long overdue = teamTasks(actor).dueBefore(Date.from(now)).count();
@@ -186,7 +188,7 @@ class RoleHome {
             statuses.put(rs.getString(1), CaseStatus.valueOf(rs.getString(2)));
           });
     }
-    Instant now = ClockNow.get();
+    Instant now = clock.instant();
     List<CoordinatedCase> first = as(actor, () -> numbers.stream().map(number ->
         new CoordinatedCase(number, statuses.get(number),
             taskService.createTaskQuery().processInstanceBusinessKey(number).count(),
@@ -251,7 +253,7 @@ class RoleHome {
     return new MapSqlParameterSource().addValue("user", actor.userId())
         .addValue("groups", groups)
         .addValue("tenants", tenants.isEmpty() ? List.of("-") : tenants)
-        .addValue("now", Timestamp.from(ClockNow.get()));
+        .addValue("now", Timestamp.from(clock.instant()));
   }
 
   private List<String> tenantsOf(String userId) {
@@ -267,13 +269,6 @@ class RoleHome {
       return reads.get();
     } finally {
       identityService.clearAuthentication();
-    }
-  }
-
-  /** The engine's clock (tests move it): "overdue" is the engine's notion. */
-  private static final class ClockNow {
-    static Instant get() {
-      return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
     }
   }
 }

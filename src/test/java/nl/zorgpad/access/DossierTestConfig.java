@@ -4,12 +4,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import nl.zorgpad.audit.AccessLog;
-import nl.zorgpad.audit.CurrentActor;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.casus.GroupDisciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
 import nl.zorgpad.consent.ConsentService;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,7 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @TestConfiguration
 @Import({DossierService.class, CaseFileService.class, CaseInvolvements.class,
     ConsentService.class, AccessLog.class, CurrentActor.class, NeedToKnow.class,
-    EmergencyAccessService.class})
+    EmergencyAccessService.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 public class DossierTestConfig {
 
   /** Users (by id) that hold an open task in every case. */

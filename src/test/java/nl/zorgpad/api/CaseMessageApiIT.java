@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -90,7 +91,7 @@ class CaseMessageApiIT {
   }
 
   static Stream<Arguments> messages() {
-    String today = LocalDate.now(Deadlines.ZONE).toString();
+    String today = LocalDate.now(ZorgpadTime.ZONE).toString();
     return Stream.of(
         Arguments.of("signals", "{\"riskDomains\": [\"schulden\"],"
             + " \"signallingDiscipline\": \"verloskundige\"}", "signallingDiscipline",
@@ -176,7 +177,7 @@ class CaseMessageApiIT {
     refuseConsent(caseNumber);
 
     HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/birth",
-        MIDWIFE, "{\"birthDate\": \"" + LocalDate.now(Deadlines.ZONE) + "\"}");
+        MIDWIFE, "{\"birthDate\": \"" + LocalDate.now(ZorgpadTime.ZONE) + "\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
   }

@@ -11,6 +11,7 @@ import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -51,7 +52,7 @@ class SignalApiIT {
 
   /** 20 weeks pregnant today: due in 20 weeks. */
   static String validSignal(String discipline) {
-    LocalDate dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20);
+    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
     return """
         {"clientReference": "HA-4711", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "%s"}
@@ -75,7 +76,7 @@ class SignalApiIT {
   }
 
   static Stream<Arguments> invalidSignals() {
-    String dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20).toString();
+    String dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20).toString();
     String valid = validSignal("verloskundige");
     return Stream.of(
         Arguments.of("clientReference", valid.replace("HA-4711", "Anne de Vries"),

@@ -47,7 +47,7 @@ class AuditBrowserIT {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
-  Disciplines disciplines;
+  ActorDisciplines disciplines;
   @Autowired
   AuditFormat format;
 

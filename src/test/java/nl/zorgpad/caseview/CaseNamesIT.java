@@ -12,6 +12,7 @@ import nl.zorgpad.casus.DossierService;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +85,7 @@ class CaseNamesIT {
     HttpResponse<String> response = new Http(port).postJson("/api/signals", MIDWIFE, """
         {"clientReference": "VP-N001", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huiselijk-geweld", "ggz"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "3531 AB"}""".formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+         "clientPostcode": "3531 AB"}""".formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     try {
       return new ObjectMapper().readTree(response.body()).path("caseNumber").asText();

@@ -15,6 +15,7 @@ import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -130,7 +131,7 @@ class DuplicateCaseIT {
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["geen-verblijfsvergunning-verzekering"], "signallingDiscipline": "%s",
          "clientBirthDate": "%s", "clientPostcode": "3561 AB"}""";
-    String dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20).toString();
+    String dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20).toString();
     HttpResponse<String> first = http.postJson("/api/signals", GP,
         withoutBsn.formatted("HA-W001", dueDate, "huisarts", birthDate));
     String caseNumber = JSON.readTree(first.body()).path("caseNumber").asText();
@@ -159,7 +160,7 @@ class DuplicateCaseIT {
     HttpResponse<String> response = http.postJson("/api/signals", user, """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "%s"}""".formatted(reference,
-        LocalDate.now(Deadlines.ZONE).plusWeeks(20), discipline));
+        LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20), discipline));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).path("caseNumber").asText();
   }

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The case dossier on the real schema: Flyway (V1, V10) on in-memory H2, Hibernate validating. */
 @DataJpaTest
-@Import({CaseFileService.class, nl.zorgpad.audit.AccessLog.class, nl.zorgpad.audit.CurrentActor.class})
+@Import({CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class, nl.zorgpad.accesslog.CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class CaseFileServiceTest {
 
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");

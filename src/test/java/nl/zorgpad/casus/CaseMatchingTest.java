@@ -22,8 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * case a signal matches, what joining records, and that nothing else is matched.
  */
 @DataJpaTest
-@Import({CaseFileService.class, nl.zorgpad.audit.AccessLog.class,
-    nl.zorgpad.audit.CurrentActor.class, CaseMatchingTest.Keys.class})
+@Import({CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class,
+    nl.zorgpad.accesslog.CurrentActor.class, CaseMatchingTest.Keys.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class CaseMatchingTest {
 
   static final ZonedDateTime MONDAY =
@@ -186,7 +187,7 @@ class CaseMatchingTest {
         VOLUNTEER, MONDAY).caseNumber();
     ClientMatchKeys rotated = ClientMatchKeys.withSecret(ClientMatchKeysTest.SECRET + "-new");
     ClientMatchKeyRotation rotation = new ClientMatchKeyRotation(rotated, matchKeys, caseFiles,
-        clients, service, transactions);
+        clients, service, transactions, nl.zorgpad.pathway.EngineClock.ENGINE);
 
     assertThat(rotation.rotate()).isGreaterThanOrEqualTo(1);
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.zorgpad.discipline.Disciplines;
 
 /**
  * The case registry of the plain-engine process tests: the same rules and numbering as

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.zorgpad.audit.Actor;
+import nl.zorgpad.accesslog.Actor;
 
 /**
  * The case teams of the plain-engine process tests: involvements kept in memory, with the same

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.time.ZorgpadTime;
 
 /**
  * Mixed load on the nodes of a cluster, as other systems and the Tasklist make it: a midwife's
@@ -99,7 +100,7 @@ final class Load {
     HttpResponse<String> response = http.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(reference, LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(reference, LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     if (response.statusCode() != 201) {
       unacknowledged.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
       return;

@@ -22,6 +22,7 @@ import nl.zorgpad.demo.DemoUsers;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -331,7 +332,7 @@ class CoalitionVariantIT {
   }
 
   String signal(String user) throws Exception {
-    LocalDate dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20);
+    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
     HttpResponse<String> response = http.postJson("/api/signals", user, """
         {"clientReference": "DR-0815", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
@@ -341,7 +342,7 @@ class CoalitionVariantIT {
   }
 
   String startFormVariables() {
-    LocalDate dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20);
+    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
     return """
         {"variables": {
           "clientReference": {"value": "DR-0816", "type": "String"},

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Consent records on the real schema (Flyway V1, in-memory H2). */
 @DataJpaTest
-@Import({ConsentService.class, CaseFileService.class, nl.zorgpad.audit.AccessLog.class,
-    nl.zorgpad.audit.CurrentActor.class})
+@Import({ConsentService.class, CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class,
+    nl.zorgpad.accesslog.CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class ConsentServiceTest {
 
   static final ZonedDateTime MONDAY =

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 /** Reports under the meldrecht on the real schema (Flyway V20, in-memory H2). */
 @DataJpaTest
 @Import({RightToReportService.class, ConsentService.class, CaseFileService.class,
-    nl.zorgpad.audit.AccessLog.class, nl.zorgpad.audit.CurrentActor.class})
+    nl.zorgpad.accesslog.AccessLog.class, nl.zorgpad.accesslog.CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class RightToReportServiceTest {
 
   static final ZonedDateTime MONDAY =

@@ -25,6 +25,7 @@ import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -290,7 +291,7 @@ class OneCasePerWomanIT {
     Map<String, Object> form(String discipline, String reference, List<String> riskDomains) {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("clientReference", reference);
-      values.put("dueDate", LocalDate.now(Deadlines.ZONE).plusWeeks(20).toString());
+      values.put("dueDate", LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20).toString());
       values.put("gestationalAgeWeeks", 20);
       values.put("riskDomains", riskDomains);
       values.put("signallingDiscipline", discipline);

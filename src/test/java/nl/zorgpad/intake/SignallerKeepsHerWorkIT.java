@@ -21,6 +21,7 @@ import nl.zorgpad.intake.OneCasePerWomanIT.Client;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -162,7 +163,7 @@ class SignallerKeepsHerWorkIT {
       case "Task_AcceptCase" -> Map.of("handoverRecipients", List.of("jgz"),
           "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false);
       case "Task_RecordHandover" -> Map.of("handoverMethod", "telefonisch-consult",
-          "handoverDate", LocalDate.now(Deadlines.ZONE).toString(), "clientInformed", true);
+          "handoverDate", LocalDate.now(ZorgpadTime.ZONE).toString(), "clientInformed", true);
       default -> throw new AssertionError("this test does not know task "
           + task.getTaskDefinitionKey() + " (" + task.getName() + ")");
     };

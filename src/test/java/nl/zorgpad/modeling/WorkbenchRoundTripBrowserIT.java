@@ -15,6 +15,7 @@ import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Browser;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -96,7 +97,7 @@ class WorkbenchRoundTripBrowserIT {
     HttpResponse<String> signal = http.postJson("/api/signals", "demo-verloskundige:demo", """
         {"clientReference": "RONDJE-0000", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String runningCase = JSON.readTree(signal.body()).path("caseNumber").asText();
     ProcessInstance running = runtimeService.createProcessInstanceQuery()

@@ -12,6 +12,7 @@ import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +81,7 @@ class MonitorFactsIT {
     HttpResponse<String> signal = api.postJson("/api/signals", "demo-verloskundige:demo", """
         {"clientReference": "VK-MONITOR-01", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     HttpResponse<String> again = api.postJson("/api/cases/" + caseNumber + "/signals",
@@ -100,7 +101,7 @@ class MonitorFactsIT {
         """
         {"clientReference": "VK-MONITOR-ZEIST", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     assertThat(facts("VK-MONITOR-ZEIST")).isNotEmpty()
         .allSatisfy(f -> assertThat(f.get("COALITION")).isEqualTo("kansrijke-start-zeist"));

@@ -34,6 +34,7 @@ import nl.zorgpad.socialmap.TeamRepository;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -384,7 +385,7 @@ class NotificationIT {
    * and handed over to JGZ: JGZ Utrecht West must confirm contact.
    */
   private String caseWaitingForJgz(String reference) throws Exception {
-    LocalDate dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20);
+    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
     HttpResponse<String> signal = new Http(port).postJson("/api/signals", MIDWIFE, """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
@@ -397,7 +398,7 @@ class NotificationIT {
             "birthDate", "1998-05-01", "street", "Kanaalstraat", "houseNumber", "12",
             "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));
     assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
-    String today = LocalDate.now(Deadlines.ZONE).toString();
+    String today = LocalDate.now(ZorgpadTime.ZONE).toString();
     work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
     regiehouderGroup = work(caseNumber, Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
         HOME_VISIT_REQUESTING_DISCIPLINE, "verloskundige", START_MELDCODE, false));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DeadlinesTest {
 
   static final ZonedDateTime FRIDAY_14H =
-      LocalDateTime.of(2026, 3, 6, 14, 0).atZone(Deadlines.ZONE);
+      LocalDateTime.of(2026, 3, 6, 14, 0).atZone(ZorgpadTime.ZONE);
 
   Deadlines deadlines = Deadlines.withDefaults();
 
@@ -76,18 +77,18 @@ class DeadlinesTest {
   @Test
   void datesOfThePregnancyAndTheChildCountCalendarDays() {
     assertThat(deadlines.daysAfter("2026-07-20", 21)).isEqualTo(Date.from(
-        LocalDateTime.of(2026, 8, 10, 9, 0).atZone(Deadlines.ZONE).toInstant()));
+        LocalDateTime.of(2026, 8, 10, 9, 0).atZone(ZorgpadTime.ZONE).toInstant()));
     assertThat(deadlines.firstBirthday("2028-02-29")).as("29 February: 28 February")
-        .isEqualTo(Date.from(LocalDateTime.of(2029, 2, 28, 9, 0).atZone(Deadlines.ZONE)
+        .isEqualTo(Date.from(LocalDateTime.of(2029, 2, 28, 9, 0).atZone(ZorgpadTime.ZONE)
             .toInstant()));
     // day 4 after Saturday 18 July is Wednesday 22 July; five working days later, 17:00
     assertThat(deadlines.workingDaysAfterDay("2026-07-18", 4, 5)).isEqualTo(Date.from(
-        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(Deadlines.ZONE).toInstant()));
+        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE).toInstant()));
   }
 
   @Test
   void workingDaysAfterAFormDateEndAtTheEndOfTheWorkingDay() {
-    Date expected = Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(Deadlines.ZONE)
+    Date expected = Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(ZorgpadTime.ZONE)
         .toInstant());
 
     assertThat(deadlines.workingDaysAfter("2026-03-06", 2)).isEqualTo(expected);
@@ -101,11 +102,11 @@ class DeadlinesTest {
   @Test
   void daylightSavingTimeKeepsTheLocalTime() {
     // clocks go forward on Sunday 29 March 2026
-    ZonedDateTime friday = LocalDateTime.of(2026, 3, 27, 9, 0).atZone(Deadlines.ZONE);
+    ZonedDateTime friday = LocalDateTime.of(2026, 3, 27, 9, 0).atZone(ZorgpadTime.ZONE);
     ClockUtil.setCurrentTime(Date.from(friday.toInstant()));
 
     assertThat(deadlines.inWorkingDays(1))
-        .isEqualTo(Date.from(LocalDateTime.of(2026, 3, 30, 9, 0).atZone(Deadlines.ZONE)
+        .isEqualTo(Date.from(LocalDateTime.of(2026, 3, 30, 9, 0).atZone(ZorgpadTime.ZONE)
             .toInstant()));
   }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.time.ZorgpadTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,9 +43,9 @@ class EersteLevensjaarProcessTest {
   /** Saturday 18 July 2026. */
   static final String BIRTH_DATE = "2026-07-18";
   static final ZonedDateTime AFTER_KRAAMPERIODE =
-      LocalDateTime.of(2026, 7, 29, 10, 0).atZone(Deadlines.ZONE);
+      LocalDateTime.of(2026, 7, 29, 10, 0).atZone(ZorgpadTime.ZONE);
   static final ZonedDateTime FIRST_BIRTHDAY =
-      LocalDateTime.of(2027, 7, 18, 9, 0).atZone(Deadlines.ZONE);
+      LocalDateTime.of(2027, 7, 18, 9, 0).atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
@@ -75,10 +76,10 @@ class EersteLevensjaarProcessTest {
             "regie-maand-9"));
     Assertions.assertThat(job("Timer_JgzMomentDue", firstYear).getDuedate())
         .as("day 4 after the birth, 09:00").isEqualTo(date(
-            LocalDateTime.of(2026, 7, 22, 9, 0).atZone(Deadlines.ZONE)));
+            LocalDateTime.of(2026, 7, 22, 9, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(job("Timer_CheckInDue", firstYear).getDuedate())
         .as("day 91 after the birth").isEqualTo(date(
-            LocalDateTime.of(2026, 10, 17, 9, 0).atZone(Deadlines.ZONE)));
+            LocalDateTime.of(2026, 10, 17, 9, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(job("Timer_FirstBirthday", firstYear).getDuedate())
         .isEqualTo(date(FIRST_BIRTHDAY));
 
@@ -86,7 +87,7 @@ class EersteLevensjaarProcessTest {
     Task dayFour = taskQuery().taskDefinitionKey("Task_JgzContactMoment").singleResult();
     // due five working days after day 4 (Wednesday 22 July): Wednesday 29 July, 17:00
     assertThat(dayFour).hasCandidateGroup("jgz").hasDueDate(date(
-        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(Deadlines.ZONE)));
+        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(engine.getTaskService().getVariable(dayFour.getId(), "contactMoment"))
         .isEqualTo("dag-4-7");
   }

@@ -31,6 +31,7 @@ import nl.zorgpad.casus.CaseStatus;
 import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentStatement;
+import nl.zorgpad.time.ZorgpadTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -68,7 +69,7 @@ class KwetsbareZwangerschapProcessTest {
   static final String PROCESS = "zorgpad-kwetsbare-zwangerschap";
   /** Due date of {@link PathwayTestSupport#validSignal()}: Monday 20 July 2026. */
   static final ZonedDateTime DUE_DATE_MORNING = LocalDateTime.of(2026, 7, 20, 9, 0)
-      .atZone(Deadlines.ZONE);
+      .atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
@@ -617,7 +618,7 @@ class KwetsbareZwangerschapProcessTest {
     assertThat(pathway).hasPassed("End_BirthReported").isWaitingAt("Task_EndMaternityCare");
     // kraamperiode: due one working day after day 10 (Tuesday 28 July → Wednesday 29 July)
     assertThat(taskOf(pathway, "Task_EndMaternityCare")).hasCandidateGroup("kraamzorg")
-        .hasDueDate(date(LocalDateTime.of(2026, 7, 29, 17, 0).atZone(Deadlines.ZONE)));
+        .hasDueDate(date(LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(caseRegistry(engine).find(pathway.getBusinessKey()).orElseThrow()
         .getChildBirthDate()).isEqualTo(LocalDate.of(2026, 7, 18));
     assertNoPersonalDataInHistory(engine.getHistoryService());
@@ -938,7 +939,7 @@ class KwetsbareZwangerschapProcessTest {
         withVariables("mdoAttendance", "aanwezig"));
     complete(taskQuery().processInstanceId(mdo.getId()).taskCandidateGroup("buurtteam")
         .singleResult(), withVariables("mdoAttendance", "schriftelijke-inbreng"));
-    startClockAt(LocalDate.of(2026, 3, 19).atTime(17, 0).atZone(Deadlines.ZONE));
+    startClockAt(LocalDate.of(2026, 3, 19).atTime(17, 0).atZone(ZorgpadTime.ZONE));
     complete(task(mdo), withVariables("mdoHeldDate", "2026-03-19",
         "mdoNextReviewDate", "2026-04-16", "mdoHasActionPoints", "ja"));
     complete(task(mdo), withVariables("mdoActionDiscipline", "jgz",
@@ -986,7 +987,7 @@ class KwetsbareZwangerschapProcessTest {
     Assertions.assertThat(moments.subList(0, 3)).containsExactly("dag-4-7", "week-2", "week-4");
     Assertions.assertThat(moments.get(moments.size() - 1)).isEqualTo("maand-11");
     Assertions.assertThat(ClockUtil.getCurrentTime()).isEqualTo(date(
-        LocalDateTime.of(2027, 7, 19, 9, 0).atZone(Deadlines.ZONE)));
+        LocalDateTime.of(2027, 7, 19, 9, 0).atZone(ZorgpadTime.ZONE)));
 
     // closing evaluation at the first birthday
     Task evaluation = taskOf(pathway, "Task_ClosingEvaluation");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.MdoRules;
 import nl.zorgpad.casus.MeldcodeRules;
 import org.camunda.bpm.model.bpmn.Bpmn;

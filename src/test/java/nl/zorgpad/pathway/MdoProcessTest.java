@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.time.ZorgpadTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -44,7 +45,7 @@ class MdoProcessTest {
   /** The MDO takes place on Thursday of the first week. */
   static final String MEETING_DATE = "2026-03-05";
   static final ZonedDateTime MEETING_DAY_END =
-      LocalDate.of(2026, 3, 5).atTime(17, 0).atZone(Deadlines.ZONE);
+      LocalDate.of(2026, 3, 5).atTime(17, 0).atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
@@ -101,9 +102,9 @@ class MdoProcessTest {
     Task buurtteamAction = taskQuery().taskDefinitionKey("Task_CarryOutActionPoint")
         .taskCandidateGroup("buurtteam").singleResult();
     assertThat(jgzAction).hasDueDate(date(LocalDate.of(2026, 3, 12).atTime(17, 0)
-        .atZone(Deadlines.ZONE)));
+        .atZone(ZorgpadTime.ZONE)));
     assertThat(buurtteamAction).hasDueDate(date(LocalDate.of(2026, 3, 19).atTime(17, 0)
-        .atZone(Deadlines.ZONE)));
+        .atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(engine.getTaskService().getVariable(jgzAction.getId(), "mdoAction"))
         .isEqualTo("huisbezoek-plannen");
     Assertions.assertThat(engine.getTaskService().getVariable(buurtteamAction.getId(),

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.consent.InMemoryRightToReportRegistry;
 import nl.zorgpad.consent.RightToReportStatement;
+import nl.zorgpad.time.ZorgpadTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -198,7 +199,7 @@ class MeldcodeProcessTest {
 
     assertThat(meldcode).isWaitingAt("Task_EvaluateHelp");
     assertThat(task(meldcode)).hasCandidateGroup("verloskundige")
-        .hasDueDate(date(LocalDate.of(2026, 4, 15).atTime(17, 0).atZone(Deadlines.ZONE)));
+        .hasDueDate(date(LocalDate.of(2026, 4, 15).atTime(17, 0).atZone(ZorgpadTime.ZONE)));
     complete(task(meldcode), withVariables("meldcodeHelpEffective", "ja"));
 
     assertThat(meldcode).isEnded().hasPassed("End_ClosedWithAgreements")

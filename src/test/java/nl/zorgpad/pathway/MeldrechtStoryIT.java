@@ -30,6 +30,7 @@ import nl.zorgpad.consent.ConsentService;
 import nl.zorgpad.consent.RightToReportService;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -88,13 +89,13 @@ class MeldrechtStoryIT {
       throws Exception {
     Http api = new Http(port);
     Tasklist tasklist = new Tasklist(port, GP + ":demo");
-    String today = LocalDate.now(Deadlines.ZONE).toString();
+    String today = LocalDate.now(ZorgpadTime.ZONE).toString();
 
     // 1. the GP (huisartsenpost) signals: homeless, in an unsafe place
     HttpResponse<String> signal = api.postJson("/api/signals", GP + ":demo", """
         {"clientReference": "HAP-FIETS-01", "dueDate": "%s", "gestationalAgeWeeks": 30,
          "riskDomains": ["huisvesting", "huiselijk-geweld"], "signallingDiscipline": "huisarts"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(10)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(10)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)

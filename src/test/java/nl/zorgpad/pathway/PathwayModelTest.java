@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.casus.Disciplines;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.Handover;
 import nl.zorgpad.casus.HomeVisitDecision;
 import nl.zorgpad.casus.HomeVisitReport;

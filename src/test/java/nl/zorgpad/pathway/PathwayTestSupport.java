@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.zorgpad.casus.InMemoryCaseRegistry;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.consent.InMemoryConsentRegistry;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -28,7 +29,7 @@ final class PathwayTestSupport {
 
   /** A Monday morning in Dutch time: the process tests start their clock here. */
   static final ZonedDateTime MONDAY_MORNING =
-      LocalDateTime.of(2026, 3, 2, 9, 0).atZone(Deadlines.ZONE);
+      LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZorgpadTime.ZONE);
 
   /**
    * Every process variable name that is reviewed as free of personal data. Adding a variable to

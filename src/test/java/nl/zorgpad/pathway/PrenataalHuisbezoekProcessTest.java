@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import nl.zorgpad.time.ZorgpadTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -107,7 +108,7 @@ class PrenataalHuisbezoekProcessTest {
     // report due two working days after the planned visit (Thursday), at the end of the day
     assertThat(task(homeVisit)).hasDefinitionKey("Task_ReportHomeVisit").hasCandidateGroup("jgz")
         .hasDueDate(PathwayTestSupport.date(
-            LocalDateTime.of(2026, 3, 16, 17, 0).atZone(Deadlines.ZONE)));
+            LocalDateTime.of(2026, 3, 16, 17, 0).atZone(ZorgpadTime.ZONE)));
     complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
         "interventionAdvice", List.of("voorzorg")));
 

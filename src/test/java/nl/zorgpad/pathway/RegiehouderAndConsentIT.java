@@ -13,6 +13,7 @@ import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -53,7 +54,7 @@ class RegiehouderAndConsentIT {
     HttpResponse<String> signal = api.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "VK-REGIE-01", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["ggz", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
 

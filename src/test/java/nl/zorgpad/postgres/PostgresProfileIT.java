@@ -23,6 +23,7 @@ import nl.zorgpad.audit.HashChain;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -140,7 +141,7 @@ class PostgresProfileIT {
   @Test
   @Order(2)
   void aCaregiverStartsACaseAndWorksTasklistTasksOverEngineRest() throws Exception {
-    String dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20).toString();
+    String dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20).toString();
     HttpResponse<String> signal = http.postJson("/api/signals", MIDWIFE, """
         {"clientReference": "PG-0001", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}

@@ -15,6 +15,7 @@ import nl.zorgpad.ZorgpadApplication;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
@@ -97,7 +98,7 @@ class StrictSchemaRouteIT {
           """
           {"clientReference": "STRICT-1", "dueDate": "%s", "gestationalAgeWeeks": 20,
            "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-          """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+          """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
       assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
       assertThat(new ObjectMapper().readTree(signal.body()).path("caseNumber").asText())
           .startsWith("ZP-");

@@ -28,6 +28,7 @@ import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.TestBsn;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -484,7 +485,7 @@ class SeedStoriesIT {
     assertThat(midwife.taskKeys(caseNumber)).isEmpty();
     Job askAgain = nextTimer(caseNumber, "zorgpad-toestemming").orElseThrow();
     assertThat(askAgain.getDuedate()).isAfter(Date.from(today().plusWeeks(3)
-        .atStartOfDay(Deadlines.ZONE).toInstant()));
+        .atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     fire(askAgain);
 
     assertThat(midwife.taskKeys(caseNumber)).containsExactly("Task_AskConsent");
@@ -598,7 +599,7 @@ class SeedStoriesIT {
     assertThat(candidateGroups(caseNumber, "Task_PlanMdo")).containsExactly("regiehouder-utrecht");
 
     LocalDate today = today();
-    ClockUtil.setCurrentTime(Date.from(today.atTime(20, 15).atZone(Deadlines.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(today.atTime(20, 15).atZone(ZorgpadTime.ZONE).toInstant()));
     HttpResponse<String> noChoice = regiehouder.trySubmit(caseNumber, "Task_PlanMdo",
         vars("mdoParticipants", List.of("jgz", "verloskundige"), "mdoMeetingDate",
             today.toString()));
@@ -666,7 +667,7 @@ class SeedStoriesIT {
         .contains("verloskundige-utrecht-lombok").doesNotContain("verloskundige");
     midwife.submit(caseNumber, "Task_ReportBirth", vars("birthDate", birth.toString()));
     assertThat(candidateGroups(caseNumber, "Task_EndMaternityCare")).containsExactly("kraamzorg-utrecht");
-    ClockUtil.setCurrentTime(Date.from(birth.plusDays(8).atTime(10, 0).atZone(Deadlines.ZONE)
+    ClockUtil.setCurrentTime(Date.from(birth.plusDays(8).atTime(10, 0).atZone(ZorgpadTime.ZONE)
         .toInstant()));
     kraamzorg.submit(caseNumber, "Task_EndMaternityCare", vars("maternityCareOutcome", "afgerond",
         "maternityCareEndDate", birth.plusDays(8).toString()));
@@ -697,7 +698,7 @@ class SeedStoriesIT {
 
     assertThat(candidateGroups(caseNumber, "Task_ClosingEvaluation")).containsExactly("regiehouder-utrecht");
     assertThat(ClockUtil.getCurrentTime()).isAfterOrEqualTo(Date.from(birth.plusYears(1)
-        .atStartOfDay(Deadlines.ZONE).toInstant()));
+        .atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     regiehouder.submit(caseNumber, "Task_ClosingEvaluation", vars("closingEvaluation",
         "doelen-bereikt", "aftercare", "reguliere-jgz"));
 
@@ -768,7 +769,7 @@ class SeedStoriesIT {
   }
 
   private static LocalDate today() {
-    return LocalDate.now(Deadlines.ZONE);
+    return LocalDate.now(ZorgpadTime.ZONE);
   }
 
   private static String randomBirthDate() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import nl.zorgpad.postcode.Postcode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,22 +13,22 @@ class PostcodesTest {
 
   @Test
   void normalisesTheWaysPeopleWriteAPostcode() {
-    assertThat(Postcodes.normalise("3531 AB")).hasValue("3531AB");
-    assertThat(Postcodes.normalise("3531ab")).hasValue("3531AB");
-    assertThat(Postcodes.normalise(" 3531\u00a0Ab ")).hasValue("3531AB");
-    assertThat(Postcodes.normalise("3531")).hasValue("3531");
+    assertThat(Postcode.normalise("3531 AB")).hasValue("3531AB");
+    assertThat(Postcode.normalise("3531ab")).hasValue("3531AB");
+    assertThat(Postcode.normalise(" 3531\u00a0Ab ")).hasValue("3531AB");
+    assertThat(Postcode.normalise("3531")).hasValue("3531");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "353", "35311", "0531AB", "3531A", "3531ABC", "AB3531",
       "3531-AB", "3531 A B1", "hallo"})
   void refusesWhatIsNotAPostcode(String input) {
-    assertThat(Postcodes.normalise(input)).isEmpty();
+    assertThat(Postcode.normalise(input)).isEmpty();
   }
 
   @Test
   void refusesNull() {
-    assertThat(Postcodes.normalise(null)).isEmpty();
+    assertThat(Postcode.normalise(null)).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package nl.zorgpad.audit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.security.ZorgpadGroups;
 import nl.zorgpad.socialmap.Team;
 import nl.zorgpad.socialmap.TeamRepository;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * discipline in the anonymised export.
  */
 @Component
-class Disciplines {
+class ActorDisciplines {
 
   private static final List<String> ROLES = List.of(ZorgpadGroups.COORDINATOR,
       ZorgpadGroups.AUDITOR);
@@ -34,7 +35,7 @@ class Disciplines {
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  Disciplines(IdentityService identity, TeamRepository teams,
+  ActorDisciplines(IdentityService identity, TeamRepository teams,
       org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.identity = identity;
@@ -49,7 +50,7 @@ class Disciplines {
     return users.computeIfAbsent(userId, id -> {
       List<Group> groups = identity.createGroupQuery().groupMember(id).list();
       for (Group group : groups) {
-        if (nl.zorgpad.casus.Disciplines.ALL.contains(group.getId())) {
+        if (Disciplines.ALL.contains(group.getId())) {
           return group.getId();
         }
       }
@@ -87,7 +88,7 @@ class Disciplines {
     if (groupId == null) {
       return null;
     }
-    if (nl.zorgpad.casus.Disciplines.ALL.contains(groupId)) {
+    if (Disciplines.ALL.contains(groupId)) {
       return groupId;
     }
     return teams.findByGroupId(groupId).map(Team::getDiscipline).orElse(null);

@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The access log is append-only at the repository level, and never written outside a transaction. */
 @DataJpaTest
-@Import({AccessLog.class, CurrentActor.class})
+@Import({AccessLog.class, CurrentActor.class,
+    nl.zorgpad.pathway.ClockConfiguration.class})
 class AccessLogAppendOnlyTest {
 
   @Autowired

@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import java.util.List;
 import org.springframework.data.repository.Repository;

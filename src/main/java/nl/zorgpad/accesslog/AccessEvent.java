@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 /**
  * What is logged about one access, apart from who and when ({@link Actor}, the clock).

@@ -1,13 +1,13 @@
-package nl.zorgpad.casus;
+package nl.zorgpad.discipline;
 
 import java.util.Comparator;
 import java.util.Optional;
 
 /**
  * The discipline of a candidate group: a discipline group is its own discipline; a team group of
- * the sociale kaart (e.g. {@code jgz-utrecht-west}) has its team's discipline. The default
- * ({@link #byPrefix()}) reads the discipline from the group id's prefix, which is how the
- * sociale kaart names team groups; replace the bean with one backed by the sociale kaart's teams
+ * the sociale kaart (e.g. {@code jgz-utrecht-west}) has its team's discipline. {@link #byPrefix()}
+ * reads the discipline from the group id's prefix, which is how the sociale kaart names team
+ * groups; the bean (socialmap.SocialMapDossierConfiguration) asks the sociale kaart's teams
  * (see docs/dossier.md).
  */
 @FunctionalInterface

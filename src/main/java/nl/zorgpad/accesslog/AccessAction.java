@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 /** What happened to dossier data (NEN 7513 event action; domain-facts, "NEN 7513 access log"). */
 public enum AccessAction {

@@ -1,4 +1,4 @@
-package nl.zorgpad.casus;
+package nl.zorgpad.discipline;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 /** Whether the access was allowed; refused accesses are logged too. */
 public enum AccessOutcome {

@@ -1,4 +1,4 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

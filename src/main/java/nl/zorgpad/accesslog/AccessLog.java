@@ -1,8 +1,7 @@
-package nl.zorgpad.audit;
+package nl.zorgpad.accesslog;
 
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +19,6 @@ public class AccessLog {
   private final AccessLogRepository entries;
   private final CurrentActor currentActor;
   private final Clock clock;
-
-  @Autowired
-  AccessLog(AccessLogRepository entries, CurrentActor currentActor) {
-    this(entries, currentActor, Clock.systemUTC());
-  }
 
   AccessLog(AccessLogRepository entries, CurrentActor currentActor, Clock clock) {
     this.entries = entries;
