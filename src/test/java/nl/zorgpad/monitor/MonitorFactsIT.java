@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -113,7 +112,7 @@ class MonitorFactsIT {
         "demo-verloskundige:demo", """
         {"clientReference": "VK-MONITOR-WIJK", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(Deadlines.ZONE).plusWeeks(20)));
+        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     String wijken = "select distinct f.wijk from zp_monitor_fact f join zp_case_file c"
