@@ -65,6 +65,9 @@ class DayBrowserIT {
       WebElement first = browser.visible(By.cssSelector("ol.tasks-list > li h4 a"));
       assertThat(browser.text()).doesNotContain("Camunda 8").doesNotContain("migrate");
       assertThat(browser.script("return document.documentElement.lang")).isEqualTo("nl");
+      // the brand leads home to Zorgpad, not to the Tasklist's own start
+      browser.waitUntil(d -> "/".equals(d.findElement(By.cssSelector(
+          "[cam-widget-header] a.navbar-brand")).getDomAttribute("href")));
       String firstTask = first.getText();
       browser.click(By.cssSelector("ol.tasks-list > li h4 a"));
       browser.visible(By.xpath("//h2[contains(@class,'task')][contains(.,'" + firstTask + "')]"));
