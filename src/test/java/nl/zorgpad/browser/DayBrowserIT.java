@@ -91,7 +91,11 @@ class DayBrowserIT {
 
       // the calendar: Dutch, Monday first; Esc closes it and leaves the dialog open
       dueDate.click();
-      browser.visible(By.cssSelector(".flatpickr-calendar.open"));
+      WebElement calendar = browser.visible(By.cssSelector(".flatpickr-calendar.open"));
+      // the calendar's seven columns inside the window's width (on a phone too)
+      browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("const r = arguments[0]"
+          + ".getBoundingClientRect(); return r.left >= 0"
+          + " && r.right <= document.documentElement.clientWidth;", calendar)));
       assertThat(browser.script("return document.querySelector('.flatpickr-calendar.open"
           + " .flatpickr-weekday').textContent.trim()")).isEqualTo("ma");
       shot(browser, "day-" + size + "-02-kalender");

@@ -192,12 +192,37 @@ function pickers() {
     input => input._flatpickr);
 }
 
+// On a phone the calendar (seven day columns, wider than the field) ran off the right edge:
+// moved back inside the window each time it opens.
+function keepInWindow(picker) {
+  const calendar = picker.calendarContainer;
+  if (!calendar) {
+    return;
+  }
+  calendar.style.transform = '';
+  const box = calendar.getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  let shift = 0;
+  if (box.right > width - 4) {
+    shift = width - 4 - box.right;
+  }
+  if (box.left + shift < 4) {
+    shift = 4 - box.left;
+  }
+  if (shift) {
+    calendar.style.transform = 'translateX(' + Math.round(shift) + 'px)';
+  }
+}
+
 function makeDutch() {
   for (const input of pickers()) {
     const picker = input._flatpickr;
     if (!picker.__zorgpadDutch) {
       picker.__zorgpadDutch = true;
       try {
+        if (Array.isArray(picker.config.onOpen)) {
+          picker.config.onOpen.push(() => window.requestAnimationFrame(() => keepInWindow(picker)));
+        }
         picker.set('locale', FLATPICKR_NL);
         picker.redraw();
       } catch (e) {
