@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist's pre-made filters, the same for every discipline: the expressions resolve to the
- * logged-in user and her groups. Created through the Java API (REST refuses expressions in
+ * logged-in user and her groups. "Mijn werk" comes first (lowest {@code priority}), so the
+ * Tasklist opens on it. Created through the Java API (REST refuses expressions in
  * filters) and readable by every caregiver through a group authorization on FILTER.
  */
 @Component
 @Order(StartupStep.TASKLIST)
 public class TasklistFilters implements StartupStep {
 
+  static final String MY_WORK = "Mijn werk";
   static final String MY_TASKS = "Mijn taken";
   static final String MY_DISCIPLINE = "Taken voor mijn discipline";
   static final String OVERDUE = "Verlopen taken";
@@ -39,6 +41,16 @@ public class TasklistFilters implements StartupStep {
   }
 
   public void ensureFilters() {
+    // the lowest priority is the filter the Tasklist opens on (issue 15): what is assigned to me
+    // and what waits, not yet picked up, for one of my teams, the soonest deadline first
+    ensure(MY_WORK, 0, "#b34700",
+        "Mijn taken en de taken die voor mijn team klaarstaan, de eerste deadline bovenaan",
+        taskService.createTaskQuery()
+            .or()
+              .taskAssigneeExpression("${currentUser()}")
+              .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr()
+            .orderByDueDate().asc());
     ensure(MY_TASKS, 10, "#1b6ec2", "Taken die aan mij zijn toegewezen",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate()
             .asc());

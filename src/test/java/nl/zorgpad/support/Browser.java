@@ -183,6 +183,58 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** The window at {@code width}×{@code height} (1280×800 a laptop, 390×844 a phone). */
+  public void size(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    // the window's size includes the browser's own bars: grow it until the page gets the size
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> inner = (java.util.List<Number>) driver.executeScript(
+        "return [window.innerWidth, window.innerHeight];");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+        2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
+  }
+
+  /** The text the page shows. */
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Runs a script in the page and returns its result. */
+  public Object script(String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  /** Whether the element is shown whole inside the window (not scrolled away). */
+  public boolean inView(WebElement element) {
+    return Boolean.TRUE.equals(driver.executeScript("const r = arguments[0]"
+        + ".getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.left >= 0"
+        + " && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", element));
+  }
+
+  /**
+   * Opens a task of a case in the Tasklist by searching the list ("Mijn werk", the filter it
+   * opens on) for the case number ({@code searchQuery} on the process variable
+   * {@code caseNumber}, as the search box would put it in the URL), so that other cases' tasks
+   * cannot push it off the list's first page.
+   */
+  public void openTaskOfCase(String base, String caseNumber, String taskName) {
+    String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\""
+        + caseNumber + "\",\"name\":\"caseNumber\"}]";
+    boolean inTasklist = driver.getCurrentUrl().contains("/camunda/app/tasklist/");
+    open(base + "/camunda/app/tasklist/default/#/?searchQuery="
+        + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20"));
+    if (inTasklist) {
+      // only the fragment changed: load the Tasklist again so that it reads the search
+      driver.navigate().refresh();
+    }
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + taskName
+        + "')]//h4/a");
+    click(task);
+    visible(By.xpath("//h2[contains(@class,'task')][contains(.,'" + taskName + "')]"));
+    waitForText(By.cssSelector(".task-card .zorgpad-case"), caseNumber);
+  }
+
   /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
   public void chooseFormOption(String key, String optionText) {
     click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));

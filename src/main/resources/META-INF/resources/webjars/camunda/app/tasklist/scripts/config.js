@@ -36,7 +36,10 @@ export default {
     // Dutch month and day names in the date picker (AngularJS $locale)
     'zorgpad/angular-locale-nl',
     // Dutch validation messages and placeholders of form-js (Camunda Forms)
-    'zorgpad/form-js-nl'
+    'zorgpad/form-js-nl',
+    // case number and link to /casus/{nr} on every task, Dutch refusals in view, the case
+    // number in the start toast, Esc in the date picker, lang="nl" (issue 15)
+    'zorgpad/connect'
   ],
 
   // no "Welcome to Camunda" notice on first login
