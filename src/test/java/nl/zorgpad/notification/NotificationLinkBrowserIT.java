@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Browser;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
+import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -142,7 +142,7 @@ class NotificationLinkBrowserIT {
 
   /** As NotificationIT: a Lombok case signalled, accepted and handed over to JGZ. */
   private String caseWaitingForJgz(String reference) throws Exception {
-    LocalDate dueDate = LocalDate.now(Deadlines.ZONE).plusWeeks(20);
+    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
     HttpResponse<String> signal = new Http(port).postJson("/api/signals", MIDWIFE, """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
@@ -160,7 +160,7 @@ class NotificationLinkBrowserIT {
         HOME_VISIT_REQUESTING_DISCIPLINE, "verloskundige", START_MELDCODE, false));
     work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
     work(caseNumber, Map.of(HANDOVER_METHOD, "telefonisch-consult", HANDOVER_DATE,
-        LocalDate.now(Deadlines.ZONE).toString(), CLIENT_INFORMED, true));
+        LocalDate.now(ZorgpadTime.ZONE).toString(), CLIENT_INFORMED, true));
     return caseNumber;
   }
 
