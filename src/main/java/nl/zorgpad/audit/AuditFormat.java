@@ -10,8 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("auditFormat")
 public class AuditFormat {
 
+  /** Issue 15: the Dutch way, 2-12-2026 14:05 (Europe/Amsterdam). */
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(CaseHistoryService.ZONE);
+      DateTimeFormatter.ofPattern("d-M-yyyy HH:mm").withZone(CaseHistoryService.ZONE);
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_INSTANT =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})");
 
   private final MessageSource messages;
   private final FormLabels forms;
@@ -23,6 +29,26 @@ public class AuditFormat {
 
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
+  }
+
+  /** A kind of step in Dutch ("exclusiveGateway" → "keuze"); the code when unknown. */
+  public String activityType(String type) {
+    return code("audit.activityType.", type);
+  }
+
+  /** A date or instant the engine holds as ISO text, in the Dutch format; else unchanged. */
+  public String isoDateOrValue(String value) {
+    try {
+      if (ISO_DATE.matcher(value).matches()) {
+        return DATE.format(java.time.LocalDate.parse(value));
+      }
+      if (ISO_INSTANT.matcher(value).matches()) {
+        return TIME.format(java.time.OffsetDateTime.parse(value).toInstant());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // not a date after all
+    }
+    return value;
   }
 
   public String duration(Long millis) {
@@ -81,7 +107,8 @@ public class AuditFormat {
         yield label == null ? subject : label + " (" + subject + ")";
       }
       case OPERATION -> code("audit.operation.", subject);
-      case ACCESS -> objectType(subject);
+      case ACCESS -> java.util.Arrays.stream(subject.split(",")).map(this::objectType)
+          .collect(java.util.stream.Collectors.joining(", "));
       default -> subject;
     };
   }
@@ -168,7 +195,7 @@ public class AuditFormat {
       }
       return String.join(", ", labels);
     }
-    return value;
+    return isoDateOrValue(value);
   }
 
   /** The Dutch text of a code ({@code prefix + code} in the messages), else the code itself. */

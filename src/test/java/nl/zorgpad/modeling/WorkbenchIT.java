@@ -267,6 +267,16 @@ class WorkbenchIT {
     HttpResponse<String> again = post(coordinator, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-changed.bpmn", bpmn)));
     assertThat(JSON.readTree(again.body()).path("deployed").asBoolean()).isFalse();
+    // issue 15: refused as "Geen wijzigingen", also when the editor wrote it differently
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).path("message").asText()).startsWith("Geen wijzigingen");
+    String rewritten = bpmn.replace("\n", "\n  ").replace(" isExecutable=\"true\"",
+        " isExecutable=\"true\" camunda:isStartableInTasklist=\"true\"");
+    HttpResponse<String> rewrittenAgain = post(coordinator, "/modeling/api/deploy",
+        submission(Map.of("processes/it-wb-changed.bpmn", rewritten)));
+    assertThat(rewrittenAgain.statusCode()).isEqualTo(409);
+    assertThat(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("it-wb-changed").count()).isEqualTo(1);
   }
 
   @Test
