@@ -33,6 +33,8 @@ class AccessibilityBrowserIT {
   int port;
   @Autowired
   CaseFileRepository caseFiles;
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repositoryService;
 
   String demoCase(String clientReference) {
     return caseFiles.findAll().stream()
@@ -43,6 +45,9 @@ class AccessibilityBrowserIT {
   @Test
   void everyZorgpadPageHasNoSeriousAccessibilityViolationAndFitsAPhone() throws Exception {
     String caseNumber = demoCase("DEMO-VK-0101");
+    String pathway = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").withoutTenantId()
+        .latestVersion().singleResult().getId();
     List<Visit> visits = List.of(
         new Visit(null, "/login"),
         new Visit("demo-verloskundige", "/"),
@@ -53,8 +58,9 @@ class AccessibilityBrowserIT {
         new Visit("demo-verloskundige", "/meldingen"),
         new Visit("demo-coordinator", "/"),
         new Visit("demo-coordinator", "/modeling"),
-        new Visit("demo-coordinator", "/modeling/history"),
-        new Visit("demo-coordinator", "/modeling/migration"),
+        new Visit("demo-coordinator",
+            "/modeling/history?name=processes/zorgpad-kwetsbare-zwangerschap.bpmn"),
+        new Visit("demo-coordinator", "/modeling/migration?source=" + pathway),
         new Visit("demo-coordinator", "/sociale-kaart/beheer"),
         new Visit("demo-coordinator", "/sociale-kaart/import"),
         new Visit("demo-coordinator", "/monitor"),
@@ -84,6 +90,10 @@ class AccessibilityBrowserIT {
           browser.visible(By.cssSelector("main"));
           settle(browser);
           String where = visit.path() + " as " + visit.user() + " at " + size[0] + " px: ";
+          String title = browser.driver().getTitle();
+          if (title.contains("Er ging iets mis") || title.contains("Geen toegang")) {
+            problems.add(where + "not the page itself but \"" + title + "\"");
+          }
           long overflow = browser.overflowX();
           if (overflow > 0) {
             problems.add(where + overflow + " px wider than the viewport ("
