@@ -111,4 +111,14 @@ class EndInvolvementIT {
           + "\"");
     }
   }
+
+  @Test
+  void aHandoverShowsItsMethodInDutchNotAsACode() {
+    String caseNumber = jdbc.queryForObject("select min(case_number) from zp_handover_record"
+        + " where method = 'telefonisch-consult' and sender_discipline = 'verloskundige'",
+        String.class);
+    String page = new CaseSession(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
+        .body();
+    assertThat(page).contains("telefonisch consult").doesNotContain("telefonisch-consult");
+  }
 }
