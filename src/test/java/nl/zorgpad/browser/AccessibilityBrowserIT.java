@@ -59,6 +59,8 @@ class AccessibilityBrowserIT {
         new Visit("demo-coordinator", "/"),
         new Visit("demo-coordinator", "/modeling"),
         new Visit("demo-coordinator",
+            "/modeling/edit?name=processes/zorgpad-kwetsbare-zwangerschap.bpmn"),
+        new Visit("demo-coordinator",
             "/modeling/history?name=processes/zorgpad-kwetsbare-zwangerschap.bpmn"),
         new Visit("demo-coordinator", "/modeling/migration?source=" + pathway),
         new Visit("demo-coordinator", "/sociale-kaart/beheer"),
@@ -116,7 +118,10 @@ class AccessibilityBrowserIT {
   private static void settle(Browser browser) {
     browser.waitUntil(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
         .executeScript("return document.readyState === 'complete' && [...document"
-            + ".querySelectorAll('#case-diagram, #audit-diagram')].every(d => d.dataset.state);"));
+            + ".querySelectorAll('#case-diagram, #audit-diagram')].every(d => d.dataset.state)"
+            // the workbench editor says when its model is loaded
+            + " && (!document.getElementById('canvas') || document.body.dataset.editorReady"
+            + " === 'true');"));
   }
 
   /** The elements that stick out furthest to the right, for the failure message. */
