@@ -31,6 +31,17 @@ public class AuditFormat {
     return instant == null ? "" : TIME.format(instant);
   }
 
+  /** The date of {@link #time} alone (2-12-2026), for a narrow column. */
+  public String day(Instant instant) {
+    return instant == null ? "" : DATE.withZone(CaseHistoryService.ZONE).format(instant);
+  }
+
+  /** The clock time of {@link #time} alone (14:05), for a narrow column. */
+  public String clock(Instant instant) {
+    return instant == null ? ""
+        : DateTimeFormatter.ofPattern("HH:mm").withZone(CaseHistoryService.ZONE).format(instant);
+  }
+
   /** A kind of step in Dutch ("exclusiveGateway" → "keuze"); the code when unknown. */
   public String activityType(String type) {
     return code("audit.activityType.", type);

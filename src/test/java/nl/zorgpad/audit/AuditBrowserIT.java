@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditBrowserIT {
 
   /** The date of a report row (its time is printed under it, on the next line of the cell). */
-  private static final Pattern DATE = Pattern.compile("\\b\\d{2}-\\d{2}-\\d{4}\\b");
+  private static final Pattern DATE = Pattern.compile("\\b\\d{1,2}-\\d{1,2}-\\d{4}\\b");
 
   @LocalServerPort
   int port;

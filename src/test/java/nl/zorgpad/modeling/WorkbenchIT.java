@@ -334,6 +334,14 @@ class WorkbenchIT {
         .contains("CASE-M-1").contains("CASE-M-2")
         .contains("De casus staat in stap &#39;Tweede stap&#39;, die in versie 2 niet meer"
             + " (zo) bestaat.");
+    // issue 15: only newer versions are offered ("versie 1 → versie 1" moved nothing)
+    assertThat(preview.body()).contains("value=\"" + v2.getId() + "\"")
+        .doesNotContain("<option value=\"" + v1.getId() + "\"");
+    HttpResponse<String> fromNewest = http.get("/modeling/migration?source=" + v2.getId(),
+        COORDINATOR);
+    assertThat(fromNewest.statusCode()).isEqualTo(200);
+    assertThat(fromNewest.body()).contains("id=\"no-newer-version\"")
+        .contains("Er is geen nieuwere versie dan versie 2").doesNotContain("id=\"btn-migrate\"");
     // the preview tried each case and rolled back: both still on version 1
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(v1.getId())
         .count()).isEqualTo(2);
