@@ -304,7 +304,9 @@ class WorkbenchIT {
         + repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-wb-rollback")
             .processDefinitionVersion(2).singleResult().getDeploymentId(), COORDINATOR);
     assertThat(diff.body()).contains("Toegevoegd").contains("Task_Second")
-        .contains("Gewijzigd").contains("Task_First");
+        .contains("Gewijzigd").contains("Task_First")
+        // in Dutch terms (issue 15): the kind of element, not its BPMN type
+        .contains("<td>taak</td>").doesNotContain("<code>userTask</code>");
   }
 
   @Test
