@@ -72,3 +72,12 @@ await esbuild.build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'info'
 });
+
+// axe-core for the accessibility browser tests (AccessibilityBrowserIT injects it into each
+// page): copied beside the build output, never into the application's static resources.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+const axeDir = process.env.ZORGPAD_AXE_DIR || path.resolve(here, '../../../target/axe');
+await mkdir(axeDir, { recursive: true });
+await copyFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  path.join(axeDir, 'axe.min.js'));

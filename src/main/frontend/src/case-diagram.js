@@ -37,9 +37,70 @@ async function show(container) {
       canvas.addMarker(id, 'zp-current');
     }
   }
-  canvas.zoom('fit-viewport');
+  showCurrent(canvas, registry, view.active);
+  wireZoomButtons(canvas, registry, view.active);
   container.dataset.state = 'ready';
   container.dataset.active = view.active.join(' ');
+}
+
+// Issue 15: the whole pathway fitted into the box was too small to read. The view opens at a
+// readable scale on where the case stands (the whole pathway when that fits readably, or when
+// nothing is active); the zoom buttons move from there.
+const READABLE = 0.8;
+
+function showCurrent(canvas, registry, active) {
+  canvas.zoom('fit-viewport');
+  const fitted = canvas.zoom();
+  const elements = active.map((id) => registry.get(id)).filter(Boolean);
+  if (fitted >= READABLE || elements.length === 0) {
+    return;
+  }
+  const box = bounds(elements);
+  const size = canvas.viewbox().outer;
+  const scale = Math.min(1, Math.max(READABLE,
+    Math.min(size.width / (box.width + 200), size.height / (box.height + 200))));
+  const width = size.width / scale;
+  const height = size.height / scale;
+  canvas.viewbox({
+    x: box.x + box.width / 2 - width / 2,
+    y: box.y + box.height / 2 - height / 2,
+    width,
+    height
+  });
+}
+
+function bounds(elements) {
+  const xs = elements.map((e) => e.x);
+  const ys = elements.map((e) => e.y);
+  const x2 = elements.map((e) => e.x + (e.width || 0));
+  const y2 = elements.map((e) => e.y + (e.height || 0));
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...x2) - x, height: Math.max(...y2) - y };
+}
+
+function wireZoomButtons(canvas, registry, active) {
+  const tools = document.getElementById('case-diagram-tools');
+  if (!tools) {
+    return;
+  }
+  tools.hidden = false;
+  tools.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-zoom]');
+    if (!button) {
+      return;
+    }
+    const action = button.dataset.zoom;
+    if (action === 'in') {
+      canvas.zoom(canvas.zoom() * 1.25, 'auto');
+    } else if (action === 'out') {
+      canvas.zoom(canvas.zoom() / 1.25, 'auto');
+    } else if (action === 'fit') {
+      canvas.zoom('fit-viewport');
+    } else if (action === 'current') {
+      showCurrent(canvas, registry, active);
+    }
+  });
 }
 
 const container = document.getElementById('case-diagram');

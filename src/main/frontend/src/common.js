@@ -123,6 +123,12 @@ export function wireToolbar(editor) {
         status(messages.invalid, 'error');
         return;
       }
+      if (code === 409 && json && json.error === 'no-changes') {
+        // "Geen wijzigingen": the newest version is already this model (issue 15)
+        renderIssues(json.issues || [], editor);
+        status(json.message || messages.unchanged, 'error');
+        return;
+      }
       if (code !== 200) {
         status(messages.failed, 'error');
         return;

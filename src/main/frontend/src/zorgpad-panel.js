@@ -127,7 +127,9 @@ export class ZorgpadPanel {
         groups, this.messages.expression);
       const formRef = bo.get('camunda:formRef') || '';
       fillSelect(f.form, this.messages.noForm,
-        this.catalog.forms.map(form => ({ value: form.id, label: form.id })), formRef, this.messages.expression);
+        this.catalog.forms.map(form => ({ value: form.id,
+          label: form.title && form.title !== form.id ? form.title + ' (' + form.id + ')' : form.id })),
+        formRef, this.messages.expression);
       const due = bo.get('camunda:dueDate') || '';
       const parsed = parseDueDate(due);
       f.due.value = parsed ? parsed.days : '';

@@ -9,3 +9,22 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 }, true);
+
+// A box that scrolls sideways (a wide table on a phone) can be reached and scrolled with the
+// keyboard (WCAG 2.1.1; axe "scrollable-region-focusable"): it takes focus while it overflows.
+function markScrollableRegions() {
+  document.querySelectorAll('.zp-scroll, .zp-table, .zp-monitor-table-wrap').forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1
+      && getComputedStyle(box).overflowX !== 'visible';
+    if (scrolls && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.dataset.zpScrollable = 'true';
+    } else if (!scrolls && box.dataset.zpScrollable) {
+      box.removeAttribute('tabindex');
+      delete box.dataset.zpScrollable;
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', markScrollableRegions);
+window.addEventListener('load', markScrollableRegions);
+window.addEventListener('resize', markScrollableRegions);

@@ -86,7 +86,7 @@ class AccessLogController {
         format.message("audit.report.col.outcome")));
     csv.write("\r\n");
     for (ClientAccessReport.Line line : report.lines()) {
-      csv.write(String.join(";", cell(format.time(line.at())), cell(line.organisation()),
+      csv.write(String.join(";", cell(format.exactTime(line.at())), cell(line.organisation()),
           cell(format.discipline(line.role())), cell(line.user()), cell(line.responsibleUser()),
           cell(format.message("audit.action." + line.action())),
           cell(format.objectType(line.objectType())),

@@ -67,6 +67,7 @@ class AuditController {
       @RequestParam(name = "gebruiker", required = false) @Size(max = TextLimits.SEARCH)
       String user,
       @RequestParam(name = "type", required = false) @Size(max = TextLimits.CODE) String type,
+      @RequestParam(name = "pagina", required = false) @Size(max = TextLimits.CODE) String page,
       Model model) {
     TimelineEvent.Type eventType = type == null || type.isBlank() ? null
         : Arrays.stream(TimelineEvent.Type.values()).filter(t -> t.name().equals(type))
@@ -75,10 +76,13 @@ class AuditController {
         new CaseHistoryService.Filter(from, to, discipline, user, eventType);
     CaseHistoryService.CaseHistory history = caseHistory.caseHistory(caseNumber, filter);
     if (!history.found()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      throw new AuditCaseNotFoundException(caseNumber);
     }
     reads.record(caseNumber, "CaseHistory", AccessAction.READ);
     model.addAttribute("history", history);
+    int pageNumber = page != null && page.strip().matches("[0-9]{1,6}")
+        ? Integer.parseInt(page.strip()) : 1;
+    model.addAttribute("timeline", TimelinePage.of(history.events(), pageNumber));
     model.addAttribute("filter", filter);
     model.addAttribute("types", TimelineEvent.Type.values());
     return "audit/case-history";

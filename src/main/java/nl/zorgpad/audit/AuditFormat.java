@@ -11,8 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("auditFormat")
 public class AuditFormat {
 
+  /** Issue 15: the Dutch way, 2-12-2026 14:05 (Europe/Amsterdam). */
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ZorgpadTime.ZONE);
+      DateTimeFormatter.ofPattern("d-M-yyyy HH:mm").withZone(ZorgpadTime.ZONE);
+  /** For exports (CSV): to the second, as the access log records it (NEN 7513 evidence). */
+  static final DateTimeFormatter EXACT_TIME =
+      DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss").withZone(ZorgpadTime.ZONE);
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_INSTANT =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})");
 
   private final MessageSource messages;
   private final FormLabels forms;
@@ -24,6 +33,42 @@ public class AuditFormat {
 
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
+  }
+
+  /** {@link #time} with the seconds, for exports that are evidence (the CSV files). */
+  public String exactTime(Instant instant) {
+    return instant == null ? "" : EXACT_TIME.format(instant);
+  }
+
+  /** The date of {@link #time} alone (2-12-2026), for a narrow column. */
+  public String day(Instant instant) {
+    return instant == null ? "" : DATE.withZone(ZorgpadTime.ZONE).format(instant);
+  }
+
+  /** The clock time of {@link #time} alone (14:05), for a narrow column. */
+  public String clock(Instant instant) {
+    return instant == null ? ""
+        : DateTimeFormatter.ofPattern("HH:mm").withZone(ZorgpadTime.ZONE).format(instant);
+  }
+
+  /** A kind of step in Dutch ("exclusiveGateway" → "keuze"); the code when unknown. */
+  public String activityType(String type) {
+    return code("audit.activityType.", type);
+  }
+
+  /** A date or instant the engine holds as ISO text, in the Dutch format; else unchanged. */
+  public String isoDateOrValue(String value) {
+    try {
+      if (ISO_DATE.matcher(value).matches()) {
+        return DATE.format(java.time.LocalDate.parse(value));
+      }
+      if (ISO_INSTANT.matcher(value).matches()) {
+        return TIME.format(java.time.OffsetDateTime.parse(value).toInstant());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // not a date after all
+    }
+    return value;
   }
 
   public String duration(Long millis) {
@@ -82,7 +127,8 @@ public class AuditFormat {
         yield label == null ? subject : label + " (" + subject + ")";
       }
       case OPERATION -> code("audit.operation.", subject);
-      case ACCESS -> objectType(subject);
+      case ACCESS -> java.util.Arrays.stream(subject.split(",")).map(this::objectType)
+          .collect(java.util.stream.Collectors.joining(", "));
       default -> subject;
     };
   }
@@ -169,7 +215,7 @@ public class AuditFormat {
       }
       return String.join(", ", labels);
     }
-    return value;
+    return isoDateOrValue(value);
   }
 
   /** The Dutch text of a code ({@code prefix + code} in the messages), else the code itself. */

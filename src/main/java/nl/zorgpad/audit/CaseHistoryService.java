@@ -154,6 +154,7 @@ public class CaseHistoryService {
     List<StepTime> steps = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
       String process = processNames.get(instance.getId());
+      Map<String, String> elementNames = elementNames(instance.getProcessDefinitionId());
       Map<String, UserOperationLogEntry> operations = operations(instance.getId(), process,
           events);
       events.add(new TimelineEvent(instant(instance.getStartTime()),
@@ -165,7 +166,7 @@ public class CaseHistoryService {
             TimelineEvent.Type.PROCESS_ENDED, process, process, null, null, null, null,
             instance.getDurationInMillis(), instance.getDeleteReason()));
       }
-      activities(instance.getId(), process, events, steps);
+      activities(instance.getId(), process, elementNames, events, steps);
       tasks(instance.getId(), process, operations, events);
       variables(instance.getId(), process, operations, events);
       incidents(instance.getId(), process, events);
@@ -229,14 +230,19 @@ public class CaseHistoryService {
     return byOperation;
   }
 
-  private void activities(String processInstanceId, String process, List<TimelineEvent> events,
-      List<StepTime> steps) {
+  private void activities(String processInstanceId, String process,
+      Map<String, String> elementNames, List<TimelineEvent> events, List<StepTime> steps) {
     Map<String, long[]> time = new LinkedHashMap<>();
     Map<String, HistoricActivityInstance> first = new LinkedHashMap<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc().list()) {
       String type = activity.getActivityType();
+      if ("multiInstanceBody".equals(type)) {
+        // issue 15: the body of a multi-instance step ("Call_WarmHandover#multiInstanceBody")
+        // is folded into its step: each instance inside it has its own line and time
+        continue;
+      }
       first.putIfAbsent(activity.getActivityId(), activity);
       long[] entry = time.computeIfAbsent(activity.getActivityId(), id -> new long[3]);
       entry[0]++;
@@ -254,14 +260,12 @@ public class CaseHistoryService {
       events.add(new TimelineEvent(instant(activity.getEndTime() != null && timer
               ? activity.getEndTime() : activity.getStartTime()),
           timer ? TimelineEvent.Type.TIMER_FIRED : TimelineEvent.Type.ACTIVITY, process,
-          label(activity.getActivityName(), activity.getActivityId()), null, null, null, null,
-          duration, type));
+          elementLabel(activity, elementNames), null, null, null, null, duration, type));
     }
     for (Map.Entry<String, long[]> entry : time.entrySet()) {
       HistoricActivityInstance activity = first.get(entry.getKey());
       steps.add(new StepTime(process, entry.getKey(),
-          label(activity.getActivityName(), activity.getActivityId()),
-          activity.getActivityType(), (int) entry.getValue()[0], entry.getValue()[1],
+          elementLabel(activity, elementNames), activity.getActivityType(), (int) entry.getValue()[0], entry.getValue()[1],
           entry.getValue()[2] == 1));
     }
   }
@@ -364,6 +368,10 @@ public class CaseHistoryService {
     if (typed instanceof ObjectValue object) {
       return object.getValueSerialized();
     }
+    if (typed.getValue() instanceof Date date) {
+      // a date variable as an instant, which AuditFormat shows in Dutch (not Date.toString)
+      return date.toInstant().toString();
+    }
     return typed.getValue() == null ? null : String.valueOf(typed.getValue());
   }
 
@@ -374,6 +382,47 @@ public class CaseHistoryService {
     } catch (RuntimeException e) {
       return key;
     }
+  }
+
+  /**
+   * The Dutch names of the elements of a process definition (from its BPMN), for steps whose
+   * history has no name; empty when the model cannot be read.
+   */
+  private Map<String, String> elementNames(String definitionId) {
+    Map<String, String> names = new HashMap<>();
+    try {
+      org.camunda.bpm.model.bpmn.BpmnModelInstance model =
+          repository.getBpmnModelInstance(definitionId);
+      if (model != null) {
+        for (org.camunda.bpm.model.bpmn.instance.FlowElement element : model
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
+          if (element.getName() != null && !element.getName().isBlank()) {
+            names.put(element.getId(), element.getName().strip().replaceAll("\\s+", " "));
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // a definition that cannot be read keeps the names of its history
+    }
+    return names;
+  }
+
+  /**
+   * A step by its name: from the history, else from the BPMN, else the Dutch word for its kind
+   * ("keuze", "einde"): never an element id.
+   */
+  private String elementLabel(HistoricActivityInstance activity, Map<String, String> names) {
+    String name = activity.getActivityName();
+    if (name != null && !name.isBlank()) {
+      return name.strip().replaceAll("\\s+", " ");
+    }
+    String fromModel = names.get(activity.getActivityId());
+    if (fromModel != null) {
+      return fromModel;
+    }
+    String type = activity.getActivityType();
+    return type == null ? format.message("audit.activityType.task")
+        : format.activityType(type);
   }
 
   private static String label(String name, String id) {

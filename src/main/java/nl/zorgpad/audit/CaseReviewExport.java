@@ -51,7 +51,7 @@ class CaseReviewExport {
     CaseHistoryService.CaseHistory caseHistory =
         history.build(caseNumber, CaseHistoryService.Filter.NONE);
     if (!caseHistory.found()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      throw new AuditCaseNotFoundException(caseNumber);
     }
     List<TimelineEvent> events = caseHistory.events().stream()
         .filter(event -> event.at() != null && event.type() != TimelineEvent.Type.ACCESS

@@ -56,7 +56,7 @@ class ClientAccessReport {
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Report report(String caseNumber) {
     CaseFile caseFile = cases.findByCaseNumber(caseNumber)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        .orElseThrow(() -> new AuditCaseNotFoundException(caseNumber));
     List<String> ids = new ArrayList<>();
     ids.add("case:" + caseNumber);
     String client = logIds.client(caseFile.getId());

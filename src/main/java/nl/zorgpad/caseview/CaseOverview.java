@@ -40,9 +40,13 @@ public record CaseOverview(
     List<nl.zorgpad.casus.CaseFileService.PossibleDuplicate> possibleDuplicates,
     boolean mayMerge) {
 
-  /** One involvement with the contacts of its team. */
+  /**
+   * One involvement with the contacts of its team. {@code mayEnd}: the viewer may end it (issue
+   * 15) — it is active, not the signaller's, and she is its team/person or the case's
+   * regiehouder, and not in the case through the noodprocedure only.
+   */
   public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,
-      List<ContactCard> contacts) {
+      List<ContactCard> contacts, boolean mayEnd) {
   }
 
   /**

@@ -122,10 +122,12 @@ public class CaseOverviewService {
 
     List<Involvement> involvementList = dossier.readInvolvements(caseNumber);
     Instant now = clock.instant();
+    Actor viewer = currentActor.get();
     List<InvolvedParty> involved = involvementList.stream()
         .map(i -> new InvolvedParty(i, ZorgpadGroups.displayName(i.getDiscipline()),
             i.isActiveAt(now), i.getGroupId() == null ? List.of() : contacts.contactsOf(
-                i.getGroupId())))
+                i.getGroupId()),
+            !summaryGrant.emergency() && mayEnd(caseFile, i, viewer, now)))
         .toList();
     List<HandoverRecord> handovers = dossier.readHandovers(caseNumber);
 
@@ -191,6 +193,49 @@ public class CaseOverviewService {
         summaryGrant.emergency(), mayRefer,
         careCoordinatorGroup().isPresent() && careCoordinatorName == null, careCoordinatorName,
         signalList, duplicates, mayReassign && caseFile.isOpen());
+  }
+
+  /**
+   * The involvement the confirmation page of "Beëindigen" names, when the viewer may end it.
+   *
+   * @throws nl.zorgpad.casus.UnknownCaseException when the case has no such involvement
+   * @throws nl.zorgpad.casus.InvalidInputException when the viewer may not end it (also when she
+   *     is in the case through the noodprocedure only)
+   */
+  @Transactional
+  public InvolvedParty endableInvolvement(String caseNumber, Long involvementId) {
+    CaseFile caseFile = dossier.readCase(caseNumber);
+    AccessGrant grant = dossier.authorize(caseNumber, DossierPart.CASE_SUMMARY,
+        AccessAction.READ, "Involvement", String.valueOf(involvementId));
+    Involvement involvement = dossier.readInvolvements(caseNumber).stream()
+        .filter(i -> i.getId().equals(involvementId)).findFirst()
+        .orElseThrow(() -> new nl.zorgpad.casus.UnknownCaseException(
+            caseNumber + "/involvement/" + involvementId));
+    Instant now = Instant.now();
+    if (grant.emergency() || !mayEnd(caseFile, involvement, currentActor.get(), now)) {
+      throw new nl.zorgpad.casus.InvalidInputException("end of involvement", List.of(
+          new nl.zorgpad.casus.Violation("involvement", "the viewer may not end it",
+              messages.getMessage("case.involved.endConfirm.notYours", null,
+                  LocaleContextHolder.getLocale()))));
+    }
+    return new InvolvedParty(involvement, ZorgpadGroups.displayName(involvement.getDiscipline()),
+        true, List.of(), true);
+  }
+
+  /**
+   * Whether the viewer may end this involvement, as {@link DossierService#endInvolvement} allows
+   * it: an active involvement other than the signaller's, of her own team or herself, or any
+   * while she is the case's regiehouder.
+   */
+  private static boolean mayEnd(CaseFile caseFile, Involvement involvement, Actor viewer,
+      Instant now) {
+    if (!involvement.isActiveAt(now)
+        || involvement.getRole() == nl.zorgpad.casus.InvolvementRole.SIGNALLER) {
+      return false;
+    }
+    boolean own = viewer.userId().equals(involvement.getUserId())
+        || (involvement.getGroupId() != null && viewer.groups().contains(involvement.getGroupId()));
+    return own || viewer.userId().equals(caseFile.getCareCoordinator());
   }
 
   /**

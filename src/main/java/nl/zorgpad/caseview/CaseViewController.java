@@ -234,10 +234,35 @@ class CaseViewController {
     return "redirect:/casus/" + caseNumber;
   }
 
+  /**
+   * "Beëindigen" asks first (issue 15): ending an involvement also ends the team's access to the
+   * case, so the case page links here, and only the form of this page (with its required
+   * confirmation) ends it — also without JavaScript.
+   */
+  @GetMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
+  String confirmEndInvolvement(@PathVariable String caseNumber,
+      @PathVariable Long involvementId, Model model) {
+    model.addAttribute("party", overviews.endableInvolvement(known(caseNumber), involvementId));
+    model.addAttribute("caseNumber", caseNumber);
+    return "casus/end-involvement";
+  }
+
   @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
-  String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId) {
+  String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId,
+      @RequestParam(name = "bevestigd", required = false) @Size(max = TextLimits.CODE)
+      String confirmed, Model model, HttpServletResponse response) {
+    if (!"ja".equals(confirmed)) {
+      // not confirmed: the confirmation page again, with what is missing
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("party", overviews.endableInvolvement(known(caseNumber),
+          involvementId));
+      model.addAttribute("caseNumber", caseNumber);
+      model.addAttribute("error", messages.getMessage("case.involved.endConfirm.missing", null,
+          LocaleContextHolder.getLocale()));
+      return "casus/end-involvement";
+    }
     dossier.endInvolvement(known(caseNumber), involvementId);
-    return "redirect:/casus/" + caseNumber;
+    return "redirect:/casus/" + caseNumber + "#involved";
   }
 
   @ExceptionHandler(DossierAccessDeniedException.class)

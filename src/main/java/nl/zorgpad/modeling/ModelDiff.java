@@ -32,6 +32,24 @@ final class ModelDiff {
   private static final String DI_NAMESPACES = "http://www.omg.org/spec/BPMN/20100524/DI "
       + "http://www.omg.org/spec/DMN/20180521/DMNDI/ http://www.omg.org/spec/DMN/20191111/DMNDI/";
 
+  private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  /**
+   * Attribute values that are the BPMN/Camunda schema defaults: bpmn-js leaves them out when it
+   * saves (e.g. {@code camunda:decisionRefBinding="latest"}), so their presence is no change.
+   */
+  private static final Map<String, String> DEFAULTS = Map.ofEntries(
+      Map.entry("decisionRefBinding", "latest"), Map.entry("calledElementBinding", "latest"),
+      Map.entry("caseBinding", "latest"), Map.entry("asyncBefore", "false"),
+      Map.entry("asyncAfter", "false"), Map.entry("exclusive", "true"),
+      Map.entry("isInterrupting", "true"), Map.entry("cancelActivity", "true"),
+      Map.entry("isForCompensation", "false"), Map.entry("completionQuantity", "1"),
+      Map.entry("startQuantity", "1"), Map.entry("gatewayDirection", "Unspecified"),
+      Map.entry("parallelMultiple", "false"), Map.entry("triggeredByEvent", "false"),
+      Map.entry("isSequential", "false"), Map.entry("isClosed", "false"),
+      Map.entry("processType", "None"), Map.entry("isStartableInTasklist", "true"),
+      Map.entry("isImmediate", "true"), Map.entry("instantiate", "false"),
+      Map.entry("eventGatewayType", "Exclusive"), Map.entry("method", "##unspecified"));
+
   enum Change { ADDED, REMOVED, CHANGED }
 
   record Entry(Change change, String elementId, String type, String name) {
@@ -61,6 +79,93 @@ final class ModelDiff {
       }
     });
     return entries;
+  }
+
+  /**
+   * Whether two versions are the same pathway, decision or form with the same layout: no
+   * element added, removed or changed, and every shape and edge of the diagram where it was.
+   */
+  static boolean same(String resourceName, byte[] before, byte[] after) {
+    if (!diff(resourceName, before, after).isEmpty()) {
+      return false;
+    }
+    if (resourceName.endsWith(".form")) {
+      return formComponents(before).equals(formComponents(after))
+          && layouts(before).equals(layouts(after));
+    }
+    Map<String, String> layoutBefore = diagram(before);
+    return layoutBefore != null && layoutBefore.equals(diagram(after));
+  }
+
+  /** The layout of each form component (form-js keeps it beside the component). */
+  private static Map<String, String> layouts(byte[] content) {
+    Map<String, String> result = new LinkedHashMap<>();
+    try {
+      collectLayouts(JSON.readTree(content).path("components"), result);
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return result;
+  }
+
+  private static void collectLayouts(JsonNode components, Map<String, String> result) {
+    for (JsonNode component : components) {
+      result.put(component.path("id").asText(component.path("key").asText("")),
+          component.path("layout").toString());
+      collectLayouts(component.path("components"), result);
+    }
+  }
+
+  /** The diagram interchange: each shape or edge by the element it draws, with its bounds. */
+  private static Map<String, String> diagram(byte[] content) {
+    Map<String, String> result = new TreeMap<>();
+    Document document = parse(content);
+    if (document == null) {
+      return null;
+    }
+    NodeList all = document.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element element = (Element) all.item(i);
+      String drawn = element.hasAttribute("bpmnElement") ? element.getAttribute("bpmnElement")
+          : element.hasAttribute("dmnElementRef") ? element.getAttribute("dmnElementRef") : null;
+      if (drawn != null) {
+        result.put(element.getLocalName() + ":" + drawn, geometry(element));
+      }
+    }
+    return result;
+  }
+
+  /** Bounds and waypoints as numbers (152 and 152.0 are the same place). */
+  private static String geometry(Element element) {
+    StringBuilder text = new StringBuilder();
+    NodeList children = element.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < children.getLength(); i++) {
+      Element child = (Element) children.item(i);
+      text.append(child.getLocalName()).append('(');
+      for (String attribute : new String[] {"x", "y", "width", "height"}) {
+        if (child.hasAttribute(attribute)) {
+          try {
+            text.append(Double.parseDouble(child.getAttribute(attribute))).append(' ');
+          } catch (NumberFormatException e) {
+            text.append(child.getAttribute(attribute)).append(' ');
+          }
+        }
+      }
+      text.append(')');
+    }
+    return text.toString();
+  }
+
+  private static Document parse(byte[] content) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      return null;
+    }
   }
 
   private static Map<String, Element2> elements(String resourceName, byte[] content) {
@@ -129,9 +234,21 @@ final class ModelDiff {
     TreeMap<String, String> sorted = new TreeMap<>();
     for (int i = 0; i < attributes.getLength(); i++) {
       Node attribute = attributes.item(i);
-      if (!attribute.getNodeName().startsWith("xmlns")) {
-        sorted.put(attribute.getNodeName(), attribute.getNodeValue());
+      if (attribute.getNodeName().startsWith("xmlns")) {
+        continue;
       }
+      String name = attribute.getLocalName() == null ? attribute.getNodeName()
+          : attribute.getLocalName();
+      String value = attribute.getNodeValue().strip();
+      if ("type".equals(name) && XSI.equals(attribute.getNamespaceURI())) {
+        value = value.substring(value.indexOf(':') + 1); // bpmn:tFormalExpression = tFormalExpression
+      }
+      if (value.equals(DEFAULTS.get(name))) {
+        continue; // the editor leaves out what the schema defaults to (issue 15)
+      }
+      // by namespace and local name: the prefix an editor chose is no change
+      sorted.put((attribute.getNamespaceURI() == null ? "" : attribute.getNamespaceURI() + " ")
+          + name, value);
     }
     text.append(sorted).append(']');
     NodeList children = element.getChildNodes();
@@ -148,7 +265,7 @@ final class ModelDiff {
         }
       } else if (child.getNodeType() == Node.TEXT_NODE
           || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-        String value = child.getNodeValue().strip();
+        String value = child.getNodeValue().strip().replaceAll("\\s+", " ");
         if (!value.isEmpty()) {
           text.append('"').append(value).append('"');
         }

@@ -94,9 +94,11 @@ class ModelingApiController {
         continue;
       }
       switch (entry.kind()) {
-        case FORM -> ResourceCatalog.formId(
-                catalog.content(entry.latest().deploymentId(), entry.name()))
-            .ifPresent(id -> forms.add(Map.of("id", id, "name", entry.name())));
+        case FORM -> {
+          byte[] content = catalog.content(entry.latest().deploymentId(), entry.name());
+          ResourceCatalog.formId(content).ifPresent(id -> forms.add(Map.of("id", id, "name",
+              entry.name(), "title", ResourceCatalog.formTitle(content).orElse(id))));
+        }
         case PROCESS -> entry.latest().definitions().forEach(d -> processes.add(d.key()));
         case DECISION -> entry.latest().definitions().forEach(d -> decisions.add(d.key()));
         default -> { }
@@ -137,10 +139,22 @@ class ModelingApiController {
   }
 
   @PostMapping("/deploy")
-  ResponseEntity<WorkbenchDeployer.Result> deploy(@RequestBody Submission submission,
-      Principal principal) {
+  ResponseEntity<Object> deploy(@RequestBody Submission submission, Principal principal) {
     WorkbenchDeployer.Result result = deployer.deploy(contents(submission),
         blankToNull(submission.tenantId()), EngineUser.of(principal.getName(), identityService));
+    if (!result.deployed() && !result.hasErrors() && result.changed().isEmpty()) {
+      // issue 15: publishing what is already the newest version is refused, in Dutch
+      String message = nl.zorgpad.refusal.DutchText.of("modeling.deploy.noChanges");
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", HttpStatus.CONFLICT.value());
+      body.put("error", "no-changes");
+      body.put("message", message);
+      body.put("userMessage", message);
+      body.put("deployed", false);
+      body.put("unchanged", result.unchanged());
+      body.put("issues", result.issues());
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
     return ResponseEntity.status(result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY
         : HttpStatus.OK).body(result);
   }

@@ -119,12 +119,21 @@ class ModelingController {
     // targets are the source's own tenant and, from a shared version, her coalitions' variants
     List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(sourceDefinition.getKey()).list().stream()
-        .filter(d -> Objects.equals(d.getTenantId(), sourceDefinition.getTenantId())
-            || (sourceDefinition.getTenantId() == null && user.manages(d.getTenantId())))
+        .filter(d -> (Objects.equals(d.getTenantId(), sourceDefinition.getTenantId())
+                // issue 15: only a newer version of its own line ("versie 1 → versie 1" moved
+                // nothing); a coalition's variant of a shared pathway is a line of its own
+                && d.getVersion() > sourceDefinition.getVersion())
+            || (sourceDefinition.getTenantId() == null && d.getTenantId() != null
+                && user.manages(d.getTenantId())))
         .sorted(Comparator.comparing((ProcessDefinition d) -> d.getTenantId() == null ? ""
                 : d.getTenantId())
             .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()))
         .toList();
+    if (versions.isEmpty()) {
+      model.addAttribute("source", sourceDefinition);
+      model.addAttribute("noNewer", true);
+      return "modeling/migration";
+    }
     String targetId = target != null && !target.isBlank() ? target : versions.get(0).getId();
     if (versions.stream().noneMatch(d -> d.getId().equals(targetId))) {
       throw notFound();

@@ -232,6 +232,33 @@ public class ResourceCatalog {
     }
   }
 
+  /**
+   * The title a coordinator knows a form by (issue 15: the workbench's form drop-down showed
+   * ids): the first heading of its first text ("### Casus aannemen als regiehouder"), else its
+   * id.
+   */
+  static Optional<String> formTitle(byte[] content) {
+    try {
+      for (JsonNode component : JSON.readTree(content).path("components")) {
+        if ("text".equals(component.path("type").asText())) {
+          for (String line : component.path("text").asText("").split("\\R")) {
+            String heading = line.strip();
+            if (heading.startsWith("#")) {
+              heading = heading.replaceFirst("^#+\\s*", "").replace("*", "").strip();
+              if (!heading.isEmpty() && !heading.contains("{{")) {
+                return Optional.of(heading);
+              }
+            }
+          }
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no title: the id is shown
+    }
+    return formId(content);
+  }
+
   static List<String> processKeys(byte[] content) {
     try {
       return Bpmn.readModelFromStream(new ByteArrayInputStream(content))

@@ -108,8 +108,10 @@ public class WorkbenchDeployer {
     Map<String, byte[]> changed = new LinkedHashMap<>();
     List<String> unchanged = new ArrayList<>();
     resources.forEach((name, content) -> {
-      if (latestContent(name, tenantId).map(latest -> Arrays.equals(latest, content))
-          .orElse(false)) {
+      // issue 15: the editor writes an untouched model differently (defaults left out,
+      // prefixes, indentation): equal as a pathway and in its layout is unchanged
+      if (latestContent(name, tenantId).map(latest -> Arrays.equals(latest, content)
+          || ModelDiff.same(name, latest, content)).orElse(false)) {
         unchanged.add(name);
       } else {
         changed.put(name, content);

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditBrowserIT {
 
   /** The date of a report row (its time is printed under it, on the next line of the cell). */
-  private static final Pattern DATE = Pattern.compile("\\b\\d{2}-\\d{2}-\\d{4}\\b");
+  private static final Pattern DATE = Pattern.compile("\\b\\d{1,2}-\\d{1,2}-\\d{4}\\b");
 
   @LocalServerPort
   int port;
@@ -159,7 +159,7 @@ class AuditBrowserIT {
       List<String> cells = lines.get(i + 1);
       String user = (String) row.get("user_id");
       assertThat(cells).as("row %s", row.get("id")).hasSize(11);
-      assertThat(cells.get(0)).isEqualTo(format.time(ClientAccessReport.instant(
+      assertThat(cells.get(0)).isEqualTo(format.exactTime(ClientAccessReport.instant(
           row.get("occurred_at"))));
       assertThat(cells.get(1)).isEqualTo(disciplines.organisationOf(user));
       assertThat(cells.get(2)).isEqualTo(format.discipline(disciplines.ofUser(user)));

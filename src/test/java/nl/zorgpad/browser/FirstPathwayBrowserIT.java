@@ -82,8 +82,6 @@ class FirstPathwayBrowserIT {
     // chooses to hand over to JGZ
     try (Browser browser = new Browser()) {
       browser.login(base, "demo-buurtteam", "demo");
-      browser.open(base + "/camunda/app/tasklist/default/");
-      browser.visible(By.partialLinkText("Mijn werk"));
       browser.openTaskOfCase(base, caseNumber(), "Casus aannemen als regiehouder");
       browser.claim();
       clickInView(browser, By.cssSelector("[id$='-Field_handoverRecipients-1']"));
@@ -97,8 +95,6 @@ class FirstPathwayBrowserIT {
     try (Browser browser = new Browser()) {
       String caseNumber = caseNumber();
       browser.login(base, "demo-verloskundige", "demo");
-      browser.open(base + "/camunda/app/tasklist/default/");
-      browser.visible(By.partialLinkText("Mijn werk"));
       browser.openTaskOfCase(base, caseNumber, "Toestemming vragen aan cliënt");
       browser.claim();
       browser.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
@@ -129,8 +125,6 @@ class FirstPathwayBrowserIT {
     // the JGZ nurse sees the next task in her discipline's list
     try (Browser browser = new Browser()) {
       browser.login(base, "demo-jgz", "demo");
-      browser.open(base + "/camunda/app/tasklist/default/");
-      browser.visible(By.partialLinkText("Mijn werk"));
       browser.openTaskOfCase(base, caseNumber(), "Contact met cliënt bevestigen");
       browser.visible(By.cssSelector("button.claim"));
       assertDutch(browser);

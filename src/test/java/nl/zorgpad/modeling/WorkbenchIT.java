@@ -267,6 +267,16 @@ class WorkbenchIT {
     HttpResponse<String> again = post(coordinator, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-changed.bpmn", bpmn)));
     assertThat(JSON.readTree(again.body()).path("deployed").asBoolean()).isFalse();
+    // issue 15: refused as "Geen wijzigingen", also when the editor wrote it differently
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).path("message").asText()).startsWith("Geen wijzigingen");
+    String rewritten = bpmn.replace("\n", "\n  ").replace(" isExecutable=\"true\"",
+        " isExecutable=\"true\" camunda:isStartableInTasklist=\"true\"");
+    HttpResponse<String> rewrittenAgain = post(coordinator, "/modeling/api/deploy",
+        submission(Map.of("processes/it-wb-changed.bpmn", rewritten)));
+    assertThat(rewrittenAgain.statusCode()).isEqualTo(409);
+    assertThat(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("it-wb-changed").count()).isEqualTo(1);
   }
 
   @Test
@@ -294,7 +304,9 @@ class WorkbenchIT {
         + repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-wb-rollback")
             .processDefinitionVersion(2).singleResult().getDeploymentId(), COORDINATOR);
     assertThat(diff.body()).contains("Toegevoegd").contains("Task_Second")
-        .contains("Gewijzigd").contains("Task_First");
+        .contains("Gewijzigd").contains("Task_First")
+        // in Dutch terms (issue 15): the kind of element, not its BPMN type
+        .contains("<td>taak</td>").doesNotContain("<code>userTask</code>");
   }
 
   @Test
@@ -324,6 +336,14 @@ class WorkbenchIT {
         .contains("CASE-M-1").contains("CASE-M-2")
         .contains("De casus staat in stap &#39;Tweede stap&#39;, die in versie 2 niet meer"
             + " (zo) bestaat.");
+    // issue 15: only newer versions are offered ("versie 1 → versie 1" moved nothing)
+    assertThat(preview.body()).contains("value=\"" + v2.getId() + "\"")
+        .doesNotContain("<option value=\"" + v1.getId() + "\"");
+    HttpResponse<String> fromNewest = http.get("/modeling/migration?source=" + v2.getId(),
+        COORDINATOR);
+    assertThat(fromNewest.statusCode()).isEqualTo(200);
+    assertThat(fromNewest.body()).contains("id=\"no-newer-version\"")
+        .contains("Er is geen nieuwere versie dan versie 2").doesNotContain("id=\"btn-migrate\"");
     // the preview tried each case and rolled back: both still on version 1
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(v1.getId())
         .count()).isEqualTo(2);

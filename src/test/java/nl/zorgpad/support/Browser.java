@@ -183,17 +183,6 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** The window at {@code width}×{@code height} (1280×800 a laptop, 390×844 a phone). */
-  public void size(int width, int height) {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-    // the window's size includes the browser's own bars: grow it until the page gets the size
-    @SuppressWarnings("unchecked")
-    java.util.List<Number> inner = (java.util.List<Number>) driver.executeScript(
-        "return [window.innerWidth, window.innerHeight];");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(
-        2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
-  }
-
   /** The text the page shows. */
   public String text() {
     return driver.findElement(By.tagName("body")).getText();
@@ -233,6 +222,67 @@ public final class Browser implements AutoCloseable {
     click(task);
     visible(By.xpath("//h2[contains(@class,'task')][contains(.,'" + taskName + "')]"));
     waitForText(By.cssSelector(".task-card .zorgpad-case"), caseNumber);
+  }
+
+  /**
+   * Gives pages a viewport of this size (e.g. 390 × 844 for a phone, 1280 × 800): emulated
+   * through the DevTools protocol, because headless Chromium keeps a window at least 500 px
+   * wide; below 600 px as a mobile device (the pages' viewport meta applies).
+   */
+  public void size(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(Math.max(width, 500),
+        height + 100));
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  /**
+   * How far the current page is wider than its viewport, in CSS pixels
+   * ({@code document.documentElement.scrollWidth - innerWidth}); 0 or less when nothing sticks
+   * out sideways.
+   */
+  public long overflowX() {
+    Object found = driver.executeScript(
+        "return document.documentElement.scrollWidth - window.innerWidth;");
+    return ((Number) found).longValue();
+  }
+
+  /**
+   * Runs axe-core (the npm package, copied to {@code target/axe/axe.min.js} by the front-end
+   * build) on the current page against WCAG 2.1 A and AA, and answers its violations of impact
+   * serious or critical, one line each: rule, impact, help text and the offending elements.
+   * The script is injected through WebDriver, outside the page's Content-Security-Policy.
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> seriousAccessibilityViolations() throws IOException {
+    Object loaded = driver.executeScript("return typeof window.axe !== 'undefined';");
+    if (!Boolean.TRUE.equals(loaded)) {
+      driver.executeScript(Files.readString(axeScript()));
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object result = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+          .then(r => done(r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+              + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' '
+                + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | '))))
+          .catch(e => done(['axe failed: ' + e]));
+        """);
+    return (java.util.List<String>) result;
+  }
+
+  private static Path axeScript() {
+    for (Path candidate : java.util.List.of(Path.of("target", "axe", "axe.min.js"),
+        Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js"))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("axe-core not found: build the front end (npm run build)"
+        + " so that target/axe/axe.min.js exists");
   }
 
   /** form-js 1.8 selects are a custom drop-down: open it and click the option. */

@@ -1,0 +1,21 @@
+package nl.zorgpad.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15: the workbench's form drop-down names a form by its title, not only its id. */
+class FormTitleTest {
+
+  @Test
+  void aFormIsTitledByTheFirstHeadingOfItsFirstText() throws Exception {
+    byte[] form = Files.readAllBytes(Path.of("forms", "zorgpad-casus-aannemen.form"));
+    assertThat(ResourceCatalog.formTitle(form)).hasValue("Casus aannemen als regiehouder");
+    byte[] untitled = """
+        {"id": "it-form", "components": [{"type": "textfield", "key": "x", "label": "X"}]}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ResourceCatalog.formTitle(untitled)).hasValue("it-form");
+  }
+}
