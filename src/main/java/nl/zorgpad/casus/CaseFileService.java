@@ -199,6 +199,7 @@ public class CaseFileService implements CaseRegistry {
         .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
     log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
+    events.publishEvent(new CaseStatusChanged(caseNumber));
   }
 
   @Override
@@ -211,6 +212,7 @@ public class CaseFileService implements CaseRegistry {
     }
     caseFile.keepOpen(status);
     log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
+    events.publishEvent(new CaseStatusChanged(caseNumber));
   }
 
   private void log(CaseFile caseFile, AccessAction action, String userId) {
@@ -233,6 +235,7 @@ public class CaseFileService implements CaseRegistry {
     CaseFile caseFile = caseFile(caseNumber);
     caseFile.endEarly(reason, endedAt.toInstant());
     log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
+    events.publishEvent(new CaseStatusChanged(caseNumber));
   }
 
   @Override

@@ -90,6 +90,8 @@ class DuplicateCaseIT {
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED_DUPLICATE);
     assertThat(closed.getEndReason()).isEqualTo("dubbele-casus");
     assertThat(closed.getMergedInto()).isEqualTo(survivor);
+    // the monitor counts it closed at once, though its pathway still informs the involved
+    assertThat(monitorFacts(duplicate)).contains("CASE_CLOSED dubbele-casus");
     assertThat(involvements.current(survivor)).anySatisfy(i -> {
       assertThat(i.getUserId()).isEqualTo("demo-huisarts");
       assertThat(i.getRole()).isEqualTo(InvolvementRole.JOINED_SIGNALLER);
@@ -119,6 +121,14 @@ class DuplicateCaseIT {
     assertThat(caseFiles.find(duplicate).orElseThrow().getStatus())
         .isEqualTo(CaseStatus.CLOSED_DUPLICATE);
     assertThat(http.get("/casus", MIDWIFE).body()).contains("Gesloten (dubbele casus)");
+    assertThat(monitorFacts(duplicate)).contains("CASE_CLOSED dubbele-casus");
+  }
+
+  /** The case's monitor facts as "KIND code" (issue 14). */
+  private java.util.List<String> monitorFacts(String caseNumber) {
+    return jdbc.queryForList("select concat(f.kind, ' ', f.code) from zp_monitor_fact f"
+        + " join zp_case_file c on c.id = f.case_file_id where c.case_number = ?",
+        String.class, caseNumber);
   }
 
   @Test
