@@ -262,7 +262,8 @@ class WorkbenchRoundTripBrowserIT {
         midwife.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
         midwife.chooseFormOption("signallingDiscipline", "Verloskundige");
         midwife.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
-        midwife.waitForText(By.cssSelector(".notifications, body"), "De casus is gestart");
+        // the toast names the new case: "De casus ZP-… is gestart." (zorgpad/connect.js)
+        midwife.waitForText(By.cssSelector(".notifications, body"), "is gestart");
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
             .variableValueEquals("clientReference", NEW_CASE_REFERENCE).singleResult();
         assertThat(instance.getProcessDefinitionId()).isEqualTo(published.getId());
