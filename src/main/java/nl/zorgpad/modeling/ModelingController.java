@@ -130,6 +130,10 @@ class ModelingController {
             .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()))
         .toList();
     if (versions.isEmpty()) {
+      if (target != null && !target.isBlank()) {
+        // a target that is not offered (not newer, another coalition's) is not found, as below
+        throw notFound();
+      }
       model.addAttribute("source", sourceDefinition);
       model.addAttribute("noNewer", true);
       return "modeling/migration";
