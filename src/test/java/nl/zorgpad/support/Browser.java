@@ -219,7 +219,14 @@ public final class Browser implements AutoCloseable {
     }
     By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + taskName
         + "')]//h4/a");
-    click(task);
+    try {
+      click(task);
+    } catch (org.openqa.selenium.TimeoutException notListedYet) {
+      // the list can be drawn before the search from the URL applies (seen on a loaded
+      // machine at 390 px): load it once more
+      driver.navigate().refresh();
+      click(task);
+    }
     visible(By.xpath("//h2[contains(@class,'task')][contains(.,'" + taskName + "')]"));
     waitForText(By.cssSelector(".task-card .zorgpad-case"), caseNumber);
   }
