@@ -68,16 +68,33 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
       LOG.debug("no transaction for monitor event of {}; the rebuild covers it", root);
       return;
     }
+    pending().add(root, businessKey(event, root));
+  }
+
+  /**
+   * Marks a case whose dossier changed without a pathway event (its status, through
+   * {@code casus.CaseStatusChanged}): projected before the commit with the cases the engine's
+   * events marked, or at once outside a transaction.
+   */
+  void markCase(String caseNumber) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      projection.get().project(caseNumber);
+      return;
+    }
+    pending().add(null, caseNumber);
+  }
+
+  /** This transaction's set of cases to project, registered at its first mark. */
+  private Pending pending() {
     for (TransactionSynchronization registered :
         TransactionSynchronizationManager.getSynchronizations()) {
       if (registered instanceof Pending pending) {
-        pending.add(root, businessKey(event, root));
-        return;
+        return pending;
       }
     }
     Pending pending = new Pending();
-    pending.add(root, businessKey(event, root));
     TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending;
   }
 
   @Override

@@ -3,13 +3,18 @@ package nl.zorgpad.monitor;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import nl.zorgpad.casus.CaseStatusChanged;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Adds {@link MonitorHistoryEventHandler} to the engine's history, beside the default one. */
+/**
+ * Adds {@link MonitorHistoryEventHandler} to the engine's history, beside the default one, and
+ * hands it the dossier's status changes that come without a pathway event.
+ */
 @Component
 class MonitorPlugin extends AbstractProcessEnginePlugin {
 
@@ -29,5 +34,11 @@ class MonitorPlugin extends AbstractProcessEnginePlugin {
     handlers.add(handler);
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);
+  }
+
+  /** A case closed in the dossier alone (e.g. a merged duplicate whose pathway still runs). */
+  @EventListener
+  void statusChanged(CaseStatusChanged changed) {
+    handler.markCase(changed.caseNumber());
   }
 }

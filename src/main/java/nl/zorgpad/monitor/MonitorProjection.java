@@ -1,26 +1,19 @@
 package nl.zorgpad.monitor;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.casus.CaseStatusChanged;
 import nl.zorgpad.casus.NeighbourhoodChanged;
 import nl.zorgpad.monitor.CaseDossier.ConsentRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,13 +31,10 @@ public class MonitorProjection {
   private final JdbcTemplate jdbc;
   private final MonitorHistory history;
   private final TransactionTemplate transactions;
-  private final ObjectProvider<EntityManagerFactory> entityManagers;
 
   MonitorProjection(JdbcTemplate jdbc, MonitorHistory history,
-      PlatformTransactionManager transactionManager,
-      ObjectProvider<EntityManagerFactory> entityManagers) {
+      PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
-    this.entityManagers = entityManagers;
     this.history = history;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -102,39 +92,6 @@ public class MonitorProjection {
     String wijk = jdbc.queryForObject("select neighbourhood from zp_case_file where id = ?",
         String.class, caseFileId);
     return wijk == null ? MonitorQuery.UNKNOWN_WIJK : wijk;
-  }
-
-  /**
-   * The dossier changed a case's status, perhaps without a pathway event (a merged duplicate
-   * whose pathway no longer waits is closed in the dossier alone): its facts are recomputed
-   * before the transaction commits, after JPA has flushed, as for a pathway event.
-   */
-  @EventListener
-  void statusChanged(CaseStatusChanged changed) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      project(changed.caseNumber());
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        EntityManagerFactory factory = entityManagers.getIfAvailable();
-        if (factory != null) {
-          EntityManager entityManager =
-              EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
-          if (entityManager != null) {
-            entityManager.flush();
-          }
-        }
-        project(changed.caseNumber());
-      }
-
-      @Override
-      public int getOrder() {
-        // as the pathway events' projection: before the audit trail's sealing
-        return LOWEST_PRECEDENCE - 100;
-      }
-    });
   }
 
   /** A case's wijk changed after its facts were written: its facts follow (one statement). */
