@@ -1,12 +1,5 @@
 package nl.zorgpad.notification;
 
-import static nl.zorgpad.pathway.PathwayVariables.CLIENT_INFORMED;
-import static nl.zorgpad.pathway.PathwayVariables.CONSENT_DECISION;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_RECIPIENTS;
-import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
-import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,26 +14,21 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.socialmap.Team;
 import nl.zorgpad.socialmap.TeamRepository;
-import nl.zorgpad.support.Http;
 import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
-import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -385,53 +373,9 @@ class NotificationIT {
    * and handed over to JGZ: JGZ Utrecht West must confirm contact.
    */
   private String caseWaitingForJgz(String reference) throws Exception {
-    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
-    HttpResponse<String> signal = new Http(port).postJson("/api/signals", MIDWIFE, """
-        {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(reference, dueDate));
-    assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
-    String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
-    String clientPage = "/casus/" + caseNumber + "/client";
-    HttpResponse<String> client = new WebappSession(port, MIDWIFE).postForm(clientPage,
-        clientPage, Map.of("givenName", "Amira", "familyName", "Testmoeder", "bsn", "111222333",
-            "birthDate", "1998-05-01", "street", "Kanaalstraat", "houseNumber", "12",
-            "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));
-    assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
-    String today = LocalDate.now(ZorgpadTime.ZONE).toString();
-    work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    regiehouderGroup = work(caseNumber, Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
-        HOME_VISIT_REQUESTING_DISCIPLINE, "verloskundige", START_MELDCODE, false));
-    work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    work(caseNumber, Map.of(HANDOVER_METHOD, "telefonisch-consult", HANDOVER_DATE, today,
-        CLIENT_INFORMED, true));
-    return caseNumber;
-  }
-
-  /**
-   * Claims and completes the case's one open task as a member of its candidate group; returns
-   * that group (the team or discipline that held the task).
-   */
-  private String work(String caseNumber, Map<String, Object> variables) {
-    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskUnassigned().list();
-    assertThat(open).as("one open task of " + caseNumber).hasSize(1);
-    Task task = open.get(0);
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).findFirst().orElseThrow();
-    String user = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc()
-        .listPage(0, 1).get(0).getId();
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-    return group;
+    JgzHandoverCase made = JgzHandoverCase.make(port, taskService, identityService, reference);
+    regiehouderGroup = made.regiehouderGroup;
+    return made.caseNumber;
   }
 
   /** Received mails to {@code recipient} (any when null) whose subject names the case. */

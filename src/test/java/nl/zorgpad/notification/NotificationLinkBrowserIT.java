@@ -1,12 +1,5 @@
 package nl.zorgpad.notification;
 
-import static nl.zorgpad.pathway.PathwayVariables.CLIENT_INFORMED;
-import static nl.zorgpad.pathway.PathwayVariables.CONSENT_DECISION;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_DATE;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_METHOD;
-import static nl.zorgpad.pathway.PathwayVariables.HANDOVER_RECIPIENTS;
-import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
-import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,24 +7,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.zorgpad.support.Browser;
-import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
-import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -142,47 +128,7 @@ class NotificationLinkBrowserIT {
 
   /** As NotificationIT: a Lombok case signalled, accepted and handed over to JGZ. */
   private String caseWaitingForJgz(String reference) throws Exception {
-    LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
-    HttpResponse<String> signal = new Http(port).postJson("/api/signals", MIDWIFE, """
-        {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
-         "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(reference, dueDate));
-    assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
-    String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
-    String clientPage = "/casus/" + caseNumber + "/client";
-    HttpResponse<String> client = new WebappSession(port, MIDWIFE).postForm(clientPage,
-        clientPage, Map.of("givenName", "Sanne", "familyName", "Dagtest", "bsn", "111222333",
-            "birthDate", "1996-03-01", "street", "Kanaalstraat", "houseNumber", "14",
-            "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));
-    assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
-    work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    work(caseNumber, Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
-        HOME_VISIT_REQUESTING_DISCIPLINE, "verloskundige", START_MELDCODE, false));
-    work(caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    work(caseNumber, Map.of(HANDOVER_METHOD, "telefonisch-consult", HANDOVER_DATE,
-        LocalDate.now(ZorgpadTime.ZONE).toString(), CLIENT_INFORMED, true));
-    return caseNumber;
-  }
-
-  private void work(String caseNumber, Map<String, Object> variables) {
-    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskUnassigned().list();
-    assertThat(open).as("one open task of " + caseNumber).hasSize(1);
-    Task task = open.get(0);
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).findFirst().orElseThrow();
-    String user = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc()
-        .listPage(0, 1).get(0).getId();
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return JgzHandoverCase.make(port, taskService, identityService, reference).caseNumber;
   }
 
   private static List<String> to(MimeMessage message) {
