@@ -1,11 +1,11 @@
 package nl.zorgpad.audit;
 
 import jakarta.validation.constraints.Size;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.csv.CsvWriter;
 import nl.zorgpad.input.TextLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -75,32 +75,27 @@ class AccessLogController {
   ResponseEntity<byte[]> clientReportCsv(@PathVariable String caseNumber) {
     ClientAccessReport.Report report = reports.report(caseNumber);
     reads.record(caseNumber, "ClientAccessReport", AccessAction.EXPORT);
-    StringWriter csv = new StringWriter();
-    csv.write('\ufeff'); // Excel reads UTF-8 with a BOM
-    csv.write(String.join(";", format.message("audit.report.col.time"),
+    // Excel reads UTF-8 with a BOM; the header plain, every other cell quoted
+    CsvWriter csv = CsvWriter.withByteOrderMark().row(format.message("audit.report.col.time"),
         format.message("audit.report.col.organisation"), format.message("audit.report.col.role"),
         format.message("audit.report.col.user"), format.message("audit.report.col.responsible"),
         format.message("audit.report.col.action"), format.message("audit.report.col.object"),
         format.message("audit.report.col.whose"), format.message("audit.report.col.basis"),
         format.message("audit.report.col.emergency"),
-        format.message("audit.report.col.outcome")));
-    csv.write("\r\n");
+        format.message("audit.report.col.outcome"));
     for (ClientAccessReport.Line line : report.lines()) {
-      csv.write(String.join(";", cell(format.exactTime(line.at())), cell(line.organisation()),
-          cell(format.discipline(line.role())), cell(line.user()), cell(line.responsibleUser()),
-          cell(format.message("audit.action." + line.action())),
-          cell(format.objectType(line.objectType())),
-          cell(format.message("audit.report.whose." + line.whose())),
-          cell(format.basis(line.basis())),
-          cell(format.message(line.emergency() ? "audit.yes" : "audit.no")),
-          cell(format.message("audit.outcome." + line.outcome()))));
-      csv.write("\r\n");
+      csv.quotedRow(format.exactTime(line.at()), line.organisation(),
+          format.discipline(line.role()), line.user(), line.responsibleUser(),
+          format.message("audit.action." + line.action()), format.objectType(line.objectType()),
+          format.message("audit.report.whose." + line.whose()), format.basis(line.basis()),
+          format.message(line.emergency() ? "audit.yes" : "audit.no"),
+          format.message("audit.outcome." + line.outcome()));
     }
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageverzoek-"
             + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".csv\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        .body(csv.toUtf8());
   }
 
   @GetMapping("/inzage/{caseNumber}/inzageverzoek.pdf")
@@ -113,14 +108,5 @@ class AccessLogController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageverzoek-"
             + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
         .contentType(MediaType.APPLICATION_PDF).body(pdf);
-  }
-
-  private static String cell(String text) {
-    String value = text == null ? "" : text;
-    // quote every cell; a leading =, +, - or @ would be a formula in a spreadsheet
-    if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-      value = "'" + value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 }

@@ -83,8 +83,7 @@ class MonitorController {
           "Deze indicator bestaat niet.");
     }
     monitor.logExport("MonitorCsv", filter);
-    // UTF-8 with BOM so that spreadsheets show ë and × correctly
-    byte[] body = ("\uFEFF" + view.csv(indicator)).getBytes(StandardCharsets.UTF_8);
+    byte[] body = view.csv(indicator).getBytes(StandardCharsets.UTF_8);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -3,10 +3,12 @@ package nl.zorgpad.monitor;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.zorgpad.csv.CsvWriter;
 import nl.zorgpad.monitor.MonitorReport.Duration;
 import nl.zorgpad.monitor.MonitorReport.Indicator;
 import nl.zorgpad.monitor.MonitorReport.Row;
@@ -225,40 +227,36 @@ public final class MonitorView {
     return cell;
   }
 
-  /** CSV of one table (semicolon-separated, as Dutch spreadsheets expect), as shown. */
+  /**
+   * CSV of one table (semicolon-separated, as Dutch spreadsheets expect), as shown; with BOM so
+   * that spreadsheets show ë and × correctly.
+   */
   String csv(String tableId) {
     Table table = table(tableId);
-    StringBuilder csv = new StringBuilder();
-    csv.append(cell(table.title())).append(';').append(cell(text("monitor.csv.row")));
-    table.columns().forEach(c -> csv.append(';').append(cell(c)));
-    csv.append(';').append(cell(table.totalColumn())).append("\r\n");
+    CsvWriter csv = CsvWriter.withByteOrderMark();
+    List<String> header = new ArrayList<>(Arrays.asList(table.title(),
+        text("monitor.csv.row")));
+    header.addAll(table.columns());
+    header.add(table.totalColumn());
+    csv.row(header);
     List<Line> lines = new ArrayList<>(table.rows());
     if (table.totalRow() != null) {
       lines.add(table.totalRow());
     }
     lines.addAll(table.shares());
     for (Line line : lines) {
-      csv.append(cell(table.title())).append(';').append(cell(line.label()));
-      line.cells().forEach(c -> csv.append(';').append(cell(c)));
-      csv.append(';').append(cell(line.total())).append("\r\n");
+      List<String> cells = new ArrayList<>(Arrays.asList(table.title(), line.label()));
+      cells.addAll(line.cells());
+      cells.add(line.total());
+      csv.row(cells);
     }
     for (DurationLine duration : table.durations()) {
-      csv.append(cell(table.title())).append(';').append(cell(duration.label())).append(';')
-          .append(cell(text("monitor.duration.median") + " " + duration.median())).append(';')
-          .append(cell(text("monitor.duration.p90") + " " + duration.p90())).append(';')
-          .append(cell(text("monitor.duration.count") + " " + duration.count())).append("\r\n");
+      csv.row(table.title(), duration.label(),
+          text("monitor.duration.median") + " " + duration.median(),
+          text("monitor.duration.p90") + " " + duration.p90(),
+          text("monitor.duration.count") + " " + duration.count());
     }
     return csv.toString();
-  }
-
-  private static String cell(String value) {
-    String text = value == null ? "" : value;
-    // no formula injection into spreadsheets
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    return text.contains(";") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
   private String text(String key) {

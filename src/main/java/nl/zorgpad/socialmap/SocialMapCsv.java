@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.zorgpad.csv.CsvReader;
+import nl.zorgpad.csv.CsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -110,26 +112,27 @@ public class SocialMapCsv {
   /** The whole sociale kaart, with byte-order mark so that spreadsheet programs read UTF-8. */
   @Transactional(readOnly = true)
   public String export() {
-    StringBuilder out = new StringBuilder(Csv.byteOrderMark()).append(Csv.line(COLUMNS));
+    // commas quoted too: the import also reads comma-separated files
+    CsvWriter out = CsvWriter.withByteOrderMark().quoteCommas().row(COLUMNS);
     for (Neighbourhood n : neighbourhoods.findAllByOrderByMunicipalityAscNameAsc()) {
-      out.append(row(Map.of(KIND, KIND_NEIGHBOURHOOD, CODE, n.getCode(), NAME, n.getName(),
+      row(out, Map.of(KIND, KIND_NEIGHBOURHOOD, CODE, n.getCode(), NAME, n.getName(),
           MUNICIPALITY, n.getMunicipality(), COALITION, n.getCoalition(),
-          POSTCODES, Postcodes.formatRanges(n.getPostcodeRanges()))));
+          POSTCODES, Postcodes.formatRanges(n.getPostcodeRanges())));
     }
     for (Organisation o : organisations.findAllByOrderByNameAsc()) {
       Map<String, String> cells = new HashMap<>(Map.of(KIND, KIND_ORGANISATION, NAME,
           o.getName(), ORGANISATION_TYPE, o.getType().code(), COALITION, o.getCoalition()));
       cells.put(PHONE, o.getPhone());
-      out.append(row(cells));
+      row(out, cells);
     }
     List<Team> all = new ArrayList<>(teams.findAll());
     all.sort(Comparator.comparing((Team t) -> t.getOrganisation().getName())
         .thenComparing(Team::getName).thenComparing(Team::getGroupId));
     for (Team t : all) {
-      out.append(row(Map.of(KIND, KIND_TEAM, CODE, t.getGroupId(), NAME, t.getName(),
+      row(out, Map.of(KIND, KIND_TEAM, CODE, t.getGroupId(), NAME, t.getName(),
           ORGANISATION, t.getOrganisation().getName(), DISCIPLINE, t.getDiscipline(),
           NEIGHBOURHOODS, t.getNeighbourhoods().stream().map(Neighbourhood::getCode)
-              .collect(Collectors.joining(" ")))));
+              .collect(Collectors.joining(" "))));
     }
     for (Team t : all) {
       for (Contact c : t.getContacts()) {
@@ -137,14 +140,14 @@ public class SocialMapCsv {
             t.getGroupId(), NAME, c.getName(), ROLE, c.getRole()));
         cells.put(PHONE, c.getPhone());
         cells.put(SECURE_MAIL, c.getSecureMail());
-        out.append(row(cells));
+        row(out, cells);
       }
     }
     return out.toString();
   }
 
-  private static String row(Map<String, String> cells) {
-    return Csv.line(COLUMNS.stream().map(column -> cells.getOrDefault(column, "")).toList());
+  private static void row(CsvWriter out, Map<String, String> cells) {
+    out.row(COLUMNS.stream().map(column -> cells.getOrDefault(column, "")).toList());
   }
 
   // --- import ---
@@ -157,10 +160,10 @@ public class SocialMapCsv {
   @Transactional
   public ImportSummary importCsv(byte[] content) {
     Import run = new Import();
-    List<Csv.Row> rows;
+    List<CsvReader.Row> rows;
     try {
-      rows = Csv.parse(Csv.decode(content));
-    } catch (Csv.MalformedCsvException e) {
+      rows = CsvReader.read(content);
+    } catch (CsvReader.MalformedCsvException e) {
       throw new ImportRejectedException(List.of(new ImportError(e.line(), "",
           text("socialmap.csv.malformed"))));
     }
@@ -173,7 +176,7 @@ public class SocialMapCsv {
     if (!run.errors.isEmpty()) {
       throw new ImportRejectedException(run.errors);
     }
-    List<Csv.Row> data = rows.subList(1, rows.size());
+    List<CsvReader.Row> data = rows.subList(1, rows.size());
     if (data.isEmpty()) {
       throw new ImportRejectedException(List.of(new ImportError(rows.get(0).line(), "",
           text("socialmap.csv.noRows"))));
@@ -183,7 +186,7 @@ public class SocialMapCsv {
           text("socialmap.csv.tooManyRows", MAX_ROWS))));
     }
     Map<String, List<Line>> byKind = new HashMap<>();
-    for (Csv.Row row : data) {
+    for (CsvReader.Row row : data) {
       Line line = run.line(row, header);
       if (line == null) {
         continue;
@@ -235,7 +238,7 @@ public class SocialMapCsv {
     private final List<ImportError> errors = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
 
-    Map<String, Integer> header(Csv.Row row) {
+    Map<String, Integer> header(CsvReader.Row row) {
       Map<String, Integer> header = new HashMap<>();
       for (int i = 0; i < row.cells().size(); i++) {
         String name = row.cells().get(i).strip().toLowerCase(Locale.ROOT)
@@ -261,7 +264,7 @@ public class SocialMapCsv {
       return header;
     }
 
-    Line line(Csv.Row row, Map<String, Integer> header) {
+    Line line(CsvReader.Row row, Map<String, Integer> header) {
       List<String> cells = row.cells();
       for (int i = header.size(); i < cells.size(); i++) {
         if (!cells.get(i).isBlank()) {
