@@ -63,7 +63,7 @@ class MonitorBenchmarkTest {
           .migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       int facts = fill(jdbc, cases);
-      MonitorQuery query = MonitorQuery.standalone(jdbc);
+      MonitorQuery query = MonitorQuery.standalone(jdbc, java.time.Clock.systemUTC());
       for (int span : List.of(12, 60)) {
         for (String wijk : Arrays.asList(null, "wijk-3")) {
           measure(query, cases, facts, span, wijk);

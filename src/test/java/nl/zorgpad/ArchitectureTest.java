@@ -10,9 +10,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ./mvnw test}: no cycles between Zorgpad's packages; the shared packages depend on no
  * feature; the engine API only in the engine rooms (plus an explicit, shrinking list of classes
  * elsewhere); engine internals only in the classes ADR 0001 lists with their reason; controllers
- * package-private; constructor injection.
+ * package-private; constructor injection; one clock and one zone; no ObjectMapper of its own.
  *
  * <p>A class added to one of the lists below needs a line in ADR 0001 saying why.
  */
@@ -173,6 +175,20 @@ class ArchitectureTest {
       "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
       "nl.zorgpad.security.ZorgpadAuthorizationProvider");
 
+  /**
+   * The one zone and the one clock (docs/architecture.md, {@code time}): only these classes read
+   * the system clock or name a zone; everything else gets "now" from the {@link java.time.Clock}
+   * bean ({@code pathway.EngineClock}) and the zone from {@code ZorgpadTime.ZONE}.
+   */
+  static final Set<String> SYSTEM_TIME = Set.of(
+      // the one zone
+      "nl.zorgpad.time.ZorgpadTime",
+      // the one clock (the engine's, which tests move)
+      "nl.zorgpad.pathway.EngineClock",
+      // a cache's age, not business time: on the engine clock, a test that moves it back would
+      // keep stale team names for as long
+      "nl.zorgpad.audit.ActorDisciplines");
+
   static JavaClasses zorgpad;
 
   @BeforeAll
@@ -223,6 +239,7 @@ class ArchitectureTest {
     Set<String> unknown = new TreeSet<>();
     ENGINE_API_OUTSIDE_ROOMS.stream().filter(n -> !all.contains(n)).forEach(unknown::add);
     ENGINE_INTERNALS.stream().filter(n -> !all.contains(n)).forEach(unknown::add);
+    SYSTEM_TIME.stream().filter(n -> !all.contains(n)).forEach(unknown::add);
     org.assertj.core.api.Assertions.assertThat(unknown).isEmpty();
   }
 
@@ -237,6 +254,42 @@ class ArchitectureTest {
   @Test
   void constructorInjectionOnly() {
     NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(zorgpad);
+  }
+
+  @Test
+  void oneClockAndOneZone() {
+    noClasses().that(not(listedIn(SYSTEM_TIME, "the classes ArchitectureTest.SYSTEM_TIME lists")))
+        .should().callCodeUnitWhere(DescribedPredicate.describe(
+            "a java.time now() without a Clock, Clock.system*() or ZoneId.of()",
+            ArchitectureTest::readsSystemTimeOrNamesAZone))
+        .because("\"now\" comes from the Clock bean (pathway.EngineClock, which tests move with"
+            + " the engine) and the zone is ZorgpadTime.ZONE")
+        .check(zorgpad);
+  }
+
+  /**
+   * Main code uses Spring's {@code ObjectMapper} bean, handed down to what the engine builds
+   * (engine plugins, listeners): no exception.
+   */
+  @Test
+  void noOwnObjectMapper() {
+    noClasses().should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+        .because("main code uses Spring's ObjectMapper bean, configured once")
+        .check(zorgpad);
+  }
+
+  private static boolean readsSystemTimeOrNamesAZone(JavaCall<?> call) {
+    String owner = call.getTargetOwner().getName();
+    String name = call.getName();
+    List<String> parameters = call.getTarget().getRawParameterTypes().stream()
+        .map(JavaClass::getName).toList();
+    if (owner.startsWith("java.time.") && "now".equals(name)) {
+      return !parameters.equals(List.of("java.time.Clock"));
+    }
+    if ("java.time.Clock".equals(owner)) {
+      return name.startsWith("system");
+    }
+    return "java.time.ZoneId".equals(owner) && "of".equals(name);
   }
 
   /** The listed classes and the classes nested in them. */

@@ -2,6 +2,7 @@ package nl.zorgpad.audit;
 
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import nl.zorgpad.accesslog.AccessAction;
@@ -35,9 +36,12 @@ class AuditController {
   private final PdfRenderer pdfs;
   private final AuditReads reads;
   private final ChainAnchors anchors;
+  private final Clock clock;
 
   AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
-      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads, ChainAnchors anchors) {
+      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads, ChainAnchors anchors,
+      Clock clock) {
+    this.clock = clock;
     this.anchors = anchors;
     this.reads = reads;
     this.pdfs = pdfs;
@@ -152,7 +156,7 @@ class AuditController {
     }
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zorgpad-ankerpunt-"
-            + LocalDate.now(ZorgpadTime.ZONE) + ".txt\"")
+            + LocalDate.now(clock.withZone(ZorgpadTime.ZONE)) + ".txt\"")
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body(text.toString().getBytes(StandardCharsets.UTF_8));
   }

@@ -23,8 +23,12 @@ class FormLabels {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormLabels.class);
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private volatile Labels labels;
+
+  FormLabels(ObjectMapper json) {
+    this.json = json;
+  }
 
   private record Labels(Map<String, String> fields, Map<String, Map<String, String>> options) {
   }

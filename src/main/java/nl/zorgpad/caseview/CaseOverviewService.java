@@ -211,7 +211,7 @@ public class CaseOverviewService {
         .filter(i -> i.getId().equals(involvementId)).findFirst()
         .orElseThrow(() -> new nl.zorgpad.casus.UnknownCaseException(
             caseNumber + "/involvement/" + involvementId));
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (grant.emergency() || !mayEnd(caseFile, involvement, currentActor.get(), now)) {
       throw new nl.zorgpad.casus.InvalidInputException("end of involvement", List.of(
           new nl.zorgpad.casus.Violation("involvement", "the viewer may not end it",
@@ -382,7 +382,8 @@ public class CaseOverviewService {
       return new CasePage(List.of(), 1, 1, 0);
     }
     String groupList = String.join(",", groups.stream().map(g -> "?").toList());
-    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    java.time.OffsetDateTime now =
+        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     String candidates = "select n from ("
         + " select i.case_number n from zp_involvement i where (i.group_id in (" + groupList
         + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"

@@ -98,8 +98,11 @@ class DemoMonitorCases implements StartupStep {
   private final CommandExecutor commands;
   private final DossierService dossier;
   private final JdbcTemplate jdbc;
+  private final java.time.Clock clock;
 
-  DemoMonitorCases(ProcessEngine engine, DossierService dossier, JdbcTemplate jdbc) {
+  DemoMonitorCases(ProcessEngine engine, DossierService dossier, JdbcTemplate jdbc,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
     this.runtime = engine.getRuntimeService();
@@ -122,7 +125,7 @@ class DemoMonitorCases implements StartupStep {
     long started = System.nanoTime();
     int cases = 0;
     int failed = 0;
-    LocalDate today = LocalDate.now(ZorgpadTime.ZONE);
+    LocalDate today = LocalDate.now(clock.withZone(ZorgpadTime.ZONE));
     try {
       for (int back = MONTHS - 1; back >= 0; back--) {
         LocalDate month = today.minusMonths(back).withDayOfMonth(1);

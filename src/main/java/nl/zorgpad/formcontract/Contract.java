@@ -1,5 +1,6 @@
 package nl.zorgpad.formcontract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,8 +65,11 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
   public record Violation(String variable, String problem, String userMessage) {
   }
 
-  /** Every variable that breaks this contract (empty when all fit). */
-  public List<Violation> check(Map<String, ?> variables) {
+  /**
+   * Every variable that breaks this contract (empty when all fit); {@code json} (Spring's
+   * mapper) reads values submitted as serialized JSON.
+   */
+  public List<Violation> check(Map<String, ?> variables, ObjectMapper json) {
     List<Violation> violations = new ArrayList<>();
     if (variables == null) {
       return violations;
@@ -81,7 +85,7 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
       // a VariableMap hands out plain values; its typed value keeps JSON as JSON
       Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name)
           : variable.getValue();
-      Violation violation = check(rule, ContractValue.of(value));
+      Violation violation = check(rule, ContractValue.of(value, json));
       if (violation != null) {
         violations.add(violation);
       }

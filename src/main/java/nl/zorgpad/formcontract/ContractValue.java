@@ -45,14 +45,13 @@ sealed interface ContractValue {
   record Other(String description) implements ContractValue {
   }
 
-  ObjectMapper JSON = new ObjectMapper();
-
   /** JSON lists as a Java list type (how the engine stores a list from a Java caller). */
   Pattern JAVA_LIST_TYPE = Pattern.compile("java\\.util\\.[\\w$]*List(12|N)?");
 
-  static ContractValue of(Object value) {
+  /** The value as submitted; {@code mapper} (Spring's) reads serialized JSON values. */
+  static ContractValue of(Object value, ObjectMapper mapper) {
     if (value instanceof TypedValue typed) {
-      return ofTyped(typed);
+      return ofTyped(typed, mapper);
     }
     if (value == null) {
       return new Null();
@@ -76,18 +75,18 @@ sealed interface ContractValue {
     if (value instanceof Collection<?> collection) {
       List<ContractValue> items = new ArrayList<>();
       for (Object item : collection) {
-        items.add(of(item));
+        items.add(of(item, mapper));
       }
       return new Items(items);
     }
     return new Other(value.getClass().getSimpleName());
   }
 
-  private static ContractValue ofTyped(TypedValue typed) {
+  private static ContractValue ofTyped(TypedValue typed, ObjectMapper mapper) {
     ValueType type = typed.getType();
     if (type == null) {
       // untyped: the engine decides the type from the Java value
-      return of(typed.getValue());
+      return of(typed.getValue(), mapper);
     }
     String name = type.getName();
     if (typed instanceof SerializableValue serializable) {
@@ -112,14 +111,15 @@ sealed interface ContractValue {
           return new Null();
         }
         // a Spin JSON node prints as JSON; an object value is a Java list
-        return "json".equals(name) ? ofJson(deserialized.toString()) : of(deserialized);
+        return "json".equals(name) ? ofJson(deserialized.toString(), mapper)
+            : of(deserialized, mapper);
       }
-      return ofJson(serialized);
+      return ofJson(serialized, mapper);
     }
     return switch (name) {
       case "null" -> new Null();
       case "string", "integer", "long", "short", "double", "boolean", "number" ->
-          of(typed.getValue());
+          of(typed.getValue(), mapper);
       case "date" -> typed.getValue() == null ? new Null() : new Instant();
       default -> new Other(name);
     };
@@ -136,9 +136,9 @@ sealed interface ContractValue {
     return typeName != null && JAVA_LIST_TYPE.matcher(typeName).matches();
   }
 
-  private static ContractValue ofJson(String serialized) {
+  private static ContractValue ofJson(String serialized, ObjectMapper mapper) {
     try {
-      return ofJson(JSON.readTree(serialized));
+      return ofJson(mapper.readTree(serialized));
     } catch (IOException notJson) {
       return new Other("malformed JSON");
     }

@@ -1,5 +1,6 @@
 package nl.zorgpad.formcontract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormContractEnginePlugin extends AbstractProcessEnginePlugin {
 
+  private final ObjectMapper json;
   private FormContractGuard guard;
+
+  /** {@code json}: Spring's mapper, for the forms and the JSON values the guard reads. */
+  public FormContractEnginePlugin(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    guard = new FormContractGuard(configuration);
+    guard = new FormContractGuard(configuration, json);
     configuration.setTaskService(new GuardedTaskService(guard));
     configuration.setRuntimeService(new GuardedRuntimeService(guard));
   }

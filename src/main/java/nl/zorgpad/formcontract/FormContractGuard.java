@@ -1,5 +1,6 @@
 package nl.zorgpad.formcontract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,13 @@ final class FormContractGuard {
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final ProcessEngineConfigurationImpl configuration;
-  private final FormContracts contracts = new FormContracts();
+  private final FormContracts contracts;
+  private final ObjectMapper json;
 
-  FormContractGuard(ProcessEngineConfigurationImpl configuration) {
+  FormContractGuard(ProcessEngineConfigurationImpl configuration, ObjectMapper json) {
     this.configuration = configuration;
+    this.json = json;
+    this.contracts = new FormContracts(new FormSchema(json));
   }
 
   /** True when the call is made on behalf of a user (the REST doors, Zorgpad's API, pages). */
@@ -159,7 +163,7 @@ final class FormContractGuard {
     }
     Contract contract = MessageContracts.forMessage(messageName);
     List<Contract.Violation> violations = new ArrayList<>();
-    payloads.forEach(payload -> violations.addAll(contract.check(payload)));
+    payloads.forEach(payload -> violations.addAll(contract.check(payload, json)));
     refuseIfAny(new Checked(contract.name(), violations));
   }
 
@@ -169,7 +173,7 @@ final class FormContractGuard {
       return;
     }
     Contract contract = MessageContracts.forSignal(signalName);
-    refuseIfAny(new Checked(contract.name(), contract.check(variables)));
+    refuseIfAny(new Checked(contract.name(), contract.check(variables, json)));
   }
 
   /** A direct change of a case's (execution's) variables: the fields of its pathway's forms. */
@@ -227,9 +231,9 @@ final class FormContractGuard {
     }));
   }
 
-  private static Checked checkAll(Contract contract, List<Map<String, ?>> maps) {
+  private Checked checkAll(Contract contract, List<Map<String, ?>> maps) {
     List<Contract.Violation> all = new ArrayList<>();
-    maps.forEach(map -> all.addAll(contract.check(map)));
+    maps.forEach(map -> all.addAll(contract.check(map, json)));
     return new Checked(contract.name(), all);
   }
 
@@ -333,8 +337,8 @@ final class FormContractGuard {
   private record Checked(String where, List<Contract.Violation> violations) {
   }
 
-  private static Checked violations(Contract contract, Map<String, ?> variables) {
-    return new Checked(contract.name(), contract.check(variables));
+  private Checked violations(Contract contract, Map<String, ?> variables) {
+    return new Checked(contract.name(), contract.check(variables, json));
   }
 
   /**

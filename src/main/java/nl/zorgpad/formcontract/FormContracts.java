@@ -34,6 +34,11 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 final class FormContracts {
 
   private final ConcurrentMap<String, Contract> byFormDefinitionId = new ConcurrentHashMap<>();
+  private final FormSchema schemas;
+
+  FormContracts(FormSchema schemas) {
+    this.schemas = schemas;
+  }
 
   /** The contract of an open task (a standalone task has no form: nothing is accepted). */
   Contract forTask(CommandContext commandContext, TaskEntity task) {
@@ -124,7 +129,7 @@ final class FormContracts {
           .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(),
               definition.getResourceName());
       return resource == null ? Contract.none(ref.getKey())
-          : FormSchema.parse(ref.getKey(), resource.getBytes());
+          : schemas.parse(ref.getKey(), resource.getBytes());
     });
   }
 

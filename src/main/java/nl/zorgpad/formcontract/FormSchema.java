@@ -22,20 +22,22 @@ import java.util.Set;
  */
 public final class FormSchema {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** form-js 1.8 field types whose value is submitted under their {@code key}. */
   private static final Set<String> KEYED = Set.of("textfield", "textarea", "number", "checkbox",
       "checklist", "radio", "select", "taglist", "datetime", "expression", "filepicker");
 
-  private FormSchema() {
+  private final ObjectMapper json;
+
+  /** With Spring's mapper (passed down from {@link FormContractEnginePlugin}). */
+  public FormSchema(ObjectMapper json) {
+    this.json = json;
   }
 
   /** The contract of a form; {@code name} names it in logs (e.g. the form's id). */
-  public static Contract parse(String name, byte[] formJson) {
+  public Contract parse(String name, byte[] formJson) {
     JsonNode root;
     try {
-      root = JSON.readTree(formJson);
+      root = json.readTree(formJson);
     } catch (IOException unreadable) {
       // a form the Tasklist cannot render either: it accepts nothing
       return Contract.none(name + " (unreadable form)");

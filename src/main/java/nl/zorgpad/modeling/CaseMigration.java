@@ -1,5 +1,6 @@
 package nl.zorgpad.modeling;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,11 +53,13 @@ public class CaseMigration {
   private final TransactionTemplate transactions;
   /** The runs started (the per-case report needs the case list of a batch): in the database. */
   private final MigrationRuns runs;
+  private final Clock clock;
 
   CaseMigration(RuntimeService runtimeService, RepositoryService repositoryService,
       ManagementService managementService, HistoryService historyService,
       IdentityService identityService, PlatformTransactionManager transactionManager,
-      MigrationRuns runs) {
+      MigrationRuns runs, Clock clock) {
+    this.clock = clock;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.managementService = managementService;
@@ -151,7 +154,7 @@ public class CaseMigration {
         .skipCustomListeners().skipIoMappings()
         .executeAsync());
     Run run = new Run(batch.getId(), sourceDefinitionId, targetDefinitionId,
-        List.copyOf(processInstanceIds), user.userId(), Instant.now());
+        List.copyOf(processInstanceIds), user.userId(), clock.instant());
     runs.save(run);
     return run;
   }

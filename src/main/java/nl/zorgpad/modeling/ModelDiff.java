@@ -14,6 +14,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -26,9 +27,10 @@ import org.xml.sax.SAXException;
  * added, removed, changed. Layout (diagram interchange) is ignored: moving a box is no change to
  * the pathway.
  */
-final class ModelDiff {
+@Component
+class ModelDiff {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
   private static final String DI_NAMESPACES = "http://www.omg.org/spec/BPMN/20100524/DI "
       + "http://www.omg.org/spec/DMN/20180521/DMNDI/ http://www.omg.org/spec/DMN/20191111/DMNDI/";
 
@@ -58,10 +60,11 @@ final class ModelDiff {
   private record Element2(String type, String name, String signature) {
   }
 
-  private ModelDiff() {
+  ModelDiff(ObjectMapper json) {
+    this.json = json;
   }
 
-  static List<Entry> diff(String resourceName, byte[] before, byte[] after) {
+  List<Entry> diff(String resourceName, byte[] before, byte[] after) {
     Map<String, Element2> old = elements(resourceName, before);
     Map<String, Element2> now = elements(resourceName, after);
     List<Entry> entries = new ArrayList<>();
@@ -85,7 +88,7 @@ final class ModelDiff {
    * Whether two versions are the same pathway, decision or form with the same layout: no
    * element added, removed or changed, and every shape and edge of the diagram where it was.
    */
-  static boolean same(String resourceName, byte[] before, byte[] after) {
+  boolean same(String resourceName, byte[] before, byte[] after) {
     if (!diff(resourceName, before, after).isEmpty()) {
       return false;
     }
@@ -98,17 +101,17 @@ final class ModelDiff {
   }
 
   /** The layout of each form component (form-js keeps it beside the component). */
-  private static Map<String, String> layouts(byte[] content) {
+  private Map<String, String> layouts(byte[] content) {
     Map<String, String> result = new LinkedHashMap<>();
     try {
-      collectLayouts(JSON.readTree(content).path("components"), result);
+      collectLayouts(json.readTree(content).path("components"), result);
     } catch (IOException e) {
       return Map.of();
     }
     return result;
   }
 
-  private static void collectLayouts(JsonNode components, Map<String, String> result) {
+  private void collectLayouts(JsonNode components, Map<String, String> result) {
     for (JsonNode component : components) {
       result.put(component.path("id").asText(component.path("key").asText("")),
           component.path("layout").toString());
@@ -117,7 +120,7 @@ final class ModelDiff {
   }
 
   /** The diagram interchange: each shape or edge by the element it draws, with its bounds. */
-  private static Map<String, String> diagram(byte[] content) {
+  private Map<String, String> diagram(byte[] content) {
     Map<String, String> result = new TreeMap<>();
     Document document = parse(content);
     if (document == null) {
@@ -136,7 +139,7 @@ final class ModelDiff {
   }
 
   /** Bounds and waypoints as numbers (152 and 152.0 are the same place). */
-  private static String geometry(Element element) {
+  private String geometry(Element element) {
     StringBuilder text = new StringBuilder();
     NodeList children = element.getElementsByTagNameNS("*", "*");
     for (int i = 0; i < children.getLength(); i++) {
@@ -156,7 +159,7 @@ final class ModelDiff {
     return text.toString();
   }
 
-  private static Document parse(byte[] content) {
+  private Document parse(byte[] content) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -168,21 +171,21 @@ final class ModelDiff {
     }
   }
 
-  private static Map<String, Element2> elements(String resourceName, byte[] content) {
+  private Map<String, Element2> elements(String resourceName, byte[] content) {
     return resourceName.endsWith(".form") ? formComponents(content) : xmlElements(content);
   }
 
-  private static Map<String, Element2> formComponents(byte[] content) {
+  private Map<String, Element2> formComponents(byte[] content) {
     Map<String, Element2> result = new LinkedHashMap<>();
     try {
-      collect(JSON.readTree(content).path("components"), result);
+      collect(json.readTree(content).path("components"), result);
     } catch (IOException e) {
       // an unreadable version has no comparable elements
     }
     return result;
   }
 
-  private static void collect(JsonNode components, Map<String, Element2> result) {
+  private void collect(JsonNode components, Map<String, Element2> result) {
     for (JsonNode component : components) {
       ObjectNode own = component.deepCopy();
       own.remove("components");
@@ -194,7 +197,7 @@ final class ModelDiff {
     }
   }
 
-  private static Map<String, Element2> xmlElements(byte[] content) {
+  private Map<String, Element2> xmlElements(byte[] content) {
     Map<String, Element2> result = new LinkedHashMap<>();
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -210,7 +213,7 @@ final class ModelDiff {
     return result;
   }
 
-  private static void walk(Element element, Map<String, Element2> result) {
+  private void walk(Element element, Map<String, Element2> result) {
     if (isDiagramInterchange(element)) {
       return;
     }
@@ -228,7 +231,7 @@ final class ModelDiff {
   }
 
   /** The element's own content: attributes, text and children without an id of their own. */
-  private static String signature(Element element) {
+  private String signature(Element element) {
     StringBuilder text = new StringBuilder(element.getLocalName()).append('[');
     NamedNodeMap attributes = element.getAttributes();
     TreeMap<String, String> sorted = new TreeMap<>();
@@ -274,11 +277,11 @@ final class ModelDiff {
     return text.toString();
   }
 
-  private static boolean isConnectionReference(Element element) {
+  private boolean isConnectionReference(Element element) {
     return "incoming".equals(element.getLocalName()) || "outgoing".equals(element.getLocalName());
   }
 
-  private static boolean isDiagramInterchange(Element element) {
+  private boolean isDiagramInterchange(Element element) {
     String namespace = element.getNamespaceURI();
     return namespace != null && (DI_NAMESPACES.contains(namespace)
         || element.getLocalName().startsWith("BPMNDiagram")

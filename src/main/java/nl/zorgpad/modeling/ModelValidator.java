@@ -45,17 +45,18 @@ public class ModelValidator {
   /** {@code ${recipientDiscipline}}: a discipline chosen at run time from a process variable. */
   private static final Pattern VARIABLE_REFERENCE =
       Pattern.compile("^[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}$");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ModelPolicy policy;
+  private final ObjectMapper json;
 
   /** Zorgpad's pathway rules only, without the model policy (tools, tests of the rules). */
-  public ModelValidator() {
-    this(null);
+  public ModelValidator(ObjectMapper json) {
+    this(null, json);
   }
 
-  public ModelValidator(ModelPolicy policy) {
+  public ModelValidator(ModelPolicy policy, ObjectMapper json) {
     this.policy = policy;
+    this.json = json;
   }
 
   /** Rules whose finding means nothing else in the file may be parsed. */
@@ -242,7 +243,7 @@ public class ModelValidator {
   List<ValidationIssue> validateForm(String resource, byte[] content) {
     JsonNode form;
     try {
-      form = JSON.readTree(content);
+      form = json.readTree(content);
     } catch (IOException e) {
       return List.of(ValidationIssue.error(resource, null, "form-parse",
           "Het formulier kan niet worden gelezen (geen geldige JSON)."));

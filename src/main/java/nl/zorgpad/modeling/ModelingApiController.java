@@ -34,15 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAuthority('GROUP_coordinator')")
 class ModelingApiController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ResourceCatalog catalog;
   private final WorkbenchDeployer deployer;
   private final CandidateGroupCatalog groups;
   private final IdentityService identityService;
+  private final ObjectMapper json;
 
   ModelingApiController(ResourceCatalog catalog, WorkbenchDeployer deployer,
-      CandidateGroupCatalog groups, IdentityService identityService) {
+      CandidateGroupCatalog groups, IdentityService identityService, ObjectMapper json) {
+    this.json = json;
     this.catalog = catalog;
     this.deployer = deployer;
     this.groups = groups;
@@ -96,8 +96,8 @@ class ModelingApiController {
       switch (entry.kind()) {
         case FORM -> {
           byte[] content = catalog.content(entry.latest().deploymentId(), entry.name());
-          ResourceCatalog.formId(content).ifPresent(id -> forms.add(Map.of("id", id, "name",
-              entry.name(), "title", ResourceCatalog.formTitle(content).orElse(id))));
+          catalog.formId(content).ifPresent(id -> forms.add(Map.of("id", id, "name",
+              entry.name(), "title", catalog.formTitle(content).orElse(id))));
         }
         case PROCESS -> entry.latest().definitions().forEach(d -> processes.add(d.key()));
         case DECISION -> entry.latest().definitions().forEach(d -> decisions.add(d.key()));
@@ -116,12 +116,12 @@ class ModelingApiController {
   /** Zorgpad's element templates ({@code processes/element-templates/*.json}), as one list. */
   @GetMapping("/element-templates")
   JsonNode elementTemplates() throws IOException {
-    ArrayNode all = JSON.createArrayNode();
+    ArrayNode all = json.createArrayNode();
     Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
         .getResources("classpath*:processes/element-templates/*.json");
     for (Resource file : files) {
       try (InputStream in = file.getInputStream()) {
-        JsonNode node = JSON.readTree(in);
+        JsonNode node = json.readTree(in);
         if (node.isArray()) {
           all.addAll((ArrayNode) node);
         } else {

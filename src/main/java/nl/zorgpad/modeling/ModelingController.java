@@ -37,9 +37,11 @@ class ModelingController {
   private final CaseMigration migration;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final ModelDiff diffs;
 
   ModelingController(ResourceCatalog catalog, WorkbenchDeployer deployer, CaseMigration migration,
-      RepositoryService repositoryService, IdentityService identityService) {
+      RepositoryService repositoryService, IdentityService identityService, ModelDiff diffs) {
+    this.diffs = diffs;
     this.catalog = catalog;
     this.deployer = deployer;
     this.migration = migration;
@@ -90,7 +92,7 @@ class ModelingController {
       ResourceCatalog.Version after = entry.version(to).orElseThrow(this::notFound);
       model.addAttribute("diffFrom", before);
       model.addAttribute("diffTo", after);
-      model.addAttribute("diff", ModelDiff.diff(name, catalog.content(from, name),
+      model.addAttribute("diff", diffs.diff(name, catalog.content(from, name),
           catalog.content(to, name)));
     }
     return "modeling/history";

@@ -49,14 +49,14 @@ public class ResourceCatalog {
   /** Source of the workbench's deployments. */
   public static final String SOURCE_WORKBENCH = "zorgpad-workbench";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final RepositoryService repositoryService;
   private final ManagementService managementService;
   private final HistoryService historyService;
+  private final ObjectMapper json;
 
   ResourceCatalog(RepositoryService repositoryService, ManagementService managementService,
-      HistoryService historyService) {
+      HistoryService historyService, ObjectMapper json) {
+    this.json = json;
     this.repositoryService = repositoryService;
     this.managementService = managementService;
     this.historyService = historyService;
@@ -223,9 +223,9 @@ public class ResourceCatalog {
     return new ValidationContext(Set.copyOf(candidateGroups), forms, processes, decisions);
   }
 
-  static Optional<String> formId(byte[] content) {
+  Optional<String> formId(byte[] content) {
     try {
-      JsonNode id = JSON.readTree(content).get("id");
+      JsonNode id = json.readTree(content).get("id");
       return id == null || id.asText().isBlank() ? Optional.empty() : Optional.of(id.asText());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -237,9 +237,9 @@ public class ResourceCatalog {
    * ids): the first heading of its first text ("### Casus aannemen als regiehouder"), else its
    * id.
    */
-  static Optional<String> formTitle(byte[] content) {
+  Optional<String> formTitle(byte[] content) {
     try {
-      for (JsonNode component : JSON.readTree(content).path("components")) {
+      for (JsonNode component : json.readTree(content).path("components")) {
         if ("text".equals(component.path("type").asText())) {
           for (String line : component.path("text").asText("").split("\\R")) {
             String heading = line.strip();

@@ -40,10 +40,12 @@ public class WorkbenchDeployer {
   private final ModelValidator validator;
   private final EngineModelCheck engineCheck;
   private final CandidateGroupCatalog groups;
+  private final ModelDiff diffs;
 
   WorkbenchDeployer(RepositoryService repositoryService, IdentityService identityService,
       ResourceCatalog catalog, ModelValidator validator, EngineModelCheck engineCheck,
-      CandidateGroupCatalog groups) {
+      CandidateGroupCatalog groups, ModelDiff diffs) {
+    this.diffs = diffs;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.catalog = catalog;
@@ -111,7 +113,7 @@ public class WorkbenchDeployer {
       // issue 15: the editor writes an untouched model differently (defaults left out,
       // prefixes, indentation): equal as a pathway and in its layout is unchanged
       if (latestContent(name, tenantId).map(latest -> Arrays.equals(latest, content)
-          || ModelDiff.same(name, latest, content)).orElse(false)) {
+          || diffs.same(name, latest, content)).orElse(false)) {
         unchanged.add(name);
       } else {
         changed.put(name, content);

@@ -2,6 +2,7 @@ package nl.zorgpad.modelpolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +37,13 @@ public class DeployedModelReport {
 
   private final ProcessEngineConfigurationImpl configuration;
   private final ModelPolicy policy;
+  private final Clock clock;
 
-  public DeployedModelReport(ProcessEngineConfigurationImpl configuration, ModelPolicy policy) {
+  public DeployedModelReport(ProcessEngineConfigurationImpl configuration, ModelPolicy policy,
+      Clock clock) {
     this.configuration = configuration;
     this.policy = policy;
+    this.clock = clock;
   }
 
   /**
@@ -126,7 +130,7 @@ public class DeployedModelReport {
     }
 
     List<String> engineProblems = engineProblems();
-    Result result = new Result(Instant.now(), checked, List.copyOf(findings), engineProblems);
+    Result result = new Result(clock.instant(), checked, List.copyOf(findings), engineProblems);
     log(result);
     return result;
   }

@@ -35,19 +35,20 @@ final class FormPolicy {
       "javascript:", "vbscript:", "data:text/html", "srcdoc");
   private static final Pattern EVENT_HANDLER =
       Pattern.compile("<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String resource;
+  private final ObjectMapper json;
   private final List<PolicyViolation> violations = new ArrayList<>();
 
-  FormPolicy(String resource) {
+  FormPolicy(String resource, ObjectMapper json) {
     this.resource = resource;
+    this.json = json;
   }
 
   List<PolicyViolation> check(byte[] content) {
     JsonNode form;
     try {
-      form = JSON.readTree(content);
+      form = json.readTree(content);
     } catch (IOException e) {
       form = null;
     }

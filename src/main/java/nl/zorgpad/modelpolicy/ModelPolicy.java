@@ -1,5 +1,6 @@
 package nl.zorgpad.modelpolicy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,12 @@ public final class ModelPolicy {
 
   private final PathwayBeans beans;
   private final ExpressionPolicy expressions;
+  private final ObjectMapper json;
 
-  public ModelPolicy(PathwayBeans beans) {
+  /** The policy for the given pathway beans; {@code json} reads forms (Spring's mapper). */
+  public ModelPolicy(PathwayBeans beans, ObjectMapper json) {
     this.beans = beans;
+    this.json = json;
     this.expressions = new ExpressionPolicy(beans);
   }
 
@@ -80,7 +84,7 @@ public final class ModelPolicy {
     }
     byte[] bytes = content == null ? new byte[0] : content;
     if (kind == Kind.FORM) {
-      return new Inspection(List.copyOf(new FormPolicy(resource).check(bytes)), Set.of());
+      return new Inspection(List.copyOf(new FormPolicy(resource, json).check(bytes)), Set.of());
     }
     Document document;
     try {

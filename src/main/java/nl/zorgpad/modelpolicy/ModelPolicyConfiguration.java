@@ -1,5 +1,6 @@
 package nl.zorgpad.modelpolicy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ class ModelPolicyConfiguration {
   }
 
   @Bean
-  ModelPolicy modelPolicy(PathwayBeans pathwayBeans) {
-    return new ModelPolicy(pathwayBeans);
+  ModelPolicy modelPolicy(PathwayBeans pathwayBeans, ObjectMapper json) {
+    return new ModelPolicy(pathwayBeans, json);
   }
 }

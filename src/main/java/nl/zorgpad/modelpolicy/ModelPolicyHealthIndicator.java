@@ -36,8 +36,9 @@ class ModelPolicyHealthIndicator implements HealthIndicator {
   private final DeployedModelReport report;
   private volatile Health last = Health.unknown().build();
 
-  ModelPolicyHealthIndicator(ProcessEngineConfigurationImpl configuration, ModelPolicy policy) {
-    this.report = new DeployedModelReport(configuration, policy);
+  ModelPolicyHealthIndicator(ProcessEngineConfigurationImpl configuration, ModelPolicy policy,
+      java.time.Clock clock) {
+    this.report = new DeployedModelReport(configuration, policy, clock);
   }
 
   /** The start-up report: after the packaged pathways are deployed. */

@@ -1,5 +1,6 @@
 package nl.zorgpad.modelpolicy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -29,9 +30,14 @@ import org.springframework.stereotype.Component;
 public class ModelPolicyPlugin extends AbstractProcessEnginePlugin {
 
   private ModelPolicy policy;
+  private ObjectMapper json;
 
-  /** For {@code camunda.cfg.xml}: the allowed beans are the marked entries of its beans map. */
-  public ModelPolicyPlugin() {
+  /**
+   * For {@code camunda.cfg.xml} (no Spring context): the allowed beans are the marked entries of
+   * its beans map; {@code json} reads forms.
+   */
+  public ModelPolicyPlugin(ObjectMapper json) {
+    this.json = json;
   }
 
   @Autowired
@@ -42,7 +48,7 @@ public class ModelPolicyPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (policy == null) {
-      policy = new ModelPolicy(PathwayBeans.of(configuration.getBeans()));
+      policy = new ModelPolicy(PathwayBeans.of(configuration.getBeans()), json);
     }
     List<Deployer> preDeployers = new ArrayList<>();
     preDeployers.add(new ModelPolicyDeployer(policy));

@@ -83,7 +83,7 @@ public class MonitorQuery {
    * A query over the fact table alone, without the engine (no open-task indicator): for tools
    * and the benchmark suite ({@code zorgpadbench.MonitorBenchmarkTest}).
    */
-  public static MonitorQuery standalone(JdbcTemplate jdbc) {
+  public static MonitorQuery standalone(JdbcTemplate jdbc, Clock clock) {
     return new MonitorQuery(jdbc, new MonitorHistory() {
       @Override
       public CaseHistory caseHistory(String caseNumber) {
@@ -99,7 +99,7 @@ public class MonitorQuery {
       public Map<String, Long> overdueOpenTasks(String coalition, java.time.Instant now) {
         return Map.of();
       }
-    }, Clock.systemDefaultZone());
+    }, clock);
   }
 
   /** Counts per kind → month → code → wijk. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +42,7 @@ class DailyDigest {
     this.outbox = outbox;
     this.transaction = transaction;
     this.properties = properties;
-    this.zone = ZoneId.of(properties.zone());
+    this.zone = ZorgpadTime.ZONE;
   }
 
   /** Composes the digests when today's digest time has passed and no node did so yet. */

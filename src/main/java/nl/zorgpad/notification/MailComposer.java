@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -35,7 +36,7 @@ class MailComposer {
     this.messages = messages;
     this.templates = templates;
     this.properties = properties;
-    this.zone = ZoneId.of(properties.zone());
+    this.zone = ZorgpadTime.ZONE;
   }
 
   /** A mail about one event. */

@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often waiting events and mails are looked at (besides right after
  *     each commit that recorded one)
  * @param overdueInterval how often the overdue check runs
- * @param digestTime when the daily digest is composed (in {@code zone})
- * @param zone the time zone of deadlines in mails and of the digest time
+ * @param digestTime when the daily digest is composed (in Zorgpad's one zone,
+ *     {@code ZorgpadTime.ZONE}, which is also the zone of deadlines in mails)
  * @param retryInitial the wait after a first failed delivery; it doubles with each failure
  * @param retryMax the longest wait between two attempts
  * @param maxAttempts after this many failed attempts a mail is given up (status FAILED, logged)
@@ -45,7 +45,6 @@ public record NotificationProperties(
     @DefaultValue("1m") Duration pollInterval,
     @DefaultValue("5m") Duration overdueInterval,
     @DefaultValue("07:00") LocalTime digestTime,
-    @DefaultValue("Europe/Amsterdam") String zone,
     @DefaultValue("1m") Duration retryInitial,
     @DefaultValue("1h") Duration retryMax,
     @DefaultValue("72") int maxAttempts,

@@ -6,6 +6,7 @@ import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLI
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,9 +52,12 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
 
   private final CaseTeams caseTeams;
   private final ConsentRegistry consentRegistry;
+  private final ObjectMapper json;
 
   @Autowired
-  public CaseAcceptanceListener(CaseTeams caseTeams, ConsentRegistry consentRegistry) {
+  public CaseAcceptanceListener(CaseTeams caseTeams, ConsentRegistry consentRegistry,
+      ObjectMapper json) {
+    this.json = json;
     this.caseTeams = caseTeams;
     this.consentRegistry = consentRegistry;
   }
@@ -94,7 +98,7 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
     VariableReader input = VariableReader.of(execution);
     String sender = input.string(SIGNALLING_DISCIPLINE);
     List<String> recipients =
-        new ArrayList<>(new LinkedHashSet<>(input.codes(HANDOVER_RECIPIENTS)));
+        new ArrayList<>(new LinkedHashSet<>(input.codes(HANDOVER_RECIPIENTS, json)));
     List<Violation> violations = new ArrayList<>();
     for (String recipient : recipients) {
       if (!Disciplines.ALL.contains(recipient) || Disciplines.REGIEHOUDER.equals(recipient)) {

@@ -7,6 +7,7 @@ import static nl.zorgpad.pathway.PathwayVariables.GESTATIONAL_AGE_WEEKS;
 import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.InvalidInputException;
@@ -37,8 +38,11 @@ public class CaseRegistrationListener implements ExecutionListener {
 
   private final CaseRegistry caseRegistry;
   private final Deadlines deadlines;
+  private final ObjectMapper json;
 
-  public CaseRegistrationListener(CaseRegistry caseRegistry, Deadlines deadlines) {
+  public CaseRegistrationListener(CaseRegistry caseRegistry, Deadlines deadlines,
+      ObjectMapper json) {
+    this.json = json;
     this.caseRegistry = caseRegistry;
     this.deadlines = deadlines;
   }
@@ -50,7 +54,7 @@ public class CaseRegistrationListener implements ExecutionListener {
         input.string(CLIENT_REFERENCE),
         input.date(DUE_DATE),
         input.integer(GESTATIONAL_AGE_WEEKS),
-        input.codes(RISK_DOMAINS),
+        input.codes(RISK_DOMAINS, json),
         input.string(SIGNALLING_DISCIPLINE));
     SignalledClient client = new SignalledClient(dossierOnly(execution, input,
         SignalledClient.BSN_FIELD), dossierOnlyDate(execution, input,

@@ -10,6 +10,7 @@ import static nl.zorgpad.pathway.PathwayVariables.CONSENT_REFUSAL_REASON;
 import static nl.zorgpad.pathway.PathwayVariables.CONSENT_REFUSED_RECIPIENTS;
 import static nl.zorgpad.pathway.PathwayVariables.RECIPIENT_DISCIPLINE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,8 +51,11 @@ public class ConsentDecisionListener implements ExecutionListener {
 
   private final ConsentRegistry consentRegistry;
   private final Deadlines deadlines;
+  private final ObjectMapper json;
 
-  public ConsentDecisionListener(ConsentRegistry consentRegistry, Deadlines deadlines) {
+  public ConsentDecisionListener(ConsentRegistry consentRegistry, Deadlines deadlines,
+      ObjectMapper json) {
+    this.json = json;
     this.consentRegistry = consentRegistry;
     this.deadlines = deadlines;
   }
@@ -65,7 +69,7 @@ public class ConsentDecisionListener implements ExecutionListener {
     List<String> recipients = recipients(input);
     String decision = input.string(CONSENT_DECISION);
     List<String> refused = refusedRecipients(decision, recipients,
-        input.codes(CONSENT_REFUSED_RECIPIENTS));
+        input.codes(CONSENT_REFUSED_RECIPIENTS, json));
     boolean askAgain = Boolean.TRUE.equals(input.bool(CONSENT_ASK_AGAIN)) && !refused.isEmpty();
     String by = Actors.current(execution.getProcessEngineServices());
     ZonedDateTime at = deadlines.now();
@@ -102,9 +106,9 @@ public class ConsentDecisionListener implements ExecutionListener {
   }
 
   /** The recipients asked: the list of this moment, else the one recipient. */
-  private static List<String> recipients(VariableReader input) {
+  private List<String> recipients(VariableReader input) {
     List<String> recipients = new ArrayList<>(new LinkedHashSet<>(
-        input.codes(CONSENT_RECIPIENTS)));
+        input.codes(CONSENT_RECIPIENTS, json)));
     if (recipients.isEmpty() && input.string(RECIPIENT_DISCIPLINE) != null) {
       recipients.add(input.string(RECIPIENT_DISCIPLINE));
     }

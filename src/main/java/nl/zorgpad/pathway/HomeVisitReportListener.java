@@ -3,6 +3,7 @@ package nl.zorgpad.pathway;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_OUTCOME;
 import static nl.zorgpad.pathway.PathwayVariables.INTERVENTION_ADVICE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.zorgpad.casus.HomeVisitReport;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.modelpolicy.PathwayBean;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component("homeVisitReportListener")
 public class HomeVisitReportListener implements ExecutionListener {
 
+  private final ObjectMapper json;
+
+  public HomeVisitReportListener(ObjectMapper json) {
+    this.json = json;
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     if (execution.isCanceled()) {
@@ -26,7 +33,7 @@ public class HomeVisitReportListener implements ExecutionListener {
     }
     VariableReader input = VariableReader.of(execution);
     HomeVisitReport report = new HomeVisitReport(input.string(HOME_VISIT_OUTCOME),
-        input.codes(INTERVENTION_ADVICE));
+        input.codes(INTERVENTION_ADVICE, json));
     try {
       InvalidInputException.throwIfAny("home-visit report", report.check());
     } catch (InvalidInputException invalid) {

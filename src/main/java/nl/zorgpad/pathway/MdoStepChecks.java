@@ -17,6 +17,7 @@ import static nl.zorgpad.pathway.MdoVariables.PARTICIPANTS;
 import static nl.zorgpad.pathway.MdoVariables.PREPARATION;
 import static nl.zorgpad.pathway.MdoVariables.REQUESTING_DISCIPLINE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.MdoRules;
@@ -38,15 +39,17 @@ final class MdoStepChecks {
   public static class Plan extends CompletionCheck {
 
     private final Deadlines deadlines;
+    private final ObjectMapper json;
 
-    public Plan(Deadlines deadlines) {
+    public Plan(Deadlines deadlines, ObjectMapper json) {
       super("MDO plan", MeldcodeValidation.MDO_PLAN_INVALID);
       this.deadlines = deadlines;
+      this.json = json;
     }
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkPlan(input.string(REQUESTING_DISCIPLINE), input.codes(PARTICIPANTS),
+      return MdoRules.checkPlan(input.string(REQUESTING_DISCIPLINE), input.codes(PARTICIPANTS, json),
           input.date(MEETING_DATE), input.string(PREPARATION), deadlines.now().toLocalDate());
     }
 
@@ -56,7 +59,7 @@ final class MdoStepChecks {
           input.string(PREPARATION), deadlines.now().toLocalDate()));
       // the Tasklist submits the checklist as JSON; multi-instance needs a collection
       execution.setVariable(PARTICIPANTS, new ArrayList<>(
-          new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS))));
+          new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS, json))));
     }
   }
 
@@ -110,10 +113,12 @@ final class MdoStepChecks {
   public static class ActionPoint extends CompletionCheck {
 
     private final Deadlines deadlines;
+    private final ObjectMapper json;
 
-    public ActionPoint(Deadlines deadlines) {
+    public ActionPoint(Deadlines deadlines, ObjectMapper json) {
       super("MDO action point", MeldcodeValidation.MDO_ACTION_POINT_INVALID);
       this.deadlines = deadlines;
+      this.json = json;
     }
 
     @Override
@@ -130,9 +135,9 @@ final class MdoStepChecks {
       append(execution, input, ACTION_DUE_DATES, input.date(ACTION_DUE_DATE).toString());
     }
 
-    private static void append(DelegateExecution execution, VariableReader input, String list,
+    private void append(DelegateExecution execution, VariableReader input, String list,
         String value) {
-      List<String> values = new ArrayList<>(input.codes(list));
+      List<String> values = new ArrayList<>(input.codes(list, json));
       values.add(value);
       execution.setVariable(list, listValue(values));
     }

@@ -17,6 +17,7 @@ import static nl.zorgpad.pathway.MeldcodeVariables.VEILIG_THUIS_ADVICE;
 import static nl.zorgpad.pathway.MeldcodeVariables.VEILIG_THUIS_CALL_RESULT;
 import static nl.zorgpad.pathway.MeldcodeVariables.VEILIG_THUIS_CONTACT_DATE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.zorgpad.casus.MeldcodeRules;
 import nl.zorgpad.casus.Violation;
@@ -39,13 +40,16 @@ final class MeldcodeStepChecks {
   @Component("meldcodeSignalsCheck")
   public static class Signals extends CompletionCheck {
 
-    public Signals() {
+    private final ObjectMapper json;
+
+    public Signals(ObjectMapper json) {
       super("meldcode step 1", MeldcodeValidation.MELDCODE_SIGNALS_INVALID);
+      this.json = json;
     }
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkSignals(input.codes(SIGNALS), input.string(KINDCHECK));
+      return MeldcodeRules.checkSignals(input.codes(SIGNALS, json), input.string(KINDCHECK));
     }
   }
 
@@ -106,15 +110,17 @@ final class MeldcodeStepChecks {
   public static class Help extends CompletionCheck {
 
     private final Deadlines deadlines;
+    private final ObjectMapper json;
 
-    public Help(Deadlines deadlines) {
+    public Help(Deadlines deadlines, ObjectMapper json) {
       super("meldcode help", MeldcodeValidation.MELDCODE_HELP_INVALID);
       this.deadlines = deadlines;
+      this.json = json;
     }
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkHelp(input.codes(HELP_PROVIDERS),
+      return MeldcodeRules.checkHelp(input.codes(HELP_PROVIDERS, json),
           input.date(HELP_EVALUATION_DATE), deadlines.now().toLocalDate());
     }
   }

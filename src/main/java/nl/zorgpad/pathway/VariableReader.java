@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 final class VariableReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final VariableScope scope;
 
   private VariableReader(VariableScope scope) {
@@ -73,8 +71,11 @@ final class VariableReader {
     return null;
   }
 
-  /** A list of codes: a Java collection, or JSON (a Spin JSON value or a JSON string). */
-  List<String> codes(String name) {
+  /**
+   * A list of codes: a Java collection, or JSON (a Spin JSON value or a JSON string), read with
+   * {@code json}, Spring's mapper, handed down by the bean that reads the list.
+   */
+  List<String> codes(String name, ObjectMapper json) {
     Object value = scope.getVariable(name);
     if (value == null) {
       return List.of();
@@ -84,7 +85,7 @@ final class VariableReader {
     }
     String text = value.toString();
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = json.readTree(text);
       if (node != null && node.isArray()) {
         List<String> codes = new ArrayList<>();
         node.forEach(element -> codes.add(element.isTextual() ? element.asText()

@@ -42,10 +42,12 @@ class PasswordChangeThrottleFilter extends OncePerRequestFilter {
   private final ApplicationEventPublisher events;
   private final LoginRefusals refusals;
   private final MessageSource messages;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
 
   PasswordChangeThrottleFilter(IdentityService identityService, LoginThrottle throttle,
-      ApplicationEventPublisher events, LoginRefusals refusals, MessageSource messages) {
+      ApplicationEventPublisher events, LoginRefusals refusals, MessageSource messages,
+      ObjectMapper json) {
+    this.json = json;
     this.identityService = identityService;
     this.throttle = throttle;
     this.events = events;

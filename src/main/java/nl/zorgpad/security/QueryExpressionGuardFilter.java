@@ -41,6 +41,13 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
   private static final Pattern GUARDED_PATH = Pattern.compile(".*/(task|filter)(/.*)?");
   private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  /** {@code json}: Spring's mapper, for the refusal's body. */
+  public QueryExpressionGuardFilter(com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
+  }
+
   static final String API_MESSAGE =
       "Expressions (${...} or #{...}) are not allowed in task or filter query input.";
   static final String USER_MESSAGE =
@@ -130,7 +137,7 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     return current.contains("${") || current.contains("#{");
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response,
+  private void refuse(HttpServletRequest request, HttpServletResponse response,
       String where) throws IOException {
     LOG.warn("Refused expression in task/filter query {} from user {} at {} {}: {}", where,
         request.getRemoteUser(), request.getMethod(), request.getRequestURI(), API_MESSAGE);
@@ -139,12 +146,12 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     // the shape of every engine-door refusal (nl.zorgpad.rest.RefusalMappers): no class name as
     // type, the Dutch text as message (the Tasklist shows it), the English one in the log only
-    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+    String body = json.writeValueAsString(Map.of(
         "type", "ExpressionNotAllowed",
         "message", USER_MESSAGE,
         "userMessage", USER_MESSAGE,
         "error", "expression-not-allowed"));
-    response.getWriter().write(json);
+    response.getWriter().write(body);
   }
 
   /** Lets the body be read again after it was checked. */

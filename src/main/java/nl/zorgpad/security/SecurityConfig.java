@@ -215,9 +215,10 @@ public class SecurityConfig {
 
   /** Runs right after Spring Security, before the engine's own filters. */
   @Bean
-  FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuardFilter() {
+  FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuardFilter(
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     FilterRegistrationBean<QueryExpressionGuardFilter> registration =
-        new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
+        new FilterRegistrationBean<>(new QueryExpressionGuardFilter(json));
     registration.setName("zorgpadQueryExpressionGuard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(0);
@@ -229,10 +230,11 @@ public class SecurityConfig {
   FilterRegistrationBean<PasswordChangeThrottleFilter> passwordChangeThrottleFilter(
       org.camunda.bpm.engine.IdentityService identityService, LoginThrottle throttle,
       org.springframework.context.ApplicationEventPublisher events, LoginRefusals refusals,
-      org.springframework.context.MessageSource messages) {
+      org.springframework.context.MessageSource messages,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     FilterRegistrationBean<PasswordChangeThrottleFilter> registration =
         new FilterRegistrationBean<>(new PasswordChangeThrottleFilter(identityService, throttle,
-            events, refusals, messages));
+            events, refusals, messages, json));
     registration.setName("zorgpadPasswordChangeThrottle");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(0);

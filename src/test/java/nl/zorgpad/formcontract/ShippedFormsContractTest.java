@@ -2,6 +2,7 @@ package nl.zorgpad.formcontract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ShippedFormsContractTest {
 
+  static final ObjectMapper JSON = new ObjectMapper();
+
   static Stream<Path> forms() throws IOException {
     return Files.list(Path.of("forms")).filter(path -> path.toString().endsWith(".form"))
         .sorted();
@@ -31,25 +34,25 @@ class ShippedFormsContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void aTasklistSubmitOfEveryFieldIsAccepted(Path form) throws IOException {
-    Contract contract = FormSchema.parse(form.toString(), Files.readAllBytes(form));
+    Contract contract = new FormSchema(JSON).parse(form.toString(), Files.readAllBytes(form));
     assertThat(contract.fields()).as("fields of %s", form).isNotEmpty();
 
     Map<String, Object> submit = new LinkedHashMap<>();
     contract.fields().values().forEach(field -> submit.put(field.key(), tasklistValue(field)));
 
-    assertThat(contract.check(submit)).as("violations of a genuine submit of %s", form)
+    assertThat(contract.check(submit, JSON)).as("violations of a genuine submit of %s", form)
         .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void personalDataOutsideTheFormIsRefused(Path form) throws IOException {
-    Contract contract = FormSchema.parse(form.toString(), Files.readAllBytes(form));
+    Contract contract = new FormSchema(JSON).parse(form.toString(), Files.readAllBytes(form));
 
     List<Contract.Violation> violations = contract.check(Map.of(
         "notitie", Variables.untypedValue("Moeder drinkt, vader slaat"),
         "naamMoeder", Variables.untypedValue("Jan Jansen"),
-        "adres", Variables.untypedValue("Kerkstraat 1, 3511 AB Utrecht, BSN 123456782")));
+        "adres", Variables.untypedValue("Kerkstraat 1, 3511 AB Utrecht, BSN 123456782")), JSON);
 
     assertThat(violations).extracting(Contract.Violation::variable)
         .containsExactlyInAnyOrder("notitie", "naamMoeder", "adres");

@@ -67,7 +67,7 @@ class MigrationRunsIT {
         String.class, run.batchId())).isEqualTo("demo-coordinator");
     CaseMigration otherNode = new CaseMigration(runtimeService, repositoryService,
         managementService, historyService, identityService, transactionManager,
-        new MigrationRuns(jdbc));
+        new MigrationRuns(jdbc), java.time.Clock.systemUTC());
     CaseMigration.Report report = otherNode.report(run.batchId(), coordinator).orElseThrow();
     assertThat(report.run()).usingRecursiveComparison().ignoringFields("startedAt")
         .isEqualTo(run);

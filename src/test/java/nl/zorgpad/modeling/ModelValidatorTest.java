@@ -27,7 +27,7 @@ class ModelValidatorTest {
       Set.of("zorgpad-toestemming"), Set.of("zorgpad-triage"));
 
   private final ModelValidator validator = new ModelValidator(
-      new ModelPolicy(PathwayBeans.ofTypes(Map.of("deadlines", Deadlines.class))));
+      new ModelPolicy(PathwayBeans.ofTypes(Map.of("deadlines", Deadlines.class)), new com.fasterxml.jackson.databind.ObjectMapper()), new com.fasterxml.jackson.databind.ObjectMapper());
 
   private static ProcessBuilder process() {
     return Bpmn.createExecutableProcess("test-pathway").name("Testzorgpad")

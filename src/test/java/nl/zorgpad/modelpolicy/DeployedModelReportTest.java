@@ -91,7 +91,7 @@ class DeployedModelReportTest {
     beans.put("deadlines", Deadlines.withDefaults());
     configuration.setBeans(beans);
     if (policy) {
-      configuration.getProcessEnginePlugins().add(new ModelPolicyPlugin());
+      configuration.getProcessEnginePlugins().add(new ModelPolicyPlugin(new com.fasterxml.jackson.databind.ObjectMapper()));
     }
     return configuration.buildProcessEngine();
   }
@@ -107,8 +107,10 @@ class DeployedModelReportTest {
     ModelPolicy policy = configuration.getProcessEnginePlugins().stream()
         .filter(ModelPolicyPlugin.class::isInstance).map(ModelPolicyPlugin.class::cast)
         .findFirst().map(ModelPolicyPlugin::policy)
-        .orElseGet(() -> new ModelPolicy(PathwayBeans.of(configuration.getBeans())));
-    return new DeployedModelReport(configuration, policy).scan();
+        .orElseGet(() -> new ModelPolicy(PathwayBeans.of(configuration.getBeans()),
+            new com.fasterxml.jackson.databind.ObjectMapper()));
+    return new DeployedModelReport(configuration, policy,
+        java.time.Clock.systemUTC()).scan();
   }
 
   @Test

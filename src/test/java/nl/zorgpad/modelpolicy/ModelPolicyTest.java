@@ -26,7 +26,7 @@ class ModelPolicyTest {
   private static final PathwayBeans BEANS = PathwayBeans.ofTypes(Map.of(
       "deadlines", Deadlines.class, "caseClosing", CaseClosing.class,
       "consentCheck", ConsentCheck.class, "caseRegistry", Object.class));
-  private final ModelPolicy policy = new ModelPolicy(BEANS);
+  private final ModelPolicy policy = new ModelPolicy(BEANS, new com.fasterxml.jackson.databind.ObjectMapper());
 
   static Stream<HostileModels.Hostile> hostile() {
     return HostileModels.all(TOUCHED, "unit-").stream();

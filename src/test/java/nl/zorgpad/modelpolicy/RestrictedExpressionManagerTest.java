@@ -66,7 +66,7 @@ class RestrictedExpressionManagerTest {
     beans.put("registry", unmarked);
     configuration.setBeans(beans);
     if (policy) {
-      configuration.getProcessEnginePlugins().add(new ModelPolicyPlugin());
+      configuration.getProcessEnginePlugins().add(new ModelPolicyPlugin(new com.fasterxml.jackson.databind.ObjectMapper()));
     }
     return configuration.buildProcessEngine();
   }

@@ -359,7 +359,7 @@ class PathwayModelTest {
     shipped.addAll(files(FORMS, ".form"));
     for (Path file : shipped) {
       String resource = file.getParent().getFileName() + "/" + file.getFileName();
-      List<ValidationIssue> errors = new ModelValidator()
+      List<ValidationIssue> errors = new ModelValidator(new ObjectMapper())
           .validate(resource, Files.readAllBytes(file), context).stream()
           .filter(ValidationIssue::isError).toList();
       assertThat(errors).as(resource).isEmpty();
