@@ -72,7 +72,7 @@ class KwetsbareZwangerschapProcessTest {
       .atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
 
