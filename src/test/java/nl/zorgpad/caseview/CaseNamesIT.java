@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import nl.zorgpad.casus.DossierService;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class CaseNamesIT {
     Matcher task = Pattern.compile("/casus/" + caseNumber + "/taken/([^/]+)/toewijzen")
         .matcher(page);
     assertThat(task.find()).isTrue();
-    HttpResponse<String> refused = new CaseSession(port, "demo-regiehouder:demo").post(
+    HttpResponse<String> refused = TestSession.browser(port, "demo-regiehouder:demo").submit(
         "/casus/" + caseNumber + "/taken/" + task.group(1) + "/toewijzen",
         "groupId", "verloskundige-doesburg");
     assertThat(refused.statusCode()).isEqualTo(400);

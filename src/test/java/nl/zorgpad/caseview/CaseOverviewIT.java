@@ -13,6 +13,7 @@ import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.HandoverRegistry;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -128,17 +129,17 @@ class CaseOverviewIT {
   @Test
   void emergencyAccessNeedsAReasonWorksAndIsFlagged() {
     String caseNumber = demoCase("DEMO-HA-0104");
-    CaseSession kraamzorg = new CaseSession(port, "demo-kraamzorg:demo");
+    TestSession kraamzorg = TestSession.browser(port, "demo-kraamzorg:demo");
     assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
 
-    HttpResponse<String> noReason = kraamzorg.post("/casus/" + caseNumber + "/noodtoegang",
+    HttpResponse<String> noReason = kraamzorg.submit("/casus/" + caseNumber + "/noodtoegang",
         "reason", "");
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(noReason.body()).contains("Geef de reden voor de noodtoegang");
     assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
 
     Instant before = Instant.now();
-    HttpResponse<String> opened = kraamzorg.post("/casus/" + caseNumber + "/noodtoegang",
+    HttpResponse<String> opened = kraamzorg.submit("/casus/" + caseNumber + "/noodtoegang",
         "reason", "Kraamzorg acuut nodig, verloskundige niet bereikbaar");
     assertThat(opened.statusCode()).isEqualTo(302);
     HttpResponse<String> page = kraamzorg.get("/casus/" + caseNumber);
@@ -264,19 +265,19 @@ class CaseOverviewIT {
   @Test
   void theMidwifeEntersTheClientsDataOnTheCliëntgegevensPage() {
     String caseNumber = demoCase("DEMO-VK-0103");
-    CaseSession midwife = new CaseSession(port, MIDWIFE);
-    HttpResponse<String> invalid = midwife.post("/casus/" + caseNumber + "/client",
+    TestSession midwife = TestSession.browser(port, MIDWIFE);
+    HttpResponse<String> invalid = midwife.submit("/casus/" + caseNumber + "/client",
         "givenName", "Amira", "bsn", "123456789", "postcode", "3531 AB");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("Het BSN is niet geldig");
-    HttpResponse<String> badDateAndParity = midwife.post("/casus/" + caseNumber + "/client",
+    HttpResponse<String> badDateAndParity = midwife.submit("/casus/" + caseNumber + "/client",
         "givenName", "Amira", "birthDate", "01-05-1998", "parity", "twee");
     assertThat(badDateAndParity.statusCode()).isEqualTo(400);
     assertThat(badDateAndParity.body()).contains("Vul de geboortedatum in als jjjj-mm-dd.")
         .contains("Vul de pariteit in als een getal.")
         .as("the form keeps what she typed").contains("value=\"01-05-1998\"");
 
-    HttpResponse<String> saved = midwife.post("/casus/" + caseNumber + "/client",
+    HttpResponse<String> saved = midwife.submit("/casus/" + caseNumber + "/client",
         "givenName", "Amira", "familyName", "Demo", "bsn", "111222333", "birthDate",
         "1998-05-01", "postcode", "3531 AB", "city", "Utrecht", "parity", "1");
     assertThat(saved.statusCode()).isEqualTo(302);
@@ -298,8 +299,8 @@ class CaseOverviewIT {
         .taskCandidateGroup("jgz").singleResult();
     assertThat(jgzTask).as("the demo's JGZ contact task, fallen back to the discipline")
         .isNotNull();
-    CaseSession regiehouder = new CaseSession(port, "demo-regiehouder:demo");
-    CaseSession jgz = new CaseSession(port, JGZ);
+    TestSession regiehouder = TestSession.browser(port, "demo-regiehouder:demo");
+    TestSession jgz = TestSession.browser(port, JGZ);
     String path = "/casus/" + caseNumber + "/taken/" + jgzTask.getId() + "/toewijzen";
     try {
       String page = regiehouder.get("/casus/" + caseNumber).body();
@@ -309,22 +310,22 @@ class CaseOverviewIT {
       assertThat(jgz.get("/casus/" + caseNumber).body())
           .as("only the regiehouder gets the form").doesNotContain("id=\"reassign-");
 
-      HttpResponse<String> refused = jgz.post(path, "groupId", "jgz-utrecht-west");
+      HttpResponse<String> refused = jgz.submit(path, "groupId", "jgz-utrecht-west");
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.body()).contains("Alleen de regiehouder van deze casus");
-      HttpResponse<String> otherDiscipline = regiehouder.post(path, "groupId",
+      HttpResponse<String> otherDiscipline = regiehouder.submit(path, "groupId",
           "buurtteam-utrecht-lombok");
       assertThat(otherDiscipline.statusCode()).isEqualTo(400);
       assertThat(otherDiscipline.body()).contains("Kies een team van dezelfde discipline");
-      assertThat(regiehouder.post(path, "groupId", "").statusCode()).isEqualTo(400);
+      assertThat(regiehouder.submit(path, "groupId", "").statusCode()).isEqualTo(400);
       String otherCase = demoCase("DEMO-VK-0105");
-      assertThat(regiehouder.post("/casus/" + otherCase + "/taken/" + jgzTask.getId()
+      assertThat(regiehouder.submit("/casus/" + otherCase + "/taken/" + jgzTask.getId()
           + "/toewijzen", "groupId", "jgz-utrecht-west").statusCode())
           .as("a task of another case").isIn(400, 403);
       assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz");
 
       Instant before = Instant.now();
-      assertThat(regiehouder.post(path, "groupId", "jgz-utrecht-west").statusCode())
+      assertThat(regiehouder.submit(path, "groupId", "jgz-utrecht-west").statusCode())
           .isEqualTo(302);
       assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz-utrecht-west");
       assertThat(historyService.createUserOperationLogQuery().taskId(jgzTask.getId())
@@ -339,7 +340,7 @@ class CaseOverviewIT {
       });
     } finally {
       // other tests use the demo case as it was
-      regiehouder.post(path, "groupId", "jgz");
+      regiehouder.submit(path, "groupId", "jgz");
       assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz");
     }
   }
@@ -353,7 +354,7 @@ class CaseOverviewIT {
   @Test
   void aReferralGoesOnlyToATeamOfTheSocialeKaartOrADiscipline() {
     String caseNumber = demoCase("DEMO-VK-0101");
-    CaseSession midwife = new CaseSession(port, MIDWIFE);
+    TestSession midwife = TestSession.browser(port, MIDWIFE);
     String page = midwife.get("/casus/" + caseNumber).body();
     // the teams of the case's coalition (issue 11), not Zeist's
     assertThat(page).contains("<select id=\"groupId\" name=\"groupId\" required>")
@@ -361,16 +362,16 @@ class CaseOverviewIT {
         .doesNotContain("Wandelmaatjes 1000 dagen");
 
     for (String wrong : new String[] {"jgz-utrect-west", "", "jgz; drop table"}) {
-      HttpResponse<String> refused = midwife.post("/casus/" + caseNumber + "/verwijzing",
+      HttpResponse<String> refused = midwife.submit("/casus/" + caseNumber + "/verwijzing",
           "groupId", wrong);
       assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
       assertThat(refused.body()).as(wrong).contains("Kies een team of discipline uit de lijst");
     }
     assertThat(midwife.get("/casus/" + caseNumber).body()).doesNotContain("jgz-utrect-west");
 
-    assertThat(midwife.post("/casus/" + caseNumber + "/verwijzing", "groupId",
+    assertThat(midwife.submit("/casus/" + caseNumber + "/verwijzing", "groupId",
         "informele-zorg-zeist").statusCode()).as("another coalition's team").isEqualTo(400);
-    assertThat(midwife.post("/casus/" + caseNumber + "/verwijzing", "groupId",
+    assertThat(midwife.submit("/casus/" + caseNumber + "/verwijzing", "groupId",
         "informele-zorg-utrecht").statusCode()).isEqualTo(302);
     assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Moedermaatjes Utrecht");
   }
@@ -378,9 +379,9 @@ class CaseOverviewIT {
   @Test
   void theBuurtteamBecomesRegiehouder() {
     String caseNumber = demoCase("DEMO-BT-0102");
-    CaseSession buurtteam = new CaseSession(port, "demo-buurtteam:demo");
+    TestSession buurtteam = TestSession.browser(port, "demo-buurtteam:demo");
     assertThat(buurtteam.get("/casus/" + caseNumber).body()).contains("Ik word regiehouder");
-    assertThat(buurtteam.post("/casus/" + caseNumber + "/regiehouder").statusCode())
+    assertThat(buurtteam.submit("/casus/" + caseNumber + "/regiehouder").statusCode())
         .isEqualTo(302);
     String page = buurtteam.get("/casus/" + caseNumber).body();
     // "Regiehouder: <team name>" (issue 11)

@@ -14,6 +14,7 @@ import nl.zorgpad.casus.DossierService;
 import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,30 +60,30 @@ class DuplicateCaseIT {
     String birthDate = LocalDate.of(1993, 11, 2).plusDays(new java.util.Random().nextInt(300))
         .toString();
     // each enters what she knows on Cliëntgegevens: the same woman
-    assertThat(new CaseSession(port, MIDWIFE).post("/casus/" + survivor + "/client",
+    assertThat(TestSession.browser(port, MIDWIFE).submit("/casus/" + survivor + "/client",
         "givenName", "Samira", "bsn", bsn, "birthDate", birthDate).statusCode()).isEqualTo(302);
-    assertThat(new CaseSession(port, GP).post("/casus/" + duplicate + "/client",
+    assertThat(TestSession.browser(port, GP).submit("/casus/" + duplicate + "/client",
         "bsn", bsn, "birthDate", birthDate, "postcode", "3531 AB").statusCode()).isEqualTo(302);
     // the regiehouder's team holds work in both cases
     regiehouderInvolvedIn(survivor, duplicate);
 
-    CaseSession regiehouder = new CaseSession(port, REGIEHOUDER);
+    TestSession regiehouder = TestSession.browser(port, REGIEHOUDER);
     String page = regiehouder.get("/casus/" + survivor).body();
     assertThat(page).contains("Mogelijk dezelfde cliënt als in:").contains(duplicate)
         .contains("herkend op BSN en geboortedatum");
     // a caregiver who is not the regiehouder of both is refused, in Dutch (the midwife may not
     // even see the GP's case)
-    HttpResponse<String> refused = new CaseSession(port, MIDWIFE).post(
+    HttpResponse<String> refused = TestSession.browser(port, MIDWIFE).submit(
         "/casus/" + survivor + "/samenvoegen", "duplicate", duplicate);
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("Geen toegang tot deze casus");
     dossier.involveForTask(duplicate, List.of("verloskundige-utrecht-lombok"), "system");
-    HttpResponse<String> notRegiehouder = new CaseSession(port, MIDWIFE).post(
+    HttpResponse<String> notRegiehouder = TestSession.browser(port, MIDWIFE).submit(
         "/casus/" + survivor + "/samenvoegen", "duplicate", duplicate);
     assertThat(notRegiehouder.statusCode()).isEqualTo(403);
     assertThat(notRegiehouder.body()).contains("Alleen de regiehouder van beide casussen");
 
-    HttpResponse<String> merged = regiehouder.post("/casus/" + survivor + "/samenvoegen",
+    HttpResponse<String> merged = regiehouder.submit("/casus/" + survivor + "/samenvoegen",
         "duplicate", duplicate);
 
     assertThat(merged.statusCode()).as(merged.body()).isEqualTo(302);
@@ -105,7 +106,7 @@ class DuplicateCaseIT {
     assertThat(regiehouder.get("/casus/" + duplicate).body())
         .contains("Dubbele casus, samengevoegd met").contains("Gesloten (dubbele casus)");
     // the GP came in through the merge: the mother's dossier of the survivor needs consent
-    assertThat(new CaseSession(port, GP).get("/casus/" + survivor + "/client").statusCode())
+    assertThat(TestSession.browser(port, GP).get("/casus/" + survivor + "/client").statusCode())
         .isEqualTo(403);
   }
 
@@ -152,7 +153,7 @@ class DuplicateCaseIT {
     regiehouderInvolvedIn(caseNumber);
     Long signalId = dossierSignalOf(caseNumber, "demo-verloskundige");
 
-    HttpResponse<String> detached = new CaseSession(port, REGIEHOUDER).post(
+    HttpResponse<String> detached = TestSession.browser(port, REGIEHOUDER).submit(
         "/casus/" + caseNumber + "/signalen/" + signalId + "/loskoppelen");
 
     assertThat(detached.statusCode()).as(detached.body()).isEqualTo(302);

@@ -7,6 +7,7 @@ import java.util.List;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.HandoverRegistry;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -56,7 +57,7 @@ class EndInvolvementIT {
     dossier.involveForTask(caseNumber, List.of("verloskundige"), "system");
     long involvement = activeInvolvementOf(caseNumber, "verloskundige");
     String end = "/casus/" + caseNumber + "/betrokkenheid/" + involvement + "/einde";
-    CaseSession midwife = new CaseSession(port, "demo-verloskundige:demo");
+    TestSession midwife = TestSession.browser(port, "demo-verloskundige:demo");
 
     String page = midwife.get("/casus/" + caseNumber).body();
     // a link to the confirmation page, with a name saying whose involvement it ends
@@ -70,12 +71,12 @@ class EndInvolvementIT {
         .contains("Wilt u de betrokkenheid van Verloskundige bij casus " + caseNumber)
         .contains("name=\"bevestigd\" value=\"ja\" required");
 
-    HttpResponse<String> unconfirmed = midwife.post(end);
+    HttpResponse<String> unconfirmed = midwife.submit(end);
     assertThat(unconfirmed.statusCode()).isEqualTo(400);
     assertThat(unconfirmed.body()).contains("Vink aan dat u de betrokkenheid wilt beëindigen");
     assertThat(ended(involvement)).isFalse();
 
-    HttpResponse<String> confirmed = midwife.post(end, "bevestigd", "ja");
+    HttpResponse<String> confirmed = midwife.submit(end, "bevestigd", "ja");
     assertThat(confirmed.statusCode()).isEqualTo(302);
     assertThat(ended(involvement)).isTrue();
     assertThat(midwife.get("/casus/" + caseNumber).body()).doesNotContain("href=\"" + end + "\"");
@@ -84,8 +85,8 @@ class EndInvolvementIT {
   @Test
   void someoneInTheCaseThroughTheNoodprocedureOnlyIsNotOfferedBeëindigen() {
     String caseNumber = demoCase("DEMO-VK-0101");
-    CaseSession poh = new CaseSession(port, "demo-poh-ggz:demo");
-    assertThat(poh.post("/casus/" + caseNumber + "/noodtoegang", "reason",
+    TestSession poh = TestSession.browser(port, "demo-poh-ggz:demo");
+    assertThat(poh.submit("/casus/" + caseNumber + "/noodtoegang", "reason",
         "Cliënte belt in crisis, verloskundige niet bereikbaar").statusCode()).isEqualTo(302);
     String page = poh.get("/casus/" + caseNumber).body();
     assertThat(page).contains("id=\"emergency-banner\"").contains("id=\"involved\"")
@@ -104,7 +105,7 @@ class EndInvolvementIT {
     String caseNumber = demoCase("DEMO-VK-0101");
     List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
     assertThat(open).isNotEmpty();
-    String page = new CaseSession(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
+    String page = TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
         .body();
     for (Task task : open) {
       assertThat(page).contains("href=\"/camunda/app/tasklist/default/#/?task=" + task.getId()
@@ -117,7 +118,7 @@ class EndInvolvementIT {
     String caseNumber = jdbc.queryForObject("select min(case_number) from zp_handover_record"
         + " where method = 'telefonisch-consult' and sender_discipline = 'verloskundige'",
         String.class);
-    String page = new CaseSession(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
+    String page = TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
         .body();
     assertThat(page).contains("telefonisch consult").doesNotContain("telefonisch-consult");
   }

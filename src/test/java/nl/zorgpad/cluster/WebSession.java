@@ -12,19 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.zorgpad.support.TestSession;
 
 /**
  * A browser's session that can be pointed at any node: it keeps the cookies it was given (the
  * session cookie, the Tasklist's XSRF-TOKEN) and sends them to whichever base URL it is asked to,
  * as a browser behind a load balancer without sticky sessions would. Logs in with Zorgpad's login
  * form (its CSRF token), and sends the Tasklist's {@code X-XSRF-TOKEN} header on the webapps' API.
+ * Not {@link TestSession}: it must carry one cookie jar across nodes and a proxy's TLS; it reads
+ * the page's token the same way ({@link TestSession#pageToken}).
  */
 final class WebSession {
 
   static final String SESSION_COOKIE = "JSESSIONID";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   private final HttpClient client;
   private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -53,12 +53,10 @@ final class WebSession {
   HttpResponse<String> login(String base, String user, String password,
       Map<String, String> headers) {
     HttpResponse<String> page = send(base, "/login", headers);
-    Matcher csrf = CSRF.matcher(page.body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("no CSRF token on the login page: " + page.statusCode());
-    }
+    String csrf = TestSession.pageToken(page.body()).orElseThrow(() ->
+        new IllegalStateException("no CSRF token on the login page: " + page.statusCode()));
     StringBuilder body = new StringBuilder();
-    Map.of("_csrf", csrf.group(1), "username", user, "password", password).forEach(
+    Map.of("_csrf", csrf, "username", user, "password", password).forEach(
         (name, value) -> body.append(body.isEmpty() ? "" : "&")
             .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
             .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));

@@ -8,19 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.zorgpad.demo.DemoUsers;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,7 +57,6 @@ class CoalitionVariantIT {
   static final String MIDWIFE_ZEIST = "demo-verloskundige-zeist:demo";
   static final String MIDWIFE_SHARED = "demo-verloskundige:demo";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort
   int port;
@@ -264,30 +260,18 @@ class CoalitionVariantIT {
 
     // the shared installation's case cannot be moved by Dordrecht's coordinator
     String sharedInstance = instance(sharedCase).getId();
-    HttpResponse<String> page = http.get("/", COORDINATOR_DORDRECHT);
-    Matcher matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<String> refused = http.send(http.builder("/modeling/migration",
-            COORDINATOR_DORDRECHT)
-        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
-            + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&source="
-            + shared.getId() + "&target=" + variant.getId() + "&case=" + sharedInstance))
-        .build());
+    TestSession dordrechtCoordinator = TestSession.of(port, COORDINATOR_DORDRECHT);
+    HttpResponse<String> refused = dordrechtCoordinator.postForm("/modeling/migration", "/",
+        TestSession.fields("source", shared.getId(), "target", variant.getId(), "case",
+            sharedInstance));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("hoort bij een andere coalitie");
     assertThat(instance(sharedCase).getProcessDefinitionId()).isEqualTo(shared.getId());
 
     // her own case she moves; its report is hers, not another coalition's coordinator's
-    HttpResponse<String> started = http.send(http.builder("/modeling/migration",
-            COORDINATOR_DORDRECHT)
-        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
-            + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&source="
-            + shared.getId() + "&target=" + variant.getId() + "&case="
-            + instance(dordrechtCase).getId()))
-        .build());
+    HttpResponse<String> started = dordrechtCoordinator.postForm("/modeling/migration", "/",
+        TestSession.fields("source", shared.getId(), "target", variant.getId(), "case",
+            instance(dordrechtCase).getId()));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
     String report = java.net.URI.create(started.headers().firstValue("Location").orElseThrow())
         .getPath();
@@ -318,19 +302,12 @@ class CoalitionVariantIT {
   /** Through the workbench's API, with a session and its CSRF token, as the editor does. */
   HttpResponse<String> deploy(String user, String coalition, Map<String, String> files)
       throws Exception {
-    HttpResponse<String> page = http.get("/", user);
-    assertThat(page.statusCode()).isEqualTo(200);
-    Matcher matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).as("CSRF token on the start page").isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("resources", files.entrySet().stream()
         .map(e -> Map.of("name", e.getKey(), "content", e.getValue())).toList());
     body.put("tenantId", coalition);
-    return http.send(http.builder("/modeling/api/deploy", user)
-        .header("Cookie", cookie).header("X-CSRF-TOKEN", matcher.group(1))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    return TestSession.of(port, user).json("POST", "/modeling/api/deploy", "/",
+        JSON.writeValueAsString(body));
   }
 
   String signal(String user) throws Exception {

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -56,12 +56,12 @@ class FormContractIT {
   JdbcTemplate jdbc;
 
   Http http;
-  WebappSession tasklist;
+  TestSession tasklist;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    tasklist = new WebappSession(port, MIDWIFE);
+    tasklist = TestSession.of(port, MIDWIFE);
   }
 
   @Test
@@ -83,7 +83,7 @@ class FormContractIT {
   void extraVariablesAreRefusedAtTheTasklistsDoor() {
     for (String action : List.of("complete", "submit-form")) {
       Task task = consentTask();
-      JsonNode refusal = assertRefused(tasklist.postApi(WebappSession.ENGINE + "/task/"
+      JsonNode refusal = assertRefused(tasklist.postApi(TestSession.ENGINE + "/task/"
           + task.getId() + "/" + action, consent("GIVEN", PERSONAL_DATA)), 400);
       assertThat(refusal.path("message").asText()).startsWith("Er is niets opgeslagen.");
       assertThat(open(task)).isTrue();
@@ -100,9 +100,9 @@ class FormContractIT {
         .contains("een van de mogelijkheden van het formulier");
     assertRefused(http.postJson("/engine-rest" + path, MIDWIFE,
         "{\"variables\": {\"consentDecision\": {\"value\": true}}}"), 400);
-    assertRefused(tasklist.postApi(WebappSession.ENGINE + path,
+    assertRefused(tasklist.postApi(TestSession.ENGINE + path,
         "{\"variables\": {\"consentDecision\": {\"value\": [\"GIVEN\"]}}}"), 400);
-    assertRefused(tasklist.postApi(WebappSession.ENGINE + path,
+    assertRefused(tasklist.postApi(TestSession.ENGINE + path,
         "{\"variables\": {\"consentAskAgain\": {\"value\": \"ja\"}}}"), 400);
     // a serialized Java object or a file is no form value
     assertRefused(http.postJson("/engine-rest" + path, MIDWIFE, """
@@ -118,7 +118,7 @@ class FormContractIT {
   @Test
   void aTasklistShapedSubmitPasses() {
     Task refused = consentTask();
-    HttpResponse<String> response = tasklist.postApi(WebappSession.ENGINE + "/task/"
+    HttpResponse<String> response = tasklist.postApi(TestSession.ENGINE + "/task/"
         + refused.getId() + "/submit-form", """
         {"variables": {"consentDecision": {"value": "REFUSED"},
                        "consentRefusalReason": {"value": "wil-bedenktijd"},
@@ -147,7 +147,7 @@ class FormContractIT {
         "/engine-rest/process-definition/key/" + MAIN + "/submit-form")) {
       assertRefused(http.postJson(path, MIDWIFE, signal), 400);
     }
-    assertRefused(tasklist.postApi(WebappSession.ENGINE + "/process-definition/" + definition
+    assertRefused(tasklist.postApi(TestSession.ENGINE + "/process-definition/" + definition
         + "/submit-form", signal), 400);
     // the case number is Zorgpad's to give; a chosen business key would reach the history
     assertRefused(http.postJson("/engine-rest/process-definition/" + definition + "/submit-form",
@@ -225,7 +225,7 @@ class FormContractIT {
     for (HttpRequest.Builder request : requests) {
       assertRefused(http.send(request.build()), 403);
     }
-    assertRefused(tasklist.api("PUT", WebappSession.ENGINE + "/process-instance/" + instance
+    assertRefused(tasklist.api("PUT", TestSession.ENGINE + "/process-instance/" + instance
         + "/variables/naamMoeder", "{\"value\": \"Jan\"}"), 403);
     assertThat(open(task)).isTrue();
   }

@@ -3,23 +3,15 @@ package nl.zorgpad.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.intake.OneCasePerWomanIT.Client;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,8 +57,8 @@ class SignallerKeepsHerWorkIT {
     assertThat(groups(consent)).containsExactly(MIDWIVES_LOMBOK);
 
     // she enters the client's address: Liendert, Amersfoort
-    Page page = new Page(port, MIDWIFE);
-    HttpResponse<String> saved = page.post("/casus/" + caseNumber + "/client",
+    TestSession page = TestSession.of(port, MIDWIFE);
+    HttpResponse<String> saved = page.submit("/casus/" + caseNumber + "/client",
         "postcode", "3822 AB", "city", "Amersfoort");
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
     assertThat(caseFiles.find(caseNumber).orElseThrow().getNeighbourhood())
@@ -182,54 +174,5 @@ class SignallerKeepsHerWorkIT {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
         .map(IdentityLink::getGroupId).toList();
-  }
-
-  /** A browser-like session on Zorgpad's own pages (cookie + the page's CSRF token). */
-  static final class Page {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String base;
-    private final String user;
-
-    Page(int port, String user) {
-      this.base = "http://localhost:" + port;
-      this.user = user;
-    }
-
-    HttpResponse<String> get(String path) {
-      return send(request(path).GET());
-    }
-
-    HttpResponse<String> post(String path, String... fields) {
-      Matcher matcher = CSRF.matcher(get("/").body());
-      assertThat(matcher.find()).as("CSRF token on the start page").isTrue();
-      StringBuilder body = new StringBuilder("_csrf=").append(encode(matcher.group(1)));
-      for (int i = 0; i < fields.length; i += 2) {
-        body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
-      }
-      return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
-
-    private HttpRequest.Builder request(String path) {
-      return HttpRequest.newBuilder(URI.create(base + path))
-          .header("Authorization", "Basic " + Base64.getEncoder()
-              .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return client.send(request.build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static String encode(String value) {
-      return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
   }
 }

@@ -4,35 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
+import nl.zorgpad.support.TestSession;
 
 /**
  * The REST calls the Camunda Tasklist makes for a logged-in caregiver, against the webapps' own
  * copy of the engine API ({@code /camunda/api/engine/engine/default/…}), with its session and
- * CSRF token (cookie + {@code X-XSRF-TOKEN}) as the AngularJS app sends them.
+ * CSRF token (cookie + {@code X-XSRF-TOKEN}) as the AngularJS app sends them — a
+ * {@link TestSession} with the Tasklist's calls on top.
  */
 final class TasklistSession {
 
-  static final String API = "/camunda/api/engine/engine/default";
+  static final String API = TestSession.ENGINE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).build();
-  private final String base;
-  private final String user;
-  private String token;
+  private final TestSession session;
 
   TasklistSession(int port, String user) {
-    this.base = "http://localhost:" + port;
-    this.user = user;
+    this.session = TestSession.of(port, user).accept("application/json");
   }
 
   /** {@code POST …/process-definition/key/{key}/submit-form}: the start form's "Start". */
@@ -60,17 +50,12 @@ final class TasklistSession {
   }
 
   HttpResponse<String> get(String path) {
-    HttpResponse<String> response = send(request(path).GET());
-    response.headers().firstValue("X-XSRF-TOKEN").ifPresent(value -> token = value);
-    return response;
+    return session.get(path);
   }
 
+  /** A write of the Tasklist: JSON with the webapps' CSRF token. */
   HttpResponse<String> post(String path, String json) {
-    if (token == null) {
-      get(API + "/task/count"); // a first read hands out the CSRF token, as for the Tasklist
-    }
-    return send(request(path).header("Content-Type", "application/json")
-        .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(json)));
+    return session.postApi(path, json);
   }
 
   /** Form values as the Tasklist submits them: {"variables": {"key": {"value": …}}}. */
@@ -99,23 +84,7 @@ final class TasklistSession {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .header("Accept", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return TestSession.encode(value);
   }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,7 +39,6 @@ class WorkbenchIT {
   private static final String COORDINATOR = "demo-coordinator:demo";
   private static final String MIDWIFE = "demo-verloskundige:demo";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort
   int port;
@@ -89,33 +85,20 @@ class WorkbenchIT {
 
   // --- HTTP with a session and its CSRF token -----------------------------------------------
 
-  /** Basic auth plus a session cookie and its CSRF token (from the start page's forms). */
-  record Session(String user, String cookie, String token) {
+  /** Basic auth plus a session cookie; the CSRF token from the start page's forms. */
+  TestSession session(String user, String ignored) {
+    TestSession session = TestSession.of(port, user);
+    assertThat(session.get("/").statusCode()).isEqualTo(200);
+    return session;
   }
 
-  Session session(String user, String ignored) {
-    HttpResponse<String> page = http.get("/", user);
-    assertThat(page.statusCode()).isEqualTo(200);
-    Matcher matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).as("CSRF token on the start page").isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    return new Session(user, cookie, matcher.group(1));
+  /** JSON to the workbench's API with the page's token in X-CSRF-TOKEN, as the editor does. */
+  HttpResponse<String> post(TestSession session, String path, String json) {
+    return session.json("POST", path, "/", json);
   }
 
-  HttpResponse<String> post(Session session, String path, String json) {
-    return http.send(http.builder(path, session.user())
-        .header("Cookie", session.cookie()).header("X-CSRF-TOKEN", session.token())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-  }
-
-  HttpResponse<String> postForm(Session session, String path, Map<String, String> fields) {
-    StringBuilder body = new StringBuilder("_csrf=" + enc(session.token()));
-    fields.forEach((k, v) -> body.append('&').append(enc(k)).append('=').append(enc(v)));
-    return http.send(http.builder(path, session.user())
-        .header("Cookie", session.cookie())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+  HttpResponse<String> postForm(TestSession session, String path, Map<String, String> fields) {
+    return session.postForm(path, "/", fields);
   }
 
   static String submission(Map<String, String> resources) throws Exception {
@@ -124,7 +107,7 @@ class WorkbenchIT {
   }
 
   static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return TestSession.encode(value);
   }
 
   /** Deploys as the packaged deployer does (name zorgpad), so the workbench can open it. */
@@ -141,7 +124,7 @@ class WorkbenchIT {
     deployPackaged(Map.of("processes/it-wb-deploy.bpmn",
         pathway("it-wb-deploy", "verloskundige", "it-wb-deploy-form", false),
         "forms/it-wb-deploy.form", form("it-wb-deploy-form", "Notitie")));
-    Session coordinator = session(COORDINATOR, "processes/it-wb-deploy.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-deploy.bpmn");
 
     HttpResponse<String> response = post(coordinator, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-deploy.bpmn",
@@ -170,7 +153,7 @@ class WorkbenchIT {
     deployPackaged(Map.of("processes/it-wb-invalid.bpmn",
         pathway("it-wb-invalid", "jgz", "it-wb-invalid-form", false),
         "forms/it-wb-invalid.form", form("it-wb-invalid-form", "Notitie")));
-    Session coordinator = session(COORDINATOR, "processes/it-wb-invalid.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-invalid.bpmn");
 
     HttpResponse<String> response = post(coordinator, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-invalid.bpmn",
@@ -192,7 +175,7 @@ class WorkbenchIT {
     deployPackaged(Map.of("processes/it-wb-parse.bpmn",
         pathway("it-wb-parse", "jgz", "it-wb-parse-form", false),
         "forms/it-wb-parse.form", form("it-wb-parse-form", "Notitie")));
-    Session coordinator = session(COORDINATOR, "processes/it-wb-parse.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-parse.bpmn");
     String broken = pathway("it-wb-parse", "jgz", "it-wb-parse-form", false)
         .replace("targetRef=\"End\"", "targetRef=\"Nergens\"");
 
@@ -210,7 +193,7 @@ class WorkbenchIT {
     HttpResponse<String> page = http.get("/modeling", MIDWIFE);
     assertThat(page.statusCode()).isEqualTo(403);
     // even with a valid session and CSRF token of her own, the API refuses
-    Session midwife = session(MIDWIFE, null);
+    TestSession midwife = session(MIDWIFE, null);
     HttpResponse<String> response = post(midwife, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-midwife.bpmn", pathway("it-wb-midwife", "jgz", "x", false))));
     assertThat(response.statusCode()).isEqualTo(403);
@@ -246,7 +229,7 @@ class WorkbenchIT {
     String bpmn = pathway("it-wb-changed", "jgz", "it-wb-changed-form", false);
     deployPackaged(Map.of("processes/it-wb-changed.bpmn", bpmn,
         "forms/it-wb-changed.form", form("it-wb-changed-form", "Notitie")));
-    Session coordinator = session(COORDINATOR, "processes/it-wb-changed.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-changed.bpmn");
 
     HttpResponse<String> response = post(coordinator, "/modeling/api/deploy", submission(Map.of(
         "processes/it-wb-changed.bpmn", bpmn,
@@ -286,7 +269,7 @@ class WorkbenchIT {
         "forms/it-wb-rollback.form", form("it-wb-rollback-form", "Notitie")));
     String firstDeployment = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("it-wb-rollback").singleResult().getDeploymentId();
-    Session coordinator = session(COORDINATOR, "processes/it-wb-rollback.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-rollback.bpmn");
     post(coordinator, "/modeling/api/deploy", submission(Map.of("processes/it-wb-rollback.bpmn",
         pathway("it-wb-rollback", "kraamzorg", "it-wb-rollback-form", true))));
 
@@ -322,7 +305,7 @@ class WorkbenchIT {
     taskService.complete(taskService.createTaskQuery().processInstanceId(atSecond.getId())
         .singleResult().getId());
     // v2: the second step is gone (kraamzorg takes the first step)
-    Session coordinator = session(COORDINATOR, "processes/it-wb-migrate.bpmn");
+    TestSession coordinator = session(COORDINATOR, "processes/it-wb-migrate.bpmn");
     post(coordinator, "/modeling/api/deploy", submission(Map.of("processes/it-wb-migrate.bpmn",
         pathway("it-wb-migrate", "kraamzorg", "it-wb-migrate-form", false))));
     ProcessDefinition v2 = repositoryService.createProcessDefinitionQuery()

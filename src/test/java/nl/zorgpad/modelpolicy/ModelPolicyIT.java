@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,7 +41,6 @@ class ModelPolicyIT {
 
   private static final String COORDINATOR = "demo-coordinator:demo";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   /** A package-qualified class name, a stack frame or an engine code. */
   private static final Pattern INTERNALS = Pattern.compile(
       "\\b(org|nl|java|javax|jakarta|com|sun)\\.[a-z]+\\.[A-Za-z]|\\tat |\\bat [a-z]+\\.[a-z]+\\."
@@ -144,17 +143,11 @@ class ModelPolicyIT {
   void theWorkbenchRefusesCodeRunningModelsOnTheirElement(HostileModels.Hostile model)
       throws Exception {
     long before = repositoryService.createDeploymentQuery().count();
-    HttpResponse<String> page = http.get("/", COORDINATOR);
-    Matcher matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     String submission = JSON.writeValueAsString(Map.of("resources", List.of(Map.of(
         "name", model.resource(),
         "content", new String(model.content(), StandardCharsets.UTF_8)))));
-    HttpResponse<String> response = http.send(http.builder("/modeling/api/deploy", COORDINATOR)
-        .header("Cookie", cookie).header("X-CSRF-TOKEN", matcher.group(1))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(submission)).build());
+    HttpResponse<String> response = TestSession.of(port, COORDINATOR)
+        .json("POST", "/modeling/api/deploy", "/", submission);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
     JsonNode result = JSON.readTree(response.body());

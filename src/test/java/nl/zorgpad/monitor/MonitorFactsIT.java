@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class MonitorFactsIT {
     assertThat(jdbc.queryForList(wijken, String.class, caseNumber)).containsExactly("onbekend");
 
     String clientPage = "/casus/" + caseNumber + "/client";
-    HttpResponse<String> client = new WebappSession(port, "demo-verloskundige:demo")
+    HttpResponse<String> client = TestSession.of(port, "demo-verloskundige:demo")
         .postForm(clientPage, clientPage, Map.of("postcode", "3531 AB", "city", "Utrecht"));
     assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
 

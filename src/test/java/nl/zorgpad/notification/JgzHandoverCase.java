@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,7 +52,7 @@ final class JgzHandoverCase {
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     String clientPage = "/casus/" + caseNumber + "/client";
-    HttpResponse<String> client = new WebappSession(port, MIDWIFE).postForm(clientPage,
+    HttpResponse<String> client = TestSession.of(port, MIDWIFE).postForm(clientPage,
         clientPage, Map.of("givenName", "Amira", "familyName", "Testmoeder", "bsn", "111222333",
             "birthDate", "1998-05-01", "street", "Kanaalstraat", "houseNumber", "12",
             "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.socialmap.Team;
 import nl.zorgpad.socialmap.TeamRepository;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -304,7 +304,7 @@ class NotificationIT {
 
   @Test
   void eachUserChoosesOnTheMeldingenPage() {
-    WebappSession jgz = new WebappSession(port, "demo-jgz:demo");
+    TestSession jgz = TestSession.of(port, "demo-jgz:demo");
     HttpResponse<String> page = jgz.get("/meldingen");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Meldingen").contains("demo-jgz@demo.zorgpad.invalid")
@@ -324,7 +324,7 @@ class NotificationIT {
   void theCoordinatorSetsTheTeamMailboxAndModeOnTheTeamPage() {
     Team team = teams.findByGroupId(JGZ_TEAM).orElseThrow();
     String path = "/sociale-kaart/teams/" + team.getId();
-    WebappSession coordinator = new WebappSession(port, "demo-coordinator:demo");
+    TestSession coordinator = TestSession.of(port, "demo-coordinator:demo");
     assertThat(coordinator.get(path).body()).contains("Teammailbox")
         .contains("value=\"" + JGZ_MAILBOX + "\"");
     try {
@@ -340,7 +340,7 @@ class NotificationIT {
       assertThat(teams.findByGroupId(JGZ_TEAM).orElseThrow().getMailbox())
           .isEqualTo("jgz-west@example.invalid");
       assertThat(settings.teamMode(JGZ_TEAM)).isEqualTo(NotificationMode.DIGEST);
-      assertThat(new WebappSession(port, "demo-jgz:demo").postForm(path + "/meldingen",
+      assertThat(TestSession.of(port, "demo-jgz:demo").postForm(path + "/meldingen",
           "/meldingen", Map.of("mailbox", "x@example.invalid", "mode", "OFF")).statusCode())
           .isEqualTo(403);
     } finally {

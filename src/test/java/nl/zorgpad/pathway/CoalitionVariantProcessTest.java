@@ -57,7 +57,7 @@ class CoalitionVariantProcessTest {
       "forms/zorgpad-signaal.form", CONSENT_FORM);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   RepositoryService repository;

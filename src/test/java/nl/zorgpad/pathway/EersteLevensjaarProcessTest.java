@@ -48,7 +48,7 @@ class EersteLevensjaarProcessTest {
       LocalDateTime.of(2027, 7, 18, 9, 0).atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
 

@@ -72,7 +72,7 @@ class KwetsbareZwangerschapProcessTest {
       .atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
 
@@ -293,6 +293,35 @@ class KwetsbareZwangerschapProcessTest {
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
         .extracting(ConsentStatement::decision)
         .containsExactly(ConsentDecision.REFUSED, ConsentDecision.GIVEN);
+    assertNoPersonalDataInHistory(engine.getHistoryService());
+  }
+
+  @Test
+  void meldrecht_theMeldcodeStartedAfterARefusalEnds_theCaseStaysOpenUntilTheSignallerClosesIt() {
+    ProcessInstance pathway = startSignal(validSignal());
+    String caseNumber = pathway.getBusinessKey();
+    complete(task(called(pathway, "zorgpad-toestemming")), withVariables(
+        "consentDecision", "REFUSED", "consentRefusalReason", "wil-geen-contact"));
+    complete(taskOf(pathway, "Task_ConfirmClosingWithoutConsent"),
+        withVariables("refusalFollowUp", "meldcode-starten"));
+    ProcessInstance meldcode = called(pathway, "zorgpad-meldcode");
+
+    // she reports to Veilig Thuis (stub: the outcome of the meldcode); the meldcode ends
+    complete(task(meldcode), withVariables("meldcodeOutcome", "gemeld-veilig-thuis"));
+
+    assertThat(pathway).isNotEnded().hasPassed("End_MeldcodeWithoutConsentDone")
+        .isWaitingAt("Task_FollowUpMeldrecht").variables()
+        .containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .as("the end of the meldcode does not close the case").isEqualTo(
+            CaseStatus.MELDCODE_WITHOUT_CONSENT);
+    // no meldcode runs now: she may close it
+    complete(taskOf(pathway, "Task_FollowUpMeldrecht"),
+        withVariables("meldrechtFollowUp", "casus-sluiten"));
+
+    assertThat(pathway).isEnded().hasPassed("End_ClosedAfterMeldcode");
+    Assertions.assertThat(caseRegistry(engine).find(caseNumber).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MdoMeldcodeRestStatusTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   ObjectMapper objectMapper = new ObjectMapper();

@@ -48,7 +48,7 @@ class MdoProcessTest {
       LocalDate.of(2026, 3, 5).atTime(17, 0).atZone(ZorgpadTime.ZONE);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
 

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MeldcodeProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   String caseNumber;

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +23,7 @@ import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
 import nl.zorgpad.consent.RightToReportService;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
 import org.camunda.bpm.engine.HistoryService;
@@ -241,23 +236,19 @@ class MeldrechtStoryIT {
    */
   static final class Tasklist {
 
-    private static final String ENGINE = "/camunda/api/engine/engine/default";
+    private static final String ENGINE = TestSession.ENGINE;
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String base;
+    private final TestSession session;
     private final String user;
-    private String csrfToken;
 
     Tasklist(int port, String user) {
-      this.base = "http://localhost:" + port;
+      this.session = TestSession.of(port, user)
+          .accept("application/json, text/plain, text/html, */*");
       this.user = user;
     }
 
     HttpResponse<String> get(String path) {
-      HttpResponse<String> response = send(request(path).GET());
-      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
-      return response;
+      return session.get(path);
     }
 
     String page(String path) {
@@ -301,32 +292,9 @@ class MeldrechtStoryIT {
           "{\"variables\": " + variables + "}");
     }
 
+    /** A write of the Tasklist: JSON with the webapps' CSRF token. */
     private HttpResponse<String> post(String path, String json) {
-      if (csrfToken == null) {
-        get(ENGINE + "/task?maxResults=1");
-      }
-      HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json));
-      if (csrfToken != null) {
-        request.header("X-XSRF-TOKEN", csrfToken);
-      }
-      return send(request);
-    }
-
-    private HttpRequest.Builder request(String path) {
-      return HttpRequest.newBuilder(URI.create(base + path))
-          .header("Accept", "application/json, text/plain, text/html, */*")
-          .header("Authorization", "Basic " + Base64.getEncoder()
-              .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return client.send(request.build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
+      return session.postApi(path, json);
     }
   }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** Shared pieces of the plain-engine process tests. */
 final class PathwayTestSupport {
@@ -109,6 +110,18 @@ final class PathwayTestSupport {
       Pattern.compile("^\\[(\"[A-Za-z0-9._-]{1,40}\",?\\s*)*]$");
 
   private PathwayTestSupport() {
+  }
+
+  /**
+   * The plain engine of camunda.cfg.xml for a process test class, with process test coverage:
+   * after the class it writes target/process-test-coverage/&lt;test class&gt;/report.html and
+   * report.json (the flow nodes and sequence flows that its tests passed);
+   * {@link ProcessCoverageSummary} adds them up per pathway (docs/zorgpaden.md). Every test class
+   * that runs a process on this engine registers this one: the engine's coverage listeners
+   * refuse to run before a coverage extension has given them a collector.
+   */
+  static ProcessEngineCoverageExtension engineWithCoverage() {
+    return ProcessEngineCoverageExtension.builder().handleTestMethodCoverage(false).build();
   }
 
   static void startClockAt(ZonedDateTime time) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PrenataalHuisbezoekProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
 

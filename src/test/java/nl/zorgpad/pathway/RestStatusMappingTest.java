@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RestStatusMappingTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   ObjectMapper objectMapper = new ObjectMapper();

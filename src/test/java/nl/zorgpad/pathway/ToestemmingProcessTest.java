@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ToestemmingProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   String caseNumber;

@@ -53,7 +53,7 @@ class WarmeOverdrachtProcessTest {
   static final ZonedDateTime WEDNESDAY_MORNING = FRIDAY_MORNING.plusDays(5);
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
 
   ProcessEngine engine;
   String caseNumber;

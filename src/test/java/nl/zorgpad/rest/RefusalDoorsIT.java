@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import nl.zorgpad.modelpolicy.HostileModels;
 import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -78,42 +78,42 @@ class RefusalDoorsIT {
   void tenConcurrentCompletionsAtTheTasklistsDoorGiveOneSuccessAndNineConflicts()
       throws Exception {
     Task task = consentTask(MIDWIFE);
-    List<WebappSession> sessions = new ArrayList<>();
+    List<TestSession> sessions = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      WebappSession session = new WebappSession(port, MIDWIFE);
-      session.get(WebappSession.ENGINE + "/task/" + task.getId());
+      TestSession session = TestSession.of(port, MIDWIFE);
+      session.get(TestSession.ENGINE + "/task/" + task.getId());
       sessions.add(session);
     }
     List<Integer> statuses = concurrently(10, attempt -> sessions.get(attempt).postApi(
-        WebappSession.ENGINE + "/task/" + task.getId() + "/complete", CONSENT));
+        TestSession.ENGINE + "/task/" + task.getId() + "/complete", CONSENT));
     assertOneWinnerNineConflicts(statuses);
   }
 
   @Test
   void unknownAndEndedIdsAreNotFound() {
     String unknown = UUID.randomUUID().toString();
-    WebappSession tasklist = new WebappSession(port, MIDWIFE);
+    TestSession tasklist = TestSession.of(port, MIDWIFE);
     for (String path : List.of("/task/" + unknown, "/task/" + unknown + "/form",
         "/task/" + unknown + "/deployed-form", "/task/" + unknown + "/variables",
         "/process-instance/" + unknown, "/process-instance/" + unknown + "/variables",
         "/process-definition/" + unknown + "/deployed-start-form")) {
       assertRefused(http.get("/engine-rest" + path, MIDWIFE), 404);
-      assertRefused(tasklist.get(WebappSession.ENGINE + path), 404);
+      assertRefused(tasklist.get(TestSession.ENGINE + path), 404);
     }
     assertRefused(http.postJson("/engine-rest/task/" + unknown + "/complete", MIDWIFE, CONSENT),
         404);
-    assertRefused(tasklist.postApi(WebappSession.ENGINE + "/task/" + unknown + "/submit-form",
+    assertRefused(tasklist.postApi(TestSession.ENGINE + "/task/" + unknown + "/submit-form",
         CONSENT), 404);
 
     // the Tasklist asks for the form of the task it has just completed
     Task done = consentTask(MIDWIFE);
-    assertThat(tasklist.postApi(WebappSession.ENGINE + "/task/" + done.getId() + "/submit-form",
+    assertThat(tasklist.postApi(TestSession.ENGINE + "/task/" + done.getId() + "/submit-form",
         CONSENT).statusCode()).isEqualTo(204);
-    assertRefused(tasklist.get(WebappSession.ENGINE + "/task/" + done.getId() + "/form"), 404);
-    assertRefused(tasklist.get(WebappSession.ENGINE + "/task/" + done.getId()
+    assertRefused(tasklist.get(TestSession.ENGINE + "/task/" + done.getId() + "/form"), 404);
+    assertRefused(tasklist.get(TestSession.ENGINE + "/task/" + done.getId()
         + "/deployed-form"), 404);
     // completing it again: someone (she herself) was first
-    assertThat(assertRefused(tasklist.postApi(WebappSession.ENGINE + "/task/" + done.getId()
+    assertThat(assertRefused(tasklist.postApi(TestSession.ENGINE + "/task/" + done.getId()
         + "/submit-form", CONSENT), 409).path("message").asText())
         .isEqualTo("Deze taak is al afgerond of door iemand anders opgepakt.");
   }
@@ -122,20 +122,20 @@ class RefusalDoorsIT {
   void anotherCoalitionsTaskAndCaseDoNotExistForHer() {
     Task dordrecht = consentTask(MIDWIFE_DORDRECHT);
     String instance = dordrecht.getProcessInstanceId();
-    WebappSession zeist = new WebappSession(port, MIDWIFE_ZEIST);
+    TestSession zeist = TestSession.of(port, MIDWIFE_ZEIST);
     for (String path : List.of("/task/" + dordrecht.getId(), "/task/" + dordrecht.getId()
         + "/form", "/task/" + dordrecht.getId() + "/deployed-form", "/task/" + dordrecht.getId()
         + "/variables", "/process-instance/" + instance, "/process-instance/" + instance
         + "/variables", "/process-instance/" + instance + "/activity-instances")) {
       assertRefused(http.get("/engine-rest" + path, MIDWIFE_ZEIST), 404);
-      assertRefused(zeist.get(WebappSession.ENGINE + path), 404);
+      assertRefused(zeist.get(TestSession.ENGINE + path), 404);
     }
     for (String action : List.of("complete", "submit-form", "claim")) {
       assertRefused(http.postJson("/engine-rest/task/" + dordrecht.getId() + "/" + action,
           MIDWIFE_ZEIST, action.equals("claim") ? "{\"userId\": \"demo-verloskundige-zeist\"}"
               : CONSENT), 404);
     }
-    assertRefused(zeist.postApi(WebappSession.ENGINE + "/task/" + dordrecht.getId()
+    assertRefused(zeist.postApi(TestSession.ENGINE + "/task/" + dordrecht.getId()
         + "/submit-form", CONSENT), 404);
     assertThat(taskService.createTaskQuery().taskId(dordrecht.getId()).count()).isOne();
   }
@@ -156,8 +156,8 @@ class RefusalDoorsIT {
       assertThat(message).startsWith("Kies minstens één risicodomein")
           .doesNotContain(definition);
     }
-    String tasklist = assertRefused(new WebappSession(port, MIDWIFE).postApi(
-        WebappSession.ENGINE + "/process-definition/" + definition + "/submit-form", invalid),
+    String tasklist = assertRefused(TestSession.of(port, MIDWIFE).postApi(
+        TestSession.ENGINE + "/process-definition/" + definition + "/submit-form", invalid),
         400).path("message").asText();
     assertThat(tasklist).startsWith("Kies minstens één risicodomein");
   }
@@ -178,7 +178,7 @@ class RefusalDoorsIT {
         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"))
         .build()), 415);
     assertRefused(http.get("/engine-rest/bestaat-niet", MIDWIFE), 404);
-    assertRefused(new WebappSession(port, MIDWIFE).postApi(WebappSession.ENGINE + "/task/"
+    assertRefused(TestSession.of(port, MIDWIFE).postApi(TestSession.ENGINE + "/task/"
         + consentTask(MIDWIFE).getId() + "/submit-form", "{\"variables\": {"), 400);
   }
 
@@ -207,7 +207,7 @@ class RefusalDoorsIT {
 
   @Test
   void workbenchActionsOnUnknownIdsAreADutchPage() {
-    WebappSession workbench = new WebappSession(port, COORDINATOR);
+    TestSession workbench = TestSession.of(port, COORDINATOR);
     HttpResponse<String> rollback = workbench.postForm("/modeling/rollback", "/modeling",
         Map.of("name", "processes/" + MAIN + ".bpmn", "deployment", "bestaat-niet"));
     assertThat(rollback.statusCode()).isEqualTo(404);

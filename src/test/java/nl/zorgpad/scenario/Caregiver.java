@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 
 /**
  * One demo caregiver in her browser: the Tasklist's REST calls ({@code /camunda/api/engine}, with
@@ -23,15 +23,15 @@ import nl.zorgpad.support.WebappSession;
  */
 final class Caregiver {
 
-  static final String ENGINE = WebappSession.ENGINE;
+  static final String ENGINE = TestSession.ENGINE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String userId;
-  private final WebappSession session;
+  private final TestSession session;
 
   Caregiver(int port, String userId) {
     this.userId = userId;
-    this.session = new WebappSession(port, userId + ":demo");
+    this.session = TestSession.of(port, userId + ":demo");
   }
 
   /** The task definition keys of the case that she sees in her Tasklist. */

@@ -32,7 +32,6 @@ class LoginThrottleIT {
 
   private static final String MIDWIFE = "demo-verloskundige";
   private static final String RIGHT = MIDWIFE + ":demo";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
   @LocalServerPort
@@ -250,12 +249,11 @@ class LoginThrottleIT {
 
   private Response formLogin(SourceAddressHttp client, String user, String password) {
     Response page = client.get("/login", null);
-    Matcher csrf = CSRF.matcher(page.body());
-    assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
+    String csrf = SourceAddressHttp.csrfToken(page);
     Matcher session = SESSION.matcher(String.join(";", page.headers("Set-Cookie")));
     assertThat(session.find()).as("session cookie").isTrue();
     Response response = client.postForm("/login", null, "username=" + enc(user) + "&password="
-        + enc(password) + "&_csrf=" + enc(csrf.group(1)), "Cookie: JSESSIONID=" + session.group(1));
+        + enc(password) + "&_csrf=" + enc(csrf), "Cookie: JSESSIONID=" + session.group(1));
     assertThat(response.status()).isEqualTo(302);
     return response;
   }

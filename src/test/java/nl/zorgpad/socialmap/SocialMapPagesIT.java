@@ -1,6 +1,6 @@
 package nl.zorgpad.socialmap;
 
-import static nl.zorgpad.socialmap.PageSession.fields;
+import static nl.zorgpad.support.TestSession.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -47,7 +48,7 @@ class SocialMapPagesIT {
 
   @Test
   void anonymousUsersAreSentToTheLoginPage() {
-    PageSession anonymous = new PageSession(port, null);
+    TestSession anonymous = TestSession.browser(port, null);
     for (String path : new String[] {"/sociale-kaart", "/sociale-kaart?postcode=3531AB",
         "/sociale-kaart/export.csv", "/sociale-kaart/beheer", "/sociale-kaart/wijken/nieuw",
         "/sociale-kaart/import"}) {
@@ -60,7 +61,7 @@ class SocialMapPagesIT {
 
   @Test
   void anyoneLoggedInSearchesByPostcodeDisciplineNeighbourhoodAndName() {
-    PageSession caregiver = new PageSession(port, OTHER_CAREGIVER);
+    TestSession caregiver = TestSession.browser(port, OTHER_CAREGIVER);
 
     HttpResponse<String> all = caregiver.get("/sociale-kaart");
     assertThat(all.statusCode()).isEqualTo(200);
@@ -88,7 +89,7 @@ class SocialMapPagesIT {
 
   @Test
   void badSearchInputGets400WithADutchMessage() {
-    PageSession caregiver = new PageSession(port, CAREGIVER);
+    TestSession caregiver = TestSession.browser(port, CAREGIVER);
     HttpResponse<String> postcode = caregiver.get("/sociale-kaart?postcode=Kanaalstraat+1");
     assertThat(postcode.statusCode()).isEqualTo(400);
     assertThat(postcode.body()).contains("is geen geldige postcode");
@@ -100,7 +101,7 @@ class SocialMapPagesIT {
 
   @Test
   void anyoneLoggedInExportsTheMap() {
-    HttpResponse<String> export = new PageSession(port, CAREGIVER).get("/sociale-kaart/export.csv");
+    HttpResponse<String> export = TestSession.browser(port, CAREGIVER).get("/sociale-kaart/export.csv");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
     assertThat(export.headers().firstValue("Content-Disposition"))
@@ -112,7 +113,7 @@ class SocialMapPagesIT {
 
   @Test
   void everyListOfTheAdminPageDeletesOnlyAfterAConfirmation() {
-    PageSession coordinator = new PageSession(port, COORDINATOR);
+    TestSession coordinator = TestSession.browser(port, COORDINATOR);
     long lombok = neighbourhoods.findByCode("utrecht-lombok").orElseThrow().getId();
     String admin = coordinator.get("/sociale-kaart/beheer").body();
     assertThat(admin).contains("action=\"/sociale-kaart/wijken/" + lombok + "/verwijderen\"",
@@ -127,7 +128,7 @@ class SocialMapPagesIT {
 
   @Test
   void caregiversCannotEditOrImport() {
-    PageSession caregiver = new PageSession(port, CAREGIVER);
+    TestSession caregiver = TestSession.browser(port, CAREGIVER);
     long teamId = teams.findByGroupId("jgz-utrecht-west").orElseThrow().getId();
     for (String path : new String[] {"/sociale-kaart/beheer", "/sociale-kaart/wijken/nieuw",
         "/sociale-kaart/organisaties/nieuw", "/sociale-kaart/teams/" + teamId,
@@ -141,7 +142,7 @@ class SocialMapPagesIT {
     assertThat(create.statusCode()).isEqualTo(403);
     assertThat(caregiver.postForm("/sociale-kaart/teams/" + teamId + "/verwijderen",
         "/sociale-kaart", Map.of()).statusCode()).isEqualTo(403);
-    HttpResponse<String> upload = caregiver.postFile("/sociale-kaart/import", "/sociale-kaart",
+    HttpResponse<String> upload = caregiver.postCsv("/sociale-kaart/import", "/sociale-kaart",
         "bestand", "kaart.csv", "soort;code\n".getBytes(StandardCharsets.UTF_8));
     assertThat(upload.statusCode()).isEqualTo(403);
     assertThat(teams.findByGroupId("jgz-utrecht-west")).isPresent();
@@ -151,7 +152,7 @@ class SocialMapPagesIT {
 
   @Test
   void coordinatorBuildsANeighbourhoodWithATeamAndAContact() {
-    PageSession coordinator = new PageSession(port, COORDINATOR);
+    TestSession coordinator = TestSession.browser(port, COORDINATOR);
     int pc4 = PC4.getAndIncrement();
     String code = "it-wijk-" + pc4;
 
@@ -191,7 +192,7 @@ class SocialMapPagesIT {
             "phone", "06-12345678", "secureMail", "test@veilig.demo.invalid"));
     assertThat(contact.statusCode()).isEqualTo(302);
 
-    String found = new PageSession(port, CAREGIVER)
+    String found = TestSession.browser(port, CAREGIVER)
         .get("/sociale-kaart?postcode=" + pc4 + "XY").body();
     assertThat(found).contains("ligt in wijk Testwijk " + pc4 + " (Teststad)",
         "Test Contactpersoon", "href=\"tel:0612345678\"", "030 123 45 67");
@@ -199,7 +200,7 @@ class SocialMapPagesIT {
 
   @Test
   void invalidFormsAreShownAgainWithDutchMessagesAnd422() {
-    PageSession coordinator = new PageSession(port, COORDINATOR);
+    TestSession coordinator = TestSession.browser(port, COORDINATOR);
     HttpResponse<String> reserved = coordinator.postForm("/sociale-kaart/teams/nieuw",
         "/sociale-kaart/teams/nieuw", fields("name", "", "organisationId", "999999",
             "discipline", "jgz", "groupId", "jgz"));
@@ -228,7 +229,7 @@ class SocialMapPagesIT {
 
   @Test
   void deletingWhatIsInUseGets409WithADutchMessage() {
-    PageSession coordinator = new PageSession(port, COORDINATOR);
+    TestSession coordinator = TestSession.browser(port, COORDINATOR);
     long lombok = neighbourhoods.findByCode("utrecht-lombok").orElseThrow().getId();
     HttpResponse<String> neighbourhood = coordinator.postForm(
         "/sociale-kaart/wijken/" + lombok + "/verwijderen", "/sociale-kaart/beheer", Map.of());
@@ -255,7 +256,7 @@ class SocialMapPagesIT {
 
   @Test
   void importWithBadRowsReportsEachRowAndChangesNothingNotEvenInTheEngine() {
-    PageSession coordinator = new PageSession(port, COORDINATOR);
+    TestSession coordinator = TestSession.browser(port, COORDINATOR);
     int pc4 = PC4.getAndIncrement();
     String header = String.join(";", SocialMapCsv.COLUMNS) + "\n";
     String good = header
@@ -267,7 +268,7 @@ class SocialMapPagesIT {
         + "contact;;Zonder Team;;;;;;Kraamverzorgende;06-12345678;;;;\n"
         + "wijk;it-import-bis-" + pc4 + ";Overlap;;;;;;;;;Teststad;Test;" + pc4 + "KA\n";
 
-    HttpResponse<String> refused = coordinator.postFile("/sociale-kaart/import",
+    HttpResponse<String> refused = coordinator.postCsv("/sociale-kaart/import",
         "/sociale-kaart/import", "bestand", "kaart.csv", bad.getBytes(StandardCharsets.UTF_8));
 
     assertThat(refused.statusCode()).isEqualTo(422);
@@ -277,7 +278,7 @@ class SocialMapPagesIT {
     assertThat(identityService.createGroupQuery().groupId("kraamzorg-import-" + pc4).count())
         .as("the team's group was rolled back with the rest").isZero();
 
-    HttpResponse<String> accepted = coordinator.postFile("/sociale-kaart/import",
+    HttpResponse<String> accepted = coordinator.postCsv("/sociale-kaart/import",
         "/sociale-kaart/import", "bestand", "kaart.csv", good.getBytes(StandardCharsets.UTF_8));
     assertThat(accepted.statusCode()).isEqualTo(302);
     assertThat(coordinator.get("/sociale-kaart/beheer").body())
@@ -285,7 +286,7 @@ class SocialMapPagesIT {
     assertThat(identityService.createGroupQuery().groupId("kraamzorg-import-" + pc4).count())
         .isOne();
 
-    HttpResponse<String> empty = coordinator.postFile("/sociale-kaart/import",
+    HttpResponse<String> empty = coordinator.postCsv("/sociale-kaart/import",
         "/sociale-kaart/import", "bestand", "", new byte[0]);
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(empty.body()).contains("Kies een CSV-bestand om in te lezen.");

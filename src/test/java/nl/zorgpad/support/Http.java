@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-/** A small real HTTP client against the running test server (no MockMvc: real filters). */
+/**
+ * A small real HTTP client against the running test server (no MockMvc: real filters), for
+ * Zorgpad's API: one request at a time, the user per request, no cookies, no CSRF token. For a
+ * session (cookies, page forms, the Tasklist's calls, CSRF tokens) use {@link TestSession}.
+ */
 public final class Http {
 
   private final HttpClient client = HttpClient.newBuilder()
@@ -45,8 +48,7 @@ public final class Http {
   public HttpRequest.Builder builder(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
-      builder.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+      builder.header("Authorization", TestSession.basic(user));
     }
     return builder;
   }

@@ -21,7 +21,9 @@ import java.util.Optional;
  * per-address login throttling and of forwarded headers: {@link Http}'s JDK client cannot bind
  * its local address on Java 17, so this one speaks HTTP/1.0 over a plain {@link Socket} whose
  * local address is bound. The test server listens on all addresses, so every 127.x.y.z reaches
- * it. One request per connection; redirects are not followed.
+ * it. One request per connection; redirects are not followed. The hostile-input and throttling
+ * tests need exactly this (raw bytes, chunked bodies, a chosen source address); every other
+ * integration test uses {@link TestSession}.
  */
 public final class SourceAddressHttp {
 
@@ -197,13 +199,10 @@ public final class SourceAddressHttp {
     }
   }
 
-  private static String csrfToken(Response page) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern
-        .compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
-    if (!matcher.find()) {
-      throw new IllegalStateException("no CSRF token on the page (" + page.status() + ")");
-    }
-    return matcher.group(1);
+  /** The page's CSRF token, read as {@link TestSession#pageToken} reads it. */
+  public static String csrfToken(Response page) {
+    return TestSession.pageToken(page.body()).orElseThrow(() ->
+        new IllegalStateException("no CSRF token on the page (" + page.status() + ")"));
   }
 
   private static String sessionCookie(Response response) {

@@ -2,7 +2,9 @@ package nl.zorgpad.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -10,10 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import nl.zorgpad.support.Http;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,7 +55,7 @@ class HomePageIT {
     List<String> refused = new ArrayList<>();
     int followed = 0;
     for (String user : USERS) {
-      WebappSession session = session(user);
+      TestSession session = session(user);
       HttpResponse<String> home = session.get("/");
       assertThat(home.statusCode()).as("home of " + user).isEqualTo(200);
       for (String link : links(home.body())) {
@@ -155,12 +155,12 @@ class HomePageIT {
 
   // --- helpers ---
 
-  private WebappSession session(String user) {
-    return new WebappSession(port, user + ":" + (user.equals("admin") ? "demo-admin" : "demo"));
+  private TestSession session(String user) {
+    return TestSession.of(port, user + ":" + (user.equals("admin") ? "demo-admin" : "demo"));
   }
 
   /** Null when the link opens; else what refused it. */
-  private static String follow(WebappSession session, String link) {
+  private static String follow(TestSession session, String link) {
     String path = link.replace("&amp;", "&");
     int hash = path.indexOf('#');
     path = hash >= 0 ? path.substring(0, hash) : path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.support.WebappSession;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,9 +37,9 @@ class MyWorkFilterIT {
 
   @Test
   void theMidwifesTasklistOpensOnMyWorkWithHerTasksAndHerGroupsUnclaimedTasks() throws Exception {
-    WebappSession midwife = new WebappSession(port, "demo-verloskundige:demo");
+    TestSession midwife = TestSession.of(port, "demo-verloskundige:demo");
     HttpResponse<String> filters = midwife.api("GET",
-        WebappSession.ENGINE + "/filter?resourceType=Task", null);
+        TestSession.ENGINE + "/filter?resourceType=Task", null);
     assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
     JsonNode lowest = null;
     for (JsonNode filter : JSON.readTree(filters.body())) {
@@ -52,7 +52,7 @@ class MyWorkFilterIT {
     assertThat(lowest.path("name").asText()).isEqualTo(TasklistFilters.MY_WORK);
 
     // the Tasklist asks the list as HAL with its default sorting (created, newest first)
-    HttpResponse<String> list = midwife.postApi(WebappSession.ENGINE + "/filter/"
+    HttpResponse<String> list = midwife.postApi(TestSession.ENGINE + "/filter/"
         + lowest.path("id").asText() + "/list?firstResult=0&maxResults=1000",
         "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
@@ -81,7 +81,7 @@ class MyWorkFilterIT {
         .taskUnassigned().count() == 1).findFirst().orElseThrow();
     taskService.claim(picked, "collega-van-it");
     try {
-      HttpResponse<String> after = midwife.postApi(WebappSession.ENGINE + "/filter/"
+      HttpResponse<String> after = midwife.postApi(TestSession.ENGINE + "/filter/"
           + lowest.path("id").asText() + "/list?firstResult=0&maxResults=1000", "{}");
       assertThat(after.body()).doesNotContain(picked);
       assertThat(JSON.readTree(after.body()).size()).isEqualTo(shown.size() - 1);
@@ -92,7 +92,7 @@ class MyWorkFilterIT {
 
   @Test
   void theIconsAreServedAndNoWebappShowsTheCamunda8Banner() {
-    WebappSession coordinator = new WebappSession(port, "demo-coordinator:demo");
+    TestSession coordinator = TestSession.of(port, "demo-coordinator:demo");
     HttpResponse<String> zorgpadIcon = coordinator.get("/favicon.ico");
     assertThat(zorgpadIcon.statusCode()).isEqualTo(200);
     HttpResponse<String> webappsIcon = coordinator.get("/camunda/favicon.ico");
