@@ -104,6 +104,9 @@ class PostgresProfileIT {
             "--ZORGPAD_DB_OWNER_PASSWORD=" + PostgresServer.PASSWORD,
             "--ZORGPAD_DB_POOL_SIZE=5",
             "--server.port=0",
+            // the demo year of the monitor (13 months of cases through the pathways, ~90 s on
+            // PostgreSQL) is MonitorBrowserIT's; here the demo accounts and cases suffice
+            "--zorgpad.demo.monitor-cases=false",
             "--camunda.bpm.job-execution.enabled=false");
     http = new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     jdbc = context.getBean(JdbcTemplate.class);
