@@ -19,9 +19,12 @@ public class AccessLog {
   private final AccessLogRepository entries;
   private final CurrentActor currentActor;
   private final Clock clock;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  AccessLog(AccessLogRepository entries, CurrentActor currentActor, Clock clock) {
+  AccessLog(AccessLogRepository entries, CurrentActor currentActor, Clock clock,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.entries = entries;
+    this.jdbc = jdbc;
     this.currentActor = currentActor;
     this.clock = clock;
   }
@@ -36,6 +39,23 @@ public class AccessLog {
   @Transactional(propagation = Propagation.MANDATORY)
   public AccessLogEntry record(AccessEvent event, Actor actor) {
     return entries.save(new AccessLogEntry(event, withAddress(actor), clock.instant()));
+  }
+
+  /**
+   * Logs a listing that showed these cases (one record naming them, the evidence) and indexes
+   * the record by each case in one batched insert ({@code zp_access_log_listed}), so that a
+   * client's access report finds the listings that showed her case without reading every
+   * listing ever logged.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AccessLogEntry recordListing(AccessEvent event, java.util.Collection<String> caseNumbers) {
+    // the id comes from the insert (IDENTITY), before the index rows that point at it
+    AccessLogEntry entry = entries.save(
+        new AccessLogEntry(event, currentActor.get(), clock.instant()));
+    jdbc.batchUpdate("insert into zp_access_log_listed (case_number, access_log_id) values (?, ?)",
+        new java.util.LinkedHashSet<>(caseNumbers).stream()
+            .map(caseNumber -> new Object[] {caseNumber, entry.getId()}).toList());
+    return entry;
   }
 
   /** Logs a refused access; commits even when the caller's transaction rolls back. */

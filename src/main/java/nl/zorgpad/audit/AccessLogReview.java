@@ -40,81 +40,142 @@ class AccessLogReview {
   record Burst(String user, Instant from, Instant to, int dossiers) {
   }
 
-  record Unusual(List<Entry> withoutNeedToKnow, List<Entry> emergencies, List<Burst> bursts) {
+  /**
+   * The unusual access of a period ({@code from}–{@code to}, the last {@link #DEFAULT_DAYS} days
+   * when the auditor gave none); each list holds at most {@link #LIMIT} records, newest first,
+   * and says when there were more.
+   */
+  record Unusual(List<Entry> withoutNeedToKnow, List<Entry> emergencies, List<Burst> bursts,
+      LocalDate from, LocalDate to, boolean moreWithoutNeedToKnow, boolean moreEmergencies) {
   }
+
+  /** The review's period when the auditor names none: what a monthly review looks at. */
+  static final int DEFAULT_DAYS = 30;
 
   private final JdbcTemplate jdbc;
   private final ActorDisciplines disciplines;
+  private final java.time.Clock clock;
 
-  AccessLogReview(JdbcTemplate jdbc, ActorDisciplines disciplines) {
+  AccessLogReview(JdbcTemplate jdbc, ActorDisciplines disciplines, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.disciplines = disciplines;
+    this.clock = clock;
   }
 
-  /** The newest {@link #LIMIT} records that match, for the search page. */
+  /**
+   * The newest {@link #LIMIT} records that match, for the search page. Every criterion is a
+   * condition of the one query (the organisation through the sociale kaart's teams and the
+   * engine's memberships), so the database returns at most {@code LIMIT} rows however long the
+   * log is.
+   */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   List<Entry> search(Criteria criteria) {
-    List<Entry> entries = all(criteria);
+    Where where = where(criteria.from(), criteria.to());
+    if (present(criteria.client())) {
+      where.and("(client_id = ? or case_number = ?)", criteria.client().strip(),
+          criteria.client().strip());
+    }
+    if (present(criteria.user())) {
+      where.and("(user_id = ? or responsible_user_id = ?)", criteria.user().strip(),
+          criteria.user().strip());
+    }
+    if (present(criteria.action())) {
+      where.and("action = ?", criteria.action());
+    }
+    if (criteria.emergency() != null) {
+      where.and("emergency = ?", criteria.emergency());
+    }
+    if (present(criteria.organisation())) {
+      // a user belongs to an organisation through a team of hers in the sociale kaart
+      where.and("user_id in (select m.USER_ID_ from ACT_ID_MEMBERSHIP m join zp_team t on"
+          + " t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
+          + " where lower(o.name) like ? escape '\\')",
+          "%" + likeEscaped(criteria.organisation().strip().toLowerCase()) + "%");
+    }
+    return newest(where, LIMIT);
+  }
+
+  /**
+   * The unusual access of the period, each part found by the database (indexed on the time of
+   * the record): reads without need-to-know and refusals, emergency accesses, and the reads of
+   * only those users who read {@link #BURST_DOSSIERS} or more dossiers in the period, of whom
+   * the one-hour windows are worked out here.
+   */
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  Unusual unusual(LocalDate from, LocalDate to) {
+    LocalDate until = to != null ? to : from != null ? null : LocalDate.now(clock.withZone(
+        ZorgpadTime.ZONE));
+    LocalDate since = from != null ? from : to != null ? null : until.minusDays(DEFAULT_DAYS - 1);
+    Where without = caregiversReads(since, until).and("(outcome = 'DENIED'"
+        + " or consent_basis is null or (consent_basis <> 'involvement'"
+        + " and consent_basis not like 'involvement:%' and consent_basis <> 'task'"
+        + " and consent_basis not like 'task:%'))");
+    List<Entry> withoutNeedToKnow = newest(without, LIMIT + 1);
+    List<Entry> emergencies = newest(where(since, until)
+        .and("(emergency = ? or action = 'EMERGENCY_ACCESS')", true), LIMIT + 1);
+    Where readers = caregiversReads(since, until).and("client_id is not null");
+    List<String> manyDossiers = jdbc.queryForList("select user_id from zp_access_log"
+        + readers.sql + " group by user_id having count(distinct coalesce(case_number,"
+        + " client_id)) >= " + BURST_DOSSIERS, String.class, readers.args.toArray());
+    List<Burst> bursts = new ArrayList<>();
+    for (String user : manyDossiers) {
+      Where reads = caregiversReads(since, until).and("client_id is not null")
+          .and("user_id = ?", user);
+      bursts.addAll(bursts(query("select " + COLUMNS + " from zp_access_log" + reads.sql
+          + " order by occurred_at, id", reads.args)));
+    }
+    bursts.sort(java.util.Comparator.comparing(Burst::from).reversed());
+    return new Unusual(first(withoutNeedToKnow), first(emergencies), bursts, since, until,
+        withoutNeedToKnow.size() > LIMIT, emergencies.size() > LIMIT);
+  }
+
+  private static final String COLUMNS = "id, occurred_at, user_id, responsible_user_id,"
+      + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
+      + " emergency";
+
+  /** Reads by caregivers: not the system's, not the auditor's own reads for an audit. */
+  private Where caregiversReads(LocalDate from, LocalDate to) {
+    return where(from, to).and("action = 'READ'").and("user_id <> 'system'")
+        .and("(purpose_of_use is null or purpose_of_use <> ?)", AuditReads.PURPOSE);
+  }
+
+  private List<Entry> newest(Where where, int limit) {
+    return query("select " + COLUMNS + " from zp_access_log" + where.sql
+        + " order by occurred_at desc, id desc limit " + limit, where.args);
+  }
+
+  private static List<Entry> first(List<Entry> entries) {
     return entries.size() > LIMIT ? entries.subList(0, LIMIT) : entries;
   }
 
-  private List<Entry> all(Criteria criteria) {
-    StringBuilder sql = new StringBuilder("select id, occurred_at, user_id, responsible_user_id,"
-        + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
-        + " emergency from zp_access_log where 1 = 1");
-    List<Object> args = new ArrayList<>();
-    if (present(criteria.client())) {
-      sql.append(" and (client_id = ? or case_number = ?)");
-      args.add(criteria.client().strip());
-      args.add(criteria.client().strip());
+  /** The period as conditions on the record's time (index {@code ix_access_log_occurred}). */
+  private static Where where(LocalDate from, LocalDate to) {
+    Where where = new Where();
+    if (from != null) {
+      where.and("occurred_at >= ?",
+          java.sql.Timestamp.from(from.atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
-    if (present(criteria.user())) {
-      sql.append(" and (user_id = ? or responsible_user_id = ?)");
-      args.add(criteria.user().strip());
-      args.add(criteria.user().strip());
+    if (to != null) {
+      where.and("occurred_at < ?",
+          java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
-    if (criteria.from() != null) {
-      sql.append(" and occurred_at >= ?");
-      args.add(java.sql.Timestamp.from(
-          criteria.from().atStartOfDay(ZorgpadTime.ZONE).toInstant()));
-    }
-    if (criteria.to() != null) {
-      sql.append(" and occurred_at < ?");
-      args.add(java.sql.Timestamp.from(
-          criteria.to().plusDays(1).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
-    }
-    if (present(criteria.action())) {
-      sql.append(" and action = ?");
-      args.add(criteria.action());
-    }
-    if (criteria.emergency() != null) {
-      sql.append(" and emergency = ?");
-      args.add(criteria.emergency());
-    }
-    sql.append(" order by occurred_at desc, id desc");
-    List<Entry> entries = query(sql.toString(), args);
-    if (present(criteria.organisation())) {
-      String wanted = criteria.organisation().strip().toLowerCase();
-      entries = entries.stream()
-          .filter(entry -> entry.organisation().toLowerCase().contains(wanted)).toList();
-    }
-    return entries;
+    return where;
   }
 
-  @PreAuthorize("hasAuthority('GROUP_auditor')")
-  Unusual unusual(LocalDate from, LocalDate to) {
-    // every record of the period, not only the newest the search page shows
-    List<Entry> all = all(new Criteria(null, null, null, from, to, null, null));
-    List<Entry> withoutNeedToKnow = all.stream()
-        .filter(entry -> "READ".equals(entry.action()) && !"system".equals(entry.user())
-            && !AuditReads.PURPOSE.equals(entry.purpose())
-            && ("DENIED".equals(entry.outcome()) || !NEED_TO_KNOW.contains(
-                entry.basis() == null ? "" : entry.basis().split(":")[0])))
-        .toList();
-    List<Entry> emergencies = all.stream()
-        .filter(entry -> entry.emergency() || "EMERGENCY_ACCESS".equals(entry.action()))
-        .toList();
-    return new Unusual(withoutNeedToKnow, emergencies, bursts(all));
+  /** A where clause built from fixed SQL fragments and bound values. */
+  private static final class Where {
+    private String sql = " where 1 = 1";
+    private final List<Object> args = new ArrayList<>();
+
+    Where and(String condition, Object... values) {
+      sql += " and " + condition;
+      args.addAll(List.of(values));
+      return this;
+    }
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /**

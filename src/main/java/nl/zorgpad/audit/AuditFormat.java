@@ -40,6 +40,11 @@ public class AuditFormat {
     return instant == null ? "" : EXACT_TIME.format(instant);
   }
 
+  /** A day (2-12-2026), e.g. the period of the unusual-access review. */
+  public String date(java.time.LocalDate date) {
+    return date == null ? "" : DATE.format(date);
+  }
+
   /** The date of {@link #time} alone (2-12-2026), for a narrow column. */
   public String day(Instant instant) {
     return instant == null ? "" : DATE.withZone(ZorgpadTime.ZONE).format(instant);

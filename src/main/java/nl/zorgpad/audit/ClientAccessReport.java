@@ -67,14 +67,17 @@ class ClientAccessReport {
     String in = String.join(",", ids.stream().map(id -> "?").toList());
     List<Object> args = new ArrayList<>(ids);
     args.add(caseNumber);
-    // a listing of /casus that showed the case: one record per listing names its cases
-    args.add("% " + caseNumber + " %");
+    args.add(caseNumber);
+    // three index lookups (client, case, and the listings of /casus that showed the case,
+    // through zp_access_log_listed), not one scan of every listing ever logged
+    String columns = "id, occurred_at, user_id, responsible_user_id, client_id, object_type,"
+        + " action, outcome, purpose_of_use, consent_basis, emergency from zp_access_log";
     List<Line> lines = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select occurred_at, user_id,"
-        + " responsible_user_id, client_id, object_type, action, outcome, purpose_of_use,"
-        + " consent_basis, emergency from zp_access_log where client_id in (" + in + ")"
-        + " or case_number = ? or (object_type = 'CaseList' and action = 'SEARCH'"
-        + " and concat(' ', detail, ' ') like ?) order by occurred_at, id", args.toArray())) {
+    for (Map<String, Object> row : jdbc.queryForList("select " + columns
+        + " where client_id in (" + in + ") union select " + columns + " where case_number = ?"
+        + " union select " + columns + " where id in (select access_log_id from"
+        + " zp_access_log_listed where case_number = ?) order by occurred_at, id",
+        args.toArray())) {
       String user = (String) row.get("user_id");
       String clientId = String.valueOf(row.get("client_id"));
       lines.add(new Line(instant(row.get("occurred_at")), disciplines.organisationOf(user),

@@ -184,10 +184,10 @@ public class DossierService implements HandoverRegistry, CaseTeams {
         .collect(java.util.stream.Collectors.joining(","));
     String named = listed.stream().map(CaseFile::getCaseNumber)
         .collect(java.util.stream.Collectors.joining(" "));
-    accessLog.record(new AccessEvent(null, null, "CaseList", "page " + page, AccessAction.SEARCH,
-        AccessOutcome.ALLOWED, emergency ? Purposes.EMERGENCY : Purposes.CARE,
+    accessLog.recordListing(new AccessEvent(null, null, "CaseList", "page " + page,
+        AccessAction.SEARCH, AccessOutcome.ALLOWED, emergency ? Purposes.EMERGENCY : Purposes.CARE,
         bases.isEmpty() ? null : bases, emergency,
-        LISTED_CASES_PREFIX + named));
+        LISTED_CASES_PREFIX + named), listed.stream().map(CaseFile::getCaseNumber).toList());
     return listed;
   }
 

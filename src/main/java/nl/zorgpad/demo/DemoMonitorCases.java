@@ -305,7 +305,11 @@ class DemoMonitorCases implements StartupStep {
   private <T> T as(String user, Supplier<T> action) {
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
+    // with her coalitions as tenants, as a login has them: a task of a coalition's own pathway
+    // belongs to that tenant, and without it the engine refused the step (ENGINE-13034)
+    List<String> tenants = identity.createTenantQuery().userMember(user)
+        .includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList();
+    identity.setAuthentication(user, groups, tenants);
     try {
       return action.get();
     } finally {

@@ -45,6 +45,8 @@ class CaseOverviewIT {
   @Autowired
   AccessLog accessLog;
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   HandoverRegistry dossier;
   @Autowired
   TaskService taskService;
@@ -216,6 +218,11 @@ class CaseOverviewIT {
       assertThat(numbers).isNotEmpty();
       assertThat(entry.getDetail().substring("CASE_SUMMARY listed: ".length()).split(" "))
           .containsExactlyElementsOf(numbers);
+      // and it is indexed by each case it names, in the same transaction (the client access
+      // report finds the listing through this index, V78)
+      assertThat(jdbc.queryForList("select case_number from zp_access_log_listed where"
+          + " access_log_id = ?", String.class, entry.getId()))
+          .containsExactlyInAnyOrderElementsOf(numbers);
     });
     assertThat(accessLog.ofCase(first).stream().filter(e -> !e.getOccurredAt().isBefore(before)
         && e.getUserId().equals("demo-verloskundige"))).isEmpty();

@@ -85,6 +85,13 @@ class AppendOnlyTriggersIT {
       assertRefused(() -> app.update("update zp_access_log set emergency = true where id = ?",
           id));
       assertRefused(() -> app.update("delete from zp_access_log"));
+      // and so is the index of the cases a listing showed (V78, V80)
+      app.update("insert into zp_access_log_listed (case_number, access_log_id) values"
+          + " ('ZP-2026-00001', ?)", id);
+      assertRefused(() -> app.update("update zp_access_log_listed set case_number ="
+          + " 'ZP-2026-00002' where access_log_id = ?", id));
+      assertRefused(() -> app.update("delete from zp_access_log_listed where access_log_id = ?",
+          id));
     }
   }
 

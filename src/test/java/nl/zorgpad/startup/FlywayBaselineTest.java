@@ -64,6 +64,32 @@ class FlywayBaselineTest {
     assertThat(flyway.info().applied()[0].getVersion().getVersion()).isEqualTo("1");
   }
 
+  /**
+   * V79 (a Java migration) indexes the case-list records written before V78 by the cases their
+   * detail names, so a client's access report still finds the listings that showed her case.
+   */
+  @Test
+  void listingsWrittenBeforeTheIndexAreIndexedByTheCasesTheyName() {
+    JdbcDataSource database = h2();
+    Flyway.configure().configuration(configured(database).getConfiguration()).target("78")
+        .load().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    String insert = "insert into zp_access_log (occurred_at, user_id, responsible_user_id,"
+        + " object_type, action, outcome, source_system, purpose_of_use, emergency, detail)"
+        + " values (current_timestamp, 'demo-jgz', 'demo-jgz', ?, ?, 'ALLOWED', 'zorgpad', 'care',"
+        + " false, ?)";
+    jdbc.update(insert, "CaseList", "SEARCH",
+        "CASE_SUMMARY listed: ZP-2026-00002 ZP-2026-00001");
+    jdbc.update(insert, "CaseSummary", "READ", "CASE_SUMMARY listed: ZP-2026-00009");
+    jdbc.update(insert, "CaseList", "SEARCH", null);
+
+    configured(database).migrate();
+
+    assertThat(jdbc.queryForList("select l.case_number from zp_access_log_listed l join"
+        + " zp_access_log a on a.id = l.access_log_id order by l.case_number", String.class))
+        .containsExactly("ZP-2026-00001", "ZP-2026-00002");
+  }
+
   private static JdbcDataSource h2() {
     JdbcDataSource database = new JdbcDataSource();
     database.setURL("jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

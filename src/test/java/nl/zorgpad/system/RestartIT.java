@@ -58,6 +58,9 @@ class RestartIT {
         // win over a default property, and the test would reuse the developer's database
         .run("--zorgpad.data-dir=" + dataDir,
             "--server.port=0",
+            // the monitor's demo year (~75 s) is MonitorBrowserIT's; a restart needs no cases
+            // of last year
+            "--zorgpad.demo.monitor-cases=false",
             // its own engine name: the cached context of the other ITs keeps "default"
             "--camunda.bpm.process-engine-name=restarttest",
             "--camunda.bpm.job-execution.enabled=false");

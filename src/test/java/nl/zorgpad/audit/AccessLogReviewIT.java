@@ -1,0 +1,128 @@
+package nl.zorgpad.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import nl.zorgpad.accesslog.AccessAction;
+import nl.zorgpad.accesslog.AccessEvent;
+import nl.zorgpad.accesslog.AccessLog;
+import nl.zorgpad.accesslog.AccessOutcome;
+import nl.zorgpad.accesslog.Actor;
+import nl.zorgpad.support.Http;
+import nl.zorgpad.support.ZorgpadIntegrationTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 13: the access-log review is answered by the database, not by reading the whole log —
+ * the unusual access of a period (the last 30 days when the auditor names none), reads of
+ * only the users who read many dossiers, the organisation as a condition of the query (its
+ * text taken literally) — and still finds what the review must find.
+ */
+@ZorgpadIntegrationTest
+class AccessLogReviewIT {
+
+  static final String AUDITOR = "demo-auditor:demo";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  AccessLog accessLog;
+  @Autowired
+  TransactionTemplate transactions;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  Http http;
+  String probe;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    probe = "p" + UUID.randomUUID().toString().substring(0, 7);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void withoutAPeriodTheReviewLooksAtTheLastThirtyDays() {
+    String old = read(probe, "R" + probe + "-oud", Instant.now().minus(Duration.ofDays(40)));
+    String recent = read(probe, "R" + probe + "-nu", null);
+
+    String page = unusual(http.get("/audit/toegang", AUDITOR).body());
+    assertThat(page).contains("Periode: ").contains(recent).doesNotContain(old);
+
+    String longer = unusual(http.get("/audit/toegang?van="
+        + java.time.LocalDate.now().minusDays(45) + "&tot=" + java.time.LocalDate.now(),
+        AUDITOR).body());
+    assertThat(longer).contains(recent).contains(old);
+  }
+
+  @Test
+  void aUserWhoReadsFiveDossiersWithinAnHourIsReportedAndFourAreNot() {
+    String four = "q" + probe;
+    for (int i = 0; i < 4; i++) {
+      read(four, "R" + four + "-" + i, null);
+    }
+    for (int i = 0; i < 5; i++) {
+      read(probe, "R" + probe + "-" + i, null);
+    }
+    String page = unusual(http.get("/audit/toegang", AUDITOR).body());
+    assertThat(page).contains(probe + " las 5 dossiers").doesNotContain(four + " las");
+  }
+
+  @Test
+  void theOrganisationIsSearchedInTheQueryAndItsTextTakenLiterally() {
+    String organisation = jdbc.queryForList("select o.name from ACT_ID_MEMBERSHIP m join zp_team t"
+        + " on t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
+        + " where m.USER_ID_ = 'demo-verloskundige' order by o.name", String.class).get(0);
+    String hers = read("demo-verloskundige", "R" + probe + "-vk", null);
+    String theProbes = read(probe, "R" + probe + "-x", null);
+
+    String found = searchResults(http.get("/audit/toegang?organisatie="
+        + java.net.URLEncoder.encode(organisation.substring(2, 12).toUpperCase(),
+            java.nio.charset.StandardCharsets.UTF_8), AUDITOR).body());
+    assertThat(found).contains(hers).doesNotContain(theProbes);
+    assertThat(http.get("/audit/toegang?organisatie=%25", AUDITOR).body())
+        .contains("Gevonden records: 0");
+  }
+
+  /** The page's unusual-access part (the search results above it list the newest records). */
+  private static String unusual(String page) {
+    return page.substring(page.indexOf("Opvallende toegang"));
+  }
+
+  /** The page's search results (the unusual access below them is not filtered). */
+  private static String searchResults(String page) {
+    return page.substring(0, page.indexOf("Opvallende toegang"));
+  }
+
+  /** One READ without need-to-know by this user, at this time (now when null). */
+  private String read(String user, String caseNumber, Instant at) {
+    if (at != null) {
+      ClockUtil.setCurrentTime(Date.from(at));
+    }
+    try {
+      transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(caseNumber,
+          "case:" + caseNumber, "CaseSummary", caseNumber, AccessAction.READ,
+          AccessOutcome.ALLOWED, AccessEvent.Purposes.CARE, null, false, null),
+          new Actor(user, user, List.of(), "127.0.0.1")));
+    } finally {
+      ClockUtil.reset();
+    }
+    return caseNumber;
+  }
+}
