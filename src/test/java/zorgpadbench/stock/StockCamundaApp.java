@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>It shares Zorgpad's test classpath, so it must switch off what only Zorgpad uses there:
  * Spring Security, Flyway (Zorgpad's migrations), JPA and Thymeleaf (Zorgpad's pages), springdoc,
+ * Spring Session JDBC (Zorgpad's sessions in the database),
  * Zorgpad's {@code application.yaml} (read {@code stock-benchmark.yaml} instead, which does not
  * exist: all settings come from the command line) and the starter's auto-deployment (it would
  * deploy Zorgpad's BPMN files found on the classpath; the stock process is deployed by
@@ -41,7 +42,10 @@ import org.springframework.context.annotation.Bean;
     ThymeleafAutoConfiguration.class},
     excludeName = {
         "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
+        // Zorgpad keeps HTTP sessions in its own tables (decision 0009); stock keeps them in
+        // memory, as the starter does (with it, every stock login failed on SPRING_SESSION)
+        "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"})
 public class StockCamundaApp {
 
   public static void main(String[] args) {
