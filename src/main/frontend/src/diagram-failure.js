@@ -1,6 +1,6 @@
 // Shared by the case overview's and the auditor's diagram: when the diagram cannot be shown
 // (no access, no diagram information in the pathway), say so in Dutch instead of leaving an
-// empty box. The page gives the text in data-error-text (messages_nl.properties).
+// empty box. The page gives the text in data-error-text (messages.properties).
 export function showFailure(container, state = 'error') {
   container.dataset.state = state;
   container.replaceChildren();

@@ -73,12 +73,11 @@ public class EmergencyAccessService {
     if (trimmed.length() < properties.emergencyReasonMinLength()) {
       throw new InvalidInputException("emergency access", List.of(new Violation("reason",
           "is required (at least " + properties.emergencyReasonMinLength() + " characters)",
-          "Geef de reden voor de noodtoegang (minstens " + properties.emergencyReasonMinLength()
-              + " tekens).")));
+          "violation.emergencyAccess.reason.tooShort", properties.emergencyReasonMinLength())));
     }
     if (actor.groups().stream().noneMatch(g -> groupDisciplines.disciplineOf(g).isPresent())) {
       throw new InvalidInputException("emergency access", List.of(new Violation("user",
-          "is not a caregiver", "Alleen zorgverleners kunnen de noodprocedure gebruiken.")));
+          "is not a caregiver", "violation.emergencyAccess.user.notCaregiver")));
     }
     Instant now = clock.instant();
     EmergencyAccess access = emergencies.save(new EmergencyAccess(caseNumber, actor.userId(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.formcontract.FormContractRefusal;
+import nl.zorgpad.refusal.DutchText;
 import nl.zorgpad.refusal.RefusalException;
 import nl.zorgpad.rest.EngineRefusals;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -56,11 +57,11 @@ class ApiExceptionHandler {
               ? String.valueOf(reference.getIndex()) : reference.getFieldName())
           .collect(Collectors.joining("."));
       violations = List.of(new Violation(field, "has the wrong type",
-          "Het veld '" + field + "' heeft een ongeldige waarde."));
+          "violation.api.field.wrongType", field));
     }
     return refused(new ApiException(HttpStatus.BAD_REQUEST, "unreadable-body",
         "The request body is not valid JSON for this endpoint",
-        violations.isEmpty() ? "De gegevens konden niet worden gelezen (geen geldige JSON)."
+        violations.isEmpty() ? DutchText.of("api.unreadableBody")
             : violations.get(0).dutchMessage(),
         violations));
   }
@@ -69,7 +70,7 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException unsupported) {
     return refused(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
         "Send the request body as application/json",
-        "Stuur de gegevens als JSON (Content-Type: application/json)."));
+        DutchText.of("api.unsupportedMediaType")));
   }
 
   /** A rule of the pathway refused the input after all (the engine glue's own check). */
@@ -93,11 +94,11 @@ class ApiExceptionHandler {
       LOG.error("API request failed (error number {})", incident, failure);
       return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError(500,
           "server-error", "Internal error " + incident,
-          nl.zorgpad.refusal.DutchText.of("refusal.serverError", incident), List.of()));
+          DutchText.of("refusal.serverError", incident), List.of()));
     }
     List<Violation> fields = failure instanceof FormContractRefusal contract
         ? contract.violations().stream().map(v -> new Violation(v.variable(), v.problem(),
-            v.userMessage())).toList()
+            v.code(), v.arguments())).toList()
         : List.of();
     return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.error(),
         refusal.detail(), refusal.userMessage(), fields));
@@ -107,6 +108,6 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> notAuthorized(AuthorizationException denied) {
     return refused(new ApiException(HttpStatus.FORBIDDEN, "not-authorized",
         "The engine does not authorize this user: " + denied.getMessage(),
-        "U heeft geen rechten voor deze handeling."));
+        DutchText.of("api.notAuthorized")));
   }
 }

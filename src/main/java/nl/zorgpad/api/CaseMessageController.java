@@ -24,6 +24,7 @@ import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.pathway.PathwayVariables;
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -178,7 +179,7 @@ class CaseMessageController {
     String startedBy = request == null ? null : request.meldcodeStartedBy();
     return deliver(caseNumber, principal, CaseMessages.START_MELDCODE, groups -> {
       requireOneOf("meldcode start", CaseMessages.MELDCODE_STARTED_BY, startedBy,
-          Disciplines.ALL, "Kies de discipline die de meldcode start.");
+          Disciplines.ALL, "violation.apiMessage.meldcodeStartedBy.unknown");
       requireOwnDiscipline(groups, startedBy);
       return Variables.createVariables().putValue(CaseMessages.MELDCODE_STARTED_BY, startedBy);
     });
@@ -192,8 +193,7 @@ class CaseMessageController {
     String reason = request == null ? null : request.endReason();
     return deliver(caseNumber, principal, CaseMessages.END_CASE, groups -> {
       requireOneOf("end of case", CaseMessages.END_REASON, reason, CaseMessages.END_REASONS,
-          "Kies de reden waarom de casus eindigt: verhuisd, cliënt trekt zich terug,"
-              + " zwangerschap beëindigd, overig of dubbele casus.");
+          "violation.apiMessage.endReason.unknown");
       return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
     });
   }
@@ -206,7 +206,8 @@ class CaseMessageController {
     String recipient = request == null ? null : request.recipientDiscipline();
     return deliver(caseNumber, principal, CaseMessages.WITHDRAW_CONSENT, groups -> {
       requireOneOf("consent withdrawal", PathwayVariables.RECIPIENT_DISCIPLINE, recipient,
-          Disciplines.ALL, "Kies de discipline waarvoor de cliënt haar toestemming intrekt.");
+          Disciplines.ALL,
+          "violation.apiMessage.recipientDiscipline.unknown");
       return Variables.createVariables()
           .putValue(PathwayVariables.RECIPIENT_DISCIPLINE, recipient);
     });
@@ -225,7 +226,7 @@ class CaseMessageController {
           || birthDate.isBefore(today.minusYears(1))) {
         throw ApiException.invalid("birth", List.of(new Violation(CaseMessages.BIRTH_DATE,
             "is required (ISO date), not in the future and at most a year ago",
-            "Vul een geldige geboortedatum in (niet in de toekomst).")));
+            "violation.apiMessage.birthDate.invalid")));
       }
       return Variables.createVariables().putValue(CaseMessages.BIRTH_DATE,
           birthDate.toString());
@@ -251,7 +252,7 @@ class CaseMessageController {
     if (instances.size() < all.size() || instances.isEmpty() && (!CaseNumbers.isValid(caseNumber)
         || caseFiles.find(caseNumber).isEmpty())) {
       throw new ApiException(HttpStatus.NOT_FOUND, "unknown-case",
-          "No case " + caseNumber, "Onbekend casusnummer " + caseNumber + ".");
+          "No case " + caseNumber, DutchText.of("api.case.unknown", caseNumber));
     }
     List<String> groups = engine.groupsOf(user);
     // the dossier's involvement first (a later signaller of the same woman is involved there
@@ -269,7 +270,7 @@ class CaseMessageController {
     if (!involved) {
       throw new ApiException(HttpStatus.FORBIDDEN, "not-involved",
           "The caller's discipline holds no task in case " + caseNumber,
-          "Uw discipline is niet betrokken bij casus " + caseNumber + ".");
+          DutchText.of("api.case.notInvolved", caseNumber));
     }
     VariableMap variables = payload.of(groups);
     // a new signal's payload belongs to its event subprocess (triggered scope): the case keeps
@@ -280,8 +281,7 @@ class CaseMessageController {
     if (delivered.isEmpty()) {
       throw new ApiException(HttpStatus.CONFLICT, "nothing-waiting",
           "No process of case " + caseNumber + " waits for message " + message,
-          "Casus " + caseNumber + " wacht op dit moment niet op dit bericht (" + message
-              + "). Misschien is de casus al afgesloten of die stap al voorbij.");
+          DutchText.of("api.case.nothingWaiting", caseNumber, message));
     }
     return ResponseEntity.noContent().build();
   }
@@ -308,16 +308,16 @@ class CaseMessageController {
     if (!groups.contains(discipline)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
           discipline + " is not one of the caller's disciplines",
-          "U kunt dit alleen namens uw eigen discipline doen.");
+          DutchText.of("api.notYourDiscipline"));
     }
   }
 
-  /** A payload value that must be one code of a list: otherwise 400 with a Dutch message. */
+  /** A payload value that must be one code of a list: else 400 with the text of the code. */
   private static void requireOneOf(String what, String field, String value,
-      List<String> allowed, String dutchMessage) {
+      List<String> allowed, String messageCode) {
     if (value == null || !allowed.contains(value)) {
       throw ApiException.invalid(what, List.of(new Violation(field,
-          "must be one of " + allowed, dutchMessage)));
+          "must be one of " + allowed, messageCode)));
     }
   }
 }

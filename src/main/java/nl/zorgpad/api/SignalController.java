@@ -20,6 +20,7 @@ import nl.zorgpad.intake.SignalJoinedOpenCase;
 import nl.zorgpad.casus.Violation;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.pathway.PathwayVariables;
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -159,7 +160,7 @@ class SignalController {
     if (disciplines.isEmpty()) {
       throw new ApiException(HttpStatus.FORBIDDEN, "no-discipline",
           "Only caregivers of a signalling discipline may register a signal",
-          "Alleen zorgverleners van een discipline kunnen een signaal afgeven.");
+          DutchText.of("api.signal.noDiscipline"));
     }
     if (request == null) {
       request = new SignalRequest(null, null, null, null, null);
@@ -176,7 +177,7 @@ class SignalController {
     if (birthDate == null && request.clientBirthDate() != null
         && !request.clientBirthDate().isBlank()) {
       violations.add(new Violation(SignalledClient.BIRTH_DATE_FIELD,
-          "is not an ISO date (yyyy-MM-dd)", "Vul de geboortedatum in als jjjj-mm-dd."));
+          "is not an ISO date (yyyy-MM-dd)", "violation.apiSignal.birthDateField.format"));
     }
     if (!violations.isEmpty()) {
       throw ApiException.invalid("signal", violations);
@@ -184,8 +185,7 @@ class SignalController {
     if (!disciplines.contains(request.signallingDiscipline())) {
       throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
           "signallingDiscipline must be one of the caller's disciplines " + disciplines,
-          "U kunt alleen signaleren namens uw eigen discipline ("
-              + String.join(", ", disciplines) + ").");
+          DutchText.of("api.signal.notYourDiscipline", String.join(", ", disciplines)));
     }
     // decision 0005: the case belongs to the caller's coalition and follows its own variant
     List<String> coalitions = engine.coalitionsOf(user);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.zorgpad.casus.Violation;
-import nl.zorgpad.refusal.DutchText;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -68,7 +67,7 @@ class StrictRequestBodies extends RequestBodyAdviceAdapter {
       });
       if (!unknown.isEmpty()) {
         List<Violation> violations = unknown.stream().map(name -> new Violation(shown(name),
-            "is not a field of this request", DutchText.of("api.unknownField", shown(name))))
+            "is not a field of this request", "api.unknownField", shown(name)))
             .toList();
         throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-field",
             "Unknown fields: " + violations.stream().map(Violation::field)

@@ -215,8 +215,7 @@ public class CaseOverviewService {
     if (grant.emergency() || !mayEnd(caseFile, involvement, currentActor.get(), now)) {
       throw new nl.zorgpad.casus.InvalidInputException("end of involvement", List.of(
           new nl.zorgpad.casus.Violation("involvement", "the viewer may not end it",
-              messages.getMessage("case.involved.endConfirm.notYours", null,
-                  LocaleContextHolder.getLocale()))));
+              "case.involved.endConfirm.notYours")));
     }
     return new InvolvedParty(involvement, ZorgpadGroups.displayName(involvement.getDiscipline()),
         true, List.of(), true);

@@ -137,7 +137,7 @@ class CaseViewController {
         birth = LocalDate.parse(birthDate.strip());
       } catch (DateTimeParseException e) {
         violations.add(new Violation("birthDate", "is not a date",
-            "Vul de geboortedatum in als jjjj-mm-dd."));
+            "violation.caseView.birthDate.format"));
       }
     }
     Integer parityValue = null;
@@ -146,7 +146,7 @@ class CaseViewController {
         parityValue = Integer.valueOf(parity.strip());
       } catch (NumberFormatException e) {
         violations.add(new Violation("parity", "is not a number",
-            "Vul de pariteit in als een getal."));
+            "violation.caseView.parity.format"));
       }
     }
     ClientDetails details = new ClientDetails(givenName, familyName, bsn, birth, street,
@@ -182,7 +182,7 @@ class CaseViewController {
         .noneMatch(t -> t.groupId().equals(group))) {
       throw new InvalidInputException("referral", List.of(new Violation("groupId",
           "must be a team of the case's coalition or a discipline",
-          "Kies een team of discipline uit de lijst om naar te verwijzen.")));
+          "violation.caseView.groupId.notInList")));
     }
     dossier.refer(known(caseNumber), group);
     return "redirect:/casus/" + caseNumber;
@@ -193,7 +193,7 @@ class CaseViewController {
   String becomeCareCoordinator(@PathVariable String caseNumber) {
     String group = overviews.careCoordinatorGroup().orElseThrow(() -> new InvalidInputException(
         "care coordinator", List.of(new Violation("group", "not a regiehouder or buurtteam",
-            "Alleen een regiehouder of buurtteam kan regiehouder worden."))));
+            "violation.caseView.group.notAllowed"))));
     dossier.appointCareCoordinator(known(caseNumber), overviews.currentUserId(), group);
     return "redirect:/casus/" + caseNumber;
   }
@@ -204,7 +204,7 @@ class CaseViewController {
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String groupId) {
     if (groupId == null || groupId.isBlank()) {
       throw new InvalidInputException("reassignment", List.of(new Violation("groupId",
-          "is required", "Kies het team dat de taak krijgt.")));
+          "is required", "violation.caseView.groupId.required")));
     }
     overviews.reassign(known(caseNumber), taskId, groupId.strip());
     return "redirect:/casus/" + caseNumber + "#tasks";
@@ -220,8 +220,7 @@ class CaseViewController {
     String other = duplicate == null ? "" : duplicate.strip().toUpperCase(java.util.Locale.ROOT);
     if (!CaseNumbers.isValid(other)) {
       throw new InvalidInputException("merge", List.of(new Violation("duplicate",
-          "is not a case number", "Vul het casusnummer van de dubbele casus in, zoals"
-              + " ZP-2026-00012.")));
+          "is not a case number", "violation.caseView.duplicate.required")));
     }
     merges.merge(known(caseNumber), other);
     return "redirect:/casus/" + caseNumber;

@@ -21,17 +21,17 @@ public final class BirthRules {
     List<Violation> violations = new ArrayList<>();
     if (birthDate == null) {
       violations.add(new Violation("birthDate", "is required (ISO date)",
-          "Vul de geboortedatum in."));
+          "violation.birth.birthDate.required"));
       return violations;
     }
     if (birthDate.isAfter(today)) {
       violations.add(new Violation("birthDate", "is in the future",
-          "De geboortedatum ligt in de toekomst."));
+          "violation.birth.birthDate.inFuture"));
     }
     if (dueDate != null && (birthDate.isBefore(dueDate.minusWeeks(WEEKS_BEFORE_DUE_DATE))
         || birthDate.isAfter(dueDate.plusWeeks(WEEKS_AFTER_DUE_DATE)))) {
       violations.add(new Violation("birthDate", "does not fit the due date " + dueDate,
-          "De geboortedatum past niet bij de uitgerekende datum (" + dueDate + ")."));
+          "violation.birth.birthDate.notNearDueDate", dueDate));
     }
     return violations;
   }

@@ -20,7 +20,7 @@ public record ChildDetails(String givenName, String familyName, String bsn, Loca
     PersonRules.checkBsn(bsn, violations);
     if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(5)))) {
       violations.add(new Violation("birthDate", "is not a plausible birth date",
-          "De geboortedatum van het kind is niet geldig."));
+          "violation.child.birthDate.invalid"));
     }
     return violations;
   }

@@ -41,7 +41,7 @@ public record ClientDetails(String givenName, String familyName, String bsn, Loc
   /** The Dutch message for a postcode that is not PC4 or PC6 (one text for page and signal). */
   static Violation invalidPostcode(String field) {
     return new Violation(field, "must be a Dutch postcode (4 digits, optionally 2 letters)",
-        "Vul een geldige postcode in, zoals 3531 AB (of alleen de vier cijfers).");
+        "violation.client.postcode.invalid");
   }
 
   public List<Violation> check(LocalDate today) {
@@ -51,19 +51,19 @@ public record ClientDetails(String givenName, String familyName, String bsn, Loc
     PersonRules.checkBsn(bsn, violations);
     if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(70)))) {
       violations.add(new Violation("birthDate", "is not a plausible birth date",
-          "De geboortedatum is niet geldig."));
+          "violation.client.birthDate.invalid"));
     }
     if (postcode != null && Postcode.normalise(postcode).isEmpty()) {
       violations.add(invalidPostcode("postcode"));
     }
     if (phone != null && !PHONE.matcher(phone).matches()) {
       violations.add(new Violation("phone", "must be a phone number",
-          "Vul een geldig telefoonnummer in."));
+          "violation.client.phone.invalid"));
     }
     for (String[] field : new String[][] {{"street", street}, {"houseNumber", houseNumber},
         {"city", city}}) {
       if (field[1] != null && field[1].length() > 100) {
-        violations.add(new Violation(field[0], "is too long", "Een adresveld is te lang."));
+        violations.add(new Violation(field[0], "is too long", "violation.client.address.tooLong"));
       }
     }
     return violations;

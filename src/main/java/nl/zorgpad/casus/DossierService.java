@@ -272,7 +272,7 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     List<Violation> violations = new ArrayList<>(details.check(today()));
     if (parity != null && (parity < 0 || parity > 20)) {
       violations.add(new Violation("parity", "must be between 0 and 20",
-          "De pariteit (aantal eerdere bevallingen) moet tussen 0 en 20 liggen."));
+          "violation.dossier.parity.outOfRange"));
     }
     InvalidInputException.throwIfAny("client details", violations);
     CaseFile caseFile = caseFile(caseNumber);
@@ -355,11 +355,11 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     List<Violation> violations = new ArrayList<>();
     if (!referrer) {
       violations.add(new Violation("referrer", "only a verloskundige or huisarts refers",
-          "Alleen een verloskundige of huisarts kan verwijzen."));
+          "violation.dossier.referrer.notAllowed"));
     }
     if (discipline.isEmpty()) {
       violations.add(new Violation("groupId", "is not a caregivers' group",
-          "Kies een team of discipline om naar te verwijzen."));
+          "violation.dossier.groupId.required"));
     }
     InvalidInputException.throwIfAny("referral", violations);
     CaseFile caseFile = caseFile(caseNumber);
@@ -388,7 +388,7 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     if (!own && !coordinator) {
       throw new InvalidInputException("end of involvement", List.of(new Violation("involvement",
           "only the regiehouder or the involved team ends an involvement",
-          "Alleen de regiehouder of het betrokken team zelf kan een betrokkenheid beëindigen.")));
+          "violation.dossier.involvement.notAllowed")));
     }
     involvement.end(clock.instant(), actor.userId());
   }
@@ -408,7 +408,7 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public MergedCase mergeInto(String duplicateNumber, String survivorNumber) {
     if (duplicateNumber.equals(survivorNumber)) {
       throw new InvalidInputException("merge", List.of(new Violation("duplicate",
-          "is the surviving case itself", "Kies een andere casus dan deze.")));
+          "is the surviving case itself", "violation.dossier.duplicate.sameCase")));
     }
     CaseFile duplicate = caseFile(duplicateNumber);
     CaseFile survivor = caseFile(survivorNumber);
@@ -419,11 +419,11 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     List<Violation> violations = new ArrayList<>();
     if (!duplicate.isOpen() || !survivor.isOpen()) {
       violations.add(new Violation("duplicate", "a case is closed already",
-          "Alleen twee lopende casussen kunnen worden samengevoegd."));
+          "violation.dossier.duplicate.notOpen"));
     }
     if (!java.util.Objects.equals(duplicate.getCoalition(), survivor.getCoalition())) {
       violations.add(new Violation("duplicate", "the cases belong to different coalitions",
-          "Casussen van verschillende coalities kunnen niet worden samengevoegd."));
+          "violation.dossier.duplicate.otherCoalition"));
     }
     InvalidInputException.throwIfAny("merge", violations);
     Actor actor = currentActor.get();
@@ -490,7 +490,7 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     if (signal.getOrigin() != CaseSignal.Origin.JOINED || signal.isDetached()) {
       throw new InvalidInputException("detach", List.of(new Violation("signal",
           "only a joined signal can be detached",
-          "Alleen een signaal dat bij deze casus is aangesloten, kan worden losgekoppeld.")));
+          "violation.dossier.signal.notJoined")));
     }
     Actor actor = currentActor.get();
     Instant now = clock.instant();

@@ -43,20 +43,18 @@ public record Handover(String method, LocalDate date, Boolean clientInformed) {
     if (method == null || Method.fromCode(method).isEmpty()) {
       violations.add(new Violation("handoverMethod",
           "must be direct-gesprek, beveiligde-mail or telefonisch-consult",
-          "Kies hoe u de overdracht formeel heeft gedaan: direct gesprek, beveiligde mail of"
-              + " telefonisch consult."));
+          "violation.handover.handoverMethod.required"));
     }
     if (date == null) {
       violations.add(new Violation("handoverDate", "is required (ISO date yyyy-MM-dd)",
-          "Vul de datum van de overdracht in."));
+          "violation.handover.handoverDate.required"));
     } else if (date.isAfter(today)) {
       violations.add(new Violation("handoverDate", "lies in the future",
-          "De datum van de overdracht ligt in de toekomst; leg de overdracht vast nadat die"
-              + " heeft plaatsgevonden."));
+          "violation.handover.handoverDate.inFuture"));
     }
     if (!Boolean.TRUE.equals(clientInformed)) {
       violations.add(new Violation("clientInformed", "must be true",
-          "Bevestig dat u de cliënt heeft verteld wie de zorg overneemt en waarom."));
+          "violation.handover.clientInformed.notConfirmed"));
     }
     return violations;
   }

@@ -70,20 +70,20 @@ public record HomeVisitDecision(String choice, String optOutReason, Boolean clie
     Optional<Choice> parsed = Choice.fromCode(choice);
     if (parsed.isEmpty()) {
       violations.add(new Violation("homeVisitDecision", "must be aanvragen or niet-nodig",
-          "Kies of u een JGZ-huisbezoek aanvraagt of waarom het niet nodig is."));
+          "violation.homeVisitDecision.homeVisitDecision.required"));
     } else if (parsed.get() == Choice.NOT_NEEDED) {
       if (optOutReason == null || optOutReason.isBlank()) {
         violations.add(new Violation("homeVisitOptOutReason",
             "is required when no home visit is requested (vuistregel 2)",
-            "Waarom is een JGZ-huisbezoek níet nodig? Kies een reden."));
+            "violation.homeVisitDecision.homeVisitOptOutReason.required"));
       } else if (OptOutReason.fromCode(optOutReason).isEmpty()) {
         violations.add(new Violation("homeVisitOptOutReason", "is unknown: " + optOutReason,
-            "Onbekende reden; kies uit de lijst."));
+            "violation.homeVisitDecision.homeVisitOptOutReason.unknown"));
       }
     } else if (!Boolean.TRUE.equals(clientConsented)) {
       violations.add(new Violation("homeVisitClientConsented",
           "must be true to request a home visit",
-          "Een huisbezoek aanvragen kan alleen met uitdrukkelijke toestemming van de cliënt."));
+          "violation.homeVisitDecision.homeVisitClientConsented.notConsented"));
     }
     return violations;
   }

@@ -73,15 +73,15 @@ public record HomeVisitReport(String outcome, List<String> interventionAdvice) {
     if (parsed.isEmpty()) {
       violations.add(new Violation("homeVisitOutcome",
           "must be bezocht, niet-aangetroffen or afgezegd",
-          "Kies de uitkomst van het huisbezoek."));
+          "violation.homeVisitReport.homeVisitOutcome.required"));
     }
     if (parsed.filter(o -> o == Outcome.VISITED).isPresent() && interventionAdvice.isEmpty()) {
       violations.add(new Violation("interventionAdvice", "is required after a visit",
-          "Kies het interventieadvies (of 'reguliere JGZ-zorg')."));
+          "violation.homeVisitReport.interventionAdvice.required"));
     }
     if (interventionAdvice.stream().anyMatch(a -> InterventionAdvice.fromCode(a).isEmpty())) {
       violations.add(new Violation("interventionAdvice", "has unknown codes",
-          "Onbekend interventieadvies; kies uit de lijst."));
+          "violation.homeVisitReport.interventionAdvice.unknown"));
     }
     return violations;
   }

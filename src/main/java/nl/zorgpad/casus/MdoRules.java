@@ -121,24 +121,21 @@ public final class MdoRules {
     List<Violation> violations = new ArrayList<>();
     if (!Disciplines.ALL.containsAll(participants)) {
       violations.add(new Violation("mdoParticipants", "has unknown disciplines " + participants,
-          "Onbekende discipline; kies uit de lijst."));
+          "violation.mdo.mdoParticipants.unknown"));
     } else if (participants.stream().allMatch(p -> p.equals(requestingDiscipline))) {
       violations.add(new Violation("mdoParticipants",
           "needs at least one discipline besides the requester",
-          "Een MDO is multidisciplinair: kies minstens één andere discipline."));
+          "violation.mdo.mdoParticipants.notMultidisciplinary"));
     }
     if (meetingDate == null
         || meetingDate.isBefore(today.minusMonths(MAX_REVIEW_INTERVAL_MONTHS))) {
       violations.add(new Violation("mdoMeetingDate",
           "is required and at most a month ago",
-          "Kies de datum van het MDO (hoogstens een maand geleden)."));
+          "violation.mdo.mdoMeetingDate.required"));
     } else if (!meetingDate.isAfter(today) && !Codes.known(Preparation.class, preparation)) {
       violations.add(new Violation("mdoPreparation",
           "is required for an MDO today or in the past",
-          "Het MDO is vandaag of al geweest, dus er is weinig of geen tijd om voor te bereiden."
-              + " Kies of de deelnemers toch voorbereiden (hun taak loopt dan tot het eind van de"
-              + " MDO-dag, en minstens twee uur) of dat u de besluiten zonder voorbereiding"
-              + " vastlegt."));
+          "violation.mdo.mdoPreparation.required"));
     }
     return violations;
   }
@@ -160,7 +157,7 @@ public final class MdoRules {
   public static List<Violation> checkPreparation(String attendance) {
     if (!Codes.known(Attendance.class, attendance)) {
       return List.of(new Violation("mdoAttendance", "is required",
-          "Geef aan of u aanwezig bent of schriftelijk inbrengt."));
+          "violation.mdo.mdoAttendance.required"));
     }
     return List.of();
   }
@@ -174,23 +171,21 @@ public final class MdoRules {
     List<Violation> violations = new ArrayList<>();
     if (heldDate == null || heldDate.isAfter(today)) {
       violations.add(new Violation("mdoHeldDate", "is required and not in the future",
-          "Vul de datum in waarop het MDO is gehouden (niet in de toekomst)."));
+          "violation.mdo.mdoHeldDate.required"));
     } else if (meetingDate != null && heldDate.isBefore(meetingDate)) {
       violations.add(new Violation("mdoHeldDate", "is before the planned date " + meetingDate,
-          "Het MDO was gepland op " + DUTCH_DATE.format(meetingDate) + "; het kan niet eerder"
-              + " gehouden zijn. Vul de datum in waarop het MDO is gehouden."));
+          "violation.mdo.mdoHeldDate.beforePlannedDate", DUTCH_DATE.format(meetingDate)));
     }
     LocalDate base = heldDate == null || heldDate.isAfter(today) ? today : heldDate;
     if (nextReviewDate == null || !nextReviewDate.isAfter(today)
         || nextReviewDate.isAfter(base.plusMonths(MAX_REVIEW_INTERVAL_MONTHS))) {
       violations.add(new Violation("mdoNextReviewDate",
           "is required, after today and within a month of the meeting (vuistregel 9)",
-          "Vuistregel 9: bespreek een kwetsbare casus elke maand. Kies een datum voor de"
-              + " volgende bespreking binnen een maand na het MDO."));
+          "violation.mdo.mdoNextReviewDate.required"));
     }
     if (!YES.equals(hasActionPoints) && !NO.equals(hasActionPoints)) {
       violations.add(new Violation("mdoHasActionPoints", "must be ja or nee",
-          "Geef aan of het MDO actiepunten heeft opgeleverd."));
+          "violation.mdo.mdoHasActionPoints.required"));
     }
     return violations;
   }
@@ -201,21 +196,21 @@ public final class MdoRules {
     List<Violation> violations = new ArrayList<>();
     if (discipline == null || !Disciplines.ALL.contains(discipline)) {
       violations.add(new Violation("mdoActionDiscipline", "must be one of " + Disciplines.ALL,
-          "Kies de discipline die het actiepunt uitvoert."));
+          "violation.mdo.mdoActionDiscipline.unknown"));
     }
     if (!Codes.known(Action.class, action)) {
       violations.add(new Violation("mdoAction", "is required (coded action)",
-          "Kies het actiepunt uit de lijst."));
+          "violation.mdo.mdoAction.required"));
     }
     if (dueDate == null || dueDate.isBefore(today)
         || dueDate.isAfter(today.plusMonths(MAX_ACTION_MONTHS))) {
       violations.add(new Violation("mdoActionDueDate",
           "is required, not in the past and within " + MAX_ACTION_MONTHS + " months",
-          "Kies een uiterste datum voor het actiepunt (vandaag tot drie maanden vooruit)."));
+          "violation.mdo.mdoActionDueDate.required"));
     }
     if (!YES.equals(more) && !NO.equals(more)) {
       violations.add(new Violation("mdoMoreActionPoints", "must be ja or nee",
-          "Geef aan of er nog een actiepunt volgt."));
+          "violation.mdo.mdoMoreActionPoints.required"));
     }
     return violations;
   }
@@ -223,7 +218,7 @@ public final class MdoRules {
   public static List<Violation> checkActionResult(String result) {
     if (!Codes.known(ActionResult.class, result)) {
       return List.of(new Violation("mdoActionResult", "is required",
-          "Geef aan of het actiepunt is uitgevoerd."));
+          "violation.mdo.mdoActionResult.required"));
     }
     return List.of();
   }

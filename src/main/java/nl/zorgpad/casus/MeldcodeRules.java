@@ -169,14 +169,14 @@ public final class MeldcodeRules {
     List<Violation> violations = new ArrayList<>();
     if (signals.isEmpty()) {
       violations.add(new Violation("meldcodeSignals", "needs at least one kind of signal",
-          "Kies minstens één soort signaal."));
+          "violation.meldcode.meldcodeSignals.required"));
     } else if (!codes(SignalKind.class).containsAll(signals)) {
       violations.add(new Violation("meldcodeSignals", "has unknown codes " + signals,
-          "Onbekende soort signaal; kies uit de lijst."));
+          "violation.meldcode.meldcodeSignals.unknown"));
     }
     if (!Codes.known(Kindcheck.class, kindcheck)) {
       violations.add(new Violation("meldcodeKindcheck", "is required (kindcheck)",
-          "Doe de kindcheck: geef aan welke kinderen van de cliënt afhankelijk zijn."));
+          "violation.meldcode.meldcodeKindcheck.required"));
     }
     return violations;
   }
@@ -191,19 +191,19 @@ public final class MeldcodeRules {
     List<Violation> violations = new ArrayList<>();
     if (!Boolean.TRUE.equals(colleagueConsulted)) {
       violations.add(new Violation("meldcodeColleagueConsulted", "must be true (step 2)",
-          "Stap 2: overleg eerst met een collega of de aandachtsfunctionaris."));
+          "violation.meldcode.meldcodeColleagueConsulted.notConsulted"));
     }
     if (!Codes.known(VeiligThuisAdvice.class, advice)) {
       violations.add(new Violation("meldcodeVeiligThuisAdvice", "is required",
-          "Geef aan of u advies hebt gevraagd aan Veilig Thuis (anoniem of op naam)."));
+          "violation.meldcode.meldcodeVeiligThuisAdvice.required"));
     }
     if (!YES.equals(talkSafe) && !NO.equals(talkSafe)) {
       violations.add(new Violation("meldcodeTalkSafe", "must be ja or nee",
-          "Geef aan of een gesprek met de cliënt veilig is."));
+          "violation.meldcode.meldcodeTalkSafe.required"));
     } else if (NO.equals(talkSafe) && !Codes.known(TalkSkippedReason.class, skippedReason)) {
       violations.add(new Violation("meldcodeTalkSkippedReason",
           "is required when step 3 is skipped",
-          "Stap 3 overslaan mag alleen als een gesprek iemand in gevaar brengt: kies wie."));
+          "violation.meldcode.meldcodeTalkSkippedReason.required"));
     }
     return violations;
   }
@@ -213,7 +213,7 @@ public final class MeldcodeRules {
     List<Violation> violations = new ArrayList<>();
     if (talkDate == null || talkDate.isAfter(today)) {
       violations.add(new Violation("meldcodeTalkDate", "is required and not in the future",
-          "Vul de datum van het gesprek met de cliënt in (niet in de toekomst)."));
+          "violation.meldcode.meldcodeTalkDate.required"));
     }
     return violations;
   }
@@ -252,14 +252,13 @@ public final class MeldcodeRules {
     List<Violation> violations = new ArrayList<>();
     if (providers.isEmpty() || !codes(HelpProvider.class).containsAll(providers)) {
       violations.add(new Violation("meldcodeHelpProviders", "needs at least one known provider",
-          "Kies wie de hulp biedt."));
+          "violation.meldcode.meldcodeHelpProviders.required"));
     }
     if (evaluationDate == null || !evaluationDate.isAfter(today)
         || evaluationDate.isAfter(today.plusMonths(MAX_HELP_EVALUATION_MONTHS))) {
       violations.add(new Violation("meldcodeHelpEvaluationDate",
           "is required, after today and within " + MAX_HELP_EVALUATION_MONTHS + " months",
-          "Kies wanneer u nagaat of de hulp voldoende veiligheid brengt (binnen drie"
-              + " maanden)."));
+          "violation.meldcode.meldcodeHelpEvaluationDate.required"));
     }
     return violations;
   }
@@ -270,15 +269,15 @@ public final class MeldcodeRules {
     List<Violation> violations = new ArrayList<>();
     if (reportDate == null || reportDate.isAfter(today)) {
       violations.add(new Violation("meldcodeReportDate", "is required and not in the future",
-          "Vul de datum van de melding bij Veilig Thuis in (niet in de toekomst)."));
+          "violation.meldcode.meldcodeReportDate.required"));
     }
     if (!Codes.known(ClientInformedOfReport.class, clientInformed)) {
       violations.add(new Violation("meldcodeClientInformedOfReport", "is required",
-          "Geef aan of u de cliënt vooraf over de melding hebt verteld."));
+          "violation.meldcode.meldcodeClientInformedOfReport.required"));
     }
     if (!answered(helpAlongside)) {
       violations.add(new Violation("meldcodeHelpAlongside", "must be ja or nee",
-          "Geef aan of u daarnaast zelf hulp organiseert."));
+          "violation.meldcode.meldcodeHelpAlongside.required"));
     }
     return violations;
   }
@@ -287,7 +286,7 @@ public final class MeldcodeRules {
   public static List<Violation> checkVeiligThuisContact(LocalDate contactDate, LocalDate today) {
     if (contactDate == null || contactDate.isAfter(today)) {
       return List.of(new Violation("veiligThuisContactDate", "is required and not in the future",
-          "Vul de datum in waarop Veilig Thuis contact met u opnam (niet in de toekomst)."));
+          "violation.meldcode.veiligThuisContactDate.required"));
     }
     return List.of();
   }
@@ -296,7 +295,7 @@ public final class MeldcodeRules {
   public static List<Violation> checkCall(String result) {
     if (!Codes.known(CallResult.class, result)) {
       return List.of(new Violation("veiligThuisCallResult", "is required",
-          "Geef aan of u Veilig Thuis hebt gesproken."));
+          "violation.meldcode.veiligThuisCallResult.required"));
     }
     return List.of();
   }
@@ -307,6 +306,6 @@ public final class MeldcodeRules {
 
   private static Violation question(String field, int number) {
     return new Violation(field, "question " + number + " of the afwegingskader is not answered",
-        "Beantwoord vraag " + number + " van het afwegingskader met ja of nee.");
+        "violation.meldcode.weighingQuestion.required", number);
   }
 }

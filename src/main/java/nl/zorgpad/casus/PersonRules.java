@@ -15,14 +15,14 @@ final class PersonRules {
   static void checkName(String field, String name, List<Violation> violations) {
     if (name != null && !NAME.matcher(name).matches()) {
       violations.add(new Violation(field, "must be letters, spaces, hyphens or apostrophes",
-          "Een naam mag alleen letters, spaties, koppeltekens en apostrofs bevatten."));
+          "violation.person.name.invalid"));
     }
   }
 
   static void checkBsn(String bsn, List<Violation> violations) {
     if (bsn != null && !(NINE_DIGITS.matcher(bsn).matches() && SignalRules.looksLikeBsn(bsn))) {
       violations.add(new Violation("bsn", "fails the eleven test",
-          "Het BSN is niet geldig (9 cijfers, elfproef)."));
+          "violation.person.bsn.invalid"));
     }
   }
 }

@@ -54,23 +54,21 @@ public final class SignalRules {
   private static void checkClientReference(String reference, List<Violation> violations) {
     if (reference == null || reference.isBlank()) {
       violations.add(new Violation("clientReference", "is required",
-          "Vul een cliëntreferentie in (bijvoorbeeld uw eigen dossiernummer)."));
+          "violation.signal.clientReference.required"));
     } else if (!CLIENT_REFERENCE.matcher(reference).matches()) {
       violations.add(new Violation("clientReference", "must match " + CLIENT_REFERENCE.pattern(),
-          "De cliëntreferentie mag alleen letters, cijfers en koppeltekens bevatten (3 tot 30"
-              + " tekens). Gebruik geen naam, BSN of adres."));
+          "violation.signal.clientReference.format"));
     } else if (looksLikeBsn(reference)) {
       // a BSN passes the pattern; the eleven test catches it (and, rarely, a dossier number)
       violations.add(new Violation("clientReference", "looks like a BSN (passes the eleven test)",
-          "De cliëntreferentie lijkt op een BSN. Gebruik geen BSN; zet bijvoorbeeld de"
-              + " afkorting van uw praktijk voor uw dossiernummer."));
+          "violation.signal.clientReference.looksLikeBsn"));
     } else if (DATE_LIKE.matcher(reference).matches()) {
       violations.add(new Violation("clientReference", "looks like a date (of birth)",
-          "De cliëntreferentie lijkt op een datum. Gebruik geen geboortedatum."));
+          "violation.signal.clientReference.looksLikeDate"));
     } else if (Postcode.isFull(reference.replace('-', ' '))) {
       // the one postcode rule (nl.zorgpad.postcode): "3531AB" and "3531-ab" are postcodes
       violations.add(new Violation("clientReference", "looks like a postcode",
-          "De cliëntreferentie lijkt op een postcode. Gebruik geen adresgegevens."));
+          "violation.signal.clientReference.looksLikePostcode"));
     }
   }
 
@@ -92,17 +90,17 @@ public final class SignalRules {
       List<Violation> violations) {
     if (dueDate == null) {
       violations.add(new Violation("dueDate", "is required (ISO date yyyy-MM-dd)",
-          "Vul een geldige uitgerekende datum in."));
+          "violation.signal.dueDate.required"));
       return false;
     }
     if (dueDate.isBefore(today.minusWeeks(DUE_DATE_MAX_WEEKS_PAST))) {
       violations.add(new Violation("dueDate", "lies too far in the past",
-          "De uitgerekende datum ligt te ver in het verleden voor een zwangerschap."));
+          "violation.signal.dueDate.tooFarInPast"));
       return false;
     }
     if (dueDate.isAfter(today.plusWeeks(TERM_WEEKS))) {
       violations.add(new Violation("dueDate", "lies more than 40 weeks ahead",
-          "De uitgerekende datum ligt meer dan 40 weken in de toekomst."));
+          "violation.signal.dueDate.tooFarAhead"));
       return false;
     }
     return true;
@@ -111,14 +109,14 @@ public final class SignalRules {
   private static boolean checkGestationalAge(Integer weeks, List<Violation> violations) {
     if (weeks == null) {
       violations.add(new Violation("gestationalAgeWeeks", "is required (whole weeks)",
-          "Vul de zwangerschapsduur in hele weken in."));
+          "violation.signal.gestationalAgeWeeks.required"));
       return false;
     }
     if (weeks < MIN_GESTATIONAL_AGE_WEEKS || weeks > MAX_GESTATIONAL_AGE_WEEKS) {
       violations.add(new Violation("gestationalAgeWeeks",
           "must be between " + MIN_GESTATIONAL_AGE_WEEKS + " and " + MAX_GESTATIONAL_AGE_WEEKS,
-          "De zwangerschapsduur moet tussen " + MIN_GESTATIONAL_AGE_WEEKS + " en "
-              + MAX_GESTATIONAL_AGE_WEEKS + " weken liggen."));
+          "violation.signal.gestationalAgeWeeks.outOfRange", MIN_GESTATIONAL_AGE_WEEKS,
+          MAX_GESTATIONAL_AGE_WEEKS));
       return false;
     }
     return true;
@@ -131,22 +129,21 @@ public final class SignalRules {
     if (Math.abs(expectedWeeks - weeks) > GESTATION_TOLERANCE_WEEKS) {
       violations.add(new Violation("gestationalAgeWeeks",
           "does not match the due date (expected about " + Math.round(expectedWeeks) + ")",
-          "De zwangerschapsduur past niet bij de uitgerekende datum (verwacht ongeveer "
-              + Math.round(expectedWeeks) + " weken). Controleer beide."));
+          "violation.signal.gestationalAgeWeeks.notNearDueDate", Math.round(expectedWeeks)));
     }
   }
 
   private static void checkRiskDomains(List<String> riskDomains, List<Violation> violations) {
     if (riskDomains.isEmpty()) {
       violations.add(new Violation("riskDomains", "needs at least one risk domain",
-          "Kies minstens één risicodomein."));
+          "violation.signal.riskDomains.required"));
       return;
     }
     List<String> unknown = riskDomains.stream()
         .filter(code -> RiskDomain.fromCode(code).isEmpty()).toList();
     if (!unknown.isEmpty()) {
       violations.add(new Violation("riskDomains", "has unknown codes " + unknown,
-          "Onbekend risicodomein; kies uit de lijst."));
+          "violation.signal.riskDomains.unknown"));
     }
   }
 
@@ -154,7 +151,7 @@ public final class SignalRules {
     if (discipline == null || !Disciplines.SIGNALLING.contains(discipline)) {
       violations.add(new Violation("signallingDiscipline",
           "must be one of " + Disciplines.SIGNALLING,
-          "Kies de discipline die het signaal afgeeft."));
+          "violation.signal.signallingDiscipline.unknown"));
     }
   }
 }

@@ -57,7 +57,7 @@ public record SignalledClient(String bsn, LocalDate birthDate, String postcode) 
   public List<Violation> check(LocalDate today) {
     return details().check(today).stream()
         .map(v -> new Violation(FIELD_OF_DETAIL.getOrDefault(v.field(), v.field()), v.problem(),
-            v.dutchMessage()))
+            v.code(), v.arguments()))
         .toList();
   }
 

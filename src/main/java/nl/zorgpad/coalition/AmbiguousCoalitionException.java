@@ -1,6 +1,7 @@
 package nl.zorgpad.coalition;
 
 import java.util.List;
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -21,8 +22,6 @@ public class AmbiguousCoalitionException extends FormFieldValidationException {
 
   /** What the user reads, in the Tasklist (this exception) and from the signal API (409). */
   public static String dutchMessage(List<String> coalitions) {
-    return "U hoort bij meer dan één coalitie (" + String.join(", ", coalitions)
-        + "); een casus hoort bij precies één coalitie. Vraag de beheerder u in één coalitie"
-        + " te plaatsen.";
+    return DutchText.of("coalition.ambiguous", String.join(", ", coalitions));
   }
 }

@@ -1,6 +1,7 @@
 package nl.zorgpad.coalition;
 
 import java.util.List;
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -34,13 +35,12 @@ class CoalitionDeploymentCheck implements Deployer {
     String user = Context.getCommandContext().getAuthenticatedUserId();
     if (coalition != null && !tenants.isAuthenticatedTenant(coalition)) {
       LOG.info("user {} may not deploy for tenant {}", user, coalition);
-      throw new AuthorizationException("U kunt niet publiceren voor coalitie " + coalition
-          + ": u hoort niet bij die coalitie.");
+      throw new AuthorizationException(DutchText.of("coalition.deploy.notMember", coalition));
     }
     if (coalition == null && own != null && !own.isEmpty()) {
       LOG.info("user {} of tenants {} may not deploy shared definitions", user, own);
-      throw new AuthorizationException("U publiceert voor uw eigen coalitie ("
-          + String.join(", ", own) + "); de gedeelde zorgpaden beheert de centrale coördinator.");
+      throw new AuthorizationException(
+          DutchText.of("coalition.deploy.sharedByCoordinator", String.join(", ", own)));
     }
   }
 }

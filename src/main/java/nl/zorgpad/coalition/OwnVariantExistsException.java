@@ -1,5 +1,6 @@
 package nl.zorgpad.coalition;
 
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -15,8 +16,7 @@ public class OwnVariantExistsException extends FormFieldValidationException {
 
   public OwnVariantExistsException(String processDefinitionKey, String coalition) {
     super(java.util.Map.of("coalition", coalition, "pathway", processDefinitionKey),
-        "Uw coalitie (" + coalition + ") heeft een eigen versie van dit zorgpad: start die"
-        + " versie.");
+        DutchText.of("coalition.ownVariantExists", coalition));
     setCode(CODE);
   }
 }

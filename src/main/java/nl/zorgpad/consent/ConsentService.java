@@ -35,7 +35,7 @@ public class ConsentService implements ConsentRegistry {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && caseFiles.findByCaseNumber(statement.caseNumber()).isEmpty()) {
       violations = List.of(new Violation("caseNumber", "is not a known case",
-          "Onbekend casusnummer."));
+          "violation.consent.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("consent decision", violations);
     ConsentRecord record = records.save(new ConsentRecord(statement));

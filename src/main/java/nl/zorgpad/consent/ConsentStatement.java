@@ -47,32 +47,32 @@ public record ConsentStatement(
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
       violations.add(new Violation("caseNumber", "must match " + CaseNumbers.PATTERN.pattern(),
-          "Onbekend casusnummer."));
+          "violation.consent.caseNumber.unknown"));
     }
     if (recipientDiscipline == null || !Disciplines.ALL.contains(recipientDiscipline)) {
       violations.add(new Violation("recipientDiscipline", "must be one of " + Disciplines.ALL,
-          "Onbekende ontvangende discipline."));
+          "violation.consent.recipientDiscipline.unknown"));
     }
     if (ConsentPurpose.fromCode(purpose).isEmpty()) {
       violations.add(new Violation("consentPurpose", "is unknown: " + purpose,
-          "Onbekend doel van de toestemming."));
+          "violation.consent.consentPurpose.unknown"));
     }
     if (decision == null) {
       violations.add(new Violation("consentDecision", "is required (GIVEN or REFUSED)",
-          "Geef aan of de cliënt toestemming geeft."));
+          "violation.consent.consentDecision.required"));
     } else if (decision.needsReason()) {
       if (reasonCode == null || reasonCode.isBlank()) {
         violations.add(new Violation("consentRefusalReason",
             "is required when consent is " + decision,
-            "Kies de reden waarom de cliënt geen toestemming geeft."));
+            "violation.consent.consentRefusalReason.required"));
       } else if (ConsentReason.fromCode(reasonCode).isEmpty()) {
         violations.add(new Violation("consentRefusalReason", "is unknown: " + reasonCode,
-            "Onbekende reden; kies uit de lijst."));
+            "violation.consent.consentRefusalReason.unknown"));
       }
     }
     if (recordedBy == null || recordedBy.isBlank() || recordedAt == null) {
       violations.add(new Violation("recordedBy", "who and when are required",
-          "Onbekend wie de toestemming vastlegt."));
+          "violation.consent.recordedBy.unknown"));
     }
     return violations;
   }

@@ -25,7 +25,7 @@ public class RightToReportService implements RightToReportRegistry {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && caseFiles.findByCaseNumber(statement.caseNumber()).isEmpty()) {
       violations = List.of(new Violation("caseNumber", "is not a known case",
-          "Onbekend casusnummer."));
+          "violation.rightToReport.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("report under the meldrecht", violations);
     records.save(new RightToReportRecord(statement));

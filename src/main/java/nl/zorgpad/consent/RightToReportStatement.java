@@ -31,24 +31,24 @@ public record RightToReportStatement(
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
       violations.add(new Violation("caseNumber", "must match " + CaseNumbers.PATTERN.pattern(),
-          "Onbekend casusnummer."));
+          "violation.rightToReport.caseNumber.unknown"));
     }
     if (reportingDiscipline == null || !Disciplines.ALL.contains(reportingDiscipline)) {
       violations.add(new Violation("meldcodeStartedBy", "must be one of " + Disciplines.ALL,
-          "Onbekende discipline van de melder."));
+          "violation.rightToReport.meldcodeStartedBy.unknown"));
     }
     if (reportedOn == null) {
       violations.add(new Violation("meldcodeReportDate", "is required",
-          "Vul de datum van de melding in."));
+          "violation.rightToReport.meldcodeReportDate.required"));
     }
     if (!MeldcodeRules.codes(MeldcodeRules.ClientInformedOfReport.class)
         .contains(clientInformed)) {
       violations.add(new Violation("meldcodeClientInformedOfReport", "is required",
-          "Geef aan of u de cliënt vooraf over de melding hebt verteld."));
+          "violation.rightToReport.meldcodeClientInformedOfReport.required"));
     }
     if (recordedBy == null || recordedBy.isBlank() || recordedAt == null) {
       violations.add(new Violation("recordedBy", "who and when are required",
-          "Onbekend wie de melding vastlegt."));
+          "violation.rightToReport.recordedBy.unknown"));
     }
     return violations;
   }

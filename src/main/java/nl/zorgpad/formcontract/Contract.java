@@ -61,8 +61,24 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     return new Contract(name, Map.of());
   }
 
-  /** One refused variable. {@code problem} is English (logs), {@code userMessage} Dutch. */
-  public record Violation(String variable, String problem, String userMessage) {
+  /**
+   * One refused variable. {@code problem} is English (logs); {@code code} is the key of the Dutch
+   * text in the message bundle and {@code arguments} fill in its placeholders.
+   */
+  public record Violation(String variable, String problem, String code, List<String> arguments) {
+
+    public Violation {
+      arguments = List.copyOf(arguments);
+    }
+
+    Violation(String variable, String problem, String code, String... arguments) {
+      this(variable, problem, code, List.of(arguments));
+    }
+
+    /** What the user reads (Dutch, from the bundle). */
+    public String userMessage() {
+      return DutchText.of(code, arguments.toArray());
+    }
   }
 
   /**
@@ -79,7 +95,7 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
       FieldRule rule = name == null ? null : fields.get(name);
       if (rule == null) {
         violations.add(new Violation(loggable(name), "is not a field of " + this.name,
-            DutchText.of(scope.unknownFieldKey, shown(name))));
+            scope.unknownFieldKey, shown(name)));
         continue;
       }
       // a VariableMap hands out plain values; its typed value keeps JSON as JSON
@@ -115,14 +131,14 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     int max = rule.maxLength() == null ? FieldRule.DEFAULT_TEXTFIELD_LENGTH : rule.maxLength();
     if (text.value().codePointCount(0, text.value().length()) > max) {
       return new Violation(rule.key(), "is longer than " + max + " characters",
-          DutchText.of("formcontract.tooLong", rule.label(), String.valueOf(max)));
+          "formcontract.tooLong", rule.label(), String.valueOf(max));
     }
     if (rule.pattern() != null && !text.value().isEmpty()) {
       Pattern pattern = compile(rule.pattern());
       // form-js tests the pattern as new RegExp(pattern).test(value): a match anywhere
       if (pattern != null && !pattern.matcher(text.value()).find()) {
         return new Violation(rule.key(), "does not match the field's pattern",
-            DutchText.of("formcontract.pattern", rule.label()));
+            "formcontract.pattern", rule.label());
       }
     }
     return null;
@@ -145,9 +161,9 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     if (rule.min() != null && number.compareTo(rule.min()) < 0
         || rule.max() != null && number.compareTo(rule.max()) > 0) {
       return new Violation(rule.key(), "is out of range",
-          DutchText.of("formcontract.range", rule.label(),
+          "formcontract.range", rule.label(),
               rule.min() == null ? "-" : rule.min().toPlainString(),
-              rule.max() == null ? "-" : rule.max().toPlainString()));
+              rule.max() == null ? "-" : rule.max().toPlainString());
     }
     return null;
   }
@@ -202,7 +218,7 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
       return null;
     }
     return new Violation(rule.key(), "is not a valid " + rule.dateSubtype(),
-        DutchText.of("formcontract.date", rule.label()));
+        "formcontract.date", rule.label());
   }
 
   /** The formats form-js 1.8 submits: date {@code yyyy-MM-dd}, time {@code HH:mm}, both. */
@@ -252,12 +268,12 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
 
   private static Violation wrongType(FieldRule rule, String expected) {
     return new Violation(rule.key(), "must be " + expected,
-        DutchText.of("formcontract.wrongType", rule.label()));
+        "formcontract.wrongType", rule.label());
   }
 
   private static Violation notAnOption(FieldRule rule) {
     return new Violation(rule.key(), "is not one of the form's options",
-        DutchText.of("formcontract.notAnOption", rule.label()));
+        "formcontract.notAnOption", rule.label());
   }
 
   private static Pattern compile(String javascriptPattern) {

@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 
 /**
  * The Dutch texts of the model policy, from Zorgpad's message bundle ({@code modelpolicy.*} in
- * {@code messages_nl.properties}). Read with {@link ResourceBundle} rather than Spring's message
+ * {@code messages.properties}). Read with {@link ResourceBundle} rather than Spring's message
  * source because the policy also runs inside the plain engine of the process tests.
  */
 final class PolicyMessages {

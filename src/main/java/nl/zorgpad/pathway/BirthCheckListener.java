@@ -37,7 +37,7 @@ public class BirthCheckListener implements ExecutionListener {
     if (!OUTCOMES.contains(outcome)) {
       throw PathwayValidation.refuse(new InvalidInputException("birth check", List.of(
           new Violation(BIRTH_CHECK_OUTCOME, "must be one of " + OUTCOMES,
-              "Kies de uitkomst: geboren, nog zwanger of nog niemand bereikt."))),
+              "violation.birthCheck.birthCheckOutcome.unknown"))),
           PathwayValidation.BIRTH_INVALID);
     }
     if (BORN.equals(outcome)) {

@@ -103,17 +103,17 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
     for (String recipient : recipients) {
       if (!Disciplines.ALL.contains(recipient) || Disciplines.REGIEHOUDER.equals(recipient)) {
         violations.add(new Violation(HANDOVER_RECIPIENTS, "unknown discipline " + recipient,
-            "Onbekende discipline voor de overdracht; kies uit de lijst."));
+            "violation.acceptance.handoverRecipients.unknown"));
       } else if (recipient.equals(sender)) {
         violations.add(new Violation(HANDOVER_RECIPIENTS, "is the sender " + recipient,
-            "De signalerende discipline draagt over; kies haar niet als ontvanger."));
+            "violation.acceptance.handoverRecipients.isSender"));
       }
     }
     String requester = input.string(HOME_VISIT_REQUESTING_DISCIPLINE);
     if (!HOME_VISIT_REQUESTERS.contains(requester)) {
       violations.add(new Violation(HOME_VISIT_REQUESTING_DISCIPLINE,
           "must be verloskundige or buurtteam",
-          "Kies wie het prenataal huisbezoek aanvraagt: de verloskundige of het buurtteam."));
+          "violation.acceptance.homeVisitRequestingDiscipline.required"));
     }
     try {
       InvalidInputException.throwIfAny("case acceptance", violations);

@@ -60,14 +60,15 @@ public class CaseClosing {
     CaseEndReason reason = CaseEndReason.fromCode(code).orElseThrow(() ->
         PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
             PathwayVariables.END_REASON, "must be one of " + CaseEndReason.codes(),
-            "Kies waarom de casus eindigt."))),
+            "violation.caseEnd.endReason.unknown"))),
             PathwayValidation.CASE_END_INVALID));
     String caseNumber = input.string(PathwayVariables.CASE_NUMBER);
     try {
       caseRegistry.endEarly(caseNumber, reason, deadlines.now());
     } catch (IllegalStateException closed) {
       throw PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
-          PathwayVariables.CASE_NUMBER, "is closed already", "De casus is al gesloten."))),
+          PathwayVariables.CASE_NUMBER, "is closed already",
+          "violation.caseEnd.caseNumber.closed"))),
           PathwayValidation.CASE_END_INVALID);
     }
   }

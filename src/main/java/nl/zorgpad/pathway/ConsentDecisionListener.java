@@ -115,7 +115,7 @@ public class ConsentDecisionListener implements ExecutionListener {
     if (recipients.isEmpty()) {
       throw PathwayValidation.refuse(new InvalidInputException("consent decision", List.of(
           new Violation(CONSENT_RECIPIENTS, "no recipient to ask consent for",
-              "Onbekende ontvangende discipline."))),
+              "violation.consentDecision.consentRecipients.unknown"))),
           PathwayValidation.CONSENT_DECISION_INVALID);
     }
     return recipients;
@@ -138,14 +138,14 @@ public class ConsentDecisionListener implements ExecutionListener {
     List<String> refused = new ArrayList<>(new LinkedHashSet<>(chosen));
     if (recipients.size() < 2) {
       violations.add(new Violation(CONSENT_DECISION, "partial needs several recipients",
-          "Er is één ontvanger: kies of de cliënt toestemming geeft of weigert."));
+          "violation.consentDecision.consentDecision.singleRecipient"));
     } else if (refused.isEmpty() || !recipients.containsAll(refused)) {
       violations.add(new Violation(CONSENT_REFUSED_RECIPIENTS,
           "must name some of the recipients asked " + recipients,
-          "Kies voor welke van de genoemde ontvangers de cliënt weigert."));
+          "violation.consentDecision.consentRefusedRecipients.notAsked"));
     } else if (refused.size() == recipients.size()) {
       violations.add(new Violation(CONSENT_REFUSED_RECIPIENTS, "refuses every recipient",
-          "De cliënt weigert voor alle ontvangers: kies 'Nee, voor geen van hen'."));
+          "violation.consentDecision.consentRefusedRecipients.everyRecipient"));
     }
     if (!violations.isEmpty()) {
       throw PathwayValidation.refuse(new InvalidInputException("consent decision", violations),

@@ -59,22 +59,22 @@ public class MeldcodeStartRequest implements ExecutionListener {
     if (!CaseNumbers.isValid(caseNumber)) {
       violations.add(new Violation(MELDCODE_CASE_NUMBER,
           "must match " + CaseNumbers.PATTERN.pattern(),
-          "Vul het casusnummer in zoals het op de casuspagina staat (ZP-jjjj-nnnnn)."));
+          "violation.meldcodeStart.meldcodeCaseNumber.format"));
     }
     if (startedBy == null || !Disciplines.ALL.contains(startedBy)) {
       violations.add(new Violation(MELDCODE_STARTED_BY, "must be one of " + Disciplines.ALL,
-          "Kies de discipline die de meldcode start."));
+          "violation.meldcodeStart.meldcodeStartedBy.unknown"));
     } else if (groups.stream().map(DISCIPLINES::disciplineOf)
         .noneMatch(discipline -> discipline.filter(startedBy::equals).isPresent())) {
       violations.add(new Violation(MELDCODE_STARTED_BY, "not one of the caller's disciplines",
-          "U kunt de meldcode alleen namens uw eigen discipline starten."));
+          "violation.meldcodeStart.meldcodeStartedBy.notOwnDiscipline"));
     }
     refuseIfAny(violations);
     Actor actor = new Actor(userId, userId, groups, null);
     if (!guard.decide(caseNumber, DossierPart.CASE_SUMMARY, actor).allowed()) {
       refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
           "unknown case or caller not involved",
-          "Casus " + caseNumber + " is onbekend, of u bent er niet bij betrokken.")));
+          "violation.meldcodeStart.meldcodeCaseNumber.unknown", caseNumber)));
     }
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);
@@ -82,9 +82,7 @@ public class MeldcodeStartRequest implements ExecutionListener {
       refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
           "no process of the case waits for "
           + PathwayMessages.START_REPORTING_CODE,
-          "Casus " + caseNumber + " is gesloten: hier kan de meldcode niet meer starten."
-              + " Volg de meldcode in uw eigen dossier; melden bij Veilig Thuis kan altijd,"
-              + " ook zonder toestemming (meldrecht).")));
+          "violation.meldcodeStart.meldcodeCaseNumber.closed", caseNumber)));
     }
   }
 

@@ -44,7 +44,7 @@ final class RefusalFollowUpChecks {
     List<Violation> check(DelegateExecution execution, VariableReader input) {
       return RefusalFollowUpChecks.check(execution, REFUSAL_FOLLOW_UP,
           input.string(REFUSAL_FOLLOW_UP), List.of(CLOSE_CASE, START_MELDCODE),
-          "Kies of de casus sluit of dat u de meldcode start.");
+          "violation.refusalFollowUp.refusalFollowUp.required");
     }
 
     @Override
@@ -72,19 +72,18 @@ final class RefusalFollowUpChecks {
     List<Violation> check(DelegateExecution execution, VariableReader input) {
       return RefusalFollowUpChecks.check(execution, MELDRECHT_FOLLOW_UP,
           input.string(MELDRECHT_FOLLOW_UP), List.of(ASK_AGAIN, CLOSE_CASE),
-          "Kies of u de cliënt opnieuw om toestemming vraagt of de casus sluit.");
+          "violation.refusalFollowUp.meldrechtFollowUp.required");
     }
   }
 
   private static List<Violation> check(DelegateExecution execution, String field,
-      String choice, List<String> allowed, String dutchMessage) {
+      String choice, List<String> allowed, String messageCode) {
     List<Violation> violations = new ArrayList<>();
     if (choice == null || !allowed.contains(choice)) {
-      violations.add(new Violation(field, "must be one of " + allowed, dutchMessage));
+      violations.add(new Violation(field, "must be one of " + allowed, messageCode));
     } else if (CLOSE_CASE.equals(choice) && meldcodeRuns(execution)) {
       violations.add(new Violation(field, "a meldcode of the case is running",
-          "De meldcode loopt nog: de casus blijft open zolang de meldcode loopt (meldrecht)."
-              + " Rond eerst de meldcode af, of vraag de cliënt opnieuw om toestemming."));
+          "violation.refusalFollowUp.closeCase.meldcodeRunning"));
     }
     return violations;
   }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Dutch texts from Zorgpad's message bundle ({@code messages_nl.properties}) for code that runs
+ * Dutch texts from Zorgpad's message bundle ({@code messages.properties}, Dutch) for code that runs
  * inside the engine or a JAX-RS provider, where Spring's {@code MessageSource} is not at hand
  * (also in the plain-engine tests). Arguments as Spring formats them: {@link MessageFormat}.
  */

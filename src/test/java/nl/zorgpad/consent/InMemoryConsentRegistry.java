@@ -25,7 +25,7 @@ public class InMemoryConsentRegistry implements ConsentRegistry {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && cases.find(statement.caseNumber()).isEmpty()) {
       violations = List.of(new Violation("caseNumber", "is not a known case",
-          "Onbekend casusnummer."));
+          "violation.consent.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("consent decision", violations);
     statements.add(statement);

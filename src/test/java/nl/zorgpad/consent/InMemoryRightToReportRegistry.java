@@ -21,7 +21,7 @@ public class InMemoryRightToReportRegistry implements RightToReportRegistry {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && cases.find(statement.caseNumber()).isEmpty()) {
       violations = List.of(new Violation("caseNumber", "is not a known case",
-          "Onbekend casusnummer."));
+          "violation.rightToReport.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("report under the meldrecht", violations);
     statements.add(statement);

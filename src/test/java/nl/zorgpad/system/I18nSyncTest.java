@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every word a user sees on Zorgpad's own pages comes from the Dutch message bundle (as
  * spring-petclinic's I18nPropertiesSyncTest does): a template with hard-coded text, a key missing
- * from a bundle, or bundles that drift apart fail the build.
+ * from the bundle, or a second bundle fail the build (Zorgpad is Dutch-only: {@code
+ * messages.properties} is its one bundle, Dutch, for every locale). The Java side too: a
+ * refused input ({@code new Violation(...)}, in {@code casus} and {@code formcontract}) names a
+ * code of the bundle instead of carrying Dutch text, and every code the Java code names exists.
  */
 class I18nSyncTest {
 
@@ -51,15 +54,14 @@ class I18nSyncTest {
   }
 
   @Test
-  void everyMessageKeyUsedInATemplateExistsInEveryBundle() throws IOException {
+  void everyMessageKeyUsedInATemplateExistsInTheBundle() throws IOException {
     Properties base = bundle("messages.properties");
-    Properties dutch = bundle("messages_nl.properties");
     TreeSet<String> missing = new TreeSet<>();
     for (Path template : templates()) {
       Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
       while (matcher.find()) {
         String key = matcher.group(1);
-        if (!base.containsKey(key) || !dutch.containsKey(key)) {
+        if (!base.containsKey(key)) {
           missing.add(TEMPLATES.relativize(template) + ": " + key);
         }
       }
@@ -68,9 +70,120 @@ class I18nSyncTest {
   }
 
   @Test
-  void bundlesHaveTheSameKeys() throws IOException {
-    assertThat(bundle("messages_nl.properties").keySet())
-        .containsExactlyInAnyOrderElementsOf(bundle("messages.properties").keySet());
+  void theDutchBundleIsTheOnlyBundle() throws IOException {
+    // a messages_nl or messages_en next to it would be a copy to keep in step, or a translation
+    // that does not exist (docs/architecture.md, "Language")
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
+      assertThat(files.map(file -> file.getFileName().toString())
+          .filter(name -> name.startsWith("messages") && name.endsWith(".properties")))
+          .containsExactly("messages.properties");
+    }
+  }
+
+  @Test
+  void violationsNameACodeInsteadOfDutchText() throws IOException {
+    List<String> dutch = new ArrayList<>();
+    for (JavaCall call : violationCalls()) {
+      String code = call.arguments().size() > 2 ? call.arguments().get(2) : "";
+      // a text for people has a space; a code (violation.signal.clientReference.required) has none
+      if (LITERAL.matcher(code).results().anyMatch(literal -> literal.group(1).contains(" "))) {
+        dutch.add(call.where() + ": " + code);
+      }
+    }
+    assertThat(dutch).as("Dutch text in new Violation(...) instead of a bundle code").isEmpty();
+  }
+
+  @Test
+  void everyMessageCodeUsedInJavaExistsInTheBundle() throws IOException {
+    Properties bundle = bundle("messages.properties");
+    TreeSet<String> missing = new TreeSet<>();
+    List<String> codes = new ArrayList<>();
+    for (JavaCall call : violationCalls()) {
+      Matcher code =
+          LITERAL_ONLY.matcher(call.arguments().size() > 2 ? call.arguments().get(2) : "");
+      if (code.matches()) {
+        codes.add(call.where() + ": " + code.group(1));
+      }
+    }
+    for (Path source : javaSources()) {
+      Matcher matcher = CODE_LITERAL.matcher(Files.readString(source));
+      while (matcher.find()) {
+        codes.add(MAIN_JAVA.relativize(source) + ": "
+            + (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
+      }
+    }
+    for (String use : codes) {
+      if (!bundle.containsKey(use.substring(use.lastIndexOf(": ") + 2))) {
+        missing.add(use);
+      }
+    }
+    assertThat(codes).as("codes found in Java").hasSizeGreaterThan(100);
+    assertThat(missing).as("codes used in Java but missing from messages.properties").isEmpty();
+  }
+
+  private static final Path MAIN_JAVA = Path.of("src/main/java");
+  private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern LITERAL_ONLY = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+  /** A literal code given to the shared resolver, or a literal that looks like a violation code. */
+  private static final Pattern CODE_LITERAL = Pattern.compile(
+      "(?:DutchText\\.of\\(\\s*\"([A-Za-z0-9._-]+)\")|\"(violation\\.[A-Za-z0-9._-]+)\"");
+
+  /** {@code new Violation(}, also with its package ({@code new nl.zorgpad.casus.Violation(}). */
+  private static final Pattern NEW_VIOLATION =
+      Pattern.compile("new\\s+(?:[a-z]\\w*\\.)*(?:Contract\\.)?Violation\\(");
+
+  /** One call in a Java source: where it is and its top-level arguments as written. */
+  private record JavaCall(String where, List<String> arguments) {
+  }
+
+  private static List<JavaCall> violationCalls() throws IOException {
+    List<JavaCall> calls = new ArrayList<>();
+    for (Path source : javaSources()) {
+      String java = Files.readString(source);
+      Matcher call = NEW_VIOLATION.matcher(java);
+      while (call.find()) {
+        int line =
+            (int) java.substring(0, call.start()).chars().filter(c -> c == '\n').count() + 1;
+        calls.add(new JavaCall(MAIN_JAVA.relativize(source) + ":" + line,
+            arguments(java, call.end())));
+      }
+    }
+    assertThat(calls).as("new Violation(...) calls found").hasSizeGreaterThan(100);
+    return calls;
+  }
+
+  /** The top-level arguments of the call whose opening parenthesis is just before {@code from}. */
+  private static List<String> arguments(String java, int from) {
+    List<String> arguments = new ArrayList<>();
+    int depth = 0;
+    int start = from;
+    for (int i = from; i < java.length(); i++) {
+      char c = java.charAt(i);
+      if (c == '"' || c == '\'') {
+        for (i++; java.charAt(i) != c; i++) {
+          if (java.charAt(i) == '\\') {
+            i++;
+          }
+        }
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        depth--;
+      } else if (c == ')' || (c == ',' && depth == 0)) {
+        arguments.add(java.substring(start, i).strip());
+        if (c == ')') {
+          return arguments;
+        }
+        start = i + 1;
+      }
+    }
+    throw new IllegalStateException("unbalanced call at " + from);
+  }
+
+  private static List<Path> javaSources() throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN_JAVA)) {
+      return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+    }
   }
 
   private static List<Path> templates() throws IOException {
