@@ -23,7 +23,7 @@ import nl.zorgpad.consent.ConsentService;
 import org.springframework.stereotype.Component;
 
 /**
- * Need-to-know (DESIGN.md, vuistregel 6), in this order:
+ * Need-to-know (the covenant's vuistregel 6), in this order:
  *
  * <ol>
  *   <li>Only caregivers (members of a discipline or team group) see case data; coordinators,
