@@ -45,7 +45,9 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
         // Zorgpad keeps HTTP sessions in its own tables (decision 0009); stock keeps them in
         // memory, as the starter does (with it, every stock login failed on SPRING_SESSION)
-        "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
+        // Zorgpad's own auto-configuration (its mail transport) comes with its jar's imports
+        "nl.zorgpad.notification.MailTransportAutoConfiguration"})
 public class StockCamundaApp {
 
   public static void main(String[] args) {

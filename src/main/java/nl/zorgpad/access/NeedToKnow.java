@@ -13,7 +13,6 @@ import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.discipline.Disciplines;
-import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierPart;
 import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.Involvement;
@@ -24,7 +23,7 @@ import nl.zorgpad.consent.ConsentService;
 import org.springframework.stereotype.Component;
 
 /**
- * Need-to-know (DESIGN.md, vuistregel 6), in this order:
+ * Need-to-know (the covenant's vuistregel 6), in this order:
  *
  * <ol>
  *   <li>Only caregivers (members of a discipline or team group) see case data; coordinators,
@@ -43,7 +42,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class NeedToKnow implements DossierGuard {
+public class NeedToKnow {
 
   /**
    * Disciplines that care for the child, not the mother: they see the mother's dossier only with
@@ -69,7 +68,7 @@ public class NeedToKnow implements DossierGuard {
     this.clock = clock;
   }
 
-  @Override
+  /** The decision of {@code nl.zorgpad.casus.DossierGuard#decide} within a coalition. */
   public AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
     Instant now = clock.instant();
     List<String> caregiverGroups = caregiverGroups(actor);
@@ -91,7 +90,6 @@ public class NeedToKnow implements DossierGuard {
    * basis asks for its consents, per case, as {@link #decide} does. The outcome per case is that
    * of {@link #decide} ({@code NeedToKnowSetBasedIT} compares them).
    */
-  @Override
   public Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
       DossierPart part, Actor actor) {
     Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -22,8 +23,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every refusal of the API as {@link ApiError} JSON: broken input 400 (never 500), missing rights
- * 403, unknown case 404, nothing waiting 409. Only for this package's controllers.
+ * Every refusal of the API as an RFC 9457 problem detail ({@link ApiError},
+ * {@code application/problem+json}): broken input 400 (never 500), missing rights 403, unknown
+ * case 404, nothing waiting 409. Only for this package's controllers. The English
+ * {@code detail} never holds engine internals (exception classes, engine messages): they go to
+ * the log.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 @Order(0) // before Zorgpad's general page handler (nl.zorgpad.system.PageRefusals)
@@ -32,15 +36,20 @@ class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> refused(ApiException refused) {
+  ResponseEntity<ProblemDetail> refused(ApiException refused) {
+    return refused(refused, refused.getMessage());
+  }
+
+  /** Logged once, with {@code logDetail} (which may name engine internals, unlike the answer). */
+  private static ResponseEntity<ProblemDetail> refused(ApiException refused, String logDetail) {
     LOG.info("API request refused ({} {}): {}", refused.status().value(), refused.error(),
-        refused.getMessage());
-    return ResponseEntity.status(refused.status()).body(ApiError.of(refused));
+        logDetail);
+    return ApiError.answer(refused);
   }
 
   /** Not JSON, or a field of the wrong type (e.g. text for the number of weeks). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException unreadable) {
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
     for (Throwable cause = unreadable.getCause(); cause != null && cause != cause.getCause();
         cause = cause.getCause()) {
       // e.g. a body without a declared length that grew beyond the limit (nl.zorgpad.input): 413
@@ -67,7 +76,7 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException unsupported) {
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException unsupported) {
     return refused(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
         "Send the request body as application/json",
         DutchText.of("api.unsupportedMediaType")));
@@ -75,7 +84,7 @@ class ApiExceptionHandler {
 
   /** A rule of the pathway refused the input after all (the engine glue's own check). */
   @ExceptionHandler(FormFieldValidationException.class)
-  ResponseEntity<ApiError> pathwayRefused(FormFieldValidationException refused) {
+  ResponseEntity<ProblemDetail> pathwayRefused(FormFieldValidationException refused) {
     return refused(new ApiException(HttpStatus.BAD_REQUEST, "invalid-input",
         "The pathway refused the input (code " + refused.getCode() + ")",
         refused.getMessage()));
@@ -87,27 +96,28 @@ class ApiExceptionHandler {
    * text. Any other engine failure stays a 500.
    */
   @ExceptionHandler({RefusalException.class, ProcessEngineException.class})
-  ResponseEntity<ApiError> engineRefused(RuntimeException failure) {
+  ResponseEntity<ProblemDetail> engineRefused(RuntimeException failure) {
     EngineRefusals.Refusal refusal = EngineRefusals.refusal(failure, false).orElse(null);
     if (refusal == null) {
       String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
       LOG.error("API request failed (error number {})", incident, failure);
-      return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError(500,
-          "server-error", "Internal error " + incident,
-          DutchText.of("refusal.serverError", incident), List.of()));
+      return ApiError.answer(HttpStatus.INTERNAL_SERVER_ERROR, "server-error",
+          "Internal error " + incident,
+          DutchText.of("refusal.serverError", incident), List.of());
     }
     List<Violation> fields = failure instanceof FormContractRefusal contract
         ? contract.violations().stream().map(v -> new Violation(v.variable(), v.problem(),
             v.code(), v.arguments())).toList()
         : List.of();
     return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.error(),
-        refusal.detail(), refusal.userMessage(), fields));
+        "The engine refused the request (" + refusal.error() + ")", refusal.userMessage(),
+        fields), refusal.detail());
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<ApiError> notAuthorized(AuthorizationException denied) {
+  ResponseEntity<ProblemDetail> notAuthorized(AuthorizationException denied) {
     return refused(new ApiException(HttpStatus.FORBIDDEN, "not-authorized",
-        "The engine does not authorize this user: " + denied.getMessage(),
-        DutchText.of("api.notAuthorized")));
+        "The engine's authorization does not allow this action",
+        DutchText.of("api.notAuthorized")), denied.getMessage());
   }
 }

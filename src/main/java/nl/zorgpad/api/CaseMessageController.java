@@ -135,14 +135,18 @@ class CaseMessageController {
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(responseCode = "204", description = "Delivered to the case")
   @ApiResponse(responseCode = "400", description = "Invalid payload",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
   @ApiResponse(responseCode = "403", description = "The caller's discipline is not involved in"
-      + " the case", content = @Content(schema = @Schema(implementation = ApiError.class)))
+      + " the case", content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "404", description = "Unknown case",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "409", description = "No step of the case waits for this message",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @interface MessageResponses {
   }
 

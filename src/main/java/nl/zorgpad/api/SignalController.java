@@ -142,14 +142,17 @@ class SignalController {
       + " signal joined it (joined=true, the case number, a Dutch userMessage with whom to"
       + " contact); no new case was opened")
   @ApiResponse(responseCode = "400", description = "Invalid input (per field, Dutch userMessage)",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
   @ApiResponse(responseCode = "403", description = "The caller has no caregiver discipline, or"
       + " signals for a discipline that is not hers",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "409", description = "The caller is a member of more than one"
       + " coalition (code coalition-ambiguous)",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = ApiError.MEDIA_TYPE,
+          schema = @Schema(implementation = ApiError.class)))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<SignalRegistered> register(@RequestBody(required = false) SignalRequest request,

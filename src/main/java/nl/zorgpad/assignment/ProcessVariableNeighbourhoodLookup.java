@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * The default {@link CaseNeighbourhoodLookup}: the process variable {@code neighbourhood}, which
- * holds a neighbourhood code — never an address or postcode (DESIGN.md: no address in process
- * variables).
+ * holds a neighbourhood code — never an address or postcode (no address in process variables,
+ * docs/architecture.md).
  */
 public class ProcessVariableNeighbourhoodLookup implements CaseNeighbourhoodLookup {
 

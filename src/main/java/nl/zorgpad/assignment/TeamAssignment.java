@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * description (the Tasklist's description tab) starts with the Dutch warning, and the task-local
  * variable {@value #WARNING_VARIABLE} holds the {@link AssignmentResult.Outcome} code (e.g.
  * {@code NO_TEAM}) — a code, not the text, because process data never holds free text
- * (DESIGN.md; the pathway's variable guard checks it). Filters can select on it.
+ * (docs/architecture.md; the pathway's variable guard checks it). Filters can select on it.
  *
  * <p>A team of the discipline that is already involved in the case ({@link CaseTeamLookup}: the
  * signaller's own team, a team that had a task or took the case over) keeps the case's tasks of

@@ -4,7 +4,8 @@ import nl.zorgpad.accesslog.Actor;
 
 /**
  * Decides whether someone may access a part of a case (need-to-know). Implemented by
- * {@code nl.zorgpad.access.NeedToKnow}; {@link DossierService} asks it before every read and
+ * {@code nl.zorgpad.coalition.CoalitionDossierGuard} (coalitions apart, then
+ * {@code nl.zorgpad.access.NeedToKnow}); {@link DossierService} asks it before every read and
  * change and logs the answer. Deciding never logs.
  */
 public interface DossierGuard {

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,10 @@ import org.springframework.stereotype.Component;
  * member of X, whatever need-to-know would say (her discipline may be involved in X's case, or be
  * a candidate of one of its tasks, because disciplines are shared by all coalitions). Everything
  * else is {@link NeedToKnow}'s decision. A case's coalition is the tenant of its pathway instance.
+ * The one {@link DossierGuard} of the application ({@link NeedToKnow} is not one: it decides
+ * within a coalition only).
  */
 @Component
-@Primary
 class CoalitionDossierGuard implements DossierGuard {
 
   private final NeedToKnow needToKnow;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a consent is for. Consent is specific: per recipient discipline and purpose (DESIGN.md,
- * vuistregel 4).
+ * What a consent is for. Consent is specific: per recipient discipline and purpose (the
+ * covenant's vuistregel 4).
  */
 public enum ConsentPurpose {
   /** Warm handover of the case to another discipline (vuistregel 3, 4). */

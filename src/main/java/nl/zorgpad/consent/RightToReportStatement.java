@@ -11,7 +11,7 @@ import nl.zorgpad.casus.Violation;
 
 /**
  * A report to Veilig Thuis made without the client's consent, under the meldrecht (Wmo 2015
- * art. 5.2.6): the one recorded exception to "no sharing without consent" (DESIGN.md).
+ * art. 5.2.6): the one recorded exception to "no sharing without consent".
  *
  * @param clientInformed a {@link MeldcodeRules.ClientInformedOfReport} code: whether the client
  *     was told beforehand (she is, unless that would endanger someone)

@@ -3,7 +3,7 @@ package nl.zorgpad.discipline;
 import java.util.List;
 
 /**
- * Discipline ids: the Dutch words the field uses (DESIGN.md). They double as candidate groups of
+ * Discipline ids: the Dutch words the field uses. They double as candidate groups of
  * user tasks. Until the sociale kaart ({@code socialmap}) owns disciplines, this is the list the
  * case and consent rules check against.
  */

@@ -3,8 +3,8 @@ package nl.zorgpad.modeling;
 import java.util.List;
 
 /**
- * The groups a user task may be given to: the disciplines and teams of the sociale kaart.
- * Replace the bean to take them from elsewhere (the default reads the engine's groups).
+ * The groups a user task may be given to: the disciplines and teams of the sociale kaart
+ * ({@link EngineCandidateGroupCatalog} reads them from the engine's groups).
  */
 public interface CandidateGroupCatalog {
 

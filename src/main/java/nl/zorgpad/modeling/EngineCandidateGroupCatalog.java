@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
 /**
- * Default {@link CandidateGroupCatalog}: the disciplines, then every other group of the engine
+ * The {@link CandidateGroupCatalog}: the disciplines, then every other group of the engine
  * (teams such as {@code jgz-utrecht-west}) except the roles that never get care tasks.
  */
 class EngineCandidateGroupCatalog implements CandidateGroupCatalog {

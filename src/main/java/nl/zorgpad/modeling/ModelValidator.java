@@ -28,7 +28,7 @@ import org.camunda.bpm.model.xml.ModelException;
 
 /**
  * Zorgpad's rules for pathways, decisions and forms, checked before a coordinator deploys
- * (DESIGN.md "BPMN is the covenant's flowchart"). Each finding names the element it is about so
+ * (the BPMN is the covenant's flowchart). Each finding names the element it is about so
  * the workbench can show it on the diagram. Pure: what the model may refer to comes in through
  * {@link ValidationContext}; the engine's own parse is {@link EngineModelCheck}.
  *

@@ -2,16 +2,14 @@ package nl.zorgpad.modeling;
 
 import nl.zorgpad.modelpolicy.ModelPolicy;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Extension points of the workbench with their defaults (replace a bean to change one). */
+/** The workbench's candidate groups and model validation, one bean each. */
 @Configuration
 class ModelingConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean(CandidateGroupCatalog.class)
   CandidateGroupCatalog candidateGroupCatalog(IdentityService identityService) {
     return new EngineCandidateGroupCatalog(identityService);
   }

@@ -3,7 +3,7 @@ package nl.zorgpad.pathway;
 /**
  * Every process variable name the pathways use, in one place: BPMN expressions, form keys and the
  * engine glue use these names. Process variables hold codes, dates, flags and the case number —
- * never a name, BSN, address or free text about the client (DESIGN.md); the process tests hold an
+ * never a name, BSN, address or free text about the client (docs/architecture.md); the process tests hold an
  * allow-list that fails when a variable appears that is not reviewed.
  */
 public final class PathwayVariables {

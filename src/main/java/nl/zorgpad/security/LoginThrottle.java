@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code freeAttempts} failures from one address, every further attempt from that address must
  * wait a delay that doubles with each failed or refused attempt; after {@code blockAfter} of them
  * the address is blocked for {@code blockDuration}. The account itself is never locked, so the
- * right password from another address always works (DESIGN.md, "a stranger can lock a caregiver
- * out"). While an address waits, its attempts are refused <em>before</em> the password is checked:
+ * right password from another address always works (a stranger must not be able to lock a
+ * caregiver out; decision 0011). While an address waits, its attempts are refused <em>before</em> the password is checked:
  * no guess is tried and no password hash is computed.
  *
  * <p>A success from an address forgives only the failures of that same user name there, so an

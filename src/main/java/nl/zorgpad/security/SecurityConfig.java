@@ -1,6 +1,5 @@
 package nl.zorgpad.security;
 
-import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +26,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -51,13 +51,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
   /** Camunda's webapps keep their own CSRF protection (cookie + X-XSRF-TOKEN header). */
-  private static final RequestMatcher CAMUNDA = antMatcher("/camunda/**");
-  private static final RequestMatcher REST_API = antMatcher("/engine-rest/**");
-  static final RequestMatcher WEBAPP_API = antMatcher("/camunda/api/**");
+  private static final RequestMatcher CAMUNDA = path("/camunda/**");
+  private static final RequestMatcher REST_API = path("/engine-rest/**");
+  static final RequestMatcher WEBAPP_API = path("/camunda/api/**");
   /** Zorgpad's own API for other systems (nl.zorgpad.api): HTTP Basic, answers 401, no CSRF. */
-  private static final RequestMatcher OWN_API = antMatcher("/api/**");
+  private static final RequestMatcher OWN_API = path("/api/**");
   private static final RequestMatcher TASKLIST_LOGOUT =
-      antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+      path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
   /**
    * Other doors to a password check than Zorgpad's login, closed for everyone: Camunda's own
@@ -67,10 +67,10 @@ public class SecurityConfig {
    * slash.)
    */
   private static final RequestMatcher OTHER_PASSWORD_CHECKS = new OrRequestMatcher(
-      antMatcher("/camunda/api/admin/auth/user/*/login/**"),
-      antMatcher("/engine-rest/identity/verify/**"),
-      antMatcher("/engine-rest/engine/*/identity/verify/**"),
-      antMatcher("/camunda/api/engine/engine/*/identity/verify/**"));
+      path("/camunda/api/admin/auth/user/*/login/**"),
+      path("/engine-rest/identity/verify/**"),
+      path("/engine-rest/engine/*/identity/verify/**"),
+      path("/camunda/api/engine/engine/*/identity/verify/**"));
 
   /**
    * What the engine tells about itself (its version, the diagnostics data with product, JDK,
@@ -79,15 +79,15 @@ public class SecurityConfig {
    * tell an attacker which known vulnerabilities to try, nor anyone how many cases there are.
    */
   private static final RequestMatcher ENGINE_INFORMATION = new OrRequestMatcher(
-      antMatcher("/engine-rest/version/**"), antMatcher("/engine-rest/engine/*/version/**"),
-      antMatcher("/engine-rest/telemetry/**"), antMatcher("/engine-rest/engine/*/telemetry/**"),
-      antMatcher("/engine-rest/schema/log/**"), antMatcher("/engine-rest/engine/*/schema/log/**"),
-      antMatcher("/camunda/api/engine/engine/*/version/**"),
-      antMatcher("/camunda/api/engine/engine/*/telemetry/**"),
-      antMatcher("/camunda/api/engine/engine/*/schema/log/**"),
-      antMatcher("/engine-rest/metrics/**"), antMatcher("/engine-rest/engine/*/metrics/**"),
-      antMatcher("/camunda/api/engine/engine/*/metrics/**"),
-      antMatcher("/camunda/api/admin/plugin/**"));
+      path("/engine-rest/version/**"), path("/engine-rest/engine/*/version/**"),
+      path("/engine-rest/telemetry/**"), path("/engine-rest/engine/*/telemetry/**"),
+      path("/engine-rest/schema/log/**"), path("/engine-rest/engine/*/schema/log/**"),
+      path("/camunda/api/engine/engine/*/version/**"),
+      path("/camunda/api/engine/engine/*/telemetry/**"),
+      path("/camunda/api/engine/engine/*/schema/log/**"),
+      path("/engine-rest/metrics/**"), path("/engine-rest/engine/*/metrics/**"),
+      path("/camunda/api/engine/engine/*/metrics/**"),
+      path("/camunda/api/admin/plugin/**"));
 
   /**
    * Copies of the Camunda webapps' static files outside {@code /camunda}: Spring Boot serves
@@ -95,22 +95,22 @@ public class SecurityConfig {
    * Camunda's stand-alone welcome page would be readable there. Nothing uses them.
    */
   private static final RequestMatcher CAMUNDA_STATIC_COPIES = new OrRequestMatcher(
-      antMatcher("/webjars/camunda/**"), antMatcher("/camunda-welcome/**"));
+      path("/webjars/camunda/**"), path("/camunda-welcome/**"));
 
   /**
    * Cockpit and its plugin API (statistics with instance counts of every case) for those who may
    * use Cockpit: coordinators, auditors, administrators; never caregivers.
    */
   private static final RequestMatcher COCKPIT = new OrRequestMatcher(
-      antMatcher("/camunda/api/cockpit/**"), antMatcher("/camunda/app/cockpit/**"));
+      path("/camunda/api/cockpit/**"), path("/camunda/app/cockpit/**"));
 
   /**
    * The Kansrijke Start monitor (nl.zorgpad.monitor): aggregates for coordinators, policy
    * officers ({@code beleid}) and administrators.
    */
   private static final RequestMatcher MONITOR = new OrRequestMatcher(
-      antMatcher("/monitor"), antMatcher("/monitor/**"), antMatcher("/api/monitor/**"),
-      antMatcher("/monitor-assets/**"));
+      path("/monitor"), path("/monitor/**"), path("/api/monitor/**"),
+      path("/monitor-assets/**"));
 
   /**
    * Every other authenticated request, except for a policy officer: an account in the
@@ -136,17 +136,17 @@ public class SecurityConfig {
         // each failure twice in the throttle
         .authenticationManager(new ProviderManager(users))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .requestMatchers(OTHER_PASSWORD_CHECKS).denyAll()
             .requestMatchers(CAMUNDA_STATIC_COPIES).denyAll()
-            .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
-                antMatcher("/actuator/info")).permitAll()
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**"),
+                path("/actuator/info")).permitAll()
             // metrics (nl.zorgpad.metrics): operators and administrators only
-            .requestMatchers(antMatcher("/actuator/prometheus")).hasAnyAuthority(
+            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(
                 ZorgpadGroups.authority(ZorgpadGroups.OPERATOR),
                 ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/img/**"),
-                antMatcher("/js/**"), antMatcher("/favicon.ico"), antMatcher("/error"))
+            .requestMatchers(path("/login"), path("/css/**"), path("/img/**"),
+                path("/js/**"), path("/favicon.ico"), path("/error"))
             .permitAll()
             .requestMatchers(ENGINE_INFORMATION).hasAuthority(ZorgpadGroups.authority(
                 ZorgpadGroups.ADMIN))
@@ -158,7 +158,7 @@ public class SecurityConfig {
                 ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
                 ZorgpadGroups.authority(ZorgpadGroups.POLICY),
                 ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .requestMatchers(antMatcher(HttpMethod.GET, "/")).authenticated()
+            .requestMatchers(path(HttpMethod.GET, "/")).authenticated()
             .anyRequest().access(NOT_POLICY_ONLY))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
             .failureHandler(refusals).permitAll())
@@ -169,7 +169,7 @@ public class SecurityConfig {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(
-                antMatcher(HttpMethod.POST, "/logout"), TASKLIST_LOGOUT))
+                path(HttpMethod.POST, "/logout"), TASKLIST_LOGOUT))
             .logoutSuccessHandler((request, response, authentication) -> {
               if (TASKLIST_LOGOUT.matches(request)) {
                 // the Tasklist calls this with XHR and then shows its login route, which
@@ -194,9 +194,9 @@ public class SecurityConfig {
     // no Basic challenge for the webapps' and the workbench's XHR calls: the browser would pop up
     // a login dialog (and a redirect to the login page is no answer to an XHR either)
     entryPoints.put(WEBAPP_API, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
-    entryPoints.put(antMatcher("/modeling/api/**"),
+    entryPoints.put(path("/modeling/api/**"),
         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
-    entryPoints.put(antMatcher("/actuator/**"), basic);
+    entryPoints.put(path("/actuator/**"), basic);
     DelegatingAuthenticationEntryPoint delegating =
         new DelegatingAuthenticationEntryPoint(entryPoints);
     delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
@@ -206,7 +206,7 @@ public class SecurityConfig {
   /** A machine door (REST APIs, actuator) or a client that asks for JSON: answer JSON. */
   static boolean wantsJson(HttpServletRequest request) {
     if (REST_API.matches(request) || OWN_API.matches(request) || WEBAPP_API.matches(request)
-        || antMatcher("/actuator/**").matches(request)) {
+        || path("/actuator/**").matches(request)) {
       return true;
     }
     String accept = request.getHeader("Accept");
@@ -268,5 +268,15 @@ public class SecurityConfig {
   private static Map<String, String> providerParameter() {
     return Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         SpringSecurityEngineAuthentication.class.getName());
+  }
+
+  /** A request path pattern (Spring's {@code PathPattern} syntax), any method. */
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  /** A request path pattern for one method. */
+  static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 }

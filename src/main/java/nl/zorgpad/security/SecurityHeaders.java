@@ -1,6 +1,7 @@
 package nl.zorgpad.security;
 
-import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+import static nl.zorgpad.security.SecurityConfig.path;
+
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -43,9 +44,9 @@ final class SecurityHeaders {
   static final String EDITOR_POLICY = POLICY.replace("style-src 'self';",
       "style-src 'self' 'unsafe-inline';");
 
-  static final RequestMatcher EDITOR_PAGES = antMatcher("/modeling/**");
+  static final RequestMatcher EDITOR_PAGES = path("/modeling/**");
 
-  private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
+  private static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
 
   static void configure(HeadersConfigurer<HttpSecurity> headers) {
     RequestMatcher own = new NegatedRequestMatcher(CAMUNDA_WEBAPPS);

@@ -5,7 +5,7 @@ import nl.zorgpad.discipline.Disciplines;
 
 /**
  * Group ids: the disciplines ({@link Disciplines}, the one list of them) plus the roles.
- * Disciplines use the Dutch words the field uses (DESIGN.md); they double as
+ * Disciplines use the Dutch words the field uses; they double as
  * candidate groups of user tasks until the sociale kaart resolves teams.
  */
 public final class ZorgpadGroups {

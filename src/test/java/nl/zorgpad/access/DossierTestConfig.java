@@ -8,6 +8,7 @@ import nl.zorgpad.accesslog.AccessLog;
 import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
+import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierService;
 import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
@@ -36,6 +37,25 @@ public class DossierTestConfig {
   @Bean
   OpenTasks openTasks() {
     return (caseNumber, userId, groups) -> TASK_HOLDERS.contains(userId);
+  }
+
+  /** Need-to-know alone (the application's guard also keeps coalitions apart; no engine here). */
+  @Bean
+  DossierGuard dossierGuard(NeedToKnow needToKnow) {
+    return new DossierGuard() {
+      @Override
+      public nl.zorgpad.casus.AccessGrant decide(String caseNumber,
+          nl.zorgpad.casus.DossierPart part, nl.zorgpad.accesslog.Actor actor) {
+        return needToKnow.decide(caseNumber, part, actor);
+      }
+
+      @Override
+      public java.util.Map<String, nl.zorgpad.casus.AccessGrant> decideAll(
+          java.util.Collection<String> caseNumbers, nl.zorgpad.casus.DossierPart part,
+          nl.zorgpad.accesslog.Actor actor) {
+        return needToKnow.decideAll(caseNumbers, part, actor);
+      }
+    };
   }
 
   @Bean

@@ -193,7 +193,7 @@ class CaseMessageApiIT {
         MATERNITY_CARE, "{\"endReason\": \"verhuisd\"}");
     assertThat(response.statusCode()).isEqualTo(403);
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.path("error").asText()).isEqualTo("not-involved");
+    assertThat(error.path("code").asText()).isEqualTo("not-involved");
     assertThat(error.path("userMessage").asText()).contains("niet betrokken");
     assertThat(http.postJson("/api/cases/" + caseNumber + "/end", AUDITOR,
         "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(403);
@@ -221,8 +221,13 @@ class CaseMessageApiIT {
 
     assertThat(response.statusCode()).isEqualTo(409);
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.path("error").asText()).isEqualTo("nothing-waiting");
+    assertThat(error.path("code").asText()).isEqualTo("nothing-waiting");
     assertThat(error.path("userMessage").asText()).contains("wacht op dit moment niet");
+    // the English detail tells what happened, never the engine's exception or message
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    assertThat(error.path("detail").asText()).isNotBlank()
+        .doesNotContain("Exception", "org.camunda", "ENGINE-");
   }
 
   @Test

@@ -110,12 +110,58 @@ class SignalApiIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.path("message").asText()).isNotBlank();
+    assertThat(error.path("detail").asText()).isNotBlank();
     assertThat(error.path("userMessage").asText()).contains(dutch);
     assertThat(error.path("errors")).anySatisfy(fieldError -> {
       assertThat(fieldError.path("field").asText()).isEqualTo(field);
       assertThat(fieldError.path("userMessage").asText()).contains(dutch);
     });
+  }
+
+  @Test
+  void aRefusalIsAnRfc9457ProblemDetailWithCodeUserMessageAndFieldErrors() throws Exception {
+    HttpResponse<String> response = http.postJson("/api/signals", MIDWIFE,
+        validSignal("verloskundige").replace("\"gestationalAgeWeeks\": 20",
+            "\"gestationalAgeWeeks\": 60"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("type").asText()).isEqualTo("about:blank");
+    assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("detail").asText()).contains("gestationalAgeWeeks");
+    assertThat(problem.path("code").asText()).isEqualTo("invalid-input");
+    assertThat(problem.path("userMessage").asText()).contains("tussen 4 en 42 weken");
+    assertThat(problem.path("errors")).anySatisfy(field -> {
+      assertThat(field.path("field").asText()).isEqualTo("gestationalAgeWeeks");
+      assertThat(field.path("message").asText()).isNotBlank();
+      assertThat(field.path("userMessage").asText()).contains("tussen 4 en 42 weken");
+    });
+  }
+
+  /** Refusals before Zorgpad's handler (Spring Security, Spring MVC) are problem details too. */
+  @Test
+  void anUnknownEndpointOfTheApiIsAProblemDetail() throws Exception {
+    assertProblem(http.get("/api/nothing-here", MIDWIFE), 404, "not-found");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    try {
+      JsonNode problem = JSON.readTree(response.body());
+      assertThat(problem.path("type").asText()).isEqualTo("about:blank");
+      assertThat(problem.path("status").asInt()).isEqualTo(status);
+      assertThat(problem.path("title").asText()).isNotBlank();
+      assertThat(problem.path("detail").asText()).isNotBlank();
+      assertThat(problem.path("code").asText()).isEqualTo(code);
+      assertThat(problem.path("userMessage").asText()).isNotBlank();
+    } catch (java.io.IOException unreadable) {
+      throw new AssertionError(response.body(), unreadable);
+    }
   }
 
   @Test
@@ -130,6 +176,9 @@ class SignalApiIT {
   void unauthenticatedIsRefusedWith401() {
     HttpResponse<String> response = http.postJson("/api/signals", null, validSignal("huisarts"));
     assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        challenge -> assertThat(challenge).startsWith("Basic"));
+    assertProblem(response, 401, "unauthenticated");
     assertThat(http.postJson("/api/signals", "demo-huisarts:wrong", validSignal("huisarts"))
         .statusCode()).isEqualTo(401);
   }
@@ -148,7 +197,7 @@ class SignalApiIT {
     HttpResponse<String> response =
         http.postJson("/api/signals", GP, validSignal("verloskundige"));
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(JSON.readTree(response.body()).path("error").asText())
+    assertThat(JSON.readTree(response.body()).path("code").asText())
         .isEqualTo("not-your-discipline");
   }
 
@@ -160,6 +209,15 @@ class SignalApiIT {
     assertThat(paths.has("/api/signals")).isTrue();
     assertThat(paths.has("/api/cases/{caseNumber}/end")).isTrue();
     assertThat(paths.has("/modeling/api/deploy")).as("only /api/** is described").isFalse();
+    JsonNode refused = paths.path("/api/signals").path("post").path("responses").path("400")
+        .path("content");
+    assertThat(refused.has("application/problem+json")).as(refused.toString()).isTrue();
+    assertThat(refused.path("application/problem+json").path("schema").path("$ref").asText())
+        .endsWith("/Problem");
+    JsonNode problem = JSON.readTree(docs.body()).path("components").path("schemas")
+        .path("Problem").path("properties");
+    assertThat(problem.has("detail") && problem.has("code") && problem.has("userMessage")
+        && problem.has("errors")).as(problem.toString()).isTrue();
     assertThat(http.get("/v3/api-docs", null).statusCode()).isNotEqualTo(200);
     assertThat(http.get("/swagger-ui.html", null).statusCode()).isNotEqualTo(200);
     assertThat(http.get("/swagger-ui/index.html", MIDWIFE).statusCode()).isEqualTo(200);

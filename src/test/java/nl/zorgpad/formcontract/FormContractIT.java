@@ -171,7 +171,7 @@ class FormContractIT {
          "naamMoeder": "Jan Jansen"}""".formatted(LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).isEqualTo(400);
     JsonNode body = JSON.readTree(signal.body());
-    assertThat(body.path("error").asText()).isEqualTo("unknown-field");
+    assertThat(body.path("code").asText()).isEqualTo("unknown-field");
     assertThat(body.path("userMessage").asText()).contains("\"naamMoeder\"");
     assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("naamMoeder");
 

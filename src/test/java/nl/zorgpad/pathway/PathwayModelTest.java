@@ -54,7 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conventions of processes/ and forms/ (DESIGN.md, issue 2): forms the Tasklist's form-js
+ * The conventions of processes/ and forms/ (issue 2): forms the Tasklist's form-js
  * 1.8.7 renders, every user task with a discipline, a form and a due date, every process with a
  * history time to live, readable ids, a diagram for every element — and the codes in the forms
  * equal to the codes the server-side rules accept.

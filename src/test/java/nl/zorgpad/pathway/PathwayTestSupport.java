@@ -34,7 +34,7 @@ final class PathwayTestSupport {
 
   /**
    * Every process variable name that is reviewed as free of personal data. Adding a variable to
-   * a pathway without adding it here fails the path tests: review it first (DESIGN.md: no name,
+   * a pathway without adding it here fails the path tests: review it first (docs/architecture.md: no name,
    * BSN, address or free text in process variables).
    */
   static final Set<String> REVIEWED_VARIABLES = Set.of(

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The security rules of DESIGN.md against the running application: authentication everywhere,
+ * Zorgpad's security rules (docs/architecture.md) against the running application: authentication everywhere,
  * need-to-know through engine authorizations, and both known Camunda 7.24.0 CE attacks refused.
  */
 @ZorgpadIntegrationTest
