@@ -36,8 +36,14 @@ final class Child implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  static Child start(String name, String mainClass, String classpath, List<String> jvmFlags,
-      List<String> args, Path logDir) throws IOException {
+  static Child start(
+      String name,
+      String mainClass,
+      String classpath,
+      List<String> jvmFlags,
+      List<String> args,
+      Path logDir)
+      throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -49,8 +55,8 @@ final class Child implements AutoCloseable {
     command.addAll(args);
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     long started = System.nanoTime();
     Process process = builder.start();
     return new Child(name, port, process, log, started);
@@ -62,13 +68,23 @@ final class Child implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " ended during start-up (exit "
-            + process.exitValue() + "); log " + log + ":\n" + tail(60));
+        throw new IllegalStateException(
+            name
+                + " ended during start-up (exit "
+                + process.exitValue()
+                + "); log "
+                + log
+                + ":\n"
+                + tail(60));
       }
       try {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET()
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
           startupSeconds = (System.nanoTime() - startedNanos) / 1e9;
           rssAtUpBytes = rss();
@@ -79,8 +95,8 @@ final class Child implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException(name + " not UP within " + timeout + "; log " + log + ":\n"
-        + tail(60));
+    throw new IllegalStateException(
+        name + " not UP within " + timeout + "; log " + log + ":\n" + tail(60));
   }
 
   String base() {

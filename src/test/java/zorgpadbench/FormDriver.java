@@ -29,39 +29,41 @@ public final class FormDriver {
   private static final Pattern CONDITION =
       Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*");
 
-  private static final Pattern FUTURE_DATE =
-      Pattern.compile("(?i)(next|planned|due|evaluation)");
+  private static final Pattern FUTURE_DATE = Pattern.compile("(?i)(next|planned|due|evaluation)");
 
   /** field → {preferred value, probability}; values not in the form are ignored. */
-  static final Map<String, Object[]> PREFERENCES = Map.ofEntries(
-      Map.entry("consentDecision", new Object[] {"GIVEN", 0.85}),
-      Map.entry("newSignalAction", new Object[] {"geen-actie", 0.85}),
-      Map.entry("mdoHasActionPoints", new Object[] {"nee", 0.7}),
-      Map.entry("mdoMoreActionPoints", new Object[] {"nee", 0.9}),
-      Map.entry("checkInOutcome", new Object[] {"loopt-goed", 0.85}),
-      Map.entry("birthCheckOutcome", new Object[] {"geboren", 0.9}),
-      Map.entry("meldcodeSuspicion", new Object[] {"nee", 0.6}),
-      Map.entry("meldcodeHelpEffective", new Object[] {"ja", 0.9}),
-      Map.entry("veiligThuisCallResult", new Object[] {"contact-gemaakt", 0.9}),
-      Map.entry("contactMomentOutcome", new Object[] {"gezien", 0.9}),
-      Map.entry("homeVisitDecision", new Object[] {"aanvragen", 0.7}),
-      Map.entry("homeVisitOutcome", new Object[] {"bezocht", 0.85}),
-      Map.entry("maternityCareOutcome", new Object[] {"afgerond", 0.9}),
-      Map.entry("mdoActionResult", new Object[] {"uitgevoerd", 0.9}),
-      Map.entry("escalationAction", new Object[] {"ontvanger-gebeld", 0.9}),
-      Map.entry("followUpAction", new Object[] {"ontvanger-had-al-contact", 0.8}),
-      Map.entry("meldcodeTalkSafe", new Object[] {"ja", 0.9}));
+  static final Map<String, Object[]> PREFERENCES =
+      Map.ofEntries(
+          Map.entry("consentDecision", new Object[] {"GIVEN", 0.85}),
+          Map.entry("newSignalAction", new Object[] {"geen-actie", 0.85}),
+          Map.entry("mdoHasActionPoints", new Object[] {"nee", 0.7}),
+          Map.entry("mdoMoreActionPoints", new Object[] {"nee", 0.9}),
+          Map.entry("checkInOutcome", new Object[] {"loopt-goed", 0.85}),
+          Map.entry("birthCheckOutcome", new Object[] {"geboren", 0.9}),
+          Map.entry("meldcodeSuspicion", new Object[] {"nee", 0.6}),
+          Map.entry("meldcodeHelpEffective", new Object[] {"ja", 0.9}),
+          Map.entry("veiligThuisCallResult", new Object[] {"contact-gemaakt", 0.9}),
+          Map.entry("contactMomentOutcome", new Object[] {"gezien", 0.9}),
+          Map.entry("homeVisitDecision", new Object[] {"aanvragen", 0.7}),
+          Map.entry("homeVisitOutcome", new Object[] {"bezocht", 0.85}),
+          Map.entry("maternityCareOutcome", new Object[] {"afgerond", 0.9}),
+          Map.entry("mdoActionResult", new Object[] {"uitgevoerd", 0.9}),
+          Map.entry("escalationAction", new Object[] {"ontvanger-gebeld", 0.9}),
+          Map.entry("followUpAction", new Object[] {"ontvanger-had-al-contact", 0.8}),
+          Map.entry("meldcodeTalkSafe", new Object[] {"ja", 0.9}));
+
   /** Checkboxes that start a side path: rarely ticked. */
-  static final Map<String, Double> CHECKBOX_TRUE = Map.of("startMeldcode", 0.03,
-      "consentAskAgain", 0.1);
+  static final Map<String, Double> CHECKBOX_TRUE =
+      Map.of("startMeldcode", 0.03, "consentAskAgain", 0.1);
+
   /** Checklist fields whose choice is the path: how many options, preferring these. */
-  static final Map<String, List<String>> CHECKLIST_PREFERENCES = Map.of(
-      "handoverRecipients", List.of("jgz"),
-      "mdoParticipants", List.of("jgz", "verloskundige"));
+  static final Map<String, List<String>> CHECKLIST_PREFERENCES =
+      Map.of(
+          "handoverRecipients", List.of("jgz"),
+          "mdoParticipants", List.of("jgz", "verloskundige"));
 
   /** A variable as a form submits it: a type name as the engine's REST API spells it. */
-  public record Value(String type, Object value) {
-  }
+  public record Value(String type, Object value) {}
 
   private final List<JsonNode> fields = new ArrayList<>();
   private final String id;
@@ -92,7 +94,8 @@ public final class FormDriver {
     for (JsonNode component : components) {
       if (component.has("components")) {
         collect(component.path("components"), into);
-      } else if (component.hasNonNull("key") && !component.path("type").asText().equals("text")
+      } else if (component.hasNonNull("key")
+          && !component.path("type").asText().equals("text")
           && !component.path("disabled").asBoolean(false)
           && !component.path("readonly").asBoolean(false)) {
         into.add(component);
@@ -105,14 +108,14 @@ public final class FormDriver {
    * every date by that many days (a retry after a refused date); {@code context} holds process
    * variables a condition may read (a field of this form wins).
    */
-  public Map<String, Value> fill(Random random, LocalDate today, int dateShift,
-      Map<String, Object> context) {
+  public Map<String, Value> fill(
+      Random random, LocalDate today, int dateShift, Map<String, Object> context) {
     return fill(random, today, dateShift, context, 0);
   }
 
   /** As above; from the second {@code attempt} on, checklist choices ignore the preferences. */
-  public Map<String, Value> fill(Random random, LocalDate today, int dateShift,
-      Map<String, Object> context, int attempt) {
+  public Map<String, Value> fill(
+      Random random, LocalDate today, int dateShift, Map<String, Object> context, int attempt) {
     Map<String, Value> values = new LinkedHashMap<>();
     Map<String, Object> known = new LinkedHashMap<>(context == null ? Map.of() : context);
     for (JsonNode field : fields) {
@@ -121,10 +124,12 @@ public final class FormDriver {
       if (!hide.isBlank() && hidden(hide, known)) {
         continue;
       }
-      Value value = field.path("type").asText().equals("datetime")
-          && known.get(key) instanceof LocalDate hint && attempt == 0
-          ? new Value("String", hint.toString())
-          : value(field, key, random, today, dateShift, attempt);
+      Value value =
+          field.path("type").asText().equals("datetime")
+                  && known.get(key) instanceof LocalDate hint
+                  && attempt == 0
+              ? new Value("String", hint.toString())
+              : value(field, key, random, today, dateShift, attempt);
       if (value != null) {
         values.put(key, value);
         known.put(key, value.value());
@@ -133,8 +138,8 @@ public final class FormDriver {
     return values;
   }
 
-  private static Value value(JsonNode field, String key, Random random, LocalDate today,
-      int shift, int attempt) {
+  private static Value value(
+      JsonNode field, String key, Random random, LocalDate today, int shift, int attempt) {
     boolean required = field.path("validate").path("required").asBoolean(false);
     String type = field.path("type").asText();
     List<String> options = new ArrayList<>();
@@ -155,8 +160,10 @@ public final class FormDriver {
           return null;
         }
         List<String> chosen = new ArrayList<>();
-        for (String preferred : attempt > 0 ? List.<String>of()
-            : CHECKLIST_PREFERENCES.getOrDefault(key, List.<String>of())) {
+        for (String preferred :
+            attempt > 0
+                ? List.<String>of()
+                : CHECKLIST_PREFERENCES.getOrDefault(key, List.<String>of())) {
           if (options.contains(preferred)) {
             chosen.add(preferred);
           }
@@ -183,8 +190,9 @@ public final class FormDriver {
       }
       case "textfield", "textarea" -> {
         // free text is never sent unless the form demands it (no personal data in the engine)
-        return required ? new Value("String", "BENCH-" + Integer.toString(
-            random.nextInt(1 << 30), 36)) : null;
+        return required
+            ? new Value("String", "BENCH-" + Integer.toString(random.nextInt(1 << 30), 36))
+            : null;
       }
       default -> {
         return null;

@@ -31,14 +31,15 @@ class FormDriverTest {
     assertThat(forms).isNotEmpty();
     for (Path form : forms) {
       String text = Files.readString(form);
-      Map<String, FormDriver.Value> values = FormDriver.parse(text)
-          .fill(new Random(1), LocalDate.of(2026, 6, 1), 0, Map.of());
+      Map<String, FormDriver.Value> values =
+          FormDriver.parse(text).fill(new Random(1), LocalDate.of(2026, 6, 1), 0, Map.of());
       for (JsonNode field : fields(json.readTree(text).path("components"))) {
         boolean required = field.path("validate").path("required").asBoolean(false);
         String hide = field.path("conditional").path("hide").asText("");
         String type = field.path("type").asText();
         if (required && hide.isBlank() && !type.equals("checkbox")) {
-          assertThat(values).as(form + " field " + field.path("key").asText())
+          assertThat(values)
+              .as(form + " field " + field.path("key").asText())
               .containsKey(field.path("key").asText());
         }
       }
@@ -47,16 +48,19 @@ class FormDriverTest {
 
   @Test
   void hidesFieldsAsFormJsDoes() {
-    assertThat(FormDriver.hidden("=consentDecision != \"REFUSED\"",
-        Map.of("consentDecision", "GIVEN"))).isTrue();
-    assertThat(FormDriver.hidden("=consentDecision != \"REFUSED\"",
-        Map.of("consentDecision", "REFUSED"))).isFalse();
+    assertThat(
+            FormDriver.hidden(
+                "=consentDecision != \"REFUSED\"", Map.of("consentDecision", "GIVEN")))
+        .isTrue();
+    assertThat(
+            FormDriver.hidden(
+                "=consentDecision != \"REFUSED\"", Map.of("consentDecision", "REFUSED")))
+        .isFalse();
     assertThat(FormDriver.hidden("=a != \"ja\" or b != \"nee\"", Map.of("a", "ja", "b", "nee")))
         .isFalse();
     assertThat(FormDriver.hidden("=a != \"ja\" or b != \"nee\"", Map.of("a", "ja", "b", "ja")))
         .isTrue();
-    assertThat(FormDriver.hidden("=a = \"x\" and b = \"y\"", Map.of("a", "x", "b", "y")))
-        .isTrue();
+    assertThat(FormDriver.hidden("=a = \"x\" and b = \"y\"", Map.of("a", "x", "b", "y"))).isTrue();
   }
 
   private static List<JsonNode> fields(JsonNode components) {

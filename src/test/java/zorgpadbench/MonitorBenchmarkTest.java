@@ -34,23 +34,54 @@ class MonitorBenchmarkTest {
 
   private static final int WARM_UP = 5;
   private static final int MEASURED = 20;
-  private static final String[] KINDS = {"RISK_DOMAIN", "RISK_DOMAIN", "CONSENT_ASKED",
-      "CONSENT_GIVEN", "HANDOVER_STARTED", "HANDOVER_CONFIRMED", "HOME_VISIT_CONSIDERED",
-      "HOME_VISIT_REQUESTED", "HOME_VISIT_DONE", "MDO_REQUESTED", "MDO_HELD", "CONSENT_ASKED",
-      "CONSENT_GIVEN", "HANDOVER_STARTED", "HANDOVER_CONFIRMED", "TASK_LATE", "MELDCODE_STARTED",
-      "CASE_CLOSED"};
-  private static final String[] CODES = {"huisvesting", "armoede", "stress", "ggz", "schulden",
-      "jgz", "verloskundige", "huisarts", "eerste-verjaardag", "verhuisd"};
-  private static final String[] DISCIPLINES = {"verloskundige", "huisarts", "buurtteam", "jgz",
-      "ziekenhuis"};
+  private static final String[] KINDS = {
+    "RISK_DOMAIN",
+    "RISK_DOMAIN",
+    "CONSENT_ASKED",
+    "CONSENT_GIVEN",
+    "HANDOVER_STARTED",
+    "HANDOVER_CONFIRMED",
+    "HOME_VISIT_CONSIDERED",
+    "HOME_VISIT_REQUESTED",
+    "HOME_VISIT_DONE",
+    "MDO_REQUESTED",
+    "MDO_HELD",
+    "CONSENT_ASKED",
+    "CONSENT_GIVEN",
+    "HANDOVER_STARTED",
+    "HANDOVER_CONFIRMED",
+    "TASK_LATE",
+    "MELDCODE_STARTED",
+    "CASE_CLOSED"
+  };
+  private static final String[] CODES = {
+    "huisvesting",
+    "armoede",
+    "stress",
+    "ggz",
+    "schulden",
+    "jgz",
+    "verloskundige",
+    "huisarts",
+    "eerste-verjaardag",
+    "verhuisd"
+  };
+  private static final String[] DISCIPLINES = {
+    "verloskundige", "huisarts", "buurtteam", "jgz", "ziekenhuis"
+  };
 
   @Test
   void monitorResponseTimeAtTwoSizes() throws Exception {
     System.out.println();
-    System.out.println("Monitor request (all indicators, 12 and 60 months, suppressed), H2 file, "
-        + MEASURED + " requests after " + WARM_UP + " warm-up");
-    System.out.printf("%-8s %10s %8s %10s %12s %10s %10s %10s%n", "cases", "facts", "months",
-        "wijk", "indicators", "mean ms", "p50 ms", "p95 ms");
+    System.out.println(
+        "Monitor request (all indicators, 12 and 60 months, suppressed), H2 file, "
+            + MEASURED
+            + " requests after "
+            + WARM_UP
+            + " warm-up");
+    System.out.printf(
+        "%-8s %10s %8s %10s %12s %10s %10s %10s%n",
+        "cases", "facts", "months", "wijk", "indicators", "mean ms", "p50 ms", "p95 ms");
     for (int cases : List.of(1000, 5000)) {
       Path dir = Files.createTempDirectory("zorgpad-monitor-bench");
       // pooled like the application (a DriverManagerDataSource would open the H2 file again
@@ -59,7 +90,10 @@ class MonitorBenchmarkTest {
       dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("bench") + ";WRITE_DELAY=0");
       dataSource.setUsername("sa");
       dataSource.setMaximumPoolSize(4);
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
           .migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       int facts = fill(jdbc, cases);
@@ -92,9 +126,16 @@ class MonitorBenchmarkTest {
     }
     double[] sorted = millis.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%-8d %10d %8d %10s %12d %10.1f %10.1f %10.1f%n", cases,
-        facts, span, wijk == null ? "all" : wijk, indicators,
-        Arrays.stream(millis).average().orElse(0), sorted[sorted.length / 2],
+    System.out.printf(
+        Locale.ROOT,
+        "%-8d %10d %8d %10s %12d %10.1f %10.1f %10.1f%n",
+        cases,
+        facts,
+        span,
+        wijk == null ? "all" : wijk,
+        indicators,
+        Arrays.stream(millis).average().orElse(0),
+        sorted[sorted.length / 2],
         sorted[(int) Math.ceil(sorted.length * 0.95) - 1]);
   }
 
@@ -107,23 +148,54 @@ class MonitorBenchmarkTest {
     for (int c = 1; c <= cases; c++) {
       YearMonth month = first.plusMonths(random.nextInt(60));
       String wijk = "wijk-" + random.nextInt(10);
-      caseRows.add(new Object[] {c, String.format("ZP-BENCH-%06d", c), "BENCH-" + c,
-          Date.valueOf(month.atDay(1).plusMonths(6)), 20, DISCIPLINES[c % DISCIPLINES.length],
-          "ACTIVE", java.sql.Timestamp.valueOf(month.atDay(1).atStartOfDay()), "bench", wijk});
-      factRows.add(new Object[] {c, "bench", "SIGNAL", DISCIPLINES[c % DISCIPLINES.length],
-          Date.valueOf(month.atDay(1)), null, wijk});
+      caseRows.add(
+          new Object[] {
+            c,
+            String.format("ZP-BENCH-%06d", c),
+            "BENCH-" + c,
+            Date.valueOf(month.atDay(1).plusMonths(6)),
+            20,
+            DISCIPLINES[c % DISCIPLINES.length],
+            "ACTIVE",
+            java.sql.Timestamp.valueOf(month.atDay(1).atStartOfDay()),
+            "bench",
+            wijk
+          });
+      factRows.add(
+          new Object[] {
+            c,
+            "bench",
+            "SIGNAL",
+            DISCIPLINES[c % DISCIPLINES.length],
+            Date.valueOf(month.atDay(1)),
+            null,
+            wijk
+          });
       for (String kind : KINDS) {
         YearMonth at = month.plusMonths(random.nextInt(3));
-        factRows.add(new Object[] {c, "bench", kind, CODES[random.nextInt(CODES.length)],
-            Date.valueOf(at.atDay(1)), kind.equals("HANDOVER_CONFIRMED")
-                || kind.equals("MDO_HELD") ? 24 + random.nextInt(400) : null, wijk});
+        factRows.add(
+            new Object[] {
+              c,
+              "bench",
+              kind,
+              CODES[random.nextInt(CODES.length)],
+              Date.valueOf(at.atDay(1)),
+              kind.equals("HANDOVER_CONFIRMED") || kind.equals("MDO_HELD")
+                  ? 24 + random.nextInt(400)
+                  : null,
+              wijk
+            });
       }
     }
-    jdbc.batchUpdate("insert into zp_case_file (id, case_number, client_reference, due_date,"
-        + " gestational_age_weeks, signalling_discipline, status, created_at, created_by,"
-        + " neighbourhood) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
-    jdbc.batchUpdate("insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
-        + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)", factRows);
+    jdbc.batchUpdate(
+        "insert into zp_case_file (id, case_number, client_reference, due_date,"
+            + " gestational_age_weeks, signalling_discipline, status, created_at, created_by,"
+            + " neighbourhood) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        caseRows);
+    jdbc.batchUpdate(
+        "insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
+            + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)",
+        factRows);
     return factRows.size();
   }
 }

@@ -34,23 +34,27 @@ final class Pg implements AutoCloseable {
       version = DbStats.text(connection, "show server_version");
     }
     if (!"on".equals(fsync) || !"on".equals(synchronousCommit)) {
-      throw new IllegalStateException("embedded PostgreSQL is not durable: fsync=" + fsync
-          + ", synchronous_commit=" + synchronousCommit);
+      throw new IllegalStateException(
+          "embedded PostgreSQL is not durable: fsync="
+              + fsync
+              + ", synchronous_commit="
+              + synchronousCommit);
     }
   }
 
   static Pg start(Path dataDirectory) throws IOException, SQLException {
     Files.createDirectories(dataDirectory.getParent());
-    EmbeddedPostgres server = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDirectory)
-        .setCleanDataDirectory(false)
-        .setPGStartupWait(Duration.ofSeconds(120))
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "100")
-        .setServerConfig("shared_buffers", "256MB")
-        .start();
+    EmbeddedPostgres server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPGStartupWait(Duration.ofSeconds(120))
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("max_connections", "100")
+            .setServerConfig("shared_buffers", "256MB")
+            .start();
     return new Pg(server);
   }
 
@@ -60,8 +64,9 @@ final class Pg implements AutoCloseable {
 
   boolean exists(String database) throws SQLException {
     try (Connection connection = server.getPostgresDatabase().getConnection()) {
-      return DbStats.single(connection, "select count(*) from pg_database where datname = '"
-          + database + "'") > 0;
+      return DbStats.single(
+              connection, "select count(*) from pg_database where datname = '" + database + "'")
+          > 0;
     }
   }
 

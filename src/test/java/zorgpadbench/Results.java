@@ -43,12 +43,20 @@ final class Results {
   final List<Metric> metrics = new ArrayList<>();
   final Map<String, Object> context = new LinkedHashMap<>();
 
-  synchronized Metric add(String name, Object size, String db, String unit, Double zorgpad,
-      Double stock) {
-    Metric metric = new Metric().put("name", name).put("size", size).put("db", db)
-        .put("unit", unit).put("zorgpad", round(zorgpad)).put("stock", round(stock));
-    Double ratio = zorgpad != null && stock != null && stock != 0 && !stock.isNaN()
-        && !zorgpad.isNaN() ? round(zorgpad / stock) : null;
+  synchronized Metric add(
+      String name, Object size, String db, String unit, Double zorgpad, Double stock) {
+    Metric metric =
+        new Metric()
+            .put("name", name)
+            .put("size", size)
+            .put("db", db)
+            .put("unit", unit)
+            .put("zorgpad", round(zorgpad))
+            .put("stock", round(stock));
+    Double ratio =
+        zorgpad != null && stock != null && stock != 0 && !stock.isNaN() && !zorgpad.isNaN()
+            ? round(zorgpad / stock)
+            : null;
     metric.put("ratio", ratio);
     metrics.add(metric);
     return metric;
@@ -75,21 +83,34 @@ final class Results {
     for (Metric metric : metrics) {
       array.add(Session.JSON.valueToTree(metric.fields));
     }
-    Files.writeString(dir.resolve("results.json"),
+    Files.writeString(
+        dir.resolve("results.json"),
         Session.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
     Files.writeString(dir.resolve("results.md"), markdown());
   }
 
   synchronized String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append("| metric | size | db | unit | Zorgpad [range] | stock [range] | stock auth off / on |"
-        + " ratio |\n|---|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| metric | size | db | unit | Zorgpad [range] | stock [range] | stock auth off / on |"
+            + " ratio |\n|---|---|---|---|---|---|---|---|\n");
     for (Metric m : metrics) {
-      md.append("| ").append(m.get("name")).append(" | ").append(text(m.get("size")))
-          .append(" | ").append(text(m.get("db"))).append(" | ").append(text(m.get("unit")))
-          .append(" | ").append(withRange(m.get("zorgpad"), m.get("zorgpadRange")))
-          .append(" | ").append(withRange(m.get("stock"), m.get("stockRange")))
-          .append(" | ").append(offOn(m)).append(" | ").append(text(m.get("ratio")))
+      md.append("| ")
+          .append(m.get("name"))
+          .append(" | ")
+          .append(text(m.get("size")))
+          .append(" | ")
+          .append(text(m.get("db")))
+          .append(" | ")
+          .append(text(m.get("unit")))
+          .append(" | ")
+          .append(withRange(m.get("zorgpad"), m.get("zorgpadRange")))
+          .append(" | ")
+          .append(withRange(m.get("stock"), m.get("stockRange")))
+          .append(" | ")
+          .append(offOn(m))
+          .append(" | ")
+          .append(text(m.get("ratio")))
           .append(" |\n");
     }
     return md.toString();
@@ -122,8 +143,8 @@ final class Results {
       if (d == Math.rint(d) && Math.abs(d) < 1e15) {
         return String.format(Locale.ROOT, "%d", d.longValue());
       }
-      return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : Math.abs(d) >= 1
-          ? "%.2f" : "%.3f", d);
+      return String.format(
+          Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : Math.abs(d) >= 1 ? "%.2f" : "%.3f", d);
     }
     return value.toString();
   }

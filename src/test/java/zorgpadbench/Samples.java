@@ -25,8 +25,12 @@ final class Samples {
 
   /** The percentile per round: [min, median, max] over rounds. */
   synchronized double[] perRound(double percentile) {
-    double[] values = rounds.stream().filter(r -> r.length > 0)
-        .mapToDouble(r -> percentile(r.clone(), percentile)).sorted().toArray();
+    double[] values =
+        rounds.stream()
+            .filter(r -> r.length > 0)
+            .mapToDouble(r -> percentile(r.clone(), percentile))
+            .sorted()
+            .toArray();
     if (values.length == 0) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }

@@ -37,9 +37,12 @@ final class Session {
   Session(String base, String user) {
     this.base = base;
     this.user = user;
-    this.client = HttpClient.newBuilder().cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   static Session zorgpad(String base, String user, String password) {
@@ -47,15 +50,22 @@ final class Session {
     HttpResponse<String> page = session.get("/login", "text/html");
     Matcher token = CSRF.matcher(page.body());
     if (!token.find()) {
-      throw new IllegalStateException("Zorgpad's login page has no _csrf field (status "
-          + page.statusCode() + ")");
+      throw new IllegalStateException(
+          "Zorgpad's login page has no _csrf field (status " + page.statusCode() + ")");
     }
-    HttpResponse<String> login = session.form("/login", "username=" + enc(user) + "&password="
-        + enc(password) + "&_csrf=" + enc(token.group(1)));
+    HttpResponse<String> login =
+        session.form(
+            "/login",
+            "username="
+                + enc(user)
+                + "&password="
+                + enc(password)
+                + "&_csrf="
+                + enc(token.group(1)));
     String location = login.headers().firstValue("Location").orElse("");
     if (login.statusCode() != 302 || location.contains("error")) {
-      throw new IllegalStateException("Zorgpad login of " + user + " failed: " + login.statusCode()
-          + " " + location);
+      throw new IllegalStateException(
+          "Zorgpad login of " + user + " failed: " + login.statusCode() + " " + location);
     }
     session.xsrf();
     return session;
@@ -64,12 +74,13 @@ final class Session {
   static Session stock(String base, String user, String password) {
     Session session = new Session(base, user);
     session.xsrf();
-    HttpResponse<String> login = session.form(
-        "/camunda/api/admin/auth/user/default/login/tasklist",
-        "username=" + enc(user) + "&password=" + enc(password));
+    HttpResponse<String> login =
+        session.form(
+            "/camunda/api/admin/auth/user/default/login/tasklist",
+            "username=" + enc(user) + "&password=" + enc(password));
     if (login.statusCode() != 200) {
-      throw new IllegalStateException("stock login of " + user + " failed: "
-          + login.statusCode() + " " + login.body());
+      throw new IllegalStateException(
+          "stock login of " + user + " failed: " + login.statusCode() + " " + login.body());
     }
     session.xsrf();
     return session;
@@ -78,8 +89,10 @@ final class Session {
   /** HTTP Basic instead of a session (the administrator's benchmark endpoints). */
   static Session basic(String base, String user, String password) {
     Session session = new Session(base, user);
-    session.basic = "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    session.basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return session;
   }
 
@@ -102,31 +115,44 @@ final class Session {
   }
 
   HttpResponse<String> postJson(String path, String accept, String json) {
-    return send(request(path).header("Accept", accept).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request(path)
+            .header("Accept", accept)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   HttpResponse<String> form(String path, String body) {
-    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   JsonNode json(HttpResponse<String> response) {
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(user + ": HTTP " + response.statusCode() + " on "
-          + response.request().uri() + ": " + abbreviate(response.body()));
+      throw new IllegalStateException(
+          user
+              + ": HTTP "
+              + response.statusCode()
+              + " on "
+              + response.request().uri()
+              + ": "
+              + abbreviate(response.body()));
     }
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("not JSON from " + response.request().uri() + ": "
-          + abbreviate(response.body()));
+      throw new IllegalStateException(
+          "not JSON from " + response.request().uri() + ": " + abbreviate(response.body()));
     }
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofHours(6));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofHours(6));
     String token = xsrfToken();
     if (token != null) {
       builder.header("X-XSRF-TOKEN", token);

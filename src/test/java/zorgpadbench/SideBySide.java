@@ -42,31 +42,50 @@ final class SideBySide {
   static final String ADMIN = "admin";
   static final String ADMIN_PASSWORD = "demo-admin";
   static final String PASSWORD = "demo";
+
   /** The body the Tasklist 7.24 posts for its task list (camunda-tasklist-bootstrap.js). */
-  static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],"
-      + "\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":15,"
-      + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+  static final String TASKLIST_BODY =
+      "{\"processVariables\":[],\"taskVariables\":[],"
+          + "\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":15,"
+          + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
   static final List<String> SIGNALLING = List.of("verloskundige", "huisarts", "buurtteam");
+
   /** Cases per generator call; the progress is saved after each. */
   static final int CHUNK = 500;
 
-  record Settings(List<Integer> sizes, List<String> dbs, int rounds, int calls, int completions,
-      int signals, double maxSecondsPerMetric, String heap, String caregiver, String auditor,
-      Path project, Path root, boolean keepChildren, boolean generateOnly) {
+  record Settings(
+      List<Integer> sizes,
+      List<String> dbs,
+      int rounds,
+      int calls,
+      int completions,
+      int signals,
+      double maxSecondsPerMetric,
+      String heap,
+      String caregiver,
+      String auditor,
+      Path project,
+      Path root,
+      boolean keepChildren,
+      boolean generateOnly) {
 
     static Settings load() {
       List<Integer> sizes = new ArrayList<>();
       for (String size : System.getProperty("benchmark.size", "quick").split(",")) {
-        sizes.add(switch (size.strip().toLowerCase(Locale.ROOT)) {
-          case "quick" -> 500;
-          case "region" -> 10_000;
-          case "country" -> 100_000;
-          default -> Integer.parseInt(size.strip());
-        });
+        sizes.add(
+            switch (size.strip().toLowerCase(Locale.ROOT)) {
+              case "quick" -> 500;
+              case "region" -> 10_000;
+              case "country" -> 100_000;
+              default -> Integer.parseInt(size.strip());
+            });
       }
-      Path project = Path.of(System.getProperty("benchmark.project",
-          System.getProperty("user.dir"))).toAbsolutePath();
-      return new Settings(sizes,
+      Path project =
+          Path.of(System.getProperty("benchmark.project", System.getProperty("user.dir")))
+              .toAbsolutePath();
+      return new Settings(
+          sizes,
           List.of(System.getProperty("benchmark.db", "h2,postgres").split(",")),
           Integer.getInteger("benchmark.rounds", 5),
           Integer.getInteger("benchmark.calls", 20),
@@ -76,7 +95,8 @@ final class SideBySide {
           System.getProperty("benchmark.heap", "2g"),
           System.getProperty("benchmark.caregiver", "demo-jgz"),
           System.getProperty("benchmark.auditor", "demo-auditor"),
-          project, project.resolve("target/benchmarks"),
+          project,
+          project.resolve("target/benchmarks"),
           Boolean.getBoolean("benchmark.keepChildren"),
           Boolean.getBoolean("benchmark.generateOnly"));
     }
@@ -105,8 +125,9 @@ final class SideBySide {
       for (String db : settings.dbs()) {
         Pg pg = db.equals("postgres") ? Pg.start(settings.root().resolve("db/pg")) : null;
         if (pg != null) {
-          results.context.put("postgres", pg.version + ", fsync=" + pg.fsync
-              + ", synchronous_commit=" + pg.synchronousCommit);
+          results.context.put(
+              "postgres",
+              pg.version + ", fsync=" + pg.fsync + ", synchronous_commit=" + pg.synchronousCommit);
         }
         try {
           for (int size : settings.sizes()) {
@@ -132,8 +153,8 @@ final class SideBySide {
         results.context.put("loadAverageAtEnd", Machine.loadAverage());
         results.write(settings.root());
         System.out.println();
-        System.out.println("Zorgpad vs stock Camunda 7.24 ("
-            + settings.root().resolve("results.json") + ")");
+        System.out.println(
+            "Zorgpad vs stock Camunda 7.24 (" + settings.root().resolve("results.json") + ")");
         System.out.println(results.markdown());
       }
     }
@@ -142,8 +163,7 @@ final class SideBySide {
   // ---------------------------------------------------------------- data: generate or reuse
 
   /** A generated database (kept for reuse) and what was measured right after generating it. */
-  record Generated(Path dir, String pgDatabase, JsonNode meta) {
-  }
+  record Generated(Path dir, String pgDatabase, JsonNode meta) {}
 
   private Generated zorgpadData(String db, int size, Pg pg) throws Exception {
     Path dir = settings.root().resolve("db").resolve(db + "-zorgpad-" + size + "-" + codeKey);
@@ -155,8 +175,10 @@ final class SideBySide {
     }
     // an interrupted generation resumes where its last finished chunk ended (progress.json)
     Path progressFile = dir.resolve("progress.json");
-    ObjectNode progress = Files.exists(progressFile) && (pg == null || pg.exists(database))
-        ? (ObjectNode) Session.JSON.readTree(progressFile.toFile()) : null;
+    ObjectNode progress =
+        Files.exists(progressFile) && (pg == null || pg.exists(database))
+            ? (ObjectNode) Session.JSON.readTree(progressFile.toFile())
+            : null;
     if (progress == null) {
       deleteTree(dir);
       Files.createDirectories(dir);
@@ -167,11 +189,20 @@ final class SideBySide {
       progress.put("cases", 0);
       progress.put("seconds", 0.0);
     }
-    log("generating Zorgpad data: " + size + " cases on " + db + " (" + dir + "), "
-        + progress.path("cases").asInt() + " done before");
+    log(
+        "generating Zorgpad data: "
+            + size
+            + " cases on "
+            + db
+            + " ("
+            + dir
+            + "), "
+            + progress.path("cases").asInt()
+            + " done before");
     ObjectNode result = Session.JSON.createObjectNode();
-    try (Child child = zorgpad(db, "zorgpad-generate-" + db + "-" + size, dir,
-        pg == null ? null : pg.url(database))) {
+    try (Child child =
+        zorgpad(
+            db, "zorgpad-generate-" + db + "-" + size, dir, pg == null ? null : pg.url(database))) {
       child.awaitUp(Duration.ofMinutes(15));
       result.put("startupSeconds", child.startupSeconds);
       Session admin = Session.basic(child.base(), ADMIN, ADMIN_PASSWORD);
@@ -183,23 +214,39 @@ final class SideBySide {
         body.put("threads", 2);
         body.put("seed", 13 + progress.path("cases").asInt());
         long started = System.nanoTime();
-        JsonNode generated = admin.json(admin.postJson("/api/benchmark/generate",
-            "application/json", Session.JSON.writeValueAsString(body)));
+        JsonNode generated =
+            admin.json(
+                admin.postJson(
+                    "/api/benchmark/generate",
+                    "application/json",
+                    Session.JSON.writeValueAsString(body)));
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.put("cases", progress.path("cases").asInt() + chunk);
         progress.put("seconds", progress.path("seconds").asDouble() + seconds);
         ObjectNode counters = progress.with("counters");
-        generated.fields().forEachRemaining(e -> {
-          if (e.getValue().isNumber()) {
-            counters.put(e.getKey(), counters.path(e.getKey()).asDouble(0)
-                + e.getValue().asDouble());
-          }
-        });
+        generated
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (e.getValue().isNumber()) {
+                    counters.put(
+                        e.getKey(),
+                        counters.path(e.getKey()).asDouble(0) + e.getValue().asDouble());
+                  }
+                });
         Files.writeString(progressFile, Session.JSON.writeValueAsString(progress));
-        log("Zorgpad data: " + progress.path("cases").asInt() + " of " + size + " cases, "
-            + String.format(Locale.ROOT, "%.0f", progress.path("seconds").asDouble())
-            + " s so far (chunk: " + String.format(Locale.ROOT, "%.1f", chunk / seconds)
-            + " cases/s, load " + Machine.loadAverage() + ")");
+        log(
+            "Zorgpad data: "
+                + progress.path("cases").asInt()
+                + " of "
+                + size
+                + " cases, "
+                + String.format(Locale.ROOT, "%.0f", progress.path("seconds").asDouble())
+                + " s so far (chunk: "
+                + String.format(Locale.ROOT, "%.1f", chunk / seconds)
+                + " cases/s, load "
+                + Machine.loadAverage()
+                + ")");
       }
       result.set("generation", progress.path("counters"));
       result.put("generationSeconds", progress.path("seconds").asDouble());
@@ -234,32 +281,47 @@ final class SideBySide {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("instances", instances);
     body.put("closed", closed);
-    body.put("stepsPerClosed", Math.round(stats.path("completedTasksOfEndedCases").asDouble()
-        / Math.max(1, closed)));
-    body.put("stepsPerRunning", Math.round(stats.path("completedTasksOfRunningCases").asDouble()
-        / running));
+    body.put(
+        "stepsPerClosed",
+        Math.round(stats.path("completedTasksOfEndedCases").asDouble() / Math.max(1, closed)));
+    body.put(
+        "stepsPerRunning",
+        Math.round(stats.path("completedTasksOfRunningCases").asDouble() / running));
     body.put("openTasks", stats.path("openTasksPerGroup"));
     Map<String, Object> users = new LinkedHashMap<>();
-    zorgpad.meta().path("groups").fields().forEachRemaining(e -> {
-      List<String> groups = new ArrayList<>();
-      e.getValue().forEach(g -> groups.add(g.asText()));
-      if (!groups.contains("camunda-admin") && !e.getKey().equals(ADMIN)) {
-        users.put(e.getKey(), groups);
-      }
-    });
+    zorgpad
+        .meta()
+        .path("groups")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> groups = new ArrayList<>();
+              e.getValue().forEach(g -> groups.add(g.asText()));
+              if (!groups.contains("camunda-admin") && !e.getKey().equals(ADMIN)) {
+                users.put(e.getKey(), groups);
+              }
+            });
     body.put("users", users);
     body.put("password", PASSWORD);
-    log("generating stock data on " + db + ": " + Session.JSON.writeValueAsString(body)
-        .replaceAll("\"users\":\\{.*", "…"));
+    log(
+        "generating stock data on "
+            + db
+            + ": "
+            + Session.JSON.writeValueAsString(body).replaceAll("\"users\":\\{.*", "…"));
     ObjectNode result = Session.JSON.createObjectNode();
-    try (Child child = stock(db, "stock-generate-" + db + "-" + size, dir,
-        pg == null ? null : pg.url(database))) {
+    try (Child child =
+        stock(db, "stock-generate-" + db + "-" + size, dir, pg == null ? null : pg.url(database))) {
       child.awaitUp(Duration.ofMinutes(10));
       result.put("startupEmptySeconds", child.startupSeconds);
       Session admin = new Session(child.base(), ADMIN);
       long started = System.nanoTime();
-      result.set("generation", admin.json(admin.postJson("/api/benchmark/generate",
-          "application/json", Session.JSON.writeValueAsString(body))));
+      result.set(
+          "generation",
+          admin.json(
+              admin.postJson(
+                  "/api/benchmark/generate",
+                  "application/json",
+                  Session.JSON.writeValueAsString(body))));
       result.put("generationSeconds", (System.nanoTime() - started) / 1e9);
       result.set("stats", admin.json(admin.get("/api/benchmark/stats", "application/json")));
     }
@@ -306,8 +368,10 @@ final class SideBySide {
     List<String> args = new ArrayList<>();
     if (pgUrl == null) {
       // the same URL flags as Zorgpad's H2 file default
-      args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("stock")
-          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+      args.add(
+          "--spring.datasource.url=jdbc:h2:file:"
+              + dataDir.resolve("stock")
+              + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
       args.add("--spring.datasource.username=sa");
       args.add("--spring.datasource.password=");
     } else {
@@ -317,21 +381,25 @@ final class SideBySide {
     }
     // the one deviation from the starter's defaults besides the database: Zorgpad's user and
     // group ids (demo-jgz, poh-ggz) contain hyphens, which stock's id pattern refuses
-    args.add("--camunda.bpm.generic-properties.properties.general-resource-whitelist-pattern="
-        + "[a-zA-Z0-9-]+|camunda-admin");
+    args.add(
+        "--camunda.bpm.generic-properties.properties.general-resource-whitelist-pattern="
+            + "[a-zA-Z0-9-]+|camunda-admin");
     args.add("--camunda.bpm.admin-user.id=" + ADMIN);
     args.add("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
     // on at start so that the admin and the generated tasks get their grants; the suite
     // switches it per measurement (/api/benchmark/auth)
     args.add("--camunda.bpm.authorization.enabled=true");
-    return Child.start(name, "zorgpadbench.stock.StockCamundaApp", classpath, jvmFlags(),
-        args, logs);
+    return Child.start(
+        name, "zorgpadbench.stock.StockCamundaApp", classpath, jvmFlags(), args, logs);
   }
 
   private List<String> jvmFlags() {
     // the same flags for both; JFR's deeper stacks only matter when someone profiles (docs)
-    return List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(),
-        "-XX:FlightRecorderOptions:stackdepth=256", "-Dfile.encoding=UTF-8",
+    return List.of(
+        "-Xms" + settings.heap(),
+        "-Xmx" + settings.heap(),
+        "-XX:FlightRecorderOptions:stackdepth=256",
+        "-Dfile.encoding=UTF-8",
         "-Duser.timezone=Europe/Amsterdam");
   }
 
@@ -354,8 +422,7 @@ final class SideBySide {
       s = stock(db, "stock-" + db + "-" + size, sWork, sUrl);
       s.awaitUp(Duration.ofMinutes(10));
       results.add("start-up to health UP", size, db, "s", z.startupSeconds, s.startupSeconds);
-      results.add("RSS at health UP", size, db, "MB", z.rssAtUpBytes / 1e6,
-          s.rssAtUpBytes / 1e6);
+      results.add("RSS at health UP", size, db, "MB", z.rssAtUpBytes / 1e6, s.rssAtUpBytes / 1e6);
       new Workload(db, size, z, s, zData).run();
     } finally {
       if (!settings.keepChildren()) {
@@ -364,8 +431,13 @@ final class SideBySide {
           s.close();
         }
       } else {
-        log("keeping children: Zorgpad " + z.base() + " (pid " + z.process.pid() + "), stock "
-            + (s == null ? "-" : s.base() + " (pid " + s.process.pid() + ")"));
+        log(
+            "keeping children: Zorgpad "
+                + z.base()
+                + " (pid "
+                + z.process.pid()
+                + "), stock "
+                + (s == null ? "-" : s.base() + " (pid " + s.process.pid() + ")"));
       }
     }
   }
@@ -375,42 +447,102 @@ final class SideBySide {
     JsonNode ss = s.meta().path("stats");
     double zCases = Math.max(1, zs.path("rootInstances").asDouble());
     double sCases = Math.max(1, ss.path("rootInstances").asDouble());
-    results.add("generation time", size, db, "s", z.meta().path("generationSeconds").asDouble(),
+    results.add(
+        "generation time",
+        size,
+        db,
+        "s",
+        z.meta().path("generationSeconds").asDouble(),
         s.meta().path("generationSeconds").asDouble());
-    results.add("cases generated", size, db, "cases", zs.path("rootInstances").asDouble(),
+    results.add(
+        "cases generated",
+        size,
+        db,
+        "cases",
+        zs.path("rootInstances").asDouble(),
         ss.path("rootInstances").asDouble());
-    results.add("open tasks generated", size, db, "tasks", zs.path("openTasks").asDouble(),
+    results.add(
+        "open tasks generated",
+        size,
+        db,
+        "tasks",
+        zs.path("openTasks").asDouble(),
         ss.path("openTasks").asDouble());
-    results.add("cases closed", size, db, "cases", zs.path("endedRootInstances").asDouble(),
+    results.add(
+        "cases closed",
+        size,
+        db,
+        "cases",
+        zs.path("endedRootInstances").asDouble(),
         ss.path("endedRootInstances").asDouble());
     if (db.equals("h2")) {
-      results.add("H2 file per case", size, db, "KB", z.meta().path("fileBytes").asDouble()
-          / zCases / 1024, s.meta().path("fileBytes").asDouble() / sCases / 1024);
+      results.add(
+          "H2 file per case",
+          size,
+          db,
+          "KB",
+          z.meta().path("fileBytes").asDouble() / zCases / 1024,
+          s.meta().path("fileBytes").asDouble() / sCases / 1024);
     } else {
-      results.add("PostgreSQL database per case", size, db, "KB",
+      results.add(
+          "PostgreSQL database per case",
+          size,
+          db,
+          "KB",
           zs.path("databaseBytes").asDouble() / zCases / 1024,
           ss.path("databaseBytes").asDouble() / sCases / 1024);
     }
-    results.add("live size per case (tables + indexes)", size, db, "KB",
+    results.add(
+        "live size per case (tables + indexes)",
+        size,
+        db,
+        "KB",
         zs.path("liveBytes").asDouble() / zCases / 1024,
         ss.path("liveBytes").asDouble() / sCases / 1024);
     if (db.equals("h2")) {
-      results.add("H2 file / live size", size, db, "x", z.meta().path("fileBytes").asDouble()
-              / Math.max(1, zs.path("liveBytes").asDouble()),
+      results.add(
+          "H2 file / live size",
+          size,
+          db,
+          "x",
+          z.meta().path("fileBytes").asDouble() / Math.max(1, zs.path("liveBytes").asDouble()),
           s.meta().path("fileBytes").asDouble() / Math.max(1, ss.path("liveBytes").asDouble()));
     }
-    results.add("ACT_HI_* rows per case", size, db, "rows", sumRows(zs, "ACT_HI_") / zCases,
+    results.add(
+        "ACT_HI_* rows per case",
+        size,
+        db,
+        "rows",
+        sumRows(zs, "ACT_HI_") / zCases,
         sumRows(ss, "ACT_HI_") / sCases);
-    results.add("ACT_RU_AUTHORIZATION rows per case", size, db, "rows",
+    results.add(
+        "ACT_RU_AUTHORIZATION rows per case",
+        size,
+        db,
+        "rows",
         zs.path("rows").path("ACT_RU_AUTHORIZATION").asDouble() / zCases,
         ss.path("rows").path("ACT_RU_AUTHORIZATION").asDouble() / sCases);
-    results.add("all rows per case", size, db, "rows", sumRows(zs, "") / zCases,
-        sumRows(ss, "") / sCases);
-    results.add("audit trail records per case", size, db, "rows",
-        zs.path("rows").path("ZP_AUDIT_RECORD").asDouble() / zCases, null);
-    results.add("access-log records per case", size, db, "rows",
-        zs.path("rows").path("ZP_ACCESS_LOG").asDouble() / zCases, null);
-    results.add("completed tasks per case", size, db, "tasks",
+    results.add(
+        "all rows per case", size, db, "rows", sumRows(zs, "") / zCases, sumRows(ss, "") / sCases);
+    results.add(
+        "audit trail records per case",
+        size,
+        db,
+        "rows",
+        zs.path("rows").path("ZP_AUDIT_RECORD").asDouble() / zCases,
+        null);
+    results.add(
+        "access-log records per case",
+        size,
+        db,
+        "rows",
+        zs.path("rows").path("ZP_ACCESS_LOG").asDouble() / zCases,
+        null);
+    results.add(
+        "completed tasks per case",
+        size,
+        db,
+        "tasks",
         zs.path("completedTasks").asDouble() / zCases,
         ss.path("completedTasks").asDouble() / sCases);
   }
@@ -455,12 +587,14 @@ final class SideBySide {
     }
 
     Session zSession(String user) {
-      return sessions.computeIfAbsent("z:" + user + ":" + Thread.currentThread().getName(),
+      return sessions.computeIfAbsent(
+          "z:" + user + ":" + Thread.currentThread().getName(),
           k -> Session.zorgpad(z.base(), user, PASSWORD));
     }
 
     Session sSession(String user) {
-      return sessions.computeIfAbsent("s:" + user + ":" + Thread.currentThread().getName(),
+      return sessions.computeIfAbsent(
+          "s:" + user + ":" + Thread.currentThread().getName(),
           k -> Session.stock(s.base(), user, PASSWORD));
     }
 
@@ -469,8 +603,14 @@ final class SideBySide {
       for (int round = 0; round <= settings.rounds(); round++) {
         boolean warmUp = round == 0;
         boolean zorgpadFirst = round % 2 == 1;
-        log((warmUp ? "warm-up" : "round " + round) + " on " + db + ", " + size + " cases"
-            + (zorgpadFirst ? " (Zorgpad first)" : " (stock first)"));
+        log(
+            (warmUp ? "warm-up" : "round " + round)
+                + " on "
+                + db
+                + ", "
+                + size
+                + " cases"
+                + (zorgpadFirst ? " (Zorgpad first)" : " (stock first)"));
         if (zorgpadFirst) {
           zorgpadRound(warmUp);
           stockRound(warmUp);
@@ -490,28 +630,53 @@ final class SideBySide {
     void discover() {
       zFilter = filterId(zSession(settings.caregiver()), ZORGPAD_FILTER, "Zorgpad");
       sFilter = filterId(sSession(settings.caregiver()), StockFilter.NAME, "stock");
-      JsonNode zList = zSession(settings.caregiver()).json(zSession(settings.caregiver())
-          .postJson(TASKLIST_API + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15",
-              HAL, TASKLIST_BODY));
+      JsonNode zList =
+          zSession(settings.caregiver())
+              .json(
+                  zSession(settings.caregiver())
+                      .postJson(
+                          TASKLIST_API + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15",
+                          HAL,
+                          TASKLIST_BODY));
       stockAuth(true);
-      JsonNode sList = sSession(settings.caregiver()).json(sSession(settings.caregiver())
-          .postJson(TASKLIST_API + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15",
-              HAL, TASKLIST_BODY));
-      results.context.put("caregiver tasks " + db + " " + size, "Zorgpad "
-          + zList.path("count").asLong() + ", stock (authorization on) "
-          + sList.path("count").asLong() + " — the filter's count for " + settings.caregiver());
+      JsonNode sList =
+          sSession(settings.caregiver())
+              .json(
+                  sSession(settings.caregiver())
+                      .postJson(
+                          TASKLIST_API + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15",
+                          HAL,
+                          TASKLIST_BODY));
+      results.context.put(
+          "caregiver tasks " + db + " " + size,
+          "Zorgpad "
+              + zList.path("count").asLong()
+              + ", stock (authorization on) "
+              + sList.path("count").asLong()
+              + " — the filter's count for "
+              + settings.caregiver());
       if (zList.path("count").asLong() == 0) {
-        throw new IllegalStateException("the caregiver " + settings.caregiver()
-            + " sees no task in Zorgpad's filter '" + ZORGPAD_FILTER + "': nothing to measure");
+        throw new IllegalStateException(
+            "the caregiver "
+                + settings.caregiver()
+                + " sees no task in Zorgpad's filter '"
+                + ZORGPAD_FILTER
+                + "': nothing to measure");
       }
       if (sList.path("count").asLong() == 0) {
-        throw new IllegalStateException("the stock caregiver sees no task with authorization on"
-            + " (the per-task grants are missing)");
+        throw new IllegalStateException(
+            "the stock caregiver sees no task with authorization on"
+                + " (the per-task grants are missing)");
       }
       Session admin = Session.basic(z.base(), ADMIN, ADMIN_PASSWORD);
-      JsonNode closed = admin.json(admin.get("/engine-rest/history/process-instance"
-          + "?processDefinitionKey=" + ZorgpadGenerator.MAIN_PATHWAY
-          + "&finished=true&sortBy=startTime&sortOrder=asc&maxResults=20", "application/json"));
+      JsonNode closed =
+          admin.json(
+              admin.get(
+                  "/engine-rest/history/process-instance"
+                      + "?processDefinitionKey="
+                      + ZorgpadGenerator.MAIN_PATHWAY
+                      + "&finished=true&sortBy=startTime&sortOrder=asc&maxResults=20",
+                  "application/json"));
       closedCase = null;
       for (JsonNode instance : closed) {
         if (instance.hasNonNull("businessKey")) {
@@ -519,8 +684,13 @@ final class SideBySide {
         }
       }
       if (closedCase == null) {
-        JsonNode any = admin.json(admin.get("/engine-rest/process-instance?processDefinitionKey="
-            + ZorgpadGenerator.MAIN_PATHWAY + "&maxResults=1", "application/json"));
+        JsonNode any =
+            admin.json(
+                admin.get(
+                    "/engine-rest/process-instance?processDefinitionKey="
+                        + ZorgpadGenerator.MAIN_PATHWAY
+                        + "&maxResults=1",
+                    "application/json"));
         closedCase = any.path(0).path("businessKey").asText(null);
       }
       JsonNode rows = zData.meta().path("stats").path("rows");
@@ -528,8 +698,10 @@ final class SideBySide {
     }
 
     String filterId(Session session, String name, String system) {
-      JsonNode filters = session.json(session.get(TASKLIST_API
-          + "/filter?resourceType=Task&itemCount=false", "application/json"));
+      JsonNode filters =
+          session.json(
+              session.get(
+                  TASKLIST_API + "/filter?resourceType=Task&itemCount=false", "application/json"));
       List<String> names = new ArrayList<>();
       for (JsonNode filter : filters) {
         names.add(filter.path("name").asText());
@@ -537,38 +709,77 @@ final class SideBySide {
           return filter.path("id").asText();
         }
       }
-      throw new IllegalStateException(system + ": no Tasklist filter '" + name + "' for "
-          + session.user + " (filters: " + names + ")");
+      throw new IllegalStateException(
+          system
+              + ": no Tasklist filter '"
+              + name
+              + "' for "
+              + session.user
+              + " (filters: "
+              + names
+              + ")");
     }
 
     void stockAuth(boolean enabled) {
-      new Session(s.base(), ADMIN).json(new Session(s.base(), ADMIN).postJson(
-          "/api/benchmark/auth?enabled=" + enabled, "application/json", ""));
+      new Session(s.base(), ADMIN)
+          .json(
+              new Session(s.base(), ADMIN)
+                  .postJson("/api/benchmark/auth?enabled=" + enabled, "application/json", ""));
     }
 
     // -------------------------------------------------------------- Zorgpad's round
 
     void zorgpadRound(boolean warmUp) {
       Session care = zSession(settings.caregiver());
-      latency("tasklist HAL filter list", "zorgpad", warmUp, () -> care.postJson(TASKLIST_API
-          + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15", HAL, TASKLIST_BODY));
-      latency("filter list as plain JSON", "zorgpad", warmUp, () -> care.postJson(TASKLIST_API
-          + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15", "application/json",
-          TASKLIST_BODY));
+      latency(
+          "tasklist HAL filter list",
+          "zorgpad",
+          warmUp,
+          () ->
+              care.postJson(
+                  TASKLIST_API + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15",
+                  HAL,
+                  TASKLIST_BODY));
+      latency(
+          "filter list as plain JSON",
+          "zorgpad",
+          warmUp,
+          () ->
+              care.postJson(
+                  TASKLIST_API + "/filter/" + zFilter + "/list?firstResult=0&maxResults=15",
+                  "application/json",
+                  TASKLIST_BODY));
       latency("/casus (case list)", "zorgpad", warmUp, () -> care.get("/casus", "text/html"));
       Session auditor = zSession(settings.auditor());
       if (closedCase != null) {
-        latency("audit case history", "zorgpad", warmUp, () -> auditor.get("/audit/casus/"
-            + closedCase, "text/html"));
+        latency(
+            "audit case history",
+            "zorgpad",
+            warmUp,
+            () -> auditor.get("/audit/casus/" + closedCase, "text/html"));
       }
-      latency("access-log search (one user)", "zorgpad", warmUp, () -> auditor.get(
-          "/audit/toegang?gebruiker=" + settings.caregiver(), "text/html"));
+      latency(
+          "access-log search (one user)",
+          "zorgpad",
+          warmUp,
+          () -> auditor.get("/audit/toegang?gebruiker=" + settings.caregiver(), "text/html"));
       LocalDate today = LocalDate.now();
-      latency("unusual-access review (30 days)", "zorgpad", warmUp, () -> auditor.get(
-          "/audit/toegang?van=" + today.minusDays(30) + "&tot=" + today, "text/html"));
-      latency("chain check: /actuator/health as auditor", "zorgpad", warmUp,
+      latency(
+          "unusual-access review (30 days)",
+          "zorgpad",
+          warmUp,
+          () ->
+              auditor.get(
+                  "/audit/toegang?van=" + today.minusDays(30) + "&tot=" + today, "text/html"));
+      latency(
+          "chain check: /actuator/health as auditor",
+          "zorgpad",
+          warmUp,
           () -> auditor.get("/actuator/health", "application/json"));
-      latency("chain check: /audit/keten (full)", "zorgpad", warmUp,
+      latency(
+          "chain check: /audit/keten (full)",
+          "zorgpad",
+          warmUp,
           () -> auditor.get("/audit/keten", "text/html"));
       completion("zorgpad", 1, warmUp);
       completion("zorgpad", 2, warmUp);
@@ -583,11 +794,24 @@ final class SideBySide {
       for (boolean on : new boolean[] {false, true}) {
         stockAuth(on);
         String variant = on ? "stockAuthOn" : "stockAuthOff";
-        latency("tasklist HAL filter list", variant, warmUp, () -> care.postJson(TASKLIST_API
-            + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15", HAL, TASKLIST_BODY));
-        latency("filter list as plain JSON", variant, warmUp, () -> care.postJson(TASKLIST_API
-            + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15", "application/json",
-            TASKLIST_BODY));
+        latency(
+            "tasklist HAL filter list",
+            variant,
+            warmUp,
+            () ->
+                care.postJson(
+                    TASKLIST_API + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15",
+                    HAL,
+                    TASKLIST_BODY));
+        latency(
+            "filter list as plain JSON",
+            variant,
+            warmUp,
+            () ->
+                care.postJson(
+                    TASKLIST_API + "/filter/" + sFilter + "/list?firstResult=0&maxResults=15",
+                    "application/json",
+                    TASKLIST_BODY));
         completion(variant, 1, warmUp);
         completion(variant, 2, warmUp);
         creation(variant, 1, warmUp);
@@ -598,8 +822,8 @@ final class SideBySide {
 
     // -------------------------------------------------------------- measurements
 
-    void latency(String metric, String variant, boolean warmUp,
-        Supplier<HttpResponse<String>> call) {
+    void latency(
+        String metric, String variant, boolean warmUp, Supplier<HttpResponse<String>> call) {
       int calls = warmUp ? 3 : settings.calls();
       List<Double> millis = new ArrayList<>();
       long budget = System.nanoTime() + (long) (settings.maxSecondsPerMetric() * 1e9);
@@ -610,8 +834,14 @@ final class SideBySide {
         if (response.statusCode() / 100 != 2) {
           fail(metric + " " + variant, response);
           if (i == 0 && warmUp) {
-            throw new IllegalStateException(metric + " (" + variant + "): HTTP "
-                + response.statusCode() + " " + Session.abbreviate(response.body()));
+            throw new IllegalStateException(
+                metric
+                    + " ("
+                    + variant
+                    + "): HTTP "
+                    + response.statusCode()
+                    + " "
+                    + Session.abbreviate(response.body()));
           }
         }
         millis.add(ms);
@@ -620,7 +850,8 @@ final class SideBySide {
         }
       }
       if (!warmUp) {
-        samples.computeIfAbsent(metric + "|" + variant, k -> new Samples())
+        samples
+            .computeIfAbsent(metric + "|" + variant, k -> new Samples())
             .addRound(millis.stream().mapToDouble(Double::doubleValue).toArray());
       }
     }
@@ -630,8 +861,10 @@ final class SideBySide {
       boolean zorgpad = variant.equals("zorgpad");
       int total = warmUp ? 4 : settings.completions();
       List<String> users = completionUsers(zorgpad);
-      ExecutorService pool = Executors.newFixedThreadPool(threads,
-          r -> new Thread(r, "client-" + variant + "-" + threads + "-" + r.hashCode()));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> new Thread(r, "client-" + variant + "-" + threads + "-" + r.hashCode()));
       try {
         // prepare outside the timing: distinct tasks with the variables to submit, dealt out
         // to the threads (a task visible to two users is taken once)
@@ -646,10 +879,12 @@ final class SideBySide {
         // the sessions of each thread exist before the clock starts
         List<Future<?>> ready = new ArrayList<>();
         for (List<Object[]> items : work) {
-          ready.add(pool.submit(() -> {
-            items.forEach(item -> session(zorgpad, (String) item[0]));
-            return null;
-          }));
+          ready.add(
+              pool.submit(
+                  () -> {
+                    items.forEach(item -> session(zorgpad, (String) item[0]));
+                    return null;
+                  }));
         }
         for (Future<?> f : ready) {
           f.get();
@@ -658,34 +893,49 @@ final class SideBySide {
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (List<Object[]> items : work) {
-          running.add(pool.submit(() -> {
-            for (Object[] item : items) {
-              Session session = session(zorgpad, (String) item[0]);
-              HttpResponse<String> response = session.postJson(TASKLIST_API + "/task/" + item[1]
-                  + "/submit-form", "application/json", (String) item[2]);
-              if (response.statusCode() == 400 && item[3] != null) {
-                // the form refused a combination (e.g. the signaller as recipient): the
-                // caregiver corrects it and submits again, inside the timing
-                fail("completion " + variant + " (first try)", response);
-                response = session.postJson(TASKLIST_API + "/task/" + item[1] + "/submit-form",
-                    "application/json", (String) item[3]);
-              }
-              if (response.statusCode() / 100 == 2) {
-                done.incrementAndGet();
-              } else {
-                fail("completion " + variant, response);
-              }
-            }
-            return null;
-          }));
+          running.add(
+              pool.submit(
+                  () -> {
+                    for (Object[] item : items) {
+                      Session session = session(zorgpad, (String) item[0]);
+                      HttpResponse<String> response =
+                          session.postJson(
+                              TASKLIST_API + "/task/" + item[1] + "/submit-form",
+                              "application/json",
+                              (String) item[2]);
+                      if (response.statusCode() == 400 && item[3] != null) {
+                        // the form refused a combination (e.g. the signaller as recipient): the
+                        // caregiver corrects it and submits again, inside the timing
+                        fail("completion " + variant + " (first try)", response);
+                        response =
+                            session.postJson(
+                                TASKLIST_API + "/task/" + item[1] + "/submit-form",
+                                "application/json",
+                                (String) item[3]);
+                      }
+                      if (response.statusCode() / 100 == 2) {
+                        done.incrementAndGet();
+                      } else {
+                        fail("completion " + variant, response);
+                      }
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : running) {
           f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!warmUp && done.get() > 0) {
-          rates.computeIfAbsent("task completion (submit-form), " + threads + " thread"
-              + (threads > 1 ? "s" : "") + "|" + variant, k -> new ArrayList<>())
+          rates
+              .computeIfAbsent(
+                  "task completion (submit-form), "
+                      + threads
+                      + " thread"
+                      + (threads > 1 ? "s" : "")
+                      + "|"
+                      + variant,
+                  k -> new ArrayList<>())
               .add(done.get() / seconds);
         }
       } catch (Exception e) {
@@ -698,17 +948,28 @@ final class SideBySide {
     /** The caregiver users of each system (those with tasks). */
     List<String> completionUsers(boolean zorgpad) {
       List<String> users = new ArrayList<>();
-      zData.meta().path("groups").fields().forEachRemaining(e -> {
-        String user = e.getKey();
-        List<String> groups = new ArrayList<>();
-        e.getValue().forEach(g -> groups.add(g.asText()));
-        if (user.startsWith("demo-") && groups.stream().noneMatch(g -> g.equals("camunda-admin")
-            || g.equals("auditor") || g.equals("coordinator"))
-            && groups.stream().anyMatch(g -> zData.meta().path("stats")
-                .path("openTasksPerGroup").has(g))) {
-          users.add(user);
-        }
-      });
+      zData
+          .meta()
+          .path("groups")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                String user = e.getKey();
+                List<String> groups = new ArrayList<>();
+                e.getValue().forEach(g -> groups.add(g.asText()));
+                if (user.startsWith("demo-")
+                    && groups.stream()
+                        .noneMatch(
+                            g ->
+                                g.equals("camunda-admin")
+                                    || g.equals("auditor")
+                                    || g.equals("coordinator"))
+                    && groups.stream()
+                        .anyMatch(
+                            g -> zData.meta().path("stats").path("openTasksPerGroup").has(g))) {
+                  users.add(user);
+                }
+              });
       if (users.isEmpty()) {
         throw new IllegalStateException("no demo caregiver holds an open task");
       }
@@ -732,9 +993,17 @@ final class SideBySide {
         for (int u = 0; u < users.size() && items.size() < count; u++) {
           String user = users.get(u);
           Session session = session(zorgpad, user);
-          HttpResponse<String> response = session.get(TASKLIST_API + "/task?candidateUser="
-              + user + "&firstResult=" + (pass * per) + "&maxResults=" + per
-              + "&sortBy=created&sortOrder=asc", "application/json");
+          HttpResponse<String> response =
+              session.get(
+                  TASKLIST_API
+                      + "/task?candidateUser="
+                      + user
+                      + "&firstResult="
+                      + (pass * per)
+                      + "&maxResults="
+                      + per
+                      + "&sortBy=created&sortOrder=asc",
+                  "application/json");
           if (response.statusCode() != 200) {
             fail("task query " + (zorgpad ? "zorgpad" : "stock"), response);
             continue;
@@ -746,8 +1015,8 @@ final class SideBySide {
             }
             String body = zorgpad ? zorgpadForm(session, task, 0) : stockForm(session, task);
             if (body != null) {
-              items.add(new Object[] {user, id, body,
-                  zorgpad ? zorgpadForm(session, task, 1) : null});
+              items.add(
+                  new Object[] {user, id, body, zorgpad ? zorgpadForm(session, task, 1) : null});
             }
           }
         }
@@ -756,26 +1025,38 @@ final class SideBySide {
     }
 
     String zorgpadForm(Session session, JsonNode task, int attempt) {
-      String key = task.path("camundaFormRef").path("key").asText(task.path("formKey")
-          .asText(""));
-      FormDriver form = formCache.computeIfAbsent(key.isEmpty() ? "-" : key, k -> {
-        HttpResponse<String> response = session.get(TASKLIST_API + "/task/"
-            + task.path("id").asText() + "/deployed-form", "application/json");
-        return response.statusCode() == 200 ? FormDriver.parse(response.body()) : null;
-      });
+      String key = task.path("camundaFormRef").path("key").asText(task.path("formKey").asText(""));
+      FormDriver form =
+          formCache.computeIfAbsent(
+              key.isEmpty() ? "-" : key,
+              k -> {
+                HttpResponse<String> response =
+                    session.get(
+                        TASKLIST_API + "/task/" + task.path("id").asText() + "/deployed-form",
+                        "application/json");
+                return response.statusCode() == 200 ? FormDriver.parse(response.body()) : null;
+              });
       Map<String, Object> variables = new LinkedHashMap<>();
       if (form != null) {
         synchronized (random) {
-          form.fill(random, LocalDate.now(), 0, Map.of(), attempt).forEach((name, value) ->
-              variables.put(name, Map.of("value", value.value(), "type", value.type())));
+          form.fill(random, LocalDate.now(), 0, Map.of(), attempt)
+              .forEach(
+                  (name, value) ->
+                      variables.put(name, Map.of("value", value.value(), "type", value.type())));
         }
       }
       return json(Map.of("variables", variables));
     }
 
     String stockForm(Session session, JsonNode task) {
-      JsonNode links = session.json(session.get(TASKLIST_API + "/task/"
-          + task.path("id").asText() + "/identity-links?type=candidate", "application/json"));
+      JsonNode links =
+          session.json(
+              session.get(
+                  TASKLIST_API
+                      + "/task/"
+                      + task.path("id").asText()
+                      + "/identity-links?type=candidate",
+                  "application/json"));
       String group = links.path(0).path("groupId").asText("wacht");
       Map<String, Object> variables = new LinkedHashMap<>();
       variables.put("next", Map.of("value", "again", "type", "String"));
@@ -790,13 +1071,16 @@ final class SideBySide {
     void creation(String variant, int threads, boolean warmUp) {
       boolean zorgpad = variant.equals("zorgpad");
       int total = warmUp ? 2 : settings.signals();
-      ExecutorService pool = Executors.newFixedThreadPool(threads,
-          r -> new Thread(r, "signal-" + variant + "-" + threads + "-" + r.hashCode()));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> new Thread(r, "signal-" + variant + "-" + threads + "-" + r.hashCode()));
       try {
         List<Future<?>> sessionsReady = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          sessionsReady.add(pool.submit(() -> zorgpad ? zSession("demo-verloskundige")
-              : sSession("demo-verloskundige")));
+          sessionsReady.add(
+              pool.submit(
+                  () -> zorgpad ? zSession("demo-verloskundige") : sSession("demo-verloskundige")));
         }
         for (Future<?> f : sessionsReady) {
           f.get();
@@ -806,48 +1090,82 @@ final class SideBySide {
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          running.add(pool.submit(() -> {
-            while (next.getAndIncrement() < total) {
-              int weeks = 12 + next.get() % 20;
-              String due = LocalDate.now().plusWeeks(40 - weeks).toString();
-              HttpResponse<String> response;
-              if (zorgpad) {
-                response = zSession("demo-verloskundige").postJson("/api/signals",
-                    "application/json", json(Map.of("clientReference", "BENCH-S" + next.get()
-                        + "-" + Long.toString(System.nanoTime() % 1_000_000, 36),
-                        "dueDate", due, "gestationalAgeWeeks", weeks,
-                        "riskDomains", List.of("stress", "huisvesting"),
-                        "signallingDiscipline", "verloskundige")));
-              } else {
-                Map<String, Object> variables = new LinkedHashMap<>();
-                variables.put("clientReference", Map.of("value", "BENCH-S" + next.get()));
-                variables.put("dueDate", Map.of("value", due));
-                variables.put("gestationalAgeWeeks", Map.of("value", weeks, "type", "Long"));
-                variables.put("riskDomains", Map.of("value", "[\"stress\"]"));
-                variables.put("signallingDiscipline", Map.of("value", "verloskundige"));
-                variables.put("group", Map.of("value", "verloskundige"));
-                variables.put("hasSecond", Map.of("value", false, "type", "Boolean"));
-                response = sSession("demo-verloskundige").postJson(TASKLIST_API
-                        + "/process-definition/key/" + StockFilter.PROCESS + "/submit-form",
-                    "application/json", json(Map.of("variables", variables,
-                        "businessKey", "ST-S" + System.nanoTime())));
-              }
-              if (response.statusCode() / 100 == 2) {
-                done.incrementAndGet();
-              } else {
-                fail("case creation " + variant, response);
-              }
-            }
-            return null;
-          }));
+          running.add(
+              pool.submit(
+                  () -> {
+                    while (next.getAndIncrement() < total) {
+                      int weeks = 12 + next.get() % 20;
+                      String due = LocalDate.now().plusWeeks(40 - weeks).toString();
+                      HttpResponse<String> response;
+                      if (zorgpad) {
+                        response =
+                            zSession("demo-verloskundige")
+                                .postJson(
+                                    "/api/signals",
+                                    "application/json",
+                                    json(
+                                        Map.of(
+                                            "clientReference",
+                                            "BENCH-S"
+                                                + next.get()
+                                                + "-"
+                                                + Long.toString(System.nanoTime() % 1_000_000, 36),
+                                            "dueDate",
+                                            due,
+                                            "gestationalAgeWeeks",
+                                            weeks,
+                                            "riskDomains",
+                                            List.of("stress", "huisvesting"),
+                                            "signallingDiscipline",
+                                            "verloskundige")));
+                      } else {
+                        Map<String, Object> variables = new LinkedHashMap<>();
+                        variables.put("clientReference", Map.of("value", "BENCH-S" + next.get()));
+                        variables.put("dueDate", Map.of("value", due));
+                        variables.put(
+                            "gestationalAgeWeeks", Map.of("value", weeks, "type", "Long"));
+                        variables.put("riskDomains", Map.of("value", "[\"stress\"]"));
+                        variables.put("signallingDiscipline", Map.of("value", "verloskundige"));
+                        variables.put("group", Map.of("value", "verloskundige"));
+                        variables.put("hasSecond", Map.of("value", false, "type", "Boolean"));
+                        response =
+                            sSession("demo-verloskundige")
+                                .postJson(
+                                    TASKLIST_API
+                                        + "/process-definition/key/"
+                                        + StockFilter.PROCESS
+                                        + "/submit-form",
+                                    "application/json",
+                                    json(
+                                        Map.of(
+                                            "variables",
+                                            variables,
+                                            "businessKey",
+                                            "ST-S" + System.nanoTime())));
+                      }
+                      if (response.statusCode() / 100 == 2) {
+                        done.incrementAndGet();
+                      } else {
+                        fail("case creation " + variant, response);
+                      }
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : running) {
           f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!warmUp && done.get() > 0) {
-          rates.computeIfAbsent("case creation (Zorgpad: POST /api/signals), " + threads
-              + " thread" + (threads > 1 ? "s" : "") + "|" + variant, k -> new ArrayList<>())
+          rates
+              .computeIfAbsent(
+                  "case creation (Zorgpad: POST /api/signals), "
+                      + threads
+                      + " thread"
+                      + (threads > 1 ? "s" : "")
+                      + "|"
+                      + variant,
+                  k -> new ArrayList<>())
               .add(done.get() / seconds);
         }
       } catch (Exception e) {
@@ -860,16 +1178,21 @@ final class SideBySide {
     void fail(String what, HttpResponse<String> response) {
       String key = what + " HTTP " + response.statusCode();
       if (failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= 2) {
-        log("FAILED " + key + " " + response.request().uri() + ": "
-            + Session.abbreviate(response.body()));
+        log(
+            "FAILED "
+                + key
+                + " "
+                + response.request().uri()
+                + ": "
+                + Session.abbreviate(response.body()));
       }
     }
 
     // -------------------------------------------------------------- report
 
     void report() {
-      List<String> latencyMetrics = samples.keySet().stream().map(k -> k.split("\\|")[0])
-          .distinct().toList();
+      List<String> latencyMetrics =
+          samples.keySet().stream().map(k -> k.split("\\|")[0]).distinct().toList();
       for (String metric : latencyMetrics) {
         for (double percentile : new double[] {50, 95}) {
           Samples zs = samples.get(metric + "|zorgpad");
@@ -878,8 +1201,8 @@ final class SideBySide {
           Double zv = zs == null ? null : zs.pooled(percentile);
           Double offV = off == null ? null : off.pooled(percentile);
           Double onV = on == null ? null : on.pooled(percentile);
-          Results.Metric m = results.add(metric + " p" + (int) percentile, size, db, "ms", zv,
-              offV);
+          Results.Metric m =
+              results.add(metric + " p" + (int) percentile, size, db, "ms", zv, offV);
           if (zs != null) {
             m.put("zorgpadRange", Results.range(zs.perRound(percentile)));
             m.put("calls", zs.count());
@@ -889,19 +1212,27 @@ final class SideBySide {
             m.put("stockAuthOff", Results.round(offV));
             m.put("stockAuthOn", Results.round(onV));
             m.put("stockAuthOnRange", Results.range(on.perRound(percentile)));
-            m.put("ratioToStockAuthOn", zv == null || onV == null ? null
-                : Results.round(zv / onV));
+            m.put("ratioToStockAuthOn", zv == null || onV == null ? null : Results.round(zv / onV));
             m.put("baseline", "stock, authorization off");
           }
-          if (metric.startsWith("chain check: /audit/keten") && percentile == 50 && zv != null
+          if (metric.startsWith("chain check: /audit/keten")
+              && percentile == 50
+              && zv != null
               && chainRecords > 0) {
-            results.add("chain check: full verification rate", size, db, "records/s",
-                chainRecords / (zv / 1000), null).put("records", chainRecords);
+            results
+                .add(
+                    "chain check: full verification rate",
+                    size,
+                    db,
+                    "records/s",
+                    chainRecords / (zv / 1000),
+                    null)
+                .put("records", chainRecords);
           }
         }
       }
-      List<String> rateMetrics = rates.keySet().stream().map(k -> k.split("\\|")[0]).distinct()
-          .toList();
+      List<String> rateMetrics =
+          rates.keySet().stream().map(k -> k.split("\\|")[0]).distinct().toList();
       for (String metric : rateMetrics) {
         double[] zv = rangeOf(rates.get(metric + "|zorgpad"));
         double[] off = rangeOf(rates.get(metric + "|stockAuthOff"));
@@ -942,26 +1273,29 @@ final class SideBySide {
   }
 
   static void log(String message) {
-    System.out.println("[benchmark " + Instant.now().toString().substring(11, 19) + "] "
-        + message);
+    System.out.println("[benchmark " + Instant.now().toString().substring(11, 19) + "] " + message);
   }
 
   /** target/test-classes, target/classes and the test-scope dependencies (written by Maven). */
   static String classpath(Path project) throws IOException {
     Path file = project.resolve("target/benchmarks/classpath.txt");
     if (!Files.exists(file)) {
-      throw new IllegalStateException(file + " is missing: run the suite with ./mvnw -Pbenchmark"
-          + " (the profile writes the test classpath there)");
+      throw new IllegalStateException(
+          file
+              + " is missing: run the suite with ./mvnw -Pbenchmark"
+              + " (the profile writes the test classpath there)");
     }
     // the children run from a copy of the compiled classes: a build in the same worktree while
     // a long generation runs would otherwise pull class files from under the child's feet
-    Path snapshot = project.resolve("target/benchmarks/run-classes/" + ProcessHandle.current()
-        .pid());
+    Path snapshot =
+        project.resolve("target/benchmarks/run-classes/" + ProcessHandle.current().pid());
     deleteTree(snapshot);
     copyTree(project.resolve("target/test-classes"), snapshot.resolve("test-classes"));
     copyTree(project.resolve("target/classes"), snapshot.resolve("classes"));
-    return snapshot.resolve("test-classes") + java.io.File.pathSeparator
-        + snapshot.resolve("classes") + java.io.File.pathSeparator
+    return snapshot.resolve("test-classes")
+        + java.io.File.pathSeparator
+        + snapshot.resolve("classes")
+        + java.io.File.pathSeparator
         + Files.readString(file).strip();
   }
 
@@ -985,10 +1319,15 @@ final class SideBySide {
   static String codeKey(Path project) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String dir : List.of("processes", "forms", "src/main/java", "src/main/resources",
-          "src/test/java/zorgpadbench/ZorgpadGenerator.java",
-          "src/test/java/zorgpadbench/FormDriver.java",
-          "src/test/java/zorgpadbench/stock/StockBench.java")) {
+      for (String dir :
+          List.of(
+              "processes",
+              "forms",
+              "src/main/java",
+              "src/main/resources",
+              "src/test/java/zorgpadbench/ZorgpadGenerator.java",
+              "src/test/java/zorgpadbench/FormDriver.java",
+              "src/test/java/zorgpadbench/stock/StockBench.java")) {
         Path root = project.resolve(dir);
         if (!Files.exists(root)) {
           continue;

@@ -33,10 +33,14 @@ class TaskCompletionBenchmarkTest {
   @Test
   void taskCompletionOnH2File() throws Exception {
     System.out.println();
-    System.out.println("Task completion, H2 file, history FULL, " + MEASURED + " tasks (after "
-        + WARM_UP + " warm-up)");
-    System.out.printf("%-28s %10s %10s %10s %12s%n", "setting", "mean ms", "p50 ms", "p95 ms",
-        "tasks/s");
+    System.out.println(
+        "Task completion, H2 file, history FULL, "
+            + MEASURED
+            + " tasks (after "
+            + WARM_UP
+            + " warm-up)");
+    System.out.printf(
+        "%-28s %10s %10s %10s %12s%n", "setting", "mean ms", "p50 ms", "p95 ms", "tasks/s");
     for (String setting : List.of("", ";WRITE_DELAY=0")) {
       Path dir = Files.createTempDirectory("zorgpad-bench");
       ProcessEngine engine = engine("jdbc:h2:file:" + dir.resolve("bench") + setting);
@@ -45,9 +49,14 @@ class TaskCompletionBenchmarkTest {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(millis).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %10.3f %12.0f%n",
-            setting.isEmpty() ? "H2 default" : "WRITE_DELAY=0 (Zorgpad)", mean,
-            sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], 1000 / mean);
+        System.out.printf(
+            Locale.ROOT,
+            "%-28s %10.3f %10.3f %10.3f %12.0f%n",
+            setting.isEmpty() ? "H2 default" : "WRITE_DELAY=0 (Zorgpad)",
+            mean,
+            sorted[sorted.length / 2],
+            sorted[(int) (sorted.length * 0.95)],
+            1000 / mean);
       } finally {
         engine.close();
       }
@@ -55,18 +64,26 @@ class TaskCompletionBenchmarkTest {
   }
 
   private static double[] run(ProcessEngine engine) {
-    engine.getRepositoryService().createDeployment()
-        .addModelInstance("bench.bpmn", Bpmn.createExecutableProcess("bench")
-            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_One")
-            .camundaCandidateGroups("verloskundige").endEvent().done())
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "bench.bpmn",
+            Bpmn.createExecutableProcess("bench")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_One")
+                .camundaCandidateGroups("verloskundige")
+                .endEvent()
+                .done())
         .deploy();
     int total = WARM_UP + MEASURED;
     for (int i = 0; i < total; i++) {
       engine.getRuntimeService().startProcessInstanceByKey("bench", "ZP-BENCH-" + i);
     }
     TaskService tasks = engine.getTaskService();
-    List<String> ids = new ArrayList<>(tasks.createTaskQuery().list().stream().map(Task::getId)
-        .toList());
+    List<String> ids =
+        new ArrayList<>(tasks.createTaskQuery().list().stream().map(Task::getId).toList());
     double[] measured = new double[MEASURED];
     for (int i = 0; i < total; i++) {
       long start = System.nanoTime();

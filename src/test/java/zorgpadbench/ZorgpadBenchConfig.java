@@ -48,17 +48,18 @@ class ZorgpadBenchConfig {
       if (generator == null) {
         generator = new ZorgpadGenerator(context);
       }
-      ZorgpadGenerator.Params params = new ZorgpadGenerator.Params(
-          ((Number) body.getOrDefault("cases", 100)).intValue(),
-          ((Number) body.getOrDefault("closedFraction", 0.2)).doubleValue(),
-          ((Number) body.getOrDefault("endedEarlyFraction", 0.1)).doubleValue(),
-          ((Number) body.getOrDefault("maxRunningSteps", 10)).intValue(),
-          ((Number) body.getOrDefault("pageViewFraction", 0.05)).doubleValue(),
-          ((Number) body.getOrDefault("claimFraction", 0.2)).doubleValue(),
-          ((Number) body.getOrDefault("batch", 5)).intValue(),
-          ((Number) body.getOrDefault("threads", 2)).intValue(),
-          ((Number) body.getOrDefault("seed", 13)).longValue(),
-          (String) body.get("coalition"));
+      ZorgpadGenerator.Params params =
+          new ZorgpadGenerator.Params(
+              ((Number) body.getOrDefault("cases", 100)).intValue(),
+              ((Number) body.getOrDefault("closedFraction", 0.2)).doubleValue(),
+              ((Number) body.getOrDefault("endedEarlyFraction", 0.1)).doubleValue(),
+              ((Number) body.getOrDefault("maxRunningSteps", 10)).intValue(),
+              ((Number) body.getOrDefault("pageViewFraction", 0.05)).doubleValue(),
+              ((Number) body.getOrDefault("claimFraction", 0.2)).doubleValue(),
+              ((Number) body.getOrDefault("batch", 5)).intValue(),
+              ((Number) body.getOrDefault("threads", 2)).intValue(),
+              ((Number) body.getOrDefault("seed", 13)).longValue(),
+              (String) body.get("coalition"));
       return generator.generate(params);
     }
 
@@ -74,10 +75,16 @@ class ZorgpadBenchConfig {
       admin(principal);
       IdentityService identity = context.getBean(IdentityService.class);
       Map<String, List<String>> result = new LinkedHashMap<>();
-      for (String user : identity.createUserQuery().orderByUserId().asc().list().stream()
-          .map(org.camunda.bpm.engine.identity.User::getId).toList()) {
-        result.put(user, identity.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId).sorted().toList());
+      for (String user :
+          identity.createUserQuery().orderByUserId().asc().list().stream()
+              .map(org.camunda.bpm.engine.identity.User::getId)
+              .toList()) {
+        result.put(
+            user,
+            identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .sorted()
+                .toList());
       }
       return result;
     }
@@ -87,9 +94,13 @@ class ZorgpadBenchConfig {
     Map<String, Object> sqlLog(@RequestParam boolean on, Principal principal) {
       admin(principal);
       LoggingSystem logging = context.getBean(LoggingSystem.class);
-      for (String logger : List.of("org.camunda.bpm.engine.impl.persistence.entity",
-          "org.camunda.bpm.engine.impl.history.event", "org.camunda.bpm.engine.impl.cmmn.entity",
-          "org.camunda.bpm.engine.impl.dmn.entity", "org.hibernate.SQL")) {
+      for (String logger :
+          List.of(
+              "org.camunda.bpm.engine.impl.persistence.entity",
+              "org.camunda.bpm.engine.impl.history.event",
+              "org.camunda.bpm.engine.impl.cmmn.entity",
+              "org.camunda.bpm.engine.impl.dmn.entity",
+              "org.hibernate.SQL")) {
         logging.setLogLevel(logger, on ? LogLevel.DEBUG : null);
       }
       return Map.of("sqlLog", on);
@@ -97,8 +108,13 @@ class ZorgpadBenchConfig {
 
     private void admin(Principal principal) {
       IdentityService identity = context.getBean(IdentityService.class);
-      if (principal == null || identity.createGroupQuery().groupMember(principal.getName())
-          .groupId("camunda-admin").count() == 0) {
+      if (principal == null
+          || identity
+                  .createGroupQuery()
+                  .groupMember(principal.getName())
+                  .groupId("camunda-admin")
+                  .count()
+              == 0) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "benchmark endpoints: admin only");
       }
     }

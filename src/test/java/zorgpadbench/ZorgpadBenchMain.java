@@ -20,14 +20,16 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  */
 public final class ZorgpadBenchMain {
 
-  private ZorgpadBenchMain() {
-  }
+  private ZorgpadBenchMain() {}
 
   public static void main(String[] args) {
     SpringApplication application =
         new SpringApplication(ZorgpadApplication.class, ZorgpadBenchConfig.class);
-    application.addInitializers(context -> context.getBeanFactory()
-        .registerSingleton("benchmarkTestClassExclusion", new TestClassExclusion()));
+    application.addInitializers(
+        context ->
+            context
+                .getBeanFactory()
+                .registerSingleton("benchmarkTestClassExclusion", new TestClassExclusion()));
     application.run(args);
   }
 

@@ -68,19 +68,47 @@ final class ZorgpadGenerator {
   static final String MAIN_PATHWAY = "zorgpad-kwetsbare-zwangerschap";
   static final String END_MESSAGE = "CasusBeeindigen";
   private static final int MAX_STEPS = 120;
+
   /** Retries: days from today, {@code DUE} = the case's due date. */
   private static final int DUE = Integer.MIN_VALUE;
-  private static final int[] DATE_SHIFTS = {0, DUE, -1, -7, 1, 7, -30, 30};
-  private static final List<String> RISK_DOMAINS = List.of("huisvesting", "armoede", "schulden",
-      "stress", "ggz", "lvb", "verslaving", "huiselijk-geweld", "tienerzwangerschap",
-      "migratie-taal", "afwezige-partner", "late-start-zorg");
-  private static final List<String> SIGNALLING = List.of("verloskundige", "verloskundige",
-      "verloskundige", "huisarts", "buurtteam", "jgz", "kraamzorg", "poh-ggz");
 
-  record Params(int cases, double closedFraction, double endedEarlyFraction, int maxRunningSteps,
-      double pageViewFraction, double claimFraction, int batch, int threads, long seed,
-      String coalition) {
-  }
+  private static final int[] DATE_SHIFTS = {0, DUE, -1, -7, 1, 7, -30, 30};
+  private static final List<String> RISK_DOMAINS =
+      List.of(
+          "huisvesting",
+          "armoede",
+          "schulden",
+          "stress",
+          "ggz",
+          "lvb",
+          "verslaving",
+          "huiselijk-geweld",
+          "tienerzwangerschap",
+          "migratie-taal",
+          "afwezige-partner",
+          "late-start-zorg");
+  private static final List<String> SIGNALLING =
+      List.of(
+          "verloskundige",
+          "verloskundige",
+          "verloskundige",
+          "huisarts",
+          "buurtteam",
+          "jgz",
+          "kraamzorg",
+          "poh-ggz");
+
+  record Params(
+      int cases,
+      double closedFraction,
+      double endedEarlyFraction,
+      int maxRunningSteps,
+      double pageViewFraction,
+      double claimFraction,
+      int batch,
+      int threads,
+      long seed,
+      String coalition) {}
 
   private final ProcessEngine engine;
   private final RuntimeService runtime;
@@ -114,7 +142,8 @@ final class ZorgpadGenerator {
       overviews = context.getBean(type);
       method = type.getMethod("overview", String.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("Benchmark generator: no case overview service ({}); no page views are generated",
+      LOG.warn(
+          "Benchmark generator: no case overview service ({}); no page views are generated",
           e.toString());
     }
     this.caseOverviews = overviews;
@@ -124,20 +153,29 @@ final class ZorgpadGenerator {
   Map<String, Object> generate(Params params) throws Exception {
     long started = System.nanoTime();
     counters.clear();
-    ProcessDefinition pathway = repository.createProcessDefinitionQuery()
-        .processDefinitionKey(MAIN_PATHWAY).withoutTenantId().latestVersion().singleResult();
+    ProcessDefinition pathway =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(MAIN_PATHWAY)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult();
     if (pathway == null) {
-      throw new IllegalStateException("Benchmark generator: pathway " + MAIN_PATHWAY
-          + " is not deployed; the generator starts cases through its start form");
+      throw new IllegalStateException(
+          "Benchmark generator: pathway "
+              + MAIN_PATHWAY
+              + " is not deployed; the generator starts cases through its start form");
     }
     ExecutorService pool = Executors.newFixedThreadPool(params.threads());
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < params.threads(); t++) {
       int thread = t;
-      futures.add(pool.submit(() -> {
-        work(params, thread, pathway.getId());
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                work(params, thread, pathway.getId());
+                return null;
+              }));
     }
     for (Future<?> future : futures) {
       future.get();
@@ -162,7 +200,8 @@ final class ZorgpadGenerator {
 
   private void work(Params params, int thread, String definitionId) {
     Random random = new Random(params.seed() * 31 + thread);
-    for (int first = thread * params.batch(); first < params.cases();
+    for (int first = thread * params.batch();
+        first < params.cases();
         first += params.batch() * params.threads()) {
       int last = Math.min(first + params.batch(), params.cases());
       List<Case> batch = new ArrayList<>();
@@ -198,12 +237,13 @@ final class ZorgpadGenerator {
 
   private void startBatch(List<Case> batch, String definitionId, Random random, Params params) {
     try {
-      inTransaction(() -> {
-        for (Case c : batch) {
-          start(c, definitionId, random);
-        }
-        return null;
-      });
+      inTransaction(
+          () -> {
+            for (Case c : batch) {
+              start(c, definitionId, random);
+            }
+            return null;
+          });
     } catch (RuntimeException e) {
       count("startBatchRetries");
       for (Case c : batch) {
@@ -233,8 +273,10 @@ final class ZorgpadGenerator {
     }
     // a case that is to reach the birth is signalled late (due date today or up to two weeks
     // ago), since the birth date may not lie in the future and must fit the due date
-    int weeks = c.target == Integer.MAX_VALUE || c.target > 8 ? 40 + random.nextInt(3)
-        : 8 + random.nextInt(30);
+    int weeks =
+        c.target == Integer.MAX_VALUE || c.target > 8
+            ? 40 + random.nextInt(3)
+            : 8 + random.nextInt(30);
     LocalDate today = today();
     LocalDate due = today.plusWeeks(40 - weeks);
     c.dueDate = due;
@@ -246,15 +288,19 @@ final class ZorgpadGenerator {
         domains.add(second);
       }
     }
-    String json = domains.stream().map(d -> "\"" + d + "\"")
-        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    String json =
+        domains.stream()
+            .map(d -> "\"" + d + "\"")
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     // the variables of the start form zorgpad-signaal, as the signal API sets them
-    VariableMap variables = Variables.createVariables()
-        .putValue("clientReference", "BENCH-" + Long.toString(random.nextLong() & 0xffffffffL, 36))
-        .putValue("dueDate", due.toString())
-        .putValue("gestationalAgeWeeks", (long) weeks)
-        .putValueTyped("riskDomains", SpinValues.jsonValue(json).create())
-        .putValue("signallingDiscipline", discipline);
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(
+                "clientReference", "BENCH-" + Long.toString(random.nextLong() & 0xffffffffL, 36))
+            .putValue("dueDate", due.toString())
+            .putValue("gestationalAgeWeeks", (long) weeks)
+            .putValueTyped("riskDomains", SpinValues.jsonValue(json).create())
+            .putValue("signallingDiscipline", discipline);
     long t0 = System.nanoTime();
     ProcessInstance instance = as(user, () -> forms.submitStartForm(definitionId, variables));
     count("msStart", (System.nanoTime() - t0) / 1_000_000);
@@ -271,12 +317,13 @@ final class ZorgpadGenerator {
     List<String[]> views = new ArrayList<>();
     List<Case> snapshot = open.stream().map(ZorgpadGenerator::copy).toList();
     try {
-      inTransaction(() -> {
-        for (Case c : open) {
-          step(c, random, 0, 0, views, params);
-        }
-        return null;
-      });
+      inTransaction(
+          () -> {
+            for (Case c : open) {
+              step(c, random, 0, 0, views, params);
+            }
+            return null;
+          });
     } catch (RuntimeException e) {
       count("roundRetries");
       views.clear();
@@ -288,8 +335,10 @@ final class ZorgpadGenerator {
         c.target = snapshot.get(i).target;
         boolean stepped = false;
         for (int attempt = 0; attempt < DATE_SHIFTS.length && !stepped; attempt++) {
-          int shift = DATE_SHIFTS[attempt] == DUE
-              ? (int) (c.dueDate.toEpochDay() - today().toEpochDay()) : DATE_SHIFTS[attempt];
+          int shift =
+              DATE_SHIFTS[attempt] == DUE
+                  ? (int) (c.dueDate.toEpochDay() - today().toEpochDay())
+                  : DATE_SHIFTS[attempt];
           int tries = attempt;
           Case copy = copy(c);
           try {
@@ -303,8 +352,11 @@ final class ZorgpadGenerator {
             if (attempt == DATE_SHIFTS.length - 1) {
               count("stuckCases");
               c.done = true;
-              LOG.warn("Benchmark generator: case {} stuck after {} steps: {}", c.businessKey,
-                  c.steps, single.toString());
+              LOG.warn(
+                  "Benchmark generator: case {} stuck after {} steps: {}",
+                  c.businessKey,
+                  c.steps,
+                  single.toString());
             }
           }
         }
@@ -327,8 +379,8 @@ final class ZorgpadGenerator {
     return copy;
   }
 
-  private Object step(Case c, Random random, int dateShift, int attempt, List<String[]> views,
-      Params params) {
+  private Object step(
+      Case c, Random random, int dateShift, int attempt, List<String[]> views, Params params) {
     if (c.steps >= c.target || c.steps >= MAX_STEPS) {
       if (c.endEarly && !c.ended) {
         endCase(c);
@@ -337,14 +389,23 @@ final class ZorgpadGenerator {
       c.done = true;
       return null;
     }
-    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(c.businessKey)
-        .initializeFormKeys().orderByTaskCreateTime().asc().list();
+    List<Task> open =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(c.businessKey)
+            .initializeFormKeys()
+            .orderByTaskCreateTime()
+            .asc()
+            .list();
     if (open.isEmpty()) {
       if (!passTimer(c)) {
         c.done = true; // ended, or waits for something the generator does not send
         if (c.target == Integer.MAX_VALUE) {
-          count(runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey)
-              .count() == 0 ? "casesClosed" : "casesWaiting");
+          count(
+              runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey).count()
+                      == 0
+                  ? "casesClosed"
+                  : "casesWaiting");
         }
       }
       return null;
@@ -365,14 +426,15 @@ final class ZorgpadGenerator {
       // a birth is reported on the due date (the cases that get there are due by now)
       LocalDate birth = c.dueDate == null || c.dueDate.isAfter(today()) ? today() : c.dueDate;
       form.fill(random, today(), dateShift, Map.of("birthDate", birth), attempt)
-          .forEach((key, value) ->
-          variables.put(key, typed(value)));
+          .forEach((key, value) -> variables.put(key, typed(value)));
     }
     long t0 = System.nanoTime();
-    as(user, () -> {
-      forms.submitTaskForm(task.getId(), variables);
-      return null;
-    });
+    as(
+        user,
+        () -> {
+          forms.submitTaskForm(task.getId(), variables);
+          return null;
+        });
     count("msComplete", (System.nanoTime() - t0) / 1_000_000);
     c.steps++;
     count("tasksCompleted");
@@ -380,14 +442,21 @@ final class ZorgpadGenerator {
   }
 
   private boolean passTimer(Case c) {
-    List<String> instances = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(c.businessKey).list().stream()
-        .map(ProcessInstance::getId).toList();
+    List<String> instances =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(c.businessKey)
+            .list()
+            .stream()
+            .map(ProcessInstance::getId)
+            .toList();
     Job next = null;
     for (String instance : instances) {
       for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
-        if (next == null || (job.getDuedate() != null && next.getDuedate() != null
-            && job.getDuedate().before(next.getDuedate()))) {
+        if (next == null
+            || (job.getDuedate() != null
+                && next.getDuedate() != null
+                && job.getDuedate().before(next.getDuedate()))) {
           next = job;
         }
       }
@@ -404,21 +473,28 @@ final class ZorgpadGenerator {
 
   private void endCase(Case c) {
     String user = userFor("regiehouder");
-    as(user == null ? null : user, () -> {
-      ProcessEngineConfigurationImpl configuration =
-          (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      // as the case API does after its own involvement check (see nl.zorgpad.api)
-      return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-        commandContext.disableAuthorizationCheck();
-        try {
-          return runtime.createMessageCorrelation(END_MESSAGE)
-              .processInstanceBusinessKey(c.businessKey)
-              .setVariable("endReason", "verhuisd").correlateAllWithResult();
-        } finally {
-          commandContext.enableAuthorizationCheck();
-        }
-      });
-    });
+    as(
+        user == null ? null : user,
+        () -> {
+          ProcessEngineConfigurationImpl configuration =
+              (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+          // as the case API does after its own involvement check (see nl.zorgpad.api)
+          return configuration
+              .getCommandExecutorTxRequired()
+              .execute(
+                  commandContext -> {
+                    commandContext.disableAuthorizationCheck();
+                    try {
+                      return runtime
+                          .createMessageCorrelation(END_MESSAGE)
+                          .processInstanceBusinessKey(c.businessKey)
+                          .setVariable("endReason", "verhuisd")
+                          .correlateAllWithResult();
+                    } finally {
+                      commandContext.enableAuthorizationCheck();
+                    }
+                  });
+        });
     c.ended = true;
     c.target = c.steps + 3; // the steps the end brings (inform those involved)
     count("casesEndedByMessage");
@@ -431,13 +507,17 @@ final class ZorgpadGenerator {
     for (String[] view : views) {
       long t0 = System.nanoTime();
       try {
-        inTransaction(() -> as(view[0], () -> {
-          try {
-            return overviewMethod.invoke(caseOverviews, view[1]);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-          }
-        }));
+        inTransaction(
+            () ->
+                as(
+                    view[0],
+                    () -> {
+                      try {
+                        return overviewMethod.invoke(caseOverviews, view[1]);
+                      } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+                      }
+                    }));
         count("pageViews");
       } catch (RuntimeException e) {
         count("pageViewsRefused");
@@ -452,20 +532,27 @@ final class ZorgpadGenerator {
         continue;
       }
       try {
-        inTransaction(() -> {
-          for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(c.businessKey)
-              .taskUnassigned().list()) {
-            String user = userForTask(task);
-            if (user != null) {
-              as(user, () -> {
-                tasks.claim(task.getId(), user);
-                return null;
-              });
-              count("tasksClaimed");
-            }
-          }
-          return null;
-        });
+        inTransaction(
+            () -> {
+              for (Task task :
+                  tasks
+                      .createTaskQuery()
+                      .processInstanceBusinessKey(c.businessKey)
+                      .taskUnassigned()
+                      .list()) {
+                String user = userForTask(task);
+                if (user != null) {
+                  as(
+                      user,
+                      () -> {
+                        tasks.claim(task.getId(), user);
+                        return null;
+                      });
+                  count("tasksClaimed");
+                }
+              }
+              return null;
+            });
       } catch (RuntimeException e) {
         count("claimFailures");
       }
@@ -473,18 +560,23 @@ final class ZorgpadGenerator {
   }
 
   private FormDriver formOf(Task task, String user) {
-    String key = task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey()
-        : task.getFormKey();
+    String key =
+        task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey() : task.getFormKey();
     if (key == null) {
       return null;
     }
-    return formCache.computeIfAbsent(key, k -> as(user, () -> {
-      try (InputStream in = forms.getDeployedTaskForm(task.getId())) {
-        return FormDriver.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }));
+    return formCache.computeIfAbsent(
+        key,
+        k ->
+            as(
+                user,
+                () -> {
+                  try (InputStream in = forms.getDeployedTaskForm(task.getId())) {
+                    return FormDriver.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                  } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
   }
 
   private static Object typed(FormDriver.Value value) {
@@ -508,13 +600,21 @@ final class ZorgpadGenerator {
 
   /** A user of the group, preferring one of the shared installation (no coalition). */
   String userFor(String group) {
-    List<String> users = usersOfGroup.computeIfAbsent(group, g -> {
-      List<String> all = identity.createUserQuery().memberOfGroup(g).list().stream()
-          .map(User::getId).sorted().toList();
-      List<String> shared = all.stream()
-          .filter(u -> identity.createTenantQuery().userMember(u).count() == 0).toList();
-      return shared.isEmpty() ? all : shared;
-    });
+    List<String> users =
+        usersOfGroup.computeIfAbsent(
+            group,
+            g -> {
+              List<String> all =
+                  identity.createUserQuery().memberOfGroup(g).list().stream()
+                      .map(User::getId)
+                      .sorted()
+                      .toList();
+              List<String> shared =
+                  all.stream()
+                      .filter(u -> identity.createTenantQuery().userMember(u).count() == 0)
+                      .toList();
+              return shared.isEmpty() ? all : shared;
+            });
     return users.isEmpty() ? null : users.get(0);
   }
 
@@ -522,14 +622,25 @@ final class ZorgpadGenerator {
     if (user == null) {
       return action.get();
     }
-    String[] groups = userGroups.computeIfAbsent(user, u -> identity.createGroupQuery()
-        .groupMember(u).list().stream().map(Group::getId).toArray(String[]::new));
-    String[] tenants = userTenants.computeIfAbsent(user, u -> identity.createTenantQuery()
-        .userMember(u).list().stream().map(Tenant::getId).toArray(String[]::new));
-    List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(groups)
-        .map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    String[] groups =
+        userGroups.computeIfAbsent(
+            user,
+            u ->
+                identity.createGroupQuery().groupMember(u).list().stream()
+                    .map(Group::getId)
+                    .toArray(String[]::new));
+    String[] tenants =
+        userTenants.computeIfAbsent(
+            user,
+            u ->
+                identity.createTenantQuery().userMember(u).list().stream()
+                    .map(Tenant::getId)
+                    .toArray(String[]::new));
+    List<SimpleGrantedAuthority> authorities =
+        java.util.Arrays.stream(groups).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
     identity.setAuthentication(user, List.of(groups), List.of(tenants));
     try {
       return action.get();

@@ -18,19 +18,25 @@ public class V79__AccessLogListedCasesBackfill extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     try (Statement select = context.getConnection().createStatement();
-        PreparedStatement insert = context.getConnection().prepareStatement(
-            "insert into zp_access_log_listed (case_number, access_log_id) values (?, ?)")) {
+        PreparedStatement insert =
+            context
+                .getConnection()
+                .prepareStatement(
+                    "insert into zp_access_log_listed (case_number, access_log_id) values (?, ?)")) {
       select.setFetchSize(1000);
       int pending = 0;
-      try (ResultSet rows = select.executeQuery("select id, detail from zp_access_log"
-          + " where object_type = 'CaseList' and action = 'SEARCH' order by id")) {
+      try (ResultSet rows =
+          select.executeQuery(
+              "select id, detail from zp_access_log"
+                  + " where object_type = 'CaseList' and action = 'SEARCH' order by id")) {
         while (rows.next()) {
           String detail = rows.getString(2);
           if (detail == null || !detail.startsWith(PREFIX)) {
             continue;
           }
-          for (String caseNumber : new java.util.LinkedHashSet<>(
-              java.util.List.of(detail.substring(PREFIX.length()).strip().split(" +")))) {
+          for (String caseNumber :
+              new java.util.LinkedHashSet<>(
+                  java.util.List.of(detail.substring(PREFIX.length()).strip().split(" +")))) {
             if (caseNumber.isEmpty() || caseNumber.length() > 20) {
               continue;
             }

@@ -9,8 +9,8 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -35,9 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
   /** What several features need; they depend on none of them (STYLE.md). */
-  static final String[] SHARED = {"nl.zorgpad.accesslog..", "nl.zorgpad.csv..",
-      "nl.zorgpad.discipline..", "nl.zorgpad.postcode..", "nl.zorgpad.refusal..", "nl.zorgpad.input..",
-      "nl.zorgpad.startup..", "nl.zorgpad.time.."};
+  static final String[] SHARED = {
+    "nl.zorgpad.accesslog..",
+    "nl.zorgpad.csv..",
+    "nl.zorgpad.discipline..",
+    "nl.zorgpad.postcode..",
+    "nl.zorgpad.refusal..",
+    "nl.zorgpad.input..",
+    "nl.zorgpad.startup..",
+    "nl.zorgpad.time.."
+  };
 
   /**
    * The engine rooms: packages whose work is the engine — the pathways' glue (delegates,
@@ -45,189 +52,215 @@ class ArchitectureTest {
    * workbench that deploys models, the engine services' form-contract guard, the engine REST
    * doors and the Tasklist plugin.
    */
-  static final String[] ENGINE_ROOMS = {"nl.zorgpad.pathway..", "nl.zorgpad.coalition..",
-      "nl.zorgpad.modelpolicy..", "nl.zorgpad.modeling..", "nl.zorgpad.formcontract..",
-      "nl.zorgpad.rest..", "nl.zorgpad.tasklist.."};
+  static final String[] ENGINE_ROOMS = {
+    "nl.zorgpad.pathway..",
+    "nl.zorgpad.coalition..",
+    "nl.zorgpad.modelpolicy..",
+    "nl.zorgpad.modeling..",
+    "nl.zorgpad.formcontract..",
+    "nl.zorgpad.rest..",
+    "nl.zorgpad.tasklist.."
+  };
 
   /**
    * Outside the rooms, the classes that still use the engine API, each an adapter or an engine
    * plugin of its feature (ADR 0001, "Engine API outside the rooms"). This list only shrinks:
    * move engine use behind a small interface (as {@code access.OpenTasks}) instead of adding.
    */
-  static final Set<String> ENGINE_API_OUTSIDE_ROOMS = Set.of(
-      "nl.zorgpad.access.EngineOpenTasks",
-      "nl.zorgpad.api.ApiExceptionHandler",
-      "nl.zorgpad.api.CaseMessageController",
-      "nl.zorgpad.api.EngineCaller",
-      "nl.zorgpad.api.SignalController",
-      "nl.zorgpad.assignment.EngineTeamGroups",
-      "nl.zorgpad.assignment.TaskReassignment",
-      "nl.zorgpad.assignment.TeamAssignment",
-      "nl.zorgpad.assignment.TeamAssignmentPlugin",
-      "nl.zorgpad.audit.ActorDisciplines",
-      "nl.zorgpad.audit.AuditTrailHistoryEventHandler",
-      "nl.zorgpad.audit.AuditTrailPlugin",
-      "nl.zorgpad.audit.CaseHistoryService",
-      "nl.zorgpad.audit.DossierOnlyHistoryFilter",
-      "nl.zorgpad.audit.RetentionPlugin",
-      "nl.zorgpad.caseview.CaseMerge",
-      "nl.zorgpad.caseview.CaseNames",
-      "nl.zorgpad.caseview.CaseOverviewService",
-      "nl.zorgpad.demo.DemoCaseData",
-      "nl.zorgpad.demo.DemoCases",
-      "nl.zorgpad.demo.DemoData",
-      "nl.zorgpad.demo.DemoMonitorCases",
-      "nl.zorgpad.demo.DemoUsers",
-      "nl.zorgpad.intake.DossierOnlyFieldsListener",
-      "nl.zorgpad.intake.NewSignalListener",
-      "nl.zorgpad.intake.SignalIntakePlugin",
-      "nl.zorgpad.intake.SignalJoinedOpenCase",
-      "nl.zorgpad.intake.SignalJoiner",
-      "nl.zorgpad.intake.SignalMatchInterceptor",
-      "nl.zorgpad.metrics.EngineMetricsPlugin",
-      "nl.zorgpad.monitor.EngineMonitorHistory",
-      "nl.zorgpad.monitor.MonitorHistoryEventHandler",
-      "nl.zorgpad.monitor.MonitorPlugin",
-      "nl.zorgpad.monitor.MonitorScope",
-      "nl.zorgpad.notification.NotificationEnginePlugin",
-      "nl.zorgpad.notification.NotificationSettingsController",
-      "nl.zorgpad.notification.OverdueCheck",
-      "nl.zorgpad.notification.Recipients",
-      "nl.zorgpad.notification.TaskArrival",
-      "nl.zorgpad.security.AuthorizationInitializer",
-      "nl.zorgpad.security.EngineSecurityPlugin",
-      "nl.zorgpad.security.EngineUserAuthenticationProvider",
-      "nl.zorgpad.security.EngineVersionFilter",
-      "nl.zorgpad.security.IdentityInitializer",
-      "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
-      "nl.zorgpad.security.PasswordChangeThrottleFilter",
-      "nl.zorgpad.security.SecurityConfig",
-      "nl.zorgpad.security.SpringSecurityEngineAuthentication",
-      "nl.zorgpad.security.ZorgpadAuthorizationProvider",
-      "nl.zorgpad.socialmap.SocialMapDemoData",
-      "nl.zorgpad.startup.StartupLockOrder",
-      "nl.zorgpad.system.PageRefusals",
-      "nl.zorgpad.system.RoleHome");
+  static final Set<String> ENGINE_API_OUTSIDE_ROOMS =
+      Set.of(
+          "nl.zorgpad.access.EngineOpenTasks",
+          "nl.zorgpad.api.ApiExceptionHandler",
+          "nl.zorgpad.api.CaseMessageController",
+          "nl.zorgpad.api.EngineCaller",
+          "nl.zorgpad.api.SignalController",
+          "nl.zorgpad.assignment.EngineTeamGroups",
+          "nl.zorgpad.assignment.TaskReassignment",
+          "nl.zorgpad.assignment.TeamAssignment",
+          "nl.zorgpad.assignment.TeamAssignmentPlugin",
+          "nl.zorgpad.audit.ActorDisciplines",
+          "nl.zorgpad.audit.AuditTrailHistoryEventHandler",
+          "nl.zorgpad.audit.AuditTrailPlugin",
+          "nl.zorgpad.audit.CaseHistoryService",
+          "nl.zorgpad.audit.DossierOnlyHistoryFilter",
+          "nl.zorgpad.audit.RetentionPlugin",
+          "nl.zorgpad.caseview.CaseMerge",
+          "nl.zorgpad.caseview.CaseNames",
+          "nl.zorgpad.caseview.CaseOverviewService",
+          "nl.zorgpad.demo.DemoCaseData",
+          "nl.zorgpad.demo.DemoCases",
+          "nl.zorgpad.demo.DemoData",
+          "nl.zorgpad.demo.DemoMonitorCases",
+          "nl.zorgpad.demo.DemoUsers",
+          "nl.zorgpad.intake.DossierOnlyFieldsListener",
+          "nl.zorgpad.intake.NewSignalListener",
+          "nl.zorgpad.intake.SignalIntakePlugin",
+          "nl.zorgpad.intake.SignalJoinedOpenCase",
+          "nl.zorgpad.intake.SignalJoiner",
+          "nl.zorgpad.intake.SignalMatchInterceptor",
+          "nl.zorgpad.metrics.EngineMetricsPlugin",
+          "nl.zorgpad.monitor.EngineMonitorHistory",
+          "nl.zorgpad.monitor.MonitorHistoryEventHandler",
+          "nl.zorgpad.monitor.MonitorPlugin",
+          "nl.zorgpad.monitor.MonitorScope",
+          "nl.zorgpad.notification.NotificationEnginePlugin",
+          "nl.zorgpad.notification.NotificationSettingsController",
+          "nl.zorgpad.notification.OverdueCheck",
+          "nl.zorgpad.notification.Recipients",
+          "nl.zorgpad.notification.TaskArrival",
+          "nl.zorgpad.security.AuthorizationInitializer",
+          "nl.zorgpad.security.EngineSecurityPlugin",
+          "nl.zorgpad.security.EngineUserAuthenticationProvider",
+          "nl.zorgpad.security.EngineVersionFilter",
+          "nl.zorgpad.security.IdentityInitializer",
+          "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
+          "nl.zorgpad.security.PasswordChangeThrottleFilter",
+          "nl.zorgpad.security.SecurityConfig",
+          "nl.zorgpad.security.SpringSecurityEngineAuthentication",
+          "nl.zorgpad.security.ZorgpadAuthorizationProvider",
+          "nl.zorgpad.socialmap.SocialMapDemoData",
+          "nl.zorgpad.startup.StartupLockOrder",
+          "nl.zorgpad.system.PageRefusals",
+          "nl.zorgpad.system.RoleHome");
 
   /**
    * The classes that use engine internals ({@code org.camunda.bpm.engine.impl..}), each for a
    * reason ADR 0001 gives ("Engine internals"): mostly the plugin and parse-listener SPI, which
    * Camunda 7 keeps in {@code impl} packages.
    */
-  static final Set<String> ENGINE_INTERNALS = Set.of(
-      "nl.zorgpad.api.ApiExceptionHandler",
-      "nl.zorgpad.api.CaseMessageController",
-      "nl.zorgpad.assignment.TaskReassignment",
-      "nl.zorgpad.assignment.TeamAssignmentPlugin",
-      "nl.zorgpad.audit.AuditTrailHistoryEventHandler",
-      "nl.zorgpad.audit.AuditTrailPlugin",
-      "nl.zorgpad.audit.DossierOnlyHistoryFilter",
-      "nl.zorgpad.audit.RetentionPlugin",
-      "nl.zorgpad.caseview.CaseMerge",
-      "nl.zorgpad.coalition.AmbiguousCoalitionException",
-      "nl.zorgpad.coalition.CoalitionDefinitionTenant",
-      "nl.zorgpad.coalition.CoalitionDeploymentCheck",
-      "nl.zorgpad.coalition.CoalitionDossierGuard",
-      "nl.zorgpad.coalition.CoalitionEnginePlugin",
-      "nl.zorgpad.coalition.CoalitionForms",
-      "nl.zorgpad.coalition.CoalitionMembership",
-      "nl.zorgpad.coalition.CoalitionParseListener",
-      "nl.zorgpad.coalition.CoalitionTenantIdProvider",
-      "nl.zorgpad.coalition.OwnVariantExistsException",
-      "nl.zorgpad.demo.DemoCaseData",
-      "nl.zorgpad.demo.DemoCases",
-      "nl.zorgpad.demo.DemoMonitorCases",
-      "nl.zorgpad.formcontract.FormContractEnginePlugin",
-      "nl.zorgpad.formcontract.FormContractGuard",
-      "nl.zorgpad.formcontract.FormContracts",
-      "nl.zorgpad.formcontract.GuardedRuntimeService",
-      "nl.zorgpad.formcontract.GuardedTaskService",
-      "nl.zorgpad.intake.SignalIntakePlugin",
-      "nl.zorgpad.intake.SignalJoinedOpenCase",
-      "nl.zorgpad.intake.SignalJoiner",
-      "nl.zorgpad.intake.SignalMatchInterceptor",
-      "nl.zorgpad.metrics.EngineMetricsPlugin",
-      "nl.zorgpad.modeling.EngineModelCheck",
-      "nl.zorgpad.modelpolicy.DeployedModelReport",
-      "nl.zorgpad.modelpolicy.ModelPolicyDeployer",
-      "nl.zorgpad.modelpolicy.ModelPolicyHealthIndicator",
-      "nl.zorgpad.modelpolicy.ModelPolicyParseListener",
-      "nl.zorgpad.modelpolicy.ModelPolicyPlugin",
-      "nl.zorgpad.modelpolicy.NoScriptEngineResolver",
-      "nl.zorgpad.modelpolicy.PolicyExpressionManager",
-      "nl.zorgpad.monitor.EngineMonitorHistory",
-      "nl.zorgpad.monitor.MonitorHistoryEventHandler",
-      "nl.zorgpad.monitor.MonitorPlugin",
-      "nl.zorgpad.notification.NotificationEnginePlugin",
-      "nl.zorgpad.pathway.Actors",
-      "nl.zorgpad.pathway.CaseRegistrationListener",
-      "nl.zorgpad.pathway.EngineClock",
-      "nl.zorgpad.pathway.DossierTaskPlugin",
-      "nl.zorgpad.pathway.MeldcodeStartRequest",
-      "nl.zorgpad.pathway.PathwayValidation",
-      "nl.zorgpad.pathway.RefusalFollowUpChecks",
-      "nl.zorgpad.pathway.UserTeams",
-      "nl.zorgpad.rest.EngineRefusals",
-      "nl.zorgpad.rest.QuietRefusalsEnginePlugin",
-      "nl.zorgpad.rest.RefusalMappers",
-      "nl.zorgpad.security.EngineSecurityPlugin",
-      "nl.zorgpad.security.EngineVersionFilter",
-      "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
-      "nl.zorgpad.security.ZorgpadAuthorizationProvider");
+  static final Set<String> ENGINE_INTERNALS =
+      Set.of(
+          "nl.zorgpad.api.ApiExceptionHandler",
+          "nl.zorgpad.api.CaseMessageController",
+          "nl.zorgpad.assignment.TaskReassignment",
+          "nl.zorgpad.assignment.TeamAssignmentPlugin",
+          "nl.zorgpad.audit.AuditTrailHistoryEventHandler",
+          "nl.zorgpad.audit.AuditTrailPlugin",
+          "nl.zorgpad.audit.DossierOnlyHistoryFilter",
+          "nl.zorgpad.audit.RetentionPlugin",
+          "nl.zorgpad.caseview.CaseMerge",
+          "nl.zorgpad.coalition.AmbiguousCoalitionException",
+          "nl.zorgpad.coalition.CoalitionDefinitionTenant",
+          "nl.zorgpad.coalition.CoalitionDeploymentCheck",
+          "nl.zorgpad.coalition.CoalitionDossierGuard",
+          "nl.zorgpad.coalition.CoalitionEnginePlugin",
+          "nl.zorgpad.coalition.CoalitionForms",
+          "nl.zorgpad.coalition.CoalitionMembership",
+          "nl.zorgpad.coalition.CoalitionParseListener",
+          "nl.zorgpad.coalition.CoalitionTenantIdProvider",
+          "nl.zorgpad.coalition.OwnVariantExistsException",
+          "nl.zorgpad.demo.DemoCaseData",
+          "nl.zorgpad.demo.DemoCases",
+          "nl.zorgpad.demo.DemoMonitorCases",
+          "nl.zorgpad.formcontract.FormContractEnginePlugin",
+          "nl.zorgpad.formcontract.FormContractGuard",
+          "nl.zorgpad.formcontract.FormContracts",
+          "nl.zorgpad.formcontract.GuardedRuntimeService",
+          "nl.zorgpad.formcontract.GuardedTaskService",
+          "nl.zorgpad.intake.SignalIntakePlugin",
+          "nl.zorgpad.intake.SignalJoinedOpenCase",
+          "nl.zorgpad.intake.SignalJoiner",
+          "nl.zorgpad.intake.SignalMatchInterceptor",
+          "nl.zorgpad.metrics.EngineMetricsPlugin",
+          "nl.zorgpad.modeling.EngineModelCheck",
+          "nl.zorgpad.modelpolicy.DeployedModelReport",
+          "nl.zorgpad.modelpolicy.ModelPolicyDeployer",
+          "nl.zorgpad.modelpolicy.ModelPolicyHealthIndicator",
+          "nl.zorgpad.modelpolicy.ModelPolicyParseListener",
+          "nl.zorgpad.modelpolicy.ModelPolicyPlugin",
+          "nl.zorgpad.modelpolicy.NoScriptEngineResolver",
+          "nl.zorgpad.modelpolicy.PolicyExpressionManager",
+          "nl.zorgpad.monitor.EngineMonitorHistory",
+          "nl.zorgpad.monitor.MonitorHistoryEventHandler",
+          "nl.zorgpad.monitor.MonitorPlugin",
+          "nl.zorgpad.notification.NotificationEnginePlugin",
+          "nl.zorgpad.pathway.Actors",
+          "nl.zorgpad.pathway.CaseRegistrationListener",
+          "nl.zorgpad.pathway.EngineClock",
+          "nl.zorgpad.pathway.DossierTaskPlugin",
+          "nl.zorgpad.pathway.MeldcodeStartRequest",
+          "nl.zorgpad.pathway.PathwayValidation",
+          "nl.zorgpad.pathway.RefusalFollowUpChecks",
+          "nl.zorgpad.pathway.UserTeams",
+          "nl.zorgpad.rest.EngineRefusals",
+          "nl.zorgpad.rest.QuietRefusalsEnginePlugin",
+          "nl.zorgpad.rest.RefusalMappers",
+          "nl.zorgpad.security.EngineSecurityPlugin",
+          "nl.zorgpad.security.EngineVersionFilter",
+          "nl.zorgpad.security.NoLockDbIdentityServiceProvider",
+          "nl.zorgpad.security.ZorgpadAuthorizationProvider");
 
   /**
    * The one zone and the one clock (docs/architecture.md, {@code time}): only these classes read
    * the system clock or name a zone; everything else gets "now" from the {@link java.time.Clock}
    * bean ({@code pathway.EngineClock}) and the zone from {@code ZorgpadTime.ZONE}.
    */
-  static final Set<String> SYSTEM_TIME = Set.of(
-      // the one zone
-      "nl.zorgpad.time.ZorgpadTime",
-      // the one clock (the engine's, which tests move)
-      "nl.zorgpad.pathway.EngineClock",
-      // a cache's age, not business time: on the engine clock, a test that moves it back would
-      // keep stale team names for as long
-      "nl.zorgpad.audit.ActorDisciplines");
+  static final Set<String> SYSTEM_TIME =
+      Set.of(
+          // the one zone
+          "nl.zorgpad.time.ZorgpadTime",
+          // the one clock (the engine's, which tests move)
+          "nl.zorgpad.pathway.EngineClock",
+          // a cache's age, not business time: on the engine clock, a test that moves it back would
+          // keep stale team names for as long
+          "nl.zorgpad.audit.ActorDisciplines");
 
   static JavaClasses zorgpad;
 
   @BeforeAll
   static void importMainClasses() {
-    zorgpad = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("nl.zorgpad");
+    zorgpad =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.zorgpad");
   }
 
   @Test
   void noCyclesBetweenPackages() {
-    slices().matching("nl.zorgpad.(*)..").namingSlices("$1")
-        .should().beFreeOfCycles()
+    slices()
+        .matching("nl.zorgpad.(*)..")
+        .namingSlices("$1")
+        .should()
+        .beFreeOfCycles()
         .check(zorgpad);
   }
 
   @Test
   void sharedPackagesDependOnNoFeature() {
-    noClasses().that().resideInAnyPackage(SHARED)
-        .should().dependOnClassesThat(resideInAPackage("nl.zorgpad..")
-            .and(not(resideInAnyPackage(SHARED))))
+    noClasses()
+        .that()
+        .resideInAnyPackage(SHARED)
+        .should()
+        .dependOnClassesThat(resideInAPackage("nl.zorgpad..").and(not(resideInAnyPackage(SHARED))))
         .because("what several features need depends on none of them (no cycles, STYLE.md)")
         .check(zorgpad);
   }
 
   @Test
   void engineApiOnlyInTheEngineRooms() {
-    noClasses().that().resideOutsideOfPackages(ENGINE_ROOMS)
-        .and(not(listedIn(ENGINE_API_OUTSIDE_ROOMS, "the engine adapters listed in ArchitectureTest")))
-        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-        .because("engine imports stay in few packages, so that an engine move (Operaton) is"
-            + " mechanical (ADR 0001)")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ENGINE_ROOMS)
+        .and(
+            not(
+                listedIn(
+                    ENGINE_API_OUTSIDE_ROOMS, "the engine adapters listed in ArchitectureTest")))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda..")
+        .because(
+            "engine imports stay in few packages, so that an engine move (Operaton) is"
+                + " mechanical (ADR 0001)")
         .check(zorgpad);
   }
 
   @Test
   void engineInternalsOnlyInTheDocumentedClasses() {
-    noClasses().that(not(listedIn(ENGINE_INTERNALS, "the classes ADR 0001 lists")))
-        .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+    noClasses()
+        .that(not(listedIn(ENGINE_INTERNALS, "the classes ADR 0001 lists")))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda.bpm.engine.impl..")
         .because("engine internals change without notice; each use is documented in ADR 0001")
         .check(zorgpad);
   }
@@ -245,9 +278,13 @@ class ArchitectureTest {
 
   @Test
   void controllersArePackagePrivate() {
-    classes().that().areAnnotatedWith(Controller.class)
-        .or().areAnnotatedWith(RestController.class)
-        .should().bePackagePrivate()
+    classes()
+        .that()
+        .areAnnotatedWith(Controller.class)
+        .or()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .bePackagePrivate()
         .check(zorgpad);
   }
 
@@ -258,12 +295,16 @@ class ArchitectureTest {
 
   @Test
   void oneClockAndOneZone() {
-    noClasses().that(not(listedIn(SYSTEM_TIME, "the classes ArchitectureTest.SYSTEM_TIME lists")))
-        .should().callCodeUnitWhere(DescribedPredicate.describe(
-            "a java.time now() without a Clock, Clock.system*() or ZoneId.of()",
-            ArchitectureTest::readsSystemTimeOrNamesAZone))
-        .because("\"now\" comes from the Clock bean (pathway.EngineClock, which tests move with"
-            + " the engine) and the zone is ZorgpadTime.ZONE")
+    noClasses()
+        .that(not(listedIn(SYSTEM_TIME, "the classes ArchitectureTest.SYSTEM_TIME lists")))
+        .should()
+        .callCodeUnitWhere(
+            DescribedPredicate.describe(
+                "a java.time now() without a Clock, Clock.system*() or ZoneId.of()",
+                ArchitectureTest::readsSystemTimeOrNamesAZone))
+        .because(
+            "\"now\" comes from the Clock bean (pathway.EngineClock, which tests move with"
+                + " the engine) and the zone is ZorgpadTime.ZONE")
         .check(zorgpad);
   }
 
@@ -273,7 +314,9 @@ class ArchitectureTest {
    */
   @Test
   void noOwnObjectMapper() {
-    noClasses().should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+    noClasses()
+        .should()
+        .callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
         .because("main code uses Spring's ObjectMapper bean, configured once")
         .check(zorgpad);
   }
@@ -281,8 +324,8 @@ class ArchitectureTest {
   private static boolean readsSystemTimeOrNamesAZone(JavaCall<?> call) {
     String owner = call.getTargetOwner().getName();
     String name = call.getName();
-    List<String> parameters = call.getTarget().getRawParameterTypes().stream()
-        .map(JavaClass::getName).toList();
+    List<String> parameters =
+        call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
     if (owner.startsWith("java.time.") && "now".equals(name)) {
       return !parameters.equals(List.of("java.time.Clock"));
     }
@@ -294,12 +337,14 @@ class ArchitectureTest {
 
   /** The listed classes and the classes nested in them. */
   private static DescribedPredicate<JavaClass> listedIn(Set<String> names, String description) {
-    return DescribedPredicate.describe(description, javaClass -> {
-      JavaClass outer = javaClass;
-      while (outer.getEnclosingClass().isPresent()) {
-        outer = outer.getEnclosingClass().get();
-      }
-      return names.contains(outer.getName());
-    });
+    return DescribedPredicate.describe(
+        description,
+        javaClass -> {
+          JavaClass outer = javaClass;
+          while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+          }
+          return names.contains(outer.getName());
+        });
   }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import zorgpadbench.DbStats;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,9 +25,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -45,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import zorgpadbench.DbStats;
 
 /**
  * The stock side of the benchmark: a simple process of a size like Zorgpad's pathway (a user
@@ -68,7 +68,9 @@ class StockBench {
   private final TransactionTemplate transactions;
   private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
 
-  StockBench(ProcessEngine engine, ConfigurableApplicationContext context,
+  StockBench(
+      ProcessEngine engine,
+      ConfigurableApplicationContext context,
       PlatformTransactionManager transactionManager) {
     this.engine = engine;
     this.context = context;
@@ -76,19 +78,27 @@ class StockBench {
   }
 
   static BpmnModelInstance process() {
-    return Bpmn.createExecutableProcess(PROCESS).name("Stock pathway")
+    return Bpmn.createExecutableProcess(PROCESS)
+        .name("Stock pathway")
         .camundaHistoryTimeToLive(180)
         .startEvent("start")
         .inclusiveGateway("split")
         .condition("always", "${true}")
-        .userTask("step").name("Stap").camundaCandidateGroups("${group}")
+        .userTask("step")
+        .name("Stap")
+        .camundaCandidateGroups("${group}")
         .exclusiveGateway("again")
         .condition("done", "${next == 'done'}")
         .inclusiveGateway("join")
         .endEvent("end")
-        .moveToNode("again").condition("more", "${next != 'done'}").connectTo("step")
-        .moveToNode("split").condition("second", "${hasSecond}")
-        .userTask("second").name("Tweede stap").camundaCandidateGroups("${group2}")
+        .moveToNode("again")
+        .condition("more", "${next != 'done'}")
+        .connectTo("step")
+        .moveToNode("split")
+        .condition("second", "${hasSecond}")
+        .userTask("second")
+        .name("Tweede stap")
+        .camundaCandidateGroups("${group2}")
         .connectTo("join")
         .done();
   }
@@ -96,8 +106,12 @@ class StockBench {
   @EventListener(ApplicationReadyEvent.class)
   void deploy() {
     RepositoryService repository = engine.getRepositoryService();
-    repository.createDeployment().name(PROCESS).enableDuplicateFiltering(true)
-        .addModelInstance(PROCESS + ".bpmn", process()).deploy();
+    repository
+        .createDeployment()
+        .name(PROCESS)
+        .enableDuplicateFiltering(true)
+        .addModelInstance(PROCESS + ".bpmn", process())
+        .deploy();
   }
 
   @PostMapping("/auth")
@@ -113,7 +127,8 @@ class StockBench {
     stats.put("leaks", StockCamundaApp.leaks(context, engine));
     stats.put("jdbcBatchProcessing", configuration().isJdbcBatchProcessing());
     stats.put("historyLevel", configuration().getHistory());
-    stats.put("transactionManager",
+    stats.put(
+        "transactionManager",
         context.getBean(PlatformTransactionManager.class).getClass().getName());
     return stats;
   }
@@ -145,11 +160,13 @@ class StockBench {
       int threads = ((Number) body.getOrDefault("threads", 2)).intValue();
       int batch = ((Number) body.getOrDefault("batch", 50)).intValue();
       List<String> open = new ArrayList<>();
-      ((Map<String, Number>) body.get("openTasks")).forEach((group, count) -> {
-        for (int i = 0; i < count.intValue(); i++) {
-          open.add(group);
-        }
-      });
+      ((Map<String, Number>) body.get("openTasks"))
+          .forEach(
+              (group, count) -> {
+                for (int i = 0; i < count.intValue(); i++) {
+                  open.add(group);
+                }
+              });
       Collections.shuffle(open, new Random(7));
       List<String> groups = users.values().stream().flatMap(List::stream).distinct().toList();
       int running = Math.max(0, instances - closed);
@@ -172,21 +189,28 @@ class StockBench {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          Random random = new Random(31L * thread + 3);
-          for (int first = thread * batch; first < instances; first += batch * threads) {
-            int last = Math.min(first + batch, instances);
-            int from = first;
-            transactions.executeWithoutResult(status -> {
-              for (int i = from; i < last; i++) {
-                boolean isRunning = i < running;
-                instance(plan.get(i), isRunning, isRunning ? stepsRunning : stepsClosed, groups,
-                    random);
-              }
-            });
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Random random = new Random(31L * thread + 3);
+                  for (int first = thread * batch; first < instances; first += batch * threads) {
+                    int last = Math.min(first + batch, instances);
+                    int from = first;
+                    transactions.executeWithoutResult(
+                        status -> {
+                          for (int i = from; i < last; i++) {
+                            boolean isRunning = i < running;
+                            instance(
+                                plan.get(i),
+                                isRunning,
+                                isRunning ? stepsRunning : stepsClosed,
+                                groups,
+                                random);
+                          }
+                        });
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : futures) {
         future.get();
@@ -202,32 +226,42 @@ class StockBench {
     }
   }
 
-  private void instance(String[] plan, boolean running, int steps, List<String> groups,
-      Random random) {
+  private void instance(
+      String[] plan, boolean running, int steps, List<String> groups, Random random) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     String target = running ? (plan[0] != null ? plan[0] : "wacht") : null;
-    String first = steps == 0 && target != null ? target : groups.get(random.nextInt(groups.size()));
+    String first =
+        steps == 0 && target != null ? target : groups.get(random.nextInt(groups.size()));
     int weeks = 8 + random.nextInt(30);
-    VariableMap start = Variables.createVariables()
-        .putValue("clientReference", "BENCH-" + Long.toString(random.nextLong() & 0xffffffffL, 36))
-        .putValue("dueDate", LocalDate.now().plusWeeks(40 - weeks).toString())
-        .putValue("gestationalAgeWeeks", (long) weeks)
-        .putValue("riskDomains", "[\"stress\"]")
-        .putValue("signallingDiscipline", first)
-        .putValue("group", first)
-        .putValue("hasSecond", running && plan[1] != null)
-        .putValue("group2", plan[1]);
-    String instance = runtime.startProcessInstanceByKey(PROCESS,
-        "ST-" + Long.toString(random.nextLong() & 0xffffffffL, 36), start).getId();
+    VariableMap start =
+        Variables.createVariables()
+            .putValue(
+                "clientReference", "BENCH-" + Long.toString(random.nextLong() & 0xffffffffL, 36))
+            .putValue("dueDate", LocalDate.now().plusWeeks(40 - weeks).toString())
+            .putValue("gestationalAgeWeeks", (long) weeks)
+            .putValue("riskDomains", "[\"stress\"]")
+            .putValue("signallingDiscipline", first)
+            .putValue("group", first)
+            .putValue("hasSecond", running && plan[1] != null)
+            .putValue("group2", plan[1]);
+    String instance =
+        runtime
+            .startProcessInstanceByKey(
+                PROCESS, "ST-" + Long.toString(random.nextLong() & 0xffffffffL, 36), start)
+            .getId();
     count("instances");
     for (int s = 0; s < steps; s++) {
-      Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("step")
-          .singleResult();
+      Task task =
+          tasks
+              .createTaskQuery()
+              .processInstanceId(instance)
+              .taskDefinitionKey("step")
+              .singleResult();
       boolean last = s == steps - 1;
       String next = last && running ? target : groups.get(random.nextInt(groups.size()));
-      tasks.complete(task.getId(), stepVariables(random, last && !running ? "done" : "again",
-          next));
+      tasks.complete(
+          task.getId(), stepVariables(random, last && !running ? "done" : "again", next));
       count("tasksCompleted");
     }
   }
@@ -245,8 +279,8 @@ class StockBench {
   private Filter setUp(Map<String, List<String>> users, String password) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
-    List<String> groups = new ArrayList<>(users.values().stream().flatMap(List::stream)
-        .distinct().toList());
+    List<String> groups =
+        new ArrayList<>(users.values().stream().flatMap(List::stream).distinct().toList());
     groups.add("wacht");
     for (String groupId : groups) {
       if (identity.createGroupQuery().groupId(groupId).count() == 0) {
@@ -255,23 +289,29 @@ class StockBench {
         group.setType("WORKFLOW");
         identity.saveGroup(group);
         grant(authorizations, groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(authorizations, groupId, Resources.PROCESS_DEFINITION, PROCESS,
-            Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(
+            authorizations,
+            groupId,
+            Resources.PROCESS_DEFINITION,
+            PROCESS,
+            Permissions.READ,
+            Permissions.CREATE_INSTANCE);
         grant(authorizations, groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       }
     }
-    users.forEach((userId, memberOf) -> {
-      if (identity.createUserQuery().userId(userId).count() == 0) {
-        User user = identity.newUser(userId);
-        user.setFirstName(userId);
-        user.setLastName("(stock)");
-        user.setPassword(password);
-        identity.saveUser(user);
-        for (String group : memberOf) {
-          identity.createMembership(userId, group);
-        }
-      }
-    });
+    users.forEach(
+        (userId, memberOf) -> {
+          if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setLastName("(stock)");
+            user.setPassword(password);
+            identity.saveUser(user);
+            for (String group : memberOf) {
+              identity.createMembership(userId, group);
+            }
+          }
+        });
     FilterService filters = engine.getFilterService();
     Filter filter = filters.createFilterQuery().filterName(FILTER).singleResult();
     if (filter == null) {
@@ -280,13 +320,20 @@ class StockBench {
       properties.put("description", "Alle open taken voor mijn discipline");
       properties.put("priority", 20);
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "caseNumber", "label", "Casusnummer"),
-          Map.of("name", "clientReference", "label", "Cliëntreferentie")));
+      properties.put(
+          "variables",
+          List.of(
+              Map.of("name", "caseNumber", "label", "Casusnummer"),
+              Map.of("name", "clientReference", "label", "Cliëntreferentie")));
       filter.setProperties(properties);
-      filter.setQuery(engine.getTaskService().createTaskQuery()
-          .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-          .orderByDueDate().asc());
+      filter.setQuery(
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .taskCandidateGroupInExpression("${currentUserGroups()}")
+              .includeAssignedTasks()
+              .orderByDueDate()
+              .asc());
       filters.saveFilter(filter);
       for (String groupId : groups) {
         grant(authorizations, groupId, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -295,8 +342,12 @@ class StockBench {
     return filter;
   }
 
-  private static void grant(AuthorizationService service, String group, Resource resource,
-      String id, Permission... permissions) {
+  private static void grant(
+      AuthorizationService service,
+      String group,
+      Resource resource,
+      String id,
+      Permission... permissions) {
     Authorization authorization = service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     authorization.setGroupId(group);
     authorization.setResource(resource);

@@ -36,18 +36,24 @@ import org.springframework.context.annotation.Bean;
  * {@link StockBench}). It scans only this package; {@link #leakCheck} refuses to start when a
  * bean, an engine plugin or an auto-configuration of Zorgpad is in the context anyway.
  */
-@SpringBootApplication(exclude = {SecurityAutoConfiguration.class,
-    UserDetailsServiceAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-    FlywayAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-    ThymeleafAutoConfiguration.class},
+@SpringBootApplication(
+    exclude = {
+      SecurityAutoConfiguration.class,
+      UserDetailsServiceAutoConfiguration.class,
+      SecurityFilterAutoConfiguration.class,
+      FlywayAutoConfiguration.class,
+      HibernateJpaAutoConfiguration.class,
+      ThymeleafAutoConfiguration.class
+    },
     excludeName = {
-        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
-        // Zorgpad keeps HTTP sessions in its own tables (decision 0009); stock keeps them in
-        // memory, as the starter does (with it, every stock login failed on SPRING_SESSION)
-        "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
-        // Zorgpad's own auto-configuration (its mail transport) comes with its jar's imports
-        "nl.zorgpad.notification.MailTransportAutoConfiguration"})
+      "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+      "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
+      // Zorgpad keeps HTTP sessions in its own tables (decision 0009); stock keeps them in
+      // memory, as the starter does (with it, every stock login failed on SPRING_SESSION)
+      "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
+      // Zorgpad's own auto-configuration (its mail transport) comes with its jar's imports
+      "nl.zorgpad.notification.MailTransportAutoConfiguration"
+    })
 public class StockCamundaApp {
 
   public static void main(String[] args) {
@@ -82,8 +88,8 @@ public class StockCamundaApp {
     for (String name : factory.getBeanDefinitionNames()) {
       BeanDefinition definition = factory.getBeanDefinition(name);
       Class<?> type = factory.getType(name);
-      String typeName = type != null ? type.getName()
-          : String.valueOf(definition.getBeanClassName());
+      String typeName =
+          type != null ? type.getName() : String.valueOf(definition.getBeanClassName());
       if (typeName.startsWith("nl.zorgpad.") && !typeName.startsWith(own + ".")) {
         leaks.add("bean " + name + " (" + typeName + ")");
       }
@@ -96,12 +102,16 @@ public class StockCamundaApp {
       }
     }
     ConditionEvaluationReport report = ConditionEvaluationReport.get(factory);
-    report.getConditionAndOutcomesBySource().forEach((source, outcomes) -> {
-      if (source.startsWith("nl.zorgpad.") && !source.startsWith(own + ".")
-          && outcomes.isFullMatch()) {
-        leaks.add("auto-configuration " + source);
-      }
-    });
+    report
+        .getConditionAndOutcomesBySource()
+        .forEach(
+            (source, outcomes) -> {
+              if (source.startsWith("nl.zorgpad.")
+                  && !source.startsWith(own + ".")
+                  && outcomes.isFullMatch()) {
+                leaks.add("auto-configuration " + source);
+              }
+            });
     return leaks;
   }
 }

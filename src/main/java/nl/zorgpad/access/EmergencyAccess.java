@@ -41,8 +41,8 @@ public class EmergencyAccess {
     // for JPA
   }
 
-  EmergencyAccess(String caseNumber, String userId, String reason, Instant grantedAt,
-      Instant expiresAt) {
+  EmergencyAccess(
+      String caseNumber, String userId, String reason, Instant grantedAt, Instant expiresAt) {
     this.caseNumber = caseNumber;
     this.userId = userId;
     this.reason = reason;

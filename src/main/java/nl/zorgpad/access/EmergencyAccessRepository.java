@@ -8,9 +8,9 @@ interface EmergencyAccessRepository extends Repository<EmergencyAccess, Long> {
 
   EmergencyAccess save(EmergencyAccess access);
 
-  List<EmergencyAccess> findByCaseNumberAndUserIdOrderByGrantedAtDesc(String caseNumber,
-      String userId);
+  List<EmergencyAccess> findByCaseNumberAndUserIdOrderByGrantedAtDesc(
+      String caseNumber, String userId);
 
-  List<EmergencyAccess> findByUserIdAndCaseNumberIn(String userId,
-      java.util.Collection<String> caseNumbers);
+  List<EmergencyAccess> findByUserIdAndCaseNumberIn(
+      String userId, java.util.Collection<String> caseNumbers);
 }

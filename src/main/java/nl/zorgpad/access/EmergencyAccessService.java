@@ -11,10 +11,10 @@ import nl.zorgpad.accesslog.AccessOutcome;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.accesslog.CurrentActor;
 import nl.zorgpad.casus.CaseFileService;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.UnknownCaseException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +39,12 @@ public class EmergencyAccessService {
   private final org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard>
       guard;
 
-  EmergencyAccessService(EmergencyAccessRepository emergencies, CaseFileService cases,
-      AccessLog accessLog, CurrentActor currentActor, GroupDisciplines groupDisciplines,
+  EmergencyAccessService(
+      EmergencyAccessRepository emergencies,
+      CaseFileService cases,
+      AccessLog accessLog,
+      CurrentActor currentActor,
+      GroupDisciplines groupDisciplines,
       AccessProperties properties,
       org.springframework.beans.factory.ObjectProvider<nl.zorgpad.casus.DossierGuard> guard,
       Clock clock) {
@@ -65,27 +69,51 @@ public class EmergencyAccessService {
     }
     Actor actor = currentActor.get();
     // another coalition's case does not exist for her, here as on the case pages (decision 0005)
-    if (guard.getObject().decide(caseNumber, nl.zorgpad.casus.DossierPart.CASE_SUMMARY, actor)
+    if (guard
+        .getObject()
+        .decide(caseNumber, nl.zorgpad.casus.DossierPart.CASE_SUMMARY, actor)
         .hidden()) {
       throw new UnknownCaseException(caseNumber);
     }
     String trimmed = reason == null ? "" : reason.strip();
     if (trimmed.length() < properties.emergencyReasonMinLength()) {
-      throw new InvalidInputException("emergency access", List.of(new Violation("reason",
-          "is required (at least " + properties.emergencyReasonMinLength() + " characters)",
-          "violation.emergencyAccess.reason.tooShort", properties.emergencyReasonMinLength())));
+      throw new InvalidInputException(
+          "emergency access",
+          List.of(
+              new Violation(
+                  "reason",
+                  "is required (at least " + properties.emergencyReasonMinLength() + " characters)",
+                  "violation.emergencyAccess.reason.tooShort",
+                  properties.emergencyReasonMinLength())));
     }
     if (actor.groups().stream().noneMatch(g -> groupDisciplines.disciplineOf(g).isPresent())) {
-      throw new InvalidInputException("emergency access", List.of(new Violation("user",
-          "is not a caregiver", "violation.emergencyAccess.user.notCaregiver")));
+      throw new InvalidInputException(
+          "emergency access",
+          List.of(
+              new Violation(
+                  "user", "is not a caregiver", "violation.emergencyAccess.user.notCaregiver")));
     }
     Instant now = clock.instant();
-    EmergencyAccess access = emergencies.save(new EmergencyAccess(caseNumber, actor.userId(),
-        trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed, now,
-        now.plus(properties.emergencyDuration())));
-    accessLog.record(new AccessEvent(caseNumber, "case:" + caseNumber, "EmergencyAccess",
-        String.valueOf(access.getId()), AccessAction.EMERGENCY_ACCESS, AccessOutcome.ALLOWED,
-        Purposes.EMERGENCY, "emergency", true, "reason: " + access.getReason()));
+    EmergencyAccess access =
+        emergencies.save(
+            new EmergencyAccess(
+                caseNumber,
+                actor.userId(),
+                trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed,
+                now,
+                now.plus(properties.emergencyDuration())));
+    accessLog.record(
+        new AccessEvent(
+            caseNumber,
+            "case:" + caseNumber,
+            "EmergencyAccess",
+            String.valueOf(access.getId()),
+            AccessAction.EMERGENCY_ACCESS,
+            AccessOutcome.ALLOWED,
+            Purposes.EMERGENCY,
+            "emergency",
+            true,
+            "reason: " + access.getReason()));
     return access;
   }
 }

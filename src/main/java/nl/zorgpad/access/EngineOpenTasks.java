@@ -1,8 +1,8 @@
 package nl.zorgpad.access;
 
-import java.util.List;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,13 +29,22 @@ class EngineOpenTasks implements OpenTasks {
 
   @Override
   public boolean holdsOpenTask(String caseNumber, String userId, List<String> groupIds) {
-    if (taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskAssignee(userId).count() > 0) {
+    if (taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskAssignee(userId)
+            .count()
+        > 0) {
       return true;
     }
-    return !groupIds.isEmpty() && taskService.createTaskQuery()
-        .processInstanceBusinessKey(caseNumber).taskCandidateGroupIn(groupIds)
-        .includeAssignedTasks().count() > 0;
+    return !groupIds.isEmpty()
+        && taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .taskCandidateGroupIn(groupIds)
+                .includeAssignedTasks()
+                .count()
+            > 0;
   }
 
   /**
@@ -44,19 +53,31 @@ class EngineOpenTasks implements OpenTasks {
    * {@link #holdsOpenTask} per case, in three queries for a page of cases.
    */
   @Override
-  public Set<String> casesWithOpenTask(Collection<String> caseNumbers, String userId,
-      List<String> groupIds) {
+  public Set<String> casesWithOpenTask(
+      Collection<String> caseNumbers, String userId, List<String> groupIds) {
     if (caseNumbers.isEmpty()) {
       return Set.of();
     }
     String[] keys = caseNumbers.toArray(String[]::new);
     Set<String> instanceIds = new HashSet<>();
-    taskService.createTaskQuery().processInstanceBusinessKeyIn(keys).taskAssignee(userId).list()
-        .stream().map(Task::getProcessInstanceId).forEach(instanceIds::add);
+    taskService
+        .createTaskQuery()
+        .processInstanceBusinessKeyIn(keys)
+        .taskAssignee(userId)
+        .list()
+        .stream()
+        .map(Task::getProcessInstanceId)
+        .forEach(instanceIds::add);
     if (!groupIds.isEmpty()) {
-      taskService.createTaskQuery().processInstanceBusinessKeyIn(keys)
-          .taskCandidateGroupIn(groupIds).includeAssignedTasks().list().stream()
-          .map(Task::getProcessInstanceId).forEach(instanceIds::add);
+      taskService
+          .createTaskQuery()
+          .processInstanceBusinessKeyIn(keys)
+          .taskCandidateGroupIn(groupIds)
+          .includeAssignedTasks()
+          .list()
+          .stream()
+          .map(Task::getProcessInstanceId)
+          .forEach(instanceIds::add);
     }
     instanceIds.remove(null);
     if (instanceIds.isEmpty()) {
@@ -64,8 +85,10 @@ class EngineOpenTasks implements OpenTasks {
     }
     Set<String> holding = new HashSet<>();
     runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
-        .map(ProcessInstance::getBusinessKey).filter(Objects::nonNull)
-        .filter(caseNumbers::contains).forEach(holding::add);
+        .map(ProcessInstance::getBusinessKey)
+        .filter(Objects::nonNull)
+        .filter(caseNumbers::contains)
+        .forEach(holding::add);
     return holding;
   }
 }

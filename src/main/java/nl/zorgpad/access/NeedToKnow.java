@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseInvolvements;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.DossierPart;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.InvolvementRole;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +58,13 @@ public class NeedToKnow {
   private final GroupDisciplines groupDisciplines;
   private final Clock clock;
 
-  NeedToKnow(CaseInvolvements involvements, OpenTasks openTasks, ConsentService consents,
-      EmergencyAccessRepository emergencies, GroupDisciplines groupDisciplines, Clock clock) {
+  NeedToKnow(
+      CaseInvolvements involvements,
+      OpenTasks openTasks,
+      ConsentService consents,
+      EmergencyAccessRepository emergencies,
+      GroupDisciplines groupDisciplines,
+      Clock clock) {
     this.involvements = involvements;
     this.openTasks = openTasks;
     this.consents = consents;
@@ -76,8 +81,8 @@ public class NeedToKnow {
       return AccessGrant.deny("not a caregiver");
     }
     List<Involvement> mine = mine(involvements.activeAt(caseNumber, now), actor, caregiverGroups);
-    boolean holdsTask = mine.isEmpty()
-        && openTasks.holdsOpenTask(caseNumber, actor.userId(), caregiverGroups);
+    boolean holdsTask =
+        mine.isEmpty() && openTasks.holdsOpenTask(caseNumber, actor.userId(), caregiverGroups);
     boolean emergency = hasEmergencyAccess(caseNumber, actor.userId(), now);
     return decide(caseNumber, part, caregiverGroups, mine, holdsTask, emergency);
   }
@@ -90,8 +95,8 @@ public class NeedToKnow {
    * basis asks for its consents, per case, as {@link #decide} does. The outcome per case is that
    * of {@link #decide} ({@code NeedToKnowSetBasedIT} compares them).
    */
-  public Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
-      DossierPart part, Actor actor) {
+  public Map<String, AccessGrant> decideAll(
+      java.util.Collection<String> caseNumbers, DossierPart part, Actor actor) {
     Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
     if (caseNumbers.isEmpty()) {
       return grants;
@@ -106,44 +111,64 @@ public class NeedToKnow {
     Map<String, List<Involvement>> mineByCase = new java.util.HashMap<>();
     List<String> withoutInvolvement = new java.util.ArrayList<>();
     for (String caseNumber : caseNumbers) {
-      List<Involvement> mine = mine(active.getOrDefault(caseNumber, List.of()), actor,
-          caregiverGroups);
+      List<Involvement> mine =
+          mine(active.getOrDefault(caseNumber, List.of()), actor, caregiverGroups);
       mineByCase.put(caseNumber, mine);
       if (mine.isEmpty()) {
         withoutInvolvement.add(caseNumber);
       }
     }
-    Set<String> holding = withoutInvolvement.isEmpty() ? Set.of()
-        : openTasks.casesWithOpenTask(withoutInvolvement, actor.userId(), caregiverGroups);
-    Set<String> emergencyCases = emergencies.findByUserIdAndCaseNumberIn(actor.userId(),
-            caseNumbers).stream().filter(access -> access.isActiveAt(now))
-        .map(EmergencyAccess::getCaseNumber).collect(Collectors.toSet());
+    Set<String> holding =
+        withoutInvolvement.isEmpty()
+            ? Set.of()
+            : openTasks.casesWithOpenTask(withoutInvolvement, actor.userId(), caregiverGroups);
+    Set<String> emergencyCases =
+        emergencies.findByUserIdAndCaseNumberIn(actor.userId(), caseNumbers).stream()
+            .filter(access -> access.isActiveAt(now))
+            .map(EmergencyAccess::getCaseNumber)
+            .collect(Collectors.toSet());
     for (String caseNumber : caseNumbers) {
       List<Involvement> mine = mineByCase.get(caseNumber);
-      grants.put(caseNumber, decide(caseNumber, part, caregiverGroups, mine,
-          mine.isEmpty() && holding.contains(caseNumber), emergencyCases.contains(caseNumber)));
+      grants.put(
+          caseNumber,
+          decide(
+              caseNumber,
+              part,
+              caregiverGroups,
+              mine,
+              mine.isEmpty() && holding.contains(caseNumber),
+              emergencyCases.contains(caseNumber)));
     }
     return grants;
   }
 
   private List<String> caregiverGroups(Actor actor) {
     return actor.groups().stream()
-        .filter(group -> groupDisciplines.disciplineOf(group).isPresent()).toList();
+        .filter(group -> groupDisciplines.disciplineOf(group).isPresent())
+        .toList();
   }
 
-  private static List<Involvement> mine(List<Involvement> active, Actor actor,
-      List<String> caregiverGroups) {
+  private static List<Involvement> mine(
+      List<Involvement> active, Actor actor, List<String> caregiverGroups) {
     return active.stream()
-        .filter(i -> actor.userId().equals(i.getUserId())
-            || (i.getGroupId() != null && caregiverGroups.contains(i.getGroupId())))
+        .filter(
+            i ->
+                actor.userId().equals(i.getUserId())
+                    || (i.getGroupId() != null && caregiverGroups.contains(i.getGroupId())))
         .toList();
   }
 
   /** The rules of the class comment, on the facts gathered per case or per page. */
-  private AccessGrant decide(String caseNumber, DossierPart part, List<String> caregiverGroups,
-      List<Involvement> mine, boolean holdsTask, boolean emergency) {
+  private AccessGrant decide(
+      String caseNumber,
+      DossierPart part,
+      List<String> caregiverGroups,
+      List<Involvement> mine,
+      boolean holdsTask,
+      boolean emergency) {
     if (mine.isEmpty() && !holdsTask) {
-      return emergency ? AccessGrant.allowInEmergency()
+      return emergency
+          ? AccessGrant.allowInEmergency()
           : AccessGrant.deny("not involved and no open task");
     }
     String basis = mine.isEmpty() ? "task" : "involvement";
@@ -155,8 +180,11 @@ public class NeedToKnow {
     if (holdsTask) {
       caregiverGroups.forEach(g -> groupDisciplines.disciplineOf(g).ifPresent(disciplines::add));
     }
-    mine.stream().filter(i -> i.getRole() != InvolvementRole.REFERRAL
-            && i.getRole() != InvolvementRole.JOINED_SIGNALLER)
+    mine.stream()
+        .filter(
+            i ->
+                i.getRole() != InvolvementRole.REFERRAL
+                    && i.getRole() != InvolvementRole.JOINED_SIGNALLER)
         .forEach(i -> disciplines.add(i.getDiscipline()));
     if (disciplines.stream().anyMatch(d -> !MOTHER_DOSSIER_NEEDS_CONSENT.contains(d))) {
       return AccessGrant.allow(basis);
@@ -166,13 +194,15 @@ public class NeedToKnow {
     }
     // decision 0008: a later signaller of the same woman reads what others recorded about her
     // only with the client's consent for her discipline (or a referral), whatever her discipline
-    mine.stream().filter(i -> i.getRole() == InvolvementRole.JOINED_SIGNALLER)
+    mine.stream()
+        .filter(i -> i.getRole() == InvolvementRole.JOINED_SIGNALLER)
         .forEach(i -> disciplines.add(i.getDiscipline()));
     Optional<ConsentRecord> consent = currentConsent(caseNumber, disciplines);
     if (consent.isPresent()) {
       return AccessGrant.allow("consent:" + consent.get().getId());
     }
-    return emergency ? AccessGrant.allowInEmergency()
+    return emergency
+        ? AccessGrant.allowInEmergency()
         : AccessGrant.deny("mother's dossier needs consent or a referral for " + disciplines);
   }
 
@@ -183,13 +213,20 @@ public class NeedToKnow {
 
   /** A consent that counts now (newest decision per recipient and purpose is GIVEN). */
   private Optional<ConsentRecord> currentConsent(String caseNumber, Set<String> disciplines) {
-    Map<String, ConsentRecord> newest = consents.recordsOf(caseNumber).stream()
-        .filter(record -> disciplines.contains(record.getRecipientDiscipline()))
-        .collect(Collectors.toMap(
-            record -> record.getRecipientDiscipline() + "/" + record.getPurpose(),
-            record -> record,
-            (a, b) -> Comparator.comparing(ConsentRecord::getRecordedAt)
-                .thenComparing(ConsentRecord::getId).compare(a, b) >= 0 ? a : b));
+    Map<String, ConsentRecord> newest =
+        consents.recordsOf(caseNumber).stream()
+            .filter(record -> disciplines.contains(record.getRecipientDiscipline()))
+            .collect(
+                Collectors.toMap(
+                    record -> record.getRecipientDiscipline() + "/" + record.getPurpose(),
+                    record -> record,
+                    (a, b) ->
+                        Comparator.comparing(ConsentRecord::getRecordedAt)
+                                    .thenComparing(ConsentRecord::getId)
+                                    .compare(a, b)
+                                >= 0
+                            ? a
+                            : b));
     return newest.values().stream()
         .filter(record -> record.getDecision() == ConsentDecision.GIVEN)
         .min(Comparator.comparing(ConsentRecord::getId));

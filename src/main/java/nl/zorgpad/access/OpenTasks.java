@@ -11,8 +11,8 @@ public interface OpenTasks {
    * {@link #holdsOpenTask} decides per case; implementations answer in a bounded number of
    * queries (the default asks per case).
    */
-  default java.util.Set<String> casesWithOpenTask(java.util.Collection<String> caseNumbers,
-      String userId, java.util.List<String> groupIds) {
+  default java.util.Set<String> casesWithOpenTask(
+      java.util.Collection<String> caseNumbers, String userId, java.util.List<String> groupIds) {
     java.util.Set<String> holding = new java.util.HashSet<>();
     for (String caseNumber : caseNumbers) {
       if (holdsOpenTask(caseNumber, userId, groupIds)) {

@@ -14,20 +14,29 @@ package nl.zorgpad.accesslog;
  *     refused
  * @param detail a short English note (why refused, what changed); no clinical text
  */
-public record AccessEvent(String caseNumber, String clientId, String objectType, String objectId,
-    AccessAction action, AccessOutcome outcome, String purpose, String basis, boolean emergency,
+public record AccessEvent(
+    String caseNumber,
+    String clientId,
+    String objectType,
+    String objectId,
+    AccessAction action,
+    AccessOutcome outcome,
+    String purpose,
+    String basis,
+    boolean emergency,
     String detail) {
 
   /** The usual purposes of use. */
   public static final class Purposes {
     /** Zorgverlening: a caregiver working on the case. */
     public static final String CARE = "care";
+
     /** Noodprocedure. */
     public static final String EMERGENCY = "emergency";
+
     /** The pathway engine recording what a completed task decided. */
     public static final String PATHWAY = "pathway";
 
-    private Purposes() {
-    }
+    private Purposes() {}
   }
 }

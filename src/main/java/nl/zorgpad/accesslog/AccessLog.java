@@ -21,7 +21,10 @@ public class AccessLog {
   private final Clock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  AccessLog(AccessLogRepository entries, CurrentActor currentActor, Clock clock,
+  AccessLog(
+      AccessLogRepository entries,
+      CurrentActor currentActor,
+      Clock clock,
       org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.entries = entries;
     this.jdbc = jdbc;
@@ -50,11 +53,12 @@ public class AccessLog {
   @Transactional(propagation = Propagation.MANDATORY)
   public AccessLogEntry recordListing(AccessEvent event, java.util.Collection<String> caseNumbers) {
     // the id comes from the insert (IDENTITY), before the index rows that point at it
-    AccessLogEntry entry = entries.save(
-        new AccessLogEntry(event, currentActor.get(), clock.instant()));
-    jdbc.batchUpdate("insert into zp_access_log_listed (case_number, access_log_id) values (?, ?)",
-        new java.util.LinkedHashSet<>(caseNumbers).stream()
-            .map(caseNumber -> new Object[] {caseNumber, entry.getId()}).toList());
+    AccessLogEntry entry =
+        entries.save(new AccessLogEntry(event, currentActor.get(), clock.instant()));
+    jdbc.batchUpdate(
+        "insert into zp_access_log_listed (case_number, access_log_id) values (?, ?)",
+        new java.util.LinkedHashSet<>(caseNumbers)
+            .stream().map(caseNumber -> new Object[] {caseNumber, entry.getId()}).toList());
     return entry;
   }
 
@@ -86,7 +90,10 @@ public class AccessLog {
     if (actor.networkAddress() != null) {
       return actor;
     }
-    return new Actor(actor.userId(), actor.responsibleUserId(), actor.groups(),
+    return new Actor(
+        actor.userId(),
+        actor.responsibleUserId(),
+        actor.groups(),
         currentActor.get().networkAddress());
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param groups the user's group ids: disciplines, teams and roles
  * @param networkAddress the client's IP address of the HTTP request, null outside a request
  */
-public record Actor(String userId, String responsibleUserId, List<String> groups,
-    String networkAddress) {
+public record Actor(
+    String userId, String responsibleUserId, List<String> groups, String networkAddress) {
 
   public static final String SYSTEM = "system";
 

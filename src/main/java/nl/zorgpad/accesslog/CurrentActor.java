@@ -24,17 +24,18 @@ public class CurrentActor {
 
   public Actor get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       return new Actor(Actor.SYSTEM, Actor.SYSTEM, List.of(), networkAddress());
     }
-    List<String> groups = authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(authority -> authority.startsWith(GROUP_PREFIX))
-        .map(authority -> authority.substring(GROUP_PREFIX.length()))
-        .toList();
-    return new Actor(authentication.getName(), authentication.getName(), groups,
-        networkAddress());
+    List<String> groups =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(authority -> authority.startsWith(GROUP_PREFIX))
+            .map(authority -> authority.substring(GROUP_PREFIX.length()))
+            .toList();
+    return new Actor(authentication.getName(), authentication.getName(), groups, networkAddress());
   }
 
   /**

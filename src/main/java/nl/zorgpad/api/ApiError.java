@@ -27,17 +27,16 @@ import org.springframework.http.ResponseEntity;
  * @param userMessage Dutch, for the caregiver
  * @param errors one entry per refused field (empty when the problem is not about a field)
  */
-@Schema(name = "Problem", description = "Refused request (RFC 9457 problem detail,"
-    + " application/problem+json)")
+@Schema(
+    name = "Problem",
+    description = "Refused request (RFC 9457 problem detail," + " application/problem+json)")
 record ApiError(
     @Schema(example = "about:blank") URI type,
     @Schema(example = "Bad Request") String title,
     @Schema(example = "400") int status,
-    @Schema(example = "Invalid signal: gestationalAgeWeeks must be between 4 and 42")
-    String detail,
+    @Schema(example = "Invalid signal: gestationalAgeWeeks must be between 4 and 42") String detail,
     @Schema(example = "invalid-input") String code,
-    @Schema(example = "De zwangerschapsduur moet tussen 4 en 42 weken liggen.")
-    String userMessage,
+    @Schema(example = "De zwangerschapsduur moet tussen 4 en 42 weken liggen.") String userMessage,
     List<FieldError> errors) {
 
   static final String MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -52,17 +51,26 @@ record ApiError(
   }
 
   static ResponseEntity<ProblemDetail> answer(ApiException refused) {
-    return answer(refused.status(), refused.error(), refused.getMessage(), refused.userMessage(),
+    return answer(
+        refused.status(),
+        refused.error(),
+        refused.getMessage(),
+        refused.userMessage(),
         refused.violations());
   }
 
-  static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String detail,
-      String userMessage, List<Violation> violations) {
+  static ResponseEntity<ProblemDetail> answer(
+      HttpStatus status,
+      String code,
+      String detail,
+      String userMessage,
+      List<Violation> violations) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setProperty("code", code);
     problem.setProperty("userMessage", userMessage);
     problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 }

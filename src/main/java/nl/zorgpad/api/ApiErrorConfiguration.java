@@ -1,6 +1,5 @@
 package nl.zorgpad.api;
 
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
@@ -13,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class ApiErrorConfiguration {
 
   @Bean
-  ApiErrorController apiErrorController(ErrorAttributes errorAttributes, ServerProperties server,
+  ApiErrorController apiErrorController(
+      ErrorAttributes errorAttributes,
+      ServerProperties server,
       ObjectProvider<ErrorViewResolver> errorViewResolvers) {
-    return new ApiErrorController(errorAttributes, server,
-        errorViewResolvers.orderedStream().toList());
+    return new ApiErrorController(
+        errorAttributes, server, errorViewResolvers.orderedStream().toList());
   }
 }

@@ -23,7 +23,9 @@ import org.springframework.http.ResponseEntity;
  */
 class ApiErrorController extends BasicErrorController {
 
-  ApiErrorController(ErrorAttributes errorAttributes, ServerProperties server,
+  ApiErrorController(
+      ErrorAttributes errorAttributes,
+      ServerProperties server,
       List<ErrorViewResolver> errorViewResolvers) {
     super(errorAttributes, server.getError(), errorViewResolvers);
   }
@@ -32,7 +34,8 @@ class ApiErrorController extends BasicErrorController {
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
     ResponseEntity<Map<String, Object>> answer = super.error(request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (!(uri instanceof String path) || !path.startsWith(request.getContextPath() + "/api/")
+    if (!(uri instanceof String path)
+        || !path.startsWith(request.getContextPath() + "/api/")
         || answer.getBody() == null) {
       return answer;
     }
@@ -41,8 +44,13 @@ class ApiErrorController extends BasicErrorController {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
     Object userMessage = answer.getBody().get("userMessage");
-    ResponseEntity<ProblemDetail> problem = ApiError.answer(status, code(status),
-        detail(status), userMessage == null ? null : userMessage.toString(), List.of());
+    ResponseEntity<ProblemDetail> problem =
+        ApiError.answer(
+            status,
+            code(status),
+            detail(status),
+            userMessage == null ? null : userMessage.toString(),
+            List.of());
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     ProblemDetail detail = problem.getBody();
     body.put("type", detail.getType().toString());

@@ -15,7 +15,11 @@ class ApiException extends RuntimeException {
   private final String userMessage;
   private final List<Violation> violations;
 
-  ApiException(HttpStatus status, String error, String message, String userMessage,
+  ApiException(
+      HttpStatus status,
+      String error,
+      String message,
+      String userMessage,
       List<Violation> violations) {
     super(message);
     this.status = status;
@@ -29,9 +33,14 @@ class ApiException extends RuntimeException {
   }
 
   static ApiException invalid(String subject, List<Violation> violations) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "invalid-input",
-        "Invalid " + subject + ": " + String.join("; ", violations.stream()
-            .map(v -> v.field() + " " + v.problem()).toList()),
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "invalid-input",
+        "Invalid "
+            + subject
+            + ": "
+            + String.join(
+                "; ", violations.stream().map(v -> v.field() + " " + v.problem()).toList()),
         String.join(" ", violations.stream().map(Violation::dutchMessage).toList()),
         violations);
   }

@@ -42,52 +42,72 @@ class ApiExceptionHandler {
 
   /** Logged once, with {@code logDetail} (which may name engine internals, unlike the answer). */
   private static ResponseEntity<ProblemDetail> refused(ApiException refused, String logDetail) {
-    LOG.info("API request refused ({} {}): {}", refused.status().value(), refused.error(),
-        logDetail);
+    LOG.info(
+        "API request refused ({} {}): {}", refused.status().value(), refused.error(), logDetail);
     return ApiError.answer(refused);
   }
 
   /** Not JSON, or a field of the wrong type (e.g. text for the number of weeks). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-    for (Throwable cause = unreadable.getCause(); cause != null && cause != cause.getCause();
+    for (Throwable cause = unreadable.getCause();
+        cause != null && cause != cause.getCause();
         cause = cause.getCause()) {
       // e.g. a body without a declared length that grew beyond the limit (nl.zorgpad.input): 413
       if (cause instanceof nl.zorgpad.refusal.UserRefusal refusal) {
-        return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.code(),
-            refusal.getMessage(), refusal.userMessage()));
+        return refused(
+            new ApiException(
+                HttpStatus.valueOf(refusal.status()),
+                refusal.code(),
+                refusal.getMessage(),
+                refusal.userMessage()));
       }
     }
     List<Violation> violations = List.of();
     if (unreadable.getCause() instanceof JsonMappingException mapping
         && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(reference -> reference.getFieldName() == null
-              ? String.valueOf(reference.getIndex()) : reference.getFieldName())
-          .collect(Collectors.joining("."));
-      violations = List.of(new Violation(field, "has the wrong type",
-          "violation.api.field.wrongType", field));
+      String field =
+          mapping.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getFieldName() == null
+                          ? String.valueOf(reference.getIndex())
+                          : reference.getFieldName())
+              .collect(Collectors.joining("."));
+      violations =
+          List.of(
+              new Violation(field, "has the wrong type", "violation.api.field.wrongType", field));
     }
-    return refused(new ApiException(HttpStatus.BAD_REQUEST, "unreadable-body",
-        "The request body is not valid JSON for this endpoint",
-        violations.isEmpty() ? DutchText.of("api.unreadableBody")
-            : violations.get(0).dutchMessage(),
-        violations));
+    return refused(
+        new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "unreadable-body",
+            "The request body is not valid JSON for this endpoint",
+            violations.isEmpty()
+                ? DutchText.of("api.unreadableBody")
+                : violations.get(0).dutchMessage(),
+            violations));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException unsupported) {
-    return refused(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-        "Send the request body as application/json",
-        DutchText.of("api.unsupportedMediaType")));
+    return refused(
+        new ApiException(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Send the request body as application/json",
+            DutchText.of("api.unsupportedMediaType")));
   }
 
   /** A rule of the pathway refused the input after all (the engine glue's own check). */
   @ExceptionHandler(FormFieldValidationException.class)
   ResponseEntity<ProblemDetail> pathwayRefused(FormFieldValidationException refused) {
-    return refused(new ApiException(HttpStatus.BAD_REQUEST, "invalid-input",
-        "The pathway refused the input (code " + refused.getCode() + ")",
-        refused.getMessage()));
+    return refused(
+        new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "invalid-input",
+            "The pathway refused the input (code " + refused.getCode() + ")",
+            refused.getMessage()));
   }
 
   /**
@@ -101,23 +121,37 @@ class ApiExceptionHandler {
     if (refusal == null) {
       String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
       LOG.error("API request failed (error number {})", incident, failure);
-      return ApiError.answer(HttpStatus.INTERNAL_SERVER_ERROR, "server-error",
+      return ApiError.answer(
+          HttpStatus.INTERNAL_SERVER_ERROR,
+          "server-error",
           "Internal error " + incident,
-          DutchText.of("refusal.serverError", incident), List.of());
+          DutchText.of("refusal.serverError", incident),
+          List.of());
     }
-    List<Violation> fields = failure instanceof FormContractRefusal contract
-        ? contract.violations().stream().map(v -> new Violation(v.variable(), v.problem(),
-            v.code(), v.arguments())).toList()
-        : List.of();
-    return refused(new ApiException(HttpStatus.valueOf(refusal.status()), refusal.error(),
-        "The engine refused the request (" + refusal.error() + ")", refusal.userMessage(),
-        fields), refusal.detail());
+    List<Violation> fields =
+        failure instanceof FormContractRefusal contract
+            ? contract.violations().stream()
+                .map(v -> new Violation(v.variable(), v.problem(), v.code(), v.arguments()))
+                .toList()
+            : List.of();
+    return refused(
+        new ApiException(
+            HttpStatus.valueOf(refusal.status()),
+            refusal.error(),
+            "The engine refused the request (" + refusal.error() + ")",
+            refusal.userMessage(),
+            fields),
+        refusal.detail());
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ProblemDetail> notAuthorized(AuthorizationException denied) {
-    return refused(new ApiException(HttpStatus.FORBIDDEN, "not-authorized",
-        "The engine's authorization does not allow this action",
-        DutchText.of("api.notAuthorized")), denied.getMessage());
+    return refused(
+        new ApiException(
+            HttpStatus.FORBIDDEN,
+            "not-authorized",
+            "The engine's authorization does not allow this action",
+            DutchText.of("api.notAuthorized")),
+        denied.getMessage());
   }
 }

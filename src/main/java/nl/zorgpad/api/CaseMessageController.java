@@ -18,10 +18,10 @@ import java.util.Map;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.Signal;
 import nl.zorgpad.casus.SignalRules;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.pathway.PathwayVariables;
 import nl.zorgpad.refusal.DutchText;
@@ -79,8 +79,12 @@ class CaseMessageController {
   private final Deadlines deadlines;
   private final Clock clock;
 
-  CaseMessageController(EngineCaller engine, ProcessEngine processEngine,
-      CaseFileService caseFiles, CaseInvolvements involvements, Deadlines deadlines,
+  CaseMessageController(
+      EngineCaller engine,
+      ProcessEngine processEngine,
+      CaseFileService caseFiles,
+      CaseInvolvements involvements,
+      Deadlines deadlines,
       Clock clock) {
     this.clock = clock;
     this.engine = engine;
@@ -96,145 +100,219 @@ class CaseMessageController {
   @Schema(name = "NewSignalRequest")
   record NewSignalRequest(
       @Schema(description = "Risk-domain codes, at least one (as in POST /api/signals)")
-      List<String> riskDomains,
-      @Schema(description = "Discipline that signals; one of the caller's own",
-          example = "huisarts")
-      String signallingDiscipline) {
-  }
+          List<String> riskDomains,
+      @Schema(
+              description = "Discipline that signals; one of the caller's own",
+              example = "huisarts")
+          String signallingDiscipline) {}
 
   @Schema(name = "StartMeldcodeRequest")
   record StartMeldcodeRequest(
-      @Schema(description = "Discipline that starts the meldcode and does its steps; one of the"
-          + " caller's own", example = "verloskundige")
-      String meldcodeStartedBy) {
-  }
+      @Schema(
+              description =
+                  "Discipline that starts the meldcode and does its steps; one of the"
+                      + " caller's own",
+              example = "verloskundige")
+          String meldcodeStartedBy) {}
 
   @Schema(name = "EndCaseRequest")
   record EndCaseRequest(
-      @Schema(description = "Why the case ends early", allowableValues = {"verhuisd",
-          "client-trekt-zich-terug", "zwangerschap-beeindigd", "overig", "dubbele-casus"})
-      String endReason) {
-  }
+      @Schema(
+              description = "Why the case ends early",
+              allowableValues = {
+                "verhuisd",
+                "client-trekt-zich-terug",
+                "zwangerschap-beeindigd",
+                "overig",
+                "dubbele-casus"
+              })
+          String endReason) {}
 
   @Schema(name = "ConsentWithdrawalRequest")
   record ConsentWithdrawalRequest(
-      @Schema(description = "The recipient discipline for which the client withdraws her"
-          + " consent", example = "jgz")
-      String recipientDiscipline) {
-  }
+      @Schema(
+              description =
+                  "The recipient discipline for which the client withdraws her" + " consent",
+              example = "jgz")
+          String recipientDiscipline) {}
 
   @Schema(name = "BirthRequest")
   record BirthRequest(
-      @Schema(description = "Date of birth of the child (ISO yyyy-MM-dd); nothing else about the"
-          + " child", example = "2026-07-18")
-      String birthDate) {
-  }
+      @Schema(
+              description =
+                  "Date of birth of the child (ISO yyyy-MM-dd); nothing else about the" + " child",
+              example = "2026-07-18")
+          String birthDate) {}
 
   /** The answers every message endpoint documents. */
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(responseCode = "204", description = "Delivered to the case")
-  @ApiResponse(responseCode = "400", description = "Invalid payload",
-      content = @Content(mediaType = ApiError.MEDIA_TYPE,
-          schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid payload",
+      content =
+          @Content(
+              mediaType = ApiError.MEDIA_TYPE,
+              schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-  @ApiResponse(responseCode = "403", description = "The caller's discipline is not involved in"
-      + " the case", content = @Content(mediaType = ApiError.MEDIA_TYPE,
-          schema = @Schema(implementation = ApiError.class)))
-  @ApiResponse(responseCode = "404", description = "Unknown case",
-      content = @Content(mediaType = ApiError.MEDIA_TYPE,
-          schema = @Schema(implementation = ApiError.class)))
-  @ApiResponse(responseCode = "409", description = "No step of the case waits for this message",
-      content = @Content(mediaType = ApiError.MEDIA_TYPE,
-          schema = @Schema(implementation = ApiError.class)))
-  @interface MessageResponses {
-  }
+  @ApiResponse(
+      responseCode = "403",
+      description = "The caller's discipline is not involved in" + " the case",
+      content =
+          @Content(
+              mediaType = ApiError.MEDIA_TYPE,
+              schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "Unknown case",
+      content =
+          @Content(
+              mediaType = ApiError.MEDIA_TYPE,
+              schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "No step of the case waits for this message",
+      content =
+          @Content(
+              mediaType = ApiError.MEDIA_TYPE,
+              schema = @Schema(implementation = ApiError.class)))
+  @interface MessageResponses {}
 
   @Operation(summary = "Nieuw signaal in een lopende casus (NieuwSignaal)")
   @MessageResponses
   @PostMapping(value = "/signals", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> newSignal(@Parameter(example = "ZP-2026-00001") @PathVariable
-      String caseNumber, @RequestBody(required = false) NewSignalRequest request,
+  ResponseEntity<Void> newSignal(
+      @Parameter(example = "ZP-2026-00001") @PathVariable String caseNumber,
+      @RequestBody(required = false) NewSignalRequest request,
       Principal principal) {
     NewSignalRequest body = request == null ? new NewSignalRequest(null, null) : request;
-    return deliver(caseNumber, principal, CaseMessages.NEW_SIGNAL, groups -> {
-      Signal signal = new Signal(null, null, null, body.riskDomains(),
-          body.signallingDiscipline());
-      // the same rules (and Dutch messages) as the start form, for the two fields sent here
-      List<Violation> violations = SignalRules.check(signal, deadlines.now().toLocalDate())
-          .stream().filter(v -> v.field().equals(PathwayVariables.RISK_DOMAINS)
-              || v.field().equals(PathwayVariables.SIGNALLING_DISCIPLINE)).toList();
-      if (!violations.isEmpty()) {
-        throw ApiException.invalid("new signal", violations);
-      }
-      requireOwnDiscipline(groups, body.signallingDiscipline());
-      return Variables.createVariables()
-          .putValueTyped(PathwayVariables.RISK_DOMAINS,
-              PathwayVariables.riskDomainsValue(SignalRules.distinctRiskDomains(signal)))
-          .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, body.signallingDiscipline());
-    });
+    return deliver(
+        caseNumber,
+        principal,
+        CaseMessages.NEW_SIGNAL,
+        groups -> {
+          Signal signal =
+              new Signal(null, null, null, body.riskDomains(), body.signallingDiscipline());
+          // the same rules (and Dutch messages) as the start form, for the two fields sent here
+          List<Violation> violations =
+              SignalRules.check(signal, deadlines.now().toLocalDate()).stream()
+                  .filter(
+                      v ->
+                          v.field().equals(PathwayVariables.RISK_DOMAINS)
+                              || v.field().equals(PathwayVariables.SIGNALLING_DISCIPLINE))
+                  .toList();
+          if (!violations.isEmpty()) {
+            throw ApiException.invalid("new signal", violations);
+          }
+          requireOwnDiscipline(groups, body.signallingDiscipline());
+          return Variables.createVariables()
+              .putValueTyped(
+                  PathwayVariables.RISK_DOMAINS,
+                  PathwayVariables.riskDomainsValue(SignalRules.distinctRiskDomains(signal)))
+              .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, body.signallingDiscipline());
+        });
   }
 
   @Operation(summary = "Meldcode starten (MeldcodeStarten)")
   @MessageResponses
   @PostMapping(value = "/meldcode", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> startMeldcode(@PathVariable String caseNumber,
-      @RequestBody(required = false) StartMeldcodeRequest request, Principal principal) {
+  ResponseEntity<Void> startMeldcode(
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) StartMeldcodeRequest request,
+      Principal principal) {
     String startedBy = request == null ? null : request.meldcodeStartedBy();
-    return deliver(caseNumber, principal, CaseMessages.START_MELDCODE, groups -> {
-      requireOneOf("meldcode start", CaseMessages.MELDCODE_STARTED_BY, startedBy,
-          Disciplines.ALL, "violation.apiMessage.meldcodeStartedBy.unknown");
-      requireOwnDiscipline(groups, startedBy);
-      return Variables.createVariables().putValue(CaseMessages.MELDCODE_STARTED_BY, startedBy);
-    });
+    return deliver(
+        caseNumber,
+        principal,
+        CaseMessages.START_MELDCODE,
+        groups -> {
+          requireOneOf(
+              "meldcode start",
+              CaseMessages.MELDCODE_STARTED_BY,
+              startedBy,
+              Disciplines.ALL,
+              "violation.apiMessage.meldcodeStartedBy.unknown");
+          requireOwnDiscipline(groups, startedBy);
+          return Variables.createVariables().putValue(CaseMessages.MELDCODE_STARTED_BY, startedBy);
+        });
   }
 
   @Operation(summary = "Casus voortijdig beëindigen (CasusBeeindigen)")
   @MessageResponses
   @PostMapping(value = "/end", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> endCase(@PathVariable String caseNumber,
-      @RequestBody(required = false) EndCaseRequest request, Principal principal) {
+  ResponseEntity<Void> endCase(
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) EndCaseRequest request,
+      Principal principal) {
     String reason = request == null ? null : request.endReason();
-    return deliver(caseNumber, principal, CaseMessages.END_CASE, groups -> {
-      requireOneOf("end of case", CaseMessages.END_REASON, reason, CaseMessages.END_REASONS,
-          "violation.apiMessage.endReason.unknown");
-      return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
-    });
+    return deliver(
+        caseNumber,
+        principal,
+        CaseMessages.END_CASE,
+        groups -> {
+          requireOneOf(
+              "end of case",
+              CaseMessages.END_REASON,
+              reason,
+              CaseMessages.END_REASONS,
+              "violation.apiMessage.endReason.unknown");
+          return Variables.createVariables().putValue(CaseMessages.END_REASON, reason);
+        });
   }
 
   @Operation(summary = "Toestemming intrekken (ToestemmingIntrekken)")
   @MessageResponses
   @PostMapping(value = "/consent-withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> withdrawConsent(@PathVariable String caseNumber,
-      @RequestBody(required = false) ConsentWithdrawalRequest request, Principal principal) {
+  ResponseEntity<Void> withdrawConsent(
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) ConsentWithdrawalRequest request,
+      Principal principal) {
     String recipient = request == null ? null : request.recipientDiscipline();
-    return deliver(caseNumber, principal, CaseMessages.WITHDRAW_CONSENT, groups -> {
-      requireOneOf("consent withdrawal", PathwayVariables.RECIPIENT_DISCIPLINE, recipient,
-          Disciplines.ALL,
-          "violation.apiMessage.recipientDiscipline.unknown");
-      return Variables.createVariables()
-          .putValue(PathwayVariables.RECIPIENT_DISCIPLINE, recipient);
-    });
+    return deliver(
+        caseNumber,
+        principal,
+        CaseMessages.WITHDRAW_CONSENT,
+        groups -> {
+          requireOneOf(
+              "consent withdrawal",
+              PathwayVariables.RECIPIENT_DISCIPLINE,
+              recipient,
+              Disciplines.ALL,
+              "violation.apiMessage.recipientDiscipline.unknown");
+          return Variables.createVariables()
+              .putValue(PathwayVariables.RECIPIENT_DISCIPLINE, recipient);
+        });
   }
 
   @Operation(summary = "Geboorte melden (GeboorteGemeld)")
   @MessageResponses
   @PostMapping(value = "/birth", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> reportBirth(@PathVariable String caseNumber,
-      @RequestBody(required = false) BirthRequest request, Principal principal) {
-    LocalDate birthDate = SignalController.parseDate(request == null ? null
-        : request.birthDate());
-    return deliver(caseNumber, principal, CaseMessages.BIRTH_REPORTED, groups -> {
-      LocalDate today = deadlines.now().toLocalDate();
-      if (birthDate == null || birthDate.isAfter(today)
-          || birthDate.isBefore(today.minusYears(1))) {
-        throw ApiException.invalid("birth", List.of(new Violation(CaseMessages.BIRTH_DATE,
-            "is required (ISO date), not in the future and at most a year ago",
-            "violation.apiMessage.birthDate.invalid")));
-      }
-      return Variables.createVariables().putValue(CaseMessages.BIRTH_DATE,
-          birthDate.toString());
-    });
+  ResponseEntity<Void> reportBirth(
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) BirthRequest request,
+      Principal principal) {
+    LocalDate birthDate = SignalController.parseDate(request == null ? null : request.birthDate());
+    return deliver(
+        caseNumber,
+        principal,
+        CaseMessages.BIRTH_REPORTED,
+        groups -> {
+          LocalDate today = deadlines.now().toLocalDate();
+          if (birthDate == null
+              || birthDate.isAfter(today)
+              || birthDate.isBefore(today.minusYears(1))) {
+            throw ApiException.invalid(
+                "birth",
+                List.of(
+                    new Violation(
+                        CaseMessages.BIRTH_DATE,
+                        "is required (ISO date), not in the future and at most a year ago",
+                        "violation.apiMessage.birthDate.invalid")));
+          }
+          return Variables.createVariables()
+              .putValue(CaseMessages.BIRTH_DATE, birthDate.toString());
+        });
   }
 
   /** Builds the payload for the caller's groups, or refuses with an {@link ApiException}. */
@@ -242,37 +320,64 @@ class CaseMessageController {
     VariableMap of(List<String> callerGroups);
   }
 
-  private ResponseEntity<Void> deliver(String caseNumber, Principal principal, String message,
-      Payload payload) {
+  private ResponseEntity<Void> deliver(
+      String caseNumber, Principal principal, String message, Payload payload) {
     String user = principal.getName();
-    List<HistoricProcessInstance> all = CaseNumbers.isValid(caseNumber)
-        ? historyService.createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(caseNumber).list()
-        : List.of();
+    List<HistoricProcessInstance> all =
+        CaseNumbers.isValid(caseNumber)
+            ? historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .list()
+            : List.of();
     // another coalition's case does not exist for her, exactly as in the engine's tenant check
     List<String> coalitions = engine.coalitionsOf(user);
-    List<HistoricProcessInstance> instances = all.stream()
-        .filter(i -> i.getTenantId() == null || coalitions.contains(i.getTenantId())).toList();
-    if (instances.size() < all.size() || instances.isEmpty() && (!CaseNumbers.isValid(caseNumber)
-        || caseFiles.find(caseNumber).isEmpty())) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "unknown-case",
-          "No case " + caseNumber, DutchText.of("api.case.unknown", caseNumber));
+    List<HistoricProcessInstance> instances =
+        all.stream()
+            .filter(i -> i.getTenantId() == null || coalitions.contains(i.getTenantId()))
+            .toList();
+    if (instances.size() < all.size()
+        || instances.isEmpty()
+            && (!CaseNumbers.isValid(caseNumber) || caseFiles.find(caseNumber).isEmpty())) {
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          "unknown-case",
+          "No case " + caseNumber,
+          DutchText.of("api.case.unknown", caseNumber));
     }
     List<String> groups = engine.groupsOf(user);
     // the dossier's involvement first (a later signaller of the same woman is involved there
     // before her discipline holds any task: decision 0008)
-    boolean involved = involvements.activeAt(caseNumber, clock.instant()).stream()
-        .anyMatch(i -> user.equals(i.getUserId())
-            || (i.getGroupId() != null && groups.contains(i.getGroupId())))
-        || instances.stream().anyMatch(instance -> authorizationService
-        .isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
-            instance.getId()))
-        // the engine removes those grants when an instance ends: then the task history says it
-        || groups.stream().filter(Disciplines.ALL::contains).anyMatch(group -> historyService
-            .createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
-            .taskHadCandidateGroup(group).count() > 0);
+    boolean involved =
+        involvements.activeAt(caseNumber, clock.instant()).stream()
+                .anyMatch(
+                    i ->
+                        user.equals(i.getUserId())
+                            || (i.getGroupId() != null && groups.contains(i.getGroupId())))
+            || instances.stream()
+                .anyMatch(
+                    instance ->
+                        authorizationService.isUserAuthorized(
+                            user,
+                            groups,
+                            Permissions.READ,
+                            Resources.PROCESS_INSTANCE,
+                            instance.getId()))
+            // the engine removes those grants when an instance ends: then the task history says it
+            || groups.stream()
+                .filter(Disciplines.ALL::contains)
+                .anyMatch(
+                    group ->
+                        historyService
+                                .createHistoricTaskInstanceQuery()
+                                .processInstanceBusinessKey(caseNumber)
+                                .taskHadCandidateGroup(group)
+                                .count()
+                            > 0);
     if (!involved) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "not-involved",
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "not-involved",
           "The caller's discipline holds no task in case " + caseNumber,
           DutchText.of("api.case.notInvolved", caseNumber));
     }
@@ -280,48 +385,59 @@ class CaseMessageController {
     // a new signal's payload belongs to its event subprocess (triggered scope): the case keeps
     // its first signalling discipline, to which the handovers refer
     boolean toTriggeredScope = CaseMessages.NEW_SIGNAL.equals(message);
-    List<MessageCorrelationResult> delivered = engine.as(user, () -> correlate(caseNumber,
-        message, variables, toTriggeredScope));
+    List<MessageCorrelationResult> delivered =
+        engine.as(user, () -> correlate(caseNumber, message, variables, toTriggeredScope));
     if (delivered.isEmpty()) {
-      throw new ApiException(HttpStatus.CONFLICT, "nothing-waiting",
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "nothing-waiting",
           "No process of case " + caseNumber + " waits for message " + message,
           DutchText.of("api.case.nothingWaiting", caseNumber, message));
     }
     return ResponseEntity.noContent().build();
   }
 
-  private List<MessageCorrelationResult> correlate(String caseNumber, String message,
-      Map<String, Object> variables, boolean toTriggeredScope) {
+  private List<MessageCorrelationResult> correlate(
+      String caseNumber, String message, Map<String, Object> variables, boolean toTriggeredScope) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-      // see the class comment: the involvement check is the authorization of this message
-      commandContext.disableAuthorizationCheck();
-      try {
-        var correlation = runtimeService.createMessageCorrelation(message)
-            .processInstanceBusinessKey(caseNumber);
-        return (toTriggeredScope ? correlation.setVariablesToTriggeredScope(variables)
-            : correlation.setVariables(variables)).correlateAllWithResult();
-      } finally {
-        commandContext.enableAuthorizationCheck();
-      }
-    });
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            commandContext -> {
+              // see the class comment: the involvement check is the authorization of this message
+              commandContext.disableAuthorizationCheck();
+              try {
+                var correlation =
+                    runtimeService
+                        .createMessageCorrelation(message)
+                        .processInstanceBusinessKey(caseNumber);
+                return (toTriggeredScope
+                        ? correlation.setVariablesToTriggeredScope(variables)
+                        : correlation.setVariables(variables))
+                    .correlateAllWithResult();
+              } finally {
+                commandContext.enableAuthorizationCheck();
+              }
+            });
   }
 
   private static void requireOwnDiscipline(List<String> groups, String discipline) {
     if (!groups.contains(discipline)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "not-your-discipline",
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "not-your-discipline",
           discipline + " is not one of the caller's disciplines",
           DutchText.of("api.notYourDiscipline"));
     }
   }
 
   /** A payload value that must be one code of a list: else 400 with the text of the code. */
-  private static void requireOneOf(String what, String field, String value,
-      List<String> allowed, String messageCode) {
+  private static void requireOneOf(
+      String what, String field, String value, List<String> allowed, String messageCode) {
     if (value == null || !allowed.contains(value)) {
-      throw ApiException.invalid(what, List.of(new Violation(field,
-          "must be one of " + allowed, messageCode)));
+      throw ApiException.invalid(
+          what, List.of(new Violation(field, "must be one of " + allowed, messageCode)));
     }
   }
 }

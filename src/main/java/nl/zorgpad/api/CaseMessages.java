@@ -12,12 +12,16 @@ final class CaseMessages {
 
   /** Non-interrupting: triage again. Payload: {@code riskDomains}, {@code signallingDiscipline}. */
   static final String NEW_SIGNAL = PathwayMessages.NEW_SIGNAL;
+
   /** Non-interrupting: the meldcode starts. Payload: {@code meldcodeStartedBy}. */
   static final String START_MELDCODE = PathwayMessages.START_REPORTING_CODE;
+
   /** Interrupting: the case ends early. Payload: {@code endReason}. */
   static final String END_CASE = PathwayMessages.END_CASE;
+
   /** Non-interrupting: consent withdrawn for one recipient. Payload: {@code recipientDiscipline}. */
   static final String WITHDRAW_CONSENT = PathwayMessages.WITHDRAW_CONSENT;
+
   /** The birth is reported. Payload: {@code birthDate}. */
   static final String BIRTH_REPORTED = PathwayMessages.BIRTH_REPORTED;
 
@@ -28,6 +32,5 @@ final class CaseMessages {
   /** The codes of {@link #END_REASON}. */
   static final List<String> END_REASONS = nl.zorgpad.casus.CaseEndReason.codes();
 
-  private CaseMessages() {
-  }
+  private CaseMessages() {}
 }

@@ -24,13 +24,21 @@ class EngineCaller {
   /** The user's group ids (disciplines and roles), as the engine knows them. */
   List<String> groupsOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+        .map(Group::getId)
+        .toList();
   }
 
   /** The user's coalitions (engine tenants), directly or through one of her groups. */
   List<String> coalitionsOf(String userId) {
-    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).sorted().toList();
+    return identityService
+        .createTenantQuery()
+        .userMember(userId)
+        .includingGroupsOfUser(true)
+        .list()
+        .stream()
+        .map(Tenant::getId)
+        .sorted()
+        .toList();
   }
 
   <T> T as(String userId, Supplier<T> action) {

@@ -21,14 +21,20 @@ class OpenApiConfiguration {
   @Bean
   OpenAPI zorgpadOpenApi() {
     return new OpenAPI()
-        .info(new Info().title("Zorgpad API").version("1")
-            .description("Signals from a midwife's or GP's own system, and messages into a"
-                + " running case. HTTP Basic with a Zorgpad account. Every refusal is an RFC 9457"
-                + " problem detail (`application/problem+json`: `type`, `title`, `status`, an"
-                + " English `detail`) with Zorgpad's members `code` (stable), `userMessage`"
-                + " (Dutch, for the caregiver) and per-field `errors`."))
-        .components(new Components().addSecuritySchemes("basic",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .info(
+            new Info()
+                .title("Zorgpad API")
+                .version("1")
+                .description(
+                    "Signals from a midwife's or GP's own system, and messages into a"
+                        + " running case. HTTP Basic with a Zorgpad account. Every refusal is an RFC 9457"
+                        + " problem detail (`application/problem+json`: `type`, `title`, `status`, an"
+                        + " English `detail`) with Zorgpad's members `code` (stable), `userMessage`"
+                        + " (Dutch, for the caregiver) and per-field `errors`."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

@@ -38,15 +38,21 @@ class StrictRequestBodies extends RequestBodyAdviceAdapter {
   }
 
   @Override
-  public boolean supports(MethodParameter parameter, Type targetType,
+  public boolean supports(
+      MethodParameter parameter,
+      Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
-    return targetType instanceof Class<?> type && type.isRecord()
+    return targetType instanceof Class<?> type
+        && type.isRecord()
         && type.getPackageName().equals(StrictRequestBodies.class.getPackageName());
   }
 
   @Override
-  public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter,
-      Type targetType, Class<? extends HttpMessageConverter<?>> converterType)
+  public HttpInputMessage beforeBodyRead(
+      HttpInputMessage input,
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType)
       throws IOException {
     byte[] body = input.getBody().readAllBytes();
     JsonNode tree;
@@ -57,21 +63,34 @@ class StrictRequestBodies extends RequestBodyAdviceAdapter {
       return replay(input, body);
     }
     if (tree != null && tree.isObject()) {
-      Set<String> known = Arrays.stream(((Class<?>) targetType).getRecordComponents())
-          .map(RecordComponent::getName).collect(Collectors.toSet());
+      Set<String> known =
+          Arrays.stream(((Class<?>) targetType).getRecordComponents())
+              .map(RecordComponent::getName)
+              .collect(Collectors.toSet());
       List<String> unknown = new ArrayList<>();
-      tree.fieldNames().forEachRemaining(name -> {
-        if (!known.contains(name)) {
-          unknown.add(name);
-        }
-      });
+      tree.fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!known.contains(name)) {
+                  unknown.add(name);
+                }
+              });
       if (!unknown.isEmpty()) {
-        List<Violation> violations = unknown.stream().map(name -> new Violation(shown(name),
-            "is not a field of this request", "api.unknownField", shown(name)))
-            .toList();
-        throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-field",
-            "Unknown fields: " + violations.stream().map(Violation::field)
-                .collect(Collectors.joining(", ")),
+        List<Violation> violations =
+            unknown.stream()
+                .map(
+                    name ->
+                        new Violation(
+                            shown(name),
+                            "is not a field of this request",
+                            "api.unknownField",
+                            shown(name)))
+                .toList();
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "unknown-field",
+            "Unknown fields: "
+                + violations.stream().map(Violation::field).collect(Collectors.joining(", ")),
             String.join(" ", violations.stream().map(Violation::dutchMessage).toList()),
             violations);
       }

@@ -29,15 +29,27 @@ class AssignmentConfiguration {
       if (caseNumber == null) {
         return List.of();
       }
-      List<Involvement> ofDiscipline = involvements.current(caseNumber).stream()
-          .filter(i -> i.getGroupId() != null && discipline.equals(i.getDiscipline())
-              && !ZorgpadGroups.isDiscipline(i.getGroupId())
-              && teams.existsByGroupId(i.getGroupId()))
-          .toList();
-      Optional<Instant> latest = ofDiscipline.stream().map(Involvement::getFrom)
-          .max(Comparator.naturalOrder());
-      return latest.map(at -> ofDiscipline.stream().filter(i -> i.getFrom().equals(at))
-          .map(Involvement::getGroupId).distinct().sorted().toList()).orElse(List.of());
+      List<Involvement> ofDiscipline =
+          involvements.current(caseNumber).stream()
+              .filter(
+                  i ->
+                      i.getGroupId() != null
+                          && discipline.equals(i.getDiscipline())
+                          && !ZorgpadGroups.isDiscipline(i.getGroupId())
+                          && teams.existsByGroupId(i.getGroupId()))
+              .toList();
+      Optional<Instant> latest =
+          ofDiscipline.stream().map(Involvement::getFrom).max(Comparator.naturalOrder());
+      return latest
+          .map(
+              at ->
+                  ofDiscipline.stream()
+                      .filter(i -> i.getFrom().equals(at))
+                      .map(Involvement::getGroupId)
+                      .distinct()
+                      .sorted()
+                      .toList())
+          .orElse(List.of());
     };
   }
 
@@ -49,9 +61,12 @@ class AssignmentConfiguration {
   CaseNeighbourhoodLookup caseNeighbourhoodLookup(CaseFileRepository caseFiles) {
     ProcessVariableNeighbourhoodLookup fromVariable = new ProcessVariableNeighbourhoodLookup();
     return (caseNumber, processVariable) -> {
-      Optional<String> fromDossier = caseNumber == null ? Optional.empty()
-          : caseFiles.findByCaseNumber(caseNumber).map(CaseFile::getNeighbourhood);
-      return fromDossier.isPresent() ? fromDossier
+      Optional<String> fromDossier =
+          caseNumber == null
+              ? Optional.empty()
+              : caseFiles.findByCaseNumber(caseNumber).map(CaseFile::getNeighbourhood);
+      return fromDossier.isPresent()
+          ? fromDossier
           : fromVariable.neighbourhoodOf(caseNumber, processVariable);
     };
   }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param warning Dutch text for the caregiver when the task could not reach a team although the
  *     sociale kaart has teams for the discipline; null otherwise
  */
-public record AssignmentResult(String discipline, List<String> candidateGroups, Outcome outcome,
-    String warning) {
+public record AssignmentResult(
+    String discipline, List<String> candidateGroups, Outcome outcome, String warning) {
 
   public enum Outcome {
     /** One or more teams serve the neighbourhood. */

@@ -25,7 +25,9 @@ class EngineTeamGroups implements TeamGroups {
   private final TaskService taskService;
   private final AuthorizationInitializer authorizations;
 
-  EngineTeamGroups(IdentityService identityService, TaskService taskService,
+  EngineTeamGroups(
+      IdentityService identityService,
+      TaskService taskService,
       AuthorizationInitializer authorizations) {
     this.identityService = identityService;
     this.taskService = taskService;
@@ -52,7 +54,6 @@ class EngineTeamGroups implements TeamGroups {
 
   @Override
   public long openTaskCount(String groupId) {
-    return taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
-        .count();
+    return taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().count();
   }
 }

@@ -13,8 +13,8 @@ public class ProcessVariableNeighbourhoodLookup implements CaseNeighbourhoodLook
   public static final String VARIABLE = "neighbourhood";
 
   @Override
-  public Optional<String> neighbourhoodOf(String caseNumber,
-      Function<String, Object> processVariable) {
+  public Optional<String> neighbourhoodOf(
+      String caseNumber, Function<String, Object> processVariable) {
     Object value = processVariable.apply(VARIABLE);
     if (value == null || value.toString().isBlank()) {
       return Optional.empty();

@@ -51,8 +51,11 @@ public class TaskReassignment {
   private final TeamRepository teams;
   private final ProcessEngineConfigurationImpl engineConfiguration;
 
-  TaskReassignment(TaskService taskService, IdentityService identityService,
-      AuthorizationService authorizationService, TeamRepository teams,
+  TaskReassignment(
+      TaskService taskService,
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      TeamRepository teams,
       ProcessEngineConfigurationImpl engineConfiguration) {
     this.engineConfiguration = engineConfiguration;
     this.taskService = taskService;
@@ -77,14 +80,17 @@ public class TaskReassignment {
       identityService.setAuthentication(actor(), List.of());
     }
     try {
-      return engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
-        commandContext.disableAuthorizationCheck();
-        try {
-          return doReassign(taskId, targetGroupId);
-        } finally {
-          commandContext.enableAuthorizationCheck();
-        }
-      });
+      return engineConfiguration
+          .getCommandExecutorTxRequired()
+          .execute(
+              commandContext -> {
+                commandContext.disableAuthorizationCheck();
+                try {
+                  return doReassign(taskId, targetGroupId);
+                } finally {
+                  commandContext.enableAuthorizationCheck();
+                }
+              });
     } finally {
       if (previous == null) {
         identityService.clearAuthentication();
@@ -113,16 +119,18 @@ public class TaskReassignment {
     }
     List<Target> targets = new java.util.ArrayList<>();
     teams.findByDisciplineOrderByName(discipline).stream()
-        .filter(team -> coalitions.isEmpty() || (team.getOrganisation() != null
-            && coalitions.contains(team.getOrganisation().getCoalition())))
+        .filter(
+            team ->
+                coalitions.isEmpty()
+                    || (team.getOrganisation() != null
+                        && coalitions.contains(team.getOrganisation().getCoalition())))
         .forEach(team -> targets.add(new Target(team.getGroupId(), team.getName())));
     targets.add(new Target(discipline, ZorgpadGroups.displayName(discipline)));
     return targets;
   }
 
   /** A group a task can be given to, with the name users know it by. */
-  public record Target(String groupId, String name) {
-  }
+  public record Target(String groupId, String name) {}
 
   private List<String> doReassign(String taskId, String target) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -139,8 +147,10 @@ public class TaskReassignment {
       throw new ReassignmentException("assignment.reassign.unknownTeam", target);
     }
     if (!targetDiscipline.equals(discipline)) {
-      throw new ReassignmentException("assignment.reassign.otherDiscipline",
-          ZorgpadGroups.displayName(targetDiscipline), ZorgpadGroups.displayName(discipline));
+      throw new ReassignmentException(
+          "assignment.reassign.otherDiscipline",
+          ZorgpadGroups.displayName(targetDiscipline),
+          ZorgpadGroups.displayName(discipline));
     }
     for (String group : current) {
       if (!group.equals(target)) {
@@ -152,8 +162,8 @@ public class TaskReassignment {
       taskService.addCandidateGroup(taskId, target);
     }
     String assignee = task.getAssignee();
-    if (assignee != null && identityService.createUserQuery().userId(assignee)
-        .memberOfGroup(target).count() == 0) {
+    if (assignee != null
+        && identityService.createUserQuery().userId(assignee).memberOfGroup(target).count() == 0) {
       taskService.setAssignee(taskId, null);
       revoke(taskId, null, assignee);
     }
@@ -179,8 +189,11 @@ public class TaskReassignment {
 
   /** The one discipline of these groups; null when there is none or more than one. */
   private String singleDiscipline(List<String> groups) {
-    Set<String> disciplines = groups.stream().map(this::disciplineOf)
-        .filter(discipline -> discipline != null).collect(Collectors.toSet());
+    Set<String> disciplines =
+        groups.stream()
+            .map(this::disciplineOf)
+            .filter(discipline -> discipline != null)
+            .collect(Collectors.toSet());
     return disciplines.size() == 1 ? disciplines.iterator().next() : null;
   }
 
@@ -193,9 +206,12 @@ public class TaskReassignment {
   }
 
   private void revoke(String taskId, String groupId, String userId) {
-    var query = authorizationService.createAuthorizationQuery()
-        .resourceType(Resources.TASK).resourceId(taskId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT);
+    var query =
+        authorizationService
+            .createAuthorizationQuery()
+            .resourceType(Resources.TASK)
+            .resourceId(taskId)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT);
     query = groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId);
     for (Authorization authorization : query.list()) {
       authorizationService.deleteAuthorization(authorization.getId());

@@ -44,12 +44,16 @@ import org.springframework.stereotype.Component;
 public class TeamAssignment implements TaskListener {
 
   public static final String BEAN_NAME = "teamAssignment";
+
   /** Task-local variable with the outcome code of a fallback (NO_NEIGHBOURHOOD, NO_TEAM, …). */
   public static final String WARNING_VARIABLE = "assignmentWarning";
+
   /** Separates the warning from the task's own description. */
   static final String DESCRIPTION_SEPARATOR = "\n\n";
+
   /** Every warning starts with this (messages assignment.warning.*). */
   static final String WARNING_PREFIX = "Let op:";
+
   private static final int MAX_DESCRIPTION = 4000;
   static final String CASE_NUMBER_VARIABLE = "caseNumber";
   private static final Logger LOG = LoggerFactory.getLogger(TeamAssignment.class);
@@ -58,6 +62,7 @@ public class TeamAssignment implements TaskListener {
   private final TeamResolver resolver;
   private final CaseNeighbourhoodLookup neighbourhoods;
   private final CaseTeamLookup caseTeams;
+
   /**
    * Warnings found while the candidate groups were resolved, until the task's create event: keyed
    * by activity instance, which is the same in both moments and unique per task.
@@ -65,8 +70,8 @@ public class TeamAssignment implements TaskListener {
   private final ThreadLocal<Map<String, List<AssignmentResult>>> pending =
       ThreadLocal.withInitial(HashMap::new);
 
-  TeamAssignment(TeamResolver resolver, CaseNeighbourhoodLookup neighbourhoods,
-      CaseTeamLookup caseTeams) {
+  TeamAssignment(
+      TeamResolver resolver, CaseNeighbourhoodLookup neighbourhoods, CaseTeamLookup caseTeams) {
     this.resolver = resolver;
     this.neighbourhoods = neighbourhoods;
     this.caseTeams = caseTeams;
@@ -78,13 +83,15 @@ public class TeamAssignment implements TaskListener {
       return new ArrayList<>(groups);
     }
     String caseNumber = caseNumber(execution);
-    Optional<String> neighbourhood = neighbourhoods.neighbourhoodOf(caseNumber,
-        name -> variable(execution, name));
+    Optional<String> neighbourhood =
+        neighbourhoods.neighbourhoodOf(caseNumber, name -> variable(execution, name));
     Set<String> result = new LinkedHashSet<>();
     List<AssignmentResult> warnings = new ArrayList<>();
     for (String group : groups) {
-      List<String> involved = ZorgpadGroups.isDiscipline(group)
-          ? caseTeams.involvedTeams(caseNumber, group) : List.of();
+      List<String> involved =
+          ZorgpadGroups.isDiscipline(group)
+              ? caseTeams.involvedTeams(caseNumber, group)
+              : List.of();
       if (!involved.isEmpty()) {
         result.addAll(involved);
         continue;
@@ -93,8 +100,12 @@ public class TeamAssignment implements TaskListener {
       result.addAll(assignment.candidateGroups());
       if (assignment.isFallback()) {
         warnings.add(assignment);
-        LOG.warn("Task {} of case {} goes to discipline group {} ({})",
-            execution.getCurrentActivityId(), caseNumber, group, assignment.outcome());
+        LOG.warn(
+            "Task {} of case {} goes to discipline group {} ({})",
+            execution.getCurrentActivityId(),
+            caseNumber,
+            group,
+            assignment.outcome());
       }
     }
     if (!warnings.isEmpty()) {
@@ -125,8 +136,10 @@ public class TeamAssignment implements TaskListener {
     if (task.getDescription() != null && !task.getDescription().isBlank()) {
       description += DESCRIPTION_SEPARATOR + task.getDescription();
     }
-    task.setDescription(description.length() <= MAX_DESCRIPTION ? description
-        : description.substring(0, MAX_DESCRIPTION));
+    task.setDescription(
+        description.length() <= MAX_DESCRIPTION
+            ? description
+            : description.substring(0, MAX_DESCRIPTION));
   }
 
   /**
@@ -150,7 +163,8 @@ public class TeamAssignment implements TaskListener {
     if (variable != null) {
       return variable.toString();
     }
-    for (DelegateExecution current = execution; current != null;
+    for (DelegateExecution current = execution;
+        current != null;
         current = current.getProcessInstance().getSuperExecution()) {
       if (current.getProcessBusinessKey() != null) {
         return current.getProcessBusinessKey();
@@ -161,7 +175,8 @@ public class TeamAssignment implements TaskListener {
 
   /** A variable of the task's process, or else of the processes that called it. */
   private static Object variable(DelegateExecution execution, String name) {
-    for (DelegateExecution current = execution; current != null;
+    for (DelegateExecution current = execution;
+        current != null;
         current = current.getProcessInstance().getSuperExecution()) {
       Object value = current.getVariable(name);
       if (value != null) {

@@ -41,8 +41,11 @@ public class TeamResolver {
   private final PostcodeResolver postcodes;
   private final MessageSource messages;
 
-  TeamResolver(TeamRepository teams, NeighbourhoodRepository neighbourhoods,
-      PostcodeResolver postcodes, MessageSource messages) {
+  TeamResolver(
+      TeamRepository teams,
+      NeighbourhoodRepository neighbourhoods,
+      PostcodeResolver postcodes,
+      MessageSource messages) {
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
     this.postcodes = postcodes;
@@ -55,27 +58,32 @@ public class TeamResolver {
    */
   public AssignmentResult resolve(String discipline, String neighbourhoodCode) {
     if (!ZorgpadGroups.isDiscipline(discipline)) {
-      return new AssignmentResult(discipline, List.of(discipline), Outcome.NOT_A_DISCIPLINE,
-          null);
+      return new AssignmentResult(discipline, List.of(discipline), Outcome.NOT_A_DISCIPLINE, null);
     }
     if (!teams.existsByDiscipline(discipline)) {
-      return new AssignmentResult(discipline, List.of(discipline),
-          Outcome.DISCIPLINE_WITHOUT_TEAMS, null);
+      return new AssignmentResult(
+          discipline, List.of(discipline), Outcome.DISCIPLINE_WITHOUT_TEAMS, null);
     }
     if (neighbourhoodCode == null || neighbourhoodCode.isBlank()) {
-      return fallback(discipline, Outcome.NO_NEIGHBOURHOOD, "assignment.warning.noNeighbourhood",
-          null);
+      return fallback(
+          discipline, Outcome.NO_NEIGHBOURHOOD, "assignment.warning.noNeighbourhood", null);
     }
     String code = neighbourhoodCode.strip();
     var neighbourhood = neighbourhoods.findByCode(code);
     if (neighbourhood.isEmpty()) {
-      return fallback(discipline, Outcome.UNKNOWN_NEIGHBOURHOOD,
-          "assignment.warning.unknownNeighbourhood", code);
+      return fallback(
+          discipline,
+          Outcome.UNKNOWN_NEIGHBOURHOOD,
+          "assignment.warning.unknownNeighbourhood",
+          code);
     }
-    List<String> serving = teams.findServing(discipline, code).stream()
-        .map(Team::getGroupId).toList();
+    List<String> serving =
+        teams.findServing(discipline, code).stream().map(Team::getGroupId).toList();
     if (serving.isEmpty()) {
-      return fallback(discipline, Outcome.NO_TEAM, "assignment.warning.noTeam",
+      return fallback(
+          discipline,
+          Outcome.NO_TEAM,
+          "assignment.warning.noTeam",
           neighbourhood.get().getDisplayName());
     }
     return new AssignmentResult(discipline, serving, Outcome.TEAM, null);
@@ -93,20 +101,24 @@ public class TeamResolver {
     if (!ZorgpadGroups.isDiscipline(discipline) || !teams.existsByDiscipline(discipline)) {
       return resolve(discipline, null);
     }
-    String key = switch (resolution.status()) {
-      case MALFORMED -> "assignment.warning.malformedPostcode";
-      case AMBIGUOUS -> "assignment.warning.ambiguousPostcode";
-      default -> "assignment.warning.unknownPostcode";
-    };
+    String key =
+        switch (resolution.status()) {
+          case MALFORMED -> "assignment.warning.malformedPostcode";
+          case AMBIGUOUS -> "assignment.warning.ambiguousPostcode";
+          default -> "assignment.warning.unknownPostcode";
+        };
     return fallback(discipline, Outcome.UNKNOWN_NEIGHBOURHOOD, key, null);
   }
 
-  private AssignmentResult fallback(String discipline, Outcome outcome, String key,
-      String detail) {
-    String warning = messages.getMessage(key,
-        new Object[] {ZorgpadGroups.displayName(discipline), detail}, DUTCH);
-    LOG.warn("No team for discipline {} ({}{}); the task goes to the discipline group",
-        discipline, outcome, detail == null ? "" : ": " + detail);
+  private AssignmentResult fallback(String discipline, Outcome outcome, String key, String detail) {
+    String warning =
+        messages.getMessage(
+            key, new Object[] {ZorgpadGroups.displayName(discipline), detail}, DUTCH);
+    LOG.warn(
+        "No team for discipline {} ({}{}); the task goes to the discipline group",
+        discipline,
+        outcome,
+        detail == null ? "" : ": " + detail);
     return new AssignmentResult(discipline, List.of(discipline), outcome, warning);
   }
 }

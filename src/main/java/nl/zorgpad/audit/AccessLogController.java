@@ -32,8 +32,12 @@ class AccessLogController {
   private final AuditReads reads;
   private final AuditFormat format;
 
-  AccessLogController(AccessLogReview review, ClientAccessReport reports, PdfRenderer pdfs,
-      AuditReads reads, AuditFormat format) {
+  AccessLogController(
+      AccessLogReview review,
+      ClientAccessReport reports,
+      PdfRenderer pdfs,
+      AuditReads reads,
+      AuditFormat format) {
     this.review = review;
     this.reports = reports;
     this.pdfs = pdfs;
@@ -45,15 +49,16 @@ class AccessLogController {
   String search(
       @RequestParam(name = "client", required = false) @Size(max = TextLimits.SEARCH) String client,
       @RequestParam(name = "gebruiker", required = false) @Size(max = TextLimits.SEARCH)
-      String user,
+          String user,
       @RequestParam(name = "organisatie", required = false) @Size(max = TextLimits.SEARCH)
-      String organisation,
-      @RequestParam(name = "van", required = false)
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(name = "tot", required = false)
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+          String organisation,
+      @RequestParam(name = "van", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @RequestParam(name = "tot", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to,
       @RequestParam(name = "actie", required = false) @Size(max = TextLimits.CODE) String action,
-      @RequestParam(name = "nood", required = false) Boolean emergency, Model model) {
+      @RequestParam(name = "nood", required = false) Boolean emergency,
+      Model model) {
     AccessLogReview.Criteria criteria =
         new AccessLogReview.Criteria(client, user, organisation, from, to, action, emergency);
     model.addAttribute("criteria", criteria);
@@ -76,24 +81,40 @@ class AccessLogController {
     ClientAccessReport.Report report = reports.report(caseNumber);
     reads.record(caseNumber, "ClientAccessReport", AccessAction.EXPORT);
     // Excel reads UTF-8 with a BOM; the header plain, every other cell quoted
-    CsvWriter csv = CsvWriter.withByteOrderMark().row(format.message("audit.report.col.time"),
-        format.message("audit.report.col.organisation"), format.message("audit.report.col.role"),
-        format.message("audit.report.col.user"), format.message("audit.report.col.responsible"),
-        format.message("audit.report.col.action"), format.message("audit.report.col.object"),
-        format.message("audit.report.col.whose"), format.message("audit.report.col.basis"),
-        format.message("audit.report.col.emergency"),
-        format.message("audit.report.col.outcome"));
+    CsvWriter csv =
+        CsvWriter.withByteOrderMark()
+            .row(
+                format.message("audit.report.col.time"),
+                format.message("audit.report.col.organisation"),
+                format.message("audit.report.col.role"),
+                format.message("audit.report.col.user"),
+                format.message("audit.report.col.responsible"),
+                format.message("audit.report.col.action"),
+                format.message("audit.report.col.object"),
+                format.message("audit.report.col.whose"),
+                format.message("audit.report.col.basis"),
+                format.message("audit.report.col.emergency"),
+                format.message("audit.report.col.outcome"));
     for (ClientAccessReport.Line line : report.lines()) {
-      csv.quotedRow(format.exactTime(line.at()), line.organisation(),
-          format.discipline(line.role()), line.user(), line.responsibleUser(),
-          format.message("audit.action." + line.action()), format.objectType(line.objectType()),
-          format.message("audit.report.whose." + line.whose()), format.basis(line.basis()),
+      csv.quotedRow(
+          format.exactTime(line.at()),
+          line.organisation(),
+          format.discipline(line.role()),
+          line.user(),
+          line.responsibleUser(),
+          format.message("audit.action." + line.action()),
+          format.objectType(line.objectType()),
+          format.message("audit.report.whose." + line.whose()),
+          format.basis(line.basis()),
           format.message(line.emergency() ? "audit.yes" : "audit.no"),
           format.message("audit.outcome." + line.outcome()));
     }
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageverzoek-"
-            + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".csv\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"inzageverzoek-"
+                + caseNumber.replaceAll("[^A-Za-z0-9-]", "")
+                + ".csv\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(csv.toUtf8());
   }
@@ -105,8 +126,12 @@ class AccessLogController {
     reads.record(caseNumber, "ClientAccessReport", AccessAction.EXPORT);
     byte[] pdf = pdfs.render("audit/pdf/client-report", Map.of("report", report));
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageverzoek-"
-            + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
-        .contentType(MediaType.APPLICATION_PDF).body(pdf);
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"inzageverzoek-"
+                + caseNumber.replaceAll("[^A-Za-z0-9-]", "")
+                + ".pdf\"")
+        .contentType(MediaType.APPLICATION_PDF)
+        .body(pdf);
   }
 }

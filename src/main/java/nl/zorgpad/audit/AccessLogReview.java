@@ -23,31 +23,53 @@ import org.springframework.stereotype.Service;
 class AccessLogReview {
 
   static final int LIMIT = 500;
+
   /** A read rests on need-to-know when the guard granted it for one of these reasons. */
   static final Set<String> NEED_TO_KNOW = Set.of("involvement", "task");
+
   static final Duration BURST_WINDOW = Duration.ofHours(1);
   static final int BURST_DOSSIERS = 5;
 
-  record Criteria(String client, String user, String organisation, LocalDate from, LocalDate to,
-      String action, Boolean emergency) {
-  }
+  record Criteria(
+      String client,
+      String user,
+      String organisation,
+      LocalDate from,
+      LocalDate to,
+      String action,
+      Boolean emergency) {}
 
-  record Entry(Long id, Instant at, String user, String responsibleUser, String organisation,
-      String role, String clientId, String caseNumber, String objectType, String action,
-      String outcome, String purpose, String basis, boolean emergency) {
-  }
+  record Entry(
+      Long id,
+      Instant at,
+      String user,
+      String responsibleUser,
+      String organisation,
+      String role,
+      String clientId,
+      String caseNumber,
+      String objectType,
+      String action,
+      String outcome,
+      String purpose,
+      String basis,
+      boolean emergency) {}
 
-  record Burst(String user, Instant from, Instant to, int dossiers) {
-  }
+  record Burst(String user, Instant from, Instant to, int dossiers) {}
 
   /**
    * The unusual access of a period ({@code from}–{@code to}, the last {@link #DEFAULT_DAYS} days
    * when the auditor gave none); each list holds at most {@link #LIMIT} records, newest first,
    * and says when there were more.
    */
-  record Unusual(List<Entry> withoutNeedToKnow, List<Entry> emergencies, List<Burst> bursts,
-      LocalDate from, LocalDate to, boolean moreWithoutNeedToKnow, boolean moreEmergencies) {
-  }
+  record Unusual(
+      List<Entry> withoutNeedToKnow,
+      List<Entry> emergencies,
+      List<Burst> bursts,
+      LocalDate from,
+      LocalDate to,
+      boolean moreWithoutNeedToKnow,
+      boolean moreEmergencies) {}
 
   /** The review's period when the auditor names none: what a monthly review looks at. */
   static final int DEFAULT_DAYS = 30;
@@ -72,11 +94,15 @@ class AccessLogReview {
   List<Entry> search(Criteria criteria) {
     Where where = where(criteria.from(), criteria.to());
     if (present(criteria.client())) {
-      where.and("(client_id = ? or case_number = ?)", criteria.client().strip(),
+      where.and(
+          "(client_id = ? or case_number = ?)",
+          criteria.client().strip(),
           criteria.client().strip());
     }
     if (present(criteria.user())) {
-      where.and("(user_id = ? or responsible_user_id = ?)", criteria.user().strip(),
+      where.and(
+          "(user_id = ? or responsible_user_id = ?)",
+          criteria.user().strip(),
           criteria.user().strip());
     }
     if (present(criteria.action())) {
@@ -87,9 +113,10 @@ class AccessLogReview {
     }
     if (present(criteria.organisation())) {
       // a user belongs to an organisation through a team of hers in the sociale kaart
-      where.and("user_id in (select m.USER_ID_ from ACT_ID_MEMBERSHIP m join zp_team t on"
-          + " t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
-          + " where lower(o.name) like ? escape '\\')",
+      where.and(
+          "user_id in (select m.USER_ID_ from ACT_ID_MEMBERSHIP m join zp_team t on"
+              + " t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
+              + " where lower(o.name) like ? escape '\\')",
           "%" + likeEscaped(criteria.organisation().strip().toLowerCase()) + "%");
     }
     return newest(where, LIMIT);
@@ -103,45 +130,78 @@ class AccessLogReview {
    */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Unusual unusual(LocalDate from, LocalDate to) {
-    LocalDate until = to != null ? to : from != null ? null : LocalDate.now(clock.withZone(
-        ZorgpadTime.ZONE));
+    LocalDate until =
+        to != null ? to : from != null ? null : LocalDate.now(clock.withZone(ZorgpadTime.ZONE));
     LocalDate since = from != null ? from : to != null ? null : until.minusDays(DEFAULT_DAYS - 1);
-    Where without = caregiversReads(since, until).and("(outcome = 'DENIED'"
-        + " or consent_basis is null or (consent_basis <> 'involvement'"
-        + " and consent_basis not like 'involvement:%' and consent_basis <> 'task'"
-        + " and consent_basis not like 'task:%'))");
+    Where without =
+        caregiversReads(since, until)
+            .and(
+                "(outcome = 'DENIED'"
+                    + " or consent_basis is null or (consent_basis <> 'involvement'"
+                    + " and consent_basis not like 'involvement:%' and consent_basis <> 'task'"
+                    + " and consent_basis not like 'task:%'))");
     List<Entry> withoutNeedToKnow = newest(without, LIMIT + 1);
-    List<Entry> emergencies = newest(where(since, until)
-        .and("(emergency = ? or action = 'EMERGENCY_ACCESS')", true), LIMIT + 1);
+    List<Entry> emergencies =
+        newest(
+            where(since, until).and("(emergency = ? or action = 'EMERGENCY_ACCESS')", true),
+            LIMIT + 1);
     Where readers = caregiversReads(since, until).and("client_id is not null");
-    List<String> manyDossiers = jdbc.queryForList("select user_id from zp_access_log"
-        + readers.sql + " group by user_id having count(distinct coalesce(case_number,"
-        + " client_id)) >= " + BURST_DOSSIERS, String.class, readers.args.toArray());
+    List<String> manyDossiers =
+        jdbc.queryForList(
+            "select user_id from zp_access_log"
+                + readers.sql
+                + " group by user_id having count(distinct coalesce(case_number,"
+                + " client_id)) >= "
+                + BURST_DOSSIERS,
+            String.class,
+            readers.args.toArray());
     List<Burst> bursts = new ArrayList<>();
     for (String user : manyDossiers) {
-      Where reads = caregiversReads(since, until).and("client_id is not null")
-          .and("user_id = ?", user);
-      bursts.addAll(bursts(query("select " + COLUMNS + " from zp_access_log" + reads.sql
-          + " order by occurred_at, id", reads.args)));
+      Where reads =
+          caregiversReads(since, until).and("client_id is not null").and("user_id = ?", user);
+      bursts.addAll(
+          bursts(
+              query(
+                  "select "
+                      + COLUMNS
+                      + " from zp_access_log"
+                      + reads.sql
+                      + " order by occurred_at, id",
+                  reads.args)));
     }
     bursts.sort(java.util.Comparator.comparing(Burst::from).reversed());
-    return new Unusual(first(withoutNeedToKnow), first(emergencies), bursts, since, until,
-        withoutNeedToKnow.size() > LIMIT, emergencies.size() > LIMIT);
+    return new Unusual(
+        first(withoutNeedToKnow),
+        first(emergencies),
+        bursts,
+        since,
+        until,
+        withoutNeedToKnow.size() > LIMIT,
+        emergencies.size() > LIMIT);
   }
 
-  private static final String COLUMNS = "id, occurred_at, user_id, responsible_user_id,"
-      + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
-      + " emergency";
+  private static final String COLUMNS =
+      "id, occurred_at, user_id, responsible_user_id,"
+          + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
+          + " emergency";
 
   /** Reads by caregivers: not the system's, not the auditor's own reads for an audit. */
   private Where caregiversReads(LocalDate from, LocalDate to) {
-    return where(from, to).and("action = 'READ'").and("user_id <> 'system'")
+    return where(from, to)
+        .and("action = 'READ'")
+        .and("user_id <> 'system'")
         .and("(purpose_of_use is null or purpose_of_use <> ?)", AuditReads.PURPOSE);
   }
 
   private List<Entry> newest(Where where, int limit) {
-    return query("select " + COLUMNS + " from zp_access_log" + where.sql
-        + " order by occurred_at desc, id desc limit " + limit, where.args);
+    return query(
+        "select "
+            + COLUMNS
+            + " from zp_access_log"
+            + where.sql
+            + " order by occurred_at desc, id desc limit "
+            + limit,
+        where.args);
   }
 
   private static List<Entry> first(List<Entry> entries) {
@@ -152,11 +212,13 @@ class AccessLogReview {
   private static Where where(LocalDate from, LocalDate to) {
     Where where = new Where();
     if (from != null) {
-      where.and("occurred_at >= ?",
+      where.and(
+          "occurred_at >= ?",
           java.sql.Timestamp.from(from.atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     if (to != null) {
-      where.and("occurred_at < ?",
+      where.and(
+          "occurred_at < ?",
           java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     return where;
@@ -185,45 +247,64 @@ class AccessLogReview {
    */
   static List<Burst> bursts(List<Entry> entries) {
     Map<String, List<Entry>> reads = new LinkedHashMap<>();
-    entries.stream().filter(entry -> "READ".equals(entry.action()) && entry.clientId() != null
-            && !"system".equals(entry.user()) && !AuditReads.PURPOSE.equals(entry.purpose()))
+    entries.stream()
+        .filter(
+            entry ->
+                "READ".equals(entry.action())
+                    && entry.clientId() != null
+                    && !"system".equals(entry.user())
+                    && !AuditReads.PURPOSE.equals(entry.purpose()))
         .sorted(java.util.Comparator.comparing(Entry::at))
-        .forEach(entry -> reads.computeIfAbsent(entry.user(), user -> new ArrayList<>())
-            .add(entry));
+        .forEach(
+            entry -> reads.computeIfAbsent(entry.user(), user -> new ArrayList<>()).add(entry));
     List<Burst> bursts = new ArrayList<>();
-    reads.forEach((user, list) -> {
-      int start = 0;
-      Instant reportedUntil = Instant.MIN;
-      for (int end = 0; end < list.size(); end++) {
-        while (Duration.between(list.get(start).at(), list.get(end).at())
-            .compareTo(BURST_WINDOW) > 0) {
-          start++;
-        }
-        Set<String> dossiers = new HashSet<>();
-        for (int i = start; i <= end; i++) {
-          Entry read = list.get(i);
-          dossiers.add(read.caseNumber() != null ? read.caseNumber() : read.clientId());
-        }
-        if (dossiers.size() >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
-          bursts.add(new Burst(user, list.get(start).at(), list.get(end).at(), dossiers.size()));
-          reportedUntil = list.get(end).at();
-        }
-      }
-    });
+    reads.forEach(
+        (user, list) -> {
+          int start = 0;
+          Instant reportedUntil = Instant.MIN;
+          for (int end = 0; end < list.size(); end++) {
+            while (Duration.between(list.get(start).at(), list.get(end).at())
+                    .compareTo(BURST_WINDOW)
+                > 0) {
+              start++;
+            }
+            Set<String> dossiers = new HashSet<>();
+            for (int i = start; i <= end; i++) {
+              Entry read = list.get(i);
+              dossiers.add(read.caseNumber() != null ? read.caseNumber() : read.clientId());
+            }
+            if (dossiers.size() >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
+              bursts.add(
+                  new Burst(user, list.get(start).at(), list.get(end).at(), dossiers.size()));
+              reportedUntil = list.get(end).at();
+            }
+          }
+        });
     return bursts;
   }
 
   private List<Entry> query(String sql, List<Object> args) {
-    return jdbc.query(sql, (rs, n) -> {
-      String user = rs.getString("user_id");
-      return new Entry(rs.getLong("id"),
-          ClientAccessReport.instant(rs.getObject("occurred_at")), user,
-          rs.getString("responsible_user_id"), disciplines.organisationOf(user),
-          disciplines.ofUser(user), rs.getString("client_id"), rs.getString("case_number"),
-          rs.getString("object_type"), rs.getString("action"), rs.getString("outcome"),
-          rs.getString("purpose_of_use"), rs.getString("consent_basis"),
-          rs.getBoolean("emergency"));
-    }, args.toArray());
+    return jdbc.query(
+        sql,
+        (rs, n) -> {
+          String user = rs.getString("user_id");
+          return new Entry(
+              rs.getLong("id"),
+              ClientAccessReport.instant(rs.getObject("occurred_at")),
+              user,
+              rs.getString("responsible_user_id"),
+              disciplines.organisationOf(user),
+              disciplines.ofUser(user),
+              rs.getString("client_id"),
+              rs.getString("case_number"),
+              rs.getString("object_type"),
+              rs.getString("action"),
+              rs.getString("outcome"),
+              rs.getString("purpose_of_use"),
+              rs.getString("consent_basis"),
+              rs.getBoolean("emergency"));
+        },
+        args.toArray());
   }
 
   private static boolean present(String text) {

@@ -19,11 +19,22 @@ class AccessLogTimeline implements TimelineSource {
   @Override
   public List<TimelineEvent> events(String caseNumber) {
     return entries.findByCaseNumberOrderByIdAsc(caseNumber).stream()
-        .map(entry -> new TimelineEvent(entry.getOccurredAt(), TimelineEvent.Type.ACCESS, null,
-            entry.getObjectType(), disciplines.ofUser(entry.getUserId()), entry.getUserId(),
-            null, entry.getAction().name() + (entry.isEmergency() ? " · NOOD" : ""), null,
-            entry.getOutcome().name() + " · " + entry.getPurposeOfUse()
-                + (entry.getConsentBasis() == null ? "" : " · " + entry.getConsentBasis())))
+        .map(
+            entry ->
+                new TimelineEvent(
+                    entry.getOccurredAt(),
+                    TimelineEvent.Type.ACCESS,
+                    null,
+                    entry.getObjectType(),
+                    disciplines.ofUser(entry.getUserId()),
+                    entry.getUserId(),
+                    null,
+                    entry.getAction().name() + (entry.isEmergency() ? " · NOOD" : ""),
+                    null,
+                    entry.getOutcome().name()
+                        + " · "
+                        + entry.getPurposeOfUse()
+                        + (entry.getConsentBasis() == null ? "" : " · " + entry.getConsentBasis())))
         .toList();
   }
 }

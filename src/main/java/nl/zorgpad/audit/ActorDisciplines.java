@@ -19,23 +19,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ActorDisciplines {
 
-  private static final List<String> ROLES = List.of(ZorgpadGroups.COORDINATOR,
-      ZorgpadGroups.AUDITOR);
+  private static final List<String> ROLES =
+      List.of(ZorgpadGroups.COORDINATOR, ZorgpadGroups.AUDITOR);
 
   private final IdentityService identity;
   private final TeamRepository teams;
+
   /**
    * Per node, for the requests of a few minutes: a user who moves to another team is seen there
    * after at most {@link #MAX_AGE} (docs/operations.md, "State per node").
    */
   private final Map<String, String> users = new ConcurrentHashMap<>();
+
   private final Map<String, String> organisations = new ConcurrentHashMap<>();
   static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(10);
   private volatile java.time.Instant filledSince = java.time.Instant.now();
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  ActorDisciplines(IdentityService identity, TeamRepository teams,
+  ActorDisciplines(
+      IdentityService identity,
+      TeamRepository teams,
       org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.identity = identity;
@@ -47,22 +51,27 @@ class ActorDisciplines {
       return null;
     }
     expire();
-    return users.computeIfAbsent(userId, id -> {
-      List<Group> groups = identity.createGroupQuery().groupMember(id).list();
-      for (Group group : groups) {
-        if (Disciplines.ALL.contains(group.getId())) {
-          return group.getId();
-        }
-      }
-      for (Group group : groups) {
-        String discipline = ofGroup(group.getId());
-        if (discipline != null) {
-          return discipline;
-        }
-      }
-      return groups.stream().map(Group::getId).filter(ROLES::contains).findFirst()
-          .orElse("unknown");
-    });
+    return users.computeIfAbsent(
+        userId,
+        id -> {
+          List<Group> groups = identity.createGroupQuery().groupMember(id).list();
+          for (Group group : groups) {
+            if (Disciplines.ALL.contains(group.getId())) {
+              return group.getId();
+            }
+          }
+          for (Group group : groups) {
+            String discipline = ofGroup(group.getId());
+            if (discipline != null) {
+              return discipline;
+            }
+          }
+          return groups.stream()
+              .map(Group::getId)
+              .filter(ROLES::contains)
+              .findFirst()
+              .orElse("unknown");
+        });
   }
 
   /** The organisation of the user's team in the sociale kaart; empty when she has no team. */
@@ -71,17 +80,22 @@ class ActorDisciplines {
       return "";
     }
     expire();
-    return organisations.computeIfAbsent(userId, id -> {
-      for (Group group : identity.createGroupQuery().groupMember(id).list()) {
-        List<String> names = jdbc.queryForList("select o.name from zp_team t join"
-            + " zp_organisation o on o.id = t.organisation_id where t.group_id = ?",
-            String.class, group.getId());
-        if (!names.isEmpty()) {
-          return names.get(0);
-        }
-      }
-      return "";
-    });
+    return organisations.computeIfAbsent(
+        userId,
+        id -> {
+          for (Group group : identity.createGroupQuery().groupMember(id).list()) {
+            List<String> names =
+                jdbc.queryForList(
+                    "select o.name from zp_team t join"
+                        + " zp_organisation o on o.id = t.organisation_id where t.group_id = ?",
+                    String.class,
+                    group.getId());
+            if (!names.isEmpty()) {
+              return names.get(0);
+            }
+          }
+          return "";
+        });
   }
 
   String ofGroup(String groupId) {

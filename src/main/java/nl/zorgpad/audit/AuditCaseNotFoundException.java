@@ -12,7 +12,10 @@ class AuditCaseNotFoundException extends RefusalException {
   private final String caseNumber;
 
   AuditCaseNotFoundException(String caseNumber) {
-    super(404, "case-not-found", "no case " + caseNumber,
+    super(
+        404,
+        "case-not-found",
+        "no case " + caseNumber,
         DutchText.of("audit.caseNotFound.text", caseNumber));
     this.caseNumber = caseNumber;
   }

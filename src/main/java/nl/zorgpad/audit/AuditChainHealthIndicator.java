@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component("auditChainHealthIndicator")
 class AuditChainHealthIndicator implements HealthIndicator {
 
-  static final Status BROKEN = new Status("BROKEN",
-      "a hash chain of the audit trail or access log is broken");
+  static final Status BROKEN =
+      new Status("BROKEN", "a hash chain of the audit trail or access log is broken");
 
   /** How old the last check may be before the result is UNKNOWN. */
   static final Duration MAX_AGE = Duration.ofHours(1);

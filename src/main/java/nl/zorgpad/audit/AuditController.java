@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 /** The auditor's workspace: read-only, auditors only (403 for everyone else). */
@@ -38,8 +37,13 @@ class AuditController {
   private final ChainAnchors anchors;
   private final Clock clock;
 
-  AuditController(CaseHistoryService caseHistory, ChainVerificationService verification,
-      CaseReviewExport export, PdfRenderer pdfs, AuditReads reads, ChainAnchors anchors,
+  AuditController(
+      CaseHistoryService caseHistory,
+      ChainVerificationService verification,
+      CaseReviewExport export,
+      PdfRenderer pdfs,
+      AuditReads reads,
+      ChainAnchors anchors,
       Clock clock) {
     this.clock = clock;
     this.anchors = anchors;
@@ -51,8 +55,9 @@ class AuditController {
   }
 
   @GetMapping
-  String index(@RequestParam(name = "casus", required = false) @Size(max = TextLimits.CODE)
-      String caseNumber) {
+  String index(
+      @RequestParam(name = "casus", required = false) @Size(max = TextLimits.CODE)
+          String caseNumber) {
     if (caseNumber != null && !caseNumber.isBlank()) {
       return "redirect:/audit/casus/"
           + UriUtils.encodePathSegment(caseNumber.strip(), StandardCharsets.UTF_8);
@@ -61,21 +66,26 @@ class AuditController {
   }
 
   @GetMapping("/casus/{caseNumber}")
-  String caseHistory(@PathVariable String caseNumber,
-      @RequestParam(name = "van", required = false)
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(name = "tot", required = false)
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+  String caseHistory(
+      @PathVariable String caseNumber,
+      @RequestParam(name = "van", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @RequestParam(name = "tot", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to,
       @RequestParam(name = "discipline", required = false) @Size(max = TextLimits.CODE)
-      String discipline,
+          String discipline,
       @RequestParam(name = "gebruiker", required = false) @Size(max = TextLimits.SEARCH)
-      String user,
+          String user,
       @RequestParam(name = "type", required = false) @Size(max = TextLimits.CODE) String type,
       @RequestParam(name = "pagina", required = false) @Size(max = TextLimits.CODE) String page,
       Model model) {
-    TimelineEvent.Type eventType = type == null || type.isBlank() ? null
-        : Arrays.stream(TimelineEvent.Type.values()).filter(t -> t.name().equals(type))
-            .findFirst().orElse(null);
+    TimelineEvent.Type eventType =
+        type == null || type.isBlank()
+            ? null
+            : Arrays.stream(TimelineEvent.Type.values())
+                .filter(t -> t.name().equals(type))
+                .findFirst()
+                .orElse(null);
     CaseHistoryService.Filter filter =
         new CaseHistoryService.Filter(from, to, discipline, user, eventType);
     CaseHistoryService.CaseHistory history = caseHistory.caseHistory(caseNumber, filter);
@@ -84,8 +94,8 @@ class AuditController {
     }
     reads.record(caseNumber, "CaseHistory", AccessAction.READ);
     model.addAttribute("history", history);
-    int pageNumber = page != null && page.strip().matches("[0-9]{1,6}")
-        ? Integer.parseInt(page.strip()) : 1;
+    int pageNumber =
+        page != null && page.strip().matches("[0-9]{1,6}") ? Integer.parseInt(page.strip()) : 1;
     model.addAttribute("timeline", TimelinePage.of(history.events(), pageNumber));
     model.addAttribute("filter", filter);
     model.addAttribute("types", TimelineEvent.Type.values());
@@ -98,8 +108,7 @@ class AuditController {
     String markdown = export.markdown(export.review(caseNumber));
     reads.record(caseNumber, "CaseReview", AccessAction.EXPORT);
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"casuistiekbespreking.md\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"casuistiekbespreking.md\"")
         .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
         .body(markdown.getBytes(StandardCharsets.UTF_8));
   }
@@ -111,9 +120,10 @@ class AuditController {
     reads.record(caseNumber, "CaseReview", AccessAction.EXPORT);
     byte[] pdf = pdfs.render("audit/pdf/case-review", java.util.Map.of("review", review));
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"casuistiekbespreking.pdf\"")
-        .contentType(MediaType.APPLICATION_PDF).body(pdf);
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"casuistiekbespreking.pdf\"")
+        .contentType(MediaType.APPLICATION_PDF)
+        .body(pdf);
   }
 
   /** The pathway diagram of the case with the path taken and the time spent per step. */
@@ -129,19 +139,21 @@ class AuditController {
    * explanation on the page.
    */
   @GetMapping("/keten")
-  String verify(@RequestParam(name = "anker", required = false) @Size(max = TextLimits.ANCHOR)
-      String anchor, Model model,
+  String verify(
+      @RequestParam(name = "anker", required = false) @Size(max = TextLimits.ANCHOR) String anchor,
+      Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("results", verification.verifyAll());
     model.addAttribute("anchors", anchors.current());
     if (anchor != null && !anchor.isBlank()) {
       model.addAttribute("anchorText", anchor.strip());
-      ChainAnchors.parse(anchor).ifPresentOrElse(
-          parsed -> model.addAttribute("anchorCheck", anchors.check(parsed)),
-          () -> {
-            model.addAttribute("anchorInvalid", true);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-          });
+      ChainAnchors.parse(anchor)
+          .ifPresentOrElse(
+              parsed -> model.addAttribute("anchorCheck", anchors.check(parsed)),
+              () -> {
+                model.addAttribute("anchorInvalid", true);
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+              });
     }
     return "audit/chain";
   }
@@ -155,8 +167,11 @@ class AuditController {
       text.append(anchor.line()).append("\n");
     }
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zorgpad-ankerpunt-"
-            + LocalDate.now(clock.withZone(ZorgpadTime.ZONE)) + ".txt\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"zorgpad-ankerpunt-"
+                + LocalDate.now(clock.withZone(ZorgpadTime.ZONE))
+                + ".txt\"")
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body(text.toString().getBytes(StandardCharsets.UTF_8));
   }

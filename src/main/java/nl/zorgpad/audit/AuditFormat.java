@@ -14,9 +14,11 @@ public class AuditFormat {
   /** Issue 15: the Dutch way, 2-12-2026 14:05 (Europe/Amsterdam). */
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("d-M-yyyy HH:mm").withZone(ZorgpadTime.ZONE);
+
   /** For exports (CSV): to the second, as the access log records it (NEN 7513 evidence). */
   static final DateTimeFormatter EXACT_TIME =
       DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss").withZone(ZorgpadTime.ZONE);
+
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
   private static final java.util.regex.Pattern ISO_DATE =
       java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -52,7 +54,8 @@ public class AuditFormat {
 
   /** The clock time of {@link #time} alone (14:05), for a narrow column. */
   public String clock(Instant instant) {
-    return instant == null ? ""
+    return instant == null
+        ? ""
         : DateTimeFormatter.ofPattern("HH:mm").withZone(ZorgpadTime.ZONE).format(instant);
   }
 
@@ -90,13 +93,16 @@ public class AuditFormat {
     if (hours > 0) {
       return message("audit.duration.hours", hours, rest);
     }
-    return millis < 60_000 ? message("audit.duration.seconds", millis / 1000)
+    return millis < 60_000
+        ? message("audit.duration.seconds", millis / 1000)
         : message("audit.duration.minutes", rest);
   }
 
   public String discipline(String discipline) {
-    return discipline == null ? "" : messages.getMessage("audit.discipline." + discipline, null,
-        discipline, LocaleContextHolder.getLocale());
+    return discipline == null
+        ? ""
+        : messages.getMessage(
+            "audit.discipline." + discipline, null, discipline, LocaleContextHolder.getLocale());
   }
 
   /** The consent basis of an access in Dutch ({@code consent:12} → "toestemming (12)"). */
@@ -105,15 +111,18 @@ public class AuditFormat {
       return messages.getMessage("audit.basis.none", null, LocaleContextHolder.getLocale());
     }
     String[] parts = basis.split(":", 2);
-    String text = messages.getMessage("audit.basis." + parts[0], null, parts[0],
-        LocaleContextHolder.getLocale());
+    String text =
+        messages.getMessage(
+            "audit.basis." + parts[0], null, parts[0], LocaleContextHolder.getLocale());
     return parts.length == 2 ? text + " (" + parts[1] + ")" : text;
   }
 
   /** The part of the dossier an access-log record is about, in Dutch (code when unknown). */
   public String objectType(String objectType) {
-    return objectType == null || objectType.isBlank() ? "" : messages.getMessage(
-        "audit.object." + objectType, null, objectType, LocaleContextHolder.getLocale());
+    return objectType == null || objectType.isBlank()
+        ? ""
+        : messages.getMessage(
+            "audit.object." + objectType, null, objectType, LocaleContextHolder.getLocale());
   }
 
   /**
@@ -132,8 +141,10 @@ public class AuditFormat {
         yield label == null ? subject : label + " (" + subject + ")";
       }
       case OPERATION -> code("audit.operation.", subject);
-      case ACCESS -> java.util.Arrays.stream(subject.split(",")).map(this::objectType)
-          .collect(java.util.stream.Collectors.joining(", "));
+      case ACCESS ->
+          java.util.Arrays.stream(subject.split(","))
+              .map(this::objectType)
+              .collect(java.util.stream.Collectors.joining(", "));
       default -> subject;
     };
   }
@@ -147,10 +158,14 @@ public class AuditFormat {
       case VARIABLE_CHANGED -> variableValue(event.subject(), value);
       case INCIDENT -> code("audit.incident.", value);
       case CONSENT -> code("audit.consent.", value);
-      case ACCESS -> java.util.Arrays.stream(value.split(" · "))
-          .map(part -> "NOOD".equals(part) ? message("audit.access.emergencyFlag")
-              : code("audit.action.", part))
-          .collect(java.util.stream.Collectors.joining(" · "));
+      case ACCESS ->
+          java.util.Arrays.stream(value.split(" · "))
+              .map(
+                  part ->
+                      "NOOD".equals(part)
+                          ? message("audit.access.emergencyFlag")
+                          : code("audit.action.", part))
+              .collect(java.util.stream.Collectors.joining(" · "));
       default -> value;
     };
   }
@@ -175,7 +190,8 @@ public class AuditFormat {
       }
       case INCIDENT -> {
         int colon = detail.indexOf(": ");
-        yield colon < 0 ? code("audit.incidentType.", detail)
+        yield colon < 0
+            ? code("audit.incidentType.", detail)
             : code("audit.incidentType.", detail.substring(0, colon)) + detail.substring(colon);
       }
       case ACCESS -> {

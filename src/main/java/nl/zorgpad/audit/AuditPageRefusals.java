@@ -17,19 +17,30 @@ import org.springframework.web.servlet.ModelAndView;
 class AuditPageRefusals {
 
   @ExceptionHandler(AuditCaseNotFoundException.class)
-  ModelAndView caseNotFound(AuditCaseNotFoundException unknown,
-      org.springframework.web.method.HandlerMethod handler) {
-    if (handler != null && (handler.hasMethodAnnotation(
-        org.springframework.web.bind.annotation.ResponseBody.class))) {
-      ModelAndView json = new ModelAndView(
-          new org.springframework.web.servlet.view.json.MappingJackson2JsonView(),
-          java.util.Map.of("status", 404, "error", unknown.code(), "message",
-              unknown.userMessage(), "userMessage", unknown.userMessage()));
+  ModelAndView caseNotFound(
+      AuditCaseNotFoundException unknown, org.springframework.web.method.HandlerMethod handler) {
+    if (handler != null
+        && (handler.hasMethodAnnotation(
+            org.springframework.web.bind.annotation.ResponseBody.class))) {
+      ModelAndView json =
+          new ModelAndView(
+              new org.springframework.web.servlet.view.json.MappingJackson2JsonView(),
+              java.util.Map.of(
+                  "status",
+                  404,
+                  "error",
+                  unknown.code(),
+                  "message",
+                  unknown.userMessage(),
+                  "userMessage",
+                  unknown.userMessage()));
       json.setStatus(HttpStatus.NOT_FOUND);
       return json;
     }
-    ModelAndView page = new ModelAndView("audit/case-not-found",
-        java.util.Map.of("caseNumber", unknown.caseNumber(), "message", unknown.userMessage()));
+    ModelAndView page =
+        new ModelAndView(
+            "audit/case-not-found",
+            java.util.Map.of("caseNumber", unknown.caseNumber(), "message", unknown.userMessage()));
     page.setStatus(HttpStatus.NOT_FOUND);
     return page;
   }

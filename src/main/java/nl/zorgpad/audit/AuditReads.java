@@ -23,7 +23,10 @@ class AuditReads {
   private final ClientAccessReport.LogIds logIds;
   private final TransactionTemplate transactions;
 
-  AuditReads(AccessLog accessLog, CaseFileRepository cases, ClientAccessReport.LogIds logIds,
+  AuditReads(
+      AccessLog accessLog,
+      CaseFileRepository cases,
+      ClientAccessReport.LogIds logIds,
       PlatformTransactionManager transactionManager) {
     this.accessLog = accessLog;
     this.cases = cases;
@@ -39,14 +42,26 @@ class AuditReads {
     // logged all the same, by object id (the read of a process is no reason for a 500)
     boolean caseNumberFits = caseNumber.length() <= CASE_NUMBER_LENGTH;
     String objectId = caseNumber.length() <= 100 ? caseNumber : caseNumber.substring(0, 100);
-    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(
-        caseNumberFits ? caseNumber : null, caseNumberFits ? clientIdOf(caseNumber) : null,
-        objectType, objectId, action, AccessOutcome.ALLOWED, PURPOSE, "auditor", false,
-        null)));
+    transactions.executeWithoutResult(
+        status ->
+            accessLog.record(
+                new AccessEvent(
+                    caseNumberFits ? caseNumber : null,
+                    caseNumberFits ? clientIdOf(caseNumber) : null,
+                    objectType,
+                    objectId,
+                    action,
+                    AccessOutcome.ALLOWED,
+                    PURPOSE,
+                    "auditor",
+                    false,
+                    null)));
   }
 
   String clientIdOf(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).map(caseFile -> logIds.client(caseFile.getId()))
+    return cases
+        .findByCaseNumber(caseNumber)
+        .map(caseFile -> logIds.client(caseFile.getId()))
         .orElse("case:" + caseNumber);
   }
 }

@@ -29,17 +29,18 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 class AuditTrailHistoryEventHandler implements HistoryEventHandler {
 
   static final int MAX_VALUE = 4000;
-  private static final String INSERT = "insert into zp_audit_record (occurred_at, event_type,"
-      + " process_definition_key, process_instance_id, root_process_instance_id, case_number,"
-      + " activity_id, activity_label, task_id, user_id, assignee, variable_key, variable_type,"
-      + " value_text, history_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT =
+      "insert into zp_audit_record (occurred_at, event_type,"
+          + " process_definition_key, process_instance_id, root_process_instance_id, case_number,"
+          + " activity_id, activity_label, task_id, user_id, assignee, variable_key, variable_type,"
+          + " value_text, history_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Supplier<JdbcTemplate> jdbc;
   private final Supplier<HashChain> chain;
   private final Supplier<ChainSealing> sealing;
 
-  AuditTrailHistoryEventHandler(Supplier<JdbcTemplate> jdbc, Supplier<HashChain> chain,
-      Supplier<ChainSealing> sealing) {
+  AuditTrailHistoryEventHandler(
+      Supplier<JdbcTemplate> jdbc, Supplier<HashChain> chain, Supplier<ChainSealing> sealing) {
     this.jdbc = jdbc;
     this.chain = chain;
     this.sealing = sealing;
@@ -55,19 +56,34 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
     String user = context == null ? null : context.getAuthenticatedUserId();
     String caseNumber = record.caseNumber != null ? record.caseNumber : caseNumber(context, event);
     Object[] values = {
-        Timestamp.from(ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS)),
-        record.type, event.getProcessDefinitionKey(), event.getProcessInstanceId(),
-        event.getRootProcessInstanceId(), caseNumber, record.activityId, record.activityName,
-        record.taskId, user, record.assignee, record.variableName, record.variableType,
-        truncate(record.value), event.getId()};
+      Timestamp.from(ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS)),
+      record.type,
+      event.getProcessDefinitionKey(),
+      event.getProcessInstanceId(),
+      event.getRootProcessInstanceId(),
+      caseNumber,
+      record.activityId,
+      record.activityName,
+      record.taskId,
+      user,
+      record.assignee,
+      record.variableName,
+      record.variableType,
+      truncate(record.value),
+      event.getId()
+    };
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.get().update(connection -> {
-      PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"});
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      return statement;
-    }, key);
+    jdbc.get()
+        .update(
+            connection -> {
+              PreparedStatement statement =
+                  connection.prepareStatement(INSERT, new String[] {"id"});
+              for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+              }
+              return statement;
+            },
+            key);
     sealing.get().sealBeforeCommit(chain.get(), key.getKey());
   }
 
@@ -103,8 +119,8 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
       }
       Record record = new Record("process-" + type);
       record.caseNumber = process.getBusinessKey();
-      record.activityId = "start".equals(type) ? process.getStartActivityId()
-          : process.getEndActivityId();
+      record.activityId =
+          "start".equals(type) ? process.getStartActivityId() : process.getEndActivityId();
       record.value = process.getDeleteReason();
       return record;
     }
@@ -141,14 +157,16 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
   }
 
   private static String caseNumber(CommandContext context, HistoryEvent event) {
-    String root = event.getRootProcessInstanceId() != null ? event.getRootProcessInstanceId()
-        : event.getProcessInstanceId();
+    String root =
+        event.getRootProcessInstanceId() != null
+            ? event.getRootProcessInstanceId()
+            : event.getProcessInstanceId();
     if (context == null || root == null) {
       return null;
     }
     try {
-      ExecutionEntity execution = context.getDbEntityManager()
-          .getCachedEntity(ExecutionEntity.class, root);
+      ExecutionEntity execution =
+          context.getDbEntityManager().getCachedEntity(ExecutionEntity.class, root);
       if (execution == null) {
         execution = context.getExecutionManager().findExecutionById(root);
       }

@@ -21,18 +21,21 @@ class AuditTrailPlugin extends AbstractProcessEnginePlugin {
 
   private final AuditTrailHistoryEventHandler handler;
 
-  AuditTrailPlugin(ObjectProvider<JdbcTemplate> jdbc,
+  AuditTrailPlugin(
+      ObjectProvider<JdbcTemplate> jdbc,
       @Qualifier("engineAuditChain") ObjectProvider<HashChain> chain,
       ObjectProvider<ChainSealing> sealing) {
     // beans resolved at the first event, not while the engine is built
-    this.handler = new AuditTrailHistoryEventHandler(jdbc::getObject, chain::getObject,
-        sealing::getObject);
+    this.handler =
+        new AuditTrailHistoryEventHandler(jdbc::getObject, chain::getObject, sealing::getObject);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    List<HistoryEventHandler> handlers =
+        configuration.getCustomHistoryEventHandlers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
     handlers.add(handler);
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);

@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The anonymised timeline of one case for a wijknetwerk's casuïstiekbespreking (as Kansrijk
@@ -25,9 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseReviewExport {
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,40}");
+
   /** Dates and case numbers identify a client even without her name. */
   private static final Pattern IDENTIFYING =
       Pattern.compile(".*(\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}|ZP-\\d+).*");
+
   private static final java.util.Set<String> LEFT_OUT_VARIABLES =
       java.util.Set.of("caseNumber", "businessKey", "clientReference");
 
@@ -42,9 +42,8 @@ class CaseReviewExport {
   }
 
   /** The anonymised review: rows of text, the same for Markdown and PDF. */
-  record Review(List<List<String>> steps, List<List<String>> timeline,
-      List<List<String>> perDiscipline) {
-  }
+  record Review(
+      List<List<String>> steps, List<List<String>> timeline, List<List<String>> perDiscipline) {}
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Review review(String caseNumber) {
@@ -53,24 +52,36 @@ class CaseReviewExport {
     if (!caseHistory.found()) {
       throw new AuditCaseNotFoundException(caseNumber);
     }
-    List<TimelineEvent> events = caseHistory.events().stream()
-        .filter(event -> event.at() != null && event.type() != TimelineEvent.Type.ACCESS
-            && event.type() != TimelineEvent.Type.OPERATION
-            && !(event.type() == TimelineEvent.Type.VARIABLE_CHANGED
-                && LEFT_OUT_VARIABLES.contains(event.subject())))
-        .toList();
+    List<TimelineEvent> events =
+        caseHistory.events().stream()
+            .filter(
+                event ->
+                    event.at() != null
+                        && event.type() != TimelineEvent.Type.ACCESS
+                        && event.type() != TimelineEvent.Type.OPERATION
+                        && !(event.type() == TimelineEvent.Type.VARIABLE_CHANGED
+                            && LEFT_OUT_VARIABLES.contains(event.subject())))
+            .toList();
     Instant start = events.isEmpty() ? clock.instant() : events.get(0).at();
     List<List<String>> steps = new ArrayList<>();
     for (CaseHistoryService.StepTime step : caseHistory.steps()) {
-      steps.add(List.of(step.processName(), step.activityName(), String.valueOf(step.times()),
-          format.duration(step.totalMillis())
-              + (step.open() ? " " + format.message("audit.export.open") : "")));
+      steps.add(
+          List.of(
+              step.processName(),
+              step.activityName(),
+              String.valueOf(step.times()),
+              format.duration(step.totalMillis())
+                  + (step.open() ? " " + format.message("audit.export.open") : "")));
     }
     List<List<String>> timeline = new ArrayList<>();
     for (TimelineEvent event : events) {
-      timeline.add(List.of(relative(start, event.at()),
-          format.message("audit.event." + event.type().name()), format.subject(event),
-          discipline(event), detail(event)));
+      timeline.add(
+          List.of(
+              relative(start, event.at()),
+              format.message("audit.event." + event.type().name()),
+              format.subject(event),
+              discipline(event),
+              detail(event)));
     }
     Map<String, Long> perDiscipline = new LinkedHashMap<>();
     for (TimelineEvent event : events) {
@@ -79,8 +90,8 @@ class CaseReviewExport {
       }
     }
     List<List<String>> disciplines = new ArrayList<>();
-    perDiscipline.forEach((discipline, millis) ->
-        disciplines.add(List.of(discipline, format.duration(millis))));
+    perDiscipline.forEach(
+        (discipline, millis) -> disciplines.add(List.of(discipline, format.duration(millis))));
     return new Review(steps, timeline, disciplines);
   }
 
@@ -89,14 +100,24 @@ class CaseReviewExport {
     md.append("# ").append(format.message("audit.export.title")).append("\n\n");
     md.append(format.message("audit.export.intro")).append("\n\n");
     md.append("## ").append(format.message("audit.export.route")).append("\n\n");
-    table(md, review.steps(), "audit.export.col.process", "audit.export.col.step",
-        "audit.export.col.times", "audit.export.col.duration");
+    table(
+        md,
+        review.steps(),
+        "audit.export.col.process",
+        "audit.export.col.step",
+        "audit.export.col.times",
+        "audit.export.col.duration");
     md.append("\n## ").append(format.message("audit.export.timeline")).append("\n\n");
-    table(md, review.timeline(), "audit.export.col.when", "audit.export.col.event",
-        "audit.export.col.step", "audit.export.col.discipline", "audit.export.col.detail");
+    table(
+        md,
+        review.timeline(),
+        "audit.export.col.when",
+        "audit.export.col.event",
+        "audit.export.col.step",
+        "audit.export.col.discipline",
+        "audit.export.col.detail");
     md.append("\n## ").append(format.message("audit.export.perDiscipline")).append("\n\n");
-    table(md, review.perDiscipline(), "audit.export.col.discipline",
-        "audit.export.col.taskTime");
+    table(md, review.perDiscipline(), "audit.export.col.discipline", "audit.export.col.taskTime");
     md.append("\n").append(format.message("audit.export.footer")).append("\n");
     return md.toString();
   }
@@ -127,8 +148,10 @@ class CaseReviewExport {
   private String detail(TimelineEvent event) {
     return switch (event.type()) {
       case VARIABLE_CHANGED -> code(event.oldValue()) + " → " + code(event.newValue());
-      case CONSENT -> format.value(event, event.newValue()) + " · " + format.discipline(
-          event.detail() == null ? null : event.detail().split(" ")[0]);
+      case CONSENT ->
+          format.value(event, event.newValue())
+              + " · "
+              + format.discipline(event.detail() == null ? null : event.detail().split(" ")[0]);
       case TASK_COMPLETED, PROCESS_ENDED -> format.duration(event.durationMillis());
       default -> "";
     };

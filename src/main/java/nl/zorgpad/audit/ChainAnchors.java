@@ -1,7 +1,6 @@
 package nl.zorgpad.audit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,9 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 class ChainAnchors {
 
   static final String FORMAT = "zorgpad-ankerpunt/1";
-  private static final Pattern LINE = Pattern.compile(
-      "\\s*" + Pattern.quote(FORMAT) + "\\s+([a-z][a-z0-9-]*)\\s+(\\d{1,18})\\s+([0-9a-f]{64})"
-          + "(?:\\s+(\\S+))?\\s*");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "\\s*"
+              + Pattern.quote(FORMAT)
+              + "\\s+([a-z][a-z0-9-]*)\\s+(\\d{1,18})\\s+([0-9a-f]{64})"
+              + "(?:\\s+(\\S+))?\\s*");
 
   /** One anchor: the chain, a place in it, the hash of the record at that place, when noted. */
   record Anchor(String chainId, long seq, String hash, String notedAt) {
@@ -43,8 +45,7 @@ class ChainAnchors {
     UNKNOWN_CHAIN
   }
 
-  record Check(Anchor anchor, Outcome outcome, String storedHash) {
-  }
+  record Check(Anchor anchor, Outcome outcome, String storedHash) {}
 
   private final List<HashChain> chains;
   private final Clock clock;
@@ -59,7 +60,9 @@ class ChainAnchors {
   @Transactional(readOnly = true)
   List<Anchor> current() {
     String now = clock.instant().toString();
-    return chains.stream().map(HashChain::verify).filter(ChainVerification::intact)
+    return chains.stream()
+        .map(HashChain::verify)
+        .filter(ChainVerification::intact)
         .filter(result -> result.headSeq() > 0)
         .map(result -> new Anchor(result.chainId(), result.headSeq(), result.headHash(), now))
         .toList();
@@ -74,15 +77,21 @@ class ChainAnchors {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new Anchor(matcher.group(1), Long.parseLong(matcher.group(2)),
-        matcher.group(3), matcher.group(4) == null ? "" : matcher.group(4)));
+    return Optional.of(
+        new Anchor(
+            matcher.group(1),
+            Long.parseLong(matcher.group(2)),
+            matcher.group(3),
+            matcher.group(4) == null ? "" : matcher.group(4)));
   }
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   @Transactional(readOnly = true)
   Check check(Anchor anchor) {
-    Optional<HashChain> chain = chains.stream()
-        .filter(candidate -> candidate.spec().chainId().equals(anchor.chainId())).findFirst();
+    Optional<HashChain> chain =
+        chains.stream()
+            .filter(candidate -> candidate.spec().chainId().equals(anchor.chainId()))
+            .findFirst();
     if (chain.isEmpty()) {
       return new Check(anchor, Outcome.UNKNOWN_CHAIN, null);
     }
@@ -90,7 +99,7 @@ class ChainAnchors {
     if (!anchor.hash().equals(stored)) {
       return new Check(anchor, Outcome.NOT_ON_CHAIN, stored);
     }
-    return new Check(anchor, chain.get().verify().intact() ? Outcome.ON_CHAIN
-        : Outcome.CHAIN_BROKEN, stored);
+    return new Check(
+        anchor, chain.get().verify().intact() ? Outcome.ON_CHAIN : Outcome.CHAIN_BROKEN, stored);
   }
 }

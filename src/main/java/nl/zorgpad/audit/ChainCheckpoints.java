@@ -35,17 +35,19 @@ public class ChainCheckpoints {
   private static final Logger LOG = LoggerFactory.getLogger(ChainCheckpoints.class);
 
   /** A chain's stored result; {@code checkedAt} null while it was never checked. */
-  public record Stored(ChainVerification result, long verifiedSeq, Instant checkedAt,
-      boolean fullCheck) {
-  }
+  public record Stored(
+      ChainVerification result, long verifiedSeq, Instant checkedAt, boolean fullCheck) {}
 
   private final List<HashChain> chains;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  ChainCheckpoints(List<HashChain> chains, JdbcTemplate jdbc,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  ChainCheckpoints(
+      List<HashChain> chains,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.clock = clock;
     this.chains = chains;
     this.jdbc = jdbc;
@@ -54,7 +56,8 @@ public class ChainCheckpoints {
   }
 
   /** The scheduled incremental check of every chain (interval: docs/operations.md). */
-  @Scheduled(initialDelayString = "${zorgpad.audit.chain-check.initial-delay:PT20S}",
+  @Scheduled(
+      initialDelayString = "${zorgpad.audit.chain-check.initial-delay:PT20S}",
       fixedDelayString = "${zorgpad.audit.chain-check.interval:PT5M}")
   void scheduledCheck() {
     try {
@@ -81,24 +84,26 @@ public class ChainCheckpoints {
 
   /** Continues one chain from its checkpoint, in its own transaction, and stores the result. */
   public ChainVerification checkIncrementally(HashChain chain) {
-    return ownTransaction.execute(status -> {
-      Map<String, Object> point = lock(chain);
-      long seq = ((Number) point.get("verified_seq")).longValue();
-      String hash = (String) point.get("verified_hash");
-      Number outside = (Number) point.get("outside_max_id");
-      HashChain.Walk walk = chain.verifyFrom(seq, hash,
-          outside == null ? null : outside.longValue());
-      store(chain, walk, false, outside == null ? null : outside.longValue());
-      return walk.result();
-    });
+    return ownTransaction.execute(
+        status -> {
+          Map<String, Object> point = lock(chain);
+          long seq = ((Number) point.get("verified_seq")).longValue();
+          String hash = (String) point.get("verified_hash");
+          Number outside = (Number) point.get("outside_max_id");
+          HashChain.Walk walk =
+              chain.verifyFrom(seq, hash, outside == null ? null : outside.longValue());
+          store(chain, walk, false, outside == null ? null : outside.longValue());
+          return walk.result();
+        });
   }
 
   /** Stores the result of a full verification (which started at the chain's first record). */
   void storeFullCheck(HashChain chain, HashChain.Walk walk) {
-    ownTransaction.executeWithoutResult(status -> {
-      lock(chain);
-      store(chain, walk, true, null);
-    });
+    ownTransaction.executeWithoutResult(
+        status -> {
+          lock(chain);
+          store(chain, walk, true, null);
+        });
   }
 
   /** The last stored result of every chain, in one query; nothing is verified. */
@@ -106,11 +111,12 @@ public class ChainCheckpoints {
     List<Stored> stored = new ArrayList<>();
     for (HashChain chain : chains) {
       HashChain.Spec spec = chain.spec();
-      List<Map<String, Object>> rows = jdbc.queryForList("select * from zp_hash_chain_checkpoint"
-          + " where chain_id = ?", spec.chainId());
+      List<Map<String, Object>> rows =
+          jdbc.queryForList(
+              "select * from zp_hash_chain_checkpoint" + " where chain_id = ?", spec.chainId());
       if (rows.isEmpty()) {
-        stored.add(new Stored(ChainVerification.intact(spec, 0, 0, HashChain.GENESIS), 0, null,
-            false));
+        stored.add(
+            new Stored(ChainVerification.intact(spec, 0, 0, HashChain.GENESIS), 0, null, false));
         continue;
       }
       Map<String, Object> row = rows.get(0);
@@ -118,51 +124,82 @@ public class ChainCheckpoints {
       long headSeq = ((Number) row.get("head_seq")).longValue();
       String headHash = (String) row.get("head_hash");
       long checked = ((Number) row.get("records_checked")).longValue();
-      ChainVerification result = intact
-          ? ChainVerification.intact(spec, checked, headSeq, headHash)
-          : ChainVerification.broken(spec, checked, row.get("broken_record_id"),
-              row.get("broken_seq") == null ? null : ((Number) row.get("broken_seq")).longValue(),
-              row.get("problem") == null ? null
-                  : ChainVerification.Problem.valueOf((String) row.get("problem")),
-              headSeq, headHash);
-      stored.add(new Stored(result, ((Number) row.get("verified_seq")).longValue(),
-          instant(row.get("checked_at")), Boolean.TRUE.equals(row.get("full_check"))));
+      ChainVerification result =
+          intact
+              ? ChainVerification.intact(spec, checked, headSeq, headHash)
+              : ChainVerification.broken(
+                  spec,
+                  checked,
+                  row.get("broken_record_id"),
+                  row.get("broken_seq") == null
+                      ? null
+                      : ((Number) row.get("broken_seq")).longValue(),
+                  row.get("problem") == null
+                      ? null
+                      : ChainVerification.Problem.valueOf((String) row.get("problem")),
+                  headSeq,
+                  headHash);
+      stored.add(
+          new Stored(
+              result,
+              ((Number) row.get("verified_seq")).longValue(),
+              instant(row.get("checked_at")),
+              Boolean.TRUE.equals(row.get("full_check"))));
     }
     return stored;
   }
 
   private Map<String, Object> lock(HashChain chain) {
     String id = chain.spec().chainId();
-    List<Map<String, Object>> rows = jdbc.queryForList("select verified_seq, verified_hash,"
-        + " outside_max_id from zp_hash_chain_checkpoint where chain_id = ? for update", id);
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select verified_seq, verified_hash,"
+                + " outside_max_id from zp_hash_chain_checkpoint where chain_id = ? for update",
+            id);
     if (!rows.isEmpty()) {
       return rows.get(0);
     }
     // a chain added after V75: its checkpoint starts at the genesis
-    jdbc.update("insert into zp_hash_chain_checkpoint (chain_id, verified_seq, verified_hash,"
-        + " full_check, intact, records_checked, head_seq, head_hash) values (?, 0, ?, false,"
-        + " true, 0, 0, ?)", id, HashChain.GENESIS, HashChain.GENESIS);
+    jdbc.update(
+        "insert into zp_hash_chain_checkpoint (chain_id, verified_seq, verified_hash,"
+            + " full_check, intact, records_checked, head_seq, head_hash) values (?, 0, ?, false,"
+            + " true, 0, 0, ?)",
+        id,
+        HashChain.GENESIS,
+        HashChain.GENESIS);
     return lock(chain);
   }
 
   private void store(HashChain chain, HashChain.Walk walk, boolean full, Long previousOutside) {
     ChainVerification result = walk.result();
-    Long outside = result.intact() ? walk.maxId()
-        : result.problem() == ChainVerification.Problem.RECORD_OUTSIDE_CHAIN ? previousOutside
-        : walk.maxId();
+    Long outside =
+        result.intact()
+            ? walk.maxId()
+            : result.problem() == ChainVerification.Problem.RECORD_OUTSIDE_CHAIN
+                ? previousOutside
+                : walk.maxId();
     if (result.intact() && walk.maxId() != null && previousOutside != null) {
       outside = Math.max(walk.maxId(), previousOutside);
     }
     String summary = result.summary();
-    jdbc.update("update zp_hash_chain_checkpoint set verified_seq = ?, verified_hash = ?,"
-        + " outside_max_id = ?, checked_at = ?, full_check = ?, intact = ?, records_checked = ?,"
-        + " head_seq = ?, head_hash = ?, problem = ?, broken_record_id = ?, broken_seq = ?,"
-        + " summary = ? where chain_id = ?", walk.goodSeq(), walk.goodHash(), outside,
-        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), full, result.intact(),
-        result.checked(), result.headSeq(), result.headHash(),
+    jdbc.update(
+        "update zp_hash_chain_checkpoint set verified_seq = ?, verified_hash = ?,"
+            + " outside_max_id = ?, checked_at = ?, full_check = ?, intact = ?, records_checked = ?,"
+            + " head_seq = ?, head_hash = ?, problem = ?, broken_record_id = ?, broken_seq = ?,"
+            + " summary = ? where chain_id = ?",
+        walk.goodSeq(),
+        walk.goodHash(),
+        outside,
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+        full,
+        result.intact(),
+        result.checked(),
+        result.headSeq(),
+        result.headHash(),
         result.problem() == null ? null : result.problem().name(),
         result.brokenRecordId() == null ? null : String.valueOf(result.brokenRecordId()),
-        result.brokenSeq(), summary.length() > 500 ? summary.substring(0, 500) : summary,
+        result.brokenSeq(),
+        summary.length() > 500 ? summary.substring(0, 500) : summary,
         chain.spec().chainId());
   }
 

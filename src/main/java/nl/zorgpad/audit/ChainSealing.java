@@ -24,7 +24,8 @@ public class ChainSealing {
   private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
   private final TransactionTemplate transactions;
 
-  ChainSealing(ObjectProvider<EntityManagerFactory> entityManagerFactory,
+  ChainSealing(
+      ObjectProvider<EntityManagerFactory> entityManagerFactory,
       PlatformTransactionManager transactionManager) {
     this.entityManagerFactory = entityManagerFactory;
     this.transactions = new TransactionTemplate(transactionManager);

@@ -33,8 +33,11 @@ class ChainStartup implements ApplicationRunner {
     for (HashChain chain : chains) {
       Integer adopted = transactions.execute(status -> chain.adoptExistingRows());
       if (adopted != null && adopted > 0) {
-        LOG.info("Hash chain {}: took in {} existing records of {}", chain.spec().chainId(),
-            adopted, chain.spec().table());
+        LOG.info(
+            "Hash chain {}: took in {} existing records of {}",
+            chain.spec().chainId(),
+            adopted,
+            chain.spec().table());
       }
     }
   }

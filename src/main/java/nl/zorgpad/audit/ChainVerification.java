@@ -4,8 +4,16 @@ package nl.zorgpad.audit;
  * The outcome of verifying one hash chain: intact, or the first broken record (its id and place
  * in the chain, where known) and what is wrong with it.
  */
-public record ChainVerification(String chainId, String table, boolean intact, long checked,
-    Object brokenRecordId, Long brokenSeq, Problem problem, long headSeq, String headHash) {
+public record ChainVerification(
+    String chainId,
+    String table,
+    boolean intact,
+    long checked,
+    Object brokenRecordId,
+    Long brokenSeq,
+    Problem problem,
+    long headSeq,
+    String headHash) {
 
   public enum Problem {
     /** the record's content, id or place no longer matches its hash (changed row) */
@@ -20,16 +28,22 @@ public record ChainVerification(String chainId, String table, boolean intact, lo
     RECORD_OUTSIDE_CHAIN
   }
 
-  static ChainVerification intact(HashChain.Spec spec, long checked, long headSeq,
-      String headHash) {
-    return new ChainVerification(spec.chainId(), spec.table(), true, checked, null, null, null,
-        headSeq, headHash);
+  static ChainVerification intact(
+      HashChain.Spec spec, long checked, long headSeq, String headHash) {
+    return new ChainVerification(
+        spec.chainId(), spec.table(), true, checked, null, null, null, headSeq, headHash);
   }
 
-  static ChainVerification broken(HashChain.Spec spec, long checked, Object id, Long seq,
-      Problem problem, long headSeq, String headHash) {
-    return new ChainVerification(spec.chainId(), spec.table(), false, checked, id, seq, problem,
-        headSeq, headHash);
+  static ChainVerification broken(
+      HashChain.Spec spec,
+      long checked,
+      Object id,
+      Long seq,
+      Problem problem,
+      long headSeq,
+      String headHash) {
+    return new ChainVerification(
+        spec.chainId(), spec.table(), false, checked, id, seq, problem, headSeq, headHash);
   }
 
   /** One line for logs and the command line. */
@@ -37,8 +51,14 @@ public record ChainVerification(String chainId, String table, boolean intact, lo
     if (intact) {
       return chainId + " (" + table + "): intact, " + headSeq + " records, head " + headHash;
     }
-    return chainId + " (" + table + "): BROKEN at "
+    return chainId
+        + " ("
+        + table
+        + "): BROKEN at "
         + (brokenRecordId == null ? "" : "record id " + brokenRecordId + ", ")
-        + "chain position " + brokenSeq + ": " + problem;
+        + "chain position "
+        + brokenSeq
+        + ": "
+        + problem;
   }
 }

@@ -28,10 +28,13 @@ public class ChainVerificationService {
 
   /** For the command line ({@code --zorgpad.verify-audit-chain}), where no user is logged in. */
   List<ChainVerification> verifyWithoutAuthorization() {
-    return chains.stream().map(chain -> {
-      HashChain.Walk walk = chain.verifyFrom(0, HashChain.GENESIS, null);
-      checkpoints.storeFullCheck(chain, walk);
-      return walk.result();
-    }).toList();
+    return chains.stream()
+        .map(
+            chain -> {
+              HashChain.Walk walk = chain.verifyFrom(0, HashChain.GENESIS, null);
+              checkpoints.storeFullCheck(chain, walk);
+              return walk.result();
+            })
+        .toList();
   }
 }

@@ -24,8 +24,8 @@ class ChainedEntityInserts implements PostInsertEventListener {
   private final List<HashChain> chains;
   private final ChainSealing sealing;
 
-  ChainedEntityInserts(EntityManagerFactory entityManagerFactory, List<HashChain> chains,
-      ChainSealing sealing) {
+  ChainedEntityInserts(
+      EntityManagerFactory entityManagerFactory, List<HashChain> chains, ChainSealing sealing) {
     this.entityManagerFactory = entityManagerFactory;
     this.chains = chains;
     this.sealing = sealing;
@@ -33,7 +33,9 @@ class ChainedEntityInserts implements PostInsertEventListener {
 
   @PostConstruct
   void register() {
-    entityManagerFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+    entityManagerFactory
+        .unwrap(SessionFactoryImplementor.class)
+        .getServiceRegistry()
         .requireService(EventListenerRegistry.class)
         .appendListeners(EventType.POST_INSERT, this);
   }

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The answer to a client's request to see who accessed her data (inzageverzoek, Wabvpz): every
@@ -23,14 +21,26 @@ import org.springframework.web.server.ResponseStatusException;
 class ClientAccessReport {
 
   /** One line of the report. */
-  record Line(Instant at, String organisation, String role, String user, String responsibleUser,
-      String action, String objectType, String whose, String basis, boolean emergency,
-      String outcome, String purpose) {
-  }
+  record Line(
+      Instant at,
+      String organisation,
+      String role,
+      String user,
+      String responsibleUser,
+      String action,
+      String objectType,
+      String whose,
+      String basis,
+      boolean emergency,
+      String outcome,
+      String purpose) {}
 
-  record Report(String caseNumber, String clientReference, Instant made, List<Line> lines,
-      String chainStatus) {
-  }
+  record Report(
+      String caseNumber,
+      String clientReference,
+      Instant made,
+      List<Line> lines,
+      String chainStatus) {}
 
   private final CaseFileRepository cases;
   private final LogIds logIds;
@@ -40,10 +50,15 @@ class ClientAccessReport {
   private final ChainCheckpoints checkpoints;
   private final Clock clock;
 
-  ClientAccessReport(CaseFileRepository cases, LogIds logIds, JdbcTemplate jdbc,
+  ClientAccessReport(
+      CaseFileRepository cases,
+      LogIds logIds,
+      JdbcTemplate jdbc,
       ActorDisciplines disciplines,
       @org.springframework.beans.factory.annotation.Qualifier("accessLogChain")
-      HashChain accessLogChain, ChainCheckpoints checkpoints, Clock clock) {
+          HashChain accessLogChain,
+      ChainCheckpoints checkpoints,
+      Clock clock) {
     this.clock = clock;
     this.checkpoints = checkpoints;
     this.cases = cases;
@@ -55,8 +70,10 @@ class ClientAccessReport {
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Report report(String caseNumber) {
-    CaseFile caseFile = cases.findByCaseNumber(caseNumber)
-        .orElseThrow(() -> new AuditCaseNotFoundException(caseNumber));
+    CaseFile caseFile =
+        cases
+            .findByCaseNumber(caseNumber)
+            .orElseThrow(() -> new AuditCaseNotFoundException(caseNumber));
     List<String> ids = new ArrayList<>();
     ids.add("case:" + caseNumber);
     String client = logIds.client(caseFile.getId());
@@ -70,27 +87,50 @@ class ClientAccessReport {
     args.add(caseNumber);
     // three index lookups (client, case, and the listings of /casus that showed the case,
     // through zp_access_log_listed), not one scan of every listing ever logged
-    String columns = "id, occurred_at, user_id, responsible_user_id, client_id, object_type,"
-        + " action, outcome, purpose_of_use, consent_basis, emergency from zp_access_log";
+    String columns =
+        "id, occurred_at, user_id, responsible_user_id, client_id, object_type,"
+            + " action, outcome, purpose_of_use, consent_basis, emergency from zp_access_log";
     List<Line> lines = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select " + columns
-        + " where client_id in (" + in + ") union select " + columns + " where case_number = ?"
-        + " union select " + columns + " where id in (select access_log_id from"
-        + " zp_access_log_listed where case_number = ?) order by occurred_at, id",
-        args.toArray())) {
+    for (Map<String, Object> row :
+        jdbc.queryForList(
+            "select "
+                + columns
+                + " where client_id in ("
+                + in
+                + ") union select "
+                + columns
+                + " where case_number = ?"
+                + " union select "
+                + columns
+                + " where id in (select access_log_id from"
+                + " zp_access_log_listed where case_number = ?) order by occurred_at, id",
+            args.toArray())) {
       String user = (String) row.get("user_id");
       String clientId = String.valueOf(row.get("client_id"));
-      lines.add(new Line(instant(row.get("occurred_at")), disciplines.organisationOf(user),
-          disciplines.ofUser(user), user, (String) row.get("responsible_user_id"),
-          (String) row.get("action"), (String) row.get("object_type"),
-          clientId.startsWith("child:") ? "child" : clientId.startsWith("client:") ? "client"
-              : "case",
-          (String) row.get("consent_basis"), Boolean.TRUE.equals(row.get("emergency")),
-          (String) row.get("outcome"), (String) row.get("purpose_of_use")));
+      lines.add(
+          new Line(
+              instant(row.get("occurred_at")),
+              disciplines.organisationOf(user),
+              disciplines.ofUser(user),
+              user,
+              (String) row.get("responsible_user_id"),
+              (String) row.get("action"),
+              (String) row.get("object_type"),
+              clientId.startsWith("child:")
+                  ? "child"
+                  : clientId.startsWith("client:") ? "client" : "case",
+              (String) row.get("consent_basis"),
+              Boolean.TRUE.equals(row.get("emergency")),
+              (String) row.get("outcome"),
+              (String) row.get("purpose_of_use")));
     }
     // from the last checkpoint: only the records since are verified (issue 13)
     ChainVerification verification = checkpoints.checkIncrementally(accessLogChain);
-    return new Report(caseNumber, caseFile.getClientReference(), clock.instant(), lines,
+    return new Report(
+        caseNumber,
+        caseFile.getClientReference(),
+        clock.instant(),
+        lines,
         verification.intact() ? "intact" : "broken");
   }
 
@@ -107,14 +147,19 @@ class ClientAccessReport {
     }
 
     String client(Long caseFileId) {
-      List<Long> ids = jdbc.queryForList("select id from zp_client where case_file_id = ?",
-          Long.class, caseFileId);
+      List<Long> ids =
+          jdbc.queryForList(
+              "select id from zp_client where case_file_id = ?", Long.class, caseFileId);
       return ids.isEmpty() ? null : "client:" + ids.get(0);
     }
 
     List<String> children(Long caseFileId) {
-      return jdbc.queryForList("select id from zp_child where case_file_id = ? order by id",
-          Long.class, caseFileId).stream().map(id -> "child:" + id).toList();
+      return jdbc
+          .queryForList(
+              "select id from zp_child where case_file_id = ? order by id", Long.class, caseFileId)
+          .stream()
+          .map(id -> "child:" + id)
+          .toList();
     }
   }
 

@@ -30,8 +30,7 @@ class FormLabels {
     this.json = json;
   }
 
-  private record Labels(Map<String, String> fields, Map<String, Map<String, String>> options) {
-  }
+  private record Labels(Map<String, String> fields, Map<String, Map<String, String>> options) {}
 
   /** The field label of the variable, or null when no packaged form has a field for it. */
   String field(String variable) {
@@ -57,21 +56,20 @@ class FormLabels {
     Map<String, String> fields = new HashMap<>();
     Map<String, Map<String, String>> options = new HashMap<>();
     try {
-      for (Resource resource : new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:forms/**/*.form")) {
+      for (Resource resource :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
         try (InputStream in = resource.getInputStream()) {
           collect(json.readTree(in), fields, options);
         }
       }
     } catch (IOException e) {
-      LOG.warn("Form labels not read; the case history shows variable names: {}",
-          e.getMessage());
+      LOG.warn("Form labels not read; the case history shows variable names: {}", e.getMessage());
     }
     return new Labels(Map.copyOf(fields), Map.copyOf(options));
   }
 
-  private static void collect(JsonNode node, Map<String, String> fields,
-      Map<String, Map<String, String>> options) {
+  private static void collect(
+      JsonNode node, Map<String, String> fields, Map<String, Map<String, String>> options) {
     if (node == null) {
       return;
     }

@@ -64,8 +64,10 @@ public final class HashChain {
   public HashChain(Spec spec, JdbcTemplate jdbc) {
     this.spec = spec;
     this.jdbc = jdbc;
-    this.selectColumns = spec.idColumn() + ", chain_seq, previous_hash, hash, "
-        + String.join(", ", spec.contentColumns());
+    this.selectColumns =
+        spec.idColumn()
+            + ", chain_seq, previous_hash, hash, "
+            + String.join(", ", spec.contentColumns());
   }
 
   public Spec spec() {
@@ -94,15 +96,26 @@ public final class HashChain {
     for (int from = 0; from < sorted.size(); from += SEAL_CHUNK) {
       List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + SEAL_CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      List<Map<String, Object>> rows = jdbc.queryForList("select " + selectColumns + " from "
-          + spec.table() + " where " + spec.idColumn() + " in (" + marks + ")"
-          + " and chain_seq is null order by " + spec.idColumn(), chunk.toArray());
+      List<Map<String, Object>> rows =
+          jdbc.queryForList(
+              "select "
+                  + selectColumns
+                  + " from "
+                  + spec.table()
+                  + " where "
+                  + spec.idColumn()
+                  + " in ("
+                  + marks
+                  + ")"
+                  + " and chain_seq is null order by "
+                  + spec.idColumn(),
+              chunk.toArray());
       if (rows.size() != chunk.size()) {
         java.util.Set<Long> found = new java.util.HashSet<>();
         rows.forEach(row -> found.add(((Number) value(row, spec.idColumn())).longValue()));
         Long missing = chunk.stream().filter(id -> !found.contains(id)).findFirst().orElse(null);
-        throw new IllegalStateException("record " + missing + " of " + spec.table()
-            + " is missing or already sealed");
+        throw new IllegalStateException(
+            "record " + missing + " of " + spec.table() + " is missing or already sealed");
       }
       for (Map<String, Object> row : rows) {
         seq++;
@@ -111,15 +124,24 @@ public final class HashChain {
         previous = hash;
       }
     }
-    int[] counts = jdbc.batchUpdate("update " + spec.table()
-        + " set chain_seq = ?, previous_hash = ?, hash = ? where " + spec.idColumn()
-        + " = ? and chain_seq is null", updates);
+    int[] counts =
+        jdbc.batchUpdate(
+            "update "
+                + spec.table()
+                + " set chain_seq = ?, previous_hash = ?, hash = ? where "
+                + spec.idColumn()
+                + " = ? and chain_seq is null",
+            updates);
     for (int i = 0; i < counts.length; i++) {
       // SUCCESS_NO_INFO (-2) is a driver's "done, count unknown"; 0 means another transaction
       // sealed the row although the head lock should have kept it out
       if (counts[i] == 0) {
-        throw new IllegalStateException("record " + updates.get(i)[3] + " of " + spec.table()
-            + " was sealed concurrently: the chain head lock did not hold");
+        throw new IllegalStateException(
+            "record "
+                + updates.get(i)[3]
+                + " of "
+                + spec.table()
+                + " was sealed concurrently: the chain head lock did not hold");
       }
     }
     updateHead(seq, previous);
@@ -140,8 +162,14 @@ public final class HashChain {
       return 0;
     }
     String previous = (String) head.get("last_hash");
-    List<Map<String, Object>> pending = jdbc.queryForList("select " + selectColumns + " from "
-        + spec.table() + " where chain_seq is null order by " + spec.idColumn());
+    List<Map<String, Object>> pending =
+        jdbc.queryForList(
+            "select "
+                + selectColumns
+                + " from "
+                + spec.table()
+                + " where chain_seq is null order by "
+                + spec.idColumn());
     for (Map<String, Object> row : pending) {
       seq++;
       previous = sealRow(seq, previous, row);
@@ -159,19 +187,34 @@ public final class HashChain {
   private String sealRow(long seq, String previous, Map<String, Object> row) {
     Object id = value(row, spec.idColumn());
     String hash = hash(seq, previous, row);
-    int updated = jdbc.update("update " + spec.table()
-        + " set chain_seq = ?, previous_hash = ?, hash = ? where " + spec.idColumn()
-        + " = ? and chain_seq is null", seq, previous, hash, id);
+    int updated =
+        jdbc.update(
+            "update "
+                + spec.table()
+                + " set chain_seq = ?, previous_hash = ?, hash = ? where "
+                + spec.idColumn()
+                + " = ? and chain_seq is null",
+            seq,
+            previous,
+            hash,
+            id);
     if (updated != 1) {
-      throw new IllegalStateException("record " + id + " of " + spec.table()
-          + " was sealed concurrently: the chain head lock did not hold");
+      throw new IllegalStateException(
+          "record "
+              + id
+              + " of "
+              + spec.table()
+              + " was sealed concurrently: the chain head lock did not hold");
     }
     return hash;
   }
 
   private void updateHead(long seq, String hash) {
-    jdbc.update("update zp_hash_chain_head set last_seq = ?, last_hash = ? where chain_id = ?",
-        seq, hash, spec.chainId());
+    jdbc.update(
+        "update zp_hash_chain_head set last_seq = ?, last_hash = ? where chain_id = ?",
+        seq,
+        hash,
+        spec.chainId());
   }
 
   /** Records read per keyset page while verifying: memory is bounded by this, not the chain. */
@@ -204,41 +247,69 @@ public final class HashChain {
    * {@code goodHash}; 0 and the genesis hash for none) and the highest id looked at for rows
    * outside the chain.
    */
-  public record Walk(ChainVerification result, long goodSeq, String goodHash, Long maxId) {
-  }
+  public record Walk(ChainVerification result, long goodSeq, String goodHash, Long maxId) {}
 
   private Walk walk(long fromSeq, String fromHash, Long outsideAfterId) {
-    Map<String, Object> head = jdbc.queryForMap(
-        "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?", spec.chainId());
+    Map<String, Object> head =
+        jdbc.queryForMap(
+            "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?",
+            spec.chainId());
     long headSeq = ((Number) head.get("last_seq")).longValue();
     String headHash = (String) head.get("last_hash");
     long checked = 0;
     if (fromSeq > 0) {
       String stored = hashAt(fromSeq);
       if (!fromHash.equals(stored)) {
-        Object id = jdbc.queryForList("select " + spec.idColumn() + " from " + spec.table()
-            + " where chain_seq = ?", fromSeq).stream().findFirst()
-            .map(row -> value(row, spec.idColumn())).orElse(null);
-        return new Walk(ChainVerification.broken(spec, 0, id, fromSeq, id == null
-            ? ChainVerification.Problem.RECORDS_MISSING_BEFORE
-            : ChainVerification.Problem.CONTENT_CHANGED, headSeq, headHash), 0, GENESIS, null);
+        Object id =
+            jdbc
+                .queryForList(
+                    "select " + spec.idColumn() + " from " + spec.table() + " where chain_seq = ?",
+                    fromSeq)
+                .stream()
+                .findFirst()
+                .map(row -> value(row, spec.idColumn()))
+                .orElse(null);
+        return new Walk(
+            ChainVerification.broken(
+                spec,
+                0,
+                id,
+                fromSeq,
+                id == null
+                    ? ChainVerification.Problem.RECORDS_MISSING_BEFORE
+                    : ChainVerification.Problem.CONTENT_CHANGED,
+                headSeq,
+                headHash),
+            0,
+            GENESIS,
+            null);
       }
     }
     long expected = fromSeq + 1;
     String previous = fromHash;
-    String page = "select " + selectColumns + " from " + spec.table()
-        + " where chain_seq > ? and chain_seq <= ? order by chain_seq limit " + VERIFY_PAGE;
+    String page =
+        "select "
+            + selectColumns
+            + " from "
+            + spec.table()
+            + " where chain_seq > ? and chain_seq <= ? order by chain_seq limit "
+            + VERIFY_PAGE;
     int columns = 4 + spec.contentColumns().size();
     MessageDigest digest = newDigest();
     long after = fromSeq;
     while (after < headSeq) {
-      List<Object[]> rows = jdbc.query(page, (rs, n) -> {
-        Object[] row = new Object[columns];
-        for (int i = 0; i < columns; i++) {
-          row[i] = rs.getObject(i + 1);
-        }
-        return row;
-      }, after, headSeq);
+      List<Object[]> rows =
+          jdbc.query(
+              page,
+              (rs, n) -> {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                  row[i] = rs.getObject(i + 1);
+                }
+                return row;
+              },
+              after,
+              headSeq);
       if (rows.isEmpty()) {
         break;
       }
@@ -247,20 +318,47 @@ public final class HashChain {
         Object id = row[0];
         checked++;
         if (seq != expected) {
-          return new Walk(ChainVerification.broken(spec, checked, id, seq,
-              ChainVerification.Problem.RECORDS_MISSING_BEFORE, headSeq, headHash),
-              expected - 1, previous, null);
+          return new Walk(
+              ChainVerification.broken(
+                  spec,
+                  checked,
+                  id,
+                  seq,
+                  ChainVerification.Problem.RECORDS_MISSING_BEFORE,
+                  headSeq,
+                  headHash),
+              expected - 1,
+              previous,
+              null);
         }
         if (!previous.equals(row[2])) {
-          return new Walk(ChainVerification.broken(spec, checked, id, seq,
-              ChainVerification.Problem.PREVIOUS_HASH_MISMATCH, headSeq, headHash),
-              expected - 1, previous, null);
+          return new Walk(
+              ChainVerification.broken(
+                  spec,
+                  checked,
+                  id,
+                  seq,
+                  ChainVerification.Problem.PREVIOUS_HASH_MISMATCH,
+                  headSeq,
+                  headHash),
+              expected - 1,
+              previous,
+              null);
         }
         String stored = (String) row[3];
         if (!sha256(digest, canonical(seq, previous, row)).equals(stored)) {
-          return new Walk(ChainVerification.broken(spec, checked, id, seq,
-              ChainVerification.Problem.CONTENT_CHANGED, headSeq, headHash),
-              expected - 1, previous, null);
+          return new Walk(
+              ChainVerification.broken(
+                  spec,
+                  checked,
+                  id,
+                  seq,
+                  ChainVerification.Problem.CONTENT_CHANGED,
+                  headSeq,
+                  headHash),
+              expected - 1,
+              previous,
+              null);
         }
         previous = stored;
         expected++;
@@ -268,38 +366,68 @@ public final class HashChain {
       }
     }
     if (expected - 1 != headSeq || !previous.equals(headHash)) {
-      return new Walk(ChainVerification.broken(spec, checked, null, expected,
-          ChainVerification.Problem.RECORDS_MISSING_AT_END, headSeq, headHash),
-          expected - 1, previous, null);
+      return new Walk(
+          ChainVerification.broken(
+              spec,
+              checked,
+              null,
+              expected,
+              ChainVerification.Problem.RECORDS_MISSING_AT_END,
+              headSeq,
+              headHash),
+          expected - 1,
+          previous,
+          null);
     }
     // committed rows are always sealed before commit; an unsealed or out-of-chain row was
     // written around the application. The head is re-read in the same statement: a commit in
     // between may have extended the chain, and must not look like a row outside it. Only the
     // first such row is read.
-    String outsideQuery = "select " + spec.idColumn() + ", chain_seq from " + spec.table()
-        + " where (chain_seq is null" + (outsideAfterId == null ? "" : " and " + spec.idColumn()
-        + " > ?") + ") or chain_seq > (select last_seq from zp_hash_chain_head where chain_id = ?)"
-        + " order by " + spec.idColumn() + " limit 1";
-    List<Map<String, Object>> outside = outsideAfterId == null
-        ? jdbc.queryForList(outsideQuery, spec.chainId())
-        : jdbc.queryForList(outsideQuery, outsideAfterId, spec.chainId());
-    Long maxId = jdbc.queryForObject("select max(" + spec.idColumn() + ") from " + spec.table()
-        + " where chain_seq <= ?", Long.class, headSeq);
+    String outsideQuery =
+        "select "
+            + spec.idColumn()
+            + ", chain_seq from "
+            + spec.table()
+            + " where (chain_seq is null"
+            + (outsideAfterId == null ? "" : " and " + spec.idColumn() + " > ?")
+            + ") or chain_seq > (select last_seq from zp_hash_chain_head where chain_id = ?)"
+            + " order by "
+            + spec.idColumn()
+            + " limit 1";
+    List<Map<String, Object>> outside =
+        outsideAfterId == null
+            ? jdbc.queryForList(outsideQuery, spec.chainId())
+            : jdbc.queryForList(outsideQuery, outsideAfterId, spec.chainId());
+    Long maxId =
+        jdbc.queryForObject(
+            "select max(" + spec.idColumn() + ") from " + spec.table() + " where chain_seq <= ?",
+            Long.class,
+            headSeq);
     if (!outside.isEmpty()) {
       Map<String, Object> row = outside.get(0);
       Number seq = (Number) value(row, "chain_seq");
-      return new Walk(ChainVerification.broken(spec, checked, value(row, spec.idColumn()),
-          seq == null ? null : seq.longValue(), ChainVerification.Problem.RECORD_OUTSIDE_CHAIN,
-          headSeq, headHash), expected - 1, previous, outsideAfterId);
+      return new Walk(
+          ChainVerification.broken(
+              spec,
+              checked,
+              value(row, spec.idColumn()),
+              seq == null ? null : seq.longValue(),
+              ChainVerification.Problem.RECORD_OUTSIDE_CHAIN,
+              headSeq,
+              headHash),
+          expected - 1,
+          previous,
+          outsideAfterId);
     }
-    return new Walk(ChainVerification.intact(spec, checked, headSeq, headHash), headSeq,
-        headHash, maxId);
+    return new Walk(
+        ChainVerification.intact(spec, checked, headSeq, headHash), headSeq, headHash, maxId);
   }
 
   /** The stored hash of the record at the given place in the chain, or null if there is none. */
   public String hashAt(long seq) {
-    List<String> hashes = jdbc.queryForList("select hash from " + spec.table()
-        + " where chain_seq = ?", String.class, seq);
+    List<String> hashes =
+        jdbc.queryForList(
+            "select hash from " + spec.table() + " where chain_seq = ?", String.class, seq);
     return hashes.size() == 1 ? hashes.get(0) : null;
   }
 

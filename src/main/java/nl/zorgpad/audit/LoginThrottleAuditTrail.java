@@ -38,17 +38,38 @@ class LoginThrottleAuditTrail {
 
   @EventListener
   void throttled(LoginThrottle.Event event) {
-    String detail = (event.change() == LoginThrottle.Change.BLOCKED
-        ? "login blocked for this address" : "login throttled for this address")
-        + " after " + event.attempts() + " failed or refused attempts; next attempt in "
-        + event.retryAfter().toSeconds() + " s; user names tried: "
-        + String.join(", ", event.userNames());
-    String objectId = event.userName().length() > 100 ? event.userName().substring(0, 100)
-        : event.userName();
-    Actor stranger = new Actor(ANONYMOUS, ANONYMOUS, List.of(),
-        event.address().length() > 64 ? event.address().substring(0, 64) : event.address());
-    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(null, null,
-        OBJECT_TYPE, objectId, AccessAction.LOGIN, AccessOutcome.DENIED, PURPOSE, null, false,
-        detail.length() > 1000 ? detail.substring(0, 1000) : detail), stranger));
+    String detail =
+        (event.change() == LoginThrottle.Change.BLOCKED
+                ? "login blocked for this address"
+                : "login throttled for this address")
+            + " after "
+            + event.attempts()
+            + " failed or refused attempts; next attempt in "
+            + event.retryAfter().toSeconds()
+            + " s; user names tried: "
+            + String.join(", ", event.userNames());
+    String objectId =
+        event.userName().length() > 100 ? event.userName().substring(0, 100) : event.userName();
+    Actor stranger =
+        new Actor(
+            ANONYMOUS,
+            ANONYMOUS,
+            List.of(),
+            event.address().length() > 64 ? event.address().substring(0, 64) : event.address());
+    transactions.executeWithoutResult(
+        status ->
+            accessLog.record(
+                new AccessEvent(
+                    null,
+                    null,
+                    OBJECT_TYPE,
+                    objectId,
+                    AccessAction.LOGIN,
+                    AccessOutcome.DENIED,
+                    PURPOSE,
+                    null,
+                    false,
+                    detail.length() > 1000 ? detail.substring(0, 1000) : detail),
+                stranger));
   }
 }

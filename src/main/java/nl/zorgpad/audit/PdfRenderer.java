@@ -20,17 +20,20 @@ import org.thymeleaf.context.Context;
 @Component
 public class PdfRenderer {
 
-  private static final List<String> FONTS = List.of(
-      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-      "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
-  private static final List<String> BOLD_FONTS = List.of(
-      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-      "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf");
+  private static final List<String> FONTS =
+      List.of(
+          "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+          "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
+  private static final List<String> BOLD_FONTS =
+      List.of(
+          "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+          "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf");
 
   private final ITemplateEngine templates;
   private final org.springframework.context.ApplicationContext applicationContext;
 
-  PdfRenderer(ITemplateEngine templates,
+  PdfRenderer(
+      ITemplateEngine templates,
       org.springframework.context.ApplicationContext applicationContext) {
     this.templates = templates;
     this.applicationContext = applicationContext;
@@ -42,8 +45,7 @@ public class PdfRenderer {
     context.setVariable(
         org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
             .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(applicationContext,
-            null));
+        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(applicationContext, null));
     String html = templates.process(template, context);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -64,8 +66,12 @@ public class PdfRenderer {
     for (String path : candidates) {
       File file = new File(path);
       if (file.isFile()) {
-        builder.useFont(file, "Zorgpad Sans", weight,
-            com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+            file,
+            "Zorgpad Sans",
+            weight,
+            com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL,
+            true);
         return;
       }
     }

@@ -19,5 +19,4 @@ public record RetentionProperties(
     @DefaultValue("01:00") String batchWindowStart,
     @DefaultValue("05:00") String batchWindowEnd,
     @DefaultValue("end") String removalTimeStrategy,
-    @DefaultValue("500") int batchSize) {
-}
+    @DefaultValue("500") int batchSize) {}

@@ -8,13 +8,32 @@ import java.time.Instant;
  * discipline of the user or of the task's team. Texts users see come from {@code type}'s message
  * key ({@code audit.event.<TYPE>}).
  */
-public record TimelineEvent(Instant at, Type type, String processName, String subject,
-    String discipline, String user, String oldValue, String newValue, Long durationMillis,
+public record TimelineEvent(
+    Instant at,
+    Type type,
+    String processName,
+    String subject,
+    String discipline,
+    String user,
+    String oldValue,
+    String newValue,
+    Long durationMillis,
     String detail) {
 
   public enum Type {
-    PROCESS_STARTED, PROCESS_ENDED, ACTIVITY, TIMER_FIRED, TASK_CREATED, TASK_CLAIMED,
-    TASK_COMPLETED, TASK_CANCELLED, VARIABLE_CHANGED, OPERATION, INCIDENT, CONSENT, ACCESS
+    PROCESS_STARTED,
+    PROCESS_ENDED,
+    ACTIVITY,
+    TIMER_FIRED,
+    TASK_CREATED,
+    TASK_CLAIMED,
+    TASK_COMPLETED,
+    TASK_CANCELLED,
+    VARIABLE_CHANGED,
+    OPERATION,
+    INCIDENT,
+    CONSENT,
+    ACCESS
   }
 
   public String typeName() {

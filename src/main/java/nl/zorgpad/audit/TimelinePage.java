@@ -21,6 +21,7 @@ import java.util.Set;
 public record TimelinePage(List<TimelineEvent> events, int page, int pages, int total) {
 
   public static final int PAGE_SIZE = 50;
+
   /** Records of one page view are written within this time of each other. */
   static final Duration ONE_LOOK = Duration.ofSeconds(5);
 
@@ -29,8 +30,11 @@ public record TimelinePage(List<TimelineEvent> events, int page, int pages, int 
     int pages = Math.max(1, (folded.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
     int from = (current - 1) * PAGE_SIZE;
-    return new TimelinePage(folded.subList(from, Math.min(folded.size(), from + PAGE_SIZE)),
-        current, pages, folded.size());
+    return new TimelinePage(
+        folded.subList(from, Math.min(folded.size(), from + PAGE_SIZE)),
+        current,
+        pages,
+        folded.size());
   }
 
   public boolean hasPrevious() {
@@ -71,16 +75,26 @@ public record TimelinePage(List<TimelineEvent> events, int page, int pages, int 
   }
 
   private static boolean sameLook(TimelineEvent first, TimelineEvent next) {
-    return next.type() == TimelineEvent.Type.ACCESS && Objects.equals(first.user(), next.user())
+    return next.type() == TimelineEvent.Type.ACCESS
+        && Objects.equals(first.user(), next.user())
         && Objects.equals(first.newValue(), next.newValue())
-        && Objects.equals(first.detail(), next.detail()) && first.at() != null
-        && next.at() != null && !next.at().isAfter(first.at().plus(ONE_LOOK));
+        && Objects.equals(first.detail(), next.detail())
+        && first.at() != null
+        && next.at() != null
+        && !next.at().isAfter(first.at().plus(ONE_LOOK));
   }
 
   private static TimelineEvent withParts(TimelineEvent event, Set<String> parts) {
-    return new TimelineEvent(event.at(), event.type(), event.processName(),
-        parts.isEmpty() ? event.subject() : String.join(",", parts), event.discipline(),
-        event.user(), event.oldValue(), event.newValue(), event.durationMillis(),
+    return new TimelineEvent(
+        event.at(),
+        event.type(),
+        event.processName(),
+        parts.isEmpty() ? event.subject() : String.join(",", parts),
+        event.discipline(),
+        event.user(),
+        event.oldValue(),
+        event.newValue(),
+        event.durationMillis(),
         event.detail());
   }
 }

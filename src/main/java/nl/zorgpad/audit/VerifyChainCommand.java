@@ -23,8 +23,8 @@ class VerifyChainCommand implements ApplicationRunner {
   private final ChainVerificationService verification;
   private final ConfigurableApplicationContext context;
 
-  VerifyChainCommand(ChainVerificationService verification,
-      ConfigurableApplicationContext context) {
+  VerifyChainCommand(
+      ChainVerificationService verification, ConfigurableApplicationContext context) {
     this.verification = verification;
     this.context = context;
   }
@@ -35,10 +35,11 @@ class VerifyChainCommand implements ApplicationRunner {
       return;
     }
     List<ChainVerification> results = verification.verifyWithoutAuthorization();
-    results.forEach(result -> {
-      System.out.println(result.summary());
-      LOG.info("hash chain verification: {}", result.summary());
-    });
+    results.forEach(
+        result -> {
+          System.out.println(result.summary());
+          LOG.info("hash chain verification: {}", result.summary());
+        });
     int code = results.stream().allMatch(ChainVerification::intact) ? 0 : 2;
     System.exit(SpringApplication.exit(context, () -> code));
   }

@@ -52,9 +52,15 @@ public class CaseMerge {
   private final ProcessEngineConfigurationImpl engine;
   private final Deadlines deadlines;
 
-  CaseMerge(DossierService dossier, CaseRegistry registry, CaseOverviewService overviews,
-      CurrentActor currentActor, RuntimeService runtimeService, IdentityService identityService,
-      ProcessEngineConfigurationImpl engine, Deadlines deadlines) {
+  CaseMerge(
+      DossierService dossier,
+      CaseRegistry registry,
+      CaseOverviewService overviews,
+      CurrentActor currentActor,
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      ProcessEngineConfigurationImpl engine,
+      Deadlines deadlines) {
     this.dossier = dossier;
     this.registry = registry;
     this.overviews = overviews;
@@ -74,26 +80,40 @@ public class CaseMerge {
     CaseFile survivor = dossier.readCase(survivorNumber);
     CaseFile duplicate = dossier.readCase(duplicateNumber);
     if (!overviews.mayReassign(survivor) || !overviews.mayReassign(duplicate)) {
-      throw new CareCoordinatorOnly("only the regiehouder of both cases merges them",
-          "case.merge.forbidden");
+      throw new CareCoordinatorOnly(
+          "only the regiehouder of both cases merges them", "case.merge.forbidden");
     }
     MergedCase merged = dossier.mergeInto(duplicateNumber, survivorNumber);
-    List<MessageCorrelationResult> told = correlate(survivorNumber,
-        PathwayMessages.NEW_SIGNAL, Map.of(
-            PathwayVariables.RISK_DOMAINS, PathwayVariables.riskDomainsValue(merged.riskDomains()),
-            PathwayVariables.SIGNALLING_DISCIPLINE, merged.signallingDiscipline(),
-            NewSignalVariables.MATCH, NewSignalVariables.MERGED), true);
+    List<MessageCorrelationResult> told =
+        correlate(
+            survivorNumber,
+            PathwayMessages.NEW_SIGNAL,
+            Map.of(
+                PathwayVariables.RISK_DOMAINS,
+                    PathwayVariables.riskDomainsValue(merged.riskDomains()),
+                PathwayVariables.SIGNALLING_DISCIPLINE, merged.signallingDiscipline(),
+                NewSignalVariables.MATCH, NewSignalVariables.MERGED),
+            true);
     if (told.isEmpty()) {
-      LOG.warn("Case {} waits for no new signal: the merge of {} is recorded in the dossier only",
-          survivorNumber, duplicateNumber);
+      LOG.warn(
+          "Case {} waits for no new signal: the merge of {} is recorded in the dossier only",
+          survivorNumber,
+          duplicateNumber);
     }
-    List<MessageCorrelationResult> ended = correlate(duplicateNumber, PathwayMessages.END_CASE,
-        Map.of(PathwayVariables.END_REASON, CaseEndReason.DUPLICATE.code()), false);
+    List<MessageCorrelationResult> ended =
+        correlate(
+            duplicateNumber,
+            PathwayMessages.END_CASE,
+            Map.of(PathwayVariables.END_REASON, CaseEndReason.DUPLICATE.code()),
+            false);
     if (ended.isEmpty()) {
       // no pathway of the duplicate waits (any more): close its dossier directly
       registry.endEarly(duplicateNumber, CaseEndReason.DUPLICATE, deadlines.now());
     }
-    LOG.info("{} merged case {} into case {}", currentActor.get().userId(), duplicateNumber,
+    LOG.info(
+        "{} merged case {} into case {}",
+        currentActor.get().userId(),
+        duplicateNumber,
         survivorNumber);
     return merged;
   }
@@ -105,36 +125,43 @@ public class CaseMerge {
   public void detach(String caseNumber, Long signalId) {
     CaseFile caseFile = dossier.readCase(caseNumber);
     if (!overviews.mayReassign(caseFile)) {
-      throw new CareCoordinatorOnly("only the case's regiehouder detaches a signal",
-          "case.signals.detach.forbidden");
+      throw new CareCoordinatorOnly(
+          "only the case's regiehouder detaches a signal", "case.signals.detach.forbidden");
     }
     dossier.detachSignal(caseNumber, signalId);
   }
 
-  private List<MessageCorrelationResult> correlate(String caseNumber, String message,
-      Map<String, Object> variables, boolean toTriggeredScope) {
+  private List<MessageCorrelationResult> correlate(
+      String caseNumber, String message, Map<String, Object> variables, boolean toTriggeredScope) {
     Actor actor = currentActor.get();
     Authentication previous = identityService.getCurrentAuthentication();
     if (previous == null) {
       identityService.setAuthentication(actor.userId(), actor.groups());
     }
     try {
-      return engine.getCommandExecutorTxRequired().execute(context -> {
-        // the dossier decided (regiehouder of both, same coalition): no engine check, no tenant
-        // check (the page's user carries no engine tenants)
-        context.disableAuthorizationCheck();
-        context.disableTenantCheck();
-        try {
-          var correlation = runtimeService.createMessageCorrelation(message)
-              .processInstanceBusinessKey(caseNumber);
-          return (toTriggeredScope
-              ? correlation.setVariablesToTriggeredScope(Variables.fromMap(variables))
-              : correlation.setVariables(variables)).correlateAllWithResult();
-        } finally {
-          context.enableAuthorizationCheck();
-          context.enableTenantCheck();
-        }
-      });
+      return engine
+          .getCommandExecutorTxRequired()
+          .execute(
+              context -> {
+                // the dossier decided (regiehouder of both, same coalition): no engine check, no
+                // tenant
+                // check (the page's user carries no engine tenants)
+                context.disableAuthorizationCheck();
+                context.disableTenantCheck();
+                try {
+                  var correlation =
+                      runtimeService
+                          .createMessageCorrelation(message)
+                          .processInstanceBusinessKey(caseNumber);
+                  return (toTriggeredScope
+                          ? correlation.setVariablesToTriggeredScope(Variables.fromMap(variables))
+                          : correlation.setVariables(variables))
+                      .correlateAllWithResult();
+                } finally {
+                  context.enableAuthorizationCheck();
+                  context.enableTenantCheck();
+                }
+              });
     } finally {
       if (previous == null) {
         identityService.clearAuthentication();

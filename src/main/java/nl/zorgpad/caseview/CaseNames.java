@@ -30,8 +30,11 @@ public class CaseNames {
   private final IdentityService identityService;
   private final MessageSource messages;
 
-  CaseNames(TeamRepository teams, NeighbourhoodRepository neighbourhoods,
-      IdentityService identityService, MessageSource messages) {
+  CaseNames(
+      TeamRepository teams,
+      NeighbourhoodRepository neighbourhoods,
+      IdentityService identityService,
+      MessageSource messages) {
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
     this.identityService = identityService;
@@ -84,8 +87,11 @@ public class CaseNames {
     if (user == null) {
       return userId;
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
     return name.isEmpty() ? userId : name;
   }
 }

@@ -45,21 +45,29 @@ public record CaseOverview(
    * 15) — it is active, not the signaller's, and she is its team/person or the case's
    * regiehouder, and not in the case through the noodprocedure only.
    */
-  public record InvolvedParty(Involvement involvement, String disciplineName, boolean active,
-      List<ContactCard> contacts, boolean mayEnd) {
-  }
+  public record InvolvedParty(
+      Involvement involvement,
+      String disciplineName,
+      boolean active,
+      List<ContactCard> contacts,
+      boolean mayEnd) {}
 
   /**
    * A task of the case; {@code targets} are the groups the viewer (the case's regiehouder) may
    * give an open task to, empty for anyone else and for finished tasks. {@code completedBy} is
    * who completed a finished task, from the engine's history (also when she never claimed it).
    */
-  public record TaskRow(String id, String name, String group, Instant created, Instant due,
-      Instant ended, String assignee, List<TaskReassignment.Target> targets,
-      String completedBy) {
-  }
+  public record TaskRow(
+      String id,
+      String name,
+      String group,
+      Instant created,
+      Instant due,
+      Instant ended,
+      String assignee,
+      List<TaskReassignment.Target> targets,
+      String completedBy) {}
 
   /** One line of the timeline: when, a message key of the bundle and its arguments. */
-  public record TimelineEvent(Instant at, String messageKey, List<Object> args) {
-  }
+  public record TimelineEvent(Instant at, String messageKey, List<Object> args) {}
 }

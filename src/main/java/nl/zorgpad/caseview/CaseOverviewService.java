@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.zorgpad.assignment.TaskReassignment;
 import nl.zorgpad.accesslog.AccessAction;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.accesslog.CurrentActor;
+import nl.zorgpad.assignment.TaskReassignment;
+import nl.zorgpad.caseview.CaseOverview.InvolvedParty;
+import nl.zorgpad.caseview.CaseOverview.TaskRow;
+import nl.zorgpad.caseview.CaseOverview.TimelineEvent;
 import nl.zorgpad.casus.AccessGrant;
 import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileService;
@@ -20,15 +23,12 @@ import nl.zorgpad.casus.Child;
 import nl.zorgpad.casus.Client;
 import nl.zorgpad.casus.DossierPart;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.HandoverRecord;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.Pregnancy;
-import nl.zorgpad.caseview.CaseOverview.InvolvedParty;
-import nl.zorgpad.caseview.CaseOverview.TaskRow;
-import nl.zorgpad.caseview.CaseOverview.TimelineEvent;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
+import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.security.ZorgpadGroups;
 import nl.zorgpad.socialmap.NeighbourhoodRepository;
 import org.camunda.bpm.engine.HistoryService;
@@ -76,14 +76,25 @@ public class CaseOverviewService {
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final Clock clock;
 
-  CaseOverviewService(DossierService dossier, ConsentService consents,
-      CaseInvolvements involvements, ContactDirectory contacts,
-      GroupDisciplines groupDisciplines, CurrentActor currentActor, TaskService taskService,
-      HistoryService historyService, RuntimeService runtimeService,
-      RepositoryService repositoryService, MessageSource messages,
-      TaskReassignment reassignment, nl.zorgpad.socialmap.TeamRepository teams,
-      NeighbourhoodRepository neighbourhoods, CaseFileService caseFiles, CaseNames names,
-      org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+  CaseOverviewService(
+      DossierService dossier,
+      ConsentService consents,
+      CaseInvolvements involvements,
+      ContactDirectory contacts,
+      GroupDisciplines groupDisciplines,
+      CurrentActor currentActor,
+      TaskService taskService,
+      HistoryService historyService,
+      RuntimeService runtimeService,
+      RepositoryService repositoryService,
+      MessageSource messages,
+      TaskReassignment reassignment,
+      nl.zorgpad.socialmap.TeamRepository teams,
+      NeighbourhoodRepository neighbourhoods,
+      CaseFileService caseFiles,
+      CaseNames names,
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.teams = teams;
@@ -111,8 +122,9 @@ public class CaseOverviewService {
   @Transactional
   public CaseOverview overview(String caseNumber) {
     CaseFile caseFile = dossier.readCase(caseNumber);
-    AccessGrant summaryGrant = dossier.authorize(caseNumber, DossierPart.CASE_SUMMARY,
-        AccessAction.READ, "CaseOverview", caseNumber);
+    AccessGrant summaryGrant =
+        dossier.authorize(
+            caseNumber, DossierPart.CASE_SUMMARY, AccessAction.READ, "CaseOverview", caseNumber);
 
     boolean motherVisible = dossier.mayAccess(caseNumber, DossierPart.MOTHER_DOSSIER);
     Client client = motherVisible ? dossier.readClient(caseNumber).orElse(null) : null;
@@ -123,19 +135,23 @@ public class CaseOverviewService {
     List<Involvement> involvementList = dossier.readInvolvements(caseNumber);
     Instant now = clock.instant();
     Actor viewer = currentActor.get();
-    List<InvolvedParty> involved = involvementList.stream()
-        .map(i -> new InvolvedParty(i, ZorgpadGroups.displayName(i.getDiscipline()),
-            i.isActiveAt(now), i.getGroupId() == null ? List.of() : contacts.contactsOf(
-                i.getGroupId()),
-            !summaryGrant.emergency() && mayEnd(caseFile, i, viewer, now)))
-        .toList();
+    List<InvolvedParty> involved =
+        involvementList.stream()
+            .map(
+                i ->
+                    new InvolvedParty(
+                        i,
+                        ZorgpadGroups.displayName(i.getDiscipline()),
+                        i.isActiveAt(now),
+                        i.getGroupId() == null ? List.of() : contacts.contactsOf(i.getGroupId()),
+                        !summaryGrant.emergency() && mayEnd(caseFile, i, viewer, now)))
+            .toList();
     List<HandoverRecord> handovers = dossier.readHandovers(caseNumber);
 
     boolean consentsVisible = dossier.mayAccess(caseNumber, DossierPart.CONSENTS);
     List<ConsentRecord> consentList = List.of();
     if (consentsVisible) {
-      dossier.authorize(caseNumber, DossierPart.CONSENTS, AccessAction.READ, "ConsentRecord",
-          null);
+      dossier.authorize(caseNumber, DossierPart.CONSENTS, AccessAction.READ, "ConsentRecord", null);
       consentList = consents.recordsOf(caseNumber);
     }
 
@@ -146,53 +162,118 @@ public class CaseOverviewService {
     if (tasksVisible) {
       dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "Task", null);
       Set<String> coalitions = mayReassign ? caseCoalitions(caseFile) : Set.of();
-      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .orderByTaskCreateTime().asc().list()) {
+      for (Task task :
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(caseNumber)
+              .orderByTaskCreateTime()
+              .asc()
+              .list()) {
         String group = openTaskGroup(task.getId());
         open.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
-            .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getCreateTime()),
-                instant(task.getDueDate()), null, task.getAssignee(),
-                mayReassign ? reassignment.targets(task.getId(), coalitions) : List.of(), null));
+            .add(
+                new TaskRow(
+                    task.getId(),
+                    task.getName(),
+                    group,
+                    instant(task.getCreateTime()),
+                    instant(task.getDueDate()),
+                    null,
+                    task.getAssignee(),
+                    mayReassign ? reassignment.targets(task.getId(), coalitions) : List.of(),
+                    null));
       }
-      for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-          .processInstanceBusinessKey(caseNumber).finished().orderByHistoricActivityInstanceStartTime()
-          .asc().list()) {
+      for (HistoricTaskInstance task :
+          historyService
+              .createHistoricTaskInstanceQuery()
+              .processInstanceBusinessKey(caseNumber)
+              .finished()
+              .orderByHistoricActivityInstanceStartTime()
+              .asc()
+              .list()) {
         String group = historicTaskGroup(task.getId());
         done.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
-            .add(new TaskRow(task.getId(), task.getName(), group, instant(task.getStartTime()),
-                instant(task.getDueDate()), instant(task.getEndTime()), task.getAssignee(),
-                List.of(), completedBy(task)));
+            .add(
+                new TaskRow(
+                    task.getId(),
+                    task.getName(),
+                    group,
+                    instant(task.getStartTime()),
+                    instant(task.getDueDate()),
+                    instant(task.getEndTime()),
+                    task.getAssignee(),
+                    List.of(),
+                    completedBy(task)));
       }
     }
     List<nl.zorgpad.casus.CaseSignal> signalList = dossier.readSignals(caseNumber);
     // decision 0008: other open cases that look like the same woman, for her regiehouder only
     // (who may see both); nothing but their numbers
-    List<CaseFileService.PossibleDuplicate> duplicates = mayReassign
-        ? caseFiles.possibleDuplicatesOf(caseNumber).stream()
-            .filter(d -> dossier.mayAccess(d.caseNumber(), DossierPart.CASE_SUMMARY)).toList()
-        : List.of();
+    List<CaseFileService.PossibleDuplicate> duplicates =
+        mayReassign
+            ? caseFiles.possibleDuplicatesOf(caseNumber).stream()
+                .filter(d -> dossier.mayAccess(d.caseNumber(), DossierPart.CASE_SUMMARY))
+                .toList()
+            : List.of();
 
-    List<TimelineEvent> timeline = timeline(caseFile, involvementList, handovers, consentList,
-        open, done, role -> messages.getMessage("case.role." + role, null, role.name(),
-            LocaleContextHolder.getLocale()), names);
+    List<TimelineEvent> timeline =
+        timeline(
+            caseFile,
+            involvementList,
+            handovers,
+            consentList,
+            open,
+            done,
+            role ->
+                messages.getMessage(
+                    "case.role." + role, null, role.name(), LocaleContextHolder.getLocale()),
+            names);
     Actor actor = currentActor.get();
-    boolean mayRefer = motherVisible && actor.groups().stream()
-        .map(groupDisciplines::disciplineOf).flatMap(java.util.Optional::stream)
-        .anyMatch(d -> d.equals("verloskundige") || d.equals("huisarts"));
+    boolean mayRefer =
+        motherVisible
+            && actor.groups().stream()
+                .map(groupDisciplines::disciplineOf)
+                .flatMap(java.util.Optional::stream)
+                .anyMatch(d -> d.equals("verloskundige") || d.equals("huisarts"));
     // the regiehouder who accepted the case (or took the role here), by her team's name
-    String careCoordinatorName = involvementList.stream()
-        .filter(i -> i.getRole() == nl.zorgpad.casus.InvolvementRole.CARE_COORDINATOR
-            && i.isActiveAt(now))
-        .max(Comparator.comparing(Involvement::getFrom))
-        .map(i -> i.getGroupId() == null ? i.getUserId() : teams.findByGroupId(i.getGroupId())
-            .map(nl.zorgpad.socialmap.Team::getName)
-            .orElse(ZorgpadGroups.displayName(i.getGroupId())))
-        .orElse(null);
-    return new CaseOverview(caseFile, motherVisible, client, pregnancy, childVisible, children,
-        involved, consentsVisible, consentList, handovers, tasksVisible, open, done, timeline,
-        summaryGrant.emergency(), mayRefer,
-        careCoordinatorGroup().isPresent() && careCoordinatorName == null, careCoordinatorName,
-        signalList, duplicates, mayReassign && caseFile.isOpen());
+    String careCoordinatorName =
+        involvementList.stream()
+            .filter(
+                i ->
+                    i.getRole() == nl.zorgpad.casus.InvolvementRole.CARE_COORDINATOR
+                        && i.isActiveAt(now))
+            .max(Comparator.comparing(Involvement::getFrom))
+            .map(
+                i ->
+                    i.getGroupId() == null
+                        ? i.getUserId()
+                        : teams
+                            .findByGroupId(i.getGroupId())
+                            .map(nl.zorgpad.socialmap.Team::getName)
+                            .orElse(ZorgpadGroups.displayName(i.getGroupId())))
+            .orElse(null);
+    return new CaseOverview(
+        caseFile,
+        motherVisible,
+        client,
+        pregnancy,
+        childVisible,
+        children,
+        involved,
+        consentsVisible,
+        consentList,
+        handovers,
+        tasksVisible,
+        open,
+        done,
+        timeline,
+        summaryGrant.emergency(),
+        mayRefer,
+        careCoordinatorGroup().isPresent() && careCoordinatorName == null,
+        careCoordinatorName,
+        signalList,
+        duplicates,
+        mayReassign && caseFile.isOpen());
   }
 
   /**
@@ -205,20 +286,33 @@ public class CaseOverviewService {
   @Transactional
   public InvolvedParty endableInvolvement(String caseNumber, Long involvementId) {
     CaseFile caseFile = dossier.readCase(caseNumber);
-    AccessGrant grant = dossier.authorize(caseNumber, DossierPart.CASE_SUMMARY,
-        AccessAction.READ, "Involvement", String.valueOf(involvementId));
-    Involvement involvement = dossier.readInvolvements(caseNumber).stream()
-        .filter(i -> i.getId().equals(involvementId)).findFirst()
-        .orElseThrow(() -> new nl.zorgpad.casus.UnknownCaseException(
-            caseNumber + "/involvement/" + involvementId));
+    AccessGrant grant =
+        dossier.authorize(
+            caseNumber,
+            DossierPart.CASE_SUMMARY,
+            AccessAction.READ,
+            "Involvement",
+            String.valueOf(involvementId));
+    Involvement involvement =
+        dossier.readInvolvements(caseNumber).stream()
+            .filter(i -> i.getId().equals(involvementId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new nl.zorgpad.casus.UnknownCaseException(
+                        caseNumber + "/involvement/" + involvementId));
     Instant now = clock.instant();
     if (grant.emergency() || !mayEnd(caseFile, involvement, currentActor.get(), now)) {
-      throw new nl.zorgpad.casus.InvalidInputException("end of involvement", List.of(
-          new nl.zorgpad.casus.Violation("involvement", "the viewer may not end it",
-              "case.involved.endConfirm.notYours")));
+      throw new nl.zorgpad.casus.InvalidInputException(
+          "end of involvement",
+          List.of(
+              new nl.zorgpad.casus.Violation(
+                  "involvement",
+                  "the viewer may not end it",
+                  "case.involved.endConfirm.notYours")));
     }
-    return new InvolvedParty(involvement, ZorgpadGroups.displayName(involvement.getDiscipline()),
-        true, List.of(), true);
+    return new InvolvedParty(
+        involvement, ZorgpadGroups.displayName(involvement.getDiscipline()), true, List.of(), true);
   }
 
   /**
@@ -226,14 +320,16 @@ public class CaseOverviewService {
    * it: an active involvement other than the signaller's, of her own team or herself, or any
    * while she is the case's regiehouder.
    */
-  private static boolean mayEnd(CaseFile caseFile, Involvement involvement, Actor viewer,
-      Instant now) {
+  private static boolean mayEnd(
+      CaseFile caseFile, Involvement involvement, Actor viewer, Instant now) {
     if (!involvement.isActiveAt(now)
         || involvement.getRole() == nl.zorgpad.casus.InvolvementRole.SIGNALLER) {
       return false;
     }
-    boolean own = viewer.userId().equals(involvement.getUserId())
-        || (involvement.getGroupId() != null && viewer.groups().contains(involvement.getGroupId()));
+    boolean own =
+        viewer.userId().equals(involvement.getUserId())
+            || (involvement.getGroupId() != null
+                && viewer.groups().contains(involvement.getGroupId()));
     return own || viewer.userId().equals(caseFile.getCareCoordinator());
   }
 
@@ -243,9 +339,15 @@ public class CaseOverviewService {
    * assignee; null when the engine completed it (a timer, a cancelled step).
    */
   private String completedBy(HistoricTaskInstance task) {
-    return historyService.createUserOperationLogQuery().taskId(task.getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-        .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst()
+    return historyService
+        .createUserOperationLogQuery()
+        .taskId(task.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+        .list()
+        .stream()
+        .map(UserOperationLogEntry::getUserId)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
         .orElse(task.getAssignee());
   }
 
@@ -258,14 +360,19 @@ public class CaseOverviewService {
   public Set<String> caseCoalitions(CaseFile caseFile) {
     Set<String> coalitions = new java.util.LinkedHashSet<>();
     if (caseFile.getNeighbourhood() != null) {
-      neighbourhoods.findByCode(caseFile.getNeighbourhood())
-          .map(nl.zorgpad.socialmap.Neighbourhood::getCoalition).ifPresent(coalitions::add);
+      neighbourhoods
+          .findByCode(caseFile.getNeighbourhood())
+          .map(nl.zorgpad.socialmap.Neighbourhood::getCoalition)
+          .ifPresent(coalitions::add);
     }
-    involvements.current(caseFile.getCaseNumber()).stream().map(Involvement::getGroupId)
-        .filter(java.util.Objects::nonNull).map(teams::findByGroupId)
+    involvements.current(caseFile.getCaseNumber()).stream()
+        .map(Involvement::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .map(teams::findByGroupId)
         .flatMap(java.util.Optional::stream)
         .map(team -> team.getOrganisation() == null ? null : team.getOrganisation().getCoalition())
-        .filter(java.util.Objects::nonNull).forEach(coalitions::add);
+        .filter(java.util.Objects::nonNull)
+        .forEach(coalitions::add);
     return coalitions;
   }
 
@@ -275,8 +382,12 @@ public class CaseOverviewService {
    */
   public java.util.Optional<String> careCoordinatorGroup() {
     return currentActor.get().groups().stream()
-        .filter(g -> groupDisciplines.disciplineOf(g)
-            .filter(d -> d.equals("regiehouder") || d.equals("buurtteam")).isPresent())
+        .filter(
+            g ->
+                groupDisciplines
+                    .disciplineOf(g)
+                    .filter(d -> d.equals("regiehouder") || d.equals("buurtteam"))
+                    .isPresent())
         .min(Comparator.comparing(ZorgpadGroups::isDiscipline));
   }
 
@@ -293,7 +404,8 @@ public class CaseOverviewService {
     if (caseFile.getCareCoordinator() != null) {
       return caseFile.getCareCoordinator().equals(actor.userId());
     }
-    return actor.groups().stream().map(groupDisciplines::disciplineOf)
+    return actor.groups().stream()
+        .map(groupDisciplines::disciplineOf)
         .flatMap(java.util.Optional::stream)
         .anyMatch(nl.zorgpad.discipline.Disciplines.REGIEHOUDER::equals);
   }
@@ -315,15 +427,18 @@ public class CaseOverviewService {
       throw new org.springframework.security.access.AccessDeniedException(
           "only the case's regiehouder reassigns its tasks");
     }
-    boolean ofThisCase = taskService.createTaskQuery().taskId(taskId)
-        .processInstanceBusinessKey(caseNumber).count() == 1;
+    boolean ofThisCase =
+        taskService.createTaskQuery().taskId(taskId).processInstanceBusinessKey(caseNumber).count()
+            == 1;
     if (!ofThisCase) {
       throw new nl.zorgpad.assignment.ReassignmentException("assignment.reassign.unknownTask");
     }
-    boolean offered = reassignment.targets(taskId, caseCoalitions(caseFile)).stream()
-        .anyMatch(target -> target.groupId().equals(groupId));
-    if (!offered && reassignment.targets(taskId).stream()
-        .anyMatch(target -> target.groupId().equals(groupId))) {
+    boolean offered =
+        reassignment.targets(taskId, caseCoalitions(caseFile)).stream()
+            .anyMatch(target -> target.groupId().equals(groupId));
+    if (!offered
+        && reassignment.targets(taskId).stream()
+            .anyMatch(target -> target.groupId().equals(groupId))) {
       // a team of the discipline, but of another coalition than the case's
       throw new nl.zorgpad.assignment.ReassignmentException(
           "assignment.reassign.otherCoalition", names.team(groupId));
@@ -341,16 +456,20 @@ public class CaseOverviewService {
    */
   @Transactional(readOnly = true)
   public List<TaskReassignment.Target> referralTargets(String caseNumber) {
-    Set<String> coalitions = caseFiles.find(caseNumber).map(this::caseCoalitions)
-        .orElse(Set.of());
+    Set<String> coalitions = caseFiles.find(caseNumber).map(this::caseCoalitions).orElse(Set.of());
     List<TaskReassignment.Target> targets = new ArrayList<>();
     teams.findAllByOrderByNameAsc().stream()
-        .filter(team -> coalitions.isEmpty() || (team.getOrganisation() != null
-            && coalitions.contains(team.getOrganisation().getCoalition())))
-        .forEach(team -> targets.add(new TaskReassignment.Target(team.getGroupId(),
-            team.getName())));
-    nl.zorgpad.discipline.Disciplines.ALL.forEach(discipline -> targets.add(
-        new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
+        .filter(
+            team ->
+                coalitions.isEmpty()
+                    || (team.getOrganisation() != null
+                        && coalitions.contains(team.getOrganisation().getCoalition())))
+        .forEach(
+            team -> targets.add(new TaskReassignment.Target(team.getGroupId(), team.getName())));
+    nl.zorgpad.discipline.Disciplines.ALL.forEach(
+        discipline ->
+            targets.add(
+                new TaskReassignment.Target(discipline, ZorgpadGroups.displayName(discipline))));
     return targets;
   }
 
@@ -375,31 +494,35 @@ public class CaseOverviewService {
   @Transactional
   public CasePage visibleCases(int page) {
     Actor actor = currentActor.get();
-    List<String> groups = actor.groups().stream()
-        .filter(g -> groupDisciplines.disciplineOf(g).isPresent()).toList();
+    List<String> groups =
+        actor.groups().stream().filter(g -> groupDisciplines.disciplineOf(g).isPresent()).toList();
     if (groups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
       return new CasePage(List.of(), 1, 1, 0);
     }
     String groupList = String.join(",", groups.stream().map(g -> "?").toList());
     java.time.OffsetDateTime now =
         java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-    String candidates = "select n from ("
-        + " select i.case_number n from zp_involvement i where (i.group_id in (" + groupList
-        + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"
-        + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
-        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
-        + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
-        + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
-        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
-        + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in (" + groupList + ")"
-        + ") v where n is not null"
-        + " and exists (select 1 from zp_case_file cf where cf.case_number = v.n)"
-        // a case of another coalition (the tenant of its root instance) is never listed
-        + " and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = v.n"
-        + " and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null"
-        + " and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m"
-        + " where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from ACT_ID_MEMBERSHIP g"
-        + " where g.USER_ID_ = ?)))";
+    String candidates =
+        "select n from ("
+            + " select i.case_number n from zp_involvement i where (i.group_id in ("
+            + groupList
+            + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"
+            + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
+            + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
+            + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
+            + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
+            + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
+            + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in ("
+            + groupList
+            + ")"
+            + ") v where n is not null"
+            + " and exists (select 1 from zp_case_file cf where cf.case_number = v.n)"
+            // a case of another coalition (the tenant of its root instance) is never listed
+            + " and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = v.n"
+            + " and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null"
+            + " and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m"
+            + " where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from ACT_ID_MEMBERSHIP g"
+            + " where g.USER_ID_ = ?)))";
     List<Object> args = new ArrayList<>(groups);
     args.add(actor.userId());
     args.add(now);
@@ -408,16 +531,20 @@ public class CaseOverviewService {
     args.addAll(groups);
     args.add(actor.userId());
     args.add(actor.userId());
-    Long counted = jdbc.queryForObject("select count(*) from (" + candidates + ") c", Long.class,
-        args.toArray());
+    Long counted =
+        jdbc.queryForObject(
+            "select count(*) from (" + candidates + ") c", Long.class, args.toArray());
     long total = counted == null ? 0 : counted;
     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(PAGE_SIZE);
     pageArgs.add((current - 1) * PAGE_SIZE);
-    List<String> numbers = total == 0 ? List.of() : jdbc.queryForList(
-        candidates + " order by n desc limit ? offset ?", String.class, pageArgs.toArray());
+    List<String> numbers =
+        total == 0
+            ? List.of()
+            : jdbc.queryForList(
+                candidates + " order by n desc limit ? offset ?", String.class, pageArgs.toArray());
     return new CasePage(dossier.listCases(numbers, current), current, pages, total);
   }
 
@@ -429,17 +556,24 @@ public class CaseOverviewService {
    * @param pages the number of pages (at least 1)
    * @param total the number of cases she may see
    */
-  public record CasePage(List<CaseFile> cases, int page, int pages, long total) {
-  }
+  public record CasePage(List<CaseFile> cases, int page, int pages, long total) {}
 
   /** The pathway diagram of the case with where it stands; a read of the case's tasks. */
   @Transactional
   public DiagramView diagram(String caseNumber) {
-    dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "PathwayPosition",
-        caseNumber);
-    HistoricProcessInstance root = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).rootProcessInstances()
-        .orderByProcessInstanceStartTime().asc().list().stream().findFirst().orElse(null);
+    dossier.authorize(
+        caseNumber, DossierPart.TASKS, AccessAction.READ, "PathwayPosition", caseNumber);
+    HistoricProcessInstance root =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .rootProcessInstances()
+            .orderByProcessInstanceStartTime()
+            .asc()
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (root == null) {
       return new DiagramView(null, List.of(), List.of());
     }
@@ -449,30 +583,44 @@ public class CaseOverviewService {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot read the pathway of " + caseNumber, e);
     }
-    List<String> active = root.getEndTime() == null
-        ? runtimeService.getActiveActivityIds(root.getId()) : List.of();
-    List<String> passed = historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(root.getId()).finished().list().stream()
-        .map(HistoricActivityInstance::getActivityId).distinct().toList();
+    List<String> active =
+        root.getEndTime() == null ? runtimeService.getActiveActivityIds(root.getId()) : List.of();
+    List<String> passed =
+        historyService
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(root.getId())
+            .finished()
+            .list()
+            .stream()
+            .map(HistoricActivityInstance::getActivityId)
+            .distinct()
+            .toList();
     return new DiagramView(xml, active, passed);
   }
 
   /** The BPMN of the case's main pathway and the ids of its current and passed elements. */
-  public record DiagramView(String xml, List<String> active, List<String> passed) {
-  }
+  public record DiagramView(String xml, List<String> active, List<String> passed) {}
 
   private String openTaskGroup(String taskId) {
     return taskService.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
+        .map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
         .orElse(null);
   }
 
   private String historicTaskGroup(String taskId) {
-    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
-        .type(IdentityLinkType.CANDIDATE).list().stream()
-        .map(HistoricIdentityLinkLog::getGroupId).filter(java.util.Objects::nonNull)
-        .findFirst().orElse(null);
+    return historyService
+        .createHistoricIdentityLinkLogQuery()
+        .taskId(taskId)
+        .type(IdentityLinkType.CANDIDATE)
+        .list()
+        .stream()
+        .map(HistoricIdentityLinkLog::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   private String disciplineName(String group) {
@@ -486,40 +634,69 @@ public class CaseOverviewService {
     return date == null ? null : date.toInstant();
   }
 
-  private static List<TimelineEvent> timeline(CaseFile caseFile, List<Involvement> involvements,
-      List<HandoverRecord> handovers, List<ConsentRecord> consents,
-      Map<String, List<TaskRow>> open, Map<String, List<TaskRow>> done,
+  private static List<TimelineEvent> timeline(
+      CaseFile caseFile,
+      List<Involvement> involvements,
+      List<HandoverRecord> handovers,
+      List<ConsentRecord> consents,
+      Map<String, List<TaskRow>> open,
+      Map<String, List<TaskRow>> done,
       java.util.function.Function<nl.zorgpad.casus.InvolvementRole, String> roleName,
       CaseNames names) {
     List<TimelineEvent> events = new ArrayList<>();
-    events.add(new TimelineEvent(caseFile.getCreatedAt(), "case.timeline.signal",
-        List.of(ZorgpadGroups.displayName(caseFile.getSignallingDiscipline()))));
+    events.add(
+        new TimelineEvent(
+            caseFile.getCreatedAt(),
+            "case.timeline.signal",
+            List.of(ZorgpadGroups.displayName(caseFile.getSignallingDiscipline()))));
     for (Involvement i : involvements) {
       String who = i.getGroupId() != null ? names.team(i.getGroupId()) : names.user(i.getUserId());
-      events.add(new TimelineEvent(i.getFrom(), "case.timeline.involved",
-          List.of(who, roleName.apply(i.getRole()))));
+      events.add(
+          new TimelineEvent(
+              i.getFrom(), "case.timeline.involved", List.of(who, roleName.apply(i.getRole()))));
       if (i.getUntil() != null) {
-        events.add(new TimelineEvent(i.getUntil(), "case.timeline.involvementEnded",
-            List.of(who)));
+        events.add(new TimelineEvent(i.getUntil(), "case.timeline.involvementEnded", List.of(who)));
       }
     }
     for (ConsentRecord c : consents) {
-      events.add(new TimelineEvent(c.getRecordedAt(), "case.timeline.consent." + c.getDecision(),
-          List.of(ZorgpadGroups.displayName(c.getRecipientDiscipline()))));
+      events.add(
+          new TimelineEvent(
+              c.getRecordedAt(),
+              "case.timeline.consent." + c.getDecision(),
+              List.of(ZorgpadGroups.displayName(c.getRecipientDiscipline()))));
     }
     for (HandoverRecord h : handovers) {
-      events.add(new TimelineEvent(h.getRecordedAt(), "case.timeline.handover",
-          List.of(ZorgpadGroups.displayName(h.getSenderDiscipline()),
-              ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
+      events.add(
+          new TimelineEvent(
+              h.getRecordedAt(),
+              "case.timeline.handover",
+              List.of(
+                  ZorgpadGroups.displayName(h.getSenderDiscipline()),
+                  ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
       if (h.getConfirmedAt() != null) {
-        events.add(new TimelineEvent(h.getConfirmedAt(), "case.timeline.handoverConfirmed",
-            List.of(ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
+        events.add(
+            new TimelineEvent(
+                h.getConfirmedAt(),
+                "case.timeline.handoverConfirmed",
+                List.of(ZorgpadGroups.displayName(h.getRecipientDiscipline()))));
       }
     }
-    open.values().forEach(rows -> rows.forEach(t -> events.add(
-        new TimelineEvent(t.created(), "case.timeline.taskOpened", List.of(t.name())))));
-    done.values().forEach(rows -> rows.forEach(t -> events.add(
-        new TimelineEvent(t.ended(), "case.timeline.taskDone", List.of(t.name())))));
+    open.values()
+        .forEach(
+            rows ->
+                rows.forEach(
+                    t ->
+                        events.add(
+                            new TimelineEvent(
+                                t.created(), "case.timeline.taskOpened", List.of(t.name())))));
+    done.values()
+        .forEach(
+            rows ->
+                rows.forEach(
+                    t ->
+                        events.add(
+                            new TimelineEvent(
+                                t.ended(), "case.timeline.taskDone", List.of(t.name())))));
     if (caseFile.getClosedAt() != null) {
       events.add(new TimelineEvent(caseFile.getClosedAt(), "case.timeline.closed", List.of()));
     }

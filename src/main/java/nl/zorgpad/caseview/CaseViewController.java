@@ -1,12 +1,11 @@
 package nl.zorgpad.caseview;
 
-import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.access.EmergencyAccessService;
 import nl.zorgpad.assignment.ReassignmentException;
 import nl.zorgpad.casus.CaseNumbers;
@@ -18,6 +17,7 @@ import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Pregnancy;
 import nl.zorgpad.casus.UnknownCaseException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.input.TextLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -50,8 +50,12 @@ class CaseViewController {
   private final MessageSource messages;
   private final CaseMerge merges;
 
-  CaseViewController(CaseOverviewService overviews, DossierService dossier,
-      EmergencyAccessService emergencies, MessageSource messages, CaseMerge merges) {
+  CaseViewController(
+      CaseOverviewService overviews,
+      DossierService dossier,
+      EmergencyAccessService emergencies,
+      MessageSource messages,
+      CaseMerge merges) {
     this.messages = messages;
     this.merges = merges;
     this.overviews = overviews;
@@ -60,8 +64,9 @@ class CaseViewController {
   }
 
   @GetMapping
-  String list(@RequestParam(name = "pagina", required = false) @Size(max = TextLimits.SHORT)
-      String page, Model model) {
+  String list(
+      @RequestParam(name = "pagina", required = false) @Size(max = TextLimits.SHORT) String page,
+      Model model) {
     int number = 1;
     if (page != null && page.strip().matches("[0-9]{1,6}")) {
       number = Integer.parseInt(page.strip());
@@ -89,9 +94,11 @@ class CaseViewController {
   }
 
   @PostMapping("/{caseNumber}/noodtoegang")
-  String emergency(@PathVariable String caseNumber,
+  String emergency(
+      @PathVariable String caseNumber,
       @RequestParam(required = false) @Size(max = TextLimits.REASON) String reason,
-      Model model, HttpServletResponse response) {
+      Model model,
+      HttpServletResponse response) {
     try {
       emergencies.open(known(caseNumber), reason);
     } catch (InvalidInputException invalid) {
@@ -109,15 +116,18 @@ class CaseViewController {
     Pregnancy pregnancy = dossier.readPregnancy(caseNumber).orElse(null);
     model.addAttribute("caseNumber", caseNumber);
     model.addAttribute("details", client == null ? emptyDetails() : client.details());
-    model.addAttribute("birthDate", client == null || client.getBirthDate() == null ? ""
-        : client.getBirthDate().toString());
-    model.addAttribute("parity", pregnancy == null || pregnancy.getParity() == null ? ""
-        : pregnancy.getParity().toString());
+    model.addAttribute(
+        "birthDate",
+        client == null || client.getBirthDate() == null ? "" : client.getBirthDate().toString());
+    model.addAttribute(
+        "parity",
+        pregnancy == null || pregnancy.getParity() == null ? "" : pregnancy.getParity().toString());
     return "casus/client";
   }
 
   @PostMapping("/{caseNumber}/client")
-  String saveClient(@PathVariable String caseNumber,
+  String saveClient(
+      @PathVariable String caseNumber,
       @RequestParam(required = false) @Size(max = TextLimits.NAME) String givenName,
       @RequestParam(required = false) @Size(max = TextLimits.NAME) String familyName,
       @RequestParam(required = false) @Size(max = TextLimits.SHORT) String bsn,
@@ -128,7 +138,8 @@ class CaseViewController {
       @RequestParam(required = false) @Size(max = TextLimits.NAME) String city,
       @RequestParam(required = false) @Size(max = TextLimits.SHORT) String phone,
       @RequestParam(required = false) @Size(max = TextLimits.SHORT) String parity,
-      Model model, HttpServletResponse response) {
+      Model model,
+      HttpServletResponse response) {
     known(caseNumber);
     List<Violation> violations = new ArrayList<>();
     LocalDate birth = null;
@@ -136,8 +147,8 @@ class CaseViewController {
       try {
         birth = LocalDate.parse(birthDate.strip());
       } catch (DateTimeParseException e) {
-        violations.add(new Violation("birthDate", "is not a date",
-            "violation.caseView.birthDate.format"));
+        violations.add(
+            new Violation("birthDate", "is not a date", "violation.caseView.birthDate.format"));
       }
     }
     Integer parityValue = null;
@@ -145,12 +156,13 @@ class CaseViewController {
       try {
         parityValue = Integer.valueOf(parity.strip());
       } catch (NumberFormatException e) {
-        violations.add(new Violation("parity", "is not a number",
-            "violation.caseView.parity.format"));
+        violations.add(
+            new Violation("parity", "is not a number", "violation.caseView.parity.format"));
       }
     }
-    ClientDetails details = new ClientDetails(givenName, familyName, bsn, birth, street,
-        houseNumber, postcode, city, phone);
+    ClientDetails details =
+        new ClientDetails(
+            givenName, familyName, bsn, birth, street, houseNumber, postcode, city, phone);
     try {
       InvalidInputException.throwIfAny("client details", violations);
       dossier.saveClient(caseNumber, details, parityValue);
@@ -173,16 +185,21 @@ class CaseViewController {
   }
 
   @PostMapping("/{caseNumber}/verwijzing")
-  String refer(@PathVariable String caseNumber,
+  String refer(
+      @PathVariable String caseNumber,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String groupId) {
     String group = groupId == null ? "" : groupId.strip();
     // only a team of the sociale kaart or a discipline: a typo would open the mother's dossier
     // to a group that does not exist
     if (overviews.referralTargets(known(caseNumber)).stream()
         .noneMatch(t -> t.groupId().equals(group))) {
-      throw new InvalidInputException("referral", List.of(new Violation("groupId",
-          "must be a team of the case's coalition or a discipline",
-          "violation.caseView.groupId.notInList")));
+      throw new InvalidInputException(
+          "referral",
+          List.of(
+              new Violation(
+                  "groupId",
+                  "must be a team of the case's coalition or a discipline",
+                  "violation.caseView.groupId.notInList")));
     }
     dossier.refer(known(caseNumber), group);
     return "redirect:/casus/" + caseNumber;
@@ -191,20 +208,32 @@ class CaseViewController {
   /** "Ik word regiehouder": a regiehouder or buurtteam member takes the role (vuistregel 8). */
   @PostMapping("/{caseNumber}/regiehouder")
   String becomeCareCoordinator(@PathVariable String caseNumber) {
-    String group = overviews.careCoordinatorGroup().orElseThrow(() -> new InvalidInputException(
-        "care coordinator", List.of(new Violation("group", "not a regiehouder or buurtteam",
-            "violation.caseView.group.notAllowed"))));
+    String group =
+        overviews
+            .careCoordinatorGroup()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "care coordinator",
+                        List.of(
+                            new Violation(
+                                "group",
+                                "not a regiehouder or buurtteam",
+                                "violation.caseView.group.notAllowed"))));
     dossier.appointCareCoordinator(known(caseNumber), overviews.currentUserId(), group);
     return "redirect:/casus/" + caseNumber;
   }
 
   /** The regiehouder gives an open task to another team of its discipline (vuistregel 8). */
   @PostMapping("/{caseNumber}/taken/{taskId}/toewijzen")
-  String reassign(@PathVariable String caseNumber, @PathVariable String taskId,
+  String reassign(
+      @PathVariable String caseNumber,
+      @PathVariable String taskId,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String groupId) {
     if (groupId == null || groupId.isBlank()) {
-      throw new InvalidInputException("reassignment", List.of(new Violation("groupId",
-          "is required", "violation.caseView.groupId.required")));
+      throw new InvalidInputException(
+          "reassignment",
+          List.of(new Violation("groupId", "is required", "violation.caseView.groupId.required")));
     }
     overviews.reassign(known(caseNumber), taskId, groupId.strip());
     return "redirect:/casus/" + caseNumber + "#tasks";
@@ -215,12 +244,16 @@ class CaseViewController {
    * duplicate closes as "dubbele casus".
    */
   @PostMapping("/{caseNumber}/samenvoegen")
-  String merge(@PathVariable String caseNumber,
+  String merge(
+      @PathVariable String caseNumber,
       @RequestParam(required = false) @Size(max = TextLimits.SHORT) String duplicate) {
     String other = duplicate == null ? "" : duplicate.strip().toUpperCase(java.util.Locale.ROOT);
     if (!CaseNumbers.isValid(other)) {
-      throw new InvalidInputException("merge", List.of(new Violation("duplicate",
-          "is not a case number", "violation.caseView.duplicate.required")));
+      throw new InvalidInputException(
+          "merge",
+          List.of(
+              new Violation(
+                  "duplicate", "is not a case number", "violation.caseView.duplicate.required")));
     }
     merges.merge(known(caseNumber), other);
     return "redirect:/casus/" + caseNumber;
@@ -239,25 +272,30 @@ class CaseViewController {
    * confirmation) ends it — also without JavaScript.
    */
   @GetMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
-  String confirmEndInvolvement(@PathVariable String caseNumber,
-      @PathVariable Long involvementId, Model model) {
+  String confirmEndInvolvement(
+      @PathVariable String caseNumber, @PathVariable Long involvementId, Model model) {
     model.addAttribute("party", overviews.endableInvolvement(known(caseNumber), involvementId));
     model.addAttribute("caseNumber", caseNumber);
     return "casus/end-involvement";
   }
 
   @PostMapping("/{caseNumber}/betrokkenheid/{involvementId}/einde")
-  String endInvolvement(@PathVariable String caseNumber, @PathVariable Long involvementId,
+  String endInvolvement(
+      @PathVariable String caseNumber,
+      @PathVariable Long involvementId,
       @RequestParam(name = "bevestigd", required = false) @Size(max = TextLimits.CODE)
-      String confirmed, Model model, HttpServletResponse response) {
+          String confirmed,
+      Model model,
+      HttpServletResponse response) {
     if (!"ja".equals(confirmed)) {
       // not confirmed: the confirmation page again, with what is missing
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      model.addAttribute("party", overviews.endableInvolvement(known(caseNumber),
-          involvementId));
+      model.addAttribute("party", overviews.endableInvolvement(known(caseNumber), involvementId));
       model.addAttribute("caseNumber", caseNumber);
-      model.addAttribute("error", messages.getMessage("case.involved.endConfirm.missing", null,
-          LocaleContextHolder.getLocale()));
+      model.addAttribute(
+          "error",
+          messages.getMessage(
+              "case.involved.endConfirm.missing", null, LocaleContextHolder.getLocale()));
       return "casus/end-involvement";
     }
     dossier.endInvolvement(known(caseNumber), involvementId);
@@ -281,10 +319,11 @@ class CaseViewController {
   @ExceptionHandler(AccessDeniedException.class)
   @ResponseStatus(HttpStatus.FORBIDDEN)
   String notTheCareCoordinator(AccessDeniedException denied, Model model) {
-    String key = denied instanceof CareCoordinatorOnly only ? only.messageKey()
-        : "case.tasks.reassign.forbidden";
-    model.addAttribute("message", messages.getMessage(key, null,
-        LocaleContextHolder.getLocale()));
+    String key =
+        denied instanceof CareCoordinatorOnly only
+            ? only.messageKey()
+            : "case.tasks.reassign.forbidden";
+    model.addAttribute("message", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
     return "casus/problem";
   }
 

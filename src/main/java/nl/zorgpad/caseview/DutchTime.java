@@ -1,6 +1,7 @@
 package nl.zorgpad.caseview;
 
 import static nl.zorgpad.time.ZorgpadTime.ZONE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component("zpTime")
 public class DutchTime {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
   public String format(Instant instant) {

@@ -12,8 +12,8 @@ package nl.zorgpad.casus;
  *     case, decision 0005) — the doors answer as for an unknown case (404), without the
  *     noodprocedure
  */
-public record AccessGrant(boolean allowed, String basis, boolean emergency, String refusal,
-    boolean hidden) {
+public record AccessGrant(
+    boolean allowed, String basis, boolean emergency, String refusal, boolean hidden) {
 
   public static AccessGrant allow(String basis) {
     return new AccessGrant(true, basis, false, null, false);

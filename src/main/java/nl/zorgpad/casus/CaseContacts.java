@@ -9,6 +9,8 @@ package nl.zorgpad.casus;
  * @param careCoordinator user id of the regiehouder; null while none is appointed
  * @param careCoordinatorDiscipline her discipline; null while none is appointed
  */
-public record CaseContacts(String firstSignaller, String firstSignallingDiscipline,
-    String careCoordinator, String careCoordinatorDiscipline) {
-}
+public record CaseContacts(
+    String firstSignaller,
+    String firstSignallingDiscipline,
+    String careCoordinator,
+    String careCoordinatorDiscipline) {}

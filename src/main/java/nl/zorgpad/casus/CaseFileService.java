@@ -49,6 +49,7 @@ public class CaseFileService implements CaseRegistry {
    * caregivers date a pregnancy a little differently; a next pregnancy is months away.
    */
   static final int SAME_PREGNANCY_WEEKS = 8;
+
   /** The same signal sent again within this time (a second click) is answered, not recorded. */
   static final Duration REPEAT_WINDOW = Duration.ofHours(1);
 
@@ -65,12 +66,19 @@ public class CaseFileService implements CaseRegistry {
   private final ObjectProvider<NeighbourhoodFinder> neighbourhoods;
   private final ApplicationEventPublisher events;
 
-  CaseFileService(CaseFileRepository caseFiles, CaseNumberCounterRepository counters,
-      PregnancyRepository pregnancies, InvolvementRepository involvements,
-      ClientRepository clients, ClientMatchKeyRepository matchKeys, CaseSignalRepository signals,
-      AccessLog accessLog, ObjectProvider<ClientMatchKeys> keys,
+  CaseFileService(
+      CaseFileRepository caseFiles,
+      CaseNumberCounterRepository counters,
+      PregnancyRepository pregnancies,
+      InvolvementRepository involvements,
+      ClientRepository clients,
+      ClientMatchKeyRepository matchKeys,
+      CaseSignalRepository signals,
+      AccessLog accessLog,
+      ObjectProvider<ClientMatchKeys> keys,
       ObjectProvider<GroupDisciplines> groupDisciplines,
-      ObjectProvider<NeighbourhoodFinder> neighbourhoods, ApplicationEventPublisher events) {
+      ObjectProvider<NeighbourhoodFinder> neighbourhoods,
+      ApplicationEventPublisher events) {
     this.caseFiles = caseFiles;
     this.counters = counters;
     this.pregnancies = pregnancies;
@@ -106,19 +114,23 @@ public class CaseFileService implements CaseRegistry {
 
   @Override
   @Transactional
-  public SignalOutcome openOrMatch(Signal signal, SignalledClient client, SignalSource source,
-      ZonedDateTime signalledAt) {
-    List<Violation> violations = new ArrayList<>(
-        SignalRules.check(signal, signalledAt.toLocalDate()));
+  public SignalOutcome openOrMatch(
+      Signal signal, SignalledClient client, SignalSource source, ZonedDateTime signalledAt) {
+    List<Violation> violations =
+        new ArrayList<>(SignalRules.check(signal, signalledAt.toLocalDate()));
     violations.addAll(client.check(signalledAt.toLocalDate()));
     InvalidInputException.throwIfAny("signal", violations);
     // the lock serialises every registration: the search below sees every committed case, so two
     // signals for one woman at the same moment end in one case
-    CaseNumberCounter counter = counters.lockById(CaseNumberCounter.CASE_FILES)
-        .orElseThrow(() -> new IllegalStateException(
-            "case number counter missing: migration V1__case_and_consent did not run"));
-    Optional<SignalOutcome> match = findOpenCase(source.coalition(), client, signal.dueDate(),
-        null);
+    CaseNumberCounter counter =
+        counters
+            .lockById(CaseNumberCounter.CASE_FILES)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "case number counter missing: migration V1__case_and_consent did not run"));
+    Optional<SignalOutcome> match =
+        findOpenCase(source.coalition(), client, signal.dueDate(), null);
     if (match.isPresent()) {
       return match.get();
     }
@@ -130,20 +142,33 @@ public class CaseFileService implements CaseRegistry {
       neighbourhoodFinder().neighbourhoodOf(client.postcode()).ifPresent(newCase::setNeighbourhood);
     }
     CaseFile caseFile = caseFiles.save(newCase);
-    pregnancies.save(new Pregnancy(caseFile.getId(), signal.dueDate(),
-        signal.gestationalAgeWeeks()));
+    pregnancies.save(
+        new Pregnancy(caseFile.getId(), signal.dueDate(), signal.gestationalAgeWeeks()));
     String team = signallerTeam(source.groups(), signal.signallingDiscipline());
-    involvements.save(new Involvement(caseNumber, team, signal.signallingDiscipline(),
-        source.userId(), InvolvementRole.SIGNALLER, at, source.userId()));
-    signals.save(new CaseSignal(caseNumber, CaseSignal.Origin.FIRST, signal, team,
-        source.userId(), at));
+    involvements.save(
+        new Involvement(
+            caseNumber,
+            team,
+            signal.signallingDiscipline(),
+            source.userId(),
+            InvolvementRole.SIGNALLER,
+            at,
+            source.userId()));
+    signals.save(
+        new CaseSignal(caseNumber, CaseSignal.Origin.FIRST, signal, team, source.userId(), at));
     log(caseFile, AccessAction.CREATE, source.userId());
     if (!client.isEmpty()) {
       Client dossier = new Client(caseFile.getId());
       dossier.apply(client.details(), at, source.userId());
       dossier = clients.save(dossier);
-      logPathway(caseFile, dossier.logId(), "Client", String.valueOf(dossier.getId()),
-          AccessAction.CREATE, source.userId(), "from the signal");
+      logPathway(
+          caseFile,
+          dossier.logId(),
+          "Client",
+          String.valueOf(dossier.getId()),
+          AccessAction.CREATE,
+          source.userId(),
+          "from the signal");
       rekey(caseFile, client.details(), at);
     }
     return SignalOutcome.opened(caseNumber);
@@ -151,52 +176,90 @@ public class CaseFileService implements CaseRegistry {
 
   @Override
   @Transactional
-  public JoinedCase joinOpenCase(SignalOutcome match, Signal signal, SignalSource source,
-      ZonedDateTime signalledAt) {
-    CaseFile caseFile = caseFiles.findByCaseNumber(match.caseNumber()).filter(CaseFile::isOpen)
-        .orElseThrow(() -> new CaseClosedException(match.caseNumber()));
+  public JoinedCase joinOpenCase(
+      SignalOutcome match, Signal signal, SignalSource source, ZonedDateTime signalledAt) {
+    CaseFile caseFile =
+        caseFiles
+            .findByCaseNumber(match.caseNumber())
+            .filter(CaseFile::isOpen)
+            .orElseThrow(() -> new CaseClosedException(match.caseNumber()));
     String caseNumber = caseFile.getCaseNumber();
     Instant at = signalledAt.toInstant();
     List<CaseSignal> earlier = signals.findByCaseNumberOrderBySignalledAtAscIdAsc(caseNumber);
-    boolean repeated = earlier.stream().anyMatch(s -> !s.isDetached()
-        && s.getUserId().equals(source.userId()) && sameSignal(s, signal)
-        && s.getSignalledAt().isAfter(at.minus(REPEAT_WINDOW)));
+    boolean repeated =
+        earlier.stream()
+            .anyMatch(
+                s ->
+                    !s.isDetached()
+                        && s.getUserId().equals(source.userId())
+                        && sameSignal(s, signal)
+                        && s.getSignalledAt().isAfter(at.minus(REPEAT_WINDOW)));
     if (!repeated) {
       String team = signallerTeam(source.groups(), signal.signallingDiscipline());
-      CaseSignal recorded = signals.save(new CaseSignal(caseNumber, CaseSignal.Origin.JOINED,
-          signal, team, source.userId(), at).matchedOn(match.kind(), match.keyHash()));
-      logPathway(caseFile, clientIdOf(caseFile), "CaseSignal", String.valueOf(recorded.getId()),
-          AccessAction.CREATE, source.userId(), "joined on match " + match.kind().code());
-      boolean involvedAlready = involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber)
-          .stream().anyMatch(i -> source.userId().equals(i.getUserId()) && i.getUntil() == null);
+      CaseSignal recorded =
+          signals.save(
+              new CaseSignal(
+                      caseNumber, CaseSignal.Origin.JOINED, signal, team, source.userId(), at)
+                  .matchedOn(match.kind(), match.keyHash()));
+      logPathway(
+          caseFile,
+          clientIdOf(caseFile),
+          "CaseSignal",
+          String.valueOf(recorded.getId()),
+          AccessAction.CREATE,
+          source.userId(),
+          "joined on match " + match.kind().code());
+      boolean involvedAlready =
+          involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
+              .anyMatch(i -> source.userId().equals(i.getUserId()) && i.getUntil() == null);
       if (!involvedAlready) {
-        Involvement involvement = involvements.save(new Involvement(caseNumber, team,
-            signal.signallingDiscipline(), source.userId(), InvolvementRole.JOINED_SIGNALLER, at,
-            source.userId()));
-        logPathway(caseFile, clientIdOf(caseFile), "Involvement",
-            String.valueOf(involvement.getId()), AccessAction.CREATE, source.userId(), null);
+        Involvement involvement =
+            involvements.save(
+                new Involvement(
+                    caseNumber,
+                    team,
+                    signal.signallingDiscipline(),
+                    source.userId(),
+                    InvolvementRole.JOINED_SIGNALLER,
+                    at,
+                    source.userId()));
+        logPathway(
+            caseFile,
+            clientIdOf(caseFile),
+            "Involvement",
+            String.valueOf(involvement.getId()),
+            AccessAction.CREATE,
+            source.userId(),
+            null);
       }
     }
-    return new JoinedCase(caseNumber, match.kind(), contactPoint(caseFile),
-        riskDomainsOf(caseFile), repeated);
+    return new JoinedCase(
+        caseNumber, match.kind(), contactPoint(caseFile), riskDomainsOf(caseFile), repeated);
   }
 
   @Override
   @Transactional(readOnly = true)
   public Optional<CaseContacts> contactsOf(String caseNumber) {
-    return caseFiles.findByCaseNumber(caseNumber).map(caseFile -> {
-      ContactPoint regie = contactPoint(caseFile);
-      return new CaseContacts(caseFile.getCreatedBy(), caseFile.getSignallingDiscipline(),
-          regie.careCoordinator() ? regie.userId() : null,
-          regie.careCoordinator() ? regie.discipline() : null);
-    });
+    return caseFiles
+        .findByCaseNumber(caseNumber)
+        .map(
+            caseFile -> {
+              ContactPoint regie = contactPoint(caseFile);
+              return new CaseContacts(
+                  caseFile.getCreatedBy(),
+                  caseFile.getSignallingDiscipline(),
+                  regie.careCoordinator() ? regie.userId() : null,
+                  regie.careCoordinator() ? regie.discipline() : null);
+            });
   }
 
   @Override
   @Transactional
   public void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt) {
-    CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber)
-        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    CaseFile caseFile =
+        caseFiles
+            .findByCaseNumber(caseNumber)
+            .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
     log(caseFile, AccessAction.UPDATE, Actor.SYSTEM);
     events.publishEvent(new CaseStatusChanged(caseNumber));
@@ -205,8 +268,10 @@ public class CaseFileService implements CaseRegistry {
   @Override
   @Transactional
   public void keepOpen(String caseNumber, CaseStatus status, ZonedDateTime at) {
-    CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber)
-        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    CaseFile caseFile =
+        caseFiles
+            .findByCaseNumber(caseNumber)
+            .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     if (caseFile.getStatus() == status) {
       return;
     }
@@ -216,16 +281,41 @@ public class CaseFileService implements CaseRegistry {
   }
 
   private void log(CaseFile caseFile, AccessAction action, String userId) {
-    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), "case:" + caseFile.getCaseNumber(),
-        "CaseFile", caseFile.getCaseNumber(), action, AccessOutcome.ALLOWED, Purposes.PATHWAY,
-        "pathway", false, action == AccessAction.UPDATE ? "status " + caseFile.getStatus() : null),
+    accessLog.record(
+        new AccessEvent(
+            caseFile.getCaseNumber(),
+            "case:" + caseFile.getCaseNumber(),
+            "CaseFile",
+            caseFile.getCaseNumber(),
+            action,
+            AccessOutcome.ALLOWED,
+            Purposes.PATHWAY,
+            "pathway",
+            false,
+            action == AccessAction.UPDATE ? "status " + caseFile.getStatus() : null),
         new Actor(userId, userId, List.of(), null));
   }
 
-  private void logPathway(CaseFile caseFile, String clientId, String objectType, String objectId,
-      AccessAction action, String userId, String detail) {
-    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType, objectId,
-        action, AccessOutcome.ALLOWED, Purposes.PATHWAY, "pathway", false, detail),
+  private void logPathway(
+      CaseFile caseFile,
+      String clientId,
+      String objectType,
+      String objectId,
+      AccessAction action,
+      String userId,
+      String detail) {
+    accessLog.record(
+        new AccessEvent(
+            caseFile.getCaseNumber(),
+            clientId,
+            objectType,
+            objectId,
+            action,
+            AccessOutcome.ALLOWED,
+            Purposes.PATHWAY,
+            "pathway",
+            false,
+            detail),
         new Actor(userId, userId, List.of(), null));
   }
 
@@ -242,13 +332,14 @@ public class CaseFileService implements CaseRegistry {
   @Transactional
   public void recordBirth(String caseNumber, LocalDate birthDate, ZonedDateTime reportedAt) {
     CaseFile caseFile = caseFile(caseNumber);
-    InvalidInputException.throwIfAny("birth",
-        BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
+    InvalidInputException.throwIfAny(
+        "birth", BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
     caseFile.recordBirth(birthDate);
   }
 
   private CaseFile caseFile(String caseNumber) {
-    return caseFiles.findByCaseNumber(caseNumber)
+    return caseFiles
+        .findByCaseNumber(caseNumber)
         .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
   }
 
@@ -285,45 +376,54 @@ public class CaseFileService implements CaseRegistry {
    * match first, then the oldest case; never {@code exceptCase}, and never a case from which a
    * signal with this key was detached as "another client".
    */
-  Optional<SignalOutcome> findOpenCase(String coalition, SignalledClient client,
-      LocalDate dueDate, String exceptCase) {
+  Optional<SignalOutcome> findOpenCase(
+      String coalition, SignalledClient client, LocalDate dueDate, String exceptCase) {
     ClientMatchKeys matching = keys.getIfAvailable();
     if (matching == null || client.birthDate() == null) {
       return Optional.empty();
     }
-    return findOpen(matching.keysOf(coalition, client.bsn(), client.birthDate(),
-        client.postcode()), dueDate, exceptCase).stream().findFirst();
+    return findOpen(
+            matching.keysOf(coalition, client.bsn(), client.birthDate(), client.postcode()),
+            dueDate,
+            exceptCase)
+        .stream()
+        .findFirst();
   }
 
-  private List<SignalOutcome> findOpen(List<MatchKey> wanted, LocalDate dueDate,
-      String exceptCase) {
+  private List<SignalOutcome> findOpen(
+      List<MatchKey> wanted, LocalDate dueDate, String exceptCase) {
     if (wanted.isEmpty()) {
       return List.of();
     }
-    Map<String, MatchKey> byHash = wanted.stream()
-        .collect(Collectors.toMap(MatchKey::hash, Function.identity(), (a, b) -> a));
-    record Candidate(CaseFile caseFile, ClientMatchKey key) {
-    }
+    Map<String, MatchKey> byHash =
+        wanted.stream().collect(Collectors.toMap(MatchKey::hash, Function.identity(), (a, b) -> a));
+    record Candidate(CaseFile caseFile, ClientMatchKey key) {}
     List<Candidate> candidates = new ArrayList<>();
     for (ClientMatchKey key : matchKeys.findByKeyHashIn(byHash.keySet())) {
       if (key.getCaseNumber().equals(exceptCase)) {
         continue;
       }
-      Optional<CaseFile> caseFile = caseFiles.findByCaseNumber(key.getCaseNumber())
-          .filter(CaseFile::isOpen)
-          .filter(c -> dueDate == null || samePregnancy(c.getDueDate(), dueDate));
-      boolean detached = signals.findByMatchKeyHashAndDetachedAtIsNotNull(key.getKeyHash())
-          .stream().anyMatch(s -> s.getCaseNumber().equals(key.getCaseNumber()));
+      Optional<CaseFile> caseFile =
+          caseFiles
+              .findByCaseNumber(key.getCaseNumber())
+              .filter(CaseFile::isOpen)
+              .filter(c -> dueDate == null || samePregnancy(c.getDueDate(), dueDate));
+      boolean detached =
+          signals.findByMatchKeyHashAndDetachedAtIsNotNull(key.getKeyHash()).stream()
+              .anyMatch(s -> s.getCaseNumber().equals(key.getCaseNumber()));
       if (caseFile.isPresent() && !detached) {
         candidates.add(new Candidate(caseFile.get(), key));
       }
     }
     return candidates.stream()
-        .sorted(Comparator.comparing((Candidate c) -> !c.key().getKind().strong())
-            .thenComparing(c -> c.caseFile().getCreatedAt())
-            .thenComparing(c -> c.caseFile().getCaseNumber()))
-        .map(c -> SignalOutcome.matched(c.caseFile().getCaseNumber(), c.key().getKind(),
-            c.key().getKeyHash()))
+        .sorted(
+            Comparator.comparing((Candidate c) -> !c.key().getKind().strong())
+                .thenComparing(c -> c.caseFile().getCreatedAt())
+                .thenComparing(c -> c.caseFile().getCaseNumber()))
+        .map(
+            c ->
+                SignalOutcome.matched(
+                    c.caseFile().getCaseNumber(), c.key().getKind(), c.key().getKeyHash()))
         .toList();
   }
 
@@ -337,8 +437,10 @@ public class CaseFileService implements CaseRegistry {
     if (caseFile.isEmpty() || !caseFile.get().isOpen()) {
       return List.of();
     }
-    List<MatchKey> own = matchKeys.findByCaseNumber(caseNumber).stream()
-        .map(k -> new MatchKey(k.getKind(), k.getKeyHash())).toList();
+    List<MatchKey> own =
+        matchKeys.findByCaseNumber(caseNumber).stream()
+            .map(k -> new MatchKey(k.getKind(), k.getKeyHash()))
+            .toList();
     Set<String> seen = new LinkedHashSet<>();
     List<PossibleDuplicate> result = new ArrayList<>();
     for (SignalOutcome other : findOpen(own, caseFile.get().getDueDate(), caseNumber)) {
@@ -350,8 +452,7 @@ public class CaseFileService implements CaseRegistry {
   }
 
   /** Another open case that looks like the same woman, and on what. */
-  public record PossibleDuplicate(String caseNumber, MatchKind kind) {
-  }
+  public record PossibleDuplicate(String caseNumber, MatchKind kind) {}
 
   private static boolean samePregnancy(LocalDate one, LocalDate other) {
     return Math.abs(ChronoUnit.DAYS.between(one, other)) <= SAME_PREGNANCY_WEEKS * 7L;
@@ -375,38 +476,52 @@ public class CaseFileService implements CaseRegistry {
     return groups.stream()
         .filter(group -> !Disciplines.ALL.contains(group))
         .filter(group -> disciplines.disciplineOf(group).filter(discipline::equals).isPresent())
-        .sorted().findFirst().orElse(null);
+        .sorted()
+        .findFirst()
+        .orElse(null);
   }
 
   /** The regiehouder (her current involvement's team), or the first signaller while none. */
   ContactPoint contactPoint(CaseFile caseFile) {
-    List<Involvement> all = involvements.findByCaseNumberOrderByFromAscIdAsc(
-        caseFile.getCaseNumber());
+    List<Involvement> all =
+        involvements.findByCaseNumberOrderByFromAscIdAsc(caseFile.getCaseNumber());
     if (caseFile.getCareCoordinator() != null) {
-      Optional<Involvement> current = all.stream()
-          .filter(i -> i.getRole() == InvolvementRole.CARE_COORDINATOR && i.getUntil() == null
-              && caseFile.getCareCoordinator().equals(i.getUserId()))
-          .reduce((first, second) -> second);
-      return new ContactPoint(true, current.map(Involvement::getGroupId).orElse(null),
+      Optional<Involvement> current =
+          all.stream()
+              .filter(
+                  i ->
+                      i.getRole() == InvolvementRole.CARE_COORDINATOR
+                          && i.getUntil() == null
+                          && caseFile.getCareCoordinator().equals(i.getUserId()))
+              .reduce((first, second) -> second);
+      return new ContactPoint(
+          true,
+          current.map(Involvement::getGroupId).orElse(null),
           caseFile.getCareCoordinator(),
           current.map(Involvement::getDiscipline).orElse(Disciplines.REGIEHOUDER));
     }
-    Optional<Involvement> signaller = all.stream()
-        .filter(i -> i.getRole() == InvolvementRole.SIGNALLER).findFirst();
-    return new ContactPoint(false, signaller.map(Involvement::getGroupId).orElse(null),
-        caseFile.getCreatedBy(), caseFile.getSignallingDiscipline());
+    Optional<Involvement> signaller =
+        all.stream().filter(i -> i.getRole() == InvolvementRole.SIGNALLER).findFirst();
+    return new ContactPoint(
+        false,
+        signaller.map(Involvement::getGroupId).orElse(null),
+        caseFile.getCreatedBy(),
+        caseFile.getSignallingDiscipline());
   }
 
   /** The risk domains of every signal of the case that is not detached, first signal first. */
   List<String> riskDomainsOf(CaseFile caseFile) {
     Set<String> domains = new LinkedHashSet<>(caseFile.getRiskDomains());
     signals.findByCaseNumberOrderBySignalledAtAscIdAsc(caseFile.getCaseNumber()).stream()
-        .filter(s -> !s.isDetached()).forEach(s -> domains.addAll(s.getRiskDomains()));
+        .filter(s -> !s.isDetached())
+        .forEach(s -> domains.addAll(s.getRiskDomains()));
     return List.copyOf(domains);
   }
 
   private String clientIdOf(CaseFile caseFile) {
-    return clients.findByCaseFileId(caseFile.getId()).map(Client::logId)
+    return clients
+        .findByCaseFileId(caseFile.getId())
+        .map(Client::logId)
         .orElse("case:" + caseFile.getCaseNumber());
   }
 

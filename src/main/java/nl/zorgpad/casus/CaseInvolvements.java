@@ -22,7 +22,8 @@ public class CaseInvolvements {
   @Transactional(readOnly = true)
   public List<Involvement> activeAt(String caseNumber, Instant moment) {
     return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
-        .filter(involvement -> involvement.isActiveAt(moment)).toList();
+        .filter(involvement -> involvement.isActiveAt(moment))
+        .toList();
   }
 
   /**
@@ -31,15 +32,18 @@ public class CaseInvolvements {
    * {@link #activeAt(String, Instant)}; a case without any is absent.
    */
   @Transactional(readOnly = true)
-  public java.util.Map<String, List<Involvement>> activeAt(java.util.Collection<String> caseNumbers,
-      Instant moment) {
+  public java.util.Map<String, List<Involvement>> activeAt(
+      java.util.Collection<String> caseNumbers, Instant moment) {
     if (caseNumbers.isEmpty()) {
       return java.util.Map.of();
     }
     return involvements.findByCaseNumberInOrderByFromAscIdAsc(caseNumbers).stream()
         .filter(involvement -> involvement.isActiveAt(moment))
-        .collect(java.util.stream.Collectors.groupingBy(Involvement::getCaseNumber,
-            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Involvement::getCaseNumber,
+                java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.toList()));
   }
 
   /**
@@ -49,15 +53,20 @@ public class CaseInvolvements {
   @Transactional(readOnly = true)
   public List<Involvement> current(String caseNumber) {
     return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
-        .filter(involvement -> involvement.getUntil() == null).toList();
+        .filter(involvement -> involvement.getUntil() == null)
+        .toList();
   }
 
   /** Case numbers in which one of the groups or the user is actively involved. */
   @Transactional(readOnly = true)
   public List<String> caseNumbersOf(List<String> groupIds, String userId, Instant moment) {
-    return involvements.findByGroupIdInOrUserId(groupIds.isEmpty() ? List.of("-") : groupIds,
-            userId).stream()
+    return involvements
+        .findByGroupIdInOrUserId(groupIds.isEmpty() ? List.of("-") : groupIds, userId)
+        .stream()
         .filter(involvement -> involvement.isActiveAt(moment))
-        .map(Involvement::getCaseNumber).distinct().sorted().toList();
+        .map(Involvement::getCaseNumber)
+        .distinct()
+        .sorted()
+        .toList();
   }
 }

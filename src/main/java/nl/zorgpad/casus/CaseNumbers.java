@@ -12,8 +12,7 @@ public final class CaseNumbers {
   public static final String PREFIX = "ZP";
   public static final Pattern PATTERN = Pattern.compile("^ZP-\\d{4}-\\d{5,}$");
 
-  private CaseNumbers() {
-  }
+  private CaseNumbers() {}
 
   public static String format(int year, int sequence) {
     if (sequence < 1) {

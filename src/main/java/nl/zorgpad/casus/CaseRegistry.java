@@ -28,8 +28,8 @@ public interface CaseRegistry {
    *
    * @throws InvalidInputException when the signal or the client's details break a rule
    */
-  default SignalOutcome openOrMatch(Signal signal, SignalledClient client, SignalSource source,
-      ZonedDateTime signalledAt) {
+  default SignalOutcome openOrMatch(
+      Signal signal, SignalledClient client, SignalSource source, ZonedDateTime signalledAt) {
     return SignalOutcome.opened(register(signal, source.userId(), signalledAt));
   }
 
@@ -39,8 +39,8 @@ public interface CaseRegistry {
    *
    * @throws CaseClosedException when the case is no longer open
    */
-  default JoinedCase joinOpenCase(SignalOutcome match, Signal signal, SignalSource source,
-      ZonedDateTime signalledAt) {
+  default JoinedCase joinOpenCase(
+      SignalOutcome match, Signal signal, SignalSource source, ZonedDateTime signalledAt) {
     throw new UnsupportedOperationException("this registry does not match signals");
   }
 

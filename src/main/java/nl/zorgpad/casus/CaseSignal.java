@@ -39,8 +39,7 @@ public class CaseSignal {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   @Column(name = "case_number", nullable = false, length = 20, updatable = false)
   private String caseNumber;
@@ -93,7 +92,12 @@ public class CaseSignal {
     // for JPA
   }
 
-  CaseSignal(String caseNumber, Origin origin, Signal signal, String groupId, String userId,
+  CaseSignal(
+      String caseNumber,
+      Origin origin,
+      Signal signal,
+      String groupId,
+      String userId,
       Instant signalledAt) {
     this.caseNumber = caseNumber;
     this.origin = origin;

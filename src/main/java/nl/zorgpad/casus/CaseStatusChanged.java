@@ -8,5 +8,4 @@ package nl.zorgpad.casus;
  *
  * @param caseNumber the case number (business key)
  */
-public record CaseStatusChanged(String caseNumber) {
-}
+public record CaseStatusChanged(String caseNumber) {}

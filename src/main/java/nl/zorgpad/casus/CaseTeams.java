@@ -11,17 +11,17 @@ import java.util.List;
 public interface CaseTeams {
 
   /** For plain-engine tests that do not look at the dossier. */
-  CaseTeams NONE = new CaseTeams() {
-    @Override
-    public void recordCareCoordinator(String caseNumber, String groupId, String discipline,
-        String userId) {
-    }
+  CaseTeams NONE =
+      new CaseTeams() {
+        @Override
+        public void recordCareCoordinator(
+            String caseNumber, String groupId, String discipline, String userId) {}
 
-    @Override
-    public List<Involvement> activeInvolvements(String caseNumber) {
-      return List.of();
-    }
-  };
+        @Override
+        public List<Involvement> activeInvolvements(String caseNumber) {
+          return List.of();
+        }
+      };
 
   /**
    * The regiehouder accepted the case ("Casus aannemen als regiehouder"): she and her team are
@@ -31,8 +31,7 @@ public interface CaseTeams {
    * @param groupId her team (or discipline) group, the candidate group of later regie tasks
    * @param discipline the discipline that holds the regie
    */
-  void recordCareCoordinator(String caseNumber, String groupId, String discipline,
-      String userId);
+  void recordCareCoordinator(String caseNumber, String groupId, String discipline, String userId);
 
   /**
    * The involvements of a case that are active now, for deciding who gets a task. Shows nothing

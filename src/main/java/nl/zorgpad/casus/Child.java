@@ -24,8 +24,7 @@ public class Child {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   @Column(name = "case_file_id", nullable = false, updatable = false)
   private Long caseFileId;

@@ -18,9 +18,11 @@ public record ChildDetails(String givenName, String familyName, String bsn, Loca
     PersonRules.checkName("givenName", givenName, violations);
     PersonRules.checkName("familyName", familyName, violations);
     PersonRules.checkBsn(bsn, violations);
-    if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(5)))) {
-      violations.add(new Violation("birthDate", "is not a plausible birth date",
-          "violation.child.birthDate.invalid"));
+    if (birthDate != null
+        && (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(5)))) {
+      violations.add(
+          new Violation(
+              "birthDate", "is not a plausible birth date", "violation.child.birthDate.invalid"));
     }
     return violations;
   }

@@ -23,8 +23,7 @@ public class Client {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   @Column(name = "case_file_id", nullable = false, updatable = false)
   private Long caseFileId;
@@ -90,8 +89,8 @@ public class Client {
   }
 
   public ClientDetails details() {
-    return new ClientDetails(givenName, familyName, bsn, birthDate, street, houseNumber, postcode,
-        city, phone);
+    return new ClientDetails(
+        givenName, familyName, bsn, birthDate, street, houseNumber, postcode, city, phone);
   }
 
   public Long getId() {

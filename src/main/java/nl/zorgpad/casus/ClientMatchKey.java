@@ -44,8 +44,8 @@ public class ClientMatchKey {
     // for JPA
   }
 
-  ClientMatchKey(String caseNumber, ClientMatchKeys.MatchKey key, String secretId,
-      Instant createdAt) {
+  ClientMatchKey(
+      String caseNumber, ClientMatchKeys.MatchKey key, String secretId, Instant createdAt) {
     this.caseNumber = caseNumber;
     this.kind = key.kind();
     this.keyHash = key.hash();

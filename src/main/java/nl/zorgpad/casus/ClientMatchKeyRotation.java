@@ -30,9 +30,14 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  ClientMatchKeyRotation(ClientMatchKeys keys, ClientMatchKeyRepository matchKeys,
-      CaseFileRepository caseFiles, ClientRepository clients, CaseFileService caseFileService,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  ClientMatchKeyRotation(
+      ClientMatchKeys keys,
+      ClientMatchKeyRepository matchKeys,
+      CaseFileRepository caseFiles,
+      ClientRepository clients,
+      CaseFileService caseFileService,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.clock = clock;
     this.keys = keys;
     this.matchKeys = matchKeys;
@@ -46,8 +51,7 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     int rotated = transaction.execute(status -> rotate());
     if (rotated > 0) {
-      LOG.info("Derived the match keys of {} case(s) again with the current match secret",
-          rotated);
+      LOG.info("Derived the match keys of {} case(s) again with the current match secret", rotated);
     }
   }
 
@@ -57,8 +61,10 @@ class ClientMatchKeyRotation implements SmartInitializingSingleton {
     matchKeys.findBySecretIdNot(keys.secretId()).forEach(key -> stale.add(key.getCaseNumber()));
     for (String caseNumber : stale) {
       CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber).orElse(null);
-      ClientDetails details = caseFile == null ? null
-          : clients.findByCaseFileId(caseFile.getId()).map(Client::details).orElse(null);
+      ClientDetails details =
+          caseFile == null
+              ? null
+              : clients.findByCaseFileId(caseFile.getId()).map(Client::details).orElse(null);
       if (details == null) {
         matchKeys.deleteByCaseNumber(caseNumber);
       } else {

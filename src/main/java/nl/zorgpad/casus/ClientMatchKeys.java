@@ -39,18 +39,23 @@ public class ClientMatchKeys {
     String chosen;
     if (configured != null && !configured.isBlank()) {
       if (configured.strip().length() < MatchProperties.MIN_SECRET_LENGTH) {
-        throw new IllegalStateException("The match secret (ZORGPAD_MATCH_SECRET) must have at"
-            + " least " + MatchProperties.MIN_SECRET_LENGTH + " characters");
+        throw new IllegalStateException(
+            "The match secret (ZORGPAD_MATCH_SECRET) must have at"
+                + " least "
+                + MatchProperties.MIN_SECRET_LENGTH
+                + " characters");
       }
       chosen = configured.strip();
     } else {
       chosen = properties.defaultSecret();
     }
     if (chosen == null || chosen.isBlank()) {
-      throw new IllegalStateException("No match secret: set the environment variable"
-          + " ZORGPAD_MATCH_SECRET (at least " + MatchProperties.MIN_SECRET_LENGTH
-          + " random characters, see docs/decisions/0008-one-case-per-woman.md) or start the"
-          + " demo with --spring.profiles.active=demo");
+      throw new IllegalStateException(
+          "No match secret: set the environment variable"
+              + " ZORGPAD_MATCH_SECRET (at least "
+              + MatchProperties.MIN_SECRET_LENGTH
+              + " random characters, see docs/decisions/0008-one-case-per-woman.md) or start the"
+              + " demo with --spring.profiles.active=demo");
     }
     this.secret = chosen.getBytes(StandardCharsets.UTF_8);
     this.secretId = hmac("zorgpad-match-secret-id").substring(0, 16);
@@ -67,21 +72,37 @@ public class ClientMatchKeys {
   }
 
   /** Every key the data allows, strongest first; empty when there is not enough to match on. */
-  public List<MatchKey> keysOf(String coalition, String bsn, LocalDate birthDate,
-      String postcode) {
+  public List<MatchKey> keysOf(String coalition, String bsn, LocalDate birthDate, String postcode) {
     List<MatchKey> keys = new ArrayList<>();
     if (birthDate == null) {
       return keys;
     }
     String tenant = coalition == null ? "" : coalition;
     if (bsn != null && !bsn.isBlank()) {
-      keys.add(new MatchKey(MatchKind.BSN_BIRTH_DATE, hmac(String.join("|",
-          MatchKind.BSN_BIRTH_DATE.code(), tenant, bsn.strip(), birthDate.toString()))));
+      keys.add(
+          new MatchKey(
+              MatchKind.BSN_BIRTH_DATE,
+              hmac(
+                  String.join(
+                      "|",
+                      MatchKind.BSN_BIRTH_DATE.code(),
+                      tenant,
+                      bsn.strip(),
+                      birthDate.toString()))));
     }
-    Postcode.normalise(postcode).ifPresent(normalised -> keys.add(new MatchKey(
-        MatchKind.BIRTH_DATE_POSTCODE, hmac(String.join("|",
-            MatchKind.BIRTH_DATE_POSTCODE.code(), tenant, birthDate.toString(),
-            Postcode.pc4(normalised))))));
+    Postcode.normalise(postcode)
+        .ifPresent(
+            normalised ->
+                keys.add(
+                    new MatchKey(
+                        MatchKind.BIRTH_DATE_POSTCODE,
+                        hmac(
+                            String.join(
+                                "|",
+                                MatchKind.BIRTH_DATE_POSTCODE.code(),
+                                tenant,
+                                birthDate.toString(),
+                                Postcode.pc4(normalised))))));
     return keys;
   }
 
@@ -100,6 +121,5 @@ public class ClientMatchKeys {
   }
 
   /** One key: its kind and the hex HMAC. */
-  public record MatchKey(MatchKind kind, String hash) {
-  }
+  public record MatchKey(MatchKind kind, String hash) {}
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** The list of codes a coded enum offers: what forms show and the rules accept. */
 final class Codes {
 
-  private Codes() {
-  }
+  private Codes() {}
 
   interface Coded {
     String code();

@@ -17,8 +17,8 @@ public interface DossierGuard {
    * case number → grant, in the order given. Implementations decide set-based, in a bounded
    * number of queries for the whole collection; the default asks per case.
    */
-  default java.util.Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
-      DossierPart part, Actor actor) {
+  default java.util.Map<String, AccessGrant> decideAll(
+      java.util.Collection<String> caseNumbers, DossierPart part, Actor actor) {
     java.util.Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
     for (String caseNumber : caseNumbers) {
       grants.put(caseNumber, decide(caseNumber, part, actor));

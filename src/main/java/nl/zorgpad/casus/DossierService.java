@@ -1,6 +1,7 @@
 package nl.zorgpad.casus;
 
 import static nl.zorgpad.time.ZorgpadTime.ZONE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DossierService implements HandoverRegistry, CaseTeams {
 
-
   private final CaseFileRepository caseFiles;
   private final ClientRepository clients;
   private final ChildRepository children;
@@ -56,12 +56,21 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   private final Clock clock;
 
   @Autowired
-  DossierService(CaseFileRepository caseFiles, ClientRepository clients,
-      ChildRepository children, PregnancyRepository pregnancies,
-      InvolvementRepository involvements, HandoverRecordRepository handovers,
-      AccessLog accessLog, CurrentActor currentActor, ObjectProvider<DossierGuard> guard,
-      GroupDisciplines groupDisciplines, NeighbourhoodFinder neighbourhoods,
-      CaseFileService caseFileService, CaseSignalRepository signals, Clock clock) {
+  DossierService(
+      CaseFileRepository caseFiles,
+      ClientRepository clients,
+      ChildRepository children,
+      PregnancyRepository pregnancies,
+      InvolvementRepository involvements,
+      HandoverRecordRepository handovers,
+      AccessLog accessLog,
+      CurrentActor currentActor,
+      ObjectProvider<DossierGuard> guard,
+      GroupDisciplines groupDisciplines,
+      NeighbourhoodFinder neighbourhoods,
+      CaseFileService caseFileService,
+      CaseSignalRepository signals,
+      Clock clock) {
     this.clock = clock;
     this.caseFiles = caseFiles;
     this.clients = clients;
@@ -89,28 +98,51 @@ public class DossierService implements HandoverRegistry, CaseTeams {
    * @throws DossierAccessDeniedException when refused
    */
   @Transactional
-  public AccessGrant authorize(String caseNumber, DossierPart part, AccessAction action,
-      String objectType, String objectId) {
+  public AccessGrant authorize(
+      String caseNumber,
+      DossierPart part,
+      AccessAction action,
+      String objectType,
+      String objectId) {
     CaseFile caseFile = caseFile(caseNumber);
     return authorize(caseFile, part, action, objectType, objectId, clientIdOf(caseFile));
   }
 
-  private AccessGrant authorize(CaseFile caseFile, DossierPart part, AccessAction action,
-      String objectType, String objectId, String clientId) {
+  private AccessGrant authorize(
+      CaseFile caseFile,
+      DossierPart part,
+      AccessAction action,
+      String objectType,
+      String objectId,
+      String clientId) {
     AccessGrant grant = require(caseFile, part, action, objectType, objectId, clientId);
     logAllowed(grant, caseFile, part, action, objectType, objectId, clientId);
     return grant;
   }
 
   /** Decides; a refusal is logged (own transaction) and thrown. Changes nothing. */
-  private AccessGrant require(CaseFile caseFile, DossierPart part, AccessAction action,
-      String objectType, String objectId, String clientId) {
-    AccessGrant grant = guard.getObject().decide(caseFile.getCaseNumber(), part,
-        currentActor.get());
+  private AccessGrant require(
+      CaseFile caseFile,
+      DossierPart part,
+      AccessAction action,
+      String objectType,
+      String objectId,
+      String clientId) {
+    AccessGrant grant =
+        guard.getObject().decide(caseFile.getCaseNumber(), part, currentActor.get());
     if (!grant.allowed()) {
-      accessLog.recordRefusal(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType,
-          objectId, action, AccessOutcome.DENIED, Purposes.CARE, null, false,
-          part + ": " + grant.refusal()));
+      accessLog.recordRefusal(
+          new AccessEvent(
+              caseFile.getCaseNumber(),
+              clientId,
+              objectType,
+              objectId,
+              action,
+              AccessOutcome.DENIED,
+              Purposes.CARE,
+              null,
+              false,
+              part + ": " + grant.refusal()));
       if (grant.hidden()) {
         throw new UnknownCaseException(caseFile.getCaseNumber());
       }
@@ -119,11 +151,26 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     return grant;
   }
 
-  private void logAllowed(AccessGrant grant, CaseFile caseFile, DossierPart part,
-      AccessAction action, String objectType, String objectId, String clientId) {
-    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientId, objectType, objectId,
-        action, AccessOutcome.ALLOWED, grant.emergency() ? Purposes.EMERGENCY : Purposes.CARE,
-        grant.basis(), grant.emergency(), part.name()));
+  private void logAllowed(
+      AccessGrant grant,
+      CaseFile caseFile,
+      DossierPart part,
+      AccessAction action,
+      String objectType,
+      String objectId,
+      String clientId) {
+    accessLog.record(
+        new AccessEvent(
+            caseFile.getCaseNumber(),
+            clientId,
+            objectType,
+            objectId,
+            action,
+            AccessOutcome.ALLOWED,
+            grant.emergency() ? Purposes.EMERGENCY : Purposes.CARE,
+            grant.basis(),
+            grant.emergency(),
+            part.name()));
   }
 
   /**
@@ -143,7 +190,12 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public CaseFile readCase(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "CaseSummary", caseNumber,
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.READ,
+        "CaseSummary",
+        caseNumber,
         clientIdOf(caseFile));
     return caseFile;
   }
@@ -164,30 +216,45 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     if (caseNumbers.size() > MAX_LISTED_CASES) {
       throw new IllegalArgumentException("at most " + MAX_LISTED_CASES + " cases per listing");
     }
-    Map<String, AccessGrant> grants = guard.getObject().decideAll(caseNumbers,
-        DossierPart.CASE_SUMMARY, currentActor.get());
-    List<String> allowed = caseNumbers.stream()
-        .filter(n -> grants.get(n) != null && grants.get(n).allowed()).toList();
+    Map<String, AccessGrant> grants =
+        guard.getObject().decideAll(caseNumbers, DossierPart.CASE_SUMMARY, currentActor.get());
+    List<String> allowed =
+        caseNumbers.stream().filter(n -> grants.get(n) != null && grants.get(n).allowed()).toList();
     if (allowed.isEmpty()) {
       return List.of();
     }
     Map<String, CaseFile> byNumber = new java.util.HashMap<>();
     caseFiles.findByCaseNumberIn(allowed).forEach(c -> byNumber.put(c.getCaseNumber(), c));
-    List<CaseFile> listed = allowed.stream().map(byNumber::get)
-        .filter(java.util.Objects::nonNull).toList();
+    List<CaseFile> listed =
+        allowed.stream().map(byNumber::get).filter(java.util.Objects::nonNull).toList();
     if (listed.isEmpty()) {
       return listed;
     }
     boolean emergency = listed.stream().anyMatch(c -> grants.get(c.getCaseNumber()).emergency());
-    String bases = listed.stream().map(c -> grants.get(c.getCaseNumber()).basis())
-        .filter(java.util.Objects::nonNull).distinct().sorted()
-        .collect(java.util.stream.Collectors.joining(","));
-    String named = listed.stream().map(CaseFile::getCaseNumber)
-        .collect(java.util.stream.Collectors.joining(" "));
-    accessLog.recordListing(new AccessEvent(null, null, "CaseList", "page " + page,
-        AccessAction.SEARCH, AccessOutcome.ALLOWED, emergency ? Purposes.EMERGENCY : Purposes.CARE,
-        bases.isEmpty() ? null : bases, emergency,
-        LISTED_CASES_PREFIX + named), listed.stream().map(CaseFile::getCaseNumber).toList());
+    String bases =
+        listed.stream()
+            .map(c -> grants.get(c.getCaseNumber()).basis())
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .sorted()
+            .collect(java.util.stream.Collectors.joining(","));
+    String named =
+        listed.stream()
+            .map(CaseFile::getCaseNumber)
+            .collect(java.util.stream.Collectors.joining(" "));
+    accessLog.recordListing(
+        new AccessEvent(
+            null,
+            null,
+            "CaseList",
+            "page " + page,
+            AccessAction.SEARCH,
+            AccessOutcome.ALLOWED,
+            emergency ? Purposes.EMERGENCY : Purposes.CARE,
+            bases.isEmpty() ? null : bases,
+            emergency,
+            LISTED_CASES_PREFIX + named),
+        listed.stream().map(CaseFile::getCaseNumber).toList());
     return listed;
   }
 
@@ -204,8 +271,13 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public Optional<Client> readClient(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
     Optional<Client> client = clients.findByCaseFileId(caseFile.getId());
-    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.READ, "Client",
-        client.map(c -> String.valueOf(c.getId())).orElse(null), clientIdOf(caseFile));
+    authorize(
+        caseFile,
+        DossierPart.MOTHER_DOSSIER,
+        AccessAction.READ,
+        "Client",
+        client.map(c -> String.valueOf(c.getId())).orElse(null),
+        clientIdOf(caseFile));
     return client;
   }
 
@@ -213,8 +285,13 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public Optional<Pregnancy> readPregnancy(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
     Optional<Pregnancy> pregnancy = pregnancies.findByCaseFileId(caseFile.getId());
-    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.READ, "Pregnancy",
-        pregnancy.map(p -> String.valueOf(p.getId())).orElse(null), clientIdOf(caseFile));
+    authorize(
+        caseFile,
+        DossierPart.MOTHER_DOSSIER,
+        AccessAction.READ,
+        "Pregnancy",
+        pregnancy.map(p -> String.valueOf(p.getId())).orElse(null),
+        clientIdOf(caseFile));
     return pregnancy;
   }
 
@@ -224,12 +301,22 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     CaseFile caseFile = caseFile(caseNumber);
     List<Child> found = children.findByCaseFileIdOrderByIdAsc(caseFile.getId());
     if (found.isEmpty()) {
-      authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.READ, "Child", null,
+      authorize(
+          caseFile,
+          DossierPart.CHILD_DOSSIER,
+          AccessAction.READ,
+          "Child",
+          null,
           "case:" + caseNumber);
     }
     for (Child child : found) {
-      authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.READ, "Child",
-          String.valueOf(child.getId()), child.logId());
+      authorize(
+          caseFile,
+          DossierPart.CHILD_DOSSIER,
+          AccessAction.READ,
+          "Child",
+          String.valueOf(child.getId()),
+          child.logId());
     }
     return found;
   }
@@ -237,7 +324,12 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public List<Involvement> readInvolvements(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "Involvement", null,
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.READ,
+        "Involvement",
+        null,
         clientIdOf(caseFile));
     return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber);
   }
@@ -246,7 +338,12 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public List<CaseSignal> readSignals(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "CaseSignal", null,
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.READ,
+        "CaseSignal",
+        null,
         clientIdOf(caseFile));
     return signals.findByCaseNumberOrderBySignalledAtAscIdAsc(caseNumber);
   }
@@ -254,7 +351,12 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public List<HandoverRecord> readHandovers(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.READ, "HandoverRecord", null,
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.READ,
+        "HandoverRecord",
+        null,
         clientIdOf(caseFile));
     return handovers.findByCaseNumberOrderByRecordedAtAscIdAsc(caseNumber);
   }
@@ -271,23 +373,37 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public Client saveClient(String caseNumber, ClientDetails details, Integer parity) {
     List<Violation> violations = new ArrayList<>(details.check(today()));
     if (parity != null && (parity < 0 || parity > 20)) {
-      violations.add(new Violation("parity", "must be between 0 and 20",
-          "violation.dossier.parity.outOfRange"));
+      violations.add(
+          new Violation(
+              "parity", "must be between 0 and 20", "violation.dossier.parity.outOfRange"));
     }
     InvalidInputException.throwIfAny("client details", violations);
     CaseFile caseFile = caseFile(caseNumber);
     Optional<Client> existing = clients.findByCaseFileId(caseFile.getId());
     AccessAction action = existing.isPresent() ? AccessAction.UPDATE : AccessAction.CREATE;
-    AccessGrant grant = require(caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
-        existing.map(c -> String.valueOf(c.getId())).orElse(null), clientIdOf(caseFile));
+    AccessGrant grant =
+        require(
+            caseFile,
+            DossierPart.MOTHER_DOSSIER,
+            action,
+            "Client",
+            existing.map(c -> String.valueOf(c.getId())).orElse(null),
+            clientIdOf(caseFile));
     Client client = existing.orElseGet(() -> new Client(caseFile.getId()));
     client.apply(details, clock.instant(), currentActor.get().userId());
     client = clients.save(client);
-    logAllowed(grant, caseFile, DossierPart.MOTHER_DOSSIER, action, "Client",
-        String.valueOf(client.getId()), client.logId());
+    logAllowed(
+        grant,
+        caseFile,
+        DossierPart.MOTHER_DOSSIER,
+        action,
+        "Client",
+        String.valueOf(client.getId()),
+        client.logId());
     pregnancies.findByCaseFileId(caseFile.getId()).ifPresent(p -> p.setParity(parity));
     if (details.postcode() != null) {
-      neighbourhoods.neighbourhoodOf(details.postcode())
+      neighbourhoods
+          .neighbourhoodOf(details.postcode())
           .ifPresent(wijk -> caseFileService.placeIn(caseFile, wijk));
     }
     // decision 0008: her match keys follow her dossier (a BSN entered now makes her findable)
@@ -299,12 +415,24 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public Child openPrenatalChild(String caseNumber) {
     CaseFile caseFile = caseFile(caseNumber);
-    AccessGrant grant = require(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
-        null, "case:" + caseNumber);
-    Child child = children.save(new Child(caseFile.getId(), clock.instant(),
-        currentActor.get().userId()));
-    logAllowed(grant, caseFile, DossierPart.CHILD_DOSSIER, AccessAction.CREATE, "Child",
-        String.valueOf(child.getId()), child.logId());
+    AccessGrant grant =
+        require(
+            caseFile,
+            DossierPart.CHILD_DOSSIER,
+            AccessAction.CREATE,
+            "Child",
+            null,
+            "case:" + caseNumber);
+    Child child =
+        children.save(new Child(caseFile.getId(), clock.instant(), currentActor.get().userId()));
+    logAllowed(
+        grant,
+        caseFile,
+        DossierPart.CHILD_DOSSIER,
+        AccessAction.CREATE,
+        "Child",
+        String.valueOf(child.getId()),
+        child.logId());
     return child;
   }
 
@@ -312,11 +440,18 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public Child updateChild(String caseNumber, Long childId, ChildDetails details) {
     InvalidInputException.throwIfAny("child details", details.check(today()));
     CaseFile caseFile = caseFile(caseNumber);
-    Child child = children.findById(childId)
-        .filter(c -> c.getCaseFileId().equals(caseFile.getId()))
-        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/child/" + childId));
-    authorize(caseFile, DossierPart.CHILD_DOSSIER, AccessAction.UPDATE, "Child",
-        String.valueOf(child.getId()), child.logId());
+    Child child =
+        children
+            .findById(childId)
+            .filter(c -> c.getCaseFileId().equals(caseFile.getId()))
+            .orElseThrow(() -> new UnknownCaseException(caseNumber + "/child/" + childId));
+    authorize(
+        caseFile,
+        DossierPart.CHILD_DOSSIER,
+        AccessAction.UPDATE,
+        "Child",
+        String.valueOf(child.getId()),
+        child.logId());
     child.apply(details, clock.instant(), currentActor.get().userId());
     return child;
   }
@@ -328,7 +463,12 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public Involvement appointCareCoordinator(String caseNumber, String userId, String groupId) {
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CareCoordinator", userId,
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.UPDATE,
+        "CareCoordinator",
+        userId,
         clientIdOf(caseFile));
     Instant now = clock.instant();
     String by = currentActor.get().userId();
@@ -337,8 +477,9 @@ public class DossierService implements HandoverRegistry, CaseTeams {
         .forEach(i -> i.end(now, by));
     caseFile.setCareCoordinator(userId);
     String discipline = groupDisciplines.disciplineOf(groupId).orElse(Disciplines.REGIEHOUDER);
-    return involvements.save(new Involvement(caseNumber, groupId, discipline, userId,
-        InvolvementRole.CARE_COORDINATOR, now, by));
+    return involvements.save(
+        new Involvement(
+            caseNumber, groupId, discipline, userId, InvolvementRole.CARE_COORDINATOR, now, by));
   }
 
   /**
@@ -348,25 +489,43 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public Involvement refer(String caseNumber, String groupId) {
     Actor actor = currentActor.get();
-    boolean referrer = actor.groups().stream().map(groupDisciplines::disciplineOf)
-        .flatMap(Optional::stream)
-        .anyMatch(d -> d.equals(Disciplines.VERLOSKUNDIGE) || d.equals(Disciplines.HUISARTS));
+    boolean referrer =
+        actor.groups().stream()
+            .map(groupDisciplines::disciplineOf)
+            .flatMap(Optional::stream)
+            .anyMatch(d -> d.equals(Disciplines.VERLOSKUNDIGE) || d.equals(Disciplines.HUISARTS));
     Optional<String> discipline = groupDisciplines.disciplineOf(groupId);
     List<Violation> violations = new ArrayList<>();
     if (!referrer) {
-      violations.add(new Violation("referrer", "only a verloskundige or huisarts refers",
-          "violation.dossier.referrer.notAllowed"));
+      violations.add(
+          new Violation(
+              "referrer",
+              "only a verloskundige or huisarts refers",
+              "violation.dossier.referrer.notAllowed"));
     }
     if (discipline.isEmpty()) {
-      violations.add(new Violation("groupId", "is not a caregivers' group",
-          "violation.dossier.groupId.required"));
+      violations.add(
+          new Violation(
+              "groupId", "is not a caregivers' group", "violation.dossier.groupId.required"));
     }
     InvalidInputException.throwIfAny("referral", violations);
     CaseFile caseFile = caseFile(caseNumber);
-    authorize(caseFile, DossierPart.MOTHER_DOSSIER, AccessAction.CREATE, "Referral", groupId,
+    authorize(
+        caseFile,
+        DossierPart.MOTHER_DOSSIER,
+        AccessAction.CREATE,
+        "Referral",
+        groupId,
         clientIdOf(caseFile));
-    return involvements.save(new Involvement(caseNumber, groupId, discipline.get(), null,
-        InvolvementRole.REFERRAL, clock.instant(), actor.userId()));
+    return involvements.save(
+        new Involvement(
+            caseNumber,
+            groupId,
+            discipline.get(),
+            null,
+            InvolvementRole.REFERRAL,
+            clock.instant(),
+            actor.userId()));
   }
 
   /**
@@ -376,19 +535,33 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public void endInvolvement(String caseNumber, Long involvementId) {
     CaseFile caseFile = caseFile(caseNumber);
-    Involvement involvement = involvements.findById(involvementId)
-        .filter(i -> i.getCaseNumber().equals(caseNumber))
-        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/involvement/" + involvementId));
+    Involvement involvement =
+        involvements
+            .findById(involvementId)
+            .filter(i -> i.getCaseNumber().equals(caseNumber))
+            .orElseThrow(
+                () -> new UnknownCaseException(caseNumber + "/involvement/" + involvementId));
     Actor actor = currentActor.get();
-    boolean own = actor.userId().equals(involvement.getUserId())
-        || (involvement.getGroupId() != null && actor.groups().contains(involvement.getGroupId()));
+    boolean own =
+        actor.userId().equals(involvement.getUserId())
+            || (involvement.getGroupId() != null
+                && actor.groups().contains(involvement.getGroupId()));
     boolean coordinator = actor.userId().equals(caseFile.getCareCoordinator());
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "Involvement",
-        String.valueOf(involvementId), clientIdOf(caseFile));
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.UPDATE,
+        "Involvement",
+        String.valueOf(involvementId),
+        clientIdOf(caseFile));
     if (!own && !coordinator) {
-      throw new InvalidInputException("end of involvement", List.of(new Violation("involvement",
-          "only the regiehouder or the involved team ends an involvement",
-          "violation.dossier.involvement.notAllowed")));
+      throw new InvalidInputException(
+          "end of involvement",
+          List.of(
+              new Violation(
+                  "involvement",
+                  "only the regiehouder or the involved team ends an involvement",
+                  "violation.dossier.involvement.notAllowed")));
     }
     involvement.end(clock.instant(), actor.userId());
   }
@@ -407,47 +580,78 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public MergedCase mergeInto(String duplicateNumber, String survivorNumber) {
     if (duplicateNumber.equals(survivorNumber)) {
-      throw new InvalidInputException("merge", List.of(new Violation("duplicate",
-          "is the surviving case itself", "violation.dossier.duplicate.sameCase")));
+      throw new InvalidInputException(
+          "merge",
+          List.of(
+              new Violation(
+                  "duplicate",
+                  "is the surviving case itself",
+                  "violation.dossier.duplicate.sameCase")));
     }
     CaseFile duplicate = caseFile(duplicateNumber);
     CaseFile survivor = caseFile(survivorNumber);
-    authorize(duplicate, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseMerge",
-        survivorNumber, clientIdOf(duplicate));
-    authorize(survivor, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseMerge",
-        duplicateNumber, clientIdOf(survivor));
+    authorize(
+        duplicate,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.UPDATE,
+        "CaseMerge",
+        survivorNumber,
+        clientIdOf(duplicate));
+    authorize(
+        survivor,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.UPDATE,
+        "CaseMerge",
+        duplicateNumber,
+        clientIdOf(survivor));
     List<Violation> violations = new ArrayList<>();
     if (!duplicate.isOpen() || !survivor.isOpen()) {
-      violations.add(new Violation("duplicate", "a case is closed already",
-          "violation.dossier.duplicate.notOpen"));
+      violations.add(
+          new Violation(
+              "duplicate", "a case is closed already", "violation.dossier.duplicate.notOpen"));
     }
     if (!java.util.Objects.equals(duplicate.getCoalition(), survivor.getCoalition())) {
-      violations.add(new Violation("duplicate", "the cases belong to different coalitions",
-          "violation.dossier.duplicate.otherCoalition"));
+      violations.add(
+          new Violation(
+              "duplicate",
+              "the cases belong to different coalitions",
+              "violation.dossier.duplicate.otherCoalition"));
     }
     InvalidInputException.throwIfAny("merge", violations);
     Actor actor = currentActor.get();
     Instant now = clock.instant();
-    List<Involvement> present = involvements.findByCaseNumberOrderByFromAscIdAsc(survivorNumber)
-        .stream().filter(i -> i.getUntil() == null).toList();
+    List<Involvement> present =
+        involvements.findByCaseNumberOrderByFromAscIdAsc(survivorNumber).stream()
+            .filter(i -> i.getUntil() == null)
+            .toList();
     for (Involvement from : involvements.findByCaseNumberOrderByFromAscIdAsc(duplicateNumber)) {
-      boolean there = present.stream().anyMatch(i ->
-          java.util.Objects.equals(i.getGroupId(), from.getGroupId())
-              && java.util.Objects.equals(i.getUserId(), from.getUserId()));
+      boolean there =
+          present.stream()
+              .anyMatch(
+                  i ->
+                      java.util.Objects.equals(i.getGroupId(), from.getGroupId())
+                          && java.util.Objects.equals(i.getUserId(), from.getUserId()));
       if (from.getUntil() != null || there) {
         continue;
       }
-      Involvement joined = involvements.save(new Involvement(survivorNumber, from.getGroupId(),
-          from.getDiscipline(), from.getUserId(), InvolvementRole.JOINED_SIGNALLER, now,
-          actor.userId()));
-      logPathway(survivor, AccessAction.CREATE, "Involvement", String.valueOf(joined.getId()),
-          actor);
+      Involvement joined =
+          involvements.save(
+              new Involvement(
+                  survivorNumber,
+                  from.getGroupId(),
+                  from.getDiscipline(),
+                  from.getUserId(),
+                  InvolvementRole.JOINED_SIGNALLER,
+                  now,
+                  actor.userId()));
+      logPathway(
+          survivor, AccessAction.CREATE, "Involvement", String.valueOf(joined.getId()), actor);
     }
     for (CaseSignal signal : signals.findByCaseNumberOrderBySignalledAtAscIdAsc(duplicateNumber)) {
       if (!signal.isDetached()) {
         CaseSignal copy = signals.save(CaseSignal.mergedCopy(survivorNumber, signal));
-        logPathway(survivor, AccessAction.CREATE, "CaseSignal", String.valueOf(copy.getId()),
-            actor);
+        logPathway(
+            survivor, AccessAction.CREATE, "CaseSignal", String.valueOf(copy.getId()), actor);
       }
     }
     Optional<Client> duplicateClient = clients.findByCaseFileId(duplicate.getId());
@@ -465,14 +669,13 @@ public class DossierService implements HandoverRegistry, CaseTeams {
     logPathway(duplicate, AccessAction.UPDATE, "CaseFile", duplicateNumber, actor);
     Set<String> domains = new LinkedHashSet<>(caseFileService.riskDomainsOf(survivor));
     domains.addAll(duplicate.getRiskDomains());
-    return new MergedCase(survivorNumber, duplicateNumber, duplicate.getSignallingDiscipline(),
-        List.copyOf(domains));
+    return new MergedCase(
+        survivorNumber, duplicateNumber, duplicate.getSignallingDiscipline(), List.copyOf(domains));
   }
 
   /** A duplicate merged into the case that stays, and what its pathway is told. */
-  public record MergedCase(String survivor, String duplicate, String signallingDiscipline,
-      List<String> riskDomains) {
-  }
+  public record MergedCase(
+      String survivor, String duplicate, String signallingDiscipline, List<String> riskDomains) {}
 
   /**
    * The regiehouder judged a signal that joined on a weaker match (no BSN) to be about another
@@ -482,22 +685,36 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   @Transactional
   public CaseSignal detachSignal(String caseNumber, Long signalId) {
     CaseFile caseFile = caseFile(caseNumber);
-    CaseSignal signal = signals.findById(signalId)
-        .filter(s -> s.getCaseNumber().equals(caseNumber))
-        .orElseThrow(() -> new UnknownCaseException(caseNumber + "/signal/" + signalId));
-    authorize(caseFile, DossierPart.CASE_SUMMARY, AccessAction.UPDATE, "CaseSignal",
-        String.valueOf(signalId), clientIdOf(caseFile));
+    CaseSignal signal =
+        signals
+            .findById(signalId)
+            .filter(s -> s.getCaseNumber().equals(caseNumber))
+            .orElseThrow(() -> new UnknownCaseException(caseNumber + "/signal/" + signalId));
+    authorize(
+        caseFile,
+        DossierPart.CASE_SUMMARY,
+        AccessAction.UPDATE,
+        "CaseSignal",
+        String.valueOf(signalId),
+        clientIdOf(caseFile));
     if (signal.getOrigin() != CaseSignal.Origin.JOINED || signal.isDetached()) {
-      throw new InvalidInputException("detach", List.of(new Violation("signal",
-          "only a joined signal can be detached",
-          "violation.dossier.signal.notJoined")));
+      throw new InvalidInputException(
+          "detach",
+          List.of(
+              new Violation(
+                  "signal",
+                  "only a joined signal can be detached",
+                  "violation.dossier.signal.notJoined")));
     }
     Actor actor = currentActor.get();
     Instant now = clock.instant();
     signal.detach(now, actor.userId());
     involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
-        .filter(i -> i.getRole() == InvolvementRole.JOINED_SIGNALLER && i.getUntil() == null
-            && signal.getUserId().equals(i.getUserId()))
+        .filter(
+            i ->
+                i.getRole() == InvolvementRole.JOINED_SIGNALLER
+                    && i.getUntil() == null
+                    && signal.getUserId().equals(i.getUserId()))
         .forEach(i -> i.end(now, actor.userId()));
     return signal;
   }
@@ -520,15 +737,27 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   /** Records the sender's formal handover (vuistregel 3). */
   @Override
   @Transactional
-  public void recordHandover(String caseNumber, String processInstanceId,
-      String senderDiscipline, String recipientDiscipline, Handover handover,
+  public void recordHandover(
+      String caseNumber,
+      String processInstanceId,
+      String senderDiscipline,
+      String recipientDiscipline,
+      Handover handover,
       String recordedBy) {
     Actor actor = pathwayActor(recordedBy);
     CaseFile caseFile = caseFile(caseNumber);
-    HandoverRecord record = handovers.save(new HandoverRecord(caseNumber, processInstanceId,
-        senderDiscipline, recipientDiscipline, handover, actor.userId(), clock.instant()));
-    logPathway(caseFile, AccessAction.CREATE, "HandoverRecord", String.valueOf(record.getId()),
-        actor);
+    HandoverRecord record =
+        handovers.save(
+            new HandoverRecord(
+                caseNumber,
+                processInstanceId,
+                senderDiscipline,
+                recipientDiscipline,
+                handover,
+                actor.userId(),
+                clock.instant()));
+    logPathway(
+        caseFile, AccessAction.CREATE, "HandoverRecord", String.valueOf(record.getId()), actor);
   }
 
   /**
@@ -538,20 +767,25 @@ public class DossierService implements HandoverRegistry, CaseTeams {
    */
   @Override
   @Transactional
-  public boolean confirmHandover(String processInstanceId, LocalDate contactDate,
-      String contactMethod, Collection<String> recipientGroupIds, String confirmedBy) {
+  public boolean confirmHandover(
+      String processInstanceId,
+      LocalDate contactDate,
+      String contactMethod,
+      Collection<String> recipientGroupIds,
+      String confirmedBy) {
     Actor actor = pathwayActor(confirmedBy);
-    Optional<HandoverRecord> open = handovers
-        .findByProcessInstanceIdOrderByIdDesc(processInstanceId).stream()
-        .filter(record -> !record.isConfirmed()).findFirst();
+    Optional<HandoverRecord> open =
+        handovers.findByProcessInstanceIdOrderByIdDesc(processInstanceId).stream()
+            .filter(record -> !record.isConfirmed())
+            .findFirst();
     if (open.isEmpty()) {
       return false;
     }
     HandoverRecord record = open.get();
     record.confirm(contactDate, contactMethod, actor.userId(), clock.instant());
     CaseFile caseFile = caseFile(record.getCaseNumber());
-    logPathway(caseFile, AccessAction.UPDATE, "HandoverRecord", String.valueOf(record.getId()),
-        actor);
+    logPathway(
+        caseFile, AccessAction.UPDATE, "HandoverRecord", String.valueOf(record.getId()), actor);
     involve(record.getCaseNumber(), recipientGroupIds, InvolvementRole.HANDOVER, actor);
     return true;
   }
@@ -563,8 +797,8 @@ public class DossierService implements HandoverRegistry, CaseTeams {
    */
   @Override
   @Transactional
-  public void recordCareCoordinator(String caseNumber, String groupId, String discipline,
-      String userId) {
+  public void recordCareCoordinator(
+      String caseNumber, String groupId, String discipline, String userId) {
     if (caseNumber == null || caseFiles.findByCaseNumber(caseNumber).isEmpty()) {
       return; // a task outside a case (e.g. a coordinator's test instance): nothing to record
     }
@@ -575,10 +809,18 @@ public class DossierService implements HandoverRegistry, CaseTeams {
         .filter(i -> i.getRole() == InvolvementRole.CARE_COORDINATOR && i.isActiveAt(now))
         .forEach(i -> i.end(now, actor.userId()));
     caseFile.setCareCoordinator(userId);
-    Involvement involvement = involvements.save(new Involvement(caseNumber, groupId,
-        discipline, userId, InvolvementRole.CARE_COORDINATOR, now, actor.userId()));
-    logPathway(caseFile, AccessAction.CREATE, "Involvement", String.valueOf(involvement.getId()),
-        actor);
+    Involvement involvement =
+        involvements.save(
+            new Involvement(
+                caseNumber,
+                groupId,
+                discipline,
+                userId,
+                InvolvementRole.CARE_COORDINATOR,
+                now,
+                actor.userId()));
+    logPathway(
+        caseFile, AccessAction.CREATE, "Involvement", String.valueOf(involvement.getId()), actor);
   }
 
   @Override
@@ -586,32 +828,47 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   public List<Involvement> activeInvolvements(String caseNumber) {
     Instant now = clock.instant();
     return involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber).stream()
-        .filter(i -> i.isActiveAt(now)).toList();
+        .filter(i -> i.isActiveAt(now))
+        .toList();
   }
 
-  private void involve(String caseNumber, Collection<String> groupIds, InvolvementRole role,
-      Actor actor) {
+  private void involve(
+      String caseNumber, Collection<String> groupIds, InvolvementRole role, Actor actor) {
     Instant now = clock.instant();
     List<Involvement> current = involvements.findByCaseNumberOrderByFromAscIdAsc(caseNumber);
     CaseFile caseFile = caseFile(caseNumber);
     for (String groupId : groupIds) {
       Optional<String> discipline = groupDisciplines.disciplineOf(groupId);
-      boolean already = current.stream().anyMatch(i -> groupId.equals(i.getGroupId())
-          && i.getRole() == role && i.isActiveAt(now));
+      boolean already =
+          current.stream()
+              .anyMatch(
+                  i -> groupId.equals(i.getGroupId()) && i.getRole() == role && i.isActiveAt(now));
       if (discipline.isEmpty() || already) {
         continue;
       }
-      Involvement involvement = involvements.save(new Involvement(caseNumber, groupId,
-          discipline.get(), null, role, now, actor.userId()));
-      logPathway(caseFile, AccessAction.CREATE, "Involvement",
-          String.valueOf(involvement.getId()), actor);
+      Involvement involvement =
+          involvements.save(
+              new Involvement(
+                  caseNumber, groupId, discipline.get(), null, role, now, actor.userId()));
+      logPathway(
+          caseFile, AccessAction.CREATE, "Involvement", String.valueOf(involvement.getId()), actor);
     }
   }
 
-  private void logPathway(CaseFile caseFile, AccessAction action, String objectType,
-      String objectId, Actor actor) {
-    accessLog.record(new AccessEvent(caseFile.getCaseNumber(), clientIdOf(caseFile), objectType,
-        objectId, action, AccessOutcome.ALLOWED, Purposes.PATHWAY, "pathway", false, null),
+  private void logPathway(
+      CaseFile caseFile, AccessAction action, String objectType, String objectId, Actor actor) {
+    accessLog.record(
+        new AccessEvent(
+            caseFile.getCaseNumber(),
+            clientIdOf(caseFile),
+            objectType,
+            objectId,
+            action,
+            AccessOutcome.ALLOWED,
+            Purposes.PATHWAY,
+            "pathway",
+            false,
+            null),
         actor);
   }
 
@@ -627,13 +884,16 @@ public class DossierService implements HandoverRegistry, CaseTeams {
   }
 
   private CaseFile caseFile(String caseNumber) {
-    return caseFiles.findByCaseNumber(caseNumber)
+    return caseFiles
+        .findByCaseNumber(caseNumber)
         .orElseThrow(() -> new UnknownCaseException(caseNumber));
   }
 
   /** The mother as the log names her; {@code case:<number>} until her dossier exists. */
   private String clientIdOf(CaseFile caseFile) {
-    return clients.findByCaseFileId(caseFile.getId()).map(Client::logId)
+    return clients
+        .findByCaseFileId(caseFile.getId())
+        .map(Client::logId)
         .orElse("case:" + caseFile.getCaseNumber());
   }
 

@@ -41,20 +41,27 @@ public record Handover(String method, LocalDate date, Boolean clientInformed) {
   public List<Violation> check(LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (method == null || Method.fromCode(method).isEmpty()) {
-      violations.add(new Violation("handoverMethod",
-          "must be direct-gesprek, beveiligde-mail or telefonisch-consult",
-          "violation.handover.handoverMethod.required"));
+      violations.add(
+          new Violation(
+              "handoverMethod",
+              "must be direct-gesprek, beveiligde-mail or telefonisch-consult",
+              "violation.handover.handoverMethod.required"));
     }
     if (date == null) {
-      violations.add(new Violation("handoverDate", "is required (ISO date yyyy-MM-dd)",
-          "violation.handover.handoverDate.required"));
+      violations.add(
+          new Violation(
+              "handoverDate",
+              "is required (ISO date yyyy-MM-dd)",
+              "violation.handover.handoverDate.required"));
     } else if (date.isAfter(today)) {
-      violations.add(new Violation("handoverDate", "lies in the future",
-          "violation.handover.handoverDate.inFuture"));
+      violations.add(
+          new Violation(
+              "handoverDate", "lies in the future", "violation.handover.handoverDate.inFuture"));
     }
     if (!Boolean.TRUE.equals(clientInformed)) {
-      violations.add(new Violation("clientInformed", "must be true",
-          "violation.handover.clientInformed.notConfirmed"));
+      violations.add(
+          new Violation(
+              "clientInformed", "must be true", "violation.handover.clientInformed.notConfirmed"));
     }
     return violations;
   }

@@ -22,8 +22,7 @@ public class HandoverRecord {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   @Column(name = "case_number", nullable = false, length = 20, updatable = false)
   private String caseNumber;
@@ -68,8 +67,14 @@ public class HandoverRecord {
     // for JPA
   }
 
-  HandoverRecord(String caseNumber, String processInstanceId, String senderDiscipline,
-      String recipientDiscipline, Handover handover, String recordedBy, Instant recordedAt) {
+  HandoverRecord(
+      String caseNumber,
+      String processInstanceId,
+      String senderDiscipline,
+      String recipientDiscipline,
+      Handover handover,
+      String recordedBy,
+      Instant recordedAt) {
     this.caseNumber = caseNumber;
     this.processInstanceId = processInstanceId;
     this.senderDiscipline = senderDiscipline;

@@ -1,7 +1,6 @@
 package nl.zorgpad.casus;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
 /**

@@ -69,21 +69,31 @@ public record HomeVisitDecision(String choice, String optOutReason, Boolean clie
     List<Violation> violations = new ArrayList<>();
     Optional<Choice> parsed = Choice.fromCode(choice);
     if (parsed.isEmpty()) {
-      violations.add(new Violation("homeVisitDecision", "must be aanvragen or niet-nodig",
-          "violation.homeVisitDecision.homeVisitDecision.required"));
+      violations.add(
+          new Violation(
+              "homeVisitDecision",
+              "must be aanvragen or niet-nodig",
+              "violation.homeVisitDecision.homeVisitDecision.required"));
     } else if (parsed.get() == Choice.NOT_NEEDED) {
       if (optOutReason == null || optOutReason.isBlank()) {
-        violations.add(new Violation("homeVisitOptOutReason",
-            "is required when no home visit is requested (vuistregel 2)",
-            "violation.homeVisitDecision.homeVisitOptOutReason.required"));
+        violations.add(
+            new Violation(
+                "homeVisitOptOutReason",
+                "is required when no home visit is requested (vuistregel 2)",
+                "violation.homeVisitDecision.homeVisitOptOutReason.required"));
       } else if (OptOutReason.fromCode(optOutReason).isEmpty()) {
-        violations.add(new Violation("homeVisitOptOutReason", "is unknown: " + optOutReason,
-            "violation.homeVisitDecision.homeVisitOptOutReason.unknown"));
+        violations.add(
+            new Violation(
+                "homeVisitOptOutReason",
+                "is unknown: " + optOutReason,
+                "violation.homeVisitDecision.homeVisitOptOutReason.unknown"));
       }
     } else if (!Boolean.TRUE.equals(clientConsented)) {
-      violations.add(new Violation("homeVisitClientConsented",
-          "must be true to request a home visit",
-          "violation.homeVisitDecision.homeVisitClientConsented.notConsented"));
+      violations.add(
+          new Violation(
+              "homeVisitClientConsented",
+              "must be true to request a home visit",
+              "violation.homeVisitDecision.homeVisitClientConsented.notConsented"));
     }
     return violations;
   }

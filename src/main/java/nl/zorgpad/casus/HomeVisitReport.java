@@ -71,17 +71,25 @@ public record HomeVisitReport(String outcome, List<String> interventionAdvice) {
     List<Violation> violations = new ArrayList<>();
     Optional<Outcome> parsed = Outcome.fromCode(outcome);
     if (parsed.isEmpty()) {
-      violations.add(new Violation("homeVisitOutcome",
-          "must be bezocht, niet-aangetroffen or afgezegd",
-          "violation.homeVisitReport.homeVisitOutcome.required"));
+      violations.add(
+          new Violation(
+              "homeVisitOutcome",
+              "must be bezocht, niet-aangetroffen or afgezegd",
+              "violation.homeVisitReport.homeVisitOutcome.required"));
     }
     if (parsed.filter(o -> o == Outcome.VISITED).isPresent() && interventionAdvice.isEmpty()) {
-      violations.add(new Violation("interventionAdvice", "is required after a visit",
-          "violation.homeVisitReport.interventionAdvice.required"));
+      violations.add(
+          new Violation(
+              "interventionAdvice",
+              "is required after a visit",
+              "violation.homeVisitReport.interventionAdvice.required"));
     }
     if (interventionAdvice.stream().anyMatch(a -> InterventionAdvice.fromCode(a).isEmpty())) {
-      violations.add(new Violation("interventionAdvice", "has unknown codes",
-          "violation.homeVisitReport.interventionAdvice.unknown"));
+      violations.add(
+          new Violation(
+              "interventionAdvice",
+              "has unknown codes",
+              "violation.homeVisitReport.interventionAdvice.unknown"));
     }
     return violations;
   }

@@ -13,9 +13,13 @@ public class InvalidInputException extends RuntimeException {
   private final List<Violation> violations;
 
   public InvalidInputException(String subject, List<Violation> violations) {
-    super("Invalid " + subject + ": " + violations.stream()
-        .map(v -> v.field() + " " + v.problem())
-        .collect(Collectors.joining("; ")));
+    super(
+        "Invalid "
+            + subject
+            + ": "
+            + violations.stream()
+                .map(v -> v.field() + " " + v.problem())
+                .collect(Collectors.joining("; ")));
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("an invalid input needs at least one violation");
     }

@@ -24,8 +24,7 @@ public class Involvement {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   @Column(name = "case_number", nullable = false, length = 20, updatable = false)
   private String caseNumber;
@@ -59,8 +58,14 @@ public class Involvement {
     // for JPA
   }
 
-  Involvement(String caseNumber, String groupId, String discipline, String userId,
-      InvolvementRole role, Instant from, String createdBy) {
+  Involvement(
+      String caseNumber,
+      String groupId,
+      String discipline,
+      String userId,
+      InvolvementRole role,
+      Instant from,
+      String createdBy) {
     if (groupId == null && userId == null) {
       throw new IllegalArgumentException("an involvement names a group or a person");
     }

@@ -13,8 +13,12 @@ import java.util.List;
  * @param repeated the same signaller sent the same signal again (e.g. pressed "start" twice):
  *     nothing new was recorded and the pathway is not told again
  */
-public record JoinedCase(String caseNumber, MatchKind kind, ContactPoint contact,
-    List<String> riskDomains, boolean repeated) {
+public record JoinedCase(
+    String caseNumber,
+    MatchKind kind,
+    ContactPoint contact,
+    List<String> riskDomains,
+    boolean repeated) {
 
   public JoinedCase {
     riskDomains = List.copyOf(riskDomains);
@@ -28,7 +32,6 @@ public record JoinedCase(String caseNumber, MatchKind kind, ContactPoint contact
    * @param userId the person, or null
    * @param discipline her discipline
    */
-  public record ContactPoint(boolean careCoordinator, String groupId, String userId,
-      String discipline) {
-  }
+  public record ContactPoint(
+      boolean careCoordinator, String groupId, String userId, String discipline) {}
 }

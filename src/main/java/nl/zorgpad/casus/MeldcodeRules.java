@@ -14,12 +14,13 @@ public final class MeldcodeRules {
 
   /** Answer to a yes/no question of the afwegingskader, as the form submits it. */
   public static final String YES = "ja";
+
   public static final String NO = "nee";
+
   /** The afwegingskader's fifth question is asked when the help has run for a while. */
   public static final int MAX_HELP_EVALUATION_MONTHS = 3;
 
-  private MeldcodeRules() {
-  }
+  private MeldcodeRules() {}
 
   /** Step 1: kinds of signals (the observations themselves stay in the caregiver's dossier). */
   public enum SignalKind implements Codes.Coded {
@@ -168,15 +169,24 @@ public final class MeldcodeRules {
   public static List<Violation> checkSignals(List<String> signals, String kindcheck) {
     List<Violation> violations = new ArrayList<>();
     if (signals.isEmpty()) {
-      violations.add(new Violation("meldcodeSignals", "needs at least one kind of signal",
-          "violation.meldcode.meldcodeSignals.required"));
+      violations.add(
+          new Violation(
+              "meldcodeSignals",
+              "needs at least one kind of signal",
+              "violation.meldcode.meldcodeSignals.required"));
     } else if (!codes(SignalKind.class).containsAll(signals)) {
-      violations.add(new Violation("meldcodeSignals", "has unknown codes " + signals,
-          "violation.meldcode.meldcodeSignals.unknown"));
+      violations.add(
+          new Violation(
+              "meldcodeSignals",
+              "has unknown codes " + signals,
+              "violation.meldcode.meldcodeSignals.unknown"));
     }
     if (!Codes.known(Kindcheck.class, kindcheck)) {
-      violations.add(new Violation("meldcodeKindcheck", "is required (kindcheck)",
-          "violation.meldcode.meldcodeKindcheck.required"));
+      violations.add(
+          new Violation(
+              "meldcodeKindcheck",
+              "is required (kindcheck)",
+              "violation.meldcode.meldcodeKindcheck.required"));
     }
     return violations;
   }
@@ -186,24 +196,35 @@ public final class MeldcodeRules {
    * anonymous); whether talking with the client is safe is decided here, and skipping step 3
    * needs a reason that names the danger.
    */
-  public static List<Violation> checkConsultation(Boolean colleagueConsulted, String advice,
-      String talkSafe, String skippedReason) {
+  public static List<Violation> checkConsultation(
+      Boolean colleagueConsulted, String advice, String talkSafe, String skippedReason) {
     List<Violation> violations = new ArrayList<>();
     if (!Boolean.TRUE.equals(colleagueConsulted)) {
-      violations.add(new Violation("meldcodeColleagueConsulted", "must be true (step 2)",
-          "violation.meldcode.meldcodeColleagueConsulted.notConsulted"));
+      violations.add(
+          new Violation(
+              "meldcodeColleagueConsulted",
+              "must be true (step 2)",
+              "violation.meldcode.meldcodeColleagueConsulted.notConsulted"));
     }
     if (!Codes.known(VeiligThuisAdvice.class, advice)) {
-      violations.add(new Violation("meldcodeVeiligThuisAdvice", "is required",
-          "violation.meldcode.meldcodeVeiligThuisAdvice.required"));
+      violations.add(
+          new Violation(
+              "meldcodeVeiligThuisAdvice",
+              "is required",
+              "violation.meldcode.meldcodeVeiligThuisAdvice.required"));
     }
     if (!YES.equals(talkSafe) && !NO.equals(talkSafe)) {
-      violations.add(new Violation("meldcodeTalkSafe", "must be ja or nee",
-          "violation.meldcode.meldcodeTalkSafe.required"));
+      violations.add(
+          new Violation(
+              "meldcodeTalkSafe",
+              "must be ja or nee",
+              "violation.meldcode.meldcodeTalkSafe.required"));
     } else if (NO.equals(talkSafe) && !Codes.known(TalkSkippedReason.class, skippedReason)) {
-      violations.add(new Violation("meldcodeTalkSkippedReason",
-          "is required when step 3 is skipped",
-          "violation.meldcode.meldcodeTalkSkippedReason.required"));
+      violations.add(
+          new Violation(
+              "meldcodeTalkSkippedReason",
+              "is required when step 3 is skipped",
+              "violation.meldcode.meldcodeTalkSkippedReason.required"));
     }
     return violations;
   }
@@ -212,8 +233,11 @@ public final class MeldcodeRules {
   public static List<Violation> checkTalk(LocalDate talkDate, LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (talkDate == null || talkDate.isAfter(today)) {
-      violations.add(new Violation("meldcodeTalkDate", "is required and not in the future",
-          "violation.meldcode.meldcodeTalkDate.required"));
+      violations.add(
+          new Violation(
+              "meldcodeTalkDate",
+              "is required and not in the future",
+              "violation.meldcode.meldcodeTalkDate.required"));
     }
     return violations;
   }
@@ -222,8 +246,8 @@ public final class MeldcodeRules {
    * Step 4: the afwegingskader's questions answered in order, each only as far as it matters:
    * question 2 after a suspicion, 3 when there is no acute unsafety, 4 when help is possible.
    */
-  public static List<Violation> checkAssessment(String suspicion, String unsafety,
-      String helpPossible, String helpAccepted) {
+  public static List<Violation> checkAssessment(
+      String suspicion, String unsafety, String helpPossible, String helpAccepted) {
     List<Violation> violations = new ArrayList<>();
     if (!answered(suspicion)) {
       violations.add(question("meldcodeSuspicion", 1));
@@ -247,37 +271,52 @@ public final class MeldcodeRules {
   }
 
   /** Step 5, help organised: who helps, and when question 5 is asked. */
-  public static List<Violation> checkHelp(List<String> providers, LocalDate evaluationDate,
-      LocalDate today) {
+  public static List<Violation> checkHelp(
+      List<String> providers, LocalDate evaluationDate, LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (providers.isEmpty() || !codes(HelpProvider.class).containsAll(providers)) {
-      violations.add(new Violation("meldcodeHelpProviders", "needs at least one known provider",
-          "violation.meldcode.meldcodeHelpProviders.required"));
+      violations.add(
+          new Violation(
+              "meldcodeHelpProviders",
+              "needs at least one known provider",
+              "violation.meldcode.meldcodeHelpProviders.required"));
     }
-    if (evaluationDate == null || !evaluationDate.isAfter(today)
+    if (evaluationDate == null
+        || !evaluationDate.isAfter(today)
         || evaluationDate.isAfter(today.plusMonths(MAX_HELP_EVALUATION_MONTHS))) {
-      violations.add(new Violation("meldcodeHelpEvaluationDate",
-          "is required, after today and within " + MAX_HELP_EVALUATION_MONTHS + " months",
-          "violation.meldcode.meldcodeHelpEvaluationDate.required"));
+      violations.add(
+          new Violation(
+              "meldcodeHelpEvaluationDate",
+              "is required, after today and within " + MAX_HELP_EVALUATION_MONTHS + " months",
+              "violation.meldcode.meldcodeHelpEvaluationDate.required"));
     }
     return violations;
   }
 
   /** The report to Veilig Thuis: when, and whether the client was told beforehand. */
-  public static List<Violation> checkReport(LocalDate reportDate, String clientInformed,
-      String helpAlongside, LocalDate today) {
+  public static List<Violation> checkReport(
+      LocalDate reportDate, String clientInformed, String helpAlongside, LocalDate today) {
     List<Violation> violations = new ArrayList<>();
     if (reportDate == null || reportDate.isAfter(today)) {
-      violations.add(new Violation("meldcodeReportDate", "is required and not in the future",
-          "violation.meldcode.meldcodeReportDate.required"));
+      violations.add(
+          new Violation(
+              "meldcodeReportDate",
+              "is required and not in the future",
+              "violation.meldcode.meldcodeReportDate.required"));
     }
     if (!Codes.known(ClientInformedOfReport.class, clientInformed)) {
-      violations.add(new Violation("meldcodeClientInformedOfReport", "is required",
-          "violation.meldcode.meldcodeClientInformedOfReport.required"));
+      violations.add(
+          new Violation(
+              "meldcodeClientInformedOfReport",
+              "is required",
+              "violation.meldcode.meldcodeClientInformedOfReport.required"));
     }
     if (!answered(helpAlongside)) {
-      violations.add(new Violation("meldcodeHelpAlongside", "must be ja or nee",
-          "violation.meldcode.meldcodeHelpAlongside.required"));
+      violations.add(
+          new Violation(
+              "meldcodeHelpAlongside",
+              "must be ja or nee",
+              "violation.meldcode.meldcodeHelpAlongside.required"));
     }
     return violations;
   }
@@ -285,8 +324,11 @@ public final class MeldcodeRules {
   /** Veilig Thuis made contact: on a date that has passed. */
   public static List<Violation> checkVeiligThuisContact(LocalDate contactDate, LocalDate today) {
     if (contactDate == null || contactDate.isAfter(today)) {
-      return List.of(new Violation("veiligThuisContactDate", "is required and not in the future",
-          "violation.meldcode.veiligThuisContactDate.required"));
+      return List.of(
+          new Violation(
+              "veiligThuisContactDate",
+              "is required and not in the future",
+              "violation.meldcode.veiligThuisContactDate.required"));
     }
     return List.of();
   }
@@ -294,8 +336,11 @@ public final class MeldcodeRules {
   /** A "Bel Veilig Thuis" call: its result. */
   public static List<Violation> checkCall(String result) {
     if (!Codes.known(CallResult.class, result)) {
-      return List.of(new Violation("veiligThuisCallResult", "is required",
-          "violation.meldcode.veiligThuisCallResult.required"));
+      return List.of(
+          new Violation(
+              "veiligThuisCallResult",
+              "is required",
+              "violation.meldcode.veiligThuisCallResult.required"));
     }
     return List.of();
   }
@@ -305,7 +350,10 @@ public final class MeldcodeRules {
   }
 
   private static Violation question(String field, int number) {
-    return new Violation(field, "question " + number + " of the afwegingskader is not answered",
-        "violation.meldcode.weighingQuestion.required", number);
+    return new Violation(
+        field,
+        "question " + number + " of the afwegingskader is not answered",
+        "violation.meldcode.weighingQuestion.required",
+        number);
   }
 }

@@ -8,5 +8,4 @@ package nl.zorgpad.casus;
  * @param caseFileId the dossier's internal id (no case number, no person)
  * @param neighbourhood the wijk code of the sociale kaart
  */
-public record NeighbourhoodChanged(long caseFileId, String neighbourhood) {
-}
+public record NeighbourhoodChanged(long caseFileId, String neighbourhood) {}

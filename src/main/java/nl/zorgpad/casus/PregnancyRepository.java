@@ -1,6 +1,5 @@
 package nl.zorgpad.casus;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 

@@ -16,10 +16,14 @@ public class SignalMatchesOpenCase extends RuntimeException {
   private final transient SignalSource source;
   private final transient ZonedDateTime signalledAt;
 
-  public SignalMatchesOpenCase(SignalOutcome outcome, Signal signal, SignalSource source,
-      ZonedDateTime signalledAt) {
-    super("The signal is for the client of open case " + outcome.caseNumber() + " (match "
-        + outcome.kind().code() + "): it joins that case instead of opening a new one");
+  public SignalMatchesOpenCase(
+      SignalOutcome outcome, Signal signal, SignalSource source, ZonedDateTime signalledAt) {
+    super(
+        "The signal is for the client of open case "
+            + outcome.caseNumber()
+            + " (match "
+            + outcome.kind().code()
+            + "): it joins that case instead of opening a new one");
     this.outcome = outcome;
     this.signal = signal;
     this.source = source;

@@ -17,11 +17,15 @@ public final class SignalRules {
 
   /** Letters, digits and hyphens only: room for a dossier number, not for a name or address. */
   public static final Pattern CLIENT_REFERENCE = Pattern.compile("^[A-Za-z0-9-]{3,30}$");
+
   public static final int MIN_GESTATIONAL_AGE_WEEKS = 4;
   public static final int MAX_GESTATIONAL_AGE_WEEKS = 42;
+
   /** How far the due date and the gestational age may disagree (weeks): typos, not dating. */
   static final int GESTATION_TOLERANCE_WEEKS = 3;
+
   static final int TERM_WEEKS = 40;
+
   /** A due date further back than this cannot belong to an ongoing pregnancy. */
   static final int DUE_DATE_MAX_WEEKS_PAST = 6;
 
@@ -29,8 +33,7 @@ public final class SignalRules {
   private static final Pattern DATE_LIKE =
       Pattern.compile("^(\\d{1,2}-\\d{1,2}-\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2})$");
 
-  private SignalRules() {
-  }
+  private SignalRules() {}
 
   /** Every rule the signal breaks, in form order; empty when the signal may open a case. */
   public static List<Violation> check(Signal signal, LocalDate today) {
@@ -53,22 +56,35 @@ public final class SignalRules {
 
   private static void checkClientReference(String reference, List<Violation> violations) {
     if (reference == null || reference.isBlank()) {
-      violations.add(new Violation("clientReference", "is required",
-          "violation.signal.clientReference.required"));
+      violations.add(
+          new Violation(
+              "clientReference", "is required", "violation.signal.clientReference.required"));
     } else if (!CLIENT_REFERENCE.matcher(reference).matches()) {
-      violations.add(new Violation("clientReference", "must match " + CLIENT_REFERENCE.pattern(),
-          "violation.signal.clientReference.format"));
+      violations.add(
+          new Violation(
+              "clientReference",
+              "must match " + CLIENT_REFERENCE.pattern(),
+              "violation.signal.clientReference.format"));
     } else if (looksLikeBsn(reference)) {
       // a BSN passes the pattern; the eleven test catches it (and, rarely, a dossier number)
-      violations.add(new Violation("clientReference", "looks like a BSN (passes the eleven test)",
-          "violation.signal.clientReference.looksLikeBsn"));
+      violations.add(
+          new Violation(
+              "clientReference",
+              "looks like a BSN (passes the eleven test)",
+              "violation.signal.clientReference.looksLikeBsn"));
     } else if (DATE_LIKE.matcher(reference).matches()) {
-      violations.add(new Violation("clientReference", "looks like a date (of birth)",
-          "violation.signal.clientReference.looksLikeDate"));
+      violations.add(
+          new Violation(
+              "clientReference",
+              "looks like a date (of birth)",
+              "violation.signal.clientReference.looksLikeDate"));
     } else if (Postcode.isFull(reference.replace('-', ' '))) {
       // the one postcode rule (nl.zorgpad.postcode): "3531AB" and "3531-ab" are postcodes
-      violations.add(new Violation("clientReference", "looks like a postcode",
-          "violation.signal.clientReference.looksLikePostcode"));
+      violations.add(
+          new Violation(
+              "clientReference",
+              "looks like a postcode",
+              "violation.signal.clientReference.looksLikePostcode"));
     }
   }
 
@@ -86,21 +102,24 @@ public final class SignalRules {
     return sum != 0 && sum % 11 == 0;
   }
 
-  private static boolean checkDueDate(LocalDate dueDate, LocalDate today,
-      List<Violation> violations) {
+  private static boolean checkDueDate(
+      LocalDate dueDate, LocalDate today, List<Violation> violations) {
     if (dueDate == null) {
-      violations.add(new Violation("dueDate", "is required (ISO date yyyy-MM-dd)",
-          "violation.signal.dueDate.required"));
+      violations.add(
+          new Violation(
+              "dueDate", "is required (ISO date yyyy-MM-dd)", "violation.signal.dueDate.required"));
       return false;
     }
     if (dueDate.isBefore(today.minusWeeks(DUE_DATE_MAX_WEEKS_PAST))) {
-      violations.add(new Violation("dueDate", "lies too far in the past",
-          "violation.signal.dueDate.tooFarInPast"));
+      violations.add(
+          new Violation(
+              "dueDate", "lies too far in the past", "violation.signal.dueDate.tooFarInPast"));
       return false;
     }
     if (dueDate.isAfter(today.plusWeeks(TERM_WEEKS))) {
-      violations.add(new Violation("dueDate", "lies more than 40 weeks ahead",
-          "violation.signal.dueDate.tooFarAhead"));
+      violations.add(
+          new Violation(
+              "dueDate", "lies more than 40 weeks ahead", "violation.signal.dueDate.tooFarAhead"));
       return false;
     }
     return true;
@@ -108,50 +127,67 @@ public final class SignalRules {
 
   private static boolean checkGestationalAge(Integer weeks, List<Violation> violations) {
     if (weeks == null) {
-      violations.add(new Violation("gestationalAgeWeeks", "is required (whole weeks)",
-          "violation.signal.gestationalAgeWeeks.required"));
+      violations.add(
+          new Violation(
+              "gestationalAgeWeeks",
+              "is required (whole weeks)",
+              "violation.signal.gestationalAgeWeeks.required"));
       return false;
     }
     if (weeks < MIN_GESTATIONAL_AGE_WEEKS || weeks > MAX_GESTATIONAL_AGE_WEEKS) {
-      violations.add(new Violation("gestationalAgeWeeks",
-          "must be between " + MIN_GESTATIONAL_AGE_WEEKS + " and " + MAX_GESTATIONAL_AGE_WEEKS,
-          "violation.signal.gestationalAgeWeeks.outOfRange", MIN_GESTATIONAL_AGE_WEEKS,
-          MAX_GESTATIONAL_AGE_WEEKS));
+      violations.add(
+          new Violation(
+              "gestationalAgeWeeks",
+              "must be between " + MIN_GESTATIONAL_AGE_WEEKS + " and " + MAX_GESTATIONAL_AGE_WEEKS,
+              "violation.signal.gestationalAgeWeeks.outOfRange",
+              MIN_GESTATIONAL_AGE_WEEKS,
+              MAX_GESTATIONAL_AGE_WEEKS));
       return false;
     }
     return true;
   }
 
-  private static void checkConsistency(LocalDate dueDate, int weeks, LocalDate today,
-      List<Violation> violations) {
+  private static void checkConsistency(
+      LocalDate dueDate, int weeks, LocalDate today, List<Violation> violations) {
     long daysToDueDate = ChronoUnit.DAYS.between(today, dueDate);
     double expectedWeeks = TERM_WEEKS - daysToDueDate / 7.0;
     if (Math.abs(expectedWeeks - weeks) > GESTATION_TOLERANCE_WEEKS) {
-      violations.add(new Violation("gestationalAgeWeeks",
-          "does not match the due date (expected about " + Math.round(expectedWeeks) + ")",
-          "violation.signal.gestationalAgeWeeks.notNearDueDate", Math.round(expectedWeeks)));
+      violations.add(
+          new Violation(
+              "gestationalAgeWeeks",
+              "does not match the due date (expected about " + Math.round(expectedWeeks) + ")",
+              "violation.signal.gestationalAgeWeeks.notNearDueDate",
+              Math.round(expectedWeeks)));
     }
   }
 
   private static void checkRiskDomains(List<String> riskDomains, List<Violation> violations) {
     if (riskDomains.isEmpty()) {
-      violations.add(new Violation("riskDomains", "needs at least one risk domain",
-          "violation.signal.riskDomains.required"));
+      violations.add(
+          new Violation(
+              "riskDomains",
+              "needs at least one risk domain",
+              "violation.signal.riskDomains.required"));
       return;
     }
-    List<String> unknown = riskDomains.stream()
-        .filter(code -> RiskDomain.fromCode(code).isEmpty()).toList();
+    List<String> unknown =
+        riskDomains.stream().filter(code -> RiskDomain.fromCode(code).isEmpty()).toList();
     if (!unknown.isEmpty()) {
-      violations.add(new Violation("riskDomains", "has unknown codes " + unknown,
-          "violation.signal.riskDomains.unknown"));
+      violations.add(
+          new Violation(
+              "riskDomains",
+              "has unknown codes " + unknown,
+              "violation.signal.riskDomains.unknown"));
     }
   }
 
   private static void checkDiscipline(String discipline, List<Violation> violations) {
     if (discipline == null || !Disciplines.SIGNALLING.contains(discipline)) {
-      violations.add(new Violation("signallingDiscipline",
-          "must be one of " + Disciplines.SIGNALLING,
-          "violation.signal.signallingDiscipline.unknown"));
+      violations.add(
+          new Violation(
+              "signallingDiscipline",
+              "must be one of " + Disciplines.SIGNALLING,
+              "violation.signal.signallingDiscipline.unknown"));
     }
   }
 }

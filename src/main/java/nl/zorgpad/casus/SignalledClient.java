@@ -17,10 +17,13 @@ public record SignalledClient(String bsn, LocalDate birthDate, String postcode) 
 
   /** Start-form key (and variable name at the door) of the BSN. */
   public static final String BSN_FIELD = "clientBsn";
+
   /** Start-form key of the mother's birth date (ISO date). */
   public static final String BIRTH_DATE_FIELD = "clientBirthDate";
+
   /** Start-form key of the postcode (PC4 or PC6). */
   public static final String POSTCODE_FIELD = "clientPostcode";
+
   /** The names that never reach the engine's tables or the audit trail. */
   public static final Set<String> FIELDS = Set.of(BSN_FIELD, BIRTH_DATE_FIELD, POSTCODE_FIELD);
 
@@ -33,8 +36,8 @@ public record SignalledClient(String bsn, LocalDate birthDate, String postcode) 
     return "dossierOnly." + field;
   }
 
-  private static final Map<String, String> FIELD_OF_DETAIL = Map.of(
-      "bsn", BSN_FIELD, "birthDate", BIRTH_DATE_FIELD, "postcode", POSTCODE_FIELD);
+  private static final Map<String, String> FIELD_OF_DETAIL =
+      Map.of("bsn", BSN_FIELD, "birthDate", BIRTH_DATE_FIELD, "postcode", POSTCODE_FIELD);
 
   public SignalledClient {
     bsn = bsn == null ? null : ClientDetails.clean(bsn.replace(" ", ""));
@@ -56,8 +59,13 @@ public record SignalledClient(String bsn, LocalDate birthDate, String postcode) 
    */
   public List<Violation> check(LocalDate today) {
     return details().check(today).stream()
-        .map(v -> new Violation(FIELD_OF_DETAIL.getOrDefault(v.field(), v.field()), v.problem(),
-            v.code(), v.arguments()))
+        .map(
+            v ->
+                new Violation(
+                    FIELD_OF_DETAIL.getOrDefault(v.field(), v.field()),
+                    v.problem(),
+                    v.code(),
+                    v.arguments()))
         .toList();
   }
 
@@ -69,8 +77,12 @@ public record SignalledClient(String bsn, LocalDate birthDate, String postcode) 
   /** Never the values: this record must not end up readable in a log line. */
   @Override
   public String toString() {
-    return "SignalledClient[bsn=" + (bsn == null ? "-" : "***") + ", birthDate="
-        + (birthDate == null ? "-" : "***") + ", postcode=" + (postcode == null ? "-" : "***")
+    return "SignalledClient[bsn="
+        + (bsn == null ? "-" : "***")
+        + ", birthDate="
+        + (birthDate == null ? "-" : "***")
+        + ", postcode="
+        + (postcode == null ? "-" : "***")
         + "]";
   }
 }

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  */
 final class CoalitionDefinitionTenant implements ParameterValueProvider {
 
-  enum Kind { PROCESS, DECISION }
+  enum Kind {
+    PROCESS,
+    DECISION
+  }
 
   private final BaseCallableElement callableElement;
   private final Kind kind;
@@ -27,19 +30,26 @@ final class CoalitionDefinitionTenant implements ParameterValueProvider {
 
   @Override
   public Object getValue(VariableScope variableScope) {
-    String coalition = variableScope instanceof DelegateExecution execution
-        ? execution.getTenantId() : null;
+    String coalition =
+        variableScope instanceof DelegateExecution execution ? execution.getTenantId() : null;
     if (coalition == null) {
       return null;
     }
     String key = callableElement.getDefinitionKey(variableScope);
     CommandContext commandContext = Context.getCommandContext();
-    boolean ownVariant = switch (kind) {
-      case PROCESS -> commandContext.getProcessDefinitionManager()
-          .findLatestProcessDefinitionByKeyAndTenantId(key, coalition) != null;
-      case DECISION -> commandContext.getDecisionDefinitionManager()
-          .findLatestDecisionDefinitionByKeyAndTenantId(key, coalition) != null;
-    };
+    boolean ownVariant =
+        switch (kind) {
+          case PROCESS ->
+              commandContext
+                      .getProcessDefinitionManager()
+                      .findLatestProcessDefinitionByKeyAndTenantId(key, coalition)
+                  != null;
+          case DECISION ->
+              commandContext
+                      .getDecisionDefinitionManager()
+                      .findLatestDecisionDefinitionByKeyAndTenantId(key, coalition)
+                  != null;
+        };
     return ownVariant ? coalition : null;
   }
 

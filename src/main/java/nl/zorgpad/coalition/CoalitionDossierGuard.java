@@ -36,22 +36,27 @@ class CoalitionDossierGuard implements DossierGuard {
   @Override
   public AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
     if (!Actor.SYSTEM.equals(actor.userId())) {
-      String refusal = engine.getCommandExecutorTxRequired().execute(commandContext -> {
-        boolean tenantCheck = commandContext.isTenantCheckEnabled();
-        commandContext.disableTenantCheck();
-        try {
-          String coalition = coalitionOf(commandContext, caseNumber);
-          if (coalition == null
-              || CoalitionMembership.of(commandContext, actor.userId()).contains(coalition)) {
-            return null;
-          }
-          return "case of coalition " + coalition + ", not hers";
-        } finally {
-          if (tenantCheck) {
-            commandContext.enableTenantCheck();
-          }
-        }
-      });
+      String refusal =
+          engine
+              .getCommandExecutorTxRequired()
+              .execute(
+                  commandContext -> {
+                    boolean tenantCheck = commandContext.isTenantCheckEnabled();
+                    commandContext.disableTenantCheck();
+                    try {
+                      String coalition = coalitionOf(commandContext, caseNumber);
+                      if (coalition == null
+                          || CoalitionMembership.of(commandContext, actor.userId())
+                              .contains(coalition)) {
+                        return null;
+                      }
+                      return "case of coalition " + coalition + ", not hers";
+                    } finally {
+                      if (tenantCheck) {
+                        commandContext.enableTenantCheck();
+                      }
+                    }
+                  });
       if (refusal != null) {
         return AccessGrant.denyUnseen(refusal);
       }
@@ -64,67 +69,81 @@ class CoalitionDossierGuard implements DossierGuard {
    * user's membership once, then {@link NeedToKnow#decideAll} for the cases of her coalitions.
    */
   @Override
-  public java.util.Map<String, AccessGrant> decideAll(java.util.Collection<String> caseNumbers,
-      DossierPart part, Actor actor) {
+  public java.util.Map<String, AccessGrant> decideAll(
+      java.util.Collection<String> caseNumbers, DossierPart part, Actor actor) {
     java.util.Map<String, String> refusals = new java.util.HashMap<>();
     if (!Actor.SYSTEM.equals(actor.userId()) && !caseNumbers.isEmpty()) {
-      engine.getCommandExecutorTxRequired().execute(commandContext -> {
-        boolean tenantCheck = commandContext.isTenantCheckEnabled();
-        commandContext.disableTenantCheck();
-        try {
-          java.util.Map<String, String> coalitions = coalitionsOf(commandContext, caseNumbers);
-          if (!coalitions.isEmpty()) {
-            List<String> hers = CoalitionMembership.of(commandContext, actor.userId());
-            coalitions.forEach((caseNumber, coalition) -> {
-              if (!hers.contains(coalition)) {
-                refusals.put(caseNumber, "case of coalition " + coalition + ", not hers");
-              }
-            });
-          }
-          return null;
-        } finally {
-          if (tenantCheck) {
-            commandContext.enableTenantCheck();
-          }
-        }
-      });
+      engine
+          .getCommandExecutorTxRequired()
+          .execute(
+              commandContext -> {
+                boolean tenantCheck = commandContext.isTenantCheckEnabled();
+                commandContext.disableTenantCheck();
+                try {
+                  java.util.Map<String, String> coalitions =
+                      coalitionsOf(commandContext, caseNumbers);
+                  if (!coalitions.isEmpty()) {
+                    List<String> hers = CoalitionMembership.of(commandContext, actor.userId());
+                    coalitions.forEach(
+                        (caseNumber, coalition) -> {
+                          if (!hers.contains(coalition)) {
+                            refusals.put(
+                                caseNumber, "case of coalition " + coalition + ", not hers");
+                          }
+                        });
+                  }
+                  return null;
+                } finally {
+                  if (tenantCheck) {
+                    commandContext.enableTenantCheck();
+                  }
+                }
+              });
     }
-    List<String> ofHerCoalitions = caseNumbers.stream().filter(n -> !refusals.containsKey(n))
-        .toList();
-    java.util.Map<String, AccessGrant> decided = needToKnow.decideAll(ofHerCoalitions, part,
-        actor);
+    List<String> ofHerCoalitions =
+        caseNumbers.stream().filter(n -> !refusals.containsKey(n)).toList();
+    java.util.Map<String, AccessGrant> decided = needToKnow.decideAll(ofHerCoalitions, part, actor);
     java.util.Map<String, AccessGrant> grants = new java.util.LinkedHashMap<>();
     for (String caseNumber : caseNumbers) {
-      grants.put(caseNumber, refusals.containsKey(caseNumber)
-          ? AccessGrant.denyUnseen(refusals.get(caseNumber)) : decided.get(caseNumber));
+      grants.put(
+          caseNumber,
+          refusals.containsKey(caseNumber)
+              ? AccessGrant.denyUnseen(refusals.get(caseNumber))
+              : decided.get(caseNumber));
     }
     return grants;
   }
 
   /** Case number → coalition (tenant of its first root instance with one), in one query. */
-  private static java.util.Map<String, String> coalitionsOf(CommandContext commandContext,
-      java.util.Collection<String> caseNumbers) {
-    return commandContext.runWithoutAuthorization(() -> {
-      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
-      query.processInstanceBusinessKeyIn(caseNumbers.toArray(String[]::new))
-          .rootProcessInstances();
-      java.util.Map<String, String> coalitions = new java.util.HashMap<>();
-      for (HistoricProcessInstance root : query.executeList(commandContext, null)) {
-        if (root.getTenantId() != null && root.getBusinessKey() != null) {
-          coalitions.putIfAbsent(root.getBusinessKey(), root.getTenantId());
-        }
-      }
-      return coalitions;
-    });
+  private static java.util.Map<String, String> coalitionsOf(
+      CommandContext commandContext, java.util.Collection<String> caseNumbers) {
+    return commandContext.runWithoutAuthorization(
+        () -> {
+          HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+          query
+              .processInstanceBusinessKeyIn(caseNumbers.toArray(String[]::new))
+              .rootProcessInstances();
+          java.util.Map<String, String> coalitions = new java.util.HashMap<>();
+          for (HistoricProcessInstance root : query.executeList(commandContext, null)) {
+            if (root.getTenantId() != null && root.getBusinessKey() != null) {
+              coalitions.putIfAbsent(root.getBusinessKey(), root.getTenantId());
+            }
+          }
+          return coalitions;
+        });
   }
 
   private static String coalitionOf(CommandContext commandContext, String caseNumber) {
-    return commandContext.runWithoutAuthorization(() -> {
-      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
-      query.processInstanceBusinessKey(caseNumber).rootProcessInstances();
-      List<HistoricProcessInstance> roots = query.executeList(commandContext, null);
-      return roots.stream().map(HistoricProcessInstance::getTenantId).filter(Objects::nonNull)
-          .findFirst().orElse(null);
-    });
+    return commandContext.runWithoutAuthorization(
+        () -> {
+          HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+          query.processInstanceBusinessKey(caseNumber).rootProcessInstances();
+          List<HistoricProcessInstance> roots = query.executeList(commandContext, null);
+          return roots.stream()
+              .map(HistoricProcessInstance::getTenantId)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+        });
   }
 }

@@ -25,13 +25,11 @@ import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 public final class CoalitionForms {
 
   /** The coalition of the case whose form is being resolved on this thread (null = shared). */
-  private record Scope(String coalition) {
-  }
+  private record Scope(String coalition) {}
 
   private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
-  private CoalitionForms() {
-  }
+  private CoalitionForms() {}
 
   static <T> T resolvingFor(String coalition, Supplier<T> call) {
     Scope before = SCOPE.get();
@@ -52,18 +50,21 @@ public final class CoalitionForms {
    * exactly as for the Tasklist; null when there is none. Used by {@code nl.zorgpad.formcontract}
    * to know the fields a submit may send.
    */
-  public static CamundaFormDefinition resolve(CommandContext commandContext, CamundaFormRef ref,
-      String deploymentId, String coalition) {
-    return resolvingFor(coalition, () -> commandContext.runWithoutAuthorization(
-        new GetCamundaFormDefinitionCmd(ref, deploymentId)));
+  public static CamundaFormDefinition resolve(
+      CommandContext commandContext, CamundaFormRef ref, String deploymentId, String coalition) {
+    return resolvingFor(
+        coalition,
+        () ->
+            commandContext.runWithoutAuthorization(
+                new GetCamundaFormDefinitionCmd(ref, deploymentId)));
   }
 
   /**
    * The coalition whose forms a start of this pathway uses: the definition's own, else (a shared
    * pathway) the starting user's one coalition; null for the shared installation.
    */
-  public static String coalitionOfStart(CommandContext commandContext,
-      ProcessDefinitionEntity definition) {
+  public static String coalitionOfStart(
+      CommandContext commandContext, ProcessDefinitionEntity definition) {
     if (definition.getTenantId() != null) {
       return definition.getTenantId();
     }
@@ -77,22 +78,29 @@ public final class CoalitionForms {
 
     @Override
     public InputStream getDeployedTaskForm(String taskId) {
-      String coalition = commandExecutor.execute(commandContext -> {
-        TaskEntity task = taskId == null ? null
-            : commandContext.getTaskManager().findTaskById(taskId);
-        return task == null ? null : task.getTenantId();
-      });
+      String coalition =
+          commandExecutor.execute(
+              commandContext -> {
+                TaskEntity task =
+                    taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
+                return task == null ? null : task.getTenantId();
+              });
       return resolvingFor(coalition, () -> super.getDeployedTaskForm(taskId));
     }
 
     @Override
     public InputStream getDeployedStartForm(String processDefinitionId) {
-      String coalition = commandExecutor.execute(commandContext -> {
-        ProcessDefinitionEntity definition = processDefinitionId == null ? null
-            : commandContext.getProcessDefinitionManager()
-                .findLatestDefinitionById(processDefinitionId);
-        return definition == null ? null : coalitionOfStart(commandContext, definition);
-      });
+      String coalition =
+          commandExecutor.execute(
+              commandContext -> {
+                ProcessDefinitionEntity definition =
+                    processDefinitionId == null
+                        ? null
+                        : commandContext
+                            .getProcessDefinitionManager()
+                            .findLatestDefinitionById(processDefinitionId);
+                return definition == null ? null : coalitionOfStart(commandContext, definition);
+              });
       return resolvingFor(coalition, () -> super.getDeployedStartForm(processDefinitionId));
     }
   }
@@ -120,8 +128,8 @@ public final class CoalitionForms {
         return super.findLatestDefinitionByKey(key);
       }
       if (scope.coalition() != null) {
-        CamundaFormDefinitionEntity own = findLatestDefinitionByKeyAndTenantId(key,
-            scope.coalition());
+        CamundaFormDefinitionEntity own =
+            findLatestDefinitionByKeyAndTenantId(key, scope.coalition());
         if (own != null) {
           return own;
         }

@@ -15,8 +15,7 @@ final class CoalitionMembership {
 
   private static final Logger LOG = LoggerFactory.getLogger(CoalitionMembership.class);
 
-  private CoalitionMembership() {
-  }
+  private CoalitionMembership() {}
 
   /** The coalitions of the user the command runs for; empty without an authenticated user. */
   static List<String> ofAuthenticatedUser(CommandContext commandContext) {
@@ -28,9 +27,18 @@ final class CoalitionMembership {
     if (userId == null) {
       return List.of();
     }
-    return commandContext.runWithoutAuthorization(() -> commandContext
-        .getReadOnlyIdentityProvider().createTenantQuery().userMember(userId)
-        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).sorted().toList());
+    return commandContext.runWithoutAuthorization(
+        () ->
+            commandContext
+                .getReadOnlyIdentityProvider()
+                .createTenantQuery()
+                .userMember(userId)
+                .includingGroupsOfUser(true)
+                .list()
+                .stream()
+                .map(Tenant::getId)
+                .sorted()
+                .toList());
   }
 
   /**
@@ -42,8 +50,10 @@ final class CoalitionMembership {
   static String singleOfAuthenticatedUser(CommandContext commandContext) {
     List<String> coalitions = ofAuthenticatedUser(commandContext);
     if (coalitions.size() > 1) {
-      LOG.info("user {} is a member of tenants {}: refused to start a case",
-          commandContext.getAuthenticatedUserId(), coalitions);
+      LOG.info(
+          "user {} is a member of tenants {}: refused to start a case",
+          commandContext.getAuthenticatedUserId(),
+          coalitions);
       throw new AmbiguousCoalitionException(coalitions);
     }
     return coalitions.isEmpty() ? null : coalitions.get(0);

@@ -31,8 +31,8 @@ public class CoalitionParseListener extends AbstractBpmnParseListener {
     }
   }
 
-  private static void apply(BaseCallableElement callableElement,
-      CoalitionDefinitionTenant.Kind kind) {
+  private static void apply(
+      BaseCallableElement callableElement, CoalitionDefinitionTenant.Kind kind) {
     if (callableElement != null && callableElement.getTenantIdProvider() == null) {
       callableElement.setTenantIdProvider(new CoalitionDefinitionTenant(callableElement, kind));
     }
@@ -46,8 +46,8 @@ public class CoalitionParseListener extends AbstractBpmnParseListener {
       field.setAccessible(true);
       return (BaseCallableElement) field.get(behavior);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot apply the coalition rule to business rule tasks"
-          + " of this engine version", e);
+      throw new IllegalStateException(
+          "Cannot apply the coalition rule to business rule tasks" + " of this engine version", e);
     }
   }
 }

@@ -35,8 +35,10 @@ public class CoalitionTenantIdProvider implements TenantIdProvider {
     String coalition = CoalitionMembership.singleOfAuthenticatedUser(commandContext);
     if (coalition != null) {
       String key = ctx.getProcessDefinition().getKey();
-      if (commandContext.getProcessDefinitionManager()
-          .findLatestProcessDefinitionByKeyAndTenantId(key, coalition) != null) {
+      if (commandContext
+              .getProcessDefinitionManager()
+              .findLatestProcessDefinitionByKeyAndTenantId(key, coalition)
+          != null) {
         throw new OwnVariantExistsException(key, coalition);
       }
     }

@@ -15,7 +15,8 @@ public class OwnVariantExistsException extends FormFieldValidationException {
   public static final int CODE = 22051;
 
   public OwnVariantExistsException(String processDefinitionKey, String coalition) {
-    super(java.util.Map.of("coalition", coalition, "pathway", processDefinitionKey),
+    super(
+        java.util.Map.of("coalition", coalition, "pathway", processDefinitionKey),
         DutchText.of("coalition.ownVariantExists", coalition));
     setCode(CODE);
   }

@@ -16,8 +16,8 @@ public interface ConsentRegistry {
   void record(ConsentStatement statement);
 
   /** The decision that counts now for this case, recipient and purpose, if any was recorded. */
-  Optional<ConsentDecision> currentDecision(String caseNumber, String recipientDiscipline,
-      String purpose);
+  Optional<ConsentDecision> currentDecision(
+      String caseNumber, String recipientDiscipline, String purpose);
 
   /**
    * Whether the decision that counts now is a refusal after which the client agreed to be asked

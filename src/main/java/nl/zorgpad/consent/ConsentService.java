@@ -22,8 +22,8 @@ public class ConsentService implements ConsentRegistry {
   private final CaseFileRepository caseFiles;
   private final AccessLog accessLog;
 
-  ConsentService(ConsentRecordRepository records, CaseFileRepository caseFiles,
-      AccessLog accessLog) {
+  ConsentService(
+      ConsentRecordRepository records, CaseFileRepository caseFiles, AccessLog accessLog) {
     this.records = records;
     this.caseFiles = caseFiles;
     this.accessLog = accessLog;
@@ -34,28 +34,44 @@ public class ConsentService implements ConsentRegistry {
   public void record(ConsentStatement statement) {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && caseFiles.findByCaseNumber(statement.caseNumber()).isEmpty()) {
-      violations = List.of(new Violation("caseNumber", "is not a known case",
-          "violation.consent.caseNumber.unknown"));
+      violations =
+          List.of(
+              new Violation(
+                  "caseNumber", "is not a known case", "violation.consent.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("consent decision", violations);
     ConsentRecord record = records.save(new ConsentRecord(statement));
     // logged in the same transaction (NEN 7513); the client is named by the case until the
     // dossier service knows her (the log is searchable by case number too)
-    accessLog.record(new AccessEvent(statement.caseNumber(), "case:" + statement.caseNumber(),
-        "ConsentRecord", String.valueOf(record.getId()), AccessAction.CREATE,
-        AccessOutcome.ALLOWED, Purposes.PATHWAY, "pathway", false,
-        record.getRecipientDiscipline() + "/" + record.getPurpose() + " " + record.getDecision()),
+    accessLog.record(
+        new AccessEvent(
+            statement.caseNumber(),
+            "case:" + statement.caseNumber(),
+            "ConsentRecord",
+            String.valueOf(record.getId()),
+            AccessAction.CREATE,
+            AccessOutcome.ALLOWED,
+            Purposes.PATHWAY,
+            "pathway",
+            false,
+            record.getRecipientDiscipline()
+                + "/"
+                + record.getPurpose()
+                + " "
+                + record.getDecision()),
         new Actor(statement.recordedBy(), statement.recordedBy(), List.of(), null));
   }
 
   @Override
   @Transactional(readOnly = true)
-  public Optional<ConsentDecision> currentDecision(String caseNumber, String recipientDiscipline,
-      String purpose) {
+  public Optional<ConsentDecision> currentDecision(
+      String caseNumber, String recipientDiscipline, String purpose) {
     return records
         .findByCaseNumberAndRecipientDisciplineAndPurposeOrderByRecordedAtDescIdDesc(
             caseNumber, recipientDiscipline, purpose)
-        .stream().findFirst().map(ConsentRecord::getDecision);
+        .stream()
+        .findFirst()
+        .map(ConsentRecord::getDecision);
   }
 
   @Override
@@ -64,9 +80,11 @@ public class ConsentService implements ConsentRegistry {
     return records
         .findByCaseNumberAndRecipientDisciplineAndPurposeOrderByRecordedAtDescIdDesc(
             caseNumber, recipientDiscipline, purpose)
-        .stream().findFirst()
+        .stream()
+        .findFirst()
         .filter(record -> record.getDecision() == ConsentDecision.REFUSED)
-        .map(ConsentRecord::isAskAgain).orElse(false);
+        .map(ConsentRecord::isAskAgain)
+        .orElse(false);
   }
 
   @Transactional(readOnly = true)

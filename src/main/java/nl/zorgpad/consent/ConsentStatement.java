@@ -4,8 +4,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.discipline.Disciplines;
 
 /**
  * A consent decision as a caregiver reports it: for one case, one recipient discipline and one
@@ -37,42 +37,73 @@ public record ConsentStatement(
   }
 
   /** A statement without the wish to be asked again. */
-  public ConsentStatement(String caseNumber, String recipientDiscipline, String purpose,
-      ConsentDecision decision, String reasonCode, String recordedBy, ZonedDateTime recordedAt) {
-    this(caseNumber, recipientDiscipline, purpose, decision, reasonCode, recordedBy, recordedAt,
+  public ConsentStatement(
+      String caseNumber,
+      String recipientDiscipline,
+      String purpose,
+      ConsentDecision decision,
+      String reasonCode,
+      String recordedBy,
+      ZonedDateTime recordedAt) {
+    this(
+        caseNumber,
+        recipientDiscipline,
+        purpose,
+        decision,
+        reasonCode,
+        recordedBy,
+        recordedAt,
         false);
   }
 
   public List<Violation> check() {
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
-      violations.add(new Violation("caseNumber", "must match " + CaseNumbers.PATTERN.pattern(),
-          "violation.consent.caseNumber.unknown"));
+      violations.add(
+          new Violation(
+              "caseNumber",
+              "must match " + CaseNumbers.PATTERN.pattern(),
+              "violation.consent.caseNumber.unknown"));
     }
     if (recipientDiscipline == null || !Disciplines.ALL.contains(recipientDiscipline)) {
-      violations.add(new Violation("recipientDiscipline", "must be one of " + Disciplines.ALL,
-          "violation.consent.recipientDiscipline.unknown"));
+      violations.add(
+          new Violation(
+              "recipientDiscipline",
+              "must be one of " + Disciplines.ALL,
+              "violation.consent.recipientDiscipline.unknown"));
     }
     if (ConsentPurpose.fromCode(purpose).isEmpty()) {
-      violations.add(new Violation("consentPurpose", "is unknown: " + purpose,
-          "violation.consent.consentPurpose.unknown"));
+      violations.add(
+          new Violation(
+              "consentPurpose",
+              "is unknown: " + purpose,
+              "violation.consent.consentPurpose.unknown"));
     }
     if (decision == null) {
-      violations.add(new Violation("consentDecision", "is required (GIVEN or REFUSED)",
-          "violation.consent.consentDecision.required"));
+      violations.add(
+          new Violation(
+              "consentDecision",
+              "is required (GIVEN or REFUSED)",
+              "violation.consent.consentDecision.required"));
     } else if (decision.needsReason()) {
       if (reasonCode == null || reasonCode.isBlank()) {
-        violations.add(new Violation("consentRefusalReason",
-            "is required when consent is " + decision,
-            "violation.consent.consentRefusalReason.required"));
+        violations.add(
+            new Violation(
+                "consentRefusalReason",
+                "is required when consent is " + decision,
+                "violation.consent.consentRefusalReason.required"));
       } else if (ConsentReason.fromCode(reasonCode).isEmpty()) {
-        violations.add(new Violation("consentRefusalReason", "is unknown: " + reasonCode,
-            "violation.consent.consentRefusalReason.unknown"));
+        violations.add(
+            new Violation(
+                "consentRefusalReason",
+                "is unknown: " + reasonCode,
+                "violation.consent.consentRefusalReason.unknown"));
       }
     }
     if (recordedBy == null || recordedBy.isBlank() || recordedAt == null) {
-      violations.add(new Violation("recordedBy", "who and when are required",
-          "violation.consent.recordedBy.unknown"));
+      violations.add(
+          new Violation(
+              "recordedBy", "who and when are required", "violation.consent.recordedBy.unknown"));
     }
     return violations;
   }

@@ -24,8 +24,12 @@ public class RightToReportService implements RightToReportRegistry {
   public void record(RightToReportStatement statement) {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && caseFiles.findByCaseNumber(statement.caseNumber()).isEmpty()) {
-      violations = List.of(new Violation("caseNumber", "is not a known case",
-          "violation.rightToReport.caseNumber.unknown"));
+      violations =
+          List.of(
+              new Violation(
+                  "caseNumber",
+                  "is not a known case",
+                  "violation.rightToReport.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("report under the meldrecht", violations);
     records.save(new RightToReportRecord(statement));

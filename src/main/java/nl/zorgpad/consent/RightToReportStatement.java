@@ -5,9 +5,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.MeldcodeRules;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.discipline.Disciplines;
 
 /**
  * A report to Veilig Thuis made without the client's consent, under the meldrecht (Wmo 2015
@@ -30,25 +30,39 @@ public record RightToReportStatement(
   public List<Violation> check() {
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
-      violations.add(new Violation("caseNumber", "must match " + CaseNumbers.PATTERN.pattern(),
-          "violation.rightToReport.caseNumber.unknown"));
+      violations.add(
+          new Violation(
+              "caseNumber",
+              "must match " + CaseNumbers.PATTERN.pattern(),
+              "violation.rightToReport.caseNumber.unknown"));
     }
     if (reportingDiscipline == null || !Disciplines.ALL.contains(reportingDiscipline)) {
-      violations.add(new Violation("meldcodeStartedBy", "must be one of " + Disciplines.ALL,
-          "violation.rightToReport.meldcodeStartedBy.unknown"));
+      violations.add(
+          new Violation(
+              "meldcodeStartedBy",
+              "must be one of " + Disciplines.ALL,
+              "violation.rightToReport.meldcodeStartedBy.unknown"));
     }
     if (reportedOn == null) {
-      violations.add(new Violation("meldcodeReportDate", "is required",
-          "violation.rightToReport.meldcodeReportDate.required"));
+      violations.add(
+          new Violation(
+              "meldcodeReportDate",
+              "is required",
+              "violation.rightToReport.meldcodeReportDate.required"));
     }
-    if (!MeldcodeRules.codes(MeldcodeRules.ClientInformedOfReport.class)
-        .contains(clientInformed)) {
-      violations.add(new Violation("meldcodeClientInformedOfReport", "is required",
-          "violation.rightToReport.meldcodeClientInformedOfReport.required"));
+    if (!MeldcodeRules.codes(MeldcodeRules.ClientInformedOfReport.class).contains(clientInformed)) {
+      violations.add(
+          new Violation(
+              "meldcodeClientInformedOfReport",
+              "is required",
+              "violation.rightToReport.meldcodeClientInformedOfReport.required"));
     }
     if (recordedBy == null || recordedBy.isBlank() || recordedAt == null) {
-      violations.add(new Violation("recordedBy", "who and when are required",
-          "violation.rightToReport.recordedBy.unknown"));
+      violations.add(
+          new Violation(
+              "recordedBy",
+              "who and when are required",
+              "violation.rightToReport.recordedBy.unknown"));
     }
     return violations;
   }

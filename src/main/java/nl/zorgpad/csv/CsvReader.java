@@ -24,8 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvReader {
 
-  private CsvReader() {
-  }
+  private CsvReader() {}
 
   /** A line of the file: its 1-based line number (of the first physical line) and its cells. */
   public record Row(int line, List<String> cells) {
@@ -58,10 +57,12 @@ public final class CsvReader {
   /** UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (what Excel on Windows saves). */
   public static String decode(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return new String(bytes, Charset.forName("windows-1252"));
     }
@@ -76,15 +77,17 @@ public final class CsvReader {
     if (!text.isEmpty() && text.charAt(0) == CsvWriter.BYTE_ORDER_MARK) {
       text = text.substring(1);
     }
-    CSVFormat format = CSVFormat.DEFAULT.builder()
-        .setDelimiter(detectDelimiter(text))
-        .setIgnoreEmptyLines(false)
-        .setIgnoreSurroundingSpaces(true)
-        .get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(detectDelimiter(text))
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
     List<Row> rows = new ArrayList<>();
     int line = 1;
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text))
-        .setFormat(format).get()) {
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       Iterator<CSVRecord> records = parser.iterator();
       while (true) {
         line = (int) parser.getCurrentLineNumber() + 1;

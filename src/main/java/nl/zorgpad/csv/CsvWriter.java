@@ -23,11 +23,13 @@ public final class CsvWriter {
   public static final char DELIMITER = ';';
   static final char BYTE_ORDER_MARK = '\ufeff';
 
-  private static final CSVFormat MINIMAL = CSVFormat.DEFAULT.builder()
-      .setDelimiter(DELIMITER)
-      .setRecordSeparator("\r\n")
-      .setQuoteMode(QuoteMode.MINIMAL)
-      .get();
+  private static final CSVFormat MINIMAL =
+      CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(DELIMITER)
+          .setRecordSeparator("\r\n")
+          .setQuoteMode(QuoteMode.MINIMAL)
+          .get();
   private static final CSVFormat ALL = MINIMAL.builder().setQuoteMode(QuoteMode.ALL).get();
 
   private final StringBuilder out = new StringBuilder();

@@ -8,8 +8,7 @@ package nl.zorgpad.csv;
  */
 public final class FormulaGuard {
 
-  private FormulaGuard() {
-  }
+  private FormulaGuard() {}
 
   /** The cell as it is safe to write; null is written as an empty cell. */
   public static String guard(String value) {

@@ -22,13 +22,17 @@ class DemoBanner {
   @Order(1)
   void onReady(ApplicationReadyEvent event) {
     StringBuilder text = new StringBuilder("  Demo accounts (password 'demo'):\n");
-    DemoUsers.ACCOUNTS.forEach((id, data) -> text.append("    ")
-        .append(String.format("%-30s%-15s", id, data[2]))
-        .append(data.length > 3 ? "coalitie " + data[3] : "gedeeld / shared")
-        .append('\n'));
+    DemoUsers.ACCOUNTS.forEach(
+        (id, data) ->
+            text.append("    ")
+                .append(String.format("%-30s%-15s", id, data[2]))
+                .append(data.length > 3 ? "coalitie " + data[3] : "gedeeld / shared")
+                .append('\n'));
     text.append("  Administrator: admin / ")
-        .append(environment.getProperty("ZORGPAD_ADMIN_PASSWORD") != null
-            ? "(ZORGPAD_ADMIN_PASSWORD)" : "demo-admin")
+        .append(
+            environment.getProperty("ZORGPAD_ADMIN_PASSWORD") != null
+                ? "(ZORGPAD_ADMIN_PASSWORD)"
+                : "demo-admin")
         .append('\n');
     System.out.println(text);
   }

@@ -15,10 +15,16 @@ class DemoCaseData implements StartupStep {
   private final DemoCases cases;
 
   DemoCaseData(ProcessEngine engine) {
-    this.cases = new DemoCases(engine.getIdentityService(), engine.getRepositoryService(),
-        engine.getRuntimeService(), engine.getFormService(), engine.getTaskService(),
-        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-            engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired());
+    this.cases =
+        new DemoCases(
+            engine.getIdentityService(),
+            engine.getRepositoryService(),
+            engine.getRuntimeService(),
+            engine.getFormService(),
+            engine.getTaskService(),
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired());
   }
 
   @Override

@@ -17,9 +17,9 @@ import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_DECISION;
 import static nl.zorgpad.pathway.PathwayVariables.HOME_VISIT_REQUESTING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.REFUSAL_FOLLOW_UP;
 import static nl.zorgpad.pathway.PathwayVariables.RISK_DOMAINS;
-import static nl.zorgpad.pathway.PathwayVariables.riskDomainsValue;
 import static nl.zorgpad.pathway.PathwayVariables.SIGNALLING_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.START_MELDCODE;
+import static nl.zorgpad.pathway.PathwayVariables.riskDomainsValue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,8 +56,12 @@ class DemoCases {
   private final TaskService taskService;
   private final CommandExecutor commands;
 
-  DemoCases(IdentityService identityService, RepositoryService repositoryService,
-      RuntimeService runtimeService, FormService formService, TaskService taskService,
+  DemoCases(
+      IdentityService identityService,
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
+      FormService formService,
+      TaskService taskService,
       CommandExecutor commands) {
     this.commands = commands;
     this.identityService = identityService;
@@ -68,8 +72,8 @@ class DemoCases {
   }
 
   void ensure() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MAIN_PATHWAY)
-        .count() == 0) {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MAIN_PATHWAY).count()
+        == 0) {
       LOG.warn("Demo cases skipped: pathway {} is not deployed", MAIN_PATHWAY);
       return;
     }
@@ -80,83 +84,161 @@ class DemoCases {
     LocalDate today = LocalDate.now(EngineClock.ENGINE);
 
     // 1. just signalled by the midwife: consent to be asked
-    signal("demo-verloskundige", "DEMO-VK-0101", today.plusWeeks(22), 18,
+    signal(
+        "demo-verloskundige",
+        "DEMO-VK-0101",
+        today.plusWeeks(22),
+        18,
         List.of("huisvesting", "armoede", "stress"));
 
     // 2. signalled by the buurtteam (low risk: the buurtteam keeps the overview itself, so no
     //    consent for its own regie is asked): the case is to be accepted
-    signal("demo-buurtteam", "DEMO-BT-0102", today.plusWeeks(16), 24,
+    signal(
+        "demo-buurtteam",
+        "DEMO-BT-0102",
+        today.plusWeeks(16),
+        24,
         List.of("schulden", "migratie-taal"));
 
     // 3. accepted by the regiehouder, handover to JGZ recorded: JGZ must confirm contact
-    ProcessInstance third = signal("demo-verloskundige", "DEMO-VK-0103", today.plusWeeks(12), 28,
-        List.of("ggz", "afwezige-partner"));
+    ProcessInstance third =
+        signal(
+            "demo-verloskundige",
+            "DEMO-VK-0103",
+            today.plusWeeks(12),
+            28,
+            List.of("ggz", "afwezige-partner"));
     work(third, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
     accept(third, "verloskundige");
     work(third, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
-    work(third, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
-        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+    work(
+        third,
+        "demo-verloskundige",
+        Map.of(
+            HANDOVER_METHOD,
+            "telefonisch-consult",
+            HANDOVER_DATE,
+            today.toString(),
+            CLIENT_INFORMED,
+            true));
 
     // 4. consent refused without safety concerns: the GP confirms, case closed, refusal recorded
-    ProcessInstance fourth = signal("demo-huisarts", "DEMO-HA-0104", today.plusWeeks(20), 20,
-        List.of("verslaving", "schulden"));
-    work(fourth, "demo-huisarts", Map.of(CONSENT_DECISION, "REFUSED",
-        CONSENT_REFUSAL_REASON, "wil-bedenktijd"));
+    ProcessInstance fourth =
+        signal(
+            "demo-huisarts",
+            "DEMO-HA-0104",
+            today.plusWeeks(20),
+            20,
+            List.of("verslaving", "schulden"));
+    work(
+        fourth,
+        "demo-huisarts",
+        Map.of(CONSENT_DECISION, "REFUSED", CONSENT_REFUSAL_REASON, "wil-bedenktijd"));
     work(fourth, "demo-huisarts", Map.of(REFUSAL_FOLLOW_UP, "casus-sluiten"));
 
     // 5. contact confirmed, home visit requested: JGZ plans the prenatal home visit
-    ProcessInstance fifth = signal("demo-verloskundige", "DEMO-VK-0105", today.plusWeeks(18), 22,
-        List.of("tienerzwangerschap", "late-start-zorg"));
+    ProcessInstance fifth =
+        signal(
+            "demo-verloskundige",
+            "DEMO-VK-0105",
+            today.plusWeeks(18),
+            22,
+            List.of("tienerzwangerschap", "late-start-zorg"));
     work(fifth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
     accept(fifth, "verloskundige");
     work(fifth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
-    work(fifth, "demo-verloskundige", Map.of(HANDOVER_METHOD, "direct-gesprek",
-        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+    work(
+        fifth,
+        "demo-verloskundige",
+        Map.of(
+            HANDOVER_METHOD,
+            "direct-gesprek",
+            HANDOVER_DATE,
+            today.toString(),
+            CLIENT_INFORMED,
+            true));
     work(fifth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "telefonisch"));
-    work(fifth, "demo-verloskundige", Map.of(HOME_VISIT_DECISION, "aanvragen",
-        HOME_VISIT_CLIENT_CONSENTED, true));
+    work(
+        fifth,
+        "demo-verloskundige",
+        Map.of(HOME_VISIT_DECISION, "aanvragen", HOME_VISIT_CLIENT_CONSENTED, true));
 
     // 6. finished: handed over to JGZ, contact confirmed, then the client moved away; the
     //    regiehouder ends the case and the midwife (care coordinator) informs those involved
-    ProcessInstance sixth = signal("demo-verloskundige", "DEMO-VK-0106", today.plusWeeks(14), 26,
-        List.of("ggz", "afwezige-partner"));
+    ProcessInstance sixth =
+        signal(
+            "demo-verloskundige",
+            "DEMO-VK-0106",
+            today.plusWeeks(14),
+            26,
+            List.of("ggz", "afwezige-partner"));
     work(sixth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
     accept(sixth, "verloskundige");
     work(sixth, "demo-verloskundige", Map.of(CONSENT_DECISION, "GIVEN"));
-    work(sixth, "demo-verloskundige", Map.of(HANDOVER_METHOD, "telefonisch-consult",
-        HANDOVER_DATE, today.toString(), CLIENT_INFORMED, true));
+    work(
+        sixth,
+        "demo-verloskundige",
+        Map.of(
+            HANDOVER_METHOD,
+            "telefonisch-consult",
+            HANDOVER_DATE,
+            today.toString(),
+            CLIENT_INFORMED,
+            true));
     work(sixth, "demo-jgz", Map.of(CONTACT_DATE, today.toString(), CONTACT_METHOD, "huisbezoek"));
     endCase(sixth, "demo-regiehouder", "verhuisd");
     work(sixth, holder(sixth), Map.of("involvedInformed", true));
 
     // 7. meldrecht (seed 001): a GP signals a homeless woman in an unsafe place who refuses all
     //    help; the triage advised the meldcode, which runs without consent: the case stays open
-    ProcessInstance seventh = signal("demo-huisarts", "DEMO-HA-0107", today.plusWeeks(10), 30,
-        List.of("huisvesting", "huiselijk-geweld"));
-    workOn(seventh, "demo-huisarts", "Task_AskConsent", Map.of(CONSENT_DECISION, "REFUSED",
-        CONSENT_REFUSAL_REASON, "wil-geen-contact"));
+    ProcessInstance seventh =
+        signal(
+            "demo-huisarts",
+            "DEMO-HA-0107",
+            today.plusWeeks(10),
+            30,
+            List.of("huisvesting", "huiselijk-geweld"));
+    workOn(
+        seventh,
+        "demo-huisarts",
+        "Task_AskConsent",
+        Map.of(CONSENT_DECISION, "REFUSED", CONSENT_REFUSAL_REASON, "wil-geen-contact"));
     LOG.info("Demo cases created");
   }
 
-  private ProcessInstance signal(String user, String clientReference, LocalDate dueDate,
-      int weeks, List<String> riskDomains) {
+  private ProcessInstance signal(
+      String user, String clientReference, LocalDate dueDate, int weeks, List<String> riskDomains) {
     String discipline = DemoUsers.ACCOUNTS.get(user)[2];
-    String definitionId = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(MAIN_PATHWAY).withoutTenantId().latestVersion().singleResult()
-        .getId();
-    VariableMap variables = Variables.createVariables()
-        .putValue(CLIENT_REFERENCE, clientReference)
-        .putValue(DUE_DATE, dueDate.toString())
-        .putValue(GESTATIONAL_AGE_WEEKS, (long) weeks)
-        .putValueTyped(RISK_DOMAINS, riskDomainsValue(riskDomains))
-        .putValue(SIGNALLING_DISCIPLINE, discipline);
+    String definitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(MAIN_PATHWAY)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult()
+            .getId();
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(CLIENT_REFERENCE, clientReference)
+            .putValue(DUE_DATE, dueDate.toString())
+            .putValue(GESTATIONAL_AGE_WEEKS, (long) weeks)
+            .putValueTyped(RISK_DOMAINS, riskDomainsValue(riskDomains))
+            .putValue(SIGNALLING_DISCIPLINE, discipline);
     return as(user, () -> formService.submitStartForm(definitionId, variables));
   }
 
   /** The regiehouder accepts the case and hands it over to JGZ. */
   private void accept(ProcessInstance caseInstance, String homeVisitRequester) {
-    work(caseInstance, "demo-regiehouder", Map.of(HANDOVER_RECIPIENTS, List.of("jgz"),
-        HOME_VISIT_REQUESTING_DISCIPLINE, homeVisitRequester, START_MELDCODE, false));
+    work(
+        caseInstance,
+        "demo-regiehouder",
+        Map.of(
+            HANDOVER_RECIPIENTS,
+            List.of("jgz"),
+            HOME_VISIT_REQUESTING_DISCIPLINE,
+            homeVisitRequester,
+            START_MELDCODE,
+            false));
   }
 
   /**
@@ -165,57 +247,83 @@ class DemoCases {
    * same, as the user, so the operation log names her).
    */
   private void endCase(ProcessInstance caseInstance, String user, String reason) {
-    as(user, () -> commands.execute(commandContext -> {
-      commandContext.disableAuthorizationCheck();
-      try {
-        return runtimeService.createMessageCorrelation("CasusBeeindigen")
-            .processInstanceBusinessKey(caseInstance.getBusinessKey())
-            .setVariable(END_REASON, reason).correlateAllWithResult();
-      } finally {
-        commandContext.enableAuthorizationCheck();
-      }
-    }));
+    as(
+        user,
+        () ->
+            commands.execute(
+                commandContext -> {
+                  commandContext.disableAuthorizationCheck();
+                  try {
+                    return runtimeService
+                        .createMessageCorrelation("CasusBeeindigen")
+                        .processInstanceBusinessKey(caseInstance.getBusinessKey())
+                        .setVariable(END_REASON, reason)
+                        .correlateAllWithResult();
+                  } finally {
+                    commandContext.enableAuthorizationCheck();
+                  }
+                }));
   }
 
   /** The demo user whose team or discipline holds the one open task of the case. */
   private String holder(ProcessInstance caseInstance) {
     return DemoUsers.ACCOUNTS.keySet().stream()
-        .filter(user -> taskService.createTaskQuery()
-            .processInstanceBusinessKey(caseInstance.getBusinessKey())
-            .taskCandidateUser(user).count() == 1)
-        .findFirst().orElseThrow(() -> new IllegalStateException(
-            "no demo user holds the open task of " + caseInstance.getBusinessKey()));
+        .filter(
+            user ->
+                taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseInstance.getBusinessKey())
+                        .taskCandidateUser(user)
+                        .count()
+                    == 1)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no demo user holds the open task of " + caseInstance.getBusinessKey()));
   }
 
   /** Claims and completes the one open task of the case that the user (her team or discipline) holds. */
   private void work(ProcessInstance caseInstance, String user, Map<String, Object> variables) {
-    as(user, () -> {
-      Task task = taskService.createTaskQuery()
-          .processInstanceBusinessKey(caseInstance.getBusinessKey())
-          .taskCandidateUser(user)
-          .singleResult();
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-      return null;
-    });
+    as(
+        user,
+        () -> {
+          Task task =
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(caseInstance.getBusinessKey())
+                  .taskCandidateUser(user)
+                  .singleResult();
+          taskService.claim(task.getId(), user);
+          taskService.complete(task.getId(), variables);
+          return null;
+        });
   }
 
   /** Claims and completes the user's open task of the case with this definition key. */
-  private void workOn(ProcessInstance caseInstance, String user, String taskKey,
-      Map<String, Object> variables) {
-    as(user, () -> {
-      Task task = taskService.createTaskQuery()
-          .processInstanceBusinessKey(caseInstance.getBusinessKey())
-          .taskDefinitionKey(taskKey).taskCandidateUser(user).singleResult();
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-      return null;
-    });
+  private void workOn(
+      ProcessInstance caseInstance, String user, String taskKey, Map<String, Object> variables) {
+    as(
+        user,
+        () -> {
+          Task task =
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(caseInstance.getBusinessKey())
+                  .taskDefinitionKey(taskKey)
+                  .taskCandidateUser(user)
+                  .singleResult();
+          taskService.claim(task.getId(), user);
+          taskService.complete(task.getId(), variables);
+          return null;
+        });
   }
 
   private <T> T as(String user, java.util.function.Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
     try {
       return action.get();

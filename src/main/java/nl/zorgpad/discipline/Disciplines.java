@@ -20,16 +20,25 @@ public final class Disciplines {
   public static final String ZIEKENHUIS = "ziekenhuis";
 
   /** Every caregiver discipline (a consent may name any of them as recipient). */
-  public static final List<String> ALL = List.of(VERLOSKUNDIGE, JGZ, KRAAMZORG, BUURTTEAM,
-      HUISARTS, POH_GGZ, REGIEHOUDER, INFORMELE_ZORG, ZIEKENHUIS);
+  public static final List<String> ALL =
+      List.of(
+          VERLOSKUNDIGE,
+          JGZ,
+          KRAAMZORG,
+          BUURTTEAM,
+          HUISARTS,
+          POH_GGZ,
+          REGIEHOUDER,
+          INFORMELE_ZORG,
+          ZIEKENHUIS);
 
   /**
    * Who may signal a vulnerable pregnancy. The regiehouder is a role given to someone after
    * triage, not a source of signals.
    */
-  public static final List<String> SIGNALLING = List.of(VERLOSKUNDIGE, JGZ, KRAAMZORG, BUURTTEAM,
-      HUISARTS, POH_GGZ, ZIEKENHUIS, INFORMELE_ZORG);
+  public static final List<String> SIGNALLING =
+      List.of(
+          VERLOSKUNDIGE, JGZ, KRAAMZORG, BUURTTEAM, HUISARTS, POH_GGZ, ZIEKENHUIS, INFORMELE_ZORG);
 
-  private Disciplines() {
-  }
+  private Disciplines() {}
 }

@@ -94,13 +94,17 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
       String name = variable.getKey();
       FieldRule rule = name == null ? null : fields.get(name);
       if (rule == null) {
-        violations.add(new Violation(loggable(name), "is not a field of " + this.name,
-            scope.unknownFieldKey, shown(name)));
+        violations.add(
+            new Violation(
+                loggable(name),
+                "is not a field of " + this.name,
+                scope.unknownFieldKey,
+                shown(name)));
         continue;
       }
       // a VariableMap hands out plain values; its typed value keeps JSON as JSON
-      Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name)
-          : variable.getValue();
+      Object value =
+          variables instanceof VariableMap typed ? typed.getValueTyped(name) : variable.getValue();
       Violation violation = check(rule, ContractValue.of(value, json));
       if (violation != null) {
         violations.add(violation);
@@ -130,15 +134,19 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     }
     int max = rule.maxLength() == null ? FieldRule.DEFAULT_TEXTFIELD_LENGTH : rule.maxLength();
     if (text.value().codePointCount(0, text.value().length()) > max) {
-      return new Violation(rule.key(), "is longer than " + max + " characters",
-          "formcontract.tooLong", rule.label(), String.valueOf(max));
+      return new Violation(
+          rule.key(),
+          "is longer than " + max + " characters",
+          "formcontract.tooLong",
+          rule.label(),
+          String.valueOf(max));
     }
     if (rule.pattern() != null && !text.value().isEmpty()) {
       Pattern pattern = compile(rule.pattern());
       // form-js tests the pattern as new RegExp(pattern).test(value): a match anywhere
       if (pattern != null && !pattern.matcher(text.value()).find()) {
-        return new Violation(rule.key(), "does not match the field's pattern",
-            "formcontract.pattern", rule.label());
+        return new Violation(
+            rule.key(), "does not match the field's pattern", "formcontract.pattern", rule.label());
       }
     }
     return null;
@@ -148,7 +156,8 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     BigDecimal number;
     if (value instanceof ContractValue.Number n) {
       number = n.value();
-    } else if (value instanceof ContractValue.Text text && NUMERIC.matcher(text.value()).matches()) {
+    } else if (value instanceof ContractValue.Text text
+        && NUMERIC.matcher(text.value()).matches()) {
       // form-js keeps what is typed as a string when the field serializes to string
       number = new BigDecimal(text.value().replace(',', '.'));
     } else {
@@ -160,10 +169,13 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     }
     if (rule.min() != null && number.compareTo(rule.min()) < 0
         || rule.max() != null && number.compareTo(rule.max()) > 0) {
-      return new Violation(rule.key(), "is out of range",
-          "formcontract.range", rule.label(),
-              rule.min() == null ? "-" : rule.min().toPlainString(),
-              rule.max() == null ? "-" : rule.max().toPlainString());
+      return new Violation(
+          rule.key(),
+          "is out of range",
+          "formcontract.range",
+          rule.label(),
+          rule.min() == null ? "-" : rule.min().toPlainString(),
+          rule.max() == null ? "-" : rule.max().toPlainString());
     }
     return null;
   }
@@ -217,8 +229,8 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
     if (value instanceof ContractValue.Text text && isDate(rule.dateSubtype(), text.value())) {
       return null;
     }
-    return new Violation(rule.key(), "is not a valid " + rule.dateSubtype(),
-        "formcontract.date", rule.label());
+    return new Violation(
+        rule.key(), "is not a valid " + rule.dateSubtype(), "formcontract.date", rule.label());
   }
 
   /** The formats form-js 1.8 submits: date {@code yyyy-MM-dd}, time {@code HH:mm}, both. */
@@ -267,13 +279,12 @@ public record Contract(String name, Map<String, FieldRule> fields, Scope scope) 
   }
 
   private static Violation wrongType(FieldRule rule, String expected) {
-    return new Violation(rule.key(), "must be " + expected,
-        "formcontract.wrongType", rule.label());
+    return new Violation(rule.key(), "must be " + expected, "formcontract.wrongType", rule.label());
   }
 
   private static Violation notAnOption(FieldRule rule) {
-    return new Violation(rule.key(), "is not one of the form's options",
-        "formcontract.notAnOption", rule.label());
+    return new Violation(
+        rule.key(), "is not one of the form's options", "formcontract.notAnOption", rule.label());
   }
 
   private static Pattern compile(String javascriptPattern) {

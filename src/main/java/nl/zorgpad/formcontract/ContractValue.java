@@ -23,27 +23,20 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 sealed interface ContractValue {
 
-  record Null() implements ContractValue {
-  }
+  record Null() implements ContractValue {}
 
-  record Text(String value) implements ContractValue {
-  }
+  record Text(String value) implements ContractValue {}
 
-  record Number(BigDecimal value) implements ContractValue {
-  }
+  record Number(BigDecimal value) implements ContractValue {}
 
-  record Bool(boolean value) implements ContractValue {
-  }
+  record Bool(boolean value) implements ContractValue {}
 
   /** A date or time value (a {@code Date} variable, or a java.time value of a Java caller). */
-  record Instant() implements ContractValue {
-  }
+  record Instant() implements ContractValue {}
 
-  record Items(List<ContractValue> values) implements ContractValue {
-  }
+  record Items(List<ContractValue> values) implements ContractValue {}
 
-  record Other(String description) implements ContractValue {
-  }
+  record Other(String description) implements ContractValue {}
 
   /** JSON lists as a Java list type (how the engine stores a list from a Java caller). */
   Pattern JAVA_LIST_TYPE = Pattern.compile("java\\.util\\.[\\w$]*List(12|N)?");
@@ -91,8 +84,9 @@ sealed interface ContractValue {
     String name = type.getName();
     if (typed instanceof SerializableValue serializable) {
       // JSON only; Java serialization, XML and other formats are not form input
-      boolean json = "json".equals(name) || "application/json".equals(
-          serializable.getSerializationDataFormat());
+      boolean json =
+          "json".equals(name)
+              || "application/json".equals(serializable.getSerializationDataFormat());
       if (!json) {
         return new Other(name);
       }
@@ -111,7 +105,8 @@ sealed interface ContractValue {
           return new Null();
         }
         // a Spin JSON node prints as JSON; an object value is a Java list
-        return "json".equals(name) ? ofJson(deserialized.toString(), mapper)
+        return "json".equals(name)
+            ? ofJson(deserialized.toString(), mapper)
             : of(deserialized, mapper);
       }
       return ofJson(serialized, mapper);

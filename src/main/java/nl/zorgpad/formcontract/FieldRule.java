@@ -20,14 +20,25 @@ import java.util.List;
  * @param decimalDigits the most digits after the decimal point, or null
  * @param dateSubtype {@code date}, {@code time} or {@code datetime} for a date field
  */
-public record FieldRule(String key, String label, Kind kind, List<String> options,
-    boolean dynamicOptions, Integer maxLength, String pattern, BigDecimal min, BigDecimal max,
-    Integer decimalDigits, String dateSubtype) {
+public record FieldRule(
+    String key,
+    String label,
+    Kind kind,
+    List<String> options,
+    boolean dynamicOptions,
+    Integer maxLength,
+    String pattern,
+    BigDecimal min,
+    BigDecimal max,
+    Integer decimalDigits,
+    String dateSubtype) {
 
   /** Longest text of a text field that sets no {@code maxLength} of its own. */
   public static final int DEFAULT_TEXTFIELD_LENGTH = 500;
+
   /** Longest text of a text area that sets no {@code maxLength} of its own. */
   public static final int DEFAULT_TEXTAREA_LENGTH = 2000;
+
   /** Longest value of a field whose kind Zorgpad does not know (e.g. form-js' expression field). */
   public static final int DEFAULT_SCALAR_LENGTH = 200;
 
@@ -55,17 +66,17 @@ public record FieldRule(String key, String label, Kind kind, List<String> option
   }
 
   static FieldRule choice(String key, String label, List<String> options) {
-    return new FieldRule(key, label, Kind.CHOICE, options, false, null, null, null, null, null,
-        null);
+    return new FieldRule(
+        key, label, Kind.CHOICE, options, false, null, null, null, null, null, null);
   }
 
   static FieldRule multiChoice(String key, String label, List<String> options) {
-    return new FieldRule(key, label, Kind.MULTI_CHOICE, options, false, null, null, null, null,
-        null, null);
+    return new FieldRule(
+        key, label, Kind.MULTI_CHOICE, options, false, null, null, null, null, null, null);
   }
 
   static FieldRule date(String key, String label) {
-    return new FieldRule(key, label, Kind.DATE, List.of(), false, null, null, null, null, null,
-        "date");
+    return new FieldRule(
+        key, label, Kind.DATE, List.of(), false, null, null, null, null, null, "date");
   }
 }

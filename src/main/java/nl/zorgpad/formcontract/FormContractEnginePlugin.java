@@ -35,8 +35,7 @@ public class FormContractEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     // the form service is wrapped last: the coalition plugin replaces it in its preInit
     if (!(configuration.getFormService() instanceof GuardedFormService)) {
-      configuration.setFormService(new GuardedFormService(configuration.getFormService(),
-          guard));
+      configuration.setFormService(new GuardedFormService(configuration.getFormService(), guard));
     }
   }
 }

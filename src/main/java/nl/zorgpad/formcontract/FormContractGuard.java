@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class FormContractGuard {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormContractGuard.class);
+
   /** Administrators may start a case at chosen activities (repairs); nobody else. */
   static final String ADMIN_GROUP = "camunda-admin";
 
@@ -56,18 +57,25 @@ final class FormContractGuard {
   }
 
   private Authentication authentication() {
-    return configuration.getIdentityService() == null ? null
+    return configuration.getIdentityService() == null
+        ? null
         : configuration.getIdentityService().getCurrentAuthentication();
   }
 
   /** Whether an open task with this id exists (any coalition: only used to refuse cleanly). */
   boolean taskExists(String taskId) {
-    return taskId != null && configuration.getCommandExecutorTxRequired().execute(
-        commandContext -> commandContext.getTaskManager().findTaskById(taskId) != null);
+    return taskId != null
+        && configuration
+            .getCommandExecutorTxRequired()
+            .execute(
+                commandContext -> commandContext.getTaskManager().findTaskById(taskId) != null);
   }
 
   /** What a call does with a task: work on it (complete…) or change its variables. */
-  enum TaskWrite { WORK, VARIABLES }
+  enum TaskWrite {
+    WORK,
+    VARIABLES
+  }
 
   /** Complete, submit, resolve, BPMN error or escalation of a task. */
   void checkTask(String taskId, Map<String, ?> variables) {
@@ -83,21 +91,24 @@ final class FormContractGuard {
     if (isEmpty(variables) || taskId == null || !applies()) {
       return;
     }
-    refuseIfAny(inCommand(commandContext -> {
-      TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-      if (task == null || !visible(commandContext, task.getTenantId())) {
-        return null;
-      }
-      for (CommandChecker checker : checkers(commandContext)) {
-        if (write == TaskWrite.WORK) {
-          checker.checkTaskWork(task);
-        } else {
-          checker.checkUpdateTaskVariable(task);
-        }
-      }
-      return withoutAuthorization(commandContext,
-          () -> violations(contracts.forTask(commandContext, task), variables));
-    }));
+    refuseIfAny(
+        inCommand(
+            commandContext -> {
+              TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+              if (task == null || !visible(commandContext, task.getTenantId())) {
+                return null;
+              }
+              for (CommandChecker checker : checkers(commandContext)) {
+                if (write == TaskWrite.WORK) {
+                  checker.checkTaskWork(task);
+                } else {
+                  checker.checkUpdateTaskVariable(task);
+                }
+              }
+              return withoutAuthorization(
+                  commandContext,
+                  () -> violations(contracts.forTask(commandContext, task), variables));
+            }));
   }
 
   /** {@code FormService.submitStartForm}: the start form of that definition. */
@@ -105,11 +116,14 @@ final class FormContractGuard {
     if (isEmpty(variables) || processDefinitionId == null || !applies()) {
       return;
     }
-    refuseIfAny(inCommand(commandContext -> {
-      ProcessDefinitionEntity definition = deploymentCache(commandContext)
-          .findDeployedProcessDefinitionById(processDefinitionId);
-      return startViolations(commandContext, definition, variables);
-    }));
+    refuseIfAny(
+        inCommand(
+            commandContext -> {
+              ProcessDefinitionEntity definition =
+                  deploymentCache(commandContext)
+                      .findDeployedProcessDefinitionById(processDefinitionId);
+              return startViolations(commandContext, definition, variables);
+            }));
   }
 
   /**
@@ -136,15 +150,20 @@ final class FormContractGuard {
       }
       List<Map<String, ?>> maps = instructionVariables(instructions);
       if (!maps.isEmpty()) {
-        refuseIfAny(inCommand(commandContext -> {
-          ProcessDefinitionEntity definition = definitionOf(commandContext, start);
-          if (definition == null || !visible(commandContext, definition.getTenantId())) {
-            return null;
-          }
-          Contract pathway = contracts.forPathway(commandContext, definition,
-              CoalitionForms.coalitionOfStart(commandContext, definition));
-          return checkAll(pathway, maps);
-        }));
+        refuseIfAny(
+            inCommand(
+                commandContext -> {
+                  ProcessDefinitionEntity definition = definitionOf(commandContext, start);
+                  if (definition == null || !visible(commandContext, definition.getTenantId())) {
+                    return null;
+                  }
+                  Contract pathway =
+                      contracts.forPathway(
+                          commandContext,
+                          definition,
+                          CoalitionForms.coalitionOfStart(commandContext, definition));
+                  return checkAll(pathway, maps);
+                }));
       }
       return;
     }
@@ -152,8 +171,10 @@ final class FormContractGuard {
     if (isEmpty(variables)) {
       return;
     }
-    refuseIfAny(inCommand(commandContext -> startViolations(commandContext,
-        definitionOf(commandContext, start), variables)));
+    refuseIfAny(
+        inCommand(
+            commandContext ->
+                startViolations(commandContext, definitionOf(commandContext, start), variables)));
   }
 
   /** A message's payload (any door): its API contract. */
@@ -189,23 +210,31 @@ final class FormContractGuard {
     if (isEmpty(variables) || executionId == null || !applies()) {
       return;
     }
-    refuseIfAny(inCommand(commandContext -> {
-      ExecutionEntity execution = commandContext.getExecutionManager()
-          .findExecutionById(executionId);
-      if (execution == null || !visible(commandContext, execution.getTenantId())) {
-        return null;
-      }
-      for (CommandChecker checker : checkers(commandContext)) {
-        if (variableUpdate) {
-          checker.checkUpdateProcessInstanceVariables(execution);
-        } else {
-          checker.checkUpdateProcessInstance(execution);
-        }
-      }
-      return withoutAuthorization(commandContext, () -> violations(contracts.forPathway(
-          commandContext, execution.getProcessDefinition(), execution.getTenantId()),
-          variables));
-    }));
+    refuseIfAny(
+        inCommand(
+            commandContext -> {
+              ExecutionEntity execution =
+                  commandContext.getExecutionManager().findExecutionById(executionId);
+              if (execution == null || !visible(commandContext, execution.getTenantId())) {
+                return null;
+              }
+              for (CommandChecker checker : checkers(commandContext)) {
+                if (variableUpdate) {
+                  checker.checkUpdateProcessInstanceVariables(execution);
+                } else {
+                  checker.checkUpdateProcessInstance(execution);
+                }
+              }
+              return withoutAuthorization(
+                  commandContext,
+                  () ->
+                      violations(
+                          contracts.forPathway(
+                              commandContext,
+                              execution.getProcessDefinition(),
+                              execution.getTenantId()),
+                          variables));
+            }));
   }
 
   /** A modification of a running case: the variables of its instructions. */
@@ -217,18 +246,29 @@ final class FormContractGuard {
     if (maps.isEmpty()) {
       return;
     }
-    refuseIfAny(inCommand(commandContext -> {
-      ExecutionEntity instance = commandContext.getExecutionManager()
-          .findExecutionById(modification.getProcessInstanceId());
-      if (instance == null || !visible(commandContext, instance.getTenantId())) {
-        return null;
-      }
-      for (CommandChecker checker : checkers(commandContext)) {
-        checker.checkUpdateProcessInstance(instance);
-      }
-      return withoutAuthorization(commandContext, () -> checkAll(contracts.forPathway(
-          commandContext, instance.getProcessDefinition(), instance.getTenantId()), maps));
-    }));
+    refuseIfAny(
+        inCommand(
+            commandContext -> {
+              ExecutionEntity instance =
+                  commandContext
+                      .getExecutionManager()
+                      .findExecutionById(modification.getProcessInstanceId());
+              if (instance == null || !visible(commandContext, instance.getTenantId())) {
+                return null;
+              }
+              for (CommandChecker checker : checkers(commandContext)) {
+                checker.checkUpdateProcessInstance(instance);
+              }
+              return withoutAuthorization(
+                  commandContext,
+                  () ->
+                      checkAll(
+                          contracts.forPathway(
+                              commandContext,
+                              instance.getProcessDefinition(),
+                              instance.getTenantId()),
+                          maps));
+            }));
   }
 
   private Checked checkAll(Contract contract, List<Map<String, ?>> maps) {
@@ -249,30 +289,33 @@ final class FormContractGuard {
 
   private boolean isAdministrator() {
     Authentication authentication = authentication();
-    return authentication != null && authentication.getGroupIds() != null
+    return authentication != null
+        && authentication.getGroupIds() != null
         && authentication.getGroupIds().contains(ADMIN_GROUP);
   }
 
-  private Checked startViolations(CommandContext commandContext,
-      ProcessDefinitionEntity definition, Map<String, ?> variables) {
+  private Checked startViolations(
+      CommandContext commandContext, ProcessDefinitionEntity definition, Map<String, ?> variables) {
     if (definition == null || !visible(commandContext, definition.getTenantId())) {
       return null;
     }
     for (CommandChecker checker : checkers(commandContext)) {
       checker.checkCreateProcessInstance(definition);
     }
-    return withoutAuthorization(commandContext, () -> {
-      String coalition = CoalitionForms.coalitionOfStart(commandContext, definition);
-      return violations(contracts.forStart(commandContext, definition, coalition), variables);
-    });
+    return withoutAuthorization(
+        commandContext,
+        () -> {
+          String coalition = CoalitionForms.coalitionOfStart(commandContext, definition);
+          return violations(contracts.forStart(commandContext, definition, coalition), variables);
+        });
   }
 
   private static List<CommandChecker> checkers(CommandContext commandContext) {
     return commandContext.getProcessEngineConfiguration().getCommandCheckers();
   }
 
-  private static Checked withoutAuthorization(CommandContext commandContext,
-      java.util.function.Supplier<Checked> lookup) {
+  private static Checked withoutAuthorization(
+      CommandContext commandContext, java.util.function.Supplier<Checked> lookup) {
     commandContext.disableAuthorizationCheck();
     try {
       return lookup.get();
@@ -281,8 +324,8 @@ final class FormContractGuard {
     }
   }
 
-  private static ProcessDefinitionEntity definitionOf(CommandContext commandContext,
-      ProcessInstantiationBuilderImpl start) {
+  private static ProcessDefinitionEntity definitionOf(
+      CommandContext commandContext, ProcessInstantiationBuilderImpl start) {
     DeploymentCache cache = deploymentCache(commandContext);
     try {
       if (start.getProcessDefinitionId() != null) {
@@ -305,8 +348,8 @@ final class FormContractGuard {
     if (!isEmpty(modification.getProcessVariables())) {
       maps.add(modification.getProcessVariables());
     }
-    for (AbstractProcessInstanceModificationCommand operation
-        : modification.getModificationOperations()) {
+    for (AbstractProcessInstanceModificationCommand operation :
+        modification.getModificationOperations()) {
       if (operation instanceof AbstractInstantiationCmd instantiation) {
         if (!isEmpty(instantiation.getVariables())) {
           maps.add(instantiation.getVariables());
@@ -329,13 +372,13 @@ final class FormContractGuard {
       return true;
     }
     Authentication authentication = commandContext.getAuthentication();
-    return authentication != null && authentication.getTenantIds() != null
+    return authentication != null
+        && authentication.getTenantIds() != null
         && authentication.getTenantIds().contains(tenantId);
   }
 
   /** The violations found against a contract (named for the log). */
-  private record Checked(String where, List<Contract.Violation> violations) {
-  }
+  private record Checked(String where, List<Contract.Violation> violations) {}
 
   private Checked violations(Contract contract, Map<String, ?> variables) {
     return new Checked(contract.name(), contract.check(variables, json));

@@ -18,11 +18,21 @@ public class FormContractRefusal extends RefusalException {
   private final transient List<Contract.Violation> violations;
 
   FormContractRefusal(String where, List<Contract.Violation> violations) {
-    super(400, CODE, "Variables outside the form contract of " + where + ": "
-            + violations.stream().map(v -> v.variable() + " " + v.problem())
+    super(
+        400,
+        CODE,
+        "Variables outside the form contract of "
+            + where
+            + ": "
+            + violations.stream()
+                .map(v -> v.variable() + " " + v.problem())
                 .collect(Collectors.joining("; ")),
-        DutchText.of("formcontract.refused") + " " + violations.stream()
-            .map(Contract.Violation::userMessage).distinct().collect(Collectors.joining(" ")));
+        DutchText.of("formcontract.refused")
+            + " "
+            + violations.stream()
+                .map(Contract.Violation::userMessage)
+                .distinct()
+                .collect(Collectors.joining(" ")));
     this.violations = List.copyOf(violations);
   }
 
@@ -32,8 +42,7 @@ public class FormContractRefusal extends RefusalException {
   }
 
   FormContractRefusal(String operation, String dutchKey) {
-    super(400, CODE, "Users may not write variables through " + operation,
-        DutchText.of(dutchKey));
+    super(400, CODE, "Users may not write variables through " + operation, DutchText.of(dutchKey));
     this.violations = List.of();
   }
 

@@ -50,8 +50,8 @@ final class FormContracts {
   }
 
   /** The contract of a pathway's start form, for a case of that coalition (null = shared). */
-  Contract forStart(CommandContext commandContext, ProcessDefinitionEntity definition,
-      String coalition) {
+  Contract forStart(
+      CommandContext commandContext, ProcessDefinitionEntity definition, String coalition) {
     if (definition.getStartFormHandler() == null) {
       return Contract.none("start of " + definition.getKey());
     }
@@ -63,20 +63,31 @@ final class FormContracts {
    * Every field of every form of a pathway (its start form and user tasks): what a direct
    * change of a case's variables may write.
    */
-  Contract forPathway(CommandContext commandContext, ProcessDefinitionEntity definition,
-      String coalition) {
-    BpmnModelInstance model = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(definition);
+  Contract forPathway(
+      CommandContext commandContext, ProcessDefinitionEntity definition, String coalition) {
+    BpmnModelInstance model =
+        commandContext
+            .getProcessEngineConfiguration()
+            .getDeploymentCache()
+            .findBpmnModelInstanceForProcessDefinition(definition);
     Map<String, FieldRule> fields = new LinkedHashMap<>();
     List<String[]> refs = new ArrayList<>();
     if (model != null) {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        refs.add(new String[] {task.getCamundaFormRef(), task.getCamundaFormRefBinding(),
-            task.getCamundaFormRefVersion()});
+        refs.add(
+            new String[] {
+              task.getCamundaFormRef(),
+              task.getCamundaFormRefBinding(),
+              task.getCamundaFormRefVersion()
+            });
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        refs.add(new String[] {start.getCamundaFormRef(), start.getCamundaFormRefBinding(),
-            start.getCamundaFormRefVersion()});
+        refs.add(
+            new String[] {
+              start.getCamundaFormRef(),
+              start.getCamundaFormRefBinding(),
+              start.getCamundaFormRefVersion()
+            });
       }
     }
     for (String[] ref : refs) {
@@ -84,20 +95,20 @@ final class FormContracts {
       if (key == null || key.isBlank() || key.contains("${") || key.contains("#{")) {
         continue;
       }
-      CamundaFormRefImpl formRef = new CamundaFormRefImpl(key,
-          ref[1] == null ? DefaultFormHandler.FORM_REF_BINDING_LATEST : ref[1]);
+      CamundaFormRefImpl formRef =
+          new CamundaFormRefImpl(
+              key, ref[1] == null ? DefaultFormHandler.FORM_REF_BINDING_LATEST : ref[1]);
       if (ref[2] != null && ref[2].matches("\\d{1,9}")) {
         formRef.setVersion(Integer.valueOf(ref[2]));
       }
-      Contract form = ofFormRef(commandContext, formRef, definition.getDeploymentId(), coalition,
-          key);
+      Contract form =
+          ofFormRef(commandContext, formRef, definition.getDeploymentId(), coalition, key);
       form.fields().forEach(fields::putIfAbsent);
     }
     return new Contract("forms of " + definition.getKey(), fields, Contract.Scope.PATHWAY);
   }
 
-  private Contract of(CommandContext commandContext, FormData form, String coalition,
-      String what) {
+  private Contract of(CommandContext commandContext, FormData form, String coalition, String what) {
     if (form == null) {
       return Contract.none(what);
     }
@@ -112,8 +123,12 @@ final class FormContracts {
     return Contract.none(what);
   }
 
-  private Contract ofFormRef(CommandContext commandContext, CamundaFormRef ref,
-      String deploymentId, String coalition, String what) {
+  private Contract ofFormRef(
+      CommandContext commandContext,
+      CamundaFormRef ref,
+      String deploymentId,
+      String coalition,
+      String what) {
     CamundaFormDefinition definition;
     try {
       definition = CoalitionForms.resolve(commandContext, ref, deploymentId, coalition);
@@ -124,13 +139,18 @@ final class FormContracts {
     if (definition == null) {
       return Contract.none(what + " (form " + ref.getKey() + " not found)");
     }
-    return byFormDefinitionId.computeIfAbsent(definition.getId(), id -> {
-      ResourceEntity resource = commandContext.getResourceManager()
-          .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(),
-              definition.getResourceName());
-      return resource == null ? Contract.none(ref.getKey())
-          : schemas.parse(ref.getKey(), resource.getBytes());
-    });
+    return byFormDefinitionId.computeIfAbsent(
+        definition.getId(),
+        id -> {
+          ResourceEntity resource =
+              commandContext
+                  .getResourceManager()
+                  .findResourceByDeploymentIdAndResourceName(
+                      definition.getDeploymentId(), definition.getResourceName());
+          return resource == null
+              ? Contract.none(ref.getKey())
+              : schemas.parse(ref.getKey(), resource.getBytes());
+        });
   }
 
   /** Generic forms ({@code camunda:formField}): string, long, boolean, date, enum. */
@@ -138,16 +158,50 @@ final class FormContracts {
     Map<String, FieldRule> fields = new LinkedHashMap<>();
     for (FormField field : formFields) {
       String type = field.getTypeName() == null ? "string" : field.getTypeName();
-      FieldRule rule = switch (type) {
-        case "long" -> new FieldRule(field.getId(), field.getLabel(), FieldRule.Kind.NUMBER,
-            List.of(), false, null, null, null, null, 0, null);
-        case "boolean" -> new FieldRule(field.getId(), field.getLabel(), FieldRule.Kind.BOOLEAN,
-            List.of(), false, null, null, null, null, null, null);
-        case "date" -> FieldRule.date(field.getId(), field.getLabel());
-        case "enum" -> FieldRule.choice(field.getId(), field.getLabel(), enumValues(field));
-        default -> new FieldRule(field.getId(), field.getLabel(), FieldRule.Kind.TEXT, List.of(),
-            false, FieldRule.DEFAULT_TEXTFIELD_LENGTH, null, null, null, null, null);
-      };
+      FieldRule rule =
+          switch (type) {
+            case "long" ->
+                new FieldRule(
+                    field.getId(),
+                    field.getLabel(),
+                    FieldRule.Kind.NUMBER,
+                    List.of(),
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null);
+            case "boolean" ->
+                new FieldRule(
+                    field.getId(),
+                    field.getLabel(),
+                    FieldRule.Kind.BOOLEAN,
+                    List.of(),
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            case "date" -> FieldRule.date(field.getId(), field.getLabel());
+            case "enum" -> FieldRule.choice(field.getId(), field.getLabel(), enumValues(field));
+            default ->
+                new FieldRule(
+                    field.getId(),
+                    field.getLabel(),
+                    FieldRule.Kind.TEXT,
+                    List.of(),
+                    false,
+                    FieldRule.DEFAULT_TEXTFIELD_LENGTH,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+          };
       fields.put(field.getId(), rule);
     }
     return new Contract(what, fields);

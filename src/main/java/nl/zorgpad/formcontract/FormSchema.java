@@ -23,8 +23,19 @@ import java.util.Set;
 public final class FormSchema {
 
   /** form-js 1.8 field types whose value is submitted under their {@code key}. */
-  private static final Set<String> KEYED = Set.of("textfield", "textarea", "number", "checkbox",
-      "checklist", "radio", "select", "taglist", "datetime", "expression", "filepicker");
+  private static final Set<String> KEYED =
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "checkbox",
+          "checklist",
+          "radio",
+          "select",
+          "taglist",
+          "datetime",
+          "expression",
+          "filepicker");
 
   private final ObjectMapper json;
 
@@ -73,32 +84,112 @@ public final class FormSchema {
   }
 
   private static FieldRule rule(String type, String key, JsonNode component) {
-    String label = component.path("label").asText(component.path("dateLabel")
-        .asText(component.path("timeLabel").asText(key)));
+    String label =
+        component
+            .path("label")
+            .asText(component.path("dateLabel").asText(component.path("timeLabel").asText(key)));
     JsonNode validate = component.path("validate");
     return switch (type) {
-      case "textfield", "textarea" -> new FieldRule(key, label, FieldRule.Kind.TEXT, List.of(),
-          false, validate.path("maxLength").canConvertToInt()
-              && validate.path("maxLength").isNumber() ? validate.path("maxLength").asInt()
-              : "textarea".equals(type) ? FieldRule.DEFAULT_TEXTAREA_LENGTH
-              : FieldRule.DEFAULT_TEXTFIELD_LENGTH,
-          validate.path("pattern").isTextual() && !validate.path("pattern").asText().isEmpty()
-              ? validate.path("pattern").asText() : null, null, null, null, null);
-      case "number" -> new FieldRule(key, label, FieldRule.Kind.NUMBER, List.of(), false, 64,
-          null, number(validate.path("min")), number(validate.path("max")),
-          component.path("decimalDigits").isInt() ? component.path("decimalDigits").asInt()
-              : null, null);
-      case "checkbox" -> new FieldRule(key, label, FieldRule.Kind.BOOLEAN, List.of(), false,
-          null, null, null, null, null, null);
-      case "select", "radio" -> new FieldRule(key, label, FieldRule.Kind.CHOICE,
-          options(component), dynamic(component), null, null, null, null, null, null);
-      case "checklist", "taglist" -> new FieldRule(key, label, FieldRule.Kind.MULTI_CHOICE,
-          options(component), dynamic(component), null, null, null, null, null, null);
-      case "datetime" -> new FieldRule(key, label, FieldRule.Kind.DATE, List.of(), false, null,
-          null, null, null, null, component.path("subtype").asText("date"));
+      case "textfield", "textarea" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.TEXT,
+              List.of(),
+              false,
+              validate.path("maxLength").canConvertToInt() && validate.path("maxLength").isNumber()
+                  ? validate.path("maxLength").asInt()
+                  : "textarea".equals(type)
+                      ? FieldRule.DEFAULT_TEXTAREA_LENGTH
+                      : FieldRule.DEFAULT_TEXTFIELD_LENGTH,
+              validate.path("pattern").isTextual() && !validate.path("pattern").asText().isEmpty()
+                  ? validate.path("pattern").asText()
+                  : null,
+              null,
+              null,
+              null,
+              null);
+      case "number" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.NUMBER,
+              List.of(),
+              false,
+              64,
+              null,
+              number(validate.path("min")),
+              number(validate.path("max")),
+              component.path("decimalDigits").isInt()
+                  ? component.path("decimalDigits").asInt()
+                  : null,
+              null);
+      case "checkbox" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.BOOLEAN,
+              List.of(),
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      case "select", "radio" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.CHOICE,
+              options(component),
+              dynamic(component),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      case "checklist", "taglist" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.MULTI_CHOICE,
+              options(component),
+              dynamic(component),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      case "datetime" ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.DATE,
+              List.of(),
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              component.path("subtype").asText("date"));
       // expression (computed) and file fields: no free text beyond a short scalar
-      default -> new FieldRule(key, label, FieldRule.Kind.SCALAR, List.of(), false,
-          FieldRule.DEFAULT_SCALAR_LENGTH, null, null, null, null, null);
+      default ->
+          new FieldRule(
+              key,
+              label,
+              FieldRule.Kind.SCALAR,
+              List.of(),
+              false,
+              FieldRule.DEFAULT_SCALAR_LENGTH,
+              null,
+              null,
+              null,
+              null,
+              null);
     };
   }
 

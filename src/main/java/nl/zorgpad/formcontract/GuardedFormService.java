@@ -31,15 +31,15 @@ class GuardedFormService implements FormService {
   }
 
   @Override
-  public ProcessInstance submitStartForm(String processDefinitionId,
-      Map<String, Object> properties) {
+  public ProcessInstance submitStartForm(
+      String processDefinitionId, Map<String, Object> properties) {
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartForm(processDefinitionId, properties);
   }
 
   @Override
-  public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
-      Map<String, Object> properties) {
+  public ProcessInstance submitStartForm(
+      String processDefinitionId, String businessKey, Map<String, Object> properties) {
     guard.checkBusinessKey(businessKey);
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartForm(processDefinitionId, businessKey, properties);
@@ -47,16 +47,16 @@ class GuardedFormService implements FormService {
 
   @Override
   @SuppressWarnings("deprecation")
-  public ProcessInstance submitStartFormData(String processDefinitionId,
-      Map<String, String> properties) {
+  public ProcessInstance submitStartFormData(
+      String processDefinitionId, Map<String, String> properties) {
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartFormData(processDefinitionId, properties);
   }
 
   @Override
   @SuppressWarnings("deprecation")
-  public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
-      Map<String, String> properties) {
+  public ProcessInstance submitStartFormData(
+      String processDefinitionId, String businessKey, Map<String, String> properties) {
     guard.checkBusinessKey(businessKey);
     guard.checkStartForm(processDefinitionId, properties);
     return delegate.submitStartFormData(processDefinitionId, businessKey, properties);
@@ -64,28 +64,35 @@ class GuardedFormService implements FormService {
 
   @Override
   public void submitTaskForm(String taskId, Map<String, Object> properties) {
-    TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, properties);
-      delegate.submitTaskForm(taskId, properties);
-    });
+    TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, properties);
+          delegate.submitTaskForm(taskId, properties);
+        });
   }
 
   @Override
-  public VariableMap submitTaskFormWithVariablesInReturn(String taskId,
-      Map<String, Object> properties, boolean deserializeValues) {
-    return TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, properties);
-      return delegate.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
-    });
+  public VariableMap submitTaskFormWithVariablesInReturn(
+      String taskId, Map<String, Object> properties, boolean deserializeValues) {
+    return TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, properties);
+          return delegate.submitTaskFormWithVariablesInReturn(
+              taskId, properties, deserializeValues);
+        });
   }
 
   @Override
   @SuppressWarnings("deprecation")
   public void submitTaskFormData(String taskId, Map<String, String> properties) {
-    TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, properties);
-      delegate.submitTaskFormData(taskId, properties);
-    });
+    TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, properties);
+          delegate.submitTaskFormData(taskId, properties);
+        });
   }
 
   // reading forms: unchanged
@@ -126,10 +133,12 @@ class GuardedFormService implements FormService {
   }
 
   @Override
-  public VariableMap getStartFormVariables(String processDefinitionId,
-      Collection<String> formVariables, boolean deserializeObjectValues) {
-    return delegate.getStartFormVariables(processDefinitionId, formVariables,
-        deserializeObjectValues);
+  public VariableMap getStartFormVariables(
+      String processDefinitionId,
+      Collection<String> formVariables,
+      boolean deserializeObjectValues) {
+    return delegate.getStartFormVariables(
+        processDefinitionId, formVariables, deserializeObjectValues);
   }
 
   @Override
@@ -138,8 +147,8 @@ class GuardedFormService implements FormService {
   }
 
   @Override
-  public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
-      boolean deserializeObjectValues) {
+  public VariableMap getTaskFormVariables(
+      String taskId, Collection<String> formVariables, boolean deserializeObjectValues) {
     return delegate.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
   }
 

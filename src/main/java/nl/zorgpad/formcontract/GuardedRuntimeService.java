@@ -40,26 +40,31 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   }
 
   @Override
-  protected void setVariables(String executionId, Map<String, ? extends Object> variables,
-      boolean local) {
+  protected void setVariables(
+      String executionId, Map<String, ? extends Object> variables, boolean local) {
     guard.checkExecution(executionId, variables);
     super.setVariables(executionId, variables, local);
   }
 
   @Override
-  protected void updateVariables(String executionId, Map<String, ? extends Object> modifications,
-      Collection<String> deletions, boolean local) {
+  protected void updateVariables(
+      String executionId,
+      Map<String, ? extends Object> modifications,
+      Collection<String> deletions,
+      boolean local) {
     guard.checkExecution(executionId, modifications);
     super.updateVariables(executionId, modifications, deletions, local);
   }
 
   @Override
-  public Batch setVariablesAsync(List<String> processInstanceIds,
+  public Batch setVariablesAsync(
+      List<String> processInstanceIds,
       ProcessInstanceQuery processInstanceQuery,
-      HistoricProcessInstanceQuery historicProcessInstanceQuery, Map<String, ?> variables) {
+      HistoricProcessInstanceQuery historicProcessInstanceQuery,
+      Map<String, ?> variables) {
     guard.refuseVariables("a batch of variables", variables);
-    return super.setVariablesAsync(processInstanceIds, processInstanceQuery,
-        historicProcessInstanceQuery, variables);
+    return super.setVariablesAsync(
+        processInstanceIds, processInstanceQuery, historicProcessInstanceQuery, variables);
   }
 
   @Override
@@ -69,21 +74,24 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   }
 
   @Override
-  public Batch setVariablesAsync(ProcessInstanceQuery processInstanceQuery,
-      Map<String, ?> variables) {
+  public Batch setVariablesAsync(
+      ProcessInstanceQuery processInstanceQuery, Map<String, ?> variables) {
     guard.refuseVariables("a batch of variables", variables);
     return super.setVariablesAsync(processInstanceQuery, variables);
   }
 
   @Override
-  public Batch setVariablesAsync(HistoricProcessInstanceQuery historicProcessInstanceQuery,
-      Map<String, ?> variables) {
+  public Batch setVariablesAsync(
+      HistoricProcessInstanceQuery historicProcessInstanceQuery, Map<String, ?> variables) {
     guard.refuseVariables("a batch of variables", variables);
     return super.setVariablesAsync(historicProcessInstanceQuery, variables);
   }
 
   @Override
-  public void signal(String executionId, String signalName, Object signalData,
+  public void signal(
+      String executionId,
+      String signalName,
+      Object signalData,
       Map<String, Object> processVariables) {
     guard.checkExecution(executionId, processVariables, false);
     super.signal(executionId, signalName, signalData, processVariables);
@@ -96,42 +104,47 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   }
 
   @Override
-  public void messageEventReceived(String messageName, String executionId,
-      Map<String, Object> processVariables) {
-    guard.checkMessage(messageName, processVariables == null ? List.of()
-        : List.of(processVariables));
+  public void messageEventReceived(
+      String messageName, String executionId, Map<String, Object> processVariables) {
+    guard.checkMessage(
+        messageName, processVariables == null ? List.of() : List.of(processVariables));
     super.messageEventReceived(messageName, executionId, processVariables);
   }
 
   @Override
   public MessageCorrelationBuilder createMessageCorrelation(String messageName) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    MessageCorrelationBuilderImpl builder = new MessageCorrelationBuilderImpl(executor,
-        messageName);
-    executor.check = () -> guard.checkMessage(messageName, java.util.Arrays.asList(
-        builder.getPayloadProcessInstanceVariables(),
-        builder.getPayloadProcessInstanceVariablesLocal(),
-        builder.getPayloadProcessInstanceVariablesToTriggeredScope()));
+    MessageCorrelationBuilderImpl builder =
+        new MessageCorrelationBuilderImpl(executor, messageName);
+    executor.check =
+        () ->
+            guard.checkMessage(
+                messageName,
+                java.util.Arrays.asList(
+                    builder.getPayloadProcessInstanceVariables(),
+                    builder.getPayloadProcessInstanceVariablesLocal(),
+                    builder.getPayloadProcessInstanceVariablesToTriggeredScope()));
     return builder;
   }
 
   @Override
   public MessageCorrelationAsyncBuilder createMessageCorrelationAsync(String messageName) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    MessageCorrelationAsyncBuilderImpl builder = new MessageCorrelationAsyncBuilderImpl(executor,
-        messageName);
-    executor.check = () -> {
-      Map<String, Object> payload = builder.getPayloadProcessInstanceVariables();
-      guard.checkMessage(messageName, payload == null ? List.of() : List.of(payload));
-    };
+    MessageCorrelationAsyncBuilderImpl builder =
+        new MessageCorrelationAsyncBuilderImpl(executor, messageName);
+    executor.check =
+        () -> {
+          Map<String, Object> payload = builder.getPayloadProcessInstanceVariables();
+          guard.checkMessage(messageName, payload == null ? List.of() : List.of(payload));
+        };
     return builder;
   }
 
   @Override
   public SignalEventReceivedBuilder createSignalEvent(String signalName) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    SignalEventReceivedBuilderImpl builder = new SignalEventReceivedBuilderImpl(executor,
-        signalName);
+    SignalEventReceivedBuilderImpl builder =
+        new SignalEventReceivedBuilderImpl(executor, signalName);
     executor.check = () -> guard.checkSignal(signalName, builder.getVariables());
     return builder;
   }
@@ -139,8 +152,10 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   @Override
   public ProcessInstantiationBuilder createProcessInstanceById(String processDefinitionId) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl)
-        ProcessInstantiationBuilderImpl.createProcessInstanceById(executor, processDefinitionId);
+    ProcessInstantiationBuilderImpl builder =
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceById(
+                executor, processDefinitionId);
     executor.check = () -> guard.checkStart(builder);
     return builder;
   }
@@ -148,8 +163,10 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   @Override
   public ProcessInstantiationBuilder createProcessInstanceByKey(String processDefinitionKey) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl)
-        ProcessInstantiationBuilderImpl.createProcessInstanceByKey(executor, processDefinitionKey);
+    ProcessInstantiationBuilderImpl builder =
+        (ProcessInstantiationBuilderImpl)
+            ProcessInstantiationBuilderImpl.createProcessInstanceByKey(
+                executor, processDefinitionKey);
     executor.check = () -> guard.checkStart(builder);
     return builder;
   }
@@ -158,16 +175,16 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   public ProcessInstanceModificationBuilder createProcessInstanceModification(
       String processInstanceId) {
     CheckingExecutor executor = new CheckingExecutor(commandExecutor);
-    ProcessInstanceModificationBuilderImpl builder = new ProcessInstanceModificationBuilderImpl(
-        executor, processInstanceId);
+    ProcessInstanceModificationBuilderImpl builder =
+        new ProcessInstanceModificationBuilderImpl(executor, processInstanceId);
     executor.check = () -> guard.checkModification(builder);
     return builder;
   }
 
   @Override
   public MigrationPlanExecutionBuilder newMigration(MigrationPlan migrationPlan) {
-    guard.refuseVariables("a migration", migrationPlan == null ? null
-        : migrationPlan.getVariables());
+    guard.refuseVariables(
+        "a migration", migrationPlan == null ? null : migrationPlan.getVariables());
     return super.newMigration(migrationPlan);
   }
 
@@ -183,7 +200,7 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
   static final class CheckingExecutor implements CommandExecutor {
 
     private final CommandExecutor delegate;
-    private Runnable check = () -> { };
+    private Runnable check = () -> {};
 
     CheckingExecutor(CommandExecutor delegate) {
       this.delegate = delegate;

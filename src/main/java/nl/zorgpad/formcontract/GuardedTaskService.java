@@ -22,53 +22,62 @@ class GuardedTaskService extends TaskServiceImpl {
 
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
-    TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, variables);
-      super.complete(taskId, variables);
-    });
+    TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, variables);
+          super.complete(taskId, variables);
+        });
   }
 
   @Override
-  public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
-      boolean deserializeValues) {
-    return TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, variables);
-      return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
-    });
+  public VariableMap completeWithVariablesInReturn(
+      String taskId, Map<String, Object> variables, boolean deserializeValues) {
+    return TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, variables);
+          return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        });
   }
 
   @Override
   public void resolveTask(String taskId, Map<String, Object> variables) {
-    TaskLocks.completing(taskId, () -> {
-      guard.checkTask(taskId, variables);
-      super.resolveTask(taskId, variables);
-    });
+    TaskLocks.completing(
+        taskId,
+        () -> {
+          guard.checkTask(taskId, variables);
+          super.resolveTask(taskId, variables);
+        });
   }
 
   @Override
-  public void handleBpmnError(String taskId, String errorCode, String errorMessage,
-      Map<String, Object> variables) {
+  public void handleBpmnError(
+      String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
     guard.checkTask(taskId, variables);
     super.handleBpmnError(taskId, errorCode, errorMessage, variables);
   }
 
   @Override
-  public void handleEscalation(String taskId, String escalationCode,
-      Map<String, Object> variables) {
+  public void handleEscalation(
+      String taskId, String escalationCode, Map<String, Object> variables) {
     guard.checkTask(taskId, variables);
     super.handleEscalation(taskId, escalationCode, variables);
   }
 
   @Override
-  protected void setVariables(String taskId, Map<String, ? extends Object> variables,
-      boolean local) {
+  protected void setVariables(
+      String taskId, Map<String, ? extends Object> variables, boolean local) {
     guard.checkTask(taskId, variables, FormContractGuard.TaskWrite.VARIABLES);
     super.setVariables(taskId, variables, local);
   }
 
   @Override
-  protected void updateVariables(String taskId, Map<String, ? extends Object> modifications,
-      Collection<String> deletions, boolean local) {
+  protected void updateVariables(
+      String taskId,
+      Map<String, ? extends Object> modifications,
+      Collection<String> deletions,
+      boolean local) {
     guard.checkTask(taskId, modifications, FormContractGuard.TaskWrite.VARIABLES);
     super.updateVariables(taskId, modifications, deletions, local);
   }

@@ -22,8 +22,7 @@ final class TaskLocks {
     }
   }
 
-  private TaskLocks() {
-  }
+  private TaskLocks() {}
 
   static <T> T completing(String taskId, Supplier<T> completion) {
     if (taskId == null) {
@@ -35,9 +34,11 @@ final class TaskLocks {
   }
 
   static void completing(String taskId, Runnable completion) {
-    completing(taskId, () -> {
-      completion.run();
-      return null;
-    });
+    completing(
+        taskId,
+        () -> {
+          completion.run();
+          return null;
+        });
   }
 }

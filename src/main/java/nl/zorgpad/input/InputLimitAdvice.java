@@ -39,13 +39,19 @@ class InputLimitAdvice {
   }
 
   @ExceptionHandler(InputLimitException.class)
-  Object refused(InputLimitException refused, HttpServletRequest request,
-      HttpServletResponse response) {
-    LOG.info("Input refused ({} {}) on {} {}: {}", refused.status(), refused.code(),
-        request.getMethod(), InputRules.path(request), refused.getMessage());
+  Object refused(
+      InputLimitException refused, HttpServletRequest request, HttpServletResponse response) {
+    LOG.info(
+        "Input refused ({} {}) on {} {}: {}",
+        refused.status(),
+        refused.code(),
+        request.getMethod(),
+        InputRules.path(request),
+        refused.getMessage());
     if (InputRules.wantsJson(request)) {
       return ResponseEntity.status(refused.status())
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(refused));
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem(refused));
     }
     ModelAndView page = new ModelAndView("error");
     page.setStatus(HttpStatus.valueOf(refused.status()));
@@ -56,7 +62,9 @@ class InputLimitAdvice {
 
   /** A {@code @Size} (or another constraint) on a request parameter refused its value. */
   @ExceptionHandler(HandlerMethodValidationException.class)
-  Object invalidParameter(HandlerMethodValidationException invalid, HttpServletRequest request,
+  Object invalidParameter(
+      HandlerMethodValidationException invalid,
+      HttpServletRequest request,
       HttpServletResponse response) {
     InputLimitException refused = null;
     for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
@@ -68,21 +76,25 @@ class InputLimitAdvice {
       }
     }
     if (refused == null) {
-      refused = new InputLimitException(400, "invalid-input", "Invalid request parameter",
-          rules.invalidParameter());
+      refused =
+          new InputLimitException(
+              400, "invalid-input", "Invalid request parameter", rules.invalidParameter());
     }
     return refused(refused, request, response);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  Object uploadTooLarge(MaxUploadSizeExceededException tooLarge, HttpServletRequest request,
+  Object uploadTooLarge(
+      MaxUploadSizeExceededException tooLarge,
+      HttpServletRequest request,
       HttpServletResponse response) {
     return refused(rules.bodyTooLarge(rules.maxBody(request)), request, response);
   }
 
   static ProblemDetail problem(InputLimitException refused) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-        HttpStatus.valueOf(refused.status()), refused.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.valueOf(refused.status()), refused.getMessage());
     problem.setProperty("code", refused.code());
     problem.setProperty("userMessage", refused.userMessage());
     return problem;

@@ -42,8 +42,8 @@ class InputLimitInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
-      Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)
         || request.getDispatcherType() != DispatcherType.REQUEST) {
       // the error page of a refused request is not refused again
@@ -76,8 +76,8 @@ class InputLimitInterceptor implements HandlerInterceptor {
       Size size = parameter.getParameterAnnotation(Size.class);
       RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
       if (size != null && requestParam != null) {
-        String name = !requestParam.name().isEmpty() ? requestParam.name()
-            : parameter.getParameterName();
+        String name =
+            !requestParam.name().isEmpty() ? requestParam.name() : parameter.getParameterName();
         if (name != null) {
           sizes.put(name, size.max());
         }
@@ -85,13 +85,15 @@ class InputLimitInterceptor implements HandlerInterceptor {
       Class<?> type = parameter.getParameterType();
       if (parameter.hasParameterAnnotation(ModelAttribute.class)
           || (!BeanUtils.isSimpleProperty(type) && type.getName().startsWith("nl.zorgpad."))) {
-        ReflectionUtils.doWithFields(type, (Field field) -> {
-          Size fieldSize = field.getAnnotation(Size.class);
-          if (fieldSize != null) {
-            sizes.putIfAbsent(field.getName(),
-                Math.max(rules.maxTextLength(), fieldSize.max()));
-          }
-        });
+        ReflectionUtils.doWithFields(
+            type,
+            (Field field) -> {
+              Size fieldSize = field.getAnnotation(Size.class);
+              if (fieldSize != null) {
+                sizes.putIfAbsent(
+                    field.getName(), Math.max(rules.maxTextLength(), fieldSize.max()));
+              }
+            });
       }
     }
     return sizes;

@@ -39,8 +39,8 @@ class InputLimitsConfiguration implements WebMvcConfigurer {
 
   /** Before Spring Security (order -100), so that not even the CSRF check reads a huge body. */
   @Bean
-  FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(ObjectMapper json,
-      MessageSource messages) {
+  FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(
+      ObjectMapper json, MessageSource messages) {
     FilterRegistrationBean<RequestLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestLimitFilter(rules, json, messages));
     registration.setName("zorgpadRequestLimit");

@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadBody the largest upload (sociale kaart CSV import; default 2 MB)
  */
 @ConfigurationProperties(prefix = "zorgpad.input-limits")
-public record InputLimitsProperties(Integer maxTextLength, DataSize maxBody,
-    DataSize maxModelBody, DataSize maxUploadBody) {
+public record InputLimitsProperties(
+    Integer maxTextLength, DataSize maxBody, DataSize maxModelBody, DataSize maxUploadBody) {
 
   public InputLimitsProperties {
     maxTextLength = maxTextLength == null || maxTextLength < 1 ? 2000 : maxTextLength;

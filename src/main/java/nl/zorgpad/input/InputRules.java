@@ -33,7 +33,8 @@ class InputRules {
   /** The largest body a request to this path may have. */
   DataSize maxBody(HttpServletRequest request) {
     String path = path(request);
-    if (path.startsWith("/modeling/api/") || path.startsWith("/engine-rest/")
+    if (path.startsWith("/modeling/api/")
+        || path.startsWith("/engine-rest/")
         || path.startsWith("/camunda/")) {
       // models travel here (the workbench's editors, REST deployments)
       return properties.maxModelBody();
@@ -47,8 +48,10 @@ class InputRules {
   /** A client that reads JSON: Zorgpad's APIs, the engine's, or one that asks for it. */
   static boolean wantsJson(HttpServletRequest request) {
     String path = path(request);
-    if (path.startsWith("/api/") || path.startsWith("/modeling/api/")
-        || path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
+    if (path.startsWith("/api/")
+        || path.startsWith("/modeling/api/")
+        || path.startsWith("/engine-rest/")
+        || path.startsWith("/camunda/api/")) {
       return true;
     }
     String accept = request.getHeader("Accept");
@@ -69,7 +72,8 @@ class InputRules {
   static boolean hasControlCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          || (c >= 0x7f && c <= 0x9f)
           || isBidiControl(c)) {
         return true;
       }
@@ -78,7 +82,10 @@ class InputRules {
   }
 
   private static boolean isBidiControl(char c) {
-    return c == '\u200e' || c == '\u200f' || c == '\u061c' || (c >= '\u202a' && c <= '\u202e')
+    return c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c'
+        || (c >= '\u202a' && c <= '\u202e')
         || (c >= '\u2066' && c <= '\u2069');
   }
 
@@ -91,28 +98,38 @@ class InputRules {
       throw tooLong(field, max);
     }
     if (hasControlCharacter(value)) {
-      throw new InputLimitException(400, "control-characters",
+      throw new InputLimitException(
+          400,
+          "control-characters",
           "Field '" + field + "' contains control characters",
-          label(field).map(label -> text("input.controlCharacters", label))
+          label(field)
+              .map(label -> text("input.controlCharacters", label))
               .orElseGet(() -> text("input.controlCharacters.unnamed")));
     }
   }
 
   InputLimitException tooLong(String field, int max) {
-    return new InputLimitException(400, "input-too-long",
+    return new InputLimitException(
+        400,
+        "input-too-long",
         "Field '" + field + "' is longer than " + max + " characters",
-        label(field).map(label -> text("input.tooLong", label, max))
+        label(field)
+            .map(label -> text("input.tooLong", label, max))
             .orElseGet(() -> text("input.tooLong.unnamed", max)));
   }
 
   InputLimitException bodyTooLarge(DataSize max) {
-    return new InputLimitException(413, "request-too-large",
+    return new InputLimitException(
+        413,
+        "request-too-large",
         "The request body is larger than " + max.toBytes() + " bytes",
         text("input.bodyTooLarge", readable(max)));
   }
 
   InputLimitException badPath() {
-    return new InputLimitException(400, "bad-path",
+    return new InputLimitException(
+        400,
+        "bad-path",
         "The path contains a path parameter, an encoded separator or a control character",
         text("input.badPath"));
   }

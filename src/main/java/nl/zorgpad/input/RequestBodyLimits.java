@@ -32,14 +32,19 @@ class RequestBodyLimits extends RequestBodyAdviceAdapter {
   }
 
   @Override
-  public boolean supports(MethodParameter parameter, Type targetType,
+  public boolean supports(
+      MethodParameter parameter,
+      Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     return true;
   }
 
   @Override
-  public Object afterBodyRead(Object body, HttpInputMessage inputMessage,
-      MethodParameter parameter, Type targetType,
+  public Object afterBodyRead(
+      Object body,
+      HttpInputMessage inputMessage,
+      MethodParameter parameter,
+      Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     walk(body, "", rules.maxTextLength(), 0);
     return body;
@@ -77,8 +82,11 @@ class RequestBodyLimits extends RequestBodyAdviceAdapter {
         int componentMax = size == null ? rules.maxTextLength() : size.max();
         try {
           component.getAccessor().setAccessible(true);
-          walk(component.getAccessor().invoke(value), join(path, component.getName()),
-              componentMax, depth + 1);
+          walk(
+              component.getAccessor().invoke(value),
+              join(path, component.getName()),
+              componentMax,
+              depth + 1);
         } catch (ReflectiveOperationException unreadable) {
           // not a property of the request: nothing to check
         }

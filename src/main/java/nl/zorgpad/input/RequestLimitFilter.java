@@ -38,8 +38,8 @@ import org.springframework.web.util.HtmlUtils;
 class RequestLimitFilter extends OncePerRequestFilter {
 
   /** Raw (still encoded) path fragments that no Zorgpad or Camunda URL needs. */
-  private static final List<String> PATH_TRICKS = List.of(";", "\\", "%2f", "%5c", "%2e", "%25",
-      "%00");
+  private static final List<String> PATH_TRICKS =
+      List.of(";", "\\", "%2f", "%5c", "%2e", "%25", "%00");
 
   private final InputRules rules;
   private final ObjectMapper json;
@@ -52,8 +52,9 @@ class RequestLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String uri = request.getRequestURI();
     String lower = uri.toLowerCase(Locale.ROOT);
     if (PATH_TRICKS.stream().anyMatch(lower::contains) || InputRules.hasControlCharacter(uri)) {
@@ -85,10 +86,16 @@ class RequestLimitFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response,
-      InputLimitException refused) throws IOException {
-    logger.info("Request refused (" + refused.status() + " " + refused.code() + "): "
-        + refused.getMessage());
+  private void refuse(
+      HttpServletRequest request, HttpServletResponse response, InputLimitException refused)
+      throws IOException {
+    logger.info(
+        "Request refused ("
+            + refused.status()
+            + " "
+            + refused.code()
+            + "): "
+            + refused.getMessage());
     response.setStatus(refused.status());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -102,17 +109,36 @@ class RequestLimitFilter extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), InputLimitAdvice.problem(refused));
       return;
     }
-    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self';"
-        + " frame-ancestors 'self'; form-action 'self'; base-uri 'none'");
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'self';"
+            + " frame-ancestors 'self'; form-action 'self'; base-uri 'none'");
     response.setContentType(MediaType.TEXT_HTML_VALUE);
     String context = request.getContextPath();
-    response.getWriter().write("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
-        + "<title>" + text("error.title") + " – " + text("app.name") + "</title>"
-        + "<link rel=\"stylesheet\" href=\"" + context + "/css/zorgpad.css\"></head><body>"
-        + "<main class=\"zp-main zp-narrow\"><h1>" + text("error.title") + "</h1>"
-        + "<p id=\"problem\">" + HtmlUtils.htmlEscape(refused.userMessage()) + "</p>"
-        + "<p><a href=\"" + context + "/\">" + text("error.back") + "</a></p></main>"
-        + "</body></html>\n");
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+                + "<title>"
+                + text("error.title")
+                + " – "
+                + text("app.name")
+                + "</title>"
+                + "<link rel=\"stylesheet\" href=\""
+                + context
+                + "/css/zorgpad.css\"></head><body>"
+                + "<main class=\"zp-main zp-narrow\"><h1>"
+                + text("error.title")
+                + "</h1>"
+                + "<p id=\"problem\">"
+                + HtmlUtils.htmlEscape(refused.userMessage())
+                + "</p>"
+                + "<p><a href=\""
+                + context
+                + "/\">"
+                + text("error.back")
+                + "</a></p></main>"
+                + "</body></html>\n");
   }
 
   private String text(String key) {
@@ -141,50 +167,51 @@ class RequestLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (counted == null) {
         ServletInputStream in = super.getInputStream();
-        counted = new ServletInputStream() {
-          private long read;
+        counted =
+            new ServletInputStream() {
+              private long read;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
 
-          private void count(int n) throws IOException {
-            read += n;
-            if (read > max) {
-              overflowed = true;
-              throw new BodyTooLargeException(tooLarge);
-            }
-          }
+              private void count(int n) throws IOException {
+                read += n;
+                if (read > max) {
+                  overflowed = true;
+                  throw new BodyTooLargeException(tooLarge);
+                }
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return counted;
     }

@@ -34,8 +34,8 @@ final class DossierOnlyFieldsListener implements ExecutionListener {
       TypedValue value = processInstance.getVariableLocalTyped(name, true);
       Object plain = value == null ? null : value.getValue();
       processInstance.removeVariableLocal(name);
-      processInstance.setVariableLocal(SignalledClient.heldAs(name),
-          Variables.untypedValue(plain, true));
+      processInstance.setVariableLocal(
+          SignalledClient.heldAs(name), Variables.untypedValue(plain, true));
     }
   }
 }

@@ -38,8 +38,8 @@ public class NewSignalListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Object caseNumber = execution.getVariable(PathwayVariables.CASE_NUMBER);
-    Optional<CaseContacts> contacts = caseNumber == null ? Optional.empty()
-        : registry.contactsOf(caseNumber.toString());
+    Optional<CaseContacts> contacts =
+        caseNumber == null ? Optional.empty() : registry.contactsOf(caseNumber.toString());
     String discipline;
     String reviewer = null;
     if (contacts.isPresent() && contacts.get().careCoordinator() != null) {
@@ -47,12 +47,12 @@ public class NewSignalListener implements ExecutionListener {
       reviewer = contacts.get().careCoordinator();
     } else if (execution.getVariable(PathwayVariables.HANDOVER_RECIPIENTS) != null
         || contacts.isEmpty()) {
-      discipline = String.valueOf(execution.getVariable(
-          PathwayVariables.CARE_COORDINATOR_DISCIPLINE));
+      discipline =
+          String.valueOf(execution.getVariable(PathwayVariables.CARE_COORDINATOR_DISCIPLINE));
     } else {
       discipline = contacts.get().firstSignallingDiscipline();
-      reviewer = SYSTEM.equals(contacts.get().firstSignaller()) ? null
-          : contacts.get().firstSignaller();
+      reviewer =
+          SYSTEM.equals(contacts.get().firstSignaller()) ? null : contacts.get().firstSignaller();
     }
     execution.setVariableLocal(NewSignalVariables.REVIEWER_DISCIPLINE, discipline);
     execution.setVariableLocal(NewSignalVariables.REVIEWER, reviewer);

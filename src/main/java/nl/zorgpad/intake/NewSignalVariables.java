@@ -12,13 +12,15 @@ public final class NewSignalVariables {
    * signal sent into the case by a caregiver already involved.
    */
   public static final String MATCH = "newSignalMatch";
+
   /** The discipline that reviews the new signal: the regiehouder's, or the first signaller's. */
   public static final String REVIEWER_DISCIPLINE = "newSignalReviewerDiscipline";
+
   /** The user who reviews it: the appointed regiehouder or the first signaller; may be null. */
   public static final String REVIEWER = "newSignalReviewer";
+
   /** {@link #MATCH} of a duplicate case merged into this one. */
   public static final String MERGED = "samengevoegd";
 
-  private NewSignalVariables() {
-  }
+  private NewSignalVariables() {}
 }

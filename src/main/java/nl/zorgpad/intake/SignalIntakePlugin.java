@@ -2,6 +2,7 @@ package nl.zorgpad.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,13 +41,16 @@ public class SignalIntakePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors =
-        configuration.getCustomPreCommandInterceptorsTxRequired() == null ? new ArrayList<>()
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new SignalMatchInterceptor(joiner));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     listeners.add(new ProcessStartParseListener());
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
@@ -62,11 +65,10 @@ public class SignalIntakePlugin extends AbstractProcessEnginePlugin {
     private final ExecutionListener dossierOnlyFields = new DossierOnlyFieldsListener();
 
     @Override
-    public void parseRootElement(Element rootElement,
-        List<ProcessDefinitionEntity> processDefinitions) {
+    public void parseRootElement(
+        Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {
       for (ProcessDefinitionEntity processDefinition : processDefinitions) {
-        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-            dossierOnlyFields);
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, dossierOnlyFields);
         addToActivities(processDefinition);
       }
     }

@@ -18,6 +18,7 @@ public class SignalJoinedOpenCase extends FormFieldValidationException implement
 
   /** Engine error code (Camunda's custom range; see docs/zorgpaden.md). */
   public static final int CODE = 22030;
+
   public static final String ERROR = "signal-joined-open-case";
 
   private final transient JoinedCase joined;

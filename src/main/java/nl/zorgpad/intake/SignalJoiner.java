@@ -57,9 +57,14 @@ class SignalJoiner {
   private final MessageSource messages;
   private final TransactionTemplate readOnly;
 
-  SignalJoiner(CaseRegistry registry, ProcessEngineConfigurationImpl engine,
-      RuntimeService runtimeService, IdentityService identityService, TeamRepository teams,
-      MessageSource messages, PlatformTransactionManager transactionManager) {
+  SignalJoiner(
+      CaseRegistry registry,
+      ProcessEngineConfigurationImpl engine,
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      TeamRepository teams,
+      MessageSource messages,
+      PlatformTransactionManager transactionManager) {
     this.registry = registry;
     this.engine = engine;
     this.runtimeService = runtimeService;
@@ -77,15 +82,21 @@ class SignalJoiner {
   Optional<SignalJoinedOpenCase> join(SignalMatchesOpenCase match) {
     for (int attempt = 1; ; attempt++) {
       try {
-        JoinedCase joined = engine.getCommandExecutorTxRequiresNew()
-            .execute(context -> joinAndTell(context, match));
-        LOG.info("Signal by {} ({}) joined open case {} on match {}{}", match.source().userId(),
-            match.signal().signallingDiscipline(), joined.caseNumber(), joined.kind().code(),
+        JoinedCase joined =
+            engine
+                .getCommandExecutorTxRequiresNew()
+                .execute(context -> joinAndTell(context, match));
+        LOG.info(
+            "Signal by {} ({}) joined open case {} on match {}{}",
+            match.source().userId(),
+            match.signal().signallingDiscipline(),
+            joined.caseNumber(),
+            joined.kind().code(),
             joined.repeated() ? " (sent again, nothing new recorded)" : "");
         return Optional.of(new SignalJoinedOpenCase(joined, answer(joined)));
       } catch (CaseClosedException closed) {
-        LOG.info("Open case {} closed before the signal could join it",
-            match.outcome().caseNumber());
+        LOG.info(
+            "Open case {} closed before the signal could join it", match.outcome().caseNumber());
         return Optional.empty();
       } catch (OptimisticLockingException concurrent) {
         // another signal joined the same case at the same moment: try again on fresh data
@@ -97,26 +108,31 @@ class SignalJoiner {
   }
 
   private JoinedCase joinAndTell(CommandContext context, SignalMatchesOpenCase match) {
-    JoinedCase joined = registry.joinOpenCase(match.outcome(), match.signal(), match.source(),
-        match.signalledAt());
+    JoinedCase joined =
+        registry.joinOpenCase(match.outcome(), match.signal(), match.source(), match.signalledAt());
     if (joined.repeated()) {
       return joined;
     }
-    VariableMap variables = Variables.createVariables()
-        .putValueTyped(PathwayVariables.RISK_DOMAINS,
-            PathwayVariables.riskDomainsValue(joined.riskDomains()))
-        .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, match.signal().signallingDiscipline())
-        .putValue(NewSignalVariables.MATCH, joined.kind().code());
+    VariableMap variables =
+        Variables.createVariables()
+            .putValueTyped(
+                PathwayVariables.RISK_DOMAINS,
+                PathwayVariables.riskDomainsValue(joined.riskDomains()))
+            .putValue(PathwayVariables.SIGNALLING_DISCIPLINE, match.signal().signallingDiscipline())
+            .putValue(NewSignalVariables.MATCH, joined.kind().code());
     context.disableAuthorizationCheck();
     try {
-      List<MessageCorrelationResult> told = runtimeService
-          .createMessageCorrelation(PathwayMessages.NEW_SIGNAL)
-          .processInstanceBusinessKey(joined.caseNumber())
-          .setVariablesToTriggeredScope(variables)
-          .correlateAllWithResult();
+      List<MessageCorrelationResult> told =
+          runtimeService
+              .createMessageCorrelation(PathwayMessages.NEW_SIGNAL)
+              .processInstanceBusinessKey(joined.caseNumber())
+              .setVariablesToTriggeredScope(variables)
+              .correlateAllWithResult();
       if (told.isEmpty()) {
-        LOG.warn("Case {} is open in the dossier but no process of it waits for {}: the signal"
-            + " is recorded, the pathway is not told", joined.caseNumber(),
+        LOG.warn(
+            "Case {} is open in the dossier but no process of it waits for {}: the signal"
+                + " is recorded, the pathway is not told",
+            joined.caseNumber(),
             PathwayMessages.NEW_SIGNAL);
       }
     } finally {
@@ -128,8 +144,11 @@ class SignalJoiner {
   /** The Dutch answer: her case, and whom to contact; nothing from her dossier. */
   String answer(JoinedCase joined) {
     String contact = readOnly.execute(status -> describe(joined.contact()));
-    String text = messages.getMessage(joined.repeated() ? "signal.joined.repeated"
-        : "signal.joined", new Object[] {joined.caseNumber(), contact}, DUTCH);
+    String text =
+        messages.getMessage(
+            joined.repeated() ? "signal.joined.repeated" : "signal.joined",
+            new Object[] {joined.caseNumber(), contact},
+            DUTCH);
     if (!joined.kind().strong()) {
       text += " " + messages.getMessage("signal.joined.weak", null, DUTCH);
     }
@@ -139,8 +158,13 @@ class SignalJoiner {
   /** "de regiehouder Sanne Meijer (Regiehouders Buurtteams Utrecht: Esther Vos, 06-…)". */
   private String describe(ContactPoint contact) {
     List<String> parts = new ArrayList<>();
-    parts.add(messages.getMessage(contact.careCoordinator() ? "signal.joined.careCoordinator"
-        : "signal.joined.firstSignaller", null, DUTCH));
+    parts.add(
+        messages.getMessage(
+            contact.careCoordinator()
+                ? "signal.joined.careCoordinator"
+                : "signal.joined.firstSignaller",
+            null,
+            DUTCH));
     if (contact.userId() != null) {
       User user = identityService.createUserQuery().userId(contact.userId()).singleResult();
       if (user != null) {
@@ -148,15 +172,21 @@ class SignalJoiner {
       }
     }
     String who = String.join(" ", parts);
-    Optional<String> team = Optional.ofNullable(contact.groupId()).flatMap(teams::findByGroupId)
-        .map(found -> {
-          List<String> details = new ArrayList<>();
-          for (Contact person : found.getContacts()) {
-            details.add(String.join(", ", nonBlank(person.getName(), person.getPhone(),
-                person.getSecureMail())));
-          }
-          return found.getName() + (details.isEmpty() ? "" : ": " + String.join("; ", details));
-        });
+    Optional<String> team =
+        Optional.ofNullable(contact.groupId())
+            .flatMap(teams::findByGroupId)
+            .map(
+                found -> {
+                  List<String> details = new ArrayList<>();
+                  for (Contact person : found.getContacts()) {
+                    details.add(
+                        String.join(
+                            ", ",
+                            nonBlank(person.getName(), person.getPhone(), person.getSecureMail())));
+                  }
+                  return found.getName()
+                      + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+                });
     return team.map(description -> who + " (" + description + ")").orElse(who);
   }
 

@@ -44,16 +44,21 @@ class EngineGauges implements MeterBinder {
   private Counts counts;
   private Instant countedAt = Instant.MIN;
 
-  EngineGauges(JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh,
-      Clock clock) {
+  EngineGauges(
+      JdbcTemplate jdbc, @Value("${zorgpad.metrics.refresh:30s}") Duration refresh, Clock clock) {
     this.jdbc = jdbc;
     this.refresh = refresh;
     this.clock = clock;
   }
 
   /** The counts, from the database when the last ones are older than the refresh interval. */
-  record Counts(Map<String, Long> openTasks, Map<String, Long> overdueTasks, long incidents,
-      long jobsDue, long jobsLocked, long jobsWithoutRetries) {
+  record Counts(
+      Map<String, Long> openTasks,
+      Map<String, Long> overdueTasks,
+      long incidents,
+      long jobsDue,
+      long jobsLocked,
+      long jobsWithoutRetries) {
 
     static final Counts UNKNOWN = new Counts(Map.of(), Map.of(), -1, -1, -1, -1);
   }
@@ -64,30 +69,59 @@ class EngineGauges implements MeterBinder {
     disciplines.add(NONE);
     disciplines.add(OTHER);
     for (String discipline : disciplines) {
-      gauge(registry, "zorgpad.tasks.open", "open user tasks per discipline",
-          c -> c.openTasks().getOrDefault(discipline, 0L)).tag("discipline", discipline)
+      gauge(
+              registry,
+              "zorgpad.tasks.open",
+              "open user tasks per discipline",
+              c -> c.openTasks().getOrDefault(discipline, 0L))
+          .tag("discipline", discipline)
           .register(registry);
-      gauge(registry, "zorgpad.tasks.overdue",
-          "open user tasks past their due date, per discipline",
-          c -> c.overdueTasks().getOrDefault(discipline, 0L)).tag("discipline", discipline)
+      gauge(
+              registry,
+              "zorgpad.tasks.overdue",
+              "open user tasks past their due date, per discipline",
+              c -> c.overdueTasks().getOrDefault(discipline, 0L))
+          .tag("discipline", discipline)
           .register(registry);
     }
-    gauge(registry, "zorgpad.incidents.open", "open engine incidents (a job out of retries,"
-        + " a failed external step)", Counts::incidents).register(registry);
-    gauge(registry, "zorgpad.jobs.due", "jobs due now that no node has taken yet (backlog)",
-        Counts::jobsDue).register(registry);
-    gauge(registry, "zorgpad.jobs.locked", "jobs a node has locked (being executed, or held by"
-        + " a node that died until the lock time passes)", Counts::jobsLocked).register(registry);
-    gauge(registry, "zorgpad.jobs.without.retries", "jobs out of retries (each has an incident)",
-        Counts::jobsWithoutRetries).register(registry);
+    gauge(
+            registry,
+            "zorgpad.incidents.open",
+            "open engine incidents (a job out of retries," + " a failed external step)",
+            Counts::incidents)
+        .register(registry);
+    gauge(
+            registry,
+            "zorgpad.jobs.due",
+            "jobs due now that no node has taken yet (backlog)",
+            Counts::jobsDue)
+        .register(registry);
+    gauge(
+            registry,
+            "zorgpad.jobs.locked",
+            "jobs a node has locked (being executed, or held by"
+                + " a node that died until the lock time passes)",
+            Counts::jobsLocked)
+        .register(registry);
+    gauge(
+            registry,
+            "zorgpad.jobs.without.retries",
+            "jobs out of retries (each has an incident)",
+            Counts::jobsWithoutRetries)
+        .register(registry);
   }
 
-  private Gauge.Builder<EngineGauges> gauge(MeterRegistry registry, String name,
-      String description, ToDoubleFunction<Counts> value) {
-    return Gauge.builder(name, this, gauges -> {
-      Counts current = gauges.current();
-      return current == Counts.UNKNOWN ? Double.NaN : value.applyAsDouble(current);
-    }).description(description).strongReference(true);
+  private Gauge.Builder<EngineGauges> gauge(
+      MeterRegistry registry, String name, String description, ToDoubleFunction<Counts> value) {
+    return Gauge.builder(
+            name,
+            this,
+            gauges -> {
+              Counts current = gauges.current();
+              return current == Counts.UNKNOWN ? Double.NaN : value.applyAsDouble(current);
+            })
+        .description(description)
+        .strongReference(true);
   }
 
   synchronized Counts current() {
@@ -113,32 +147,47 @@ class EngineGauges implements MeterBinder {
     Timestamp at = Timestamp.from(now);
     Map<String, Long> open = new HashMap<>();
     Map<String, Long> overdue = new HashMap<>();
-    jdbc.query("select coalesce(tm.discipline, l.group_id_), count(distinct t.id_),"
-        + " count(distinct case when t.due_date_ < ? then t.id_ end)"
-        + " from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_"
-        + " and l.type_ = 'candidate' and l.group_id_ is not null"
-        + " left join zp_team tm on tm.group_id = l.group_id_"
-        + " group by coalesce(tm.discipline, l.group_id_)", row -> {
+    jdbc.query(
+        "select coalesce(tm.discipline, l.group_id_), count(distinct t.id_),"
+            + " count(distinct case when t.due_date_ < ? then t.id_ end)"
+            + " from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_"
+            + " and l.type_ = 'candidate' and l.group_id_ is not null"
+            + " left join zp_team tm on tm.group_id = l.group_id_"
+            + " group by coalesce(tm.discipline, l.group_id_)",
+        row -> {
           String group = row.getString(1);
           String discipline = Disciplines.ALL.contains(group) ? group : OTHER;
           open.merge(discipline, row.getLong(2), Long::sum);
           overdue.merge(discipline, row.getLong(3), Long::sum);
-        }, at);
-    jdbc.query("select count(*), count(case when t.due_date_ < ? then 1 end) from act_ru_task t"
-        + " where not exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_"
-        + " and l.type_ = 'candidate' and l.group_id_ is not null)", row -> {
+        },
+        at);
+    jdbc.query(
+        "select count(*), count(case when t.due_date_ < ? then 1 end) from act_ru_task t"
+            + " where not exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_"
+            + " and l.type_ = 'candidate' and l.group_id_ is not null)",
+        row -> {
           open.put(NONE, row.getLong(1));
           overdue.put(NONE, row.getLong(2));
-        }, at);
+        },
+        at);
     long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
-    Map<String, Object> jobs = jdbc.queryForMap("select"
-        + " count(case when retries_ > 0 and (duedate_ is null or duedate_ <= ?)"
-        + " and (lock_exp_time_ is null or lock_exp_time_ < ?) then 1 end) as due,"
-        + " count(case when lock_exp_time_ >= ? then 1 end) as locked,"
-        + " count(case when retries_ = 0 then 1 end) as without_retries from act_ru_job",
-        at, at, at);
-    return new Counts(Map.copyOf(open), Map.copyOf(overdue), incidents,
-        number(jobs, "due"), number(jobs, "locked"), number(jobs, "without_retries"));
+    Map<String, Object> jobs =
+        jdbc.queryForMap(
+            "select"
+                + " count(case when retries_ > 0 and (duedate_ is null or duedate_ <= ?)"
+                + " and (lock_exp_time_ is null or lock_exp_time_ < ?) then 1 end) as due,"
+                + " count(case when lock_exp_time_ >= ? then 1 end) as locked,"
+                + " count(case when retries_ = 0 then 1 end) as without_retries from act_ru_job",
+            at,
+            at,
+            at);
+    return new Counts(
+        Map.copyOf(open),
+        Map.copyOf(overdue),
+        incidents,
+        number(jobs, "due"),
+        number(jobs, "locked"),
+        number(jobs, "without_retries"));
   }
 
   private static long number(Map<String, Object> row, String column) {

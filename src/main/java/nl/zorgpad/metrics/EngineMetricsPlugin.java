@@ -34,28 +34,55 @@ class EngineMetricsPlugin extends AbstractProcessEnginePlugin {
 
   private static Map<String, String[]> counters() {
     Map<String, String[]> counters = new LinkedHashMap<>();
-    counters.put(Metrics.JOB_SUCCESSFUL, new String[] {"zorgpad.jobs.executed",
-        "jobs (timers, asynchronous steps, batch jobs) this node executed successfully"});
-    counters.put(Metrics.JOB_FAILED, new String[] {"zorgpad.jobs.failed",
-        "job executions on this node that failed (a retry or an incident follows)"});
-    counters.put(Metrics.JOB_ACQUIRED_SUCCESS, new String[] {"zorgpad.jobs.acquired",
-        "jobs this node's job executor locked for execution"});
-    counters.put(Metrics.JOB_ACQUIRED_FAILURE, new String[] {"zorgpad.jobs.acquisition.conflicts",
-        "jobs another node locked first (optimistic locking on acquisition)"});
-    counters.put(Metrics.JOB_ACQUISITION_ATTEMPT, new String[] {"zorgpad.jobs.acquisition.attempts",
-        "acquisition cycles of this node's job executor"});
-    counters.put(Metrics.JOB_EXECUTION_REJECTED, new String[] {"zorgpad.jobs.rejected",
-        "acquired jobs this node could not start at once (its job executor was busy)"});
-    counters.put(Metrics.ROOT_PROCESS_INSTANCE_START, new String[] {
-        "zorgpad.process.instances.started", "pathways started on this node (root instances)"});
+    counters.put(
+        Metrics.JOB_SUCCESSFUL,
+        new String[] {
+          "zorgpad.jobs.executed",
+          "jobs (timers, asynchronous steps, batch jobs) this node executed successfully"
+        });
+    counters.put(
+        Metrics.JOB_FAILED,
+        new String[] {
+          "zorgpad.jobs.failed",
+          "job executions on this node that failed (a retry or an incident follows)"
+        });
+    counters.put(
+        Metrics.JOB_ACQUIRED_SUCCESS,
+        new String[] {
+          "zorgpad.jobs.acquired", "jobs this node's job executor locked for execution"
+        });
+    counters.put(
+        Metrics.JOB_ACQUIRED_FAILURE,
+        new String[] {
+          "zorgpad.jobs.acquisition.conflicts",
+          "jobs another node locked first (optimistic locking on acquisition)"
+        });
+    counters.put(
+        Metrics.JOB_ACQUISITION_ATTEMPT,
+        new String[] {
+          "zorgpad.jobs.acquisition.attempts", "acquisition cycles of this node's job executor"
+        });
+    counters.put(
+        Metrics.JOB_EXECUTION_REJECTED,
+        new String[] {
+          "zorgpad.jobs.rejected",
+          "acquired jobs this node could not start at once (its job executor was busy)"
+        });
+    counters.put(
+        Metrics.ROOT_PROCESS_INSTANCE_START,
+        new String[] {
+          "zorgpad.process.instances.started", "pathways started on this node (root instances)"
+        });
     return counters;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     Map<String, Counter> byEngineName = new LinkedHashMap<>();
-    COUNTERS.forEach((engineName, meter) -> byEngineName.put(engineName,
-        Counter.builder(meter[0]).description(meter[1]).register(registry)));
+    COUNTERS.forEach(
+        (engineName, meter) ->
+            byEngineName.put(
+                engineName, Counter.builder(meter[0]).description(meter[1]).register(registry)));
     configuration.setMetricsRegistry(new ForwardingMetricsRegistry(byEngineName));
   }
 

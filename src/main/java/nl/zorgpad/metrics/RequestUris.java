@@ -19,10 +19,19 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
 @Configuration(proxyBeanMethods = false)
 class RequestUris {
 
-  static final List<String> AREAS = List.of("/engine-rest/", "/camunda/api/engine/",
-      "/camunda/api/admin/", "/camunda/api/tasklist/", "/camunda/api/cockpit/", "/camunda/api/",
-      "/camunda/app/tasklist/", "/camunda/app/cockpit/", "/camunda/app/admin/", "/camunda/",
-      "/actuator/");
+  static final List<String> AREAS =
+      List.of(
+          "/engine-rest/",
+          "/camunda/api/engine/",
+          "/camunda/api/admin/",
+          "/camunda/api/tasklist/",
+          "/camunda/api/cockpit/",
+          "/camunda/api/",
+          "/camunda/app/tasklist/",
+          "/camunda/app/cockpit/",
+          "/camunda/app/admin/",
+          "/camunda/",
+          "/actuator/");
 
   @Bean
   ServerRequestObservationConvention zorgpadServerRequestObservationConvention() {

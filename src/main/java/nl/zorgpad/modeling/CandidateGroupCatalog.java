@@ -11,6 +11,5 @@ public interface CandidateGroupCatalog {
   /** Id (candidate group) and Dutch display name, in the order they are offered. */
   List<Option> candidateGroups();
 
-  record Option(String id, String name) {
-  }
+  record Option(String id, String name) {}
 }

@@ -51,14 +51,21 @@ public class CaseMigration {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final TransactionTemplate transactions;
+
   /** The runs started (the per-case report needs the case list of a batch): in the database. */
   private final MigrationRuns runs;
+
   private final Clock clock;
 
-  CaseMigration(RuntimeService runtimeService, RepositoryService repositoryService,
-      ManagementService managementService, HistoryService historyService,
-      IdentityService identityService, PlatformTransactionManager transactionManager,
-      MigrationRuns runs, Clock clock) {
+  CaseMigration(
+      RuntimeService runtimeService,
+      RepositoryService repositoryService,
+      ManagementService managementService,
+      HistoryService historyService,
+      IdentityService identityService,
+      PlatformTransactionManager transactionManager,
+      MigrationRuns runs,
+      Clock clock) {
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -70,54 +77,85 @@ public class CaseMigration {
   }
 
   /** A case in the preview: where it stands now and whether the engine lets it move. */
-  public record CasePreview(String processInstanceId, String caseNumber, List<String> steps,
-      boolean canMigrate, List<String> reasons) {
-  }
+  public record CasePreview(
+      String processInstanceId,
+      String caseNumber,
+      List<String> steps,
+      boolean canMigrate,
+      List<String> reasons) {}
 
-  public record Preview(ProcessDefinition source, ProcessDefinition target,
-      List<String> planProblems, List<CasePreview> cases) {
+  public record Preview(
+      ProcessDefinition source,
+      ProcessDefinition target,
+      List<String> planProblems,
+      List<CasePreview> cases) {
 
     public long movable() {
       return cases.stream().filter(CasePreview::canMigrate).count();
     }
   }
 
-  public record Run(String batchId, String sourceDefinitionId, String targetDefinitionId,
-      List<String> processInstanceIds, String startedBy, Instant startedAt) {
-  }
+  public record Run(
+      String batchId,
+      String sourceDefinitionId,
+      String targetDefinitionId,
+      List<String> processInstanceIds,
+      String startedBy,
+      Instant startedAt) {}
 
-  public record CaseResult(String processInstanceId, String caseNumber, String outcome,
-      String detail) {
-  }
+  public record CaseResult(
+      String processInstanceId, String caseNumber, String outcome, String detail) {}
 
-  public record Report(Run run, ProcessDefinition source, ProcessDefinition target,
-      boolean finished, int totalJobs, int completedJobs, int failedJobs,
-      List<CaseResult> cases) {
-  }
+  public record Report(
+      Run run,
+      ProcessDefinition source,
+      ProcessDefinition target,
+      boolean finished,
+      int totalJobs,
+      int completedJobs,
+      int failedJobs,
+      List<CaseResult> cases) {}
 
   public Preview preview(String sourceDefinitionId, String targetDefinitionId, EngineUser user) {
     ProcessDefinition source = definition(sourceDefinitionId);
     ProcessDefinition target = definition(targetDefinitionId);
     // decision 0005: she moves the cases of the coalition(s) she looks after, nobody else's
-    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-        .processDefinitionId(sourceDefinitionId).orderByProcessInstanceId().asc().list().stream()
-        .filter(instance -> user.manages(instance.getTenantId())).toList();
+    List<ProcessInstance> instances =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionId(sourceDefinitionId)
+            .orderByProcessInstanceId()
+            .asc()
+            .list()
+            .stream()
+            .filter(instance -> user.manages(instance.getTenantId()))
+            .toList();
     BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(sourceDefinitionId);
     MigrationPlan plan;
     try {
       plan = user.run(identityService, () -> buildPlan(sourceDefinitionId, targetDefinitionId));
     } catch (MigrationPlanValidationException e) {
       List<String> problems = new ArrayList<>();
-      for (MigrationInstructionValidationReport report
-          : e.getValidationReport().getInstructionReports()) {
-        String step = stepName(sourceModel,
-            report.getMigrationInstruction().getSourceActivityId());
-        report.getFailures().forEach(failure -> problems.add(
-            "Stap " + step + " kan niet naar de nieuwe versie: " + failure));
+      for (MigrationInstructionValidationReport report :
+          e.getValidationReport().getInstructionReports()) {
+        String step = stepName(sourceModel, report.getMigrationInstruction().getSourceActivityId());
+        report
+            .getFailures()
+            .forEach(
+                failure ->
+                    problems.add("Stap " + step + " kan niet naar de nieuwe versie: " + failure));
       }
-      List<CasePreview> cases = instances.stream().map(instance -> new CasePreview(
-          instance.getId(), instance.getBusinessKey(), steps(sourceModel, instance.getId()),
-          false, List.of("Er is geen geldig migratieplan."))).toList();
+      List<CasePreview> cases =
+          instances.stream()
+              .map(
+                  instance ->
+                      new CasePreview(
+                          instance.getId(),
+                          instance.getBusinessKey(),
+                          steps(sourceModel, instance.getId()),
+                          false,
+                          List.of("Er is geen geldig migratieplan.")))
+              .toList();
       return new Preview(source, target, problems, cases);
     }
     List<CasePreview> cases = new ArrayList<>();
@@ -128,33 +166,56 @@ public class CaseMigration {
   }
 
   /** Starts the batch for the given cases; returns the run (batch id for the progress page). */
-  public Run start(String sourceDefinitionId, String targetDefinitionId,
-      List<String> processInstanceIds, EngineUser user) {
+  public Run start(
+      String sourceDefinitionId,
+      String targetDefinitionId,
+      List<String> processInstanceIds,
+      EngineUser user) {
     if (processInstanceIds.isEmpty()) {
       throw new IllegalArgumentException("No cases to migrate");
     }
     for (String id : processInstanceIds) {
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id)
-          .singleResult();
+      ProcessInstance instance =
+          runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
       if (instance == null) {
         // a batch for an unknown case would only fail later in the job executor
-        throw new nl.zorgpad.refusal.RefusalException(404, "unknown-case",
+        throw new nl.zorgpad.refusal.RefusalException(
+            404,
+            "unknown-case",
             "No running case with process instance " + id,
             nl.zorgpad.refusal.DutchText.of("modeling.migration.unknownCase"));
       }
       if (!user.manages(instance.getTenantId())) {
-        throw new CoalitionRefusedException("User " + user.userId() + " may not migrate case "
-            + id + " of tenant " + instance.getTenantId(), "Casus " + instance.getBusinessKey()
-            + " hoort bij een andere coalitie; u kunt hem niet verplaatsen.");
+        throw new CoalitionRefusedException(
+            "User "
+                + user.userId()
+                + " may not migrate case "
+                + id
+                + " of tenant "
+                + instance.getTenantId(),
+            "Casus "
+                + instance.getBusinessKey()
+                + " hoort bij een andere coalitie; u kunt hem niet verplaatsen.");
       }
     }
-    Batch batch = user.run(identityService, () -> runtimeService
-        .newMigration(buildPlan(sourceDefinitionId, targetDefinitionId))
-        .processInstanceIds(processInstanceIds)
-        .skipCustomListeners().skipIoMappings()
-        .executeAsync());
-    Run run = new Run(batch.getId(), sourceDefinitionId, targetDefinitionId,
-        List.copyOf(processInstanceIds), user.userId(), clock.instant());
+    Batch batch =
+        user.run(
+            identityService,
+            () ->
+                runtimeService
+                    .newMigration(buildPlan(sourceDefinitionId, targetDefinitionId))
+                    .processInstanceIds(processInstanceIds)
+                    .skipCustomListeners()
+                    .skipIoMappings()
+                    .executeAsync());
+    Run run =
+        new Run(
+            batch.getId(),
+            sourceDefinitionId,
+            targetDefinitionId,
+            List.copyOf(processInstanceIds),
+            user.userId(),
+            clock.instant());
     runs.save(run);
     return run;
   }
@@ -165,108 +226,168 @@ public class CaseMigration {
    */
   public java.util.Optional<Report> report(String batchId, EngineUser user) {
     Run run = runs.find(batchId).orElse(null);
-    if (run == null || !run.processInstanceIds().isEmpty() && historyService
-        .createHistoricProcessInstanceQuery()
-        .processInstanceIds(new java.util.HashSet<>(run.processInstanceIds())).list().stream()
-        .anyMatch(instance -> !user.manages(instance.getTenantId()))) {
+    if (run == null
+        || !run.processInstanceIds().isEmpty()
+            && historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(new java.util.HashSet<>(run.processInstanceIds()))
+                .list()
+                .stream()
+                .anyMatch(instance -> !user.manages(instance.getTenantId()))) {
       return java.util.Optional.empty();
     }
-    BatchStatistics statistics = managementService.createBatchStatisticsQuery().batchId(batchId)
-        .singleResult();
-    HistoricBatch historic = historyService.createHistoricBatchQuery().batchId(batchId)
-        .singleResult();
+    BatchStatistics statistics =
+        managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
+    HistoricBatch historic =
+        historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
     boolean finished = statistics == null && historic != null && historic.getEndTime() != null;
     List<String> failures = new ArrayList<>();
     if (statistics != null) {
-      for (Job job : managementService.createJobQuery()
-          .jobDefinitionId(statistics.getBatchJobDefinitionId()).withException().list()) {
+      for (Job job :
+          managementService
+              .createJobQuery()
+              .jobDefinitionId(statistics.getBatchJobDefinitionId())
+              .withException()
+              .list()) {
         failures.add(job.getExceptionMessage());
       }
     }
-    BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(
-        run.sourceDefinitionId());
+    BpmnModelInstance sourceModel =
+        repositoryService.getBpmnModelInstance(run.sourceDefinitionId());
     List<CaseResult> cases = new ArrayList<>();
     for (String id : run.processInstanceIds()) {
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id)
-          .singleResult();
+      ProcessInstance instance =
+          runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
       if (instance == null) {
         cases.add(new CaseResult(id, null, "ENDED", null));
       } else if (instance.getProcessDefinitionId().equals(run.targetDefinitionId())) {
         cases.add(new CaseResult(id, instance.getBusinessKey(), "MIGRATED", null));
-      } else if (finished || (statistics != null && statistics.getFailedJobs() > 0
-          && statistics.getRemainingJobs() == statistics.getFailedJobs())) {
-        cases.add(new CaseResult(id, instance.getBusinessKey(), "FAILED",
-            String.join("; ", steps(sourceModel, id)) + (failures.isEmpty() ? ""
-                : " – " + String.join("; ", new LinkedHashSet<>(failures)))));
+      } else if (finished
+          || (statistics != null
+              && statistics.getFailedJobs() > 0
+              && statistics.getRemainingJobs() == statistics.getFailedJobs())) {
+        cases.add(
+            new CaseResult(
+                id,
+                instance.getBusinessKey(),
+                "FAILED",
+                String.join("; ", steps(sourceModel, id))
+                    + (failures.isEmpty()
+                        ? ""
+                        : " – " + String.join("; ", new LinkedHashSet<>(failures)))));
       } else {
         cases.add(new CaseResult(id, instance.getBusinessKey(), "PENDING", null));
       }
     }
-    int total = statistics != null ? statistics.getTotalJobs()
-        : historic != null ? historic.getTotalJobs() : 0;
+    int total =
+        statistics != null
+            ? statistics.getTotalJobs()
+            : historic != null ? historic.getTotalJobs() : 0;
     int completed = statistics != null ? statistics.getCompletedJobs() : total;
     int failed = statistics != null ? statistics.getFailedJobs() : 0;
-    return java.util.Optional.of(new Report(run, definition(run.sourceDefinitionId()),
-        definition(run.targetDefinitionId()), finished, total, completed, failed, cases));
+    return java.util.Optional.of(
+        new Report(
+            run,
+            definition(run.sourceDefinitionId()),
+            definition(run.targetDefinitionId()),
+            finished,
+            total,
+            completed,
+            failed,
+            cases));
   }
 
   private MigrationPlan buildPlan(String sourceDefinitionId, String targetDefinitionId) {
-    return runtimeService.createMigrationPlan(sourceDefinitionId, targetDefinitionId)
-        .mapEqualActivities().updateEventTriggers().build();
+    return runtimeService
+        .createMigrationPlan(sourceDefinitionId, targetDefinitionId)
+        .mapEqualActivities()
+        .updateEventTriggers()
+        .build();
   }
 
   /** Migrates one case in a transaction that is always rolled back: the engine's verdict. */
-  private CasePreview tryCase(MigrationPlan plan, ProcessInstance instance,
-      BpmnModelInstance sourceModel, ProcessDefinition target, EngineUser user) {
+  private CasePreview tryCase(
+      MigrationPlan plan,
+      ProcessInstance instance,
+      BpmnModelInstance sourceModel,
+      ProcessDefinition target,
+      EngineUser user) {
     List<String> steps = steps(sourceModel, instance.getId());
     List<String> reasons = new ArrayList<>();
     if (target.getTenantId() != null && !target.getTenantId().equals(instance.getTenantId())) {
       // the engine refuses this too; say why in Dutch (decision 0005)
-      reasons.add("De casus hoort niet bij coalitie " + target.getTenantId() + ": hij kan alleen"
-          + " naar een versie van zijn eigen coalitie of een gedeelde versie.");
+      reasons.add(
+          "De casus hoort niet bij coalitie "
+              + target.getTenantId()
+              + ": hij kan alleen"
+              + " naar een versie van zijn eigen coalitie of een gedeelde versie.");
       return new CasePreview(instance.getId(), instance.getBusinessKey(), steps, false, reasons);
     }
-    transactions.executeWithoutResult(status -> {
-      try {
-        user.run(identityService, () -> {
-          runtimeService.newMigration(plan).processInstanceIds(instance.getId())
-              .skipCustomListeners().skipIoMappings().execute();
-          return null;
+    transactions.executeWithoutResult(
+        status -> {
+          try {
+            user.run(
+                identityService,
+                () -> {
+                  runtimeService
+                      .newMigration(plan)
+                      .processInstanceIds(instance.getId())
+                      .skipCustomListeners()
+                      .skipIoMappings()
+                      .execute();
+                  return null;
+                });
+          } catch (MigratingProcessInstanceValidationException e) {
+            reasons.addAll(reasons(e.getValidationReport(), sourceModel, target));
+          } catch (ProcessEngineException e) {
+            reasons.add(e.getMessage());
+          } finally {
+            status.setRollbackOnly();
+          }
         });
-      } catch (MigratingProcessInstanceValidationException e) {
-        reasons.addAll(reasons(e.getValidationReport(), sourceModel, target));
-      } catch (ProcessEngineException e) {
-        reasons.add(e.getMessage());
-      } finally {
-        status.setRollbackOnly();
-      }
-    });
-    return new CasePreview(instance.getId(), instance.getBusinessKey(), steps, reasons.isEmpty(),
-        reasons);
+    return new CasePreview(
+        instance.getId(), instance.getBusinessKey(), steps, reasons.isEmpty(), reasons);
   }
 
-  private List<String> reasons(MigratingProcessInstanceValidationReport report,
-      BpmnModelInstance sourceModel, ProcessDefinition target) {
+  private List<String> reasons(
+      MigratingProcessInstanceValidationReport report,
+      BpmnModelInstance sourceModel,
+      ProcessDefinition target) {
     List<String> reasons = new ArrayList<>(report.getFailures());
-    for (MigratingActivityInstanceValidationReport activity
-        : report.getActivityInstanceReports()) {
-      reasons.add(reason(activity.getSourceScopeId(), activity.getMigrationInstruction() == null,
-          activity.getFailures(), sourceModel, target));
+    for (MigratingActivityInstanceValidationReport activity : report.getActivityInstanceReports()) {
+      reasons.add(
+          reason(
+              activity.getSourceScopeId(),
+              activity.getMigrationInstruction() == null,
+              activity.getFailures(),
+              sourceModel,
+              target));
     }
-    for (MigratingTransitionInstanceValidationReport transition
-        : report.getTransitionInstanceReports()) {
-      reasons.add(reason(transition.getSourceScopeId(),
-          transition.getMigrationInstruction() == null, transition.getFailures(), sourceModel,
-          target));
+    for (MigratingTransitionInstanceValidationReport transition :
+        report.getTransitionInstanceReports()) {
+      reasons.add(
+          reason(
+              transition.getSourceScopeId(),
+              transition.getMigrationInstruction() == null,
+              transition.getFailures(),
+              sourceModel,
+              target));
     }
     return reasons;
   }
 
-  private String reason(String scopeId, boolean unmapped, List<String> failures,
-      BpmnModelInstance sourceModel, ProcessDefinition target) {
+  private String reason(
+      String scopeId,
+      boolean unmapped,
+      List<String> failures,
+      BpmnModelInstance sourceModel,
+      ProcessDefinition target) {
     String step = stepName(sourceModel, scopeId);
     if (unmapped) {
-      return "De casus staat in stap " + step + ", die in versie " + target.getVersion()
+      return "De casus staat in stap "
+          + step
+          + ", die in versie "
+          + target.getVersion()
           + " niet meer (zo) bestaat.";
     }
     return "Stap " + step + ": " + String.join("; ", failures);

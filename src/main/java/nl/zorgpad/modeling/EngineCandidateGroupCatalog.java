@@ -30,12 +30,13 @@ class EngineCandidateGroupCatalog implements CandidateGroupCatalog {
     for (String discipline : ZorgpadGroups.DISCIPLINES) {
       options.put(discipline, new Option(discipline, ZorgpadGroups.displayName(discipline)));
     }
-    List<Group> groups = new ArrayList<>(identityService.createGroupQuery().orderByGroupId()
-        .asc().list());
+    List<Group> groups =
+        new ArrayList<>(identityService.createGroupQuery().orderByGroupId().asc().list());
     for (Group group : groups) {
       if (!ROLES.contains(group.getId()) && !options.containsKey(group.getId())) {
-        options.put(group.getId(), new Option(group.getId(),
-            group.getName() == null ? group.getId() : group.getName()));
+        options.put(
+            group.getId(),
+            new Option(group.getId(), group.getName() == null ? group.getId() : group.getName()));
       }
     }
     return List.copyOf(options.values());

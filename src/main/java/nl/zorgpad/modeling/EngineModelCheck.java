@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -43,21 +43,30 @@ class EngineModelCheck {
   private List<ValidationIssue> parseBpmn(String resource, byte[] content) {
     List<ValidationIssue> issues = new ArrayList<>();
     try {
-      configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-        DeploymentEntity deployment = new DeploymentEntity();
-        deployment.setName("zorgpad-validation");
-        BpmnParse parse = bpmnParser().createParse()
-            .deployment(deployment)
-            .sourceInputStream(new ByteArrayInputStream(content))
-            .name(resource);
-        parse.execute();
-        return null;
-      });
+      configuration
+          .getCommandExecutorTxRequired()
+          .execute(
+              commandContext -> {
+                DeploymentEntity deployment = new DeploymentEntity();
+                deployment.setName("zorgpad-validation");
+                BpmnParse parse =
+                    bpmnParser()
+                        .createParse()
+                        .deployment(deployment)
+                        .sourceInputStream(new ByteArrayInputStream(content))
+                        .name(resource);
+                parse.execute();
+                return null;
+              });
     } catch (ParseException e) {
       for (ResourceReport report : e.getResorceReports()) {
         for (Problem problem : report.getErrors()) {
-          issues.add(ValidationIssue.error(resource, problem.getMainElementId(), "engine-parse",
-              "De procesengine weigert dit model: " + problem.getMessage()));
+          issues.add(
+              ValidationIssue.error(
+                  resource,
+                  problem.getMainElementId(),
+                  "engine-parse",
+                  "De procesengine weigert dit model: " + problem.getMessage()));
         }
       }
       if (issues.isEmpty()) {
@@ -72,14 +81,17 @@ class EngineModelCheck {
   /** The deployer's parser: the same parse listeners as a real deployment. */
   private BpmnParser bpmnParser() {
     return configuration.getDeployers().stream()
-        .filter(BpmnDeployer.class::isInstance).map(BpmnDeployer.class::cast)
-        .map(BpmnDeployer::getBpmnParser).findFirst()
+        .filter(BpmnDeployer.class::isInstance)
+        .map(BpmnDeployer.class::cast)
+        .map(BpmnDeployer::getBpmnParser)
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("Engine has no BPMN deployer"));
   }
 
   private List<ValidationIssue> parseDmn(String resource, byte[] content) {
     try {
-      configuration.getDmnEngine()
+      configuration
+          .getDmnEngine()
           .parseDecisionRequirementsGraph(new ByteArrayInputStream(content));
       return List.of();
     } catch (DmnEngineException | ModelException e) {
@@ -88,7 +100,7 @@ class EngineModelCheck {
   }
 
   private static ValidationIssue engineError(String resource, Exception e) {
-    return ValidationIssue.error(resource, null, "engine-parse",
-        "De procesengine weigert dit model: " + e.getMessage());
+    return ValidationIssue.error(
+        resource, null, "engine-parse", "De procesengine weigert dit model: " + e.getMessage());
   }
 }

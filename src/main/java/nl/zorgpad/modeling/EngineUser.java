@@ -17,10 +17,19 @@ import org.springframework.security.access.AccessDeniedException;
 public record EngineUser(String userId, List<String> groupIds, List<String> tenantIds) {
 
   public static EngineUser of(String userId, IdentityService identityService) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(userId)
-        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
+    List<String> tenants =
+        identityService
+            .createTenantQuery()
+            .userMember(userId)
+            .includingGroupsOfUser(true)
+            .list()
+            .stream()
+            .map(Tenant::getId)
+            .toList();
     return new EngineUser(userId, groups, tenants);
   }
 

@@ -23,25 +23,47 @@ class MigrationRuns {
 
   @Transactional
   public void save(CaseMigration.Run run) {
-    jdbc.update("insert into zp_migration_run (batch_id, source_definition_id,"
-        + " target_definition_id, started_by, started_at) values (?, ?, ?, ?, ?)",
-        run.batchId(), run.sourceDefinitionId(), run.targetDefinitionId(), run.startedBy(),
+    jdbc.update(
+        "insert into zp_migration_run (batch_id, source_definition_id,"
+            + " target_definition_id, started_by, started_at) values (?, ?, ?, ?, ?)",
+        run.batchId(),
+        run.sourceDefinitionId(),
+        run.targetDefinitionId(),
+        run.startedBy(),
         OffsetDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC));
     List<String> ids = run.processInstanceIds();
     for (int i = 0; i < ids.size(); i++) {
-      jdbc.update("insert into zp_migration_run_case (batch_id, list_index, process_instance_id)"
-          + " values (?, ?, ?)", run.batchId(), i, ids.get(i));
+      jdbc.update(
+          "insert into zp_migration_run_case (batch_id, list_index, process_instance_id)"
+              + " values (?, ?, ?)",
+          run.batchId(),
+          i,
+          ids.get(i));
     }
   }
 
   @Transactional(readOnly = true)
   public Optional<CaseMigration.Run> find(String batchId) {
-    List<String> ids = jdbc.queryForList("select process_instance_id from zp_migration_run_case"
-        + " where batch_id = ? order by list_index", String.class, batchId);
-    return jdbc.query("select source_definition_id, target_definition_id, started_by, started_at"
-        + " from zp_migration_run where batch_id = ?", (row, number) -> new CaseMigration.Run(
-            batchId, row.getString(1), row.getString(2), List.copyOf(ids), row.getString(3),
-            row.getObject(4, OffsetDateTime.class).toInstant()), batchId)
-        .stream().findFirst();
+    List<String> ids =
+        jdbc.queryForList(
+            "select process_instance_id from zp_migration_run_case"
+                + " where batch_id = ? order by list_index",
+            String.class,
+            batchId);
+    return jdbc
+        .query(
+            "select source_definition_id, target_definition_id, started_by, started_at"
+                + " from zp_migration_run where batch_id = ?",
+            (row, number) ->
+                new CaseMigration.Run(
+                    batchId,
+                    row.getString(1),
+                    row.getString(2),
+                    List.copyOf(ids),
+                    row.getString(3),
+                    row.getObject(4, OffsetDateTime.class).toInstant()),
+            batchId)
+        .stream()
+        .findFirst();
   }
 }

@@ -31,34 +31,39 @@ import org.xml.sax.SAXException;
 class ModelDiff {
 
   private final ObjectMapper json;
-  private static final String DI_NAMESPACES = "http://www.omg.org/spec/BPMN/20100524/DI "
-      + "http://www.omg.org/spec/DMN/20180521/DMNDI/ http://www.omg.org/spec/DMN/20191111/DMNDI/";
+  private static final String DI_NAMESPACES =
+      "http://www.omg.org/spec/BPMN/20100524/DI "
+          + "http://www.omg.org/spec/DMN/20180521/DMNDI/ http://www.omg.org/spec/DMN/20191111/DMNDI/";
 
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
   /**
    * Attribute values that are the BPMN/Camunda schema defaults: bpmn-js leaves them out when it
    * saves (e.g. {@code camunda:decisionRefBinding="latest"}), so their presence is no change.
    */
-  private static final Map<String, String> DEFAULTS = Map.ofEntries(
-      Map.entry("decisionRefBinding", "latest"), Map.entry("calledElementBinding", "latest"),
-      Map.entry("caseBinding", "latest"), Map.entry("asyncBefore", "false"),
-      Map.entry("asyncAfter", "false"), Map.entry("exclusive", "true"),
-      Map.entry("isInterrupting", "true"), Map.entry("cancelActivity", "true"),
-      Map.entry("isForCompensation", "false"), Map.entry("completionQuantity", "1"),
-      Map.entry("startQuantity", "1"), Map.entry("gatewayDirection", "Unspecified"),
-      Map.entry("parallelMultiple", "false"), Map.entry("triggeredByEvent", "false"),
-      Map.entry("isSequential", "false"), Map.entry("isClosed", "false"),
-      Map.entry("processType", "None"), Map.entry("isStartableInTasklist", "true"),
-      Map.entry("isImmediate", "true"), Map.entry("instantiate", "false"),
-      Map.entry("eventGatewayType", "Exclusive"), Map.entry("method", "##unspecified"));
+  private static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("decisionRefBinding", "latest"), Map.entry("calledElementBinding", "latest"),
+          Map.entry("caseBinding", "latest"), Map.entry("asyncBefore", "false"),
+          Map.entry("asyncAfter", "false"), Map.entry("exclusive", "true"),
+          Map.entry("isInterrupting", "true"), Map.entry("cancelActivity", "true"),
+          Map.entry("isForCompensation", "false"), Map.entry("completionQuantity", "1"),
+          Map.entry("startQuantity", "1"), Map.entry("gatewayDirection", "Unspecified"),
+          Map.entry("parallelMultiple", "false"), Map.entry("triggeredByEvent", "false"),
+          Map.entry("isSequential", "false"), Map.entry("isClosed", "false"),
+          Map.entry("processType", "None"), Map.entry("isStartableInTasklist", "true"),
+          Map.entry("isImmediate", "true"), Map.entry("instantiate", "false"),
+          Map.entry("eventGatewayType", "Exclusive"), Map.entry("method", "##unspecified"));
 
-  enum Change { ADDED, REMOVED, CHANGED }
-
-  record Entry(Change change, String elementId, String type, String name) {
+  enum Change {
+    ADDED,
+    REMOVED,
+    CHANGED
   }
 
-  private record Element2(String type, String name, String signature) {
-  }
+  record Entry(Change change, String elementId, String type, String name) {}
+
+  private record Element2(String type, String name, String signature) {}
 
   ModelDiff(ObjectMapper json) {
     this.json = json;
@@ -68,19 +73,21 @@ class ModelDiff {
     Map<String, Element2> old = elements(resourceName, before);
     Map<String, Element2> now = elements(resourceName, after);
     List<Entry> entries = new ArrayList<>();
-    now.forEach((id, element) -> {
-      Element2 previous = old.get(id);
-      if (previous == null) {
-        entries.add(new Entry(Change.ADDED, id, element.type(), element.name()));
-      } else if (!previous.signature().equals(element.signature())) {
-        entries.add(new Entry(Change.CHANGED, id, element.type(), element.name()));
-      }
-    });
-    old.forEach((id, element) -> {
-      if (!now.containsKey(id)) {
-        entries.add(new Entry(Change.REMOVED, id, element.type(), element.name()));
-      }
-    });
+    now.forEach(
+        (id, element) -> {
+          Element2 previous = old.get(id);
+          if (previous == null) {
+            entries.add(new Entry(Change.ADDED, id, element.type(), element.name()));
+          } else if (!previous.signature().equals(element.signature())) {
+            entries.add(new Entry(Change.CHANGED, id, element.type(), element.name()));
+          }
+        });
+    old.forEach(
+        (id, element) -> {
+          if (!now.containsKey(id)) {
+            entries.add(new Entry(Change.REMOVED, id, element.type(), element.name()));
+          }
+        });
     return entries;
   }
 
@@ -113,7 +120,8 @@ class ModelDiff {
 
   private void collectLayouts(JsonNode components, Map<String, String> result) {
     for (JsonNode component : components) {
-      result.put(component.path("id").asText(component.path("key").asText("")),
+      result.put(
+          component.path("id").asText(component.path("key").asText("")),
           component.path("layout").toString());
       collectLayouts(component.path("components"), result);
     }
@@ -129,8 +137,12 @@ class ModelDiff {
     NodeList all = document.getElementsByTagNameNS("*", "*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
-      String drawn = element.hasAttribute("bpmnElement") ? element.getAttribute("bpmnElement")
-          : element.hasAttribute("dmnElementRef") ? element.getAttribute("dmnElementRef") : null;
+      String drawn =
+          element.hasAttribute("bpmnElement")
+              ? element.getAttribute("bpmnElement")
+              : element.hasAttribute("dmnElementRef")
+                  ? element.getAttribute("dmnElementRef")
+                  : null;
       if (drawn != null) {
         result.put(element.getLocalName() + ":" + drawn, geometry(element));
       }
@@ -191,8 +203,12 @@ class ModelDiff {
       own.remove("components");
       own.remove("layout");
       String id = component.path("id").asText(component.path("key").asText(""));
-      result.put(id, new Element2(component.path("type").asText(),
-          component.path("label").asText(component.path("text").asText(null)), own.toString()));
+      result.put(
+          id,
+          new Element2(
+              component.path("type").asText(),
+              component.path("label").asText(component.path("text").asText(null)),
+              own.toString()));
       collect(component.path("components"), result);
     }
   }
@@ -218,9 +234,12 @@ class ModelDiff {
       return;
     }
     if (element.hasAttribute("id") && element.getParentNode() instanceof Element) {
-      result.put(element.getAttribute("id"), new Element2(element.getLocalName(),
-          element.hasAttribute("name") ? element.getAttribute("name") : null,
-          signature(element)));
+      result.put(
+          element.getAttribute("id"),
+          new Element2(
+              element.getLocalName(),
+              element.hasAttribute("name") ? element.getAttribute("name") : null,
+              signature(element)));
     }
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
@@ -240,18 +259,20 @@ class ModelDiff {
       if (attribute.getNodeName().startsWith("xmlns")) {
         continue;
       }
-      String name = attribute.getLocalName() == null ? attribute.getNodeName()
-          : attribute.getLocalName();
+      String name =
+          attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
       String value = attribute.getNodeValue().strip();
       if ("type".equals(name) && XSI.equals(attribute.getNamespaceURI())) {
-        value = value.substring(value.indexOf(':') + 1); // bpmn:tFormalExpression = tFormalExpression
+        value =
+            value.substring(value.indexOf(':') + 1); // bpmn:tFormalExpression = tFormalExpression
       }
       if (value.equals(DEFAULTS.get(name))) {
         continue; // the editor leaves out what the schema defaults to (issue 15)
       }
       // by namespace and local name: the prefix an editor chose is no change
-      sorted.put((attribute.getNamespaceURI() == null ? "" : attribute.getNamespaceURI() + " ")
-          + name, value);
+      sorted.put(
+          (attribute.getNamespaceURI() == null ? "" : attribute.getNamespaceURI() + " ") + name,
+          value);
     }
     text.append(sorted).append(']');
     NodeList children = element.getChildNodes();
@@ -283,8 +304,9 @@ class ModelDiff {
 
   private boolean isDiagramInterchange(Element element) {
     String namespace = element.getNamespaceURI();
-    return namespace != null && (DI_NAMESPACES.contains(namespace)
-        || element.getLocalName().startsWith("BPMNDiagram")
-        || element.getLocalName().equals("DMNDI"));
+    return namespace != null
+        && (DI_NAMESPACES.contains(namespace)
+            || element.getLocalName().startsWith("BPMNDiagram")
+            || element.getLocalName().equals("DMNDI"));
   }
 }

@@ -42,6 +42,7 @@ public class ModelValidator {
   public static final int MAX_FORM_SCHEMA_VERSION = 16;
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
   /** {@code ${recipientDiscipline}}: a discipline chosen at run time from a process variable. */
   private static final Pattern VARIABLE_REFERENCE =
       Pattern.compile("^[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}$");
@@ -66,29 +67,33 @@ public class ModelValidator {
         || issue.rule().equals(ModelPolicy.RULE_RESOURCE_TYPE);
   }
 
-  public List<ValidationIssue> validate(String resource, byte[] content,
-      ValidationContext context) {
+  public List<ValidationIssue> validate(
+      String resource, byte[] content, ValidationContext context) {
     List<ValidationIssue> issues = new ArrayList<>();
     if (policy != null) {
       List<PolicyViolation> violations = policy.check(resource, content);
       for (PolicyViolation violation : violations) {
-        issues.add(ValidationIssue.error(resource, violation.elementId(), violation.rule(),
-            violation.message()));
+        issues.add(
+            ValidationIssue.error(
+                resource, violation.elementId(), violation.rule(), violation.message()));
       }
       if (violations.stream().anyMatch(PolicyViolation::unreadable)) {
         return issues; // no other parser may see this file
       }
     }
     ModelPolicy.Kind kind = ModelPolicy.kind(resource);
-    List<ValidationIssue> own = kind == ModelPolicy.Kind.BPMN
-        ? validateBpmn(resource, content, context)
-        : kind == ModelPolicy.Kind.DMN ? validateDmn(resource, content)
-        : kind == ModelPolicy.Kind.FORM ? validateForm(resource, content) : List.of();
+    List<ValidationIssue> own =
+        kind == ModelPolicy.Kind.BPMN
+            ? validateBpmn(resource, content, context)
+            : kind == ModelPolicy.Kind.DMN
+                ? validateDmn(resource, content)
+                : kind == ModelPolicy.Kind.FORM ? validateForm(resource, content) : List.of();
     // a warning ("an expression, cannot be checked") on an element the policy refuses says
     // nothing more and would repeat the refused expression
     Set<String> refused = new HashSet<>();
     issues.forEach(issue -> refused.add(issue.elementId()));
-    own.stream().filter(issue -> issue.isError() || !refused.contains(issue.elementId()))
+    own.stream()
+        .filter(issue -> issue.isError() || !refused.contains(issue.elementId()))
         .forEach(issues::add);
     return issues;
   }
@@ -100,15 +105,25 @@ public class ModelValidator {
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
     } catch (ModelException e) {
-      return List.of(ValidationIssue.error(resource, null, "bpmn-parse",
-          "Het zorgpad kan niet worden gelezen (geen geldig BPMN): " + rootMessage(e)));
+      return List.of(
+          ValidationIssue.error(
+              resource,
+              null,
+              "bpmn-parse",
+              "Het zorgpad kan niet worden gelezen (geen geldig BPMN): " + rootMessage(e)));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
-        issues.add(ValidationIssue.error(resource, process.getId(), "history-time-to-live",
-            "Zorgpad " + label(process) + " heeft geen bewaartermijn (historyTimeToLive)."
-                + " Vul het aantal dagen in dat afgeronde casussen bewaard blijven."));
+        issues.add(
+            ValidationIssue.error(
+                resource,
+                process.getId(),
+                "history-time-to-live",
+                "Zorgpad "
+                    + label(process)
+                    + " heeft geen bewaartermijn (historyTimeToLive)."
+                    + " Vul het aantal dagen in dat afgeronde casussen bewaard blijven."));
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -127,25 +142,45 @@ public class ModelValidator {
         continue; // implemented by a delegate; the engine parse checks that
       }
       if (isExpression(decisionRef)) {
-        issues.add(ValidationIssue.warning(resource, task.getId(), "decision-exists",
-            "Beslistaak " + label(task) + " kiest de beslistabel met een expressie ("
-                + decisionRef + "); Zorgpad kan niet controleren of die bestaat."));
+        issues.add(
+            ValidationIssue.warning(
+                resource,
+                task.getId(),
+                "decision-exists",
+                "Beslistaak "
+                    + label(task)
+                    + " kiest de beslistabel met een expressie ("
+                    + decisionRef
+                    + "); Zorgpad kan niet controleren of die bestaat."));
       } else if (!context.decisionKeys().contains(decisionRef)) {
-        issues.add(ValidationIssue.error(resource, task.getId(), "decision-exists",
-            "Beslistaak " + label(task) + " gebruikt beslistabel '" + decisionRef
-                + "', maar die bestaat niet. Publiceer de beslistabel eerst of tegelijk."));
+        issues.add(
+            ValidationIssue.error(
+                resource,
+                task.getId(),
+                "decision-exists",
+                "Beslistaak "
+                    + label(task)
+                    + " gebruikt beslistabel '"
+                    + decisionRef
+                    + "', maar die bestaat niet. Publiceer de beslistabel eerst of tegelijk."));
       }
     }
     return issues;
   }
 
-  private void checkCandidateGroups(String resource, UserTask task, ValidationContext context,
-      List<ValidationIssue> issues) {
+  private void checkCandidateGroups(
+      String resource, UserTask task, ValidationContext context, List<ValidationIssue> issues) {
     List<String> groups = split(task.getCamundaCandidateGroups());
     if (groups.isEmpty()) {
-      issues.add(ValidationIssue.error(resource, task.getId(), "discipline-required",
-          "Taak " + label(task) + " heeft geen discipline. Kies wie deze taak krijgt"
-              + " (kandidaatgroep)."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              task.getId(),
+              "discipline-required",
+              "Taak "
+                  + label(task)
+                  + " heeft geen discipline. Kies wie deze taak krijgt"
+                  + " (kandidaatgroep)."));
       return;
     }
     for (String group : groups) {
@@ -153,66 +188,136 @@ public class ModelValidator {
         continue; // the discipline is decided while the case runs (e.g. the signalling one)
       }
       if (isExpression(group)) {
-        issues.add(ValidationIssue.warning(resource, task.getId(), "discipline-known",
-            "De discipline van taak " + label(task) + " is een expressie (" + group
-                + "); Zorgpad kan niet controleren of die bestaat."));
+        issues.add(
+            ValidationIssue.warning(
+                resource,
+                task.getId(),
+                "discipline-known",
+                "De discipline van taak "
+                    + label(task)
+                    + " is een expressie ("
+                    + group
+                    + "); Zorgpad kan niet controleren of die bestaat."));
       } else if (!context.candidateGroups().contains(group)) {
-        issues.add(ValidationIssue.error(resource, task.getId(), "discipline-known",
-            "Taak " + label(task) + ": discipline '" + group
-                + "' bestaat niet op de sociale kaart."));
+        issues.add(
+            ValidationIssue.error(
+                resource,
+                task.getId(),
+                "discipline-known",
+                "Taak "
+                    + label(task)
+                    + ": discipline '"
+                    + group
+                    + "' bestaat niet op de sociale kaart."));
       }
     }
   }
 
-  private void checkForm(String resource, BaseElement element, String formKey,
-      ValidationContext context, boolean required, List<ValidationIssue> issues) {
+  private void checkForm(
+      String resource,
+      BaseElement element,
+      String formKey,
+      ValidationContext context,
+      boolean required,
+      List<ValidationIssue> issues) {
     String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
     if (isBlank(formRef)) {
       // a formKey (embedded or external form) is refused by the model policy ("form-key")
       if (isBlank(formKey) && required) {
-        issues.add(ValidationIssue.error(resource, element.getId(), "form-required",
-            "Taak " + label(element) + " heeft geen formulier. Kies een formulier (formRef)."));
+        issues.add(
+            ValidationIssue.error(
+                resource,
+                element.getId(),
+                "form-required",
+                "Taak " + label(element) + " heeft geen formulier. Kies een formulier (formRef)."));
       }
       return;
     }
     if (isExpression(formRef)) {
-      issues.add(ValidationIssue.warning(resource, element.getId(), "form-exists",
-          "Het formulier van " + label(element) + " is een expressie (" + formRef
-              + "); Zorgpad kan niet controleren of het bestaat."));
+      issues.add(
+          ValidationIssue.warning(
+              resource,
+              element.getId(),
+              "form-exists",
+              "Het formulier van "
+                  + label(element)
+                  + " is een expressie ("
+                  + formRef
+                  + "); Zorgpad kan niet controleren of het bestaat."));
     } else if (!context.formIds().contains(formRef)) {
-      issues.add(ValidationIssue.error(resource, element.getId(), "form-exists",
-          "Formulier '" + formRef + "' van " + label(element) + " bestaat niet."
-              + " Publiceer het formulier eerst of tegelijk."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              element.getId(),
+              "form-exists",
+              "Formulier '"
+                  + formRef
+                  + "' van "
+                  + label(element)
+                  + " bestaat niet."
+                  + " Publiceer het formulier eerst of tegelijk."));
     }
     if ("deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
-      issues.add(ValidationIssue.error(resource, element.getId(), "form-binding",
-          label(element) + " zoekt het formulier in dezelfde publicatie (binding 'deployment')."
-              + " De werkbank publiceert alleen gewijzigde bestanden: kies binding 'latest'"
-              + " of 'version'."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              element.getId(),
+              "form-binding",
+              label(element)
+                  + " zoekt het formulier in dezelfde publicatie (binding 'deployment')."
+                  + " De werkbank publiceert alleen gewijzigde bestanden: kies binding 'latest'"
+                  + " of 'version'."));
     }
   }
 
-  private void checkCallActivity(String resource, CallActivity call, ValidationContext context,
-      List<ValidationIssue> issues) {
+  private void checkCallActivity(
+      String resource, CallActivity call, ValidationContext context, List<ValidationIssue> issues) {
     if (call.getAttributeValueNs(CAMUNDA_NS, "caseRef") != null) {
-      issues.add(ValidationIssue.error(resource, call.getId(), "called-process-exists",
-          "Deelproces " + label(call) + " roept een CMMN-case aan; Zorgpad gebruikt alleen"
-              + " zorgpaden (BPMN)."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              call.getId(),
+              "called-process-exists",
+              "Deelproces "
+                  + label(call)
+                  + " roept een CMMN-case aan; Zorgpad gebruikt alleen"
+                  + " zorgpaden (BPMN)."));
       return;
     }
     String key = call.getCalledElement();
     if (isBlank(key)) {
-      issues.add(ValidationIssue.error(resource, call.getId(), "called-process-exists",
-          "Deelproces " + label(call) + " roept geen zorgpad aan. Kies het zorgpad dat hier"
-              + " wordt uitgevoerd."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              call.getId(),
+              "called-process-exists",
+              "Deelproces "
+                  + label(call)
+                  + " roept geen zorgpad aan. Kies het zorgpad dat hier"
+                  + " wordt uitgevoerd."));
     } else if (isExpression(key)) {
-      issues.add(ValidationIssue.warning(resource, call.getId(), "called-process-exists",
-          "Deelproces " + label(call) + " kiest het zorgpad met een expressie (" + key
-              + "); Zorgpad kan niet controleren of het bestaat."));
+      issues.add(
+          ValidationIssue.warning(
+              resource,
+              call.getId(),
+              "called-process-exists",
+              "Deelproces "
+                  + label(call)
+                  + " kiest het zorgpad met een expressie ("
+                  + key
+                  + "); Zorgpad kan niet controleren of het bestaat."));
     } else if (!context.processKeys().contains(key)) {
-      issues.add(ValidationIssue.error(resource, call.getId(), "called-process-exists",
-          "Deelproces " + label(call) + " roept zorgpad '" + key + "' aan, maar dat bestaat"
-              + " niet. Publiceer dat zorgpad eerst of tegelijk."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              call.getId(),
+              "called-process-exists",
+              "Deelproces "
+                  + label(call)
+                  + " roept zorgpad '"
+                  + key
+                  + "' aan, maar dat bestaat"
+                  + " niet. Publiceer dat zorgpad eerst of tegelijk."));
     }
   }
 
@@ -223,16 +328,27 @@ public class ModelValidator {
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
     } catch (ModelException e) {
-      return List.of(ValidationIssue.error(resource, null, "dmn-parse",
-          "De beslistabel kan niet worden gelezen (geen geldig DMN): " + rootMessage(e)));
+      return List.of(
+          ValidationIssue.error(
+              resource,
+              null,
+              "dmn-parse",
+              "De beslistabel kan niet worden gelezen (geen geldig DMN): " + rootMessage(e)));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (isBlank(decision.getCamundaHistoryTimeToLiveString())) {
-        issues.add(ValidationIssue.error(resource, decision.getId(), "history-time-to-live",
-            "Beslissing " + (isBlank(decision.getName()) ? "'" + decision.getId() + "'"
-                : "'" + decision.getName() + "'") + " heeft geen bewaartermijn"
-                + " (historyTimeToLive)."));
+        issues.add(
+            ValidationIssue.error(
+                resource,
+                decision.getId(),
+                "history-time-to-live",
+                "Beslissing "
+                    + (isBlank(decision.getName())
+                        ? "'" + decision.getId() + "'"
+                        : "'" + decision.getName() + "'")
+                    + " heeft geen bewaartermijn"
+                    + " (historyTimeToLive)."));
       }
     }
     return issues;
@@ -245,22 +361,37 @@ public class ModelValidator {
     try {
       form = json.readTree(content);
     } catch (IOException e) {
-      return List.of(ValidationIssue.error(resource, null, "form-parse",
-          "Het formulier kan niet worden gelezen (geen geldige JSON)."));
+      return List.of(
+          ValidationIssue.error(
+              resource,
+              null,
+              "form-parse",
+              "Het formulier kan niet worden gelezen (geen geldige JSON)."));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     if (form == null || !form.isObject() || isBlank(form.path("id").asText(null))) {
-      issues.add(ValidationIssue.error(resource, null, "form-id",
-          "Het formulier heeft geen id; taken verwijzen met dat id naar het formulier."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              null,
+              "form-id",
+              "Het formulier heeft geen id; taken verwijzen met dat id naar het formulier."));
       return issues;
     }
     JsonNode version = form.get("schemaVersion");
     if (version != null && version.asInt() > MAX_FORM_SCHEMA_VERSION) {
-      issues.add(ValidationIssue.error(resource, form.path("id").asText(), "form-schema-version",
-          "Het formulier heeft schemaVersion " + version.asInt() + "; de takenlijst (form-js"
-              + " 1.8.7) toont formulieren tot en met schemaVersion "
-              + MAX_FORM_SCHEMA_VERSION + ". Maak het in de werkbank of in Camunda Modeler"
-              + " voor Camunda 7.24."));
+      issues.add(
+          ValidationIssue.error(
+              resource,
+              form.path("id").asText(),
+              "form-schema-version",
+              "Het formulier heeft schemaVersion "
+                  + version.asInt()
+                  + "; de takenlijst (form-js"
+                  + " 1.8.7) toont formulieren tot en met schemaVersion "
+                  + MAX_FORM_SCHEMA_VERSION
+                  + ". Maak het in de werkbank of in Camunda Modeler"
+                  + " voor Camunda 7.24."));
     }
     // the component types (what form-js 1.8.7 can show and may show) are the model policy's
     return issues;
@@ -269,8 +400,10 @@ public class ModelValidator {
   // --- helpers ----------------------------------------------------------------------------
 
   static String label(BaseElement element) {
-    String name = element instanceof FlowElement flow ? flow.getName()
-        : element instanceof Process process ? process.getName() : null;
+    String name =
+        element instanceof FlowElement flow
+            ? flow.getName()
+            : element instanceof Process process ? process.getName() : null;
     return "'" + (isBlank(name) ? element.getId() : name.strip().replaceAll("\\s+", " ")) + "'";
   }
 

@@ -1,9 +1,9 @@
 package nl.zorgpad.modeling;
 
-import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,12 @@ class ModelingApiController {
   private final IdentityService identityService;
   private final ObjectMapper json;
 
-  ModelingApiController(ResourceCatalog catalog, WorkbenchDeployer deployer,
-      CandidateGroupCatalog groups, IdentityService identityService, ObjectMapper json) {
+  ModelingApiController(
+      ResourceCatalog catalog,
+      WorkbenchDeployer deployer,
+      CandidateGroupCatalog groups,
+      IdentityService identityService,
+      ObjectMapper json) {
     this.json = json;
     this.catalog = catalog;
     this.deployer = deployer;
@@ -50,28 +54,36 @@ class ModelingApiController {
   }
 
   /** One submitted file; {@code content} is the XML or form JSON as text. */
-  record SubmittedResource(@Size(max = TextLimits.RESOURCE_NAME) String name,
-      @Size(max = TextLimits.MODEL) String content) {
-  }
+  record SubmittedResource(
+      @Size(max = TextLimits.RESOURCE_NAME) String name,
+      @Size(max = TextLimits.MODEL) String content) {}
 
-  record Submission(List<SubmittedResource> resources,
-      @Size(max = TextLimits.CODE) String tenantId) {
-  }
+  record Submission(
+      List<SubmittedResource> resources, @Size(max = TextLimits.CODE) String tenantId) {}
 
   @GetMapping(value = "/resource", produces = MediaType.TEXT_PLAIN_VALUE)
-  ResponseEntity<String> resource(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+  ResponseEntity<String> resource(
+      @RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
-      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment, Principal principal) {
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment,
+      Principal principal) {
     if (!EngineUser.of(principal.getName(), identityService).sees(blankToNull(tenant))) {
       return notFound(); // another coalition's file (decision 0005)
     }
-    return catalog.entry(name, blankToNull(tenant))
-        .map(entry -> deployment == null || deployment.isBlank() ? entry.latest()
-            : entry.version(deployment).orElse(null))
-        .map(version -> ResponseEntity.ok().contentType(
-                new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-            .body(new String(catalog.content(version.deploymentId(), name),
-                StandardCharsets.UTF_8)))
+    return catalog
+        .entry(name, blankToNull(tenant))
+        .map(
+            entry ->
+                deployment == null || deployment.isBlank()
+                    ? entry.latest()
+                    : entry.version(deployment).orElse(null))
+        .map(
+            version ->
+                ResponseEntity.ok()
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(
+                        new String(
+                            catalog.content(version.deploymentId(), name), StandardCharsets.UTF_8)))
         .orElseGet(ModelingApiController::notFound);
   }
 
@@ -96,12 +108,22 @@ class ModelingApiController {
       switch (entry.kind()) {
         case FORM -> {
           byte[] content = catalog.content(entry.latest().deploymentId(), entry.name());
-          catalog.formId(content).ifPresent(id -> forms.add(Map.of("id", id, "name",
-              entry.name(), "title", catalog.formTitle(content).orElse(id))));
+          catalog
+              .formId(content)
+              .ifPresent(
+                  id ->
+                      forms.add(
+                          Map.of(
+                              "id",
+                              id,
+                              "name",
+                              entry.name(),
+                              "title",
+                              catalog.formTitle(content).orElse(id))));
         }
         case PROCESS -> entry.latest().definitions().forEach(d -> processes.add(d.key()));
         case DECISION -> entry.latest().definitions().forEach(d -> decisions.add(d.key()));
-        default -> { }
+        default -> {}
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -117,8 +139,9 @@ class ModelingApiController {
   @GetMapping("/element-templates")
   JsonNode elementTemplates() throws IOException {
     ArrayNode all = json.createArrayNode();
-    Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
-        .getResources("classpath*:processes/element-templates/*.json");
+    Resource[] files =
+        new PathMatchingResourcePatternResolver(getClass().getClassLoader())
+            .getResources("classpath*:processes/element-templates/*.json");
     for (Resource file : files) {
       try (InputStream in = file.getInputStream()) {
         JsonNode node = json.readTree(in);
@@ -134,14 +157,17 @@ class ModelingApiController {
 
   @PostMapping("/validate")
   Map<String, Object> validate(@RequestBody Submission submission) {
-    return Map.of("issues",
-        deployer.validate(contents(submission), blankToNull(submission.tenantId())));
+    return Map.of(
+        "issues", deployer.validate(contents(submission), blankToNull(submission.tenantId())));
   }
 
   @PostMapping("/deploy")
   ResponseEntity<Object> deploy(@RequestBody Submission submission, Principal principal) {
-    WorkbenchDeployer.Result result = deployer.deploy(contents(submission),
-        blankToNull(submission.tenantId()), EngineUser.of(principal.getName(), identityService));
+    WorkbenchDeployer.Result result =
+        deployer.deploy(
+            contents(submission),
+            blankToNull(submission.tenantId()),
+            EngineUser.of(principal.getName(), identityService));
     if (!result.deployed() && !result.hasErrors() && result.changed().isEmpty()) {
       // issue 15: publishing what is already the newest version is refused, in Dutch
       String message = nl.zorgpad.refusal.DutchText.of("modeling.deploy.noChanges");
@@ -155,8 +181,9 @@ class ModelingApiController {
       body.put("issues", result.issues());
       return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
-    return ResponseEntity.status(result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY
-        : HttpStatus.OK).body(result);
+    return ResponseEntity.status(
+            result.hasErrors() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
+        .body(result);
   }
 
   /** A coalition refusal (decision 0005): 403 with the Dutch reason for the editor's status. */
@@ -170,8 +197,11 @@ class ModelingApiController {
     Map<String, byte[]> contents = new LinkedHashMap<>();
     if (submission.resources() != null) {
       for (SubmittedResource resource : submission.resources()) {
-        contents.put(resource.name(), resource.content() == null ? new byte[0]
-            : resource.content().getBytes(StandardCharsets.UTF_8));
+        contents.put(
+            resource.name(),
+            resource.content() == null
+                ? new byte[0]
+                : resource.content().getBytes(StandardCharsets.UTF_8));
       }
     }
     return contents;

@@ -16,8 +16,8 @@ class ModelingConfiguration {
 
   /** With the engine's model policy: the workbench shows what the engine would refuse. */
   @Bean
-  ModelValidator modelValidator(ModelPolicy policy,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+  ModelValidator modelValidator(
+      ModelPolicy policy, com.fasterxml.jackson.databind.ObjectMapper json) {
     return new ModelValidator(policy, json);
   }
 }

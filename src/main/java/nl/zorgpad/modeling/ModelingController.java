@@ -1,8 +1,8 @@
 package nl.zorgpad.modeling;
 
-import jakarta.validation.constraints.Size;
 import static nl.zorgpad.modeling.ModelingApiController.blankToNull;
 
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
@@ -39,8 +39,13 @@ class ModelingController {
   private final IdentityService identityService;
   private final ModelDiff diffs;
 
-  ModelingController(ResourceCatalog catalog, WorkbenchDeployer deployer, CaseMigration migration,
-      RepositoryService repositoryService, IdentityService identityService, ModelDiff diffs) {
+  ModelingController(
+      ResourceCatalog catalog,
+      WorkbenchDeployer deployer,
+      CaseMigration migration,
+      RepositoryService repositoryService,
+      IdentityService identityService,
+      ModelDiff diffs) {
     this.diffs = diffs;
     this.catalog = catalog;
     this.deployer = deployer;
@@ -53,8 +58,8 @@ class ModelingController {
   String index(Principal principal, Model model) {
     EngineUser user = EngineUser.of(principal.getName(), identityService);
     // decision 0005: shared files and those of her own coalition(s), never another coalition's
-    List<ResourceCatalog.Entry> entries = catalog.entries().stream()
-        .filter(e -> user.sees(e.tenantId())).toList();
+    List<ResourceCatalog.Entry> entries =
+        catalog.entries().stream().filter(e -> user.sees(e.tenantId())).toList();
     model.addAttribute("coalitions", user.tenantIds());
     model.addAttribute("processes", ofKind(entries, ResourceCatalog.Kind.PROCESS));
     model.addAttribute("decisions", ofKind(entries, ResourceCatalog.Kind.DECISION));
@@ -63,15 +68,20 @@ class ModelingController {
   }
 
   @GetMapping("/edit")
-  String edit(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+  String edit(
+      @RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
-      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment, Principal principal, Model model) {
+      @RequestParam(required = false) @Size(max = TextLimits.CODE) String deployment,
+      Principal principal,
+      Model model) {
     EngineUser user = EngineUser.of(principal.getName(), identityService);
     ResourceCatalog.Entry entry = entry(name, tenant, user);
     // where "Publiceren" goes: her coalition(s); the shared pathways only for the central one
     model.addAttribute("coalitions", user.tenantIds());
-    ResourceCatalog.Version version = deployment == null || deployment.isBlank()
-        ? entry.latest() : entry.version(deployment).orElseThrow(this::notFound);
+    ResourceCatalog.Version version =
+        deployment == null || deployment.isBlank()
+            ? entry.latest()
+            : entry.version(deployment).orElseThrow(this::notFound);
     model.addAttribute("entry", entry);
     model.addAttribute("version", version);
     model.addAttribute("kind", entry.kind().name().toLowerCase());
@@ -79,58 +89,82 @@ class ModelingController {
   }
 
   @GetMapping("/history")
-  String history(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+  String history(
+      @RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String from,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String to,
-      Principal principal, Model model) {
-    ResourceCatalog.Entry entry = entry(name, tenant,
-        EngineUser.of(principal.getName(), identityService));
+      Principal principal,
+      Model model) {
+    ResourceCatalog.Entry entry =
+        entry(name, tenant, EngineUser.of(principal.getName(), identityService));
     model.addAttribute("entry", entry);
     if (from != null && to != null) {
       ResourceCatalog.Version before = entry.version(from).orElseThrow(this::notFound);
       ResourceCatalog.Version after = entry.version(to).orElseThrow(this::notFound);
       model.addAttribute("diffFrom", before);
       model.addAttribute("diffTo", after);
-      model.addAttribute("diff", diffs.diff(name, catalog.content(from, name),
-          catalog.content(to, name)));
+      model.addAttribute(
+          "diff", diffs.diff(name, catalog.content(from, name), catalog.content(to, name)));
     }
     return "modeling/history";
   }
 
   @PostMapping("/rollback")
-  String rollback(@RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
+  String rollback(
+      @RequestParam @Size(max = TextLimits.RESOURCE_NAME) String name,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String tenant,
-      @RequestParam @Size(max = TextLimits.CODE) String deployment, Principal principal,
+      @RequestParam @Size(max = TextLimits.CODE) String deployment,
+      Principal principal,
       RedirectAttributes redirect) {
-    WorkbenchDeployer.Result result = deployer.rollback(name, blankToNull(tenant), deployment,
-        EngineUser.of(principal.getName(), identityService));
+    WorkbenchDeployer.Result result =
+        deployer.rollback(
+            name,
+            blankToNull(tenant),
+            deployment,
+            EngineUser.of(principal.getName(), identityService));
     redirect.addFlashAttribute("rollback", result);
-    return "redirect:" + UriComponentsBuilder.fromPath("/modeling/history")
-        .queryParam("name", name).queryParamIfPresent("tenant",
-            java.util.Optional.ofNullable(blankToNull(tenant))).encode().toUriString();
+    return "redirect:"
+        + UriComponentsBuilder.fromPath("/modeling/history")
+            .queryParam("name", name)
+            .queryParamIfPresent("tenant", java.util.Optional.ofNullable(blankToNull(tenant)))
+            .encode()
+            .toUriString();
   }
 
   @GetMapping("/migration")
-  String migrationPreview(@RequestParam @Size(max = TextLimits.CODE) String source,
+  String migrationPreview(
+      @RequestParam @Size(max = TextLimits.CODE) String source,
       @RequestParam(required = false) @Size(max = TextLimits.CODE) String target,
-      Principal principal, Model model) {
+      Principal principal,
+      Model model) {
     EngineUser user = EngineUser.of(principal.getName(), identityService);
     ProcessDefinition sourceDefinition = definition(source, user);
     // decision 0005: a case of coalition X moves only to a version of X or a shared one, so the
     // targets are the source's own tenant and, from a shared version, her coalitions' variants
-    List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(sourceDefinition.getKey()).list().stream()
-        .filter(d -> (Objects.equals(d.getTenantId(), sourceDefinition.getTenantId())
-                // issue 15: only a newer version of its own line ("versie 1 → versie 1" moved
-                // nothing); a coalition's variant of a shared pathway is a line of its own
-                && d.getVersion() > sourceDefinition.getVersion())
-            || (sourceDefinition.getTenantId() == null && d.getTenantId() != null
-                && user.manages(d.getTenantId())))
-        .sorted(Comparator.comparing((ProcessDefinition d) -> d.getTenantId() == null ? ""
-                : d.getTenantId())
-            .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()))
-        .toList();
+    List<ProcessDefinition> versions =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(sourceDefinition.getKey())
+            .list()
+            .stream()
+            .filter(
+                d ->
+                    (Objects.equals(d.getTenantId(), sourceDefinition.getTenantId())
+                            // issue 15: only a newer version of its own line ("versie 1 → versie 1"
+                            // moved
+                            // nothing); a coalition's variant of a shared pathway is a line of its
+                            // own
+                            && d.getVersion() > sourceDefinition.getVersion())
+                        || (sourceDefinition.getTenantId() == null
+                            && d.getTenantId() != null
+                            && user.manages(d.getTenantId())))
+            .sorted(
+                Comparator.comparing(
+                        (ProcessDefinition d) -> d.getTenantId() == null ? "" : d.getTenantId())
+                    .thenComparing(
+                        Comparator.comparingInt(ProcessDefinition::getVersion).reversed()))
+            .toList();
     if (versions.isEmpty()) {
       if (target != null && !target.isBlank()) {
         // a target that is not offered (not newer, another coalition's) is not found, as below
@@ -150,17 +184,19 @@ class ModelingController {
   }
 
   @PostMapping("/migration")
-  String migrationStart(@RequestParam @Size(max = TextLimits.CODE) String source,
+  String migrationStart(
+      @RequestParam @Size(max = TextLimits.CODE) String source,
       @RequestParam @Size(max = TextLimits.CODE) String target,
-      @RequestParam(name = "case", required = false) List<@Size(max = TextLimits.CODE) String>
-      cases, Principal principal,
+      @RequestParam(name = "case", required = false)
+          List<@Size(max = TextLimits.CODE) String> cases,
+      Principal principal,
       RedirectAttributes redirect) {
     if (cases == null || cases.isEmpty()) {
       redirect.addFlashAttribute("noCases", true);
       return "redirect:/modeling/migration?source=" + source + "&target=" + target;
     }
-    CaseMigration.Run run = migration.start(source, target, cases,
-        EngineUser.of(principal.getName(), identityService));
+    CaseMigration.Run run =
+        migration.start(source, target, cases, EngineUser.of(principal.getName(), identityService));
     return "redirect:/modeling/migration/" + run.batchId();
   }
 
@@ -181,8 +217,8 @@ class ModelingController {
   }
 
   private ProcessDefinition definition(String id, EngineUser user) {
-    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionId(id).singleResult();
+    ProcessDefinition definition =
+        repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
     if (definition == null || !user.sees(definition.getTenantId())) {
       throw notFound();
     }
@@ -197,8 +233,8 @@ class ModelingController {
     return "error";
   }
 
-  private static List<ResourceCatalog.Entry> ofKind(List<ResourceCatalog.Entry> entries,
-      ResourceCatalog.Kind kind) {
+  private static List<ResourceCatalog.Entry> ofKind(
+      List<ResourceCatalog.Entry> entries, ResourceCatalog.Kind kind) {
     return entries.stream().filter(e -> e.kind() == kind).toList();
   }
 

@@ -44,8 +44,10 @@ public class ResourceCatalog {
 
   /** Deployment name shared with {@code nl.zorgpad.pathway.PathwayDeployer}. */
   public static final String DEPLOYMENT_NAME = "zorgpad";
+
   /** Source of the packaged resources (PathwayDeployer) – shown as "meegeleverd". */
   public static final String SOURCE_PACKAGED = "zorgpad";
+
   /** Source of the workbench's deployments. */
   public static final String SOURCE_WORKBENCH = "zorgpad-workbench";
 
@@ -54,8 +56,11 @@ public class ResourceCatalog {
   private final HistoryService historyService;
   private final ObjectMapper json;
 
-  ResourceCatalog(RepositoryService repositoryService, ManagementService managementService,
-      HistoryService historyService, ObjectMapper json) {
+  ResourceCatalog(
+      RepositoryService repositoryService,
+      ManagementService managementService,
+      HistoryService historyService,
+      ObjectMapper json) {
     this.json = json;
     this.repositoryService = repositoryService;
     this.managementService = managementService;
@@ -63,7 +68,9 @@ public class ResourceCatalog {
   }
 
   public enum Kind {
-    PROCESS, DECISION, FORM;
+    PROCESS,
+    DECISION,
+    FORM;
 
     static Optional<Kind> of(String resourceName) {
       if (resourceName.endsWith(".bpmn")) {
@@ -80,12 +87,17 @@ public class ResourceCatalog {
   }
 
   /** A process or decision definition that one version of a file produced. */
-  public record Definition(String id, String key, String name, int version, long runningCases) {
-  }
+  public record Definition(String id, String key, String name, int version, long runningCases) {}
 
   /** One deployed version of a file. {@code number} counts the versions of this file from 1. */
-  public record Version(int number, String deploymentId, Instant deployedAt, String deployedBy,
-      String source, String tenantId, List<Definition> definitions) {
+  public record Version(
+      int number,
+      String deploymentId,
+      Instant deployedAt,
+      String deployedBy,
+      String source,
+      String tenantId,
+      List<Definition> definitions) {
 
     public boolean fromWorkbench() {
       return SOURCE_WORKBENCH.equals(source);
@@ -104,8 +116,11 @@ public class ResourceCatalog {
     }
 
     public String title() {
-      return latest().definitions().stream().map(Definition::name).filter(Objects::nonNull)
-          .findFirst().orElse(name.substring(name.lastIndexOf('/') + 1));
+      return latest().definitions().stream()
+          .map(Definition::name)
+          .filter(Objects::nonNull)
+          .findFirst()
+          .orElse(name.substring(name.lastIndexOf('/') + 1));
     }
 
     public Optional<Version> version(String deploymentId) {
@@ -115,29 +130,46 @@ public class ResourceCatalog {
 
   /** All files, pathways first, then decisions and forms, by name. */
   public List<Entry> entries() {
-    List<Deployment> deployments = repositoryService.createDeploymentQuery()
-        .orderByDeploymentTime().asc().orderByDeploymentId().asc().list();
+    List<Deployment> deployments =
+        repositoryService
+            .createDeploymentQuery()
+            .orderByDeploymentTime()
+            .asc()
+            .orderByDeploymentId()
+            .asc()
+            .list();
     Map<String, String> deployedBy = deployedBy();
     Map<String, Long> running = new HashMap<>();
-    for (ProcessDefinitionStatistics statistics
-        : managementService.createProcessDefinitionStatisticsQuery().list()) {
+    for (ProcessDefinitionStatistics statistics :
+        managementService.createProcessDefinitionStatisticsQuery().list()) {
       running.put(statistics.getId(), (long) statistics.getInstances());
     }
     Map<String, List<Definition>> processesByResource = new HashMap<>();
     for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().list()) {
-      processesByResource.computeIfAbsent(
+      processesByResource
+          .computeIfAbsent(
               definition.getDeploymentId() + "|" + definition.getResourceName(),
               k -> new ArrayList<>())
-          .add(new Definition(definition.getId(), definition.getKey(), definition.getName(),
-              definition.getVersion(), running.getOrDefault(definition.getId(), 0L)));
+          .add(
+              new Definition(
+                  definition.getId(),
+                  definition.getKey(),
+                  definition.getName(),
+                  definition.getVersion(),
+                  running.getOrDefault(definition.getId(), 0L)));
     }
-    for (DecisionDefinition definition
-        : repositoryService.createDecisionDefinitionQuery().list()) {
-      processesByResource.computeIfAbsent(
+    for (DecisionDefinition definition : repositoryService.createDecisionDefinitionQuery().list()) {
+      processesByResource
+          .computeIfAbsent(
               definition.getDeploymentId() + "|" + definition.getResourceName(),
               k -> new ArrayList<>())
-          .add(new Definition(definition.getId(), definition.getKey(), definition.getName(),
-              definition.getVersion(), 0));
+          .add(
+              new Definition(
+                  definition.getId(),
+                  definition.getKey(),
+                  definition.getName(),
+                  definition.getVersion(),
+                  0));
     }
 
     Map<String, List<Version>> versions = new LinkedHashMap<>();
@@ -150,23 +182,36 @@ public class ResourceCatalog {
         String key = name + "|" + Objects.toString(deployment.getTenantId(), "");
         keys.putIfAbsent(key, new String[] {name, deployment.getTenantId()});
         List<Version> list = versions.computeIfAbsent(key, k -> new ArrayList<>());
-        List<Definition> definitions = processesByResource.getOrDefault(
-            deployment.getId() + "|" + name, List.of());
-        list.add(new Version(list.size() + 1, deployment.getId(),
-            deployment.getDeploymentTime().toInstant(), deployedBy.get(deployment.getId()),
-            deployment.getSource(), deployment.getTenantId(), List.copyOf(definitions)));
+        List<Definition> definitions =
+            processesByResource.getOrDefault(deployment.getId() + "|" + name, List.of());
+        list.add(
+            new Version(
+                list.size() + 1,
+                deployment.getId(),
+                deployment.getDeploymentTime().toInstant(),
+                deployedBy.get(deployment.getId()),
+                deployment.getSource(),
+                deployment.getTenantId(),
+                List.copyOf(definitions)));
       }
     }
     List<Entry> entries = new ArrayList<>();
-    versions.forEach((key, list) -> {
-      List<Version> newestFirst = new ArrayList<>(list);
-      java.util.Collections.reverse(newestFirst);
-      String[] nameAndTenant = keys.get(key);
-      entries.add(new Entry(nameAndTenant[0], nameAndTenant[1],
-          Kind.of(nameAndTenant[0]).orElseThrow(), List.copyOf(newestFirst)));
-    });
-    entries.sort(Comparator.comparing(Entry::kind).thenComparing(Entry::name)
-        .thenComparing(e -> Objects.toString(e.tenantId(), "")));
+    versions.forEach(
+        (key, list) -> {
+          List<Version> newestFirst = new ArrayList<>(list);
+          java.util.Collections.reverse(newestFirst);
+          String[] nameAndTenant = keys.get(key);
+          entries.add(
+              new Entry(
+                  nameAndTenant[0],
+                  nameAndTenant[1],
+                  Kind.of(nameAndTenant[0]).orElseThrow(),
+                  List.copyOf(newestFirst)));
+        });
+    entries.sort(
+        Comparator.comparing(Entry::kind)
+            .thenComparing(Entry::name)
+            .thenComparing(e -> Objects.toString(e.tenantId(), "")));
     return entries;
   }
 
@@ -188,8 +233,8 @@ public class ResourceCatalog {
    * What a model deployed for {@code tenantId} may refer to: shared and the tenant's own
    * definitions and forms, plus those deployed together with it.
    */
-  public ValidationContext context(String tenantId, Collection<String> candidateGroups,
-      Map<String, byte[]> together) {
+  public ValidationContext context(
+      String tenantId, Collection<String> candidateGroups, Map<String, byte[]> together) {
     Set<String> forms = new HashSet<>();
     Set<String> processes = new HashSet<>();
     Set<String> decisions = new HashSet<>();
@@ -206,20 +251,20 @@ public class ResourceCatalog {
         processes.add(definition.getKey());
       }
     }
-    for (DecisionDefinition definition
-        : repositoryService.createDecisionDefinitionQuery().list()) {
+    for (DecisionDefinition definition : repositoryService.createDecisionDefinitionQuery().list()) {
       if (definition.getTenantId() == null || definition.getTenantId().equals(tenantId)) {
         decisions.add(definition.getKey());
       }
     }
-    together.forEach((name, content) -> {
-      switch (Kind.of(name).orElse(Kind.FORM)) {
-        case FORM -> formId(content).ifPresent(forms::add);
-        case PROCESS -> processes.addAll(processKeys(content));
-        case DECISION -> decisions.addAll(decisionKeys(content));
-        default -> { }
-      }
-    });
+    together.forEach(
+        (name, content) -> {
+          switch (Kind.of(name).orElse(Kind.FORM)) {
+            case FORM -> formId(content).ifPresent(forms::add);
+            case PROCESS -> processes.addAll(processKeys(content));
+            case DECISION -> decisions.addAll(decisionKeys(content));
+            default -> {}
+          }
+        });
     return new ValidationContext(Set.copyOf(candidateGroups), forms, processes, decisions);
   }
 
@@ -262,7 +307,10 @@ public class ResourceCatalog {
   static List<String> processKeys(byte[] content) {
     try {
       return Bpmn.readModelFromStream(new ByteArrayInputStream(content))
-          .getModelElementsByType(Process.class).stream().map(Process::getId).toList();
+          .getModelElementsByType(Process.class)
+          .stream()
+          .map(Process::getId)
+          .toList();
     } catch (ModelException e) {
       return List.of();
     }
@@ -271,7 +319,10 @@ public class ResourceCatalog {
   static List<String> decisionKeys(byte[] content) {
     try {
       return Dmn.readModelFromStream(new ByteArrayInputStream(content))
-          .getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
+          .getModelElementsByType(Decision.class)
+          .stream()
+          .map(Decision::getId)
+          .toList();
     } catch (ModelException e) {
       return List.of();
     }
@@ -280,9 +331,12 @@ public class ResourceCatalog {
   /** Who created each deployment, from the engine's user operation log (history level full). */
   private Map<String, String> deployedBy() {
     Map<String, String> result = new HashMap<>();
-    for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
-        .entityType(org.camunda.bpm.engine.EntityTypes.DEPLOYMENT)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list()) {
+    for (UserOperationLogEntry entry :
+        historyService
+            .createUserOperationLogQuery()
+            .entityType(org.camunda.bpm.engine.EntityTypes.DEPLOYMENT)
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
+            .list()) {
       if (entry.getDeploymentId() != null && entry.getUserId() != null) {
         result.putIfAbsent(entry.getDeploymentId(), entry.getUserId());
       }

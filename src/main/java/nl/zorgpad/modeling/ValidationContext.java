@@ -7,8 +7,11 @@ import java.util.Set;
  * sociale kaart), and the forms, processes and decisions that are deployed or deployed together
  * with the model.
  */
-public record ValidationContext(Set<String> candidateGroups, Set<String> formIds,
-    Set<String> processKeys, Set<String> decisionKeys) {
+public record ValidationContext(
+    Set<String> candidateGroups,
+    Set<String> formIds,
+    Set<String> processKeys,
+    Set<String> decisionKeys) {
 
   public ValidationContext {
     candidateGroups = Set.copyOf(candidateGroups);

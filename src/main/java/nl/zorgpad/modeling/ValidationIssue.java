@@ -9,10 +9,14 @@ package nl.zorgpad.modeling;
  * @param rule a stable rule id (for tests and docs/workbench.md)
  * @param message the Dutch text the coordinator reads
  */
-public record ValidationIssue(String resource, String elementId, Severity severity, String rule,
-    String message) implements java.io.Serializable {
+public record ValidationIssue(
+    String resource, String elementId, Severity severity, String rule, String message)
+    implements java.io.Serializable {
 
-  public enum Severity { ERROR, WARNING }
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
 
   static ValidationIssue error(String resource, String elementId, String rule, String message) {
     return new ValidationIssue(resource, elementId, Severity.ERROR, rule, message);

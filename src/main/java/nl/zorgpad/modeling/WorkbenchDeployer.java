@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
 public class WorkbenchDeployer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkbenchDeployer.class);
+
   /** Only the file kinds and folders Zorgpad deploys; no other resources, no "..". */
-  static final Pattern RESOURCE_NAME = Pattern.compile(
-      "(processes/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.(bpmn|dmn))"
-          + "|(forms/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.form)");
+  static final Pattern RESOURCE_NAME =
+      Pattern.compile(
+          "(processes/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.(bpmn|dmn))"
+              + "|(forms/([A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\\.form)");
 
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
@@ -42,9 +44,14 @@ public class WorkbenchDeployer {
   private final CandidateGroupCatalog groups;
   private final ModelDiff diffs;
 
-  WorkbenchDeployer(RepositoryService repositoryService, IdentityService identityService,
-      ResourceCatalog catalog, ModelValidator validator, EngineModelCheck engineCheck,
-      CandidateGroupCatalog groups, ModelDiff diffs) {
+  WorkbenchDeployer(
+      RepositoryService repositoryService,
+      IdentityService identityService,
+      ResourceCatalog catalog,
+      ModelValidator validator,
+      EngineModelCheck engineCheck,
+      CandidateGroupCatalog groups,
+      ModelDiff diffs) {
     this.diffs = diffs;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
@@ -63,8 +70,13 @@ public class WorkbenchDeployer {
    *     <p>Serializable: a rollback's result is a flash attribute, kept in the HTTP session, which
    *     lives in the database (decision 0009).
    */
-  public record Result(boolean deployed, String deploymentId, List<String> changed,
-      List<String> unchanged, List<ValidationIssue> issues) implements java.io.Serializable {
+  public record Result(
+      boolean deployed,
+      String deploymentId,
+      List<String> changed,
+      List<String> unchanged,
+      List<ValidationIssue> issues)
+      implements java.io.Serializable {
 
     public boolean hasErrors() {
       return issues.stream().anyMatch(ValidationIssue::isError);
@@ -82,15 +94,23 @@ public class WorkbenchDeployer {
     for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
       String name = resource.getKey();
       if (name == null || !RESOURCE_NAME.matcher(name).matches()) {
-        issues.add(ValidationIssue.error(name, null, "resource-name",
-            "Bestandsnaam '" + name + "' is niet toegestaan: gebruik processes/….bpmn,"
-                + " processes/….dmn of forms/….form."));
+        issues.add(
+            ValidationIssue.error(
+                name,
+                null,
+                "resource-name",
+                "Bestandsnaam '"
+                    + name
+                    + "' is niet toegestaan: gebruik processes/….bpmn,"
+                    + " processes/….dmn of forms/….form."));
         continue;
       }
       if (context == null) {
-        context = catalog.context(tenantId,
-            groups.candidateGroups().stream().map(CandidateGroupCatalog.Option::id).toList(),
-            resources);
+        context =
+            catalog.context(
+                tenantId,
+                groups.candidateGroups().stream().map(CandidateGroupCatalog.Option::id).toList(),
+                resources);
       }
       List<ValidationIssue> rules = validator.validate(name, resource.getValue(), context);
       if (rules.stream().noneMatch(ModelValidator::unreadable)) {
@@ -109,45 +129,60 @@ public class WorkbenchDeployer {
     }
     Map<String, byte[]> changed = new LinkedHashMap<>();
     List<String> unchanged = new ArrayList<>();
-    resources.forEach((name, content) -> {
-      // issue 15: the editor writes an untouched model differently (defaults left out,
-      // prefixes, indentation): equal as a pathway and in its layout is unchanged
-      if (latestContent(name, tenantId).map(latest -> Arrays.equals(latest, content)
-          || diffs.same(name, latest, content)).orElse(false)) {
-        unchanged.add(name);
-      } else {
-        changed.put(name, content);
-      }
-    });
+    resources.forEach(
+        (name, content) -> {
+          // issue 15: the editor writes an untouched model differently (defaults left out,
+          // prefixes, indentation): equal as a pathway and in its layout is unchanged
+          if (latestContent(name, tenantId)
+              .map(latest -> Arrays.equals(latest, content) || diffs.same(name, latest, content))
+              .orElse(false)) {
+            unchanged.add(name);
+          } else {
+            changed.put(name, content);
+          }
+        });
     if (changed.isEmpty()) {
       return new Result(false, null, List.of(), unchanged, issues);
     }
     Deployment deployment;
     try {
-      deployment = user.run(identityService, () -> {
-        DeploymentBuilder builder = repositoryService.createDeployment()
-            .name(ResourceCatalog.DEPLOYMENT_NAME)
-            .source(ResourceCatalog.SOURCE_WORKBENCH);
-        if (tenantId != null) {
-          builder.tenantId(tenantId);
-        }
-        changed.forEach((name, content) -> builder.addInputStream(name,
-            new ByteArrayInputStream(content)));
-        return builder.deploy();
-      });
+      deployment =
+          user.run(
+              identityService,
+              () -> {
+                DeploymentBuilder builder =
+                    repositoryService
+                        .createDeployment()
+                        .name(ResourceCatalog.DEPLOYMENT_NAME)
+                        .source(ResourceCatalog.SOURCE_WORKBENCH);
+                if (tenantId != null) {
+                  builder.tenantId(tenantId);
+                }
+                changed.forEach(
+                    (name, content) ->
+                        builder.addInputStream(name, new ByteArrayInputStream(content)));
+                return builder.deploy();
+              });
     } catch (ModelRefusedException refused) {
       // the engine's own check (the same policy as validate): shown on the elements as well
       List<ValidationIssue> refusedIssues = new ArrayList<>(issues);
       for (PolicyViolation violation : refused.violations()) {
-        refusedIssues.add(ValidationIssue.error(violation.resource(), violation.elementId(),
-            violation.rule(), violation.message()));
+        refusedIssues.add(
+            ValidationIssue.error(
+                violation.resource(),
+                violation.elementId(),
+                violation.rule(),
+                violation.message()));
       }
       return new Result(false, null, List.of(), unchanged, refusedIssues);
     }
-    LOG.info("User {} deployed {} (tenant {}) as deployment {}", user.userId(), changed.keySet(),
-        tenantId, deployment.getId());
-    return new Result(true, deployment.getId(), List.copyOf(changed.keySet()), unchanged,
-        issues);
+    LOG.info(
+        "User {} deployed {} (tenant {}) as deployment {}",
+        user.userId(),
+        changed.keySet(),
+        tenantId,
+        deployment.getId());
+    return new Result(true, deployment.getId(), List.copyOf(changed.keySet()), unchanged, issues);
   }
 
   /**
@@ -160,29 +195,39 @@ public class WorkbenchDeployer {
       return;
     }
     if (tenantId == null) {
-      throw new CoalitionRefusedException("User " + user.userId() + " of coalition(s) "
-          + user.tenantIds() + " may not deploy shared definitions",
-          "U bent coördinator van " + String.join(", ", user.tenantIds()) + ": u publiceert"
+      throw new CoalitionRefusedException(
+          "User "
+              + user.userId()
+              + " of coalition(s) "
+              + user.tenantIds()
+              + " may not deploy shared definitions",
+          "U bent coördinator van "
+              + String.join(", ", user.tenantIds())
+              + ": u publiceert"
               + " voor uw eigen coalitie. De gedeelde zorgpaden beheert de centrale"
               + " coördinator.");
     }
-    throw new CoalitionRefusedException("User " + user.userId() + " may not deploy for tenant "
-        + tenantId, "U kunt niet publiceren voor coalitie " + tenantId
-        + ": u bent daar geen coördinator.");
+    throw new CoalitionRefusedException(
+        "User " + user.userId() + " may not deploy for tenant " + tenantId,
+        "U kunt niet publiceren voor coalitie " + tenantId + ": u bent daar geen coördinator.");
   }
 
   /** Deploys the content of an earlier version again, as the newest version. */
   public Result rollback(String name, String tenantId, String deploymentId, EngineUser user) {
-    ResourceCatalog.Entry entry = catalog.entry(name, tenantId)
-        .orElseThrow(() -> unknownVersion("Unknown resource " + name));
-    entry.version(deploymentId)
+    ResourceCatalog.Entry entry =
+        catalog.entry(name, tenantId).orElseThrow(() -> unknownVersion("Unknown resource " + name));
+    entry
+        .version(deploymentId)
         .orElseThrow(() -> unknownVersion("Unknown version " + deploymentId + " of " + name));
     return deploy(Map.of(name, catalog.content(deploymentId, name)), tenantId, user);
   }
 
   /** A rollback to a file or version that does not exist (issue 10: a Dutch 404, not a 500). */
   private static nl.zorgpad.refusal.RefusalException unknownVersion(String englishMessage) {
-    return new nl.zorgpad.refusal.RefusalException(404, "unknown-version", englishMessage,
+    return new nl.zorgpad.refusal.RefusalException(
+        404,
+        "unknown-version",
+        englishMessage,
         nl.zorgpad.refusal.DutchText.of("modeling.rollback.unknownVersion"));
   }
 

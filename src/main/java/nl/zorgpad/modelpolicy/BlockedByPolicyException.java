@@ -38,12 +38,14 @@ public class BlockedByPolicyException extends ProcessEngineException implements 
   }
 
   static BlockedByPolicyException script(String language) {
-    return new BlockedByPolicyException("Model policy: scripts are disabled in this engine"
-        + " (language " + language + ")", PolicyMessages.text("blocked.script"));
+    return new BlockedByPolicyException(
+        "Model policy: scripts are disabled in this engine" + " (language " + language + ")",
+        PolicyMessages.text("blocked.script"));
   }
 
   static BlockedByPolicyException javaClass(String className, String element) {
-    return new BlockedByPolicyException("Model policy: Java class " + className + " at "
-        + element + " is not on the allow-list", PolicyMessages.text("blocked.class"));
+    return new BlockedByPolicyException(
+        "Model policy: Java class " + className + " at " + element + " is not on the allow-list",
+        PolicyMessages.text("blocked.class"));
   }
 }

@@ -21,12 +21,13 @@ final class BpmnPolicy {
 
   private static final Set<String> DELEGATE_ATTRIBUTES =
       Set.of("delegateExpression", "variableMappingDelegateExpression");
-  private static final Set<String> CLASS_ATTRIBUTES =
-      Set.of("class", "variableMappingClass");
+  private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
   private static final Set<String> NOT_EVALUATED = Set.of("documentation", "text");
-  private static final Set<String> DIAGRAM_NS = Set.of(
-      "http://www.omg.org/spec/BPMN/20100524/DI", "http://www.omg.org/spec/DD/20100524/DC",
-      "http://www.omg.org/spec/DD/20100524/DI");
+  private static final Set<String> DIAGRAM_NS =
+      Set.of(
+          "http://www.omg.org/spec/BPMN/20100524/DI",
+          "http://www.omg.org/spec/DD/20100524/DC",
+          "http://www.omg.org/spec/DD/20100524/DI");
 
   private final String resource;
   private final PathwayBeans beans;
@@ -89,12 +90,16 @@ final class BpmnPolicy {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String ns = attribute.getNamespaceURI();
-      String local = attribute.getLocalName() == null ? attribute.getName()
-          : attribute.getLocalName();
+      String local =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String value = attribute.getValue();
       boolean camunda = ModelElements.isCamunda(ns) || (ns == null && camundaElement);
       if (ns == null && "language".equals(local) && !value.isBlank()) {
-        add(element, "no-script", "script condition in " + value, "bpmn.scriptCondition",
+        add(
+            element,
+            "no-script",
+            "script condition in " + value,
+            "bpmn.scriptCondition",
             value.strip());
         continue;
       }
@@ -106,8 +111,10 @@ final class BpmnPolicy {
         add(element, "form-key", "camunda:formKey", "bpmn.formKey");
         continue;
       }
-      if (ModelElements.isCamunda(ns) && "formRef".equals(local)
-          && !ExpressionPolicy.isExpression(value) && !value.isBlank()) {
+      if (ModelElements.isCamunda(ns)
+          && "formRef".equals(local)
+          && !ExpressionPolicy.isExpression(value)
+          && !value.isBlank()) {
         formRefs.add(value.strip());
       }
       if (ModelElements.isCamunda(ns) && "formHandlerClass".equals(local)) {
@@ -136,8 +143,7 @@ final class BpmnPolicy {
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       Node child = children.item(i);
-      if (child.getNodeType() == Node.TEXT_NODE
-          || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
         text.append(child.getNodeValue());
       }
     }
@@ -146,18 +152,21 @@ final class BpmnPolicy {
       if ("script".equals(element.getLocalName())) {
         return; // reported as a script already
       }
-      expressions.check(value)
-          .ifPresent(v -> addExpression(element, element.getLocalName(), v));
+      expressions.check(value).ifPresent(v -> addExpression(element, element.getLocalName(), v));
     }
   }
 
   private void addExpression(Element element, String where, ExpressionPolicy.Verdict verdict) {
     Element owner = ModelElements.bpmnOwner(element);
     String place = where(where);
-    violations.add(new PolicyViolation(resource, ModelElements.id(owner), verdict.rule(),
-        PolicyMessages.text("bpmn.expression", ModelElements.describe(owner), place,
-            verdict.reason()),
-        resource + "#" + ModelElements.id(owner) + " " + where + ": " + verdict.detail()));
+    violations.add(
+        new PolicyViolation(
+            resource,
+            ModelElements.id(owner),
+            verdict.rule(),
+            PolicyMessages.text(
+                "bpmn.expression", ModelElements.describe(owner), place, verdict.reason()),
+            resource + "#" + ModelElements.id(owner) + " " + where + ": " + verdict.detail()));
   }
 
   private void add(Element element, String rule, String detail, String key, Object... args) {
@@ -165,9 +174,13 @@ final class BpmnPolicy {
     Object[] all = new Object[args.length + 1];
     all[0] = ModelElements.describe(owner);
     System.arraycopy(args, 0, all, 1, args.length);
-    violations.add(new PolicyViolation(resource, ModelElements.id(owner), rule,
-        PolicyMessages.text(key, all), resource + "#" + ModelElements.id(owner) + ": " + rule
-            + " (" + detail + ")"));
+    violations.add(
+        new PolicyViolation(
+            resource,
+            ModelElements.id(owner),
+            rule,
+            PolicyMessages.text(key, all),
+            resource + "#" + ModelElements.id(owner) + ": " + rule + " (" + detail + ")"));
   }
 
   /** The Dutch name of where an expression sits, or the attribute's own name. */

@@ -39,8 +39,8 @@ public class DeployedModelReport {
   private final ModelPolicy policy;
   private final Clock clock;
 
-  public DeployedModelReport(ProcessEngineConfigurationImpl configuration, ModelPolicy policy,
-      Clock clock) {
+  public DeployedModelReport(
+      ProcessEngineConfigurationImpl configuration, ModelPolicy policy, Clock clock) {
     this.configuration = configuration;
     this.policy = policy;
     this.clock = clock;
@@ -53,12 +53,21 @@ public class DeployedModelReport {
    * @param tenantId its coalition, or null for the shared installation
    * @param runningCases whether cases run on this version (only counted for pathways)
    */
-  public record Finding(String definition, String tenantId, String deploymentId,
-      String resource, String elementId, String rule, String message, boolean runningCases) {
-  }
+  public record Finding(
+      String definition,
+      String tenantId,
+      String deploymentId,
+      String resource,
+      String elementId,
+      String rule,
+      String message,
+      boolean runningCases) {}
 
   /** @param engineProblems settings of the engine that are not the policy's (English) */
-  public record Result(Instant checkedAt, int resourcesChecked, List<Finding> findings,
+  public record Result(
+      Instant checkedAt,
+      int resourcesChecked,
+      List<Finding> findings,
       List<String> engineProblems) {
 
     public boolean clean() {
@@ -66,11 +75,9 @@ public class DeployedModelReport {
     }
   }
 
-  private record ResourceKey(String deploymentId, String resource) {
-  }
+  private record ResourceKey(String deploymentId, String resource) {}
 
-  private record Definition(String label, String tenantId, boolean running) {
-  }
+  private record Definition(String label, String tenantId, boolean running) {}
 
   public Result scan() {
     RepositoryService repository = configuration.getRepositoryService();
@@ -80,12 +87,24 @@ public class DeployedModelReport {
     tenants.add(null);
 
     for (int first = 0; ; first += PAGE) {
-      List<ProcessDefinition> page = repository.createProcessDefinitionQuery().latestVersion()
-          .orderByProcessDefinitionId().asc().listPage(first, PAGE);
-      page.forEach(d -> {
-        add(toCheck, d.getDeploymentId(), d.getResourceName(), label(d), d.getTenantId(), false);
-        tenants.add(d.getTenantId());
-      });
+      List<ProcessDefinition> page =
+          repository
+              .createProcessDefinitionQuery()
+              .latestVersion()
+              .orderByProcessDefinitionId()
+              .asc()
+              .listPage(first, PAGE);
+      page.forEach(
+          d -> {
+            add(
+                toCheck,
+                d.getDeploymentId(),
+                d.getResourceName(),
+                label(d),
+                d.getTenantId(),
+                false);
+            tenants.add(d.getTenantId());
+          });
       if (page.size() < PAGE) {
         break;
       }
@@ -93,17 +112,38 @@ public class DeployedModelReport {
     for (int first = 0; ; first += PAGE) {
       List<ProcessDefinitionStatistics> page =
           management.createProcessDefinitionStatisticsQuery().listPage(first, PAGE);
-      page.stream().filter(s -> s.getInstances() > 0).forEach(s -> add(toCheck,
-          s.getDeploymentId(), s.getResourceName(), label(s), s.getTenantId(), true));
+      page.stream()
+          .filter(s -> s.getInstances() > 0)
+          .forEach(
+              s ->
+                  add(
+                      toCheck,
+                      s.getDeploymentId(),
+                      s.getResourceName(),
+                      label(s),
+                      s.getTenantId(),
+                      true));
       if (page.size() < PAGE) {
         break;
       }
     }
     for (int first = 0; ; first += PAGE) {
-      List<DecisionDefinition> page = repository.createDecisionDefinitionQuery().latestVersion()
-          .orderByDecisionDefinitionId().asc().listPage(first, PAGE);
-      page.forEach(d -> add(toCheck, d.getDeploymentId(), d.getResourceName(),
-          d.getKey() + ":" + d.getVersion(), d.getTenantId(), false));
+      List<DecisionDefinition> page =
+          repository
+              .createDecisionDefinitionQuery()
+              .latestVersion()
+              .orderByDecisionDefinitionId()
+              .asc()
+              .listPage(first, PAGE);
+      page.forEach(
+          d ->
+              add(
+                  toCheck,
+                  d.getDeploymentId(),
+                  d.getResourceName(),
+                  d.getKey() + ":" + d.getVersion(),
+                  d.getTenantId(),
+                  false));
       if (page.size() < PAGE) {
         break;
       }
@@ -122,10 +162,16 @@ public class DeployedModelReport {
       ResourceKey key = new ResourceKey(form.getDeploymentId(), form.getResourceName());
       checked++;
       // the coalition from the deployment: the entity read by key does not carry it reliably
-      var deployment = repository.createDeploymentQuery().deploymentId(form.getDeploymentId())
-          .singleResult();
-      report(findings, key, List.of(new Definition(form.getKey() + ":" + form.getVersion(),
-          deployment == null ? null : deployment.getTenantId(), false)),
+      var deployment =
+          repository.createDeploymentQuery().deploymentId(form.getDeploymentId()).singleResult();
+      report(
+          findings,
+          key,
+          List.of(
+              new Definition(
+                  form.getKey() + ":" + form.getVersion(),
+                  deployment == null ? null : deployment.getTenantId(),
+                  false)),
           inspect(repository, key).violations());
     }
 
@@ -135,9 +181,15 @@ public class DeployedModelReport {
     return result;
   }
 
-  private static void add(Map<ResourceKey, List<Definition>> toCheck, String deploymentId,
-      String resource, String label, String tenantId, boolean running) {
-    toCheck.computeIfAbsent(new ResourceKey(deploymentId, resource), k -> new ArrayList<>())
+  private static void add(
+      Map<ResourceKey, List<Definition>> toCheck,
+      String deploymentId,
+      String resource,
+      String label,
+      String tenantId,
+      boolean running) {
+    toCheck
+        .computeIfAbsent(new ResourceKey(deploymentId, resource), k -> new ArrayList<>())
         .add(new Definition(label, tenantId, running));
   }
 
@@ -145,19 +197,32 @@ public class DeployedModelReport {
     try (InputStream in = repository.getResourceAsStream(key.deploymentId(), key.resource())) {
       return policy.inspect(key.resource(), in.readAllBytes());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Model policy: cannot read {} of deployment {}: {}", key.resource(),
-          key.deploymentId(), e.getMessage());
+      LOG.warn(
+          "Model policy: cannot read {} of deployment {}: {}",
+          key.resource(),
+          key.deploymentId(),
+          e.getMessage());
       return new ModelPolicy.Inspection(List.of(), Set.of());
     }
   }
 
-  private static void report(List<Finding> findings, ResourceKey key, List<Definition> uses,
+  private static void report(
+      List<Finding> findings,
+      ResourceKey key,
+      List<Definition> uses,
       List<PolicyViolation> violations) {
     for (PolicyViolation violation : violations) {
       for (Definition use : uses) {
-        findings.add(new Finding(use.label(), use.tenantId(), key.deploymentId(),
-            key.resource(), violation.elementId(), violation.rule(), violation.message(),
-            use.running()));
+        findings.add(
+            new Finding(
+                use.label(),
+                use.tenantId(),
+                key.deploymentId(),
+                key.resource(),
+                violation.elementId(),
+                violation.rule(),
+                violation.message(),
+                use.running()));
       }
     }
   }
@@ -167,20 +232,25 @@ public class DeployedModelReport {
     if (keys.isEmpty()) {
       return List.of();
     }
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      List<CamundaFormDefinitionEntity> forms = new ArrayList<>();
-      Set<String> seen = new LinkedHashSet<>();
-      for (String key : keys) {
-        for (String tenant : tenants) {
-          CamundaFormDefinitionEntity form = context.getCamundaFormDefinitionManager()
-              .findLatestDefinitionByKeyAndTenantId(key, tenant);
-          if (form != null && seen.add(form.getId())) {
-            forms.add(form);
-          }
-        }
-      }
-      return forms;
-    });
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              List<CamundaFormDefinitionEntity> forms = new ArrayList<>();
+              Set<String> seen = new LinkedHashSet<>();
+              for (String key : keys) {
+                for (String tenant : tenants) {
+                  CamundaFormDefinitionEntity form =
+                      context
+                          .getCamundaFormDefinitionManager()
+                          .findLatestDefinitionByKeyAndTenantId(key, tenant);
+                  if (form != null && seen.add(form.getId())) {
+                    forms.add(form);
+                  }
+                }
+              }
+              return forms;
+            });
   }
 
   /** The engine's settings the policy relies on. */
@@ -219,10 +289,14 @@ public class DeployedModelReport {
 
   private static void log(Result result) {
     for (Finding finding : result.findings()) {
-      LOG.error("Model policy: deployed definition {} (coalition {}, deployment {}, {}) breaks"
-          + " rule {} at {}{}; that part is refused when it runs", finding.definition(),
-          finding.tenantId() == null ? "-" : finding.tenantId(), finding.deploymentId(),
-          finding.resource(), finding.rule(),
+      LOG.error(
+          "Model policy: deployed definition {} (coalition {}, deployment {}, {}) breaks"
+              + " rule {} at {}{}; that part is refused when it runs",
+          finding.definition(),
+          finding.tenantId() == null ? "-" : finding.tenantId(),
+          finding.deploymentId(),
+          finding.resource(),
+          finding.rule(),
           finding.elementId() == null ? "the whole file" : finding.elementId(),
           finding.runningCases() ? " (cases run on this version)" : "");
     }
@@ -230,7 +304,8 @@ public class DeployedModelReport {
       LOG.error("Model policy: engine setting not as the policy needs: {}", problem);
     }
     if (result.clean()) {
-      LOG.info("Model policy: {} deployed files checked, all keep the policy",
+      LOG.info(
+          "Model policy: {} deployed files checked, all keep the policy",
           result.resourcesChecked());
     }
   }

@@ -18,9 +18,13 @@ import org.w3c.dom.NodeList;
 final class DmnPolicy {
 
   /** What Camunda accepts as FEEL (DefaultDmnEngineConfiguration). */
-  private static final Set<String> FEEL = Set.of("http://www.omg.org/spec/FEEL/20140401",
-      "http://www.omg.org/spec/DMN/20180521/FEEL/", "https://www.omg.org/spec/DMN/20191111/FEEL/",
-      "https://www.omg.org/spec/DMN/20211108/FEEL/", "https://www.omg.org/spec/DMN/20230324/FEEL/");
+  private static final Set<String> FEEL =
+      Set.of(
+          "http://www.omg.org/spec/FEEL/20140401",
+          "http://www.omg.org/spec/DMN/20180521/FEEL/",
+          "https://www.omg.org/spec/DMN/20191111/FEEL/",
+          "https://www.omg.org/spec/DMN/20211108/FEEL/",
+          "https://www.omg.org/spec/DMN/20230324/FEEL/");
 
   private final String resource;
   private final List<PolicyViolation> violations = new ArrayList<>();
@@ -38,15 +42,19 @@ final class DmnPolicy {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String local = attribute.getLocalName() == null ? attribute.getName()
-          : attribute.getLocalName();
+      String local =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       if ("expressionLanguage".equals(local) && !isFeel(attribute.getValue())) {
-        add(element, "dmn-expression-language", "expression language "
-            + attribute.getValue(), "dmn.language", attribute.getValue().strip());
+        add(
+            element,
+            "dmn-expression-language",
+            "expression language " + attribute.getValue(),
+            "dmn.language",
+            attribute.getValue().strip());
       }
     }
-    if ("text".equals(element.getLocalName()) && definesExternalFunction(
-        element.getTextContent())) {
+    if ("text".equals(element.getLocalName())
+        && definesExternalFunction(element.getTextContent())) {
       add(element, "dmn-feel-external", "FEEL external function", "dmn.external");
     }
     NodeList children = element.getChildNodes();
@@ -103,8 +111,12 @@ final class DmnPolicy {
     Object[] all = new Object[args.length + 1];
     all[0] = ModelElements.describe(owner);
     System.arraycopy(args, 0, all, 1, args.length);
-    violations.add(new PolicyViolation(resource, ModelElements.id(owner), rule,
-        PolicyMessages.text(key, all), resource + "#" + ModelElements.id(owner) + ": " + rule
-            + " (" + detail + ")"));
+    violations.add(
+        new PolicyViolation(
+            resource,
+            ModelElements.id(owner),
+            rule,
+            PolicyMessages.text(key, all),
+            resource + "#" + ModelElements.id(owner) + ": " + rule + " (" + detail + ")"));
   }
 }

@@ -52,6 +52,7 @@ public final class ExpressionPolicy {
   /** As the engine's {@code ExpressionFactoryImpl} parses (method invocations, varargs). */
   private static final Builder PARSER =
       new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+
   private static final Field DOT_PROPERTY = dotPropertyField();
 
   private final PathwayBeans beans;
@@ -67,8 +68,7 @@ public final class ExpressionPolicy {
    * @param reason what the coordinator reads (Dutch), to follow the element's name
    * @param detail English, for logs
    */
-  public record Verdict(String rule, String reason, String detail) {
-  }
+  public record Verdict(String rule, String reason, String detail) {}
 
   private static final class Refused extends Exception {
     private final transient Verdict verdict;
@@ -102,11 +102,14 @@ public final class ExpressionPolicy {
         if (beans.contains(id.getName())) {
           return Optional.empty();
         }
-        throw new Refused("expression-bean", "delegate bean not allowed: " + id.getName(),
-            "expression.delegateUnknown", id.getName());
+        throw new Refused(
+            "expression-bean",
+            "delegate bean not allowed: " + id.getName(),
+            "expression.delegateUnknown",
+            id.getName());
       }
-      throw new Refused("expression-delegate", "delegate expression is not ${bean}",
-          "expression.delegateShape");
+      throw new Refused(
+          "expression-delegate", "delegate expression is not ${bean}", "expression.delegateShape");
     } catch (Refused refused) {
       return Optional.of(refused.verdict);
     }
@@ -122,13 +125,20 @@ public final class ExpressionPolicy {
   }
 
   private void walk(Node node) throws Refused {
-    if (node instanceof AstText || node instanceof AstString || node instanceof AstNumber
-        || node instanceof AstBoolean || node instanceof AstNull
+    if (node instanceof AstText
+        || node instanceof AstString
+        || node instanceof AstNumber
+        || node instanceof AstBoolean
+        || node instanceof AstNull
         || node instanceof AstIdentifier) {
       return;
     }
-    if (node instanceof AstEval || node instanceof AstComposite || node instanceof AstNested
-        || node instanceof AstParameters || node instanceof AstUnary || node instanceof AstBinary
+    if (node instanceof AstEval
+        || node instanceof AstComposite
+        || node instanceof AstNested
+        || node instanceof AstParameters
+        || node instanceof AstUnary
+        || node instanceof AstBinary
         || node instanceof AstChoice) {
       children(node);
       return;
@@ -148,8 +158,11 @@ public final class ExpressionPolicy {
       } else {
         Node prefix = bracket.getChild(0);
         if (prefix instanceof AstIdentifier id && !isVariable(id.getName())) {
-          throw new Refused("expression-property", "computed property of " + id.getName(),
-              "expression.computedProperty", id.getName());
+          throw new Refused(
+              "expression-property",
+              "computed property of " + id.getName(),
+              "expression.computedProperty",
+              id.getName());
         }
         walk(prefix);
         walk(key);
@@ -157,10 +170,15 @@ public final class ExpressionPolicy {
       return;
     }
     if (node instanceof AstFunction function) {
-      throw new Refused("expression-function", "function " + function.getName(),
-          "expression.function", function.getName());
+      throw new Refused(
+          "expression-function",
+          "function " + function.getName(),
+          "expression.function",
+          function.getName());
     }
-    throw new Refused("expression-syntax", "unsupported node " + node.getClass().getSimpleName(),
+    throw new Refused(
+        "expression-syntax",
+        "unsupported node " + node.getClass().getSimpleName(),
         "expression.unsupported");
   }
 
@@ -175,18 +193,23 @@ public final class ExpressionPolicy {
     if (prefix instanceof AstIdentifier id) {
       String root = id.getName();
       if (InvocationRules.FORBIDDEN_PROPERTIES.contains(name)) {
-        throw new Refused("expression-property", "property " + name, "expression.property",
-            name);
+        throw new Refused("expression-property", "property " + name, "expression.property", name);
       }
       if (beans.contains(root)) {
         if (!beans.isReadable(root, name)) {
-          throw new Refused("expression-bean", "bean property " + root + "." + name,
-              "expression.beanMember", root + "." + name);
+          throw new Refused(
+              "expression-bean",
+              "bean property " + root + "." + name,
+              "expression.beanMember",
+              root + "." + name);
         }
       } else if (InvocationRules.SCOPE_OBJECTS.contains(root)
           && !InvocationRules.SCOPE_PROPERTIES.contains(name)) {
-        throw new Refused("expression-property", "property " + root + "." + name,
-            "expression.property", root + "." + name);
+        throw new Refused(
+            "expression-property",
+            "property " + root + "." + name,
+            "expression.property",
+            root + "." + name);
       }
       return; // a map key or list index of a variable
     }
@@ -215,13 +238,16 @@ public final class ExpressionPolicy {
       String root = id.getName();
       if (beans.contains(root)) {
         if (!beans.isCallable(root, name, arity)) {
-          throw new Refused("expression-bean", "bean method " + root + "." + name,
-              "expression.beanMember", root + "." + name);
+          throw new Refused(
+              "expression-bean",
+              "bean method " + root + "." + name,
+              "expression.beanMember",
+              root + "." + name);
         }
       } else if (InvocationRules.SCOPE_OBJECTS.contains(root)) {
         if (!InvocationRules.SCOPE_METHODS.contains(name)) {
-          throw new Refused("expression-method", "method " + root + "." + name,
-              "expression.method", name);
+          throw new Refused(
+              "expression-method", "method " + root + "." + name, "expression.method", name);
         }
       } else if (!InvocationRules.COLLECTION_METHODS.contains(name)
           && !(InvocationRules.DECISION_RESULT.equals(root)
@@ -246,8 +272,10 @@ public final class ExpressionPolicy {
   /** The identifier a chain {@code a.b().c[0]} starts with, or null. */
   private static String rootIdentifier(Node node) {
     Node current = node;
-    while (current instanceof AstMethod || current instanceof AstDot
-        || current instanceof AstBracket || current instanceof AstNested) {
+    while (current instanceof AstMethod
+        || current instanceof AstDot
+        || current instanceof AstBracket
+        || current instanceof AstNested) {
       current = current.getChild(0);
     }
     return current instanceof AstIdentifier id ? id.getName() : null;

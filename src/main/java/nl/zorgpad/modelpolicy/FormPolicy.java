@@ -20,19 +20,55 @@ import java.util.regex.Pattern;
 final class FormPolicy {
 
   /** Component types form-js 1.8.7 registers, without {@code html} and {@code iframe}. */
-  static final Set<String> ALLOWED_TYPES = Set.of("default", "textfield", "textarea", "number",
-      "datetime", "expression", "checkbox", "checklist", "radio", "select", "taglist", "text",
-      "image", "table", "spacer", "separator", "group", "dynamiclist", "button");
+  static final Set<String> ALLOWED_TYPES =
+      Set.of(
+          "default",
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "expression",
+          "checkbox",
+          "checklist",
+          "radio",
+          "select",
+          "taglist",
+          "text",
+          "image",
+          "table",
+          "spacer",
+          "separator",
+          "group",
+          "dynamiclist",
+          "button");
+
   /** Rendered by form-js 1.8.7, but able to run code or show another site in the Tasklist. */
   static final Set<String> REFUSED_TYPES = Set.of("html", "iframe");
+
   /** Fields whose value names a process variable. */
   private static final Set<String> KEY_FIELDS = Set.of("key", "path", "valuesKey");
+
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern EMBEDDED_IMAGE =
       Pattern.compile("data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\\s]*");
-  private static final List<String> MARKUP = List.of("<script", "</script", "<iframe",
-      "<object", "<embed", "<link", "<meta", "<base", "<style", "<svg", "<math", "<form",
-      "javascript:", "vbscript:", "data:text/html", "srcdoc");
+  private static final List<String> MARKUP =
+      List.of(
+          "<script",
+          "</script",
+          "<iframe",
+          "<object",
+          "<embed",
+          "<link",
+          "<meta",
+          "<base",
+          "<style",
+          "<svg",
+          "<math",
+          "<form",
+          "javascript:",
+          "vbscript:",
+          "data:text/html",
+          "srcdoc");
   private static final Pattern EVENT_HANDLER =
       Pattern.compile("<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
@@ -53,8 +89,13 @@ final class FormPolicy {
       form = null;
     }
     if (form == null || !form.isObject()) {
-      violations.add(new PolicyViolation(resource, null, ModelPolicy.RULE_UNREADABLE,
-          PolicyMessages.text("file.unreadableJson"), resource + ": not a JSON object"));
+      violations.add(
+          new PolicyViolation(
+              resource,
+              null,
+              ModelPolicy.RULE_UNREADABLE,
+              PolicyMessages.text("file.unreadableJson"),
+              resource + ": not a JSON object"));
       return violations;
     }
     component(form, true);
@@ -74,8 +115,8 @@ final class FormPolicy {
     }
     for (String field : KEY_FIELDS) {
       JsonNode value = component.get(field);
-      if (value != null && !(value.isTextual()
-          && VARIABLE_NAME.matcher(value.asText()).matches())) {
+      if (value != null
+          && !(value.isTextual() && VARIABLE_NAME.matcher(value.asText()).matches())) {
         add(id, "form-key", field + " " + value, "form.key", label, value.asText());
       }
     }
@@ -128,7 +169,12 @@ final class FormPolicy {
   }
 
   private void add(String id, String rule, String detail, String key, Object... args) {
-    violations.add(new PolicyViolation(resource, id, rule, PolicyMessages.text(key, args),
-        resource + "#" + id + ": " + rule + " (" + detail + ")"));
+    violations.add(
+        new PolicyViolation(
+            resource,
+            id,
+            rule,
+            PolicyMessages.text(key, args),
+            resource + "#" + id + ": " + rule + " (" + detail + ")"));
   }
 }

@@ -24,32 +24,75 @@ final class InvocationRules {
   /** The name the engine gives the result of a business rule task in its output mapping. */
   static final String DECISION_RESULT = "decisionResult";
 
-  static final Set<String> VARIABLE_ACCESSORS = Set.of("getVariable", "getVariableLocal",
-      "hasVariable", "hasVariableLocal", "hasVariables", "hasVariablesLocal", "setVariable",
-      "setVariableLocal", "removeVariable", "removeVariableLocal", "getVariables",
-      "getVariablesLocal", "getVariableNames", "getVariableNamesLocal");
+  static final Set<String> VARIABLE_ACCESSORS =
+      Set.of(
+          "getVariable",
+          "getVariableLocal",
+          "hasVariable",
+          "hasVariableLocal",
+          "hasVariables",
+          "hasVariablesLocal",
+          "setVariable",
+          "setVariableLocal",
+          "removeVariable",
+          "removeVariableLocal",
+          "getVariables",
+          "getVariablesLocal",
+          "getVariableNames",
+          "getVariableNamesLocal");
 
   /** Ids and names of the execution or task, readable as {@code execution.processBusinessKey}. */
-  static final Set<String> SCOPE_PROPERTIES = Set.of("id", "processInstanceId",
-      "processBusinessKey", "businessKey", "processDefinitionId", "currentActivityId",
-      "currentActivityName", "activityInstanceId", "eventName", "tenantId", "name",
-      "taskDefinitionKey", "executionId", "assignee", "owner", "dueDate", "followUpDate",
-      "priority", "createTime");
+  static final Set<String> SCOPE_PROPERTIES =
+      Set.of(
+          "id",
+          "processInstanceId",
+          "processBusinessKey",
+          "businessKey",
+          "processDefinitionId",
+          "currentActivityId",
+          "currentActivityName",
+          "activityInstanceId",
+          "eventName",
+          "tenantId",
+          "name",
+          "taskDefinitionKey",
+          "executionId",
+          "assignee",
+          "owner",
+          "dueDate",
+          "followUpDate",
+          "priority",
+          "createTime");
 
   /** {@link #VARIABLE_ACCESSORS} and the getters of {@link #SCOPE_PROPERTIES}. */
   static final Set<String> SCOPE_METHODS;
 
-  static final Set<String> DECISION_RESULT_METHODS = Set.of("getSingleResult", "getFirstResult",
-      "getResultList", "collectEntries", "getSingleEntry", "getFirstEntry", "getEntry",
-      "getEntryMap");
+  static final Set<String> DECISION_RESULT_METHODS =
+      Set.of(
+          "getSingleResult",
+          "getFirstResult",
+          "getResultList",
+          "collectEntries",
+          "getSingleEntry",
+          "getFirstEntry",
+          "getEntry",
+          "getEntryMap");
 
   /** Reading a list or map variable, e.g. {@code ${mdoActions.get(loopCounter)}}. */
-  static final Set<String> COLLECTION_METHODS = Set.of("get", "size", "isEmpty", "contains",
-      "containsKey", "indexOf");
+  static final Set<String> COLLECTION_METHODS =
+      Set.of("get", "size", "isEmpty", "contains", "containsKey", "indexOf");
 
   /** Never readable as a property, whatever the object (reflection starts here). */
-  static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass",
-      "module", "protectionDomain", "metaClass", "processEngine", "processEngineServices");
+  static final Set<String> FORBIDDEN_PROPERTIES =
+      Set.of(
+          "class",
+          "classLoader",
+          "declaringClass",
+          "module",
+          "protectionDomain",
+          "metaClass",
+          "processEngine",
+          "processEngineServices");
 
   static {
     Set<String> methods = new HashSet<>(VARIABLE_ACCESSORS);
@@ -59,8 +102,7 @@ final class InvocationRules {
     SCOPE_METHODS = Set.copyOf(methods);
   }
 
-  private InvocationRules() {
-  }
+  private InvocationRules() {}
 
   /** At run time: may {@code method} be called on {@code base}? */
   static boolean allowsInvoke(Object base, String method, int arity) {
@@ -73,8 +115,10 @@ final class InvocationRules {
     if (base instanceof VariableScope) {
       return SCOPE_METHODS.contains(method);
     }
-    if (base instanceof DmnDecisionResult || base instanceof DmnDecisionResultEntries
-        || base instanceof DmnDecisionTableResult || base instanceof DmnDecisionRuleResult) {
+    if (base instanceof DmnDecisionResult
+        || base instanceof DmnDecisionResultEntries
+        || base instanceof DmnDecisionTableResult
+        || base instanceof DmnDecisionRuleResult) {
       return DECISION_RESULT_METHODS.contains(method) || COLLECTION_METHODS.contains(method);
     }
     if (base instanceof Collection<?> || base instanceof Map<?, ?>) {

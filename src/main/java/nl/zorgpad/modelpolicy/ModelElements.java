@@ -8,19 +8,47 @@ import org.w3c.dom.Node;
 final class ModelElements {
 
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final Set<String> CAMUNDA_NS = Set.of("http://camunda.org/schema/1.0/bpmn",
-      "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
+  static final Set<String> CAMUNDA_NS =
+      Set.of(
+          "http://camunda.org/schema/1.0/bpmn",
+          "http://activiti.org/bpmn",
+          "http://camunda.org/schema/1.0/dmn");
 
   /** BPMN elements a coordinator recognises; a finding is reported on the nearest of them. */
-  static final Set<String> BPMN_KINDS = Set.of("process", "subProcess", "transaction",
-      "adHocSubProcess", "task", "userTask", "serviceTask", "sendTask", "receiveTask",
-      "manualTask", "businessRuleTask", "scriptTask", "callActivity", "startEvent", "endEvent",
-      "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent", "exclusiveGateway",
-      "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway",
-      "sequenceFlow", "message", "signal", "error", "escalation", "collaboration", "participant");
+  static final Set<String> BPMN_KINDS =
+      Set.of(
+          "process",
+          "subProcess",
+          "transaction",
+          "adHocSubProcess",
+          "task",
+          "userTask",
+          "serviceTask",
+          "sendTask",
+          "receiveTask",
+          "manualTask",
+          "businessRuleTask",
+          "scriptTask",
+          "callActivity",
+          "startEvent",
+          "endEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent",
+          "boundaryEvent",
+          "exclusiveGateway",
+          "inclusiveGateway",
+          "parallelGateway",
+          "eventBasedGateway",
+          "complexGateway",
+          "sequenceFlow",
+          "message",
+          "signal",
+          "error",
+          "escalation",
+          "collaboration",
+          "participant");
 
-  private ModelElements() {
-  }
+  private ModelElements() {}
 
   static boolean isCamunda(String namespace) {
     return namespace != null && CAMUNDA_NS.contains(namespace);
@@ -30,7 +58,8 @@ final class ModelElements {
   static Element bpmnOwner(Element element) {
     Node current = element;
     while (current instanceof Element e) {
-      if (BPMN_NS.equals(e.getNamespaceURI()) && BPMN_KINDS.contains(e.getLocalName())
+      if (BPMN_NS.equals(e.getNamespaceURI())
+          && BPMN_KINDS.contains(e.getLocalName())
           && !e.getAttribute("id").isEmpty()) {
         return e;
       }
@@ -63,7 +92,8 @@ final class ModelElements {
     String kind = kind(owner.getLocalName());
     String id = owner.getAttribute("id");
     String name = owner.getAttribute("name").strip().replaceAll("\\s+", " ");
-    return name.isEmpty() ? PolicyMessages.text("element.unnamed", kind, id)
+    return name.isEmpty()
+        ? PolicyMessages.text("element.unnamed", kind, id)
         : PolicyMessages.text("element.named", kind, name, id);
   }
 

@@ -40,7 +40,11 @@ public final class ModelPolicy {
   }
 
   /** The kinds of file a deployment may hold. */
-  public enum Kind { BPMN, DMN, FORM }
+  public enum Kind {
+    BPMN,
+    DMN,
+    FORM
+  }
 
   public static Kind kind(String resourceName) {
     String name = resourceName == null ? "" : resourceName.toLowerCase(Locale.ROOT);
@@ -72,14 +76,19 @@ public final class ModelPolicy {
    * @param violations what is wrong
    * @param formRefs the forms a BPMN file names literally ({@code camunda:formRef})
    */
-  record Inspection(List<PolicyViolation> violations, Set<String> formRefs) {
-  }
+  record Inspection(List<PolicyViolation> violations, Set<String> formRefs) {}
 
   Inspection inspect(String resource, byte[] content) {
     Kind kind = kind(resource);
     if (kind == null) {
-      return new Inspection(List.of(new PolicyViolation(resource, null, RULE_RESOURCE_TYPE,
-          PolicyMessages.text("file.type"), resource + ": not a .bpmn, .dmn or .form file")),
+      return new Inspection(
+          List.of(
+              new PolicyViolation(
+                  resource,
+                  null,
+                  RULE_RESOURCE_TYPE,
+                  PolicyMessages.text("file.type"),
+                  resource + ": not a .bpmn, .dmn or .form file")),
           Set.of());
     }
     byte[] bytes = content == null ? new byte[0] : content;
@@ -91,10 +100,15 @@ public final class ModelPolicy {
       document = SecureXml.parse(bytes);
     } catch (SecureXml.UnreadableXml e) {
       boolean doctype = e.failure() == SecureXml.Failure.DOCTYPE;
-      return new Inspection(List.of(new PolicyViolation(resource, null,
-          doctype ? RULE_DOCTYPE : RULE_UNREADABLE,
-          PolicyMessages.text(doctype ? "file.doctype" : "file.unreadableXml"),
-          resource + ": " + e.getMessage())), Set.of());
+      return new Inspection(
+          List.of(
+              new PolicyViolation(
+                  resource,
+                  null,
+                  doctype ? RULE_DOCTYPE : RULE_UNREADABLE,
+                  PolicyMessages.text(doctype ? "file.doctype" : "file.unreadableXml"),
+                  resource + ": " + e.getMessage())),
+          Set.of());
     }
     if (kind == Kind.DMN) {
       return new Inspection(List.copyOf(new DmnPolicy(resource).check(document)), Set.of());

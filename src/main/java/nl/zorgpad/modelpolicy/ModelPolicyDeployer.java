@@ -37,8 +37,11 @@ final class ModelPolicyDeployer implements Deployer {
     }
     if (!violations.isEmpty()) {
       ModelRefusedException refused = new ModelRefusedException(violations);
-      LOG.warn("{} (deployment '{}', source {})", refused.englishMessage(),
-          deployment.getName(), deployment.getSource());
+      LOG.warn(
+          "{} (deployment '{}', source {})",
+          refused.englishMessage(),
+          deployment.getName(),
+          deployment.getSource());
       throw refused;
     }
   }

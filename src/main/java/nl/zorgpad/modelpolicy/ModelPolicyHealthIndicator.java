@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
 @Component("modelPolicyHealthIndicator")
 class ModelPolicyHealthIndicator implements HealthIndicator {
 
-  static final Status BREACH = new Status("POLICY_BREACH",
-      "a deployed definition breaks the model policy");
+  static final Status BREACH =
+      new Status("POLICY_BREACH", "a deployed definition breaks the model policy");
 
   private final DeployedModelReport report;
   private volatile Health last = Health.unknown().build();
 
-  ModelPolicyHealthIndicator(ProcessEngineConfigurationImpl configuration, ModelPolicy policy,
-      java.time.Clock clock) {
+  ModelPolicyHealthIndicator(
+      ProcessEngineConfigurationImpl configuration, ModelPolicy policy, java.time.Clock clock) {
     this.report = new DeployedModelReport(configuration, policy, clock);
   }
 
@@ -57,30 +57,36 @@ class ModelPolicyHealthIndicator implements HealthIndicator {
 
   private static boolean mayCheck() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .anyMatch(a -> a.equals("GROUP_auditor") || a.equals("GROUP_camunda-admin"));
+    return authentication != null
+        && authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(a -> a.equals("GROUP_auditor") || a.equals("GROUP_camunda-admin"));
   }
 
   static Health health(DeployedModelReport.Result result) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("checkedAt", result.checkedAt().toString());
     details.put("filesChecked", result.resourcesChecked());
-    List<Map<String, Object>> findings = result.findings().stream().map(finding -> {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("definition", finding.definition());
-      item.put("coalition", finding.tenantId() == null ? "" : finding.tenantId());
-      item.put("deploymentId", finding.deploymentId());
-      item.put("resource", finding.resource());
-      item.put("element", finding.elementId() == null ? "" : finding.elementId());
-      item.put("rule", finding.rule());
-      item.put("message", finding.message());
-      item.put("runningCases", finding.runningCases());
-      return item;
-    }).toList();
+    List<Map<String, Object>> findings =
+        result.findings().stream()
+            .map(
+                finding -> {
+                  Map<String, Object> item = new LinkedHashMap<>();
+                  item.put("definition", finding.definition());
+                  item.put("coalition", finding.tenantId() == null ? "" : finding.tenantId());
+                  item.put("deploymentId", finding.deploymentId());
+                  item.put("resource", finding.resource());
+                  item.put("element", finding.elementId() == null ? "" : finding.elementId());
+                  item.put("rule", finding.rule());
+                  item.put("message", finding.message());
+                  item.put("runningCases", finding.runningCases());
+                  return item;
+                })
+            .toList();
     details.put("findings", findings);
-    details.put("engineSettings", result.engineProblems().isEmpty() ? "as the policy needs"
-        : result.engineProblems());
+    details.put(
+        "engineSettings",
+        result.engineProblems().isEmpty() ? "as the policy needs" : result.engineProblems());
     return Health.status(result.clean() ? Status.UP : BREACH).withDetails(details).build();
   }
 }

@@ -56,9 +56,11 @@ final class ModelPolicyParseListener extends AbstractBpmnParseListener {
     for (ActivityImpl activity : scope.getActivities()) {
       guardListeners(definition, activity);
       ActivityBehavior behavior = activity.getActivityBehavior();
-      String className = behavior instanceof ClassDelegateActivityBehavior
-          || behavior instanceof CallableElementActivityBehavior
-          ? (String) field(behavior, "className") : null;
+      String className =
+          behavior instanceof ClassDelegateActivityBehavior
+                  || behavior instanceof CallableElementActivityBehavior
+              ? (String) field(behavior, "className")
+              : null;
       if (className != null && !beans.isAllowedClass(className)) {
         warn(definition, activity.getId(), className);
         activity.setActivityBehavior(new Refused(className, activity.getId()));
@@ -75,8 +77,8 @@ final class ModelPolicyParseListener extends AbstractBpmnParseListener {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void guardListeners(ProcessDefinitionEntity definition, CoreModelElement element) {
-    for (List<DelegateListener<?>> listeners : (Iterable<List<DelegateListener<?>>>) (Iterable)
-        element.getListeners().values()) {
+    for (List<DelegateListener<?>> listeners :
+        (Iterable<List<DelegateListener<?>>>) (Iterable) element.getListeners().values()) {
       for (int i = 0; i < listeners.size(); i++) {
         if (listeners.get(i) instanceof ClassDelegate delegate
             && !beans.isAllowedClass(delegate.getClassName())) {
@@ -88,8 +90,8 @@ final class ModelPolicyParseListener extends AbstractBpmnParseListener {
   }
 
   @SuppressWarnings("unchecked")
-  private void guardTaskListeners(ProcessDefinitionEntity definition, String activityId,
-      TaskDefinition task) {
+  private void guardTaskListeners(
+      ProcessDefinitionEntity definition, String activityId, TaskDefinition task) {
     for (List<TaskListener> listeners : task.getTaskListeners().values()) {
       for (int i = 0; i < listeners.size(); i++) {
         if (listeners.get(i) instanceof ClassDelegate delegate
@@ -102,15 +104,22 @@ final class ModelPolicyParseListener extends AbstractBpmnParseListener {
     Map<String, TaskListener> timeouts =
         (Map<String, TaskListener>) field(task, "timeoutTaskListeners");
     if (timeouts != null) {
-      timeouts.replaceAll((id, listener) -> listener instanceof ClassDelegate delegate
-          && !beans.isAllowedClass(delegate.getClassName())
-          ? new Refused(delegate.getClassName(), activityId) : listener);
+      timeouts.replaceAll(
+          (id, listener) ->
+              listener instanceof ClassDelegate delegate
+                      && !beans.isAllowedClass(delegate.getClassName())
+                  ? new Refused(delegate.getClassName(), activityId)
+                  : listener);
     }
   }
 
   private static void warn(ProcessDefinitionEntity definition, String element, String type) {
-    LOG.warn("Model policy: definition {} (deployment {}) names Java class {} at {}; that step"
-        + " is refused when it runs", definition.getKey(), definition.getDeploymentId(), type,
+    LOG.warn(
+        "Model policy: definition {} (deployment {}) names Java class {} at {}; that step"
+            + " is refused when it runs",
+        definition.getKey(),
+        definition.getDeploymentId(),
+        type,
         element);
   }
 

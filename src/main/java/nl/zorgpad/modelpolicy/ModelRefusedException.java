@@ -28,13 +28,21 @@ public class ModelRefusedException extends ParseException implements UserRefusal
   private final transient List<PolicyViolation> violations;
 
   public ModelRefusedException(List<PolicyViolation> violations) {
-    super(summary(violations), violations.get(0).resource(),
-        problems(violations, violations.get(0).resource()), List.of());
+    super(
+        summary(violations),
+        violations.get(0).resource(),
+        problems(violations, violations.get(0).resource()),
+        List.of());
     this.violations = List.copyOf(violations);
     Map<String, List<PolicyViolation>> byResource = byResource(violations);
-    byResource.keySet().stream().skip(1).forEach(resource -> resorceReports.add(
-        new ParseException("", resource, problems(violations, resource), List.of())
-            .getResorceReports().get(0)));
+    byResource.keySet().stream()
+        .skip(1)
+        .forEach(
+            resource ->
+                resorceReports.add(
+                    new ParseException("", resource, problems(violations, resource), List.of())
+                        .getResorceReports()
+                        .get(0)));
   }
 
   public List<PolicyViolation> violations() {
@@ -62,8 +70,8 @@ public class ModelRefusedException extends ParseException implements UserRefusal
   }
 
   public String englishMessage() {
-    return "Deployment refused by the model policy: " + violations.stream()
-        .map(PolicyViolation::detail).collect(Collectors.joining("; "));
+    return "Deployment refused by the model policy: "
+        + violations.stream().map(PolicyViolation::detail).collect(Collectors.joining("; "));
   }
 
   private static String summary(List<PolicyViolation> violations) {
@@ -95,8 +103,7 @@ public class ModelRefusedException extends ParseException implements UserRefusal
   }
 
   /** A problem as the REST API shows it: the Dutch message and the element id. */
-  private record PolicyProblem(String getMessage, String getMainElementId)
-      implements Problem {
+  private record PolicyProblem(String getMessage, String getMainElementId) implements Problem {
 
     PolicyProblem(PolicyViolation violation) {
       this(violation.message(), violation.elementId());

@@ -23,7 +23,8 @@ public final class NoScriptEngineResolver implements ScriptEngineResolver {
 
   @Override
   public void addScriptEngineFactory(ScriptEngineFactory scriptEngineFactory) {
-    LOG.info("Script engine {} not registered: scripts are disabled by the model policy",
+    LOG.info(
+        "Script engine {} not registered: scripts are disabled by the model policy",
         scriptEngineFactory.getEngineName());
   }
 

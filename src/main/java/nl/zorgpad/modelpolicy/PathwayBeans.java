@@ -42,11 +42,12 @@ public final class PathwayBeans {
   public static PathwayBeans of(Map<?, ?> beans) {
     Map<String, Object> marked = new LinkedHashMap<>();
     if (beans != null) {
-      beans.forEach((name, bean) -> {
-        if (bean != null && isPathwayBeanClass(bean.getClass())) {
-          marked.put(String.valueOf(name), bean);
-        }
-      });
+      beans.forEach(
+          (name, bean) -> {
+            if (bean != null && isPathwayBeanClass(bean.getClass())) {
+              marked.put(String.valueOf(name), bean);
+            }
+          });
     }
     Map<String, Class<?>> types = new LinkedHashMap<>();
     marked.forEach((name, bean) -> types.put(name, ClassUtils.getUserClass(bean.getClass())));
@@ -59,30 +60,35 @@ public final class PathwayBeans {
    * created its singletons: the engine is built before the pathway beans exist).
    */
   public static PathwayBeans of(ListableBeanFactory factory) {
-    return new PathwayBeans(() -> {
-      Map<String, Class<?>> types = new LinkedHashMap<>();
-      for (String name : factory.getBeanNamesForAnnotation(PathwayBean.class)) {
-        Class<?> type = factory.getType(name);
-        if (type != null && isPathwayBeanClass(type)) {
-          types.put(name, ClassUtils.getUserClass(type));
-        }
-      }
-      return Collections.unmodifiableMap(types);
-    }, factory::getBean);
+    return new PathwayBeans(
+        () -> {
+          Map<String, Class<?>> types = new LinkedHashMap<>();
+          for (String name : factory.getBeanNamesForAnnotation(PathwayBean.class)) {
+            Class<?> type = factory.getType(name);
+            if (type != null && isPathwayBeanClass(type)) {
+              types.put(name, ClassUtils.getUserClass(type));
+            }
+          }
+          return Collections.unmodifiableMap(types);
+        },
+        factory::getBean);
   }
 
   /** Marked classes by name only (no instances), for checks without an engine (tests, tools). */
   public static PathwayBeans ofTypes(Map<String, Class<?>> types) {
     Map<String, Class<?>> marked = new LinkedHashMap<>();
-    types.forEach((name, type) -> {
-      if (isPathwayBeanClass(type)) {
-        marked.put(name, ClassUtils.getUserClass(type));
-      }
-    });
+    types.forEach(
+        (name, type) -> {
+          if (isPathwayBeanClass(type)) {
+            marked.put(name, ClassUtils.getUserClass(type));
+          }
+        });
     Map<String, Class<?>> fixed = Collections.unmodifiableMap(marked);
-    return new PathwayBeans(() -> fixed, name -> {
-      throw new IllegalStateException("no bean instances in a type-only allow-list");
-    });
+    return new PathwayBeans(
+        () -> fixed,
+        name -> {
+          throw new IllegalStateException("no bean instances in a type-only allow-list");
+        });
   }
 
   private Map<String, Class<?>> types() {
@@ -117,8 +123,8 @@ public final class PathwayBeans {
 
   /** {@code camunda:class}: only the class of an allowed bean (compared by name, not loaded). */
   public boolean isAllowedClass(String className) {
-    return className != null && types().values().stream()
-        .anyMatch(type -> type.getName().equals(className.strip()));
+    return className != null
+        && types().values().stream().anyMatch(type -> type.getName().equals(className.strip()));
   }
 
   /** {@code ${name.method(…)}} with {@code arity} arguments, at deployment. */
@@ -149,13 +155,18 @@ public final class PathwayBeans {
     if (!user.isAnnotationPresent(PathwayBean.class)) {
       return false;
     }
-    List<Method> named = Arrays.stream(user.getMethods())
-        .filter(m -> m.getName().equals(method) && !Modifier.isStatic(m.getModifiers()))
-        .toList();
+    List<Method> named =
+        Arrays.stream(user.getMethods())
+            .filter(m -> m.getName().equals(method) && !Modifier.isStatic(m.getModifiers()))
+            .toList();
     return !named.isEmpty()
         && named.stream().allMatch(m -> m.isAnnotationPresent(PathwayCallable.class))
-        && named.stream().anyMatch(m -> arity < 0 || m.getParameterCount() == arity
-            || (m.isVarArgs() && arity >= m.getParameterCount() - 1));
+        && named.stream()
+            .anyMatch(
+                m ->
+                    arity < 0
+                        || m.getParameterCount() == arity
+                        || (m.isVarArgs() && arity >= m.getParameterCount() - 1));
   }
 
   static boolean allowsGetter(Class<?> type, String property) {

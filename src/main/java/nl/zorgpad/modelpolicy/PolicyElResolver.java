@@ -51,8 +51,8 @@ final class PolicyElResolver extends ELResolver {
   }
 
   @Override
-  public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes,
-      Object[] params) {
+  public Object invoke(
+      ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     String name = method == null ? null : method.toString();
     int arity = params == null ? 0 : params.length;
     if (!InvocationRules.allowsInvoke(base, name, arity)) {

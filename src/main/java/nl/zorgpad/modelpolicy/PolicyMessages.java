@@ -13,12 +13,14 @@ import java.util.ResourceBundle;
 final class PolicyMessages {
 
   private static final Locale DUTCH = Locale.forLanguageTag("nl");
-  private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages", DUTCH,
-      PolicyMessages.class.getClassLoader(),
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  private static final ResourceBundle BUNDLE =
+      ResourceBundle.getBundle(
+          "messages",
+          DUTCH,
+          PolicyMessages.class.getClassLoader(),
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-  private PolicyMessages() {
-  }
+  private PolicyMessages() {}
 
   static String text(String key, Object... args) {
     String pattern;

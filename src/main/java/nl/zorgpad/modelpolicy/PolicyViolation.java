@@ -9,12 +9,13 @@ package nl.zorgpad.modelpolicy;
  * @param message what the coordinator reads, in Dutch, naming the element
  * @param detail English, for logs
  */
-public record PolicyViolation(String resource, String elementId, String rule, String message,
-    String detail) {
+public record PolicyViolation(
+    String resource, String elementId, String rule, String message, String detail) {
 
   /** Rules after which nothing else in the file can be read (no parser may see it). */
   public boolean unreadable() {
-    return rule.equals(ModelPolicy.RULE_DOCTYPE) || rule.equals(ModelPolicy.RULE_UNREADABLE)
+    return rule.equals(ModelPolicy.RULE_DOCTYPE)
+        || rule.equals(ModelPolicy.RULE_UNREADABLE)
         || rule.equals(ModelPolicy.RULE_RESOURCE_TYPE);
   }
 }

@@ -26,7 +26,10 @@ final class SecureXml {
       "http://apache.org/xml/features/disallow-doctype-decl";
 
   /** Why a file could not be read. */
-  enum Failure { DOCTYPE, UNREADABLE }
+  enum Failure {
+    DOCTYPE,
+    UNREADABLE
+  }
 
   static final class UnreadableXml extends Exception {
     private final Failure failure;
@@ -41,8 +44,7 @@ final class SecureXml {
     }
   }
 
-  private SecureXml() {
-  }
+  private SecureXml() {}
 
   static Document parse(byte[] content) throws UnreadableXml {
     if (hasDoctype(content)) {
@@ -59,14 +61,16 @@ final class SecureXml {
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(SILENT);
-      builder.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entity refused");
-      });
+      builder.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entity refused");
+          });
       return builder.parse(new InputSource(new ByteArrayInputStream(content)));
     } catch (SAXException e) {
       String message = String.valueOf(e.getMessage());
       boolean doctype = message.toUpperCase(Locale.ROOT).contains("DOCTYPE");
-      throw new UnreadableXml(doctype ? Failure.DOCTYPE : Failure.UNREADABLE,
+      throw new UnreadableXml(
+          doctype ? Failure.DOCTYPE : Failure.UNREADABLE,
           doctype ? "document has a DOCTYPE declaration" : "not well-formed XML");
     } catch (IOException | ParserConfigurationException e) {
       throw new UnreadableXml(Failure.UNREADABLE, "not readable as XML");
@@ -90,20 +94,21 @@ final class SecureXml {
     return text.toUpperCase(Locale.ROOT).contains("<!DOCTYPE");
   }
 
-  private static final ErrorHandler SILENT = new ErrorHandler() {
-    @Override
-    public void warning(SAXParseException exception) {
-      // the policy reports the failure itself
-    }
+  private static final ErrorHandler SILENT =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+          // the policy reports the failure itself
+        }
 
-    @Override
-    public void error(SAXParseException exception) throws SAXException {
-      throw exception;
-    }
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+          throw exception;
+        }
 
-    @Override
-    public void fatalError(SAXParseException exception) throws SAXException {
-      throw exception;
-    }
-  };
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+          throw exception;
+        }
+      };
 }

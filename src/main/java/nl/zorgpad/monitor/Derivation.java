@@ -17,8 +17,7 @@ final class Derivation {
 
   private static final double EPSILON = 1e-9;
 
-  private Derivation() {
-  }
+  private Derivation() {}
 
   /** {row, column} of a hidden cell the published figures determine, or null if none. */
   static int[] firstDetermined(Table table) {

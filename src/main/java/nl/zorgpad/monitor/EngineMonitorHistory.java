@@ -31,8 +31,12 @@ import org.springframework.stereotype.Component;
 class EngineMonitorHistory implements MonitorHistory {
 
   /** The variables the projection reads (codes only, no personal data). */
-  static final Set<String> VARIABLES = Set.of("homeVisitOptOutReason", "homeVisitOutcome",
-      "consentRefusalReason", "recipientDiscipline");
+  static final Set<String> VARIABLES =
+      Set.of(
+          "homeVisitOptOutReason",
+          "homeVisitOutcome",
+          "consentRefusalReason",
+          "recipientDiscipline");
 
   private final HistoryService history;
   private final IdentityService identity;
@@ -69,16 +73,22 @@ class EngineMonitorHistory implements MonitorHistory {
   }
 
   private CaseHistory read(String caseNumber) {
-    List<HistoricProcessInstance> mains = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).list();
-    HistoricProcessInstance main = mains.stream()
-        .filter(p -> p.getSuperProcessInstanceId() == null)
-        .min(Comparator.comparing(HistoricProcessInstance::getStartTime)).orElse(null);
+    List<HistoricProcessInstance> mains =
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list();
+    HistoricProcessInstance main =
+        mains.stream()
+            .filter(p -> p.getSuperProcessInstanceId() == null)
+            .min(Comparator.comparing(HistoricProcessInstance::getStartTime))
+            .orElse(null);
     if (main == null) {
       return CaseHistory.empty();
     }
-    List<HistoricProcessInstance> all = new ArrayList<>(history
-        .createHistoricProcessInstanceQuery().rootProcessInstanceId(main.getId()).list());
+    List<HistoricProcessInstance> all =
+        new ArrayList<>(
+            history
+                .createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(main.getId())
+                .list());
     if (all.stream().noneMatch(p -> p.getId().equals(main.getId()))) {
       all.add(main);
     }
@@ -86,8 +96,8 @@ class EngineMonitorHistory implements MonitorHistory {
     Map<String, List<HistoricActivityInstance>> activitiesByInstance = new HashMap<>();
     Map<String, String> calledFrom = new HashMap<>();
     for (HistoricProcessInstance instance : all) {
-      List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-          .processInstanceId(instance.getId()).list();
+      List<HistoricActivityInstance> activities =
+          history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list();
       activitiesByInstance.put(instance.getId(), activities);
       for (HistoricActivityInstance activity : activities) {
         if (activity.getCalledProcessInstanceId() != null) {
@@ -97,32 +107,55 @@ class EngineMonitorHistory implements MonitorHistory {
     }
     String[] ids = all.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
     Map<String, Map<String, String>> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(ids).variableNameIn(VARIABLES.toArray(String[]::new))
-        .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+    for (HistoricVariableInstance variable :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(ids)
+            .variableNameIn(VARIABLES.toArray(String[]::new))
+            .disableBinaryFetching()
+            .disableCustomObjectDeserialization()
+            .list()) {
       Object value = variable.getValue();
       if (value != null) {
-        variables.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
+        variables
+            .computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
             .put(variable.getName(), value.toString());
       }
     }
     List<Instance> instances = new ArrayList<>();
     for (HistoricProcessInstance instance : all) {
       List<Task> taskList = new ArrayList<>();
-      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-          .processInstanceId(instance.getId()).list()) {
-        taskList.add(new Task(task.getTaskDefinitionKey(), instant(task.getDueDate()),
-            instant(task.getEndTime()), lateDiscipline(task)));
+      for (HistoricTaskInstance task :
+          history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
+        taskList.add(
+            new Task(
+                task.getTaskDefinitionKey(),
+                instant(task.getDueDate()),
+                instant(task.getEndTime()),
+                lateDiscipline(task)));
       }
-      List<Activity> activities = activitiesByInstance.get(instance.getId()).stream()
-          // a cancelled activity (the case ended, a boundary timer interrupted it) did not finish
-          .map(a -> new Activity(a.getActivityId(), instant(a.getStartTime()),
-              a.isCanceled() ? null : instant(a.getEndTime())))
-          .toList();
-      instances.add(new Instance(instance.getId(), instance.getProcessDefinitionKey(),
-          instant(instance.getStartTime()), instant(instance.getEndTime()),
-          instance.getEndActivityId(), calledFrom.get(instance.getId()), activities, taskList,
-          variables.getOrDefault(instance.getId(), Map.of())));
+      List<Activity> activities =
+          activitiesByInstance.get(instance.getId()).stream()
+              // a cancelled activity (the case ended, a boundary timer interrupted it) did not
+              // finish
+              .map(
+                  a ->
+                      new Activity(
+                          a.getActivityId(),
+                          instant(a.getStartTime()),
+                          a.isCanceled() ? null : instant(a.getEndTime())))
+              .toList();
+      instances.add(
+          new Instance(
+              instance.getId(),
+              instance.getProcessDefinitionKey(),
+              instant(instance.getStartTime()),
+              instant(instance.getEndTime()),
+              instance.getEndActivityId(),
+              calledFrom.get(instance.getId()),
+              activities,
+              taskList,
+              variables.getOrDefault(instance.getId(), Map.of())));
     }
     String tenant = main.getTenantId() == null ? "" : main.getTenantId();
     return new CaseHistory(tenant, instances);
@@ -130,13 +163,18 @@ class EngineMonitorHistory implements MonitorHistory {
 
   /** The discipline is looked up only for a task that was finished late (few identity links). */
   private String lateDiscipline(HistoricTaskInstance task) {
-    if (task.getDueDate() == null || task.getEndTime() == null
+    if (task.getDueDate() == null
+        || task.getEndTime() == null
         || !"completed".equals(task.getDeleteReason())
         || !task.getEndTime().after(task.getDueDate())) {
       return null;
     }
-    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
-        .taskId(task.getId()).type(IdentityLinkType.CANDIDATE).list()) {
+    for (HistoricIdentityLinkLog link :
+        history
+            .createHistoricIdentityLinkLogQuery()
+            .taskId(task.getId())
+            .type(IdentityLinkType.CANDIDATE)
+            .list()) {
       String discipline = disciplines.disciplineOf(link.getGroupId()).orElse(null);
       if (discipline != null) {
         return discipline;
@@ -151,8 +189,11 @@ class EngineMonitorHistory implements MonitorHistory {
   }
 
   private String businessKey(String rootProcessInstanceId) {
-    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(rootProcessInstanceId).singleResult();
+    HistoricProcessInstance root =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(rootProcessInstanceId)
+            .singleResult();
     return root == null ? null : root.getBusinessKey();
   }
 
@@ -166,16 +207,20 @@ class EngineMonitorHistory implements MonitorHistory {
       args.add(coalition);
     }
     Map<String, Long> byDiscipline = new HashMap<>();
-    jdbc.query("select x.grp, count(*) from (select t.ID_ as id, max(i.GROUP_ID_) as grp"
-        + " from ACT_RU_TASK t left join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_"
-        + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ is not null"
-        + " where t.DUE_DATE_ < ? and t.SUSPENSION_STATE_ = 1 and " + tenant
-        + " group by t.ID_) x group by x.grp", rs -> {
+    jdbc.query(
+        "select x.grp, count(*) from (select t.ID_ as id, max(i.GROUP_ID_) as grp"
+            + " from ACT_RU_TASK t left join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_"
+            + " and i.TYPE_ = 'candidate' and i.GROUP_ID_ is not null"
+            + " where t.DUE_DATE_ < ? and t.SUSPENSION_STATE_ = 1 and "
+            + tenant
+            + " group by t.ID_) x group by x.grp",
+        rs -> {
           String group = rs.getString(1);
-          String discipline = group == null ? "onbekend"
-              : disciplines.disciplineOf(group).orElse("onbekend");
+          String discipline =
+              group == null ? "onbekend" : disciplines.disciplineOf(group).orElse("onbekend");
           byDiscipline.merge(discipline, rs.getLong(2), Long::sum);
-        }, args.toArray());
+        },
+        args.toArray());
     return byDiscipline;
   }
 

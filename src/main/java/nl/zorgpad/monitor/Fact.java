@@ -1,6 +1,7 @@
 package nl.zorgpad.monitor;
 
 import static nl.zorgpad.time.ZorgpadTime.ZONE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,7 +12,6 @@ import java.time.LocalDate;
  * internal id only, so that the projection can replace a case's facts.
  */
 record Fact(Kind kind, String code, Instant at, Integer hours) {
-
 
   Fact {
     code = code == null ? "" : code;
@@ -28,13 +28,30 @@ record Fact(Kind kind, String code, Instant at, Integer hours) {
 
   /** What the pathways record, as the monitor counts it (docs/monitor.md has each definition). */
   enum Kind {
-    SIGNAL, RESIGNAL, RISK_DOMAIN,
-    HOME_VISIT_CONSIDERED, HOME_VISIT_REQUESTED, HOME_VISIT_OPTED_OUT, HOME_VISIT_DONE,
+    SIGNAL,
+    RESIGNAL,
+    RISK_DOMAIN,
+    HOME_VISIT_CONSIDERED,
+    HOME_VISIT_REQUESTED,
+    HOME_VISIT_OPTED_OUT,
+    HOME_VISIT_DONE,
     HOME_VISIT_CANCELLED,
-    HANDOVER_STARTED, HANDOVER_CONFIRMED, HANDOVER_ESCALATED, HANDOVER_UNCONFIRMED,
-    CONSENT_ASKED, CONSENT_GIVEN, CONSENT_REFUSED, CONSENT_WITHDRAWN,
-    MDO_REQUESTED, MDO_HELD,
-    MELDCODE_STARTED, MELDCODE_ENDED, VEILIG_THUIS_REPORT, VEILIG_THUIS_CONTACT, MELDRECHT,
-    CASE_CLOSED, TASK_LATE
+    HANDOVER_STARTED,
+    HANDOVER_CONFIRMED,
+    HANDOVER_ESCALATED,
+    HANDOVER_UNCONFIRMED,
+    CONSENT_ASKED,
+    CONSENT_GIVEN,
+    CONSENT_REFUSED,
+    CONSENT_WITHDRAWN,
+    MDO_REQUESTED,
+    MDO_HELD,
+    MELDCODE_STARTED,
+    MELDCODE_ENDED,
+    VEILIG_THUIS_REPORT,
+    VEILIG_THUIS_CONTACT,
+    MELDRECHT,
+    CASE_CLOSED,
+    TASK_LATE
   }
 }

@@ -31,20 +31,22 @@ final class FactProjector {
   static final String MELDCODE = "zorgpad-meldcode";
 
   /** Which door of the main pathway started a meldcode trajectory. */
-  static final Map<String, String> MELDCODE_DOORS = Map.of(
-      "Call_MeldcodeAfterTriage", "triage",
-      "Call_MeldcodeAtAcceptance", "aanname",
-      "Call_MeldcodeWithoutConsent", "zonder-toestemming",
-      "Call_MeldcodeAfterSignal", "nieuw-signaal");
-  /** How a meldcode trajectory ended (its end event). */
-  static final Map<String, String> MELDCODE_ENDS = Map.of(
-      "End_NoSuspicion", "geen-vermoeden",
-      "End_ClosedWithAgreements", "hulp-met-afspraken",
-      "End_ReportedWithHelp", "gemeld-en-hulp",
-      "End_Reported", "gemeld");
+  static final Map<String, String> MELDCODE_DOORS =
+      Map.of(
+          "Call_MeldcodeAfterTriage", "triage",
+          "Call_MeldcodeAtAcceptance", "aanname",
+          "Call_MeldcodeWithoutConsent", "zonder-toestemming",
+          "Call_MeldcodeAfterSignal", "nieuw-signaal");
 
-  private FactProjector() {
-  }
+  /** How a meldcode trajectory ended (its end event). */
+  static final Map<String, String> MELDCODE_ENDS =
+      Map.of(
+          "End_NoSuspicion", "geen-vermoeden",
+          "End_ClosedWithAgreements", "hulp-met-afspraken",
+          "End_ReportedWithHelp", "gemeld-en-hulp",
+          "End_Reported", "gemeld");
+
+  private FactProjector() {}
 
   static List<Fact> project(CaseDossier dossier, CaseHistory history) {
     List<Fact> facts = new ArrayList<>();
@@ -88,12 +90,15 @@ final class FactProjector {
       }
     }
     for (LocalDate reported : dossier.rightToReport()) {
-      facts.add(Fact.of(Kind.MELDRECHT, "",
-          reported.atStartOfDay(ZorgpadTime.ZONE).toInstant()));
+      facts.add(Fact.of(Kind.MELDRECHT, "", reported.atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     }
     if (dossier.closedAt() != null) {
-      facts.add(new Fact(Kind.CASE_CLOSED, closingCode(dossier, main), dossier.closedAt(),
-          hours(signal, dossier.closedAt())));
+      facts.add(
+          new Fact(
+              Kind.CASE_CLOSED,
+              closingCode(dossier, main),
+              dossier.closedAt(),
+              hours(signal, dossier.closedAt())));
     }
     return facts;
   }
@@ -106,17 +111,29 @@ final class FactProjector {
     }
     if ("CLOSED_NO_CONSENT".equals(status)) {
       return main != null && "End_ClosedAfterMeldcode".equals(main.endActivityId())
-          ? "na-meldcode-zonder-toestemming" : "geen-toestemming";
+          ? "na-meldcode-zonder-toestemming"
+          : "geen-toestemming";
     }
     return dossier.endReason() != null ? dossier.endReason() : "overig";
   }
 
   private static void homeVisit(Instance instance, List<Fact> facts) {
     facts.add(Fact.of(Kind.HOME_VISIT_CONSIDERED, "", instance.start()));
-    ended(instance, "End_OptedOut").ifPresent(at -> facts.add(Fact.of(Kind.HOME_VISIT_OPTED_OUT,
-        instance.variables().getOrDefault("homeVisitOptOutReason", "onbekend"), at)));
-    Optional<Instant> requested = firstStart(instance, "Task_PlanHomeVisit", "Task_InformMidwife",
-        "Task_InformGeneralPractitioner", "Gateway_PlanMerge");
+    ended(instance, "End_OptedOut")
+        .ifPresent(
+            at ->
+                facts.add(
+                    Fact.of(
+                        Kind.HOME_VISIT_OPTED_OUT,
+                        instance.variables().getOrDefault("homeVisitOptOutReason", "onbekend"),
+                        at)));
+    Optional<Instant> requested =
+        firstStart(
+            instance,
+            "Task_PlanHomeVisit",
+            "Task_InformMidwife",
+            "Task_InformGeneralPractitioner",
+            "Gateway_PlanMerge");
     requested.ifPresent(at -> facts.add(Fact.of(Kind.HOME_VISIT_REQUESTED, "", at)));
     ended(instance, "End_HomeVisitDone")
         .ifPresent(at -> facts.add(Fact.of(Kind.HOME_VISIT_DONE, "", at)));
@@ -132,8 +149,8 @@ final class FactProjector {
     }
     facts.add(Fact.of(Kind.HANDOVER_STARTED, recipient, recorded.get()));
     Optional<Instant> confirmed = ended(instance, "Task_ConfirmContact");
-    confirmed.ifPresent(at -> facts.add(
-        new Fact(Kind.HANDOVER_CONFIRMED, recipient, at, hours(signal, at))));
+    confirmed.ifPresent(
+        at -> facts.add(new Fact(Kind.HANDOVER_CONFIRMED, recipient, at, hours(signal, at))));
     firstStart(instance, "Task_EscalateHandover")
         .ifPresent(at -> facts.add(Fact.of(Kind.HANDOVER_ESCALATED, recipient, at)));
     if (confirmed.isEmpty() && instance.end() != null) {
@@ -145,29 +162,40 @@ final class FactProjector {
     facts.add(Fact.of(Kind.CONSENT_ASKED, "", instance.start()));
     ended(instance, "End_ConsentGiven")
         .ifPresent(at -> facts.add(Fact.of(Kind.CONSENT_GIVEN, "", at)));
-    ended(instance, "End_ConsentRefused").ifPresent(at -> facts.add(Fact.of(Kind.CONSENT_REFUSED,
-        instance.variables().getOrDefault("consentRefusalReason", "onbekend"), at)));
+    ended(instance, "End_ConsentRefused")
+        .ifPresent(
+            at ->
+                facts.add(
+                    Fact.of(
+                        Kind.CONSENT_REFUSED,
+                        instance.variables().getOrDefault("consentRefusalReason", "onbekend"),
+                        at)));
   }
 
   private static void mdo(Instance instance, List<Fact> facts) {
     facts.add(Fact.of(Kind.MDO_REQUESTED, "", instance.start()));
-    ended(instance, "Task_HoldMdo").ifPresent(at -> facts.add(
-        new Fact(Kind.MDO_HELD, "", at, hours(instance.start(), at))));
+    ended(instance, "Task_HoldMdo")
+        .ifPresent(at -> facts.add(new Fact(Kind.MDO_HELD, "", at, hours(instance.start(), at))));
   }
 
   private static void meldcode(Instance instance, List<Fact> facts) {
-    facts.add(Fact.of(Kind.MELDCODE_STARTED,
-        MELDCODE_DOORS.getOrDefault(Objects.toString(instance.calledFrom(), ""), "bericht"),
-        instance.start()));
+    facts.add(
+        Fact.of(
+            Kind.MELDCODE_STARTED,
+            MELDCODE_DOORS.getOrDefault(Objects.toString(instance.calledFrom(), ""), "bericht"),
+            instance.start()));
     Optional<Instant> report = ended(instance, "Task_ReportToVeiligThuis");
     report.ifPresent(at -> facts.add(Fact.of(Kind.VEILIG_THUIS_REPORT, "", at)));
     if (report.isPresent()) {
-      firstStart(instance, "Gateway_ContactRecorded").ifPresent(at -> facts.add(
-          new Fact(Kind.VEILIG_THUIS_CONTACT, "", at, hours(report.get(), at))));
+      firstStart(instance, "Gateway_ContactRecorded")
+          .ifPresent(
+              at ->
+                  facts.add(new Fact(Kind.VEILIG_THUIS_CONTACT, "", at, hours(report.get(), at))));
     }
     if (instance.end() != null && MELDCODE_ENDS.containsKey(instance.endActivityId())) {
-      facts.add(Fact.of(Kind.MELDCODE_ENDED, MELDCODE_ENDS.get(instance.endActivityId()),
-          instance.end()));
+      facts.add(
+          Fact.of(
+              Kind.MELDCODE_ENDED, MELDCODE_ENDS.get(instance.endActivityId()), instance.end()));
     }
   }
 
@@ -176,21 +204,27 @@ final class FactProjector {
   }
 
   private static List<Instant> started(Instance instance, String activityId) {
-    return instance.activities().stream().filter(a -> a.activityId().equals(activityId))
-        .map(Activity::start).sorted().toList();
+    return instance.activities().stream()
+        .filter(a -> a.activityId().equals(activityId))
+        .map(Activity::start)
+        .sorted()
+        .toList();
   }
 
   private static Optional<Instant> firstStart(Instance instance, String... activityIds) {
     List<String> ids = List.of(activityIds);
-    return instance.activities().stream().filter(a -> ids.contains(a.activityId()))
-        .map(Activity::start).min(Comparator.naturalOrder());
+    return instance.activities().stream()
+        .filter(a -> ids.contains(a.activityId()))
+        .map(Activity::start)
+        .min(Comparator.naturalOrder());
   }
 
   /** The first time the element finished (a completed task, an end event reached). */
   private static Optional<Instant> ended(Instance instance, String activityId) {
     return instance.activities().stream()
         .filter(a -> a.activityId().equals(activityId) && a.end() != null)
-        .map(Activity::end).min(Comparator.naturalOrder());
+        .map(Activity::end)
+        .min(Comparator.naturalOrder());
   }
 
   private static Integer hours(Instant from, Instant to) {

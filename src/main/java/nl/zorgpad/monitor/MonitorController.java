@@ -40,13 +40,15 @@ class MonitorController {
   }
 
   @GetMapping("/monitor")
-  String page(@RequestParam(name = "coalitie", required = false)
-      @Size(max = TextLimits.SEARCH) String coalition,
+  String page(
+      @RequestParam(name = "coalitie", required = false) @Size(max = TextLimits.SEARCH)
+          String coalition,
       @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
       @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
-      @RequestParam(name = "wijk", required = false)
-      @Size(max = TextLimits.SEARCH) String wijk, Principal principal,
-      Model model) throws JsonProcessingException {
+      @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.SEARCH) String wijk,
+      Principal principal,
+      Model model)
+      throws JsonProcessingException {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
     model.addAttribute("view", view);
@@ -62,57 +64,67 @@ class MonitorController {
     model.addAttribute("wijken", wijken);
     model.addAttribute("query", query(filter));
     // JSON inside <script type="application/json">: "</" must not end the element
-    model.addAttribute("chartJson", json.writeValueAsString(view.chartData())
-        .replace("</", "<\\/"));
+    model.addAttribute(
+        "chartJson", json.writeValueAsString(view.chartData()).replace("</", "<\\/"));
     return "monitor/index";
   }
 
   @GetMapping(value = "/monitor/export.csv")
-  ResponseEntity<byte[]> csv(@RequestParam("indicator")
-      @Size(max = TextLimits.SEARCH) String indicator,
-      @RequestParam(name = "coalitie", required = false)
-      @Size(max = TextLimits.SEARCH) String coalition,
+  ResponseEntity<byte[]> csv(
+      @RequestParam("indicator") @Size(max = TextLimits.SEARCH) String indicator,
+      @RequestParam(name = "coalitie", required = false) @Size(max = TextLimits.SEARCH)
+          String coalition,
       @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
       @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
-      @RequestParam(name = "wijk", required = false)
-      @Size(max = TextLimits.SEARCH) String wijk, Principal principal) {
+      @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.SEARCH) String wijk,
+      Principal principal) {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
     if (view.table(indicator) == null) {
-      throw new RefusalException(404, "monitor-indicator-unknown", "unknown indicator",
-          "Deze indicator bestaat niet.");
+      throw new RefusalException(
+          404, "monitor-indicator-unknown", "unknown indicator", "Deze indicator bestaat niet.");
     }
     monitor.logExport("MonitorCsv", filter);
     byte[] body = view.csv(indicator).getBytes(StandardCharsets.UTF_8);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("monitor-" + indicator + "-" + filter.from() + "-" + filter.to() + ".csv")
-            .build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("monitor-" + indicator + "-" + filter.from() + "-" + filter.to() + ".csv")
+                .build()
+                .toString())
         .body(body);
   }
 
   @GetMapping(value = "/monitor/rapport.pdf")
-  ResponseEntity<byte[]> pdf(@RequestParam(name = "coalitie", required = false)
-      @Size(max = TextLimits.SEARCH) String coalition,
+  ResponseEntity<byte[]> pdf(
+      @RequestParam(name = "coalitie", required = false) @Size(max = TextLimits.SEARCH)
+          String coalition,
       @RequestParam(name = "van", required = false) @Size(max = TextLimits.SEARCH) String from,
       @RequestParam(name = "tot", required = false) @Size(max = TextLimits.SEARCH) String to,
-      @RequestParam(name = "wijk", required = false)
-      @Size(max = TextLimits.SEARCH) String wijk, Principal principal) {
+      @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.SEARCH) String wijk,
+      Principal principal) {
     MonitorScope.Filter filter = monitor.filter(principal.getName(), coalition, from, to, wijk);
     MonitorView view = monitor.view(principal.getName(), filter);
     monitor.logExport("MonitorReport", filter);
     byte[] body = pdf.render("monitor/pdf/report", Map.of("view", view));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("monitor-" + filter.from() + "-" + filter.to() + ".pdf").build()
-            .toString())
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("monitor-" + filter.from() + "-" + filter.to() + ".pdf")
+                .build()
+                .toString())
         .body(body);
   }
 
   static String query(MonitorScope.Filter filter) {
-    UriComponentsBuilder query = UriComponentsBuilder.newInstance()
-        .queryParam("van", filter.from()).queryParam("tot", filter.to());
+    UriComponentsBuilder query =
+        UriComponentsBuilder.newInstance()
+            .queryParam("van", filter.from())
+            .queryParam("tot", filter.to());
     if (!filter.coalition().isEmpty()) {
       query.queryParam("coalitie", filter.coalition());
     }

@@ -37,16 +37,20 @@ public interface MonitorHistory {
    * parent that started it (null for the main instance), its activities, its completed tasks and
    * the last value of the variables the monitor reads.
    */
-  record Instance(String id, String definitionKey, Instant start, Instant end,
-      String endActivityId, String calledFrom, List<Activity> activities, List<Task> tasks,
-      Map<String, String> variables) {
-  }
+  record Instance(
+      String id,
+      String definitionKey,
+      Instant start,
+      Instant end,
+      String endActivityId,
+      String calledFrom,
+      List<Activity> activities,
+      List<Task> tasks,
+      Map<String, String> variables) {}
 
   /** An activity instance: element id, start, end (null while it runs or when cancelled). */
-  record Activity(String activityId, Instant start, Instant end) {
-  }
+  record Activity(String activityId, Instant start, Instant end) {}
 
   /** A completed or open task: definition key, due date, end, discipline of its candidates. */
-  record Task(String taskKey, Instant due, Instant end, String discipline) {
-  }
+  record Task(String taskKey, Instant due, Instant end, String discipline) {}
 }

@@ -34,22 +34,36 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorHistoryEventHandler.class);
 
   /** Elements whose end changes an indicator (besides the end of any pathway instance). */
-  static final Set<String> MEASURED_ENDS = Set.of("Task_RecordHandover", "Task_ConfirmContact",
-      "Task_HoldMdo", "Task_ReportToVeiligThuis", "Gateway_ContactRecorded",
-      "Task_DecideHomeVisit", "Gateway_PlanMerge", "Task_PlanHomeVisit", "Task_InformMidwife",
-      "Task_InformGeneralPractitioner",
-      // the withdrawal is recorded in the dossier by the listener on this start event's end
-      "Start_ConsentWithdrawn");
+  static final Set<String> MEASURED_ENDS =
+      Set.of(
+          "Task_RecordHandover",
+          "Task_ConfirmContact",
+          "Task_HoldMdo",
+          "Task_ReportToVeiligThuis",
+          "Gateway_ContactRecorded",
+          "Task_DecideHomeVisit",
+          "Gateway_PlanMerge",
+          "Task_PlanHomeVisit",
+          "Task_InformMidwife",
+          "Task_InformGeneralPractitioner",
+          // the withdrawal is recorded in the dossier by the listener on this start event's end
+          "Start_ConsentWithdrawn");
+
   /** Elements whose start changes an indicator. */
-  static final Set<String> MEASURED_STARTS = Set.of("Task_EscalateHandover", "Start_NewSignal",
-      "Gateway_ContactRecorded", "Task_PlanHomeVisit", "Task_InformMidwife",
-      "Task_InformGeneralPractitioner");
+  static final Set<String> MEASURED_STARTS =
+      Set.of(
+          "Task_EscalateHandover",
+          "Start_NewSignal",
+          "Gateway_ContactRecorded",
+          "Task_PlanHomeVisit",
+          "Task_InformMidwife",
+          "Task_InformGeneralPractitioner");
 
   private final Supplier<MonitorProjection> projection;
   private final Supplier<EntityManagerFactory> entityManagers;
 
-  MonitorHistoryEventHandler(Supplier<MonitorProjection> projection,
-      Supplier<EntityManagerFactory> entityManagers) {
+  MonitorHistoryEventHandler(
+      Supplier<MonitorProjection> projection, Supplier<EntityManagerFactory> entityManagers) {
     this.projection = projection;
     this.entityManagers = entityManagers;
   }
@@ -59,8 +73,10 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
     if (!relevant(event)) {
       return;
     }
-    String root = event.getRootProcessInstanceId() != null ? event.getRootProcessInstanceId()
-        : event.getProcessInstanceId();
+    String root =
+        event.getRootProcessInstanceId() != null
+            ? event.getRootProcessInstanceId()
+            : event.getProcessInstanceId();
     if (root == null) {
       return;
     }
@@ -110,7 +126,8 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
     }
     if (event instanceof HistoricTaskInstanceEventEntity task) {
       return HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(type)
-          && task.getDueDate() != null && task.getEndTime() != null
+          && task.getDueDate() != null
+          && task.getEndTime() != null
           && task.getEndTime().after(task.getDueDate());
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
@@ -126,15 +143,16 @@ class MonitorHistoryEventHandler implements HistoryEventHandler {
 
   private static String businessKey(HistoryEvent event, String root) {
     if (event instanceof HistoricProcessInstanceEventEntity process
-        && root.equals(process.getProcessInstanceId()) && process.getBusinessKey() != null) {
+        && root.equals(process.getProcessInstanceId())
+        && process.getBusinessKey() != null) {
       return process.getBusinessKey();
     }
     CommandContext context = Context.getCommandContext();
     if (context == null) {
       return null;
     }
-    ExecutionEntity execution = context.getDbEntityManager()
-        .getCachedEntity(ExecutionEntity.class, root);
+    ExecutionEntity execution =
+        context.getDbEntityManager().getCachedEntity(ExecutionEntity.class, root);
     return execution == null ? null : execution.getBusinessKey();
   }
 

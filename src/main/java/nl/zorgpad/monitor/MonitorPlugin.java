@@ -20,17 +20,20 @@ class MonitorPlugin extends AbstractProcessEnginePlugin {
 
   private final MonitorHistoryEventHandler handler;
 
-  MonitorPlugin(ObjectProvider<MonitorProjection> projection,
+  MonitorPlugin(
+      ObjectProvider<MonitorProjection> projection,
       ObjectProvider<EntityManagerFactory> entityManagers) {
     // beans resolved at the first event, not while the engine is built
-    this.handler = new MonitorHistoryEventHandler(projection::getObject,
-        entityManagers::getIfAvailable);
+    this.handler =
+        new MonitorHistoryEventHandler(projection::getObject, entityManagers::getIfAvailable);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    List<HistoryEventHandler> handlers =
+        configuration.getCustomHistoryEventHandlers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
     handlers.add(handler);
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);

@@ -32,8 +32,8 @@ public class MonitorProjection {
   private final MonitorHistory history;
   private final TransactionTemplate transactions;
 
-  MonitorProjection(JdbcTemplate jdbc, MonitorHistory history,
-      PlatformTransactionManager transactionManager) {
+  MonitorProjection(
+      JdbcTemplate jdbc, MonitorHistory history, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.history = history;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -46,7 +46,10 @@ public class MonitorProjection {
       return;
     }
     MonitorHistory.CaseHistory caseHistory = history.caseHistory(caseNumber);
-    store(dossier.id(), caseHistory.coalition(), wijk(dossier.id()),
+    store(
+        dossier.id(),
+        caseHistory.coalition(),
+        wijk(dossier.id()),
         FactProjector.project(dossier, caseHistory));
   }
 
@@ -61,44 +64,60 @@ public class MonitorProjection {
     int cases = 0;
     while (true) {
       long from = after;
-      List<String> page = jdbc.queryForList("select case_number from zp_case_file where id > ?"
-          + " order by id fetch first " + PAGE + " rows only", String.class, from);
+      List<String> page =
+          jdbc.queryForList(
+              "select case_number from zp_case_file where id > ?"
+                  + " order by id fetch first "
+                  + PAGE
+                  + " rows only",
+              String.class,
+              from);
       if (page.isEmpty()) {
         break;
       }
       transactions.executeWithoutResult(status -> page.forEach(this::project));
       cases += page.size();
-      after = jdbc.queryForObject("select id from zp_case_file where case_number = ?",
-          Long.class, page.get(page.size() - 1));
+      after =
+          jdbc.queryForObject(
+              "select id from zp_case_file where case_number = ?",
+              Long.class,
+              page.get(page.size() - 1));
     }
-    LOG.info("monitor facts rebuilt for {} cases in {} ms", cases,
+    LOG.info(
+        "monitor facts rebuilt for {} cases in {} ms",
+        cases,
         (System.nanoTime() - started) / 1_000_000);
     return cases;
   }
 
   /** True when the table is empty while there are cases (e.g. right after the migration). */
   boolean needsRebuild() {
-    Integer facts = jdbc.queryForObject(
-        "select count(*) from (select 1 from zp_monitor_fact fetch first 1 rows only) f",
-        Integer.class);
-    Integer caseFiles = jdbc.queryForObject(
-        "select count(*) from (select 1 from zp_case_file fetch first 1 rows only) c",
-        Integer.class);
+    Integer facts =
+        jdbc.queryForObject(
+            "select count(*) from (select 1 from zp_monitor_fact fetch first 1 rows only) f",
+            Integer.class);
+    Integer caseFiles =
+        jdbc.queryForObject(
+            "select count(*) from (select 1 from zp_case_file fetch first 1 rows only) c",
+            Integer.class);
     return facts != null && facts == 0 && caseFiles != null && caseFiles > 0;
   }
 
   /** The wijk of a case now (its facts carry it: the monitor counts without a join). */
   private String wijk(long caseFileId) {
-    String wijk = jdbc.queryForObject("select neighbourhood from zp_case_file where id = ?",
-        String.class, caseFileId);
+    String wijk =
+        jdbc.queryForObject(
+            "select neighbourhood from zp_case_file where id = ?", String.class, caseFileId);
     return wijk == null ? MonitorQuery.UNKNOWN_WIJK : wijk;
   }
 
   /** A case's wijk changed after its facts were written: its facts follow (one statement). */
   @EventListener
   void follow(NeighbourhoodChanged changed) {
-    jdbc.update("update zp_monitor_fact set wijk = ? where case_file_id = ?",
-        changed.neighbourhood(), changed.caseFileId());
+    jdbc.update(
+        "update zp_monitor_fact set wijk = ? where case_file_id = ?",
+        changed.neighbourhood(),
+        changed.caseFileId());
   }
 
   private void store(long caseFileId, String coalition, String wijk, List<Fact> facts) {
@@ -108,40 +127,81 @@ public class MonitorProjection {
       if (fact.at() == null) {
         continue;
       }
-      rows.add(new Object[] {caseFileId, coalition, fact.kind().name(), truncate(fact.code()),
-          Date.valueOf(fact.month()), fact.hours(), wijk});
+      rows.add(
+          new Object[] {
+            caseFileId,
+            coalition,
+            fact.kind().name(),
+            truncate(fact.code()),
+            Date.valueOf(fact.month()),
+            fact.hours(),
+            wijk
+          });
     }
     if (!rows.isEmpty()) {
-      jdbc.batchUpdate("insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
-          + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)", rows);
+      jdbc.batchUpdate(
+          "insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
+              + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)",
+          rows);
     }
   }
 
   private CaseDossier dossier(String caseNumber) {
-    List<CaseDossier> found = jdbc.query("select id, created_at, signalling_discipline, status,"
-        + " closed_at, end_reason from zp_case_file where case_number = ?", (rs, i) -> {
-          long id = rs.getLong("id");
-          return new CaseDossier(id, caseNumber, instant(rs.getTimestamp("created_at")),
-              rs.getString("signalling_discipline"), List.of(), rs.getString("status"),
-              instant(rs.getTimestamp("closed_at")), rs.getString("end_reason"), List.of(),
-              List.of());
-        }, caseNumber);
+    List<CaseDossier> found =
+        jdbc.query(
+            "select id, created_at, signalling_discipline, status,"
+                + " closed_at, end_reason from zp_case_file where case_number = ?",
+            (rs, i) -> {
+              long id = rs.getLong("id");
+              return new CaseDossier(
+                  id,
+                  caseNumber,
+                  instant(rs.getTimestamp("created_at")),
+                  rs.getString("signalling_discipline"),
+                  List.of(),
+                  rs.getString("status"),
+                  instant(rs.getTimestamp("closed_at")),
+                  rs.getString("end_reason"),
+                  List.of(),
+                  List.of());
+            },
+            caseNumber);
     if (found.isEmpty()) {
       return null;
     }
     CaseDossier base = found.get(0);
-    List<String> domains = jdbc.queryForList("select risk_domain from zp_case_risk_domain"
-        + " where case_file_id = ? order by list_index", String.class, base.id());
-    List<ConsentRow> consents = jdbc.query("select decision, reason_code, recorded_at"
-        + " from zp_consent_record where case_number = ? order by id", (rs, i) -> new ConsentRow(
-            rs.getString("decision"), rs.getString("reason_code"),
-            instant(rs.getTimestamp("recorded_at"))), caseNumber);
-    List<LocalDate> reports = jdbc.query("select reported_on from zp_right_to_report"
-        + " where case_number = ? order by id", (rs, i) -> rs.getDate(1).toLocalDate(),
-        caseNumber);
-    return new CaseDossier(base.id(), caseNumber, base.createdAt(),
-        base.signallingDiscipline(), domains, base.status(), base.closedAt(), base.endReason(),
-        consents, reports);
+    List<String> domains =
+        jdbc.queryForList(
+            "select risk_domain from zp_case_risk_domain"
+                + " where case_file_id = ? order by list_index",
+            String.class,
+            base.id());
+    List<ConsentRow> consents =
+        jdbc.query(
+            "select decision, reason_code, recorded_at"
+                + " from zp_consent_record where case_number = ? order by id",
+            (rs, i) ->
+                new ConsentRow(
+                    rs.getString("decision"),
+                    rs.getString("reason_code"),
+                    instant(rs.getTimestamp("recorded_at"))),
+            caseNumber);
+    List<LocalDate> reports =
+        jdbc.query(
+            "select reported_on from zp_right_to_report" + " where case_number = ? order by id",
+            (rs, i) -> rs.getDate(1).toLocalDate(),
+            caseNumber);
+    return new CaseDossier(
+        base.id(),
+        caseNumber,
+        base.createdAt(),
+        base.signallingDiscipline(),
+        domains,
+        base.status(),
+        base.closedAt(),
+        base.endReason(),
+        consents,
+        reports);
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -42,29 +42,54 @@ import org.springframework.stereotype.Service;
 public class MonitorQuery {
 
   /** Indicator definitions: id, section, the fact kinds, by code (rows = codes) or by kind. */
-  record Definition(String id, String section, List<Kind> kinds, boolean byCode) {
-  }
+  record Definition(String id, String section, List<Kind> kinds, boolean byCode) {}
 
-  static final List<Definition> DEFINITIONS = List.of(
-      new Definition("signalen", "signalen", List.of(Kind.SIGNAL), true),
-      new Definition("nieuwe-signalen", "signalen", List.of(Kind.RESIGNAL), false),
-      new Definition("risicodomeinen", "signalen", List.of(Kind.RISK_DOMAIN), true),
-      new Definition("huisbezoek", "huisbezoek", List.of(Kind.HOME_VISIT_CONSIDERED,
-          Kind.HOME_VISIT_REQUESTED, Kind.HOME_VISIT_DONE, Kind.HOME_VISIT_CANCELLED), false),
-      new Definition("huisbezoek-niet-nodig", "huisbezoek", List.of(Kind.HOME_VISIT_OPTED_OUT),
-          true),
-      new Definition("overdracht", "overdracht", List.of(Kind.HANDOVER_STARTED,
-          Kind.HANDOVER_CONFIRMED, Kind.HANDOVER_ESCALATED, Kind.HANDOVER_UNCONFIRMED), false),
-      new Definition("toestemming", "toestemming", List.of(Kind.CONSENT_ASKED,
-          Kind.CONSENT_GIVEN, Kind.CONSENT_REFUSED, Kind.CONSENT_WITHDRAWN), false),
-      new Definition("toestemming-geweigerd", "toestemming", List.of(Kind.CONSENT_REFUSED), true),
-      new Definition("mdo", "mdo", List.of(Kind.MDO_REQUESTED, Kind.MDO_HELD), false),
-      new Definition("meldcode", "meldcode", List.of(Kind.MELDCODE_STARTED), true),
-      new Definition("meldcode-uitkomst", "meldcode", List.of(Kind.MELDCODE_ENDED), true),
-      new Definition("veilig-thuis", "meldcode", List.of(Kind.VEILIG_THUIS_REPORT,
-          Kind.VEILIG_THUIS_CONTACT, Kind.MELDRECHT), false),
-      new Definition("afgesloten", "casussen", List.of(Kind.CASE_CLOSED), true),
-      new Definition("taken-te-laat", "taken", List.of(Kind.TASK_LATE), true));
+  static final List<Definition> DEFINITIONS =
+      List.of(
+          new Definition("signalen", "signalen", List.of(Kind.SIGNAL), true),
+          new Definition("nieuwe-signalen", "signalen", List.of(Kind.RESIGNAL), false),
+          new Definition("risicodomeinen", "signalen", List.of(Kind.RISK_DOMAIN), true),
+          new Definition(
+              "huisbezoek",
+              "huisbezoek",
+              List.of(
+                  Kind.HOME_VISIT_CONSIDERED,
+                  Kind.HOME_VISIT_REQUESTED,
+                  Kind.HOME_VISIT_DONE,
+                  Kind.HOME_VISIT_CANCELLED),
+              false),
+          new Definition(
+              "huisbezoek-niet-nodig", "huisbezoek", List.of(Kind.HOME_VISIT_OPTED_OUT), true),
+          new Definition(
+              "overdracht",
+              "overdracht",
+              List.of(
+                  Kind.HANDOVER_STARTED,
+                  Kind.HANDOVER_CONFIRMED,
+                  Kind.HANDOVER_ESCALATED,
+                  Kind.HANDOVER_UNCONFIRMED),
+              false),
+          new Definition(
+              "toestemming",
+              "toestemming",
+              List.of(
+                  Kind.CONSENT_ASKED,
+                  Kind.CONSENT_GIVEN,
+                  Kind.CONSENT_REFUSED,
+                  Kind.CONSENT_WITHDRAWN),
+              false),
+          new Definition(
+              "toestemming-geweigerd", "toestemming", List.of(Kind.CONSENT_REFUSED), true),
+          new Definition("mdo", "mdo", List.of(Kind.MDO_REQUESTED, Kind.MDO_HELD), false),
+          new Definition("meldcode", "meldcode", List.of(Kind.MELDCODE_STARTED), true),
+          new Definition("meldcode-uitkomst", "meldcode", List.of(Kind.MELDCODE_ENDED), true),
+          new Definition(
+              "veilig-thuis",
+              "meldcode",
+              List.of(Kind.VEILIG_THUIS_REPORT, Kind.VEILIG_THUIS_CONTACT, Kind.MELDRECHT),
+              false),
+          new Definition("afgesloten", "casussen", List.of(Kind.CASE_CLOSED), true),
+          new Definition("taken-te-laat", "taken", List.of(Kind.TASK_LATE), true));
 
   static final String UNKNOWN_WIJK = "onbekend";
   static final int MAX_MONTHS = 120;
@@ -84,22 +109,25 @@ public class MonitorQuery {
    * and the benchmark suite ({@code zorgpadbench.MonitorBenchmarkTest}).
    */
   public static MonitorQuery standalone(JdbcTemplate jdbc, Clock clock) {
-    return new MonitorQuery(jdbc, new MonitorHistory() {
-      @Override
-      public CaseHistory caseHistory(String caseNumber) {
-        return CaseHistory.empty();
-      }
+    return new MonitorQuery(
+        jdbc,
+        new MonitorHistory() {
+          @Override
+          public CaseHistory caseHistory(String caseNumber) {
+            return CaseHistory.empty();
+          }
 
-      @Override
-      public String caseNumberOfRoot(String rootProcessInstanceId) {
-        return null;
-      }
+          @Override
+          public String caseNumberOfRoot(String rootProcessInstanceId) {
+            return null;
+          }
 
-      @Override
-      public Map<String, Long> overdueOpenTasks(String coalition, java.time.Instant now) {
-        return Map.of();
-      }
-    }, clock);
+          @Override
+          public Map<String, Long> overdueOpenTasks(String coalition, java.time.Instant now) {
+            return Map.of();
+          }
+        },
+        clock);
   }
 
   /** Counts per kind → month → code → wijk. */
@@ -109,7 +137,8 @@ public class MonitorQuery {
     final TreeSet<String> wijken = new TreeSet<>();
 
     void add(Kind kind, YearMonth month, String code, String wijk, long count) {
-      byKind.computeIfAbsent(kind, k -> new HashMap<>())
+      byKind
+          .computeIfAbsent(kind, k -> new HashMap<>())
           .computeIfAbsent(month, m -> new HashMap<>())
           .computeIfAbsent(code, c -> new HashMap<>())
           .merge(wijk, count, Long::sum);
@@ -135,12 +164,21 @@ public class MonitorQuery {
     }
     Counts counts = new Counts();
     // covered by ix_monitor_fact_month: no table row and no case file is read (V76)
-    jdbc.query("select kind, code, fact_month, wijk, count(*) as n from zp_monitor_fact"
-        + " where coalition = ? and fact_month >= ? and fact_month <= ?"
-        + " group by kind, code, fact_month, wijk", rs -> {
-          counts.add(Kind.valueOf(rs.getString(1)), YearMonth.from(rs.getDate(3).toLocalDate()),
-              rs.getString(2), rs.getString(4), rs.getLong(5));
-        }, coalition, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)));
+    jdbc.query(
+        "select kind, code, fact_month, wijk, count(*) as n from zp_monitor_fact"
+            + " where coalition = ? and fact_month >= ? and fact_month <= ?"
+            + " group by kind, code, fact_month, wijk",
+        rs -> {
+          counts.add(
+              Kind.valueOf(rs.getString(1)),
+              YearMonth.from(rs.getDate(3).toLocalDate()),
+              rs.getString(2),
+              rs.getString(4),
+              rs.getLong(5));
+        },
+        coalition,
+        Date.valueOf(from.atDay(1)),
+        Date.valueOf(to.atDay(1)));
     Map<Kind, List<Integer>> hours = hours(coalition, from, to, wijk);
 
     // the wijken of the coalition (columns of every table): those with facts, plus the filter
@@ -153,9 +191,10 @@ public class MonitorQuery {
 
     List<Indicator> indicators = new ArrayList<>();
     for (Definition definition : DEFINITIONS) {
-      indicators.add(definition.byCode()
-          ? byCode(definition, counts, months, wijken, column)
-          : byKind(definition, counts, months, wijken, column, hours));
+      indicators.add(
+          definition.byCode()
+              ? byCode(definition, counts, months, wijken, column)
+              : byKind(definition, counts, months, wijken, column, hours));
     }
     indicators.add(active(coalition, months, wijken, column));
     indicators.add(overdueNow(coalition, wijk));
@@ -163,8 +202,12 @@ public class MonitorQuery {
   }
 
   /** Rows = the codes of one kind; a totals row; each month suppressed as codes × wijken. */
-  private Indicator byCode(Definition definition, Counts counts, List<YearMonth> months,
-      List<String> wijken, int column) {
+  private Indicator byCode(
+      Definition definition,
+      Counts counts,
+      List<YearMonth> months,
+      List<String> wijken,
+      int column) {
     Kind kind = definition.kinds().get(0);
     List<String> codes = new ArrayList<>(counts.codes(kind));
     List<Table> tables = new ArrayList<>();
@@ -184,13 +227,18 @@ public class MonitorQuery {
       rows.add(row(codes.get(r), tables, r, column));
     }
     Row total = codes.isEmpty() ? null : row("totaal", tables, codes.size(), column);
-    return new Indicator(definition.id(), definition.section(), true, rows, total, List.of(),
-        List.of(), null);
+    return new Indicator(
+        definition.id(), definition.section(), true, rows, total, List.of(), List.of(), null);
   }
 
   /** Rows = several kinds, each its own table (1 × wijken) per month: they do not add up. */
-  private Indicator byKind(Definition definition, Counts counts, List<YearMonth> months,
-      List<String> wijken, int column, Map<Kind, List<Integer>> hours) {
+  private Indicator byKind(
+      Definition definition,
+      Counts counts,
+      List<YearMonth> months,
+      List<String> wijken,
+      int column,
+      Map<Kind, List<Integer>> hours) {
     List<Row> rows = new ArrayList<>();
     for (Kind kind : definition.kinds()) {
       List<Table> tables = new ArrayList<>();
@@ -215,20 +263,26 @@ public class MonitorQuery {
       }
       case "overdracht" -> {
         shares.add(share("bevestigd-van-vastgelegd", rows.get(1), rows.get(0)));
-        durations.add(duration("signaal-tot-bevestigd", hours.get(Kind.HANDOVER_CONFIRMED),
-            rows.get(1).total()));
+        durations.add(
+            duration(
+                "signaal-tot-bevestigd", hours.get(Kind.HANDOVER_CONFIRMED), rows.get(1).total()));
       }
       case "toestemming" -> shares.add(share("geweigerd-van-gevraagd", rows.get(2), rows.get(0)));
-      case "mdo" -> durations.add(duration("aanvraag-tot-mdo", hours.get(Kind.MDO_HELD),
-          rows.get(1).total()));
-      case "veilig-thuis" -> durations.add(duration("melding-tot-contact",
-          hours.get(Kind.VEILIG_THUIS_CONTACT), rows.get(1).total()));
+      case "mdo" ->
+          durations.add(
+              duration("aanvraag-tot-mdo", hours.get(Kind.MDO_HELD), rows.get(1).total()));
+      case "veilig-thuis" ->
+          durations.add(
+              duration(
+                  "melding-tot-contact",
+                  hours.get(Kind.VEILIG_THUIS_CONTACT),
+                  rows.get(1).total()));
       default -> {
         // no share or duration
       }
     }
-    return new Indicator(definition.id(), definition.section(), false, rows, null, shares,
-        durations, null);
+    return new Indicator(
+        definition.id(), definition.section(), false, rows, null, shares, durations, null);
   }
 
   private static String code(Kind kind) {
@@ -247,8 +301,10 @@ public class MonitorQuery {
       sum += shown.value();
       allVisible &= shown.visible();
     }
-    Shown total = allVisible ? new Shown(sum, State.VISIBLE)
-        : new Shown(sum, Suppression.small(sum) ? State.PRIMARY : State.SECONDARY);
+    Shown total =
+        allVisible
+            ? new Shown(sum, State.VISIBLE)
+            : new Shown(sum, Suppression.small(sum) ? State.PRIMARY : State.SECONDARY);
     return new Row(code, cells, total);
   }
 
@@ -275,7 +331,10 @@ public class MonitorQuery {
     }
     double median = percentile(values, 50) / 24.0;
     double p90 = percentile(values, 90) / 24.0;
-    return new Duration(code, Math.round(median * 10) / 10.0, Math.round(p90 * 10) / 10.0,
+    return new Duration(
+        code,
+        Math.round(median * 10) / 10.0,
+        Math.round(p90 * 10) / 10.0,
         count.visible() ? String.valueOf(count.value()) : "≥10");
   }
 
@@ -284,23 +343,29 @@ public class MonitorQuery {
     return sorted.get(Math.max(0, rank - 1));
   }
 
-  private Map<Kind, List<Integer>> hours(String coalition, YearMonth from, YearMonth to,
-      String wijk) {
+  private Map<Kind, List<Integer>> hours(
+      String coalition, YearMonth from, YearMonth to, String wijk) {
     Map<Kind, List<Integer>> hours = new EnumMap<>(Kind.class);
-    StringBuilder sql = new StringBuilder("select kind, hours from zp_monitor_fact"
-        + " where coalition = ?"
-        + " and kind in ('HANDOVER_CONFIRMED', 'MDO_HELD', 'VEILIG_THUIS_CONTACT')"
-        + " and fact_month >= ? and fact_month <= ? and hours is not null");
-    List<Object> args = new ArrayList<>(List.of(coalition, Date.valueOf(from.atDay(1)),
-        Date.valueOf(to.atDay(1))));
+    StringBuilder sql =
+        new StringBuilder(
+            "select kind, hours from zp_monitor_fact"
+                + " where coalition = ?"
+                + " and kind in ('HANDOVER_CONFIRMED', 'MDO_HELD', 'VEILIG_THUIS_CONTACT')"
+                + " and fact_month >= ? and fact_month <= ? and hours is not null");
+    List<Object> args =
+        new ArrayList<>(List.of(coalition, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))));
     if (wijk != null) {
       sql.append(" and wijk = ?");
       args.add(wijk);
     }
-    jdbc.query(sql.toString(), rs -> {
-      hours.computeIfAbsent(Kind.valueOf(rs.getString(1)), k -> new ArrayList<>())
-          .add(rs.getInt(2));
-    }, args.toArray());
+    jdbc.query(
+        sql.toString(),
+        rs -> {
+          hours
+              .computeIfAbsent(Kind.valueOf(rs.getString(1)), k -> new ArrayList<>())
+              .add(rs.getInt(2));
+        },
+        args.toArray());
     return hours;
   }
 
@@ -309,8 +374,11 @@ public class MonitorQuery {
    * do not depend on the filter; a wijk without cases only adds zeros, which change nothing).
    */
   private List<String> wijken(String coalition) {
-    return jdbc.queryForList("select distinct wijk from zp_monitor_fact"
-        + " where coalition = ? and kind = 'SIGNAL' order by wijk", String.class, coalition);
+    return jdbc.queryForList(
+        "select distinct wijk from zp_monitor_fact"
+            + " where coalition = ? and kind = 'SIGNAL' order by wijk",
+        String.class,
+        coalition);
   }
 
   /**
@@ -319,25 +387,30 @@ public class MonitorQuery {
    * month as wijken × 1 and visible counts rounded to 5 (a stock minus the previous month's
    * would otherwise give that month's small flows exactly).
    */
-  private Indicator active(String coalition, List<YearMonth> months, List<String> wijken,
-      int column) {
+  private Indicator active(
+      String coalition, List<YearMonth> months, List<String> wijken, int column) {
     Map<String, Map<YearMonth, long[]>> flows = new HashMap<>();
     YearMonth last = months.get(months.size() - 1);
-    jdbc.query("select kind, fact_month, wijk, count(*) from zp_monitor_fact"
-        + " where coalition = ? and kind in ('SIGNAL', 'CASE_CLOSED') and fact_month <= ?"
-        + " group by kind, fact_month, wijk",
+    jdbc.query(
+        "select kind, fact_month, wijk, count(*) from zp_monitor_fact"
+            + " where coalition = ? and kind in ('SIGNAL', 'CASE_CLOSED') and fact_month <= ?"
+            + " group by kind, fact_month, wijk",
         rs -> {
-          long[] flow = flows.computeIfAbsent(rs.getString(3), w -> new HashMap<>())
-              .computeIfAbsent(YearMonth.from(rs.getDate(2).toLocalDate()), m -> new long[2]);
+          long[] flow =
+              flows
+                  .computeIfAbsent(rs.getString(3), w -> new HashMap<>())
+                  .computeIfAbsent(YearMonth.from(rs.getDate(2).toLocalDate()), m -> new long[2]);
           flow["SIGNAL".equals(rs.getString(1)) ? 0 : 1] += rs.getLong(4);
-        }, coalition, Date.valueOf(last.atDay(1)));
+        },
+        coalition,
+        Date.valueOf(last.atDay(1)));
     List<Table> tables = new ArrayList<>();
     for (YearMonth month : months) {
       long[][] cells = new long[wijken.size()][1];
       for (int w = 0; w < wijken.size(); w++) {
         long stock = 0;
-        for (Map.Entry<YearMonth, long[]> flow : flows.getOrDefault(wijken.get(w), Map.of())
-            .entrySet()) {
+        for (Map.Entry<YearMonth, long[]> flow :
+            flows.getOrDefault(wijken.get(w), Map.of()).entrySet()) {
           if (!flow.getKey().isAfter(month)) {
             stock += flow.getValue()[0] - flow.getValue()[1];
           }
@@ -354,10 +427,10 @@ public class MonitorQuery {
       }
       rows.add(stockRow(wijken.get(w), tables, w));
     }
-    Row total = selected >= 0 || wijken.size() < 2 ? null
-        : stockRow("totaal", tables, wijken.size());
-    return new Indicator("actief-per-wijk", "casussen", true, rows, total, List.of(), List.of(),
-        "afgerond");
+    Row total =
+        selected >= 0 || wijken.size() < 2 ? null : stockRow("totaal", tables, wijken.size());
+    return new Indicator(
+        "actief-per-wijk", "casussen", true, rows, total, List.of(), List.of(), "afgerond");
   }
 
   /** A stock has no period total (the last month is the state at the end of the period). */
@@ -378,8 +451,15 @@ public class MonitorQuery {
   /** Open tasks past their due date now, per discipline (not per wijk: tasks carry no wijk). */
   private Indicator overdueNow(String coalition, String wijk) {
     if (wijk != null) {
-      return new Indicator("taken-nu-te-laat", "taken", true, List.of(), null, List.of(),
-          List.of(), "niet-per-wijk");
+      return new Indicator(
+          "taken-nu-te-laat",
+          "taken",
+          true,
+          List.of(),
+          null,
+          List.of(),
+          List.of(),
+          "niet-per-wijk");
     }
     Map<String, Long> byDiscipline = history.overdueOpenTasks(coalition, clock.instant());
     List<String> disciplines = new ArrayList<>(new TreeSet<>(byDiscipline.keySet()));
@@ -393,10 +473,15 @@ public class MonitorQuery {
       Shown shown = new Shown(table.value(d, 0), table.state(d, 0));
       rows.add(new Row(disciplines.get(d), List.of(), shown));
     }
-    Row total = disciplines.size() < 2 ? null : new Row("totaal", List.of(),
-        new Shown(table.value(disciplines.size(), 0), table.state(disciplines.size(), 0)));
-    return new Indicator("taken-nu-te-laat", "taken", true, rows, total, List.of(), List.of(),
-        null);
+    Row total =
+        disciplines.size() < 2
+            ? null
+            : new Row(
+                "totaal",
+                List.of(),
+                new Shown(table.value(disciplines.size(), 0), table.state(disciplines.size(), 0)));
+    return new Indicator(
+        "taken-nu-te-laat", "taken", true, rows, total, List.of(), List.of(), null);
   }
 
   static YearMonth currentMonth(Clock clock) {

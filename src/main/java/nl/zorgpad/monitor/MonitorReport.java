@@ -9,8 +9,14 @@ import nl.zorgpad.monitor.Suppression.State;
  * JSON API, the CSV and the PDF show. Holds aggregates only: no case number, no date of a single
  * case, nothing about a person.
  */
-public record MonitorReport(String coalition, YearMonth from, YearMonth to, String wijk,
-    List<YearMonth> months, List<String> wijken, List<Indicator> indicators) {
+public record MonitorReport(
+    String coalition,
+    YearMonth from,
+    YearMonth to,
+    String wijk,
+    List<YearMonth> months,
+    List<String> wijken,
+    List<Indicator> indicators) {
 
   /** One figure as published: its value only when visible. */
   public record Shown(Long value, State state) {
@@ -36,22 +42,25 @@ public record MonitorReport(String coalition, YearMonth from, YearMonth to, Stri
   }
 
   /** A row of an indicator: a code (discipline, reason, ...) or a measure, per month and total. */
-  public record Row(String code, List<Shown> months, Shown total) {
-  }
+  public record Row(String code, List<Shown> months, Shown total) {}
 
   /** A share per month and over the period: percent, null when not publishable. */
-  public record Share(String code, List<Double> months, Double total) {
-  }
+  public record Share(String code, List<Double> months, Double total) {}
 
   /** A duration over the period: median and p90 in days over at least 10 cases, else null. */
-  public record Duration(String code, Double median, Double p90, String count) {
-  }
+  public record Duration(String code, Double median, Double p90, String count) {}
 
   /**
    * An indicator: its rows (with a totals row when the rows add up), shares and durations. For
    * {@code columns == "wijk"} the rows are wijken (active cases), else codes.
    */
-  public record Indicator(String id, String section, boolean additive, List<Row> rows, Row totalRow,
-      List<Share> shares, List<Duration> durations, String note) {
-  }
+  public record Indicator(
+      String id,
+      String section,
+      boolean additive,
+      List<Row> rows,
+      Row totalRow,
+      List<Share> shares,
+      List<Duration> durations,
+      String note) {}
 }

@@ -33,8 +33,14 @@ class MonitorScope {
   /** Coalition id → name the user may see ("" → the shared installation). */
   Map<String, String> coalitions(String userId) {
     Map<String, String> coalitions = new LinkedHashMap<>();
-    for (Tenant tenant : identity.createTenantQuery().userMember(userId)
-        .includingGroupsOfUser(true).orderByTenantId().asc().list()) {
+    for (Tenant tenant :
+        identity
+            .createTenantQuery()
+            .userMember(userId)
+            .includingGroupsOfUser(true)
+            .orderByTenantId()
+            .asc()
+            .list()) {
       coalitions.put(tenant.getId(), tenant.getName() == null ? tenant.getId() : tenant.getName());
     }
     if (coalitions.isEmpty()) {
@@ -44,16 +50,19 @@ class MonitorScope {
   }
 
   /** The filter of a request, checked (public: the page template reads it). */
-  public record Filter(String coalition, YearMonth from, YearMonth to, String wijk) {
-  }
+  public record Filter(String coalition, YearMonth from, YearMonth to, String wijk) {}
 
-  Filter filter(String userId, String coalition, String from, String to, String wijk,
-      YearMonth now) {
+  Filter filter(
+      String userId, String coalition, String from, String to, String wijk, YearMonth now) {
     Map<String, String> allowed = coalitions(userId);
-    String chosen = coalition == null || coalition.isBlank()
-        ? allowed.keySet().iterator().next() : coalition.trim();
+    String chosen =
+        coalition == null || coalition.isBlank()
+            ? allowed.keySet().iterator().next()
+            : coalition.trim();
     if (!allowed.containsKey(chosen)) {
-      throw new RefusalException(403, "monitor-coalition-refused",
+      throw new RefusalException(
+          403,
+          "monitor-coalition-refused",
           "monitor of a coalition the user does not belong to",
           "U kunt alleen de monitor van uw eigen coalitie bekijken.");
     }
@@ -63,8 +72,9 @@ class MonitorScope {
       throw invalid("from after to", "De begindatum ligt na de einddatum.");
     }
     if (start.plusMonths(MonitorQuery.MAX_MONTHS - 1).isBefore(end)) {
-      throw invalid("period too long", "Kies een periode van ten hoogste "
-          + MonitorQuery.MAX_MONTHS / 12 + " jaar.");
+      throw invalid(
+          "period too long",
+          "Kies een periode van ten hoogste " + MonitorQuery.MAX_MONTHS / 12 + " jaar.");
     }
     String chosenWijk = wijk == null || wijk.isBlank() ? null : wijk.trim();
     if (chosenWijk != null && !WIJK.matcher(chosenWijk).matches()) {
@@ -91,9 +101,11 @@ class MonitorScope {
   /** Wijk code → name of the sociale kaart (codes it does not know are left out). */
   Map<String, String> wijkNames() {
     Map<String, String> known = new LinkedHashMap<>();
-    jdbc.query("select code, name from zp_neighbourhood", rs -> {
-      known.put(rs.getString(1), rs.getString(2));
-    });
+    jdbc.query(
+        "select code, name from zp_neighbourhood",
+        rs -> {
+          known.put(rs.getString(1), rs.getString(2));
+        });
     return known;
   }
 }

@@ -25,8 +25,12 @@ class MonitorService {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  MonitorService(MonitorScope scope, MonitorQuery query, MessageSource messages,
-      AccessLog accessLog, PlatformTransactionManager transactionManager) {
+  MonitorService(
+      MonitorScope scope,
+      MonitorQuery query,
+      MessageSource messages,
+      AccessLog accessLog,
+      PlatformTransactionManager transactionManager) {
     this.scope = scope;
     this.query = query;
     this.messages = messages;
@@ -35,8 +39,7 @@ class MonitorService {
     this.clock = query.clock();
   }
 
-  MonitorScope.Filter filter(String user, String coalition, String from, String to,
-      String wijk) {
+  MonitorScope.Filter filter(String user, String coalition, String from, String to, String wijk) {
     return scope.filter(user, coalition, from, to, wijk, MonitorQuery.currentMonth(clock));
   }
 
@@ -45,21 +48,39 @@ class MonitorService {
   }
 
   MonitorView view(String user, MonitorScope.Filter filter) {
-    MonitorReport report = transactions.execute(status -> query.report(filter.coalition(),
-        filter.from(), filter.to(), filter.wijk()));
-    String coalitionName = filter.coalition().isEmpty()
-        ? messages.getMessage("monitor.coalition.shared", null, MonitorView.DUTCH)
-        : scope.coalitions(user).getOrDefault(filter.coalition(), filter.coalition());
+    MonitorReport report =
+        transactions.execute(
+            status -> query.report(filter.coalition(), filter.from(), filter.to(), filter.wijk()));
+    String coalitionName =
+        filter.coalition().isEmpty()
+            ? messages.getMessage("monitor.coalition.shared", null, MonitorView.DUTCH)
+            : scope.coalitions(user).getOrDefault(filter.coalition(), filter.coalition());
     return new MonitorView(report, coalitionName, scope.wijkNames(), messages);
   }
 
   /** Logs that aggregates left Zorgpad (CSV, PDF, JSON API): no case, no client. */
   void logExport(String objectType, MonitorScope.Filter filter) {
-    String what = (filter.coalition().isEmpty() ? "shared" : filter.coalition()) + " "
-        + filter.from() + ".." + filter.to() + (filter.wijk() == null ? "" : " " + filter.wijk());
-    transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(null, null,
-        objectType, what.length() > 60 ? what.substring(0, 60) : what, AccessAction.EXPORT,
-        AccessOutcome.ALLOWED, PURPOSE, null, false, "monitor aggregates, suppressed")));
+    String what =
+        (filter.coalition().isEmpty() ? "shared" : filter.coalition())
+            + " "
+            + filter.from()
+            + ".."
+            + filter.to()
+            + (filter.wijk() == null ? "" : " " + filter.wijk());
+    transactions.executeWithoutResult(
+        status ->
+            accessLog.record(
+                new AccessEvent(
+                    null,
+                    null,
+                    objectType,
+                    what.length() > 60 ? what.substring(0, 60) : what,
+                    AccessAction.EXPORT,
+                    AccessOutcome.ALLOWED,
+                    PURPOSE,
+                    null,
+                    false,
+                    "monitor aggregates, suppressed")));
   }
 
   YearMonth now() {

@@ -27,19 +27,23 @@ public final class MonitorView {
   static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", DUTCH);
 
-  public record Section(String id, String title, List<Table> tables) {
-  }
+  public record Section(String id, String title, List<Table> tables) {}
 
-  public record Table(String id, String title, String description, List<String> columns,
-      String totalColumn, List<Line> rows, Line totalRow, List<Line> shares,
-      List<DurationLine> durations, String note) {
-  }
+  public record Table(
+      String id,
+      String title,
+      String description,
+      List<String> columns,
+      String totalColumn,
+      List<Line> rows,
+      Line totalRow,
+      List<Line> shares,
+      List<DurationLine> durations,
+      String note) {}
 
-  public record Line(String code, String label, List<String> cells, String total) {
-  }
+  public record Line(String code, String label, List<String> cells, String total) {}
 
-  public record DurationLine(String label, String median, String p90, String count) {
-  }
+  public record DurationLine(String label, String median, String p90, String count) {}
 
   final MonitorReport report;
   final String coalitionName;
@@ -49,7 +53,10 @@ public final class MonitorView {
   private final MessageSource messages;
   private final Map<String, String> wijkNames;
 
-  MonitorView(MonitorReport report, String coalitionName, Map<String, String> wijkNames,
+  MonitorView(
+      MonitorReport report,
+      String coalitionName,
+      Map<String, String> wijkNames,
       MessageSource messages) {
     this.report = report;
     this.messages = messages;
@@ -59,11 +66,10 @@ public final class MonitorView {
     this.period = month(report.from()) + " – " + month(report.to());
     Map<String, List<Table>> bySection = new LinkedHashMap<>();
     for (Indicator indicator : report.indicators()) {
-      bySection.computeIfAbsent(indicator.section(), s -> new ArrayList<>())
-          .add(table(indicator));
+      bySection.computeIfAbsent(indicator.section(), s -> new ArrayList<>()).add(table(indicator));
     }
-    bySection.forEach((id, tables) -> sections.add(
-        new Section(id, text("monitor.section." + id), tables)));
+    bySection.forEach(
+        (id, tables) -> sections.add(new Section(id, text("monitor.section." + id), tables)));
   }
 
   public List<Section> getSections() {
@@ -83,41 +89,68 @@ public final class MonitorView {
   }
 
   Table table(String id) {
-    return sections.stream().flatMap(s -> s.tables().stream())
-        .filter(t -> t.id().equals(id)).findFirst().orElse(null);
+    return sections.stream()
+        .flatMap(s -> s.tables().stream())
+        .filter(t -> t.id().equals(id))
+        .findFirst()
+        .orElse(null);
   }
 
   private Table table(Indicator indicator) {
     boolean stock = indicator.id().equals("actief-per-wijk");
     boolean now = indicator.id().equals("taken-nu-te-laat");
-    List<String> columns = now ? List.of()
-        : report.months().stream().map(MonitorView::month).toList();
-    String totalColumn = text(stock ? "monitor.column.endOfPeriod"
-        : now ? "monitor.column.now" : "monitor.column.total");
+    List<String> columns =
+        now ? List.of() : report.months().stream().map(MonitorView::month).toList();
+    String totalColumn =
+        text(
+            stock
+                ? "monitor.column.endOfPeriod"
+                : now ? "monitor.column.now" : "monitor.column.total");
     List<Line> rows = new ArrayList<>();
     for (Row row : indicator.rows()) {
       rows.add(line(row, label(indicator, row.code())));
     }
-    Line total = indicator.totalRow() == null ? null
-        : line(indicator.totalRow(), text("monitor.row.totaal"));
+    Line total =
+        indicator.totalRow() == null
+            ? null
+            : line(indicator.totalRow(), text("monitor.row.totaal"));
     List<Line> shares = new ArrayList<>();
     for (Share share : indicator.shares()) {
-      shares.add(new Line(share.code(), text("monitor.share." + share.code()),
-          share.months().stream().map(MonitorView::percent).toList(), percent(share.total())));
+      shares.add(
+          new Line(
+              share.code(),
+              text("monitor.share." + share.code()),
+              share.months().stream().map(MonitorView::percent).toList(),
+              percent(share.total())));
     }
     List<DurationLine> durations = new ArrayList<>();
     for (Duration duration : indicator.durations()) {
-      durations.add(new DurationLine(text("monitor.duration." + duration.code()),
-          days(duration.median()), days(duration.p90()), duration.count()));
+      durations.add(
+          new DurationLine(
+              text("monitor.duration." + duration.code()),
+              days(duration.median()),
+              days(duration.p90()),
+              duration.count()));
     }
     String note = indicator.note() == null ? null : text("monitor.note." + indicator.note());
-    return new Table(indicator.id(), text("monitor.indicator." + indicator.id() + ".title"),
-        text("monitor.indicator." + indicator.id() + ".description"), columns, totalColumn,
-        rows, total, shares, durations, note);
+    return new Table(
+        indicator.id(),
+        text("monitor.indicator." + indicator.id() + ".title"),
+        text("monitor.indicator." + indicator.id() + ".description"),
+        columns,
+        totalColumn,
+        rows,
+        total,
+        shares,
+        durations,
+        note);
   }
 
   private static Line line(Row row, String label) {
-    return new Line(row.code(), label, row.months().stream().map(Shown::display).toList(),
+    return new Line(
+        row.code(),
+        label,
+        row.months().stream().map(Shown::display).toList(),
         row.total().display());
   }
 
@@ -171,8 +204,10 @@ public final class MonitorView {
     body.put("to", report.to().toString());
     body.put("wijk", report.wijk());
     body.put("months", report.months().stream().map(YearMonth::toString).toList());
-    body.put("suppression", "counts 1-9 are shown as <10 (value null); x marks a figure hidden"
-        + " so that no small count can be derived (value null); docs/monitor.md");
+    body.put(
+        "suppression",
+        "counts 1-9 are shown as <10 (value null); x marks a figure hidden"
+            + " so that no small count can be derived (value null); docs/monitor.md");
     List<Map<String, Object>> indicators = new ArrayList<>();
     for (Indicator indicator : report.indicators()) {
       Map<String, Object> one = new LinkedHashMap<>();
@@ -234,8 +269,7 @@ public final class MonitorView {
   String csv(String tableId) {
     Table table = table(tableId);
     CsvWriter csv = CsvWriter.withByteOrderMark();
-    List<String> header = new ArrayList<>(Arrays.asList(table.title(),
-        text("monitor.csv.row")));
+    List<String> header = new ArrayList<>(Arrays.asList(table.title(), text("monitor.csv.row")));
     header.addAll(table.columns());
     header.add(table.totalColumn());
     csv.row(header);
@@ -251,7 +285,9 @@ public final class MonitorView {
       csv.row(cells);
     }
     for (DurationLine duration : table.durations()) {
-      csv.row(table.title(), duration.label(),
+      csv.row(
+          table.title(),
+          duration.label(),
           text("monitor.duration.median") + " " + duration.median(),
           text("monitor.duration.p90") + " " + duration.p90(),
           text("monitor.duration.count") + " " + duration.count());

@@ -19,14 +19,20 @@ final class Suppression {
 
   static final int THRESHOLD = 10;
 
-  enum State { VISIBLE, PRIMARY, SECONDARY }
+  enum State {
+    VISIBLE,
+    PRIMARY,
+    SECONDARY
+  }
 
   /** A suppressed table: the values and the state of every cell, totals included. */
   static final class Table {
     final int rows;
     final int columns;
+
     /** (rows + 1) × (columns + 1): the last row holds column totals, the last column row totals. */
     final long[][] values;
+
     final State[][] states;
     final boolean rowTotals;
     final boolean columnTotals;
@@ -63,8 +69,7 @@ final class Suppression {
     }
   }
 
-  private Suppression() {
-  }
+  private Suppression() {}
 
   static boolean small(long value) {
     return value > 0 && value < THRESHOLD;
@@ -147,8 +152,9 @@ final class Suppression {
         }
         boolean near = r == cell[0] || c == cell[1];
         boolean bestNear = best != null && (best[0] == cell[0] || best[1] == cell[1]);
-        if (best == null || (near && !bestNear) || (near == bestNear
-            && better(table.values[r][c], table.values[best[0]][best[1]]))) {
+        if (best == null
+            || (near && !bestNear)
+            || (near == bestNear && better(table.values[r][c], table.values[best[0]][best[1]]))) {
           best = new int[] {r, c};
         }
       }
@@ -178,8 +184,7 @@ final class Suppression {
       if (table.states[cell[0]][cell[1]] != State.VISIBLE) {
         continue;
       }
-      if (best == null || better(table.values[cell[0]][cell[1]],
-          table.values[best[0]][best[1]])) {
+      if (best == null || better(table.values[cell[0]][cell[1]], table.values[best[0]][best[1]])) {
         best = cell;
       }
     }

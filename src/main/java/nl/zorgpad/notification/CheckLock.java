@@ -24,14 +24,23 @@ class CheckLock {
 
   /** Claims the check; empty when another node holds it. Gives the last run's moment, if any. */
   Optional<Claim> claim(String name, Instant now, Duration timeout) {
-    int claimed = jdbc.update("update zp_notification_check set locked_until = ?, locked_by = ?"
-            + " where check_id = ? and (locked_until is null or locked_until < ? or locked_by = ?)",
-        Timestamp.from(now.plus(timeout)), NodeId.VALUE, name, Timestamp.from(now), NodeId.VALUE);
+    int claimed =
+        jdbc.update(
+            "update zp_notification_check set locked_until = ?, locked_by = ?"
+                + " where check_id = ? and (locked_until is null or locked_until < ? or locked_by = ?)",
+            Timestamp.from(now.plus(timeout)),
+            NodeId.VALUE,
+            name,
+            Timestamp.from(now),
+            NodeId.VALUE);
     if (claimed != 1) {
       return Optional.empty();
     }
-    List<Timestamp> last = jdbc.queryForList(
-        "select last_run_at from zp_notification_check where check_id = ?", Timestamp.class, name);
+    List<Timestamp> last =
+        jdbc.queryForList(
+            "select last_run_at from zp_notification_check where check_id = ?",
+            Timestamp.class,
+            name);
     Timestamp lastRun = last.isEmpty() ? null : last.get(0);
     return Optional.of(new Claim(name, lastRun == null ? null : lastRun.toInstant()));
   }
@@ -39,15 +48,20 @@ class CheckLock {
   /** Releases the claim; with a moment, the check completed up to it (the new watermark). */
   void release(Claim claim, Instant completedUpTo) {
     if (completedUpTo == null) {
-      jdbc.update("update zp_notification_check set locked_until = null, locked_by = null"
-          + " where check_id = ? and locked_by = ?", claim.name(), NodeId.VALUE);
+      jdbc.update(
+          "update zp_notification_check set locked_until = null, locked_by = null"
+              + " where check_id = ? and locked_by = ?",
+          claim.name(),
+          NodeId.VALUE);
     } else {
-      jdbc.update("update zp_notification_check set locked_until = null, locked_by = null,"
+      jdbc.update(
+          "update zp_notification_check set locked_until = null, locked_by = null,"
               + " last_run_at = ? where check_id = ? and locked_by = ?",
-          Timestamp.from(completedUpTo), claim.name(), NodeId.VALUE);
+          Timestamp.from(completedUpTo),
+          claim.name(),
+          NodeId.VALUE);
     }
   }
 
-  record Claim(String name, Instant lastRun) {
-  }
+  record Claim(String name, Instant lastRun) {}
 }

@@ -7,8 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import nl.zorgpad.time.ZorgpadTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,8 +33,14 @@ class DailyDigest {
   private final ZoneId zone;
   private final Clock clock;
 
-  DailyDigest(CheckLock lock, JdbcTemplate jdbc, MailComposer composer, Outbox outbox,
-      TransactionTemplate transaction, NotificationProperties properties, Clock clock) {
+  DailyDigest(
+      CheckLock lock,
+      JdbcTemplate jdbc,
+      MailComposer composer,
+      Outbox outbox,
+      TransactionTemplate transaction,
+      NotificationProperties properties,
+      Clock clock) {
     this.clock = clock;
     this.lock = lock;
     this.jdbc = jdbc;
@@ -51,8 +57,12 @@ class DailyDigest {
       return 0;
     }
     Instant now = clock.instant();
-    Instant today = ZonedDateTime.ofInstant(now, zone).toLocalDate()
-        .atTime(properties.digestTime()).atZone(zone).toInstant();
+    Instant today =
+        ZonedDateTime.ofInstant(now, zone)
+            .toLocalDate()
+            .atTime(properties.digestTime())
+            .atZone(zone)
+            .toInstant();
     if (now.isBefore(today)) {
       return 0;
     }
@@ -76,8 +86,10 @@ class DailyDigest {
 
   /** Composes a digest for every recipient with waiting items; returns the number of mails. */
   int composeNow() {
-    List<String> recipients = jdbc.queryForList("select distinct recipient from"
-        + " zp_notification_digest_item where mail_id is null", String.class);
+    List<String> recipients =
+        jdbc.queryForList(
+            "select distinct recipient from" + " zp_notification_digest_item where mail_id is null",
+            String.class);
     int composed = 0;
     for (String recipient : recipients) {
       Boolean done = transaction.execute(status -> compose(recipient));
@@ -89,38 +101,65 @@ class DailyDigest {
   }
 
   private boolean compose(String recipient) {
-    List<Row> rows = jdbc.query("select i.id, i.team_mail, i.team_title, e.kind, e.case_number,"
-            + " e.task_id, e.task_title, e.due_at from zp_notification_digest_item i"
-            + " join zp_notification_event e on e.id = i.event_id"
-            + " where i.recipient = ? and i.mail_id is null order by i.id limit ?",
-        (rs, n) -> new Row(rs.getLong("id"), rs.getBoolean("team_mail"),
-            new MailItem(NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("case_number"), rs.getString("task_id"), rs.getString("task_title"),
-                rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant(),
-                rs.getString("team_title"))), recipient, MAX_ITEMS + 1);
+    List<Row> rows =
+        jdbc.query(
+            "select i.id, i.team_mail, i.team_title, e.kind, e.case_number,"
+                + " e.task_id, e.task_title, e.due_at from zp_notification_digest_item i"
+                + " join zp_notification_event e on e.id = i.event_id"
+                + " where i.recipient = ? and i.mail_id is null order by i.id limit ?",
+            (rs, n) ->
+                new Row(
+                    rs.getLong("id"),
+                    rs.getBoolean("team_mail"),
+                    new MailItem(
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("case_number"),
+                        rs.getString("task_id"),
+                        rs.getString("task_title"),
+                        rs.getTimestamp("due_at") == null
+                            ? null
+                            : rs.getTimestamp("due_at").toInstant(),
+                        rs.getString("team_title"))),
+            recipient,
+            MAX_ITEMS + 1);
     if (rows.isEmpty()) {
       return false;
     }
-    Long maxId = jdbc.queryForObject("select max(id) from zp_notification_digest_item"
-        + " where recipient = ? and mail_id is null", Long.class, recipient);
-    Long total = jdbc.queryForObject("select count(*) from zp_notification_digest_item"
-        + " where recipient = ? and mail_id is null and id <= ?", Long.class, recipient, maxId);
+    Long maxId =
+        jdbc.queryForObject(
+            "select max(id) from zp_notification_digest_item"
+                + " where recipient = ? and mail_id is null",
+            Long.class,
+            recipient);
+    Long total =
+        jdbc.queryForObject(
+            "select count(*) from zp_notification_digest_item"
+                + " where recipient = ? and mail_id is null and id <= ?",
+            Long.class,
+            recipient,
+            maxId);
     List<Row> listed = rows.subList(0, Math.min(rows.size(), MAX_ITEMS));
     long lastId = listed.get(listed.size() - 1).id();
     int more = (int) (total == null ? 0 : total - listed.size());
-    RenderedMail mail = composer.digest(listed.stream().map(Row::item).toList(), more,
-        listed.get(0).teamMail());
+    RenderedMail mail =
+        composer.digest(listed.stream().map(Row::item).toList(), more, listed.get(0).teamMail());
     String key = "DIGEST:" + recipient.toLowerCase(Locale.ROOT) + ":" + lastId;
     Instant now = clock.instant();
     outbox.add(key, NotificationKind.DIGEST, recipient, mail, now);
-    Long mailId = jdbc.queryForObject("select id from zp_notification_mail where dedupe_key = ?",
-        Long.class, key.length() <= 200 ? key : key.substring(0, 200));
+    Long mailId =
+        jdbc.queryForObject(
+            "select id from zp_notification_mail where dedupe_key = ?",
+            Long.class,
+            key.length() <= 200 ? key : key.substring(0, 200));
     // the counted-only rest is part of this digest too
-    jdbc.update("update zp_notification_digest_item set mail_id = ? where recipient = ?"
-        + " and mail_id is null and id <= ?", mailId, recipient, maxId);
+    jdbc.update(
+        "update zp_notification_digest_item set mail_id = ? where recipient = ?"
+            + " and mail_id is null and id <= ?",
+        mailId,
+        recipient,
+        maxId);
     return true;
   }
 
-  private record Row(long id, boolean teamMail, MailItem item) {
-  }
+  private record Row(long id, boolean teamMail, MailItem item) {}
 }

@@ -31,8 +31,8 @@ class MailComposer {
   private final NotificationProperties properties;
   private final ZoneId zone;
 
-  MailComposer(MessageSource messages, ITemplateEngine templates,
-      NotificationProperties properties) {
+  MailComposer(
+      MessageSource messages, ITemplateEngine templates, NotificationProperties properties) {
     this.messages = messages;
     this.templates = templates;
     this.properties = properties;
@@ -41,10 +41,17 @@ class MailComposer {
 
   /** A mail about one event. */
   RenderedMail single(MailItem item, boolean teamMailbox) {
-    String subject = text("notification.mail.subject." + item.kind(), item.teamName(),
-        item.caseNumber() == null ? "-" : item.caseNumber());
-    return render(subject, text("notification.mail.intro." + item.kind(), item.teamName()),
-        List.of(item), teamMailbox, false);
+    String subject =
+        text(
+            "notification.mail.subject." + item.kind(),
+            item.teamName(),
+            item.caseNumber() == null ? "-" : item.caseNumber());
+    return render(
+        subject,
+        text("notification.mail.intro." + item.kind(), item.teamName()),
+        List.of(item),
+        teamMailbox,
+        false);
   }
 
   /** The daily digest of one recipient. */
@@ -58,45 +65,54 @@ class MailComposer {
     return render(subject, intro, items, teamMailbox, true);
   }
 
-  private RenderedMail render(String subject, String intro, List<MailItem> items,
-      boolean teamMailbox, boolean digest) {
+  private RenderedMail render(
+      String subject, String intro, List<MailItem> items, boolean teamMailbox, boolean digest) {
     List<Map<String, String>> rows = new ArrayList<>();
     StringBuilder text = new StringBuilder(intro).append("\n\n");
     for (MailItem item : items) {
       Map<String, String> row = row(item, digest);
       rows.add(row);
       if (digest) {
-        text.append("- ").append(row.get("kindLabel")).append(" (").append(row.get("team"))
+        text.append("- ")
+            .append(row.get("kindLabel"))
+            .append(" (")
+            .append(row.get("team"))
             .append(")\n  ");
       }
-      text.append(text("notification.mail.task")).append(": ").append(row.get("task"))
+      text.append(text("notification.mail.task")).append(": ").append(row.get("task")).append('\n');
+      if (digest) {
+        text.append("  ");
+      }
+      text.append(text("notification.mail.case")).append(": ").append(row.get("case")).append('\n');
+      if (digest) {
+        text.append("  ");
+      }
+      text.append(text("notification.mail.deadline"))
+          .append(": ")
+          .append(row.get("deadline"))
           .append('\n');
       if (digest) {
         text.append("  ");
       }
-      text.append(text("notification.mail.case")).append(": ").append(row.get("case"))
-          .append('\n');
-      if (digest) {
-        text.append("  ");
-      }
-      text.append(text("notification.mail.deadline")).append(": ").append(row.get("deadline"))
-          .append('\n');
-      if (digest) {
-        text.append("  ");
-      }
-      text.append(text("notification.mail.openTask")).append(": ").append(row.get("taskUrl"))
+      text.append(text("notification.mail.openTask"))
+          .append(": ")
+          .append(row.get("taskUrl"))
           .append('\n');
       if (row.get("caseUrl") != null) {
         if (digest) {
           text.append("  ");
         }
-        text.append(text("notification.mail.openCase")).append(": ").append(row.get("caseUrl"))
+        text.append(text("notification.mail.openCase"))
+            .append(": ")
+            .append(row.get("caseUrl"))
             .append('\n');
       }
       text.append('\n');
     }
-    String why = text(teamMailbox ? "notification.mail.why.team" : "notification.mail.why.user",
-        settingsUrl(teamMailbox));
+    String why =
+        text(
+            teamMailbox ? "notification.mail.why.team" : "notification.mail.why.user",
+            settingsUrl(teamMailbox));
     String privacy = text("notification.mail.privacy");
     text.append(why).append('\n').append(privacy).append('\n');
 
@@ -117,8 +133,11 @@ class MailComposer {
     row.put("team", item.teamName());
     row.put("task", item.taskName() == null ? "-" : item.taskName());
     row.put("case", item.caseNumber() == null ? "-" : item.caseNumber());
-    row.put("deadline", item.dueAt() == null ? text("notification.mail.noDeadline")
-        : DEADLINE.format(item.dueAt().atZone(zone)));
+    row.put(
+        "deadline",
+        item.dueAt() == null
+            ? text("notification.mail.noDeadline")
+            : DEADLINE.format(item.dueAt().atZone(zone)));
     row.put("taskUrl", taskUrl(item.taskId()));
     row.put("caseUrl", item.caseNumber() == null ? null : caseUrl(item.caseNumber()));
     return row;

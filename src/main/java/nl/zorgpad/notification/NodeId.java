@@ -17,6 +17,5 @@ final class NodeId {
     }
   }
 
-  private NodeId() {
-  }
+  private NodeId() {}
 }

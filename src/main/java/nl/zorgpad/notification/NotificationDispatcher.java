@@ -31,9 +31,15 @@ class NotificationDispatcher {
   private final NotificationProperties properties;
   private final Clock clock;
 
-  NotificationDispatcher(NotificationEvents events, Recipients recipients, MailComposer composer,
-      Outbox outbox, JdbcTemplate jdbc, TransactionTemplate transaction,
-      NotificationProperties properties, Clock clock) {
+  NotificationDispatcher(
+      NotificationEvents events,
+      Recipients recipients,
+      MailComposer composer,
+      Outbox outbox,
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      NotificationProperties properties,
+      Clock clock) {
     this.clock = clock;
     this.events = events;
     this.recipients = recipients;
@@ -48,8 +54,8 @@ class NotificationDispatcher {
   int dispatch() {
     int done = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<NotificationEvent> claimed = events.claimNew(properties.batchSize(),
-          clock.instant(), properties.claimTimeout());
+      List<NotificationEvent> claimed =
+          events.claimNew(properties.batchSize(), clock.instant(), properties.claimTimeout());
       if (claimed.isEmpty()) {
         break;
       }
@@ -59,8 +65,12 @@ class NotificationDispatcher {
           done++;
         } catch (RuntimeException e) {
           // stays NEW: its claim runs out and a later round tries again
-          LOG.warn("Notification event {} ({} of task {}) not dispatched: {}", event.id(),
-              event.kind(), event.taskId(), e.toString());
+          LOG.warn(
+              "Notification event {} ({} of task {}) not dispatched: {}",
+              event.id(),
+              event.kind(),
+              event.taskId(),
+              e.toString());
         }
       }
     }
@@ -71,20 +81,36 @@ class NotificationDispatcher {
     Instant now = clock.instant();
     for (Recipients.Recipient recipient : recipients.of(event)) {
       if (recipient.mode() == NotificationMode.DIGEST) {
-        Integer existing = jdbc.queryForObject("select count(*) from zp_notification_digest_item"
-                + " where recipient = ? and event_id = ?", Integer.class, recipient.address(),
-            event.id());
+        Integer existing =
+            jdbc.queryForObject(
+                "select count(*) from zp_notification_digest_item"
+                    + " where recipient = ? and event_id = ?",
+                Integer.class,
+                recipient.address(),
+                event.id());
         if (existing == null || existing == 0) {
-          jdbc.update("insert into zp_notification_digest_item (recipient, team_mail, event_id,"
-                  + " team_title, created_at) values (?, ?, ?, ?, ?)", recipient.address(),
-              recipient.teamMailbox(), event.id(), recipient.teamName(), Timestamp.from(now));
+          jdbc.update(
+              "insert into zp_notification_digest_item (recipient, team_mail, event_id,"
+                  + " team_title, created_at) values (?, ?, ?, ?, ?)",
+              recipient.address(),
+              recipient.teamMailbox(),
+              event.id(),
+              recipient.teamName(),
+              Timestamp.from(now));
         }
       } else {
-        RenderedMail mail = composer.single(MailItem.of(event, recipient.teamName()),
-            recipient.teamMailbox());
-        outbox.add(event.kind() + ":" + event.taskId() + ":"
-                + recipient.address().toLowerCase(Locale.ROOT), event.kind(),
-            recipient.address(), mail, now);
+        RenderedMail mail =
+            composer.single(MailItem.of(event, recipient.teamName()), recipient.teamMailbox());
+        outbox.add(
+            event.kind()
+                + ":"
+                + event.taskId()
+                + ":"
+                + recipient.address().toLowerCase(Locale.ROOT),
+            event.kind(),
+            recipient.address(),
+            mail,
+            now);
       }
     }
     events.markDone(event.id());

@@ -34,18 +34,22 @@ class NotificationEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     TaskListener onCreate = task -> arrival.get().taskCreated(task);
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-              onCreate);
-        }
-      }
-    });
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+              behavior
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+            }
+          }
+        });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 }

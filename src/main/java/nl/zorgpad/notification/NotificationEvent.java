@@ -20,5 +20,4 @@ record NotificationEvent(
     List<String> groupIds,
     String assignee,
     String tenantId,
-    Instant createdAt) {
-}
+    Instant createdAt) {}

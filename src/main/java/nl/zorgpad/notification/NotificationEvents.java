@@ -21,11 +21,19 @@ class NotificationEvents {
 
   private static final int MAX_NAME = 255;
   private static final int MAX_GROUPS = 1000;
-  private static final RowMapper<NotificationEvent> ROW = (rs, n) -> new NotificationEvent(
-      rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("task_id"),
-      rs.getString("case_number"), rs.getString("task_title"), instant(rs.getTimestamp("due_at")),
-      groups(rs.getString("group_ids")), rs.getString("assignee"), rs.getString("tenant_id"),
-      instant(rs.getTimestamp("created_at")));
+  private static final RowMapper<NotificationEvent> ROW =
+      (rs, n) ->
+          new NotificationEvent(
+              rs.getLong("id"),
+              NotificationKind.valueOf(rs.getString("kind")),
+              rs.getString("task_id"),
+              rs.getString("case_number"),
+              rs.getString("task_title"),
+              instant(rs.getTimestamp("due_at")),
+              groups(rs.getString("group_ids")),
+              rs.getString("assignee"),
+              rs.getString("tenant_id"),
+              instant(rs.getTimestamp("created_at")));
 
   private final JdbcTemplate jdbc;
 
@@ -34,20 +42,39 @@ class NotificationEvents {
   }
 
   /** Records the event unless this task already has one of this kind; true when recorded. */
-  boolean record(NotificationKind kind, String taskId, String caseNumber, String taskName,
-      Instant dueAt, List<String> groupIds, String assignee, String tenantId, Instant now) {
-    Integer existing = jdbc.queryForObject("select count(*) from zp_notification_event"
-        + " where kind = ? and task_id = ?", Integer.class, kind.name(), taskId);
+  boolean record(
+      NotificationKind kind,
+      String taskId,
+      String caseNumber,
+      String taskName,
+      Instant dueAt,
+      List<String> groupIds,
+      String assignee,
+      String tenantId,
+      Instant now) {
+    Integer existing =
+        jdbc.queryForObject(
+            "select count(*) from zp_notification_event" + " where kind = ? and task_id = ?",
+            Integer.class,
+            kind.name(),
+            taskId);
     if (existing != null && existing > 0) {
       return false;
     }
     try {
-      jdbc.update("insert into zp_notification_event (kind, task_id, case_number, task_title,"
+      jdbc.update(
+          "insert into zp_notification_event (kind, task_id, case_number, task_title,"
               + " due_at, group_ids, assignee, tenant_id, created_at, status)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW')",
-          kind.name(), taskId, caseNumber, cut(taskName, MAX_NAME),
-          dueAt == null ? null : Timestamp.from(dueAt), cut(String.join(",", groupIds), MAX_GROUPS),
-          assignee, tenantId, Timestamp.from(now));
+          kind.name(),
+          taskId,
+          caseNumber,
+          cut(taskName, MAX_NAME),
+          dueAt == null ? null : Timestamp.from(dueAt),
+          cut(String.join(",", groupIds), MAX_GROUPS),
+          assignee,
+          tenantId,
+          Timestamp.from(now));
       return true;
     } catch (DuplicateKeyException raced) {
       return false;
@@ -56,14 +83,24 @@ class NotificationEvents {
 
   /** Claims up to {@code limit} new events for this node. */
   List<NotificationEvent> claimNew(int limit, Instant now, Duration timeout) {
-    List<Long> candidates = jdbc.queryForList("select id from zp_notification_event"
-            + " where status = 'NEW' and (claimed_until is null or claimed_until < ?)"
-            + " order by id limit ?", Long.class, Timestamp.from(now), limit);
+    List<Long> candidates =
+        jdbc.queryForList(
+            "select id from zp_notification_event"
+                + " where status = 'NEW' and (claimed_until is null or claimed_until < ?)"
+                + " order by id limit ?",
+            Long.class,
+            Timestamp.from(now),
+            limit);
     List<NotificationEvent> claimed = new ArrayList<>();
     for (Long id : candidates) {
-      int rows = jdbc.update("update zp_notification_event set claimed_until = ?, claimed_by = ?"
-              + " where id = ? and status = 'NEW' and (claimed_until is null or claimed_until < ?)",
-          Timestamp.from(now.plus(timeout)), NodeId.VALUE, id, Timestamp.from(now));
+      int rows =
+          jdbc.update(
+              "update zp_notification_event set claimed_until = ?, claimed_by = ?"
+                  + " where id = ? and status = 'NEW' and (claimed_until is null or claimed_until < ?)",
+              Timestamp.from(now.plus(timeout)),
+              NodeId.VALUE,
+              id,
+              Timestamp.from(now));
       if (rows == 1) {
         find(id).ifPresent(claimed::add);
       }
@@ -77,8 +114,9 @@ class NotificationEvents {
   }
 
   void markDone(long id) {
-    jdbc.update("update zp_notification_event set status = 'DONE', claimed_until = null"
-        + " where id = ?", id);
+    jdbc.update(
+        "update zp_notification_event set status = 'DONE', claimed_until = null" + " where id = ?",
+        id);
   }
 
   private static Instant instant(Timestamp timestamp) {
@@ -86,7 +124,8 @@ class NotificationEvents {
   }
 
   private static List<String> groups(String text) {
-    return text == null || text.isBlank() ? List.of()
+    return text == null || text.isBlank()
+        ? List.of()
         : Arrays.stream(text.split(",")).filter(g -> !g.isBlank()).toList();
   }
 

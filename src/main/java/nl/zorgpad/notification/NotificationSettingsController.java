@@ -30,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotificationSettingsController {
 
   /** Simple on purpose: one address, no display name, no list. */
-  static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$");
+  static final Pattern ADDRESS =
+      Pattern.compile("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$");
+
   static final int MAX_ADDRESS = 254;
 
   private final NotificationSettings settings;
@@ -38,8 +40,10 @@ class NotificationSettingsController {
   private final IdentityService identityService;
   private final TeamRepository teams;
 
-  NotificationSettingsController(NotificationSettings settings,
-      NotificationProperties properties, IdentityService identityService,
+  NotificationSettingsController(
+      NotificationSettings settings,
+      NotificationProperties properties,
+      IdentityService identityService,
       TeamRepository teams) {
     this.settings = settings;
     this.properties = properties;
@@ -53,9 +57,11 @@ class NotificationSettingsController {
   }
 
   @PostMapping("/meldingen")
-  String saveOwnSettings(Principal user,
+  String saveOwnSettings(
+      Principal user,
       @RequestParam(required = false) @Size(max = TextLimits.SHORT) String mode,
-      Model model, RedirectAttributes redirect,
+      Model model,
+      RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     NotificationMode chosen = mode(mode);
     if (chosen == null) {
@@ -81,18 +87,22 @@ class NotificationSettingsController {
   @PostMapping("/sociale-kaart/teams/{id}/meldingen")
   @PreAuthorize("hasAuthority('GROUP_coordinator')")
   @Transactional
-  String saveTeamSettings(@PathVariable long id,
+  String saveTeamSettings(
+      @PathVariable long id,
       @RequestParam(required = false) @Size(max = MAX_ADDRESS) String mailbox,
-      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String mode, Principal user,
+      @RequestParam(required = false) @Size(max = TextLimits.SHORT) String mode,
+      Principal user,
       RedirectAttributes redirect) {
-    Team team = teams.findById(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Team team =
+        teams.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     String address = mailbox == null ? "" : mailbox.strip();
     NotificationMode chosen = mode(mode);
-    if ((!address.isEmpty() && (address.length() > MAX_ADDRESS
-        || !ADDRESS.matcher(address).matches())) || chosen == null) {
-      redirect.addFlashAttribute("notificationError", chosen == null
-          ? "notification.settings.error.mode" : "notification.team.error.mailbox");
+    if ((!address.isEmpty()
+            && (address.length() > MAX_ADDRESS || !ADDRESS.matcher(address).matches()))
+        || chosen == null) {
+      redirect.addFlashAttribute(
+          "notificationError",
+          chosen == null ? "notification.settings.error.mode" : "notification.team.error.mailbox");
       redirect.addFlashAttribute("notificationMailbox", address);
       return "redirect:/sociale-kaart/teams/" + id + "#notifications";
     }

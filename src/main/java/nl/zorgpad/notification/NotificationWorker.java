@@ -37,9 +37,12 @@ class NotificationWorker implements SmartLifecycle {
   private volatile ExecutorService wakeups;
   private volatile ThreadPoolTaskScheduler scheduler;
 
-  NotificationWorker(NotificationProperties properties,
-      ObjectProvider<NotificationDispatcher> dispatcher, ObjectProvider<OutboxSender> sender,
-      ObjectProvider<OverdueCheck> overdue, ObjectProvider<DailyDigest> digest) {
+  NotificationWorker(
+      NotificationProperties properties,
+      ObjectProvider<NotificationDispatcher> dispatcher,
+      ObjectProvider<OutboxSender> sender,
+      ObjectProvider<OverdueCheck> overdue,
+      ObjectProvider<DailyDigest> digest) {
     this.properties = properties;
     this.dispatcher = dispatcher;
     this.sender = sender;
@@ -50,12 +53,13 @@ class NotificationWorker implements SmartLifecycle {
   /** After the current transaction commits (or now, without one): dispatch and send. */
   void wakeAfterCommit() {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          wake();
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              wake();
+            }
+          });
     } else {
       wake();
     }
@@ -65,10 +69,11 @@ class NotificationWorker implements SmartLifecycle {
     ExecutorService executor = wakeups;
     if (executor != null && wakeQueued.compareAndSet(false, true)) {
       try {
-        executor.execute(() -> {
-          wakeQueued.set(false);
-          round();
-        });
+        executor.execute(
+            () -> {
+              wakeQueued.set(false);
+              round();
+            });
       } catch (RuntimeException shuttingDown) {
         wakeQueued.set(false);
       }
@@ -111,11 +116,13 @@ class NotificationWorker implements SmartLifecycle {
     if (!properties.enabled()) {
       return;
     }
-    wakeups = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "zorgpad-notifications");
-      thread.setDaemon(true);
-      return thread;
-    });
+    wakeups =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "zorgpad-notifications");
+              thread.setDaemon(true);
+              return thread;
+            });
     if (properties.scheduling()) {
       ThreadPoolTaskScheduler tasks = new ThreadPoolTaskScheduler();
       tasks.setPoolSize(1);
@@ -127,8 +134,8 @@ class NotificationWorker implements SmartLifecycle {
       tasks.scheduleWithFixedDelay(this::checkDigest, DIGEST_CHECK);
       scheduler = tasks;
     }
-    LOG.info("Notifications on: mail from {} with links to {}", properties.from(),
-        properties.baseUrl());
+    LOG.info(
+        "Notifications on: mail from {} with links to {}", properties.from(), properties.baseUrl());
   }
 
   @Override

@@ -27,75 +27,118 @@ class Outbox {
     this.jdbc = jdbc;
   }
 
-  record Mail(long id, NotificationKind kind, String recipient, String subject, String text,
-      String html, int attempts) {
-  }
+  record Mail(
+      long id,
+      NotificationKind kind,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      int attempts) {}
 
   /** Puts a mail in the outbox, unless one with the same key is there; true when added. */
-  boolean add(String dedupeKey, NotificationKind kind, String recipient, RenderedMail mail,
-      Instant now) {
+  boolean add(
+      String dedupeKey, NotificationKind kind, String recipient, RenderedMail mail, Instant now) {
     String key = dedupeKey.length() <= MAX_KEY ? dedupeKey : dedupeKey.substring(0, MAX_KEY);
-    Integer existing = jdbc.queryForObject(
-        "select count(*) from zp_notification_mail where dedupe_key = ?", Integer.class, key);
+    Integer existing =
+        jdbc.queryForObject(
+            "select count(*) from zp_notification_mail where dedupe_key = ?", Integer.class, key);
     if (existing != null && existing > 0) {
       return false;
     }
-    String subject = mail.subject().length() <= MAX_SUBJECT ? mail.subject()
-        : mail.subject().substring(0, MAX_SUBJECT);
-    jdbc.update("insert into zp_notification_mail (dedupe_key, kind, recipient, subject,"
+    String subject =
+        mail.subject().length() <= MAX_SUBJECT
+            ? mail.subject()
+            : mail.subject().substring(0, MAX_SUBJECT);
+    jdbc.update(
+        "insert into zp_notification_mail (dedupe_key, kind, recipient, subject,"
             + " body_text, body_html, status, attempts, next_attempt_at, created_at)"
             + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-        key, kind.name(), recipient, subject, mail.text(), mail.html(), Timestamp.from(now),
+        key,
+        kind.name(),
+        recipient,
+        subject,
+        mail.text(),
+        mail.html(),
+        Timestamp.from(now),
         Timestamp.from(now));
     return true;
   }
 
   /** Claims up to {@code limit} mails that are due, for this node. */
   List<Mail> claimDue(int limit, Instant now, Duration timeout) {
-    List<Long> due = jdbc.queryForList("select id from zp_notification_mail"
-            + " where status = 'PENDING' and next_attempt_at <= ?"
-            + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id"
-            + " limit ?", Long.class, Timestamp.from(now), Timestamp.from(now), limit);
+    List<Long> due =
+        jdbc.queryForList(
+            "select id from zp_notification_mail"
+                + " where status = 'PENDING' and next_attempt_at <= ?"
+                + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id"
+                + " limit ?",
+            Long.class,
+            Timestamp.from(now),
+            Timestamp.from(now),
+            limit);
     List<Mail> claimed = new ArrayList<>();
     for (Long id : due) {
-      int rows = jdbc.update("update zp_notification_mail set claimed_until = ?, claimed_by = ?"
-              + " where id = ? and status = 'PENDING'"
-              + " and (claimed_until is null or claimed_until < ?)",
-          Timestamp.from(now.plus(timeout)), NodeId.VALUE, id, Timestamp.from(now));
+      int rows =
+          jdbc.update(
+              "update zp_notification_mail set claimed_until = ?, claimed_by = ?"
+                  + " where id = ? and status = 'PENDING'"
+                  + " and (claimed_until is null or claimed_until < ?)",
+              Timestamp.from(now.plus(timeout)),
+              NodeId.VALUE,
+              id,
+              Timestamp.from(now));
       if (rows == 1) {
-        claimed.addAll(jdbc.query("select id, kind, recipient, subject, body_text, body_html,"
-                + " attempts from zp_notification_mail where id = ?",
-            (rs, n) -> new Mail(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                rs.getString("body_html"), rs.getInt("attempts")), id));
+        claimed.addAll(
+            jdbc.query(
+                "select id, kind, recipient, subject, body_text, body_html,"
+                    + " attempts from zp_notification_mail where id = ?",
+                (rs, n) ->
+                    new Mail(
+                        rs.getLong("id"),
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body_text"),
+                        rs.getString("body_html"),
+                        rs.getInt("attempts")),
+                id));
       }
     }
     return claimed;
   }
 
   void markSent(Mail mail, Instant now) {
-    jdbc.update("update zp_notification_mail set status = 'SENT', sent_at = ?,"
+    jdbc.update(
+        "update zp_notification_mail set status = 'SENT', sent_at = ?,"
             + " attempts = attempts + 1, last_error = null, claimed_until = null"
-            + " where id = ? and claimed_by = ?", Timestamp.from(now), mail.id(), NodeId.VALUE);
+            + " where id = ? and claimed_by = ?",
+        Timestamp.from(now),
+        mail.id(),
+        NodeId.VALUE);
   }
 
   /** Records a failed attempt; true when it was the last one (the mail is given up). */
   boolean markFailed(Mail mail, String error, Instant nextAttempt, int maxAttempts) {
     boolean last = mail.attempts() + 1 >= maxAttempts;
     String message = error == null ? "unknown" : error;
-    jdbc.update("update zp_notification_mail set status = ?, attempts = attempts + 1,"
+    jdbc.update(
+        "update zp_notification_mail set status = ?, attempts = attempts + 1,"
             + " next_attempt_at = ?, last_error = ?, claimed_until = null"
-            + " where id = ? and claimed_by = ?", last ? "FAILED" : "PENDING",
+            + " where id = ? and claimed_by = ?",
+        last ? "FAILED" : "PENDING",
         Timestamp.from(nextAttempt),
-        message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR), mail.id(),
+        message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR),
+        mail.id(),
         NodeId.VALUE);
     return last;
   }
 
   /** Number of mails waiting to be delivered (for the logs and the tests). */
   long pending() {
-    Long count = jdbc.queryForObject(
-        "select count(*) from zp_notification_mail where status = 'PENDING'", Long.class);
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from zp_notification_mail where status = 'PENDING'", Long.class);
     return count == null ? 0 : count;
   }
 }

@@ -23,8 +23,8 @@ class OutboxSender {
   private final NotificationProperties properties;
   private final Clock clock;
 
-  OutboxSender(Outbox outbox, MailTransport transport, NotificationProperties properties,
-      Clock clock) {
+  OutboxSender(
+      Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock) {
     this.clock = clock;
     this.outbox = outbox;
     this.transport = transport;
@@ -35,8 +35,8 @@ class OutboxSender {
   int sendDue() {
     int sent = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Outbox.Mail> due = outbox.claimDue(properties.batchSize(), clock.instant(),
-          properties.claimTimeout());
+      List<Outbox.Mail> due =
+          outbox.claimDue(properties.batchSize(), clock.instant(), properties.claimTimeout());
       if (due.isEmpty()) {
         break;
       }
@@ -45,8 +45,8 @@ class OutboxSender {
       Duration wait = null;
       for (Outbox.Mail mail : due) {
         try {
-          transport.send(properties.from(), mail.recipient(), mail.subject(), mail.text(),
-              mail.html());
+          transport.send(
+              properties.from(), mail.recipient(), mail.subject(), mail.text(), mail.html());
           outbox.markSent(mail, clock.instant());
           sent++;
         } catch (RuntimeException e) {
@@ -55,15 +55,22 @@ class OutboxSender {
           wait = properties.retryAfter(mail.attempts() + 1);
           Instant next = clock.instant().plus(wait);
           if (outbox.markFailed(mail, e.getMessage(), next, properties.maxAttempts())) {
-            LOG.error("Notification mail {} ({}) given up after {} attempts: {}", mail.id(),
-                mail.kind(), properties.maxAttempts(), e.getMessage());
+            LOG.error(
+                "Notification mail {} ({}) given up after {} attempts: {}",
+                mail.id(),
+                mail.kind(),
+                properties.maxAttempts(),
+                e.getMessage());
           }
         }
       }
       if (failed > 0) {
         // one line per round, not one per mail: a demo without a mail server stays readable
-        LOG.warn("{} notification mail(s) not delivered ({}); next attempt in {}", failed,
-            firstError, wait);
+        LOG.warn(
+            "{} notification mail(s) not delivered ({}); next attempt in {}",
+            failed,
+            firstError,
+            wait);
         break;
       }
     }

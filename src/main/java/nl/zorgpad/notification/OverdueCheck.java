@@ -30,8 +30,10 @@ class OverdueCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(OverdueCheck.class);
   static final String NAME = "overdue";
+
   /** Window overlap: a task due exactly at the watermark is not missed (dedupe keeps it once). */
   private static final long OVERLAP_MILLIS = 1000;
+
   private static final int MAX_PAGES = 20;
 
   private final CheckLock lock;
@@ -42,9 +44,14 @@ class OverdueCheck {
   private final NotificationProperties properties;
   private final Clock clock;
 
-  OverdueCheck(CheckLock lock, NotificationEvents events, TaskService taskService,
-      RuntimeService runtimeService, TransactionTemplate transaction,
-      NotificationProperties properties, Clock clock) {
+  OverdueCheck(
+      CheckLock lock,
+      NotificationEvents events,
+      TaskService taskService,
+      RuntimeService runtimeService,
+      TransactionTemplate transaction,
+      NotificationProperties properties,
+      Clock clock) {
     this.clock = clock;
     this.lock = lock;
     this.events = events;
@@ -86,8 +93,16 @@ class OverdueCheck {
     int recorded = 0;
     Instant upTo = now;
     for (int page = 0; ; page++) {
-      List<Task> tasks = taskService.createTaskQuery().dueAfter(from).dueBefore(to)
-          .orderByDueDate().asc().orderByTaskId().asc().listPage(page * size, size);
+      List<Task> tasks =
+          taskService
+              .createTaskQuery()
+              .dueAfter(from)
+              .dueBefore(to)
+              .orderByDueDate()
+              .asc()
+              .orderByTaskId()
+              .asc()
+              .listPage(page * size, size);
       for (Task task : tasks) {
         if (record(task, now)) {
           recorded++;
@@ -108,16 +123,30 @@ class OverdueCheck {
   }
 
   private boolean record(Task task, Instant now) {
-    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+    List<String> groups =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .map(IdentityLink::getGroupId)
+            .filter(java.util.Objects::nonNull)
+            .toList();
     String caseNumber = null;
     if (task.getProcessInstanceId() != null) {
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      ProcessInstance instance =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceId(task.getProcessInstanceId())
+              .singleResult();
       caseNumber = instance == null ? null : instance.getBusinessKey();
     }
-    return events.record(NotificationKind.OVERDUE, task.getId(), caseNumber, task.getName(),
-        task.getDueDate().toInstant(), groups, task.getAssignee(), task.getTenantId(), now);
+    return events.record(
+        NotificationKind.OVERDUE,
+        task.getId(),
+        caseNumber,
+        task.getName(),
+        task.getDueDate().toInstant(),
+        groups,
+        task.getAssignee(),
+        task.getTenantId(),
+        now);
   }
 }

@@ -30,8 +30,11 @@ class Recipients {
   private final NotificationSettings settings;
   private final NotificationProperties properties;
 
-  Recipients(TeamRepository teams, IdentityService identityService,
-      NotificationSettings settings, NotificationProperties properties) {
+  Recipients(
+      TeamRepository teams,
+      IdentityService identityService,
+      NotificationSettings settings,
+      NotificationProperties properties) {
     this.teams = teams;
     this.identityService = identityService;
     this.settings = settings;
@@ -44,8 +47,7 @@ class Recipients {
    * @param teamMailbox whether the address is a team's mailbox (else a user's own address)
    * @param teamName the team (or discipline) the task is for, as users call it
    */
-  record Recipient(String address, NotificationMode mode, boolean teamMailbox, String teamName) {
-  }
+  record Recipient(String address, NotificationMode mode, boolean teamMailbox, String teamName) {}
 
   @Transactional(readOnly = true)
   List<Recipient> of(NotificationEvent event) {
@@ -72,15 +74,23 @@ class Recipients {
     if (event.assignee() != null) {
       User assignee = identityService.createUserQuery().userId(event.assignee()).singleResult();
       if (assignee != null) {
-        add(byAddress, assignee.getEmail(), settings.userMode(assignee.getId()), false,
+        add(
+            byAddress,
+            assignee.getEmail(),
+            settings.userMode(assignee.getId()),
+            false,
             firstTeam == null ? "" : firstTeam);
       }
     }
     return new ArrayList<>(byAddress.values());
   }
 
-  private static void add(Map<String, Recipient> byAddress, String address,
-      NotificationMode mode, boolean teamMailbox, String teamName) {
+  private static void add(
+      Map<String, Recipient> byAddress,
+      String address,
+      NotificationMode mode,
+      boolean teamMailbox,
+      String teamName) {
     if (address == null || address.isBlank() || mode == NotificationMode.OFF) {
       return;
     }

@@ -29,8 +29,8 @@ class SmtpMailTransport implements MailTransport {
     }
     try {
       MimeMessage message = mailSender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, true,
-          StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(to);
       helper.setSubject(subject);

@@ -25,8 +25,11 @@ class TaskArrival {
   private final NotificationWorker worker;
   private final Clock clock;
 
-  TaskArrival(NotificationProperties properties, NotificationEvents events,
-      NotificationWorker worker, Clock clock) {
+  TaskArrival(
+      NotificationProperties properties,
+      NotificationEvents events,
+      NotificationWorker worker,
+      Clock clock) {
     this.clock = clock;
     this.properties = properties;
     this.events = events;
@@ -46,18 +49,29 @@ class TaskArrival {
     if (groups.isEmpty() && task.getAssignee() == null) {
       return;
     }
-    NotificationKind kind = properties.escalationTasks().contains(task.getTaskDefinitionKey())
-        ? NotificationKind.ESCALATION : NotificationKind.NEW_TASK;
+    NotificationKind kind =
+        properties.escalationTasks().contains(task.getTaskDefinitionKey())
+            ? NotificationKind.ESCALATION
+            : NotificationKind.NEW_TASK;
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    if (events.record(kind, task.getId(), caseNumber(task), task.getName(), due, groups,
-        task.getAssignee(), task.getTenantId(), clock.instant())) {
+    if (events.record(
+        kind,
+        task.getId(),
+        caseNumber(task),
+        task.getName(),
+        due,
+        groups,
+        task.getAssignee(),
+        task.getTenantId(),
+        clock.instant())) {
       worker.wakeAfterCommit();
     }
   }
 
   /** The case number: the business key of the task's process or of a process that called it. */
   static String caseNumber(DelegateTask task) {
-    for (DelegateExecution current = task.getExecution(); current != null;
+    for (DelegateExecution current = task.getExecution();
+        current != null;
         current = current.getProcessInstance().getSuperExecution()) {
       if (current.getProcessBusinessKey() != null) {
         return current.getProcessBusinessKey();

@@ -19,10 +19,12 @@ public class TeamNotificationView {
   }
 
   public View of(Team team) {
-    return new View(team.getMailbox(), settings.teamMode(team.getGroupId()).name(),
-        NotificationMode.values(), properties.enabled());
+    return new View(
+        team.getMailbox(),
+        settings.teamMode(team.getGroupId()).name(),
+        NotificationMode.values(),
+        properties.enabled());
   }
 
-  public record View(String mailbox, String mode, NotificationMode[] modes, boolean enabled) {
-  }
+  public record View(String mailbox, String mode, NotificationMode[] modes, boolean enabled) {}
 }

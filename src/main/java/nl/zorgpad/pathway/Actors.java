@@ -9,8 +9,7 @@ final class Actors {
   /** Recorded when the engine acts without an authenticated user (a timer, a startup task). */
   static final String SYSTEM = "system";
 
-  private Actors() {
-  }
+  private Actors() {}
 
   static String current(ProcessEngineServices services) {
     Authentication authentication = services.getIdentityService().getCurrentAuthentication();

@@ -35,9 +35,14 @@ public class BirthCheckListener implements ExecutionListener {
     }
     String outcome = VariableReader.of(execution).string(BIRTH_CHECK_OUTCOME);
     if (!OUTCOMES.contains(outcome)) {
-      throw PathwayValidation.refuse(new InvalidInputException("birth check", List.of(
-          new Violation(BIRTH_CHECK_OUTCOME, "must be one of " + OUTCOMES,
-              "violation.birthCheck.birthCheckOutcome.unknown"))),
+      throw PathwayValidation.refuse(
+          new InvalidInputException(
+              "birth check",
+              List.of(
+                  new Violation(
+                      BIRTH_CHECK_OUTCOME,
+                      "must be one of " + OUTCOMES,
+                      "violation.birthCheck.birthCheckOutcome.unknown"))),
           PathwayValidation.BIRTH_INVALID);
     }
     if (BORN.equals(outcome)) {

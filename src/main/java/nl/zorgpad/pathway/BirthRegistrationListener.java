@@ -36,8 +36,7 @@ public class BirthRegistrationListener implements ExecutionListener {
     }
     VariableReader input = VariableReader.of(execution);
     try {
-      caseRegistry.recordBirth(input.string(CASE_NUMBER), input.date(BIRTH_DATE),
-          deadlines.now());
+      caseRegistry.recordBirth(input.string(CASE_NUMBER), input.date(BIRTH_DATE), deadlines.now());
     } catch (InvalidInputException invalid) {
       throw PathwayValidation.refuse(invalid, PathwayValidation.BIRTH_INVALID);
     }

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import nl.zorgpad.casus.CaseTeams;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
-import nl.zorgpad.modelpolicy.PathwayBean;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentPurpose;
 import nl.zorgpad.consent.ConsentRegistry;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -55,8 +55,8 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
   private final ObjectMapper json;
 
   @Autowired
-  public CaseAcceptanceListener(CaseTeams caseTeams, ConsentRegistry consentRegistry,
-      ObjectMapper json) {
+  public CaseAcceptanceListener(
+      CaseTeams caseTeams, ConsentRegistry consentRegistry, ObjectMapper json) {
     this.json = json;
     this.caseTeams = caseTeams;
     this.consentRegistry = consentRegistry;
@@ -75,19 +75,20 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
     if (Actors.SYSTEM.equals(userId)) {
       return; // nobody accepted in person (a tool or test without a user): no regiehouder yet
     }
-    String discipline = VariableReader.of(task).string(
-        PathwayVariables.CARE_COORDINATOR_DISCIPLINE);
+    String discipline =
+        VariableReader.of(task).string(PathwayVariables.CARE_COORDINATOR_DISCIPLINE);
     List<String> candidates = new ArrayList<>();
     for (IdentityLink link : task.getCandidates()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
         candidates.add(link.getGroupId());
       }
     }
-    String team = UserTeams.of(task.getProcessEngineServices(), userId)
-        .teamOf(discipline, candidates)
-        .orElse(candidates.isEmpty() ? discipline : candidates.get(0));
-    caseTeams.recordCareCoordinator(CaseTeamGroups.caseNumber(task.getExecution()), team,
-        discipline, userId);
+    String team =
+        UserTeams.of(task.getProcessEngineServices(), userId)
+            .teamOf(discipline, candidates)
+            .orElse(candidates.isEmpty() ? discipline : candidates.get(0));
+    caseTeams.recordCareCoordinator(
+        CaseTeamGroups.caseNumber(task.getExecution()), team, discipline, userId);
   }
 
   @Override
@@ -102,18 +103,26 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
     List<Violation> violations = new ArrayList<>();
     for (String recipient : recipients) {
       if (!Disciplines.ALL.contains(recipient) || Disciplines.REGIEHOUDER.equals(recipient)) {
-        violations.add(new Violation(HANDOVER_RECIPIENTS, "unknown discipline " + recipient,
-            "violation.acceptance.handoverRecipients.unknown"));
+        violations.add(
+            new Violation(
+                HANDOVER_RECIPIENTS,
+                "unknown discipline " + recipient,
+                "violation.acceptance.handoverRecipients.unknown"));
       } else if (recipient.equals(sender)) {
-        violations.add(new Violation(HANDOVER_RECIPIENTS, "is the sender " + recipient,
-            "violation.acceptance.handoverRecipients.isSender"));
+        violations.add(
+            new Violation(
+                HANDOVER_RECIPIENTS,
+                "is the sender " + recipient,
+                "violation.acceptance.handoverRecipients.isSender"));
       }
     }
     String requester = input.string(HOME_VISIT_REQUESTING_DISCIPLINE);
     if (!HOME_VISIT_REQUESTERS.contains(requester)) {
-      violations.add(new Violation(HOME_VISIT_REQUESTING_DISCIPLINE,
-          "must be verloskundige or buurtteam",
-          "violation.acceptance.homeVisitRequestingDiscipline.required"));
+      violations.add(
+          new Violation(
+              HOME_VISIT_REQUESTING_DISCIPLINE,
+              "must be verloskundige or buurtteam",
+              "violation.acceptance.homeVisitRequestingDiscipline.required"));
     }
     try {
       InvalidInputException.throwIfAny("case acceptance", violations);
@@ -124,18 +133,26 @@ public class CaseAcceptanceListener implements ExecutionListener, TaskListener {
     // one consent task for this moment (issue 11): every recipient without a consent on record
     // (never asked, or refused at an earlier moment); a withdrawal is not asked again here
     String caseNumber = CaseTeamGroups.caseNumber(execution);
-    List<String> toAsk = recipients.stream().filter(recipient -> consentRegistry
-        .currentDecision(caseNumber, recipient, ConsentPurpose.WARM_HANDOVER.code())
-        .map(decision -> decision == ConsentDecision.REFUSED).orElse(true))
-        .toList();
+    List<String> toAsk =
+        recipients.stream()
+            .filter(
+                recipient ->
+                    consentRegistry
+                        .currentDecision(caseNumber, recipient, ConsentPurpose.WARM_HANDOVER.code())
+                        .map(decision -> decision == ConsentDecision.REFUSED)
+                        .orElse(true))
+            .toList();
     execution.setVariable(PathwayVariables.HANDOVER_CONSENT_RECIPIENTS, new ArrayList<>(toAsk));
     execution.setVariable(PathwayVariables.HANDOVER_CONSENT_NEEDED, !toAsk.isEmpty());
     // an unticked checkbox may arrive as nothing: not starting the meldcode; when the triage
     // advised it, it runs since the triage (the signaller's meldcode) and the form does not offer
     // a second one
-    execution.setVariable(START_MELDCODE, Boolean.TRUE.equals(input.bool(START_MELDCODE))
-        && !Boolean.TRUE.equals(input.bool(PathwayVariables.MELDCODE_ADVISED)));
-    execution.setVariable(GENERAL_PRACTITIONER_INVOLVED,
+    execution.setVariable(
+        START_MELDCODE,
+        Boolean.TRUE.equals(input.bool(START_MELDCODE))
+            && !Boolean.TRUE.equals(input.bool(PathwayVariables.MELDCODE_ADVISED)));
+    execution.setVariable(
+        GENERAL_PRACTITIONER_INVOLVED,
         Disciplines.HUISARTS.equals(sender) || recipients.contains(Disciplines.HUISARTS));
   }
 }

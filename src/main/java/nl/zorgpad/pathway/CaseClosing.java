@@ -57,18 +57,31 @@ public class CaseClosing {
   public void endEarly(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
     String code = input.string(PathwayVariables.END_REASON);
-    CaseEndReason reason = CaseEndReason.fromCode(code).orElseThrow(() ->
-        PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
-            PathwayVariables.END_REASON, "must be one of " + CaseEndReason.codes(),
-            "violation.caseEnd.endReason.unknown"))),
-            PathwayValidation.CASE_END_INVALID));
+    CaseEndReason reason =
+        CaseEndReason.fromCode(code)
+            .orElseThrow(
+                () ->
+                    PathwayValidation.refuse(
+                        new InvalidInputException(
+                            "case end",
+                            List.of(
+                                new Violation(
+                                    PathwayVariables.END_REASON,
+                                    "must be one of " + CaseEndReason.codes(),
+                                    "violation.caseEnd.endReason.unknown"))),
+                        PathwayValidation.CASE_END_INVALID));
     String caseNumber = input.string(PathwayVariables.CASE_NUMBER);
     try {
       caseRegistry.endEarly(caseNumber, reason, deadlines.now());
     } catch (IllegalStateException closed) {
-      throw PathwayValidation.refuse(new InvalidInputException("case end", List.of(new Violation(
-          PathwayVariables.CASE_NUMBER, "is closed already",
-          "violation.caseEnd.caseNumber.closed"))),
+      throw PathwayValidation.refuse(
+          new InvalidInputException(
+              "case end",
+              List.of(
+                  new Violation(
+                      PathwayVariables.CASE_NUMBER,
+                      "is closed already",
+                      "violation.caseEnd.caseNumber.closed"))),
           PathwayValidation.CASE_END_INVALID);
     }
   }

@@ -12,11 +12,11 @@ import java.util.List;
 import nl.zorgpad.casus.CaseRegistry;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Signal;
-import nl.zorgpad.modelpolicy.PathwayBean;
 import nl.zorgpad.casus.SignalMatchesOpenCase;
 import nl.zorgpad.casus.SignalOutcome;
 import nl.zorgpad.casus.SignalSource;
 import nl.zorgpad.casus.SignalledClient;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -40,8 +40,8 @@ public class CaseRegistrationListener implements ExecutionListener {
   private final Deadlines deadlines;
   private final ObjectMapper json;
 
-  public CaseRegistrationListener(CaseRegistry caseRegistry, Deadlines deadlines,
-      ObjectMapper json) {
+  public CaseRegistrationListener(
+      CaseRegistry caseRegistry, Deadlines deadlines, ObjectMapper json) {
     this.json = json;
     this.caseRegistry = caseRegistry;
     this.deadlines = deadlines;
@@ -50,25 +50,31 @@ public class CaseRegistrationListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
-    Signal signal = new Signal(
-        input.string(CLIENT_REFERENCE),
-        input.date(DUE_DATE),
-        input.integer(GESTATIONAL_AGE_WEEKS),
-        input.codes(RISK_DOMAINS, json),
-        input.string(SIGNALLING_DISCIPLINE));
-    SignalledClient client = new SignalledClient(dossierOnly(execution, input,
-        SignalledClient.BSN_FIELD), dossierOnlyDate(execution, input,
-        SignalledClient.BIRTH_DATE_FIELD), dossierOnly(execution, input,
-        SignalledClient.POSTCODE_FIELD));
+    Signal signal =
+        new Signal(
+            input.string(CLIENT_REFERENCE),
+            input.date(DUE_DATE),
+            input.integer(GESTATIONAL_AGE_WEEKS),
+            input.codes(RISK_DOMAINS, json),
+            input.string(SIGNALLING_DISCIPLINE));
+    SignalledClient client =
+        new SignalledClient(
+            dossierOnly(execution, input, SignalledClient.BSN_FIELD),
+            dossierOnlyDate(execution, input, SignalledClient.BIRTH_DATE_FIELD),
+            dossierOnly(execution, input, SignalledClient.POSTCODE_FIELD));
     for (String field : SignalledClient.FIELDS) {
       execution.removeVariable(field);
       execution.removeVariable(SignalledClient.heldAs(field));
     }
-    var authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    SignalSource source = new SignalSource(Actors.current(execution.getProcessEngineServices()),
-        authentication == null || authentication.getGroupIds() == null ? List.of()
-            : authentication.getGroupIds(), execution.getTenantId());
+    var authentication =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    SignalSource source =
+        new SignalSource(
+            Actors.current(execution.getProcessEngineServices()),
+            authentication == null || authentication.getGroupIds() == null
+                ? List.of()
+                : authentication.getGroupIds(),
+            execution.getTenantId());
     SignalOutcome outcome;
     try {
       outcome = caseRegistry.openOrMatch(signal, client, source, deadlines.now());
@@ -84,15 +90,17 @@ public class CaseRegistrationListener implements ExecutionListener {
   }
 
   /** A dossier-only field: held transient by the intake plugin, else (plain engine) as sent. */
-  private static String dossierOnly(DelegateExecution execution, VariableReader input,
-      String field) {
+  private static String dossierOnly(
+      DelegateExecution execution, VariableReader input, String field) {
     return execution.hasVariable(SignalledClient.heldAs(field))
-        ? input.string(SignalledClient.heldAs(field)) : input.string(field);
+        ? input.string(SignalledClient.heldAs(field))
+        : input.string(field);
   }
 
-  private static java.time.LocalDate dossierOnlyDate(DelegateExecution execution,
-      VariableReader input, String field) {
+  private static java.time.LocalDate dossierOnlyDate(
+      DelegateExecution execution, VariableReader input, String field) {
     return execution.hasVariable(SignalledClient.heldAs(field))
-        ? input.date(SignalledClient.heldAs(field)) : input.date(field);
+        ? input.date(SignalledClient.heldAs(field))
+        : input.date(field);
   }
 }

@@ -1,7 +1,5 @@
 package nl.zorgpad.pathway;
 
-import nl.zorgpad.modelpolicy.PathwayCallable;
-import nl.zorgpad.modelpolicy.PathwayBean;
 import static nl.zorgpad.pathway.PathwayVariables.CARE_COORDINATOR_DISCIPLINE;
 import static nl.zorgpad.pathway.PathwayVariables.CASE_NUMBER;
 
@@ -12,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.zorgpad.casus.CaseTeams;
-import nl.zorgpad.discipline.Disciplines;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.Involvement;
 import nl.zorgpad.casus.InvolvementRole;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
+import nl.zorgpad.modelpolicy.PathwayBean;
+import nl.zorgpad.modelpolicy.PathwayCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -56,8 +56,8 @@ public class CaseTeamGroups {
   /** The regiehouder's team group, else the regiehouder's discipline (a variable of the case). */
   @PathwayCallable
   public String careCoordinator(DelegateExecution execution) {
-    return careCoordinatorTeam(execution).orElseGet(() ->
-        VariableReader.of(execution).string(CARE_COORDINATOR_DISCIPLINE));
+    return careCoordinatorTeam(execution)
+        .orElseGet(() -> VariableReader.of(execution).string(CARE_COORDINATOR_DISCIPLINE));
   }
 
   /**
@@ -67,24 +67,36 @@ public class CaseTeamGroups {
   @PathwayCallable
   public List<String> birthReporters(DelegateExecution execution) {
     Set<String> groups = new LinkedHashSet<>();
-    List<Involvement> involved = caseTeams.activeInvolvements(caseNumber(execution)).stream()
-        .filter(i -> BIRTH_DISCIPLINES.contains(i.getDiscipline())
-            && i.getRole() != InvolvementRole.REFERRAL)
-        .toList();
+    List<Involvement> involved =
+        caseTeams.activeInvolvements(caseNumber(execution)).stream()
+            .filter(
+                i ->
+                    BIRTH_DISCIPLINES.contains(i.getDiscipline())
+                        && i.getRole() != InvolvementRole.REFERRAL)
+            .toList();
     for (Involvement involvement : involved) {
       if (involvement.getGroupId() != null) {
         groups.add(involvement.getGroupId());
       } else if (involvement.getUserId() != null) {
         // the signaller is involved as a person: her team of that discipline
         UserTeams.of(execution.getProcessEngineServices(), involvement.getUserId())
-            .teamOf(involvement.getDiscipline(), List.of()).ifPresent(groups::add);
+            .teamOf(involvement.getDiscipline(), List.of())
+            .ifPresent(groups::add);
       }
     }
     // a bare discipline group only counts while no team of that discipline is involved
     List<String> found = List.copyOf(groups);
-    groups.removeIf(group -> Disciplines.ALL.contains(group) && found.stream()
-        .anyMatch(other -> !other.equals(group)
-            && groupDisciplines.disciplineOf(other).filter(group::equals).isPresent()));
+    groups.removeIf(
+        group ->
+            Disciplines.ALL.contains(group)
+                && found.stream()
+                    .anyMatch(
+                        other ->
+                            !other.equals(group)
+                                && groupDisciplines
+                                    .disciplineOf(other)
+                                    .filter(group::equals)
+                                    .isPresent()));
     if (groups.isEmpty()) {
       return List.of(careCoordinator(execution));
     }

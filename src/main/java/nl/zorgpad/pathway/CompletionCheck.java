@@ -41,6 +41,5 @@ abstract class CompletionCheck implements ExecutionListener {
   abstract List<Violation> check(DelegateExecution execution, VariableReader input);
 
   /** What the step records once it passed the check; may refuse with InvalidInputException. */
-  void completed(DelegateExecution execution, VariableReader input) {
-  }
+  void completed(DelegateExecution execution, VariableReader input) {}
 }

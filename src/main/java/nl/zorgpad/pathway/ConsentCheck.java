@@ -42,8 +42,11 @@ public class ConsentCheck implements JavaDelegate {
     String caseNumber = input.string(CASE_NUMBER);
     String recipient = input.string(RECIPIENT_DISCIPLINE);
     String purpose = ConsentPurpose.WARM_HANDOVER.code();
-    String status = consentRegistry.currentDecision(caseNumber, recipient, purpose)
-        .map(Enum::name).orElse(NONE);
+    String status =
+        consentRegistry
+            .currentDecision(caseNumber, recipient, purpose)
+            .map(Enum::name)
+            .orElse(NONE);
     boolean askedNow = Boolean.TRUE.equals(input.bool(PathwayVariables.HANDOVER_CONSENT_ASKED));
     if (status.equals("REFUSED") && !askedNow) {
       status = REFUSED_EARLIER;

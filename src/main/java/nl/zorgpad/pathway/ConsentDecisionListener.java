@@ -53,8 +53,8 @@ public class ConsentDecisionListener implements ExecutionListener {
   private final Deadlines deadlines;
   private final ObjectMapper json;
 
-  public ConsentDecisionListener(ConsentRegistry consentRegistry, Deadlines deadlines,
-      ObjectMapper json) {
+  public ConsentDecisionListener(
+      ConsentRegistry consentRegistry, Deadlines deadlines, ObjectMapper json) {
     this.json = json;
     this.consentRegistry = consentRegistry;
     this.deadlines = deadlines;
@@ -68,23 +68,32 @@ public class ConsentDecisionListener implements ExecutionListener {
     VariableReader input = VariableReader.of(execution);
     List<String> recipients = recipients(input);
     String decision = input.string(CONSENT_DECISION);
-    List<String> refused = refusedRecipients(decision, recipients,
-        input.codes(CONSENT_REFUSED_RECIPIENTS, json));
+    List<String> refused =
+        refusedRecipients(decision, recipients, input.codes(CONSENT_REFUSED_RECIPIENTS, json));
     boolean askAgain = Boolean.TRUE.equals(input.bool(CONSENT_ASK_AGAIN)) && !refused.isEmpty();
     String by = Actors.current(execution.getProcessEngineServices());
     ZonedDateTime at = deadlines.now();
     List<ConsentStatement> statements = new ArrayList<>();
     for (String recipient : recipients) {
       boolean refusedHere = refused.contains(recipient);
-      statements.add(new ConsentStatement(
-          input.string(CASE_NUMBER), recipient, input.string(CONSENT_PURPOSE),
-          askedDecision(decision, refusedHere), input.string(CONSENT_REFUSAL_REASON), by, at,
-          refusedHere && askAgain));
+      statements.add(
+          new ConsentStatement(
+              input.string(CASE_NUMBER),
+              recipient,
+              input.string(CONSENT_PURPOSE),
+              askedDecision(decision, refusedHere),
+              input.string(CONSENT_REFUSAL_REASON),
+              by,
+              at,
+              refusedHere && askAgain));
     }
     // every statement is checked before the first is recorded: all or nothing
     List<Violation> violations = new ArrayList<>();
-    statements.forEach(statement -> statement.check().stream()
-        .filter(violation -> !violations.contains(violation)).forEach(violations::add));
+    statements.forEach(
+        statement ->
+            statement.check().stream()
+                .filter(violation -> !violations.contains(violation))
+                .forEach(violations::add));
     try {
       InvalidInputException.throwIfAny("consent decision", violations);
       statements.forEach(consentRegistry::record);
@@ -107,15 +116,20 @@ public class ConsentDecisionListener implements ExecutionListener {
 
   /** The recipients asked: the list of this moment, else the one recipient. */
   private List<String> recipients(VariableReader input) {
-    List<String> recipients = new ArrayList<>(new LinkedHashSet<>(
-        input.codes(CONSENT_RECIPIENTS, json)));
+    List<String> recipients =
+        new ArrayList<>(new LinkedHashSet<>(input.codes(CONSENT_RECIPIENTS, json)));
     if (recipients.isEmpty() && input.string(RECIPIENT_DISCIPLINE) != null) {
       recipients.add(input.string(RECIPIENT_DISCIPLINE));
     }
     if (recipients.isEmpty()) {
-      throw PathwayValidation.refuse(new InvalidInputException("consent decision", List.of(
-          new Violation(CONSENT_RECIPIENTS, "no recipient to ask consent for",
-              "violation.consentDecision.consentRecipients.unknown"))),
+      throw PathwayValidation.refuse(
+          new InvalidInputException(
+              "consent decision",
+              List.of(
+                  new Violation(
+                      CONSENT_RECIPIENTS,
+                      "no recipient to ask consent for",
+                      "violation.consentDecision.consentRecipients.unknown"))),
           PathwayValidation.CONSENT_DECISION_INVALID);
     }
     return recipients;
@@ -126,8 +140,8 @@ public class ConsentDecisionListener implements ExecutionListener {
    * different act (issue 3). An unknown decision refuses nobody here: the registry's rules then
    * report the missing decision in Dutch.
    */
-  private static List<String> refusedRecipients(String decision, List<String> recipients,
-      List<String> chosen) {
+  private static List<String> refusedRecipients(
+      String decision, List<String> recipients, List<String> chosen) {
     if (ConsentDecision.REFUSED.name().equals(decision)) {
       return recipients;
     }
@@ -137,25 +151,35 @@ public class ConsentDecisionListener implements ExecutionListener {
     List<Violation> violations = new ArrayList<>();
     List<String> refused = new ArrayList<>(new LinkedHashSet<>(chosen));
     if (recipients.size() < 2) {
-      violations.add(new Violation(CONSENT_DECISION, "partial needs several recipients",
-          "violation.consentDecision.consentDecision.singleRecipient"));
+      violations.add(
+          new Violation(
+              CONSENT_DECISION,
+              "partial needs several recipients",
+              "violation.consentDecision.consentDecision.singleRecipient"));
     } else if (refused.isEmpty() || !recipients.containsAll(refused)) {
-      violations.add(new Violation(CONSENT_REFUSED_RECIPIENTS,
-          "must name some of the recipients asked " + recipients,
-          "violation.consentDecision.consentRefusedRecipients.notAsked"));
+      violations.add(
+          new Violation(
+              CONSENT_REFUSED_RECIPIENTS,
+              "must name some of the recipients asked " + recipients,
+              "violation.consentDecision.consentRefusedRecipients.notAsked"));
     } else if (refused.size() == recipients.size()) {
-      violations.add(new Violation(CONSENT_REFUSED_RECIPIENTS, "refuses every recipient",
-          "violation.consentDecision.consentRefusedRecipients.everyRecipient"));
+      violations.add(
+          new Violation(
+              CONSENT_REFUSED_RECIPIENTS,
+              "refuses every recipient",
+              "violation.consentDecision.consentRefusedRecipients.everyRecipient"));
     }
     if (!violations.isEmpty()) {
-      throw PathwayValidation.refuse(new InvalidInputException("consent decision", violations),
+      throw PathwayValidation.refuse(
+          new InvalidInputException("consent decision", violations),
           PathwayValidation.CONSENT_DECISION_INVALID);
     }
     return refused;
   }
 
   private static ConsentDecision askedDecision(String decision, boolean refused) {
-    if (ConsentDecision.GIVEN.name().equals(decision) || PARTIAL.equals(decision)
+    if (ConsentDecision.GIVEN.name().equals(decision)
+        || PARTIAL.equals(decision)
         || ConsentDecision.REFUSED.name().equals(decision)) {
       return refused ? ConsentDecision.REFUSED : ConsentDecision.GIVEN;
     }
@@ -164,6 +188,7 @@ public class ConsentDecisionListener implements ExecutionListener {
 
   private static Object listValue(List<String> values) {
     return Variables.objectValue(new ArrayList<>(values))
-        .serializationDataFormat("application/json").create();
+        .serializationDataFormat("application/json")
+        .create();
   }
 }

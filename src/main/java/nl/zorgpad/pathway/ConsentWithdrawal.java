@@ -39,14 +39,15 @@ public class ConsentWithdrawal implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     VariableReader input = VariableReader.of(execution);
     String reason = input.string(CONSENT_REFUSAL_REASON);
-    ConsentStatement statement = new ConsentStatement(
-        input.string(CASE_NUMBER),
-        input.string(RECIPIENT_DISCIPLINE),
-        ConsentPurpose.WARM_HANDOVER.code(),
-        ConsentDecision.WITHDRAWN,
-        reason == null ? ConsentReason.OTHER.code() : reason,
-        Actors.current(execution.getProcessEngineServices()),
-        deadlines.now());
+    ConsentStatement statement =
+        new ConsentStatement(
+            input.string(CASE_NUMBER),
+            input.string(RECIPIENT_DISCIPLINE),
+            ConsentPurpose.WARM_HANDOVER.code(),
+            ConsentDecision.WITHDRAWN,
+            reason == null ? ConsentReason.OTHER.code() : reason,
+            Actors.current(execution.getProcessEngineServices()),
+            deadlines.now());
     try {
       consentRegistry.record(statement);
     } catch (InvalidInputException invalid) {

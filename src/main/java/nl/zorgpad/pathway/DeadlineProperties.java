@@ -29,8 +29,9 @@ public record DeadlineProperties(
           "zorgpad.deadlines.handover-reminder-working-days must be at least 1");
     }
     if (handoverEscalationWorkingDays <= handoverReminderWorkingDays) {
-      throw new IllegalArgumentException("zorgpad.deadlines.handover-escalation-working-days must"
-          + " be more than handover-reminder-working-days: the sender is reminded first");
+      throw new IllegalArgumentException(
+          "zorgpad.deadlines.handover-escalation-working-days must"
+              + " be more than handover-reminder-working-days: the sender is reminded first");
     }
     if (consentAskAgainWorkingDays < 1) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package nl.zorgpad.pathway;
 
 import static nl.zorgpad.time.ZorgpadTime.ZONE;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ public class Deadlines {
   /** The pathways run in Dutch time. */
   /** A deadline on a date without a time of day falls at the end of that working day. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+
   /** Timers on a calendar date fire at the start of that day's working hours. */
   static final LocalTime START_OF_WORKING_DAY = LocalTime.of(9, 0);
 
@@ -119,15 +121,15 @@ public class Deadlines {
    */
   @PathwayCallable
   public Date daysAfter(Object date, long days) {
-    return Date.from(toLocalDate(date).plusDays(days).atTime(START_OF_WORKING_DAY).atZone(ZONE)
-        .toInstant());
+    return Date.from(
+        toLocalDate(date).plusDays(days).atTime(START_OF_WORKING_DAY).atZone(ZONE).toInstant());
   }
 
   /** 09:00 on the child's first birthday (29 February: 28 February of the next year). */
   @PathwayCallable
   public Date firstBirthday(Object birthDate) {
-    return Date.from(toLocalDate(birthDate).plusYears(1).atTime(START_OF_WORKING_DAY).atZone(ZONE)
-        .toInstant());
+    return Date.from(
+        toLocalDate(birthDate).plusYears(1).atTime(START_OF_WORKING_DAY).atZone(ZONE).toInstant());
   }
 
   /**

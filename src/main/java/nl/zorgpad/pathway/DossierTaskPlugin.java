@@ -52,8 +52,10 @@ public class DossierTaskPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     listeners.add(new UserTaskParseListener(this::onCreate, this::onComplete));
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
@@ -61,8 +63,10 @@ public class DossierTaskPlugin extends AbstractProcessEnginePlugin {
   void onCreate(DelegateTask task) {
     List<String> groups = candidateGroups(task);
     if (!groups.isEmpty()) {
-      dossier.get().involveForTask(caseNumber(task), groups,
-          Actors.current(task.getProcessEngineServices()));
+      dossier
+          .get()
+          .involveForTask(
+              caseNumber(task), groups, Actors.current(task.getProcessEngineServices()));
     }
   }
 
@@ -71,9 +75,14 @@ public class DossierTaskPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     VariableReader input = VariableReader.of(task);
-    dossier.get().confirmHandover(task.getProcessInstanceId(), input.date(CONTACT_DATE),
-        input.string(CONTACT_METHOD), candidateGroups(task),
-        Actors.current(task.getProcessEngineServices()));
+    dossier
+        .get()
+        .confirmHandover(
+            task.getProcessInstanceId(),
+            input.date(CONTACT_DATE),
+            input.string(CONTACT_METHOD),
+            candidateGroups(task),
+            Actors.current(task.getProcessEngineServices()));
   }
 
   private static List<String> candidateGroups(DelegateTask task) {
@@ -111,10 +120,12 @@ public class DossierTaskPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-            onCreate);
-        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            onComplete);
+        behavior
+            .getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+        behavior
+            .getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
       }
     }
   }

@@ -47,8 +47,9 @@ public class HandoverRecordListener implements ExecutionListener {
       return; // the task was cancelled, not completed: there is no answer to check
     }
     VariableReader input = VariableReader.of(execution);
-    Handover handover = new Handover(input.string(HANDOVER_METHOD), input.date(HANDOVER_DATE),
-        input.bool(CLIENT_INFORMED));
+    Handover handover =
+        new Handover(
+            input.string(HANDOVER_METHOD), input.date(HANDOVER_DATE), input.bool(CLIENT_INFORMED));
     try {
       InvalidInputException.throwIfAny("handover", handover.check(deadlines.now().toLocalDate()));
     } catch (InvalidInputException invalid) {
@@ -58,8 +59,12 @@ public class HandoverRecordListener implements ExecutionListener {
     if (caseNumber == null) {
       caseNumber = execution.getProcessBusinessKey();
     }
-    handovers.recordHandover(caseNumber, execution.getProcessInstanceId(),
-        input.string(SENDER_DISCIPLINE), input.string(RECIPIENT_DISCIPLINE), handover,
+    handovers.recordHandover(
+        caseNumber,
+        execution.getProcessInstanceId(),
+        input.string(SENDER_DISCIPLINE),
+        input.string(RECIPIENT_DISCIPLINE),
+        handover,
         Actors.current(execution.getProcessEngineServices()));
   }
 }

@@ -28,8 +28,11 @@ public class HomeVisitDecisionListener implements ExecutionListener {
       return; // the task was cancelled, not completed: there is no answer to check
     }
     VariableReader input = VariableReader.of(execution);
-    HomeVisitDecision decision = new HomeVisitDecision(input.string(HOME_VISIT_DECISION),
-        input.string(HOME_VISIT_OPT_OUT_REASON), input.bool(HOME_VISIT_CLIENT_CONSENTED));
+    HomeVisitDecision decision =
+        new HomeVisitDecision(
+            input.string(HOME_VISIT_DECISION),
+            input.string(HOME_VISIT_OPT_OUT_REASON),
+            input.bool(HOME_VISIT_CLIENT_CONSENTED));
     try {
       InvalidInputException.throwIfAny("home-visit decision", decision.check());
     } catch (InvalidInputException invalid) {

@@ -32,8 +32,9 @@ public class HomeVisitReportListener implements ExecutionListener {
       return; // the task was cancelled, not completed: there is no answer to check
     }
     VariableReader input = VariableReader.of(execution);
-    HomeVisitReport report = new HomeVisitReport(input.string(HOME_VISIT_OUTCOME),
-        input.codes(INTERVENTION_ADVICE, json));
+    HomeVisitReport report =
+        new HomeVisitReport(
+            input.string(HOME_VISIT_OUTCOME), input.codes(INTERVENTION_ADVICE, json));
     try {
       InvalidInputException.throwIfAny("home-visit report", report.check());
     } catch (InvalidInputException invalid) {

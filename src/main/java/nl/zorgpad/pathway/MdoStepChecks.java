@@ -30,8 +30,7 @@ import org.springframework.stereotype.Component;
 /** The checks of the MDO's steps ({@link MdoRules}), one bean per BPMN listener. */
 final class MdoStepChecks {
 
-  private MdoStepChecks() {
-  }
+  private MdoStepChecks() {}
 
   /** Participants chosen, date set; the list is stored as a Java list for the multi-instance. */
   @PathwayBean
@@ -49,22 +48,28 @@ final class MdoStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkPlan(input.string(REQUESTING_DISCIPLINE), input.codes(PARTICIPANTS, json),
-          input.date(MEETING_DATE), input.string(PREPARATION), deadlines.now().toLocalDate());
+      return MdoRules.checkPlan(
+          input.string(REQUESTING_DISCIPLINE),
+          input.codes(PARTICIPANTS, json),
+          input.date(MEETING_DATE),
+          input.string(PREPARATION),
+          deadlines.now().toLocalDate());
     }
 
     @Override
     void completed(DelegateExecution execution, VariableReader input) {
-      execution.setVariable(PREPARATION, MdoRules.preparationOf(input.date(MEETING_DATE),
-          input.string(PREPARATION), deadlines.now().toLocalDate()));
+      execution.setVariable(
+          PREPARATION,
+          MdoRules.preparationOf(
+              input.date(MEETING_DATE), input.string(PREPARATION), deadlines.now().toLocalDate()));
       // the Tasklist submits the checklist as JSON; multi-instance needs a collection
-      execution.setVariable(PARTICIPANTS, new ArrayList<>(
-          new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS, json))));
+      execution.setVariable(
+          PARTICIPANTS,
+          new ArrayList<>(new java.util.LinkedHashSet<>(input.codes(PARTICIPANTS, json))));
     }
   }
 
   @PathwayBean
-
   @Component("mdoPreparationCheck")
   public static class Preparation extends CompletionCheck {
 
@@ -92,8 +97,11 @@ final class MdoStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkMeeting(input.date(HELD_DATE), input.date(MEETING_DATE),
-          input.date(NEXT_REVIEW_DATE), input.string(HAS_ACTION_POINTS),
+      return MdoRules.checkMeeting(
+          input.date(HELD_DATE),
+          input.date(MEETING_DATE),
+          input.date(NEXT_REVIEW_DATE),
+          input.string(HAS_ACTION_POINTS),
           deadlines.now().toLocalDate());
     }
 
@@ -123,8 +131,11 @@ final class MdoStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MdoRules.checkActionPoint(input.string(ACTION_DISCIPLINE), input.string(ACTION),
-          input.date(ACTION_DUE_DATE), input.string(MORE_ACTION_POINTS),
+      return MdoRules.checkActionPoint(
+          input.string(ACTION_DISCIPLINE),
+          input.string(ACTION),
+          input.date(ACTION_DUE_DATE),
+          input.string(MORE_ACTION_POINTS),
           deadlines.now().toLocalDate());
     }
 
@@ -135,8 +146,8 @@ final class MdoStepChecks {
       append(execution, input, ACTION_DUE_DATES, input.date(ACTION_DUE_DATE).toString());
     }
 
-    private void append(DelegateExecution execution, VariableReader input, String list,
-        String value) {
+    private void append(
+        DelegateExecution execution, VariableReader input, String list, String value) {
       List<String> values = new ArrayList<>(input.codes(list, json));
       values.add(value);
       execution.setVariable(list, listValue(values));
@@ -144,7 +155,6 @@ final class MdoStepChecks {
   }
 
   @PathwayBean
-
   @Component("mdoActionResultCheck")
   public static class ActionResult extends CompletionCheck {
 

@@ -1,6 +1,5 @@
 package nl.zorgpad.pathway;
 
-import nl.zorgpad.modelpolicy.PathwayBean;
 import static nl.zorgpad.pathway.PathwayVariables.CASE_NUMBER;
 import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_CASE_NUMBER;
 import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_STARTED_BY;
@@ -9,17 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.accesslog.Actor;
 import nl.zorgpad.casus.CaseNumbers;
-import nl.zorgpad.discipline.Disciplines;
 import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierPart;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.InvalidInputException;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.discipline.Disciplines;
+import nl.zorgpad.discipline.GroupDisciplines;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.stereotype.Component;
 
@@ -57,42 +57,60 @@ public class MeldcodeStartRequest implements ExecutionListener {
     List<String> groups = groups(execution, userId);
     List<Violation> violations = new ArrayList<>();
     if (!CaseNumbers.isValid(caseNumber)) {
-      violations.add(new Violation(MELDCODE_CASE_NUMBER,
-          "must match " + CaseNumbers.PATTERN.pattern(),
-          "violation.meldcodeStart.meldcodeCaseNumber.format"));
+      violations.add(
+          new Violation(
+              MELDCODE_CASE_NUMBER,
+              "must match " + CaseNumbers.PATTERN.pattern(),
+              "violation.meldcodeStart.meldcodeCaseNumber.format"));
     }
     if (startedBy == null || !Disciplines.ALL.contains(startedBy)) {
-      violations.add(new Violation(MELDCODE_STARTED_BY, "must be one of " + Disciplines.ALL,
-          "violation.meldcodeStart.meldcodeStartedBy.unknown"));
-    } else if (groups.stream().map(DISCIPLINES::disciplineOf)
+      violations.add(
+          new Violation(
+              MELDCODE_STARTED_BY,
+              "must be one of " + Disciplines.ALL,
+              "violation.meldcodeStart.meldcodeStartedBy.unknown"));
+    } else if (groups.stream()
+        .map(DISCIPLINES::disciplineOf)
         .noneMatch(discipline -> discipline.filter(startedBy::equals).isPresent())) {
-      violations.add(new Violation(MELDCODE_STARTED_BY, "not one of the caller's disciplines",
-          "violation.meldcodeStart.meldcodeStartedBy.notOwnDiscipline"));
+      violations.add(
+          new Violation(
+              MELDCODE_STARTED_BY,
+              "not one of the caller's disciplines",
+              "violation.meldcodeStart.meldcodeStartedBy.notOwnDiscipline"));
     }
     refuseIfAny(violations);
     Actor actor = new Actor(userId, userId, groups, null);
     if (!guard.decide(caseNumber, DossierPart.CASE_SUMMARY, actor).allowed()) {
-      refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
-          "unknown case or caller not involved",
-          "violation.meldcodeStart.meldcodeCaseNumber.unknown", caseNumber)));
+      refuseIfAny(
+          List.of(
+              new Violation(
+                  MELDCODE_CASE_NUMBER,
+                  "unknown case or caller not involved",
+                  "violation.meldcodeStart.meldcodeCaseNumber.unknown",
+                  caseNumber)));
     }
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);
     if (correlate(execution, caseNumber, startedBy).isEmpty()) {
-      refuseIfAny(List.of(new Violation(MELDCODE_CASE_NUMBER,
-          "no process of the case waits for "
-          + PathwayMessages.START_REPORTING_CODE,
-          "violation.meldcodeStart.meldcodeCaseNumber.closed", caseNumber)));
+      refuseIfAny(
+          List.of(
+              new Violation(
+                  MELDCODE_CASE_NUMBER,
+                  "no process of the case waits for " + PathwayMessages.START_REPORTING_CODE,
+                  "violation.meldcodeStart.meldcodeCaseNumber.closed",
+                  caseNumber)));
     }
   }
 
-  private static List<MessageCorrelationResult> correlate(DelegateExecution execution,
-      String caseNumber, String startedBy) {
+  private static List<MessageCorrelationResult> correlate(
+      DelegateExecution execution, String caseNumber, String startedBy) {
     CommandContext commandContext = Context.getCommandContext();
     boolean wasEnabled = commandContext.isAuthorizationCheckEnabled();
     commandContext.disableAuthorizationCheck();
     try {
-      return execution.getProcessEngineServices().getRuntimeService()
+      return execution
+          .getProcessEngineServices()
+          .getRuntimeService()
           .createMessageCorrelation(PathwayMessages.START_REPORTING_CODE)
           .processInstanceBusinessKey(caseNumber)
           .setVariable(MELDCODE_STARTED_BY, startedBy)
@@ -105,14 +123,22 @@ public class MeldcodeStartRequest implements ExecutionListener {
   }
 
   private static List<String> groups(DelegateExecution execution, String userId) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    if (authentication != null && authentication.getGroupIds() != null
+    Authentication authentication =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null
+        && authentication.getGroupIds() != null
         && !authentication.getGroupIds().isEmpty()) {
       return List.copyOf(authentication.getGroupIds());
     }
-    return execution.getProcessEngineServices().getIdentityService().createGroupQuery()
-        .groupMember(userId).list().stream().map(group -> group.getId()).toList();
+    return execution
+        .getProcessEngineServices()
+        .getIdentityService()
+        .createGroupQuery()
+        .groupMember(userId)
+        .list()
+        .stream()
+        .map(group -> group.getId())
+        .toList();
   }
 
   private static void refuseIfAny(List<Violation> violations) {

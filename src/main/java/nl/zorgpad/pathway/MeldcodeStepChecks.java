@@ -32,8 +32,7 @@ import org.springframework.stereotype.Component;
  */
 final class MeldcodeStepChecks {
 
-  private MeldcodeStepChecks() {
-  }
+  private MeldcodeStepChecks() {}
 
   /** Step 1: signals mapped, kindcheck done. */
   @PathwayBean
@@ -64,8 +63,10 @@ final class MeldcodeStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkConsultation(input.bool(COLLEAGUE_CONSULTED),
-          input.string(VEILIG_THUIS_ADVICE), input.string(TALK_SAFE),
+      return MeldcodeRules.checkConsultation(
+          input.bool(COLLEAGUE_CONSULTED),
+          input.string(VEILIG_THUIS_ADVICE),
+          input.string(TALK_SAFE),
           input.string(TALK_SKIPPED_REASON));
     }
   }
@@ -99,8 +100,11 @@ final class MeldcodeStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkAssessment(input.string(SUSPICION), input.string(UNSAFETY),
-          input.string(HELP_POSSIBLE), input.string(HELP_ACCEPTED));
+      return MeldcodeRules.checkAssessment(
+          input.string(SUSPICION),
+          input.string(UNSAFETY),
+          input.string(HELP_POSSIBLE),
+          input.string(HELP_ACCEPTED));
     }
   }
 
@@ -120,8 +124,10 @@ final class MeldcodeStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkHelp(input.codes(HELP_PROVIDERS, json),
-          input.date(HELP_EVALUATION_DATE), deadlines.now().toLocalDate());
+      return MeldcodeRules.checkHelp(
+          input.codes(HELP_PROVIDERS, json),
+          input.date(HELP_EVALUATION_DATE),
+          deadlines.now().toLocalDate());
     }
   }
 
@@ -154,8 +160,8 @@ final class MeldcodeStepChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return MeldcodeRules.checkVeiligThuisContact(input.date(VEILIG_THUIS_CONTACT_DATE),
-          deadlines.now().toLocalDate());
+      return MeldcodeRules.checkVeiligThuisContact(
+          input.date(VEILIG_THUIS_CONTACT_DATE), deadlines.now().toLocalDate());
     }
   }
 

@@ -21,6 +21,5 @@ final class MeldcodeValidation {
   static final int MELDCODE_REPORT_INVALID = 22116;
   static final int MELDCODE_VEILIG_THUIS_CONTACT_INVALID = 22117;
 
-  private MeldcodeValidation() {
-  }
+  private MeldcodeValidation() {}
 }

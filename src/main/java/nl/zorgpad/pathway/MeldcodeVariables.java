@@ -10,6 +10,7 @@ public final class MeldcodeVariables {
   // --- Parameters (call activity) ---
   /** In: the discipline that starts the meldcode and does its steps. */
   public static final String MELDCODE_STARTED_BY = "meldcodeStartedBy";
+
   /** Out: {@code geen-vermoeden}, {@code hulp-georganiseerd} or {@code gemeld-veilig-thuis}. */
   public static final String MELDCODE_OUTCOME = "meldcodeOutcome";
 
@@ -29,20 +30,23 @@ public final class MeldcodeVariables {
   public static final String HELP_POSSIBLE = "meldcodeHelpPossible";
   public static final String HELP_ACCEPTED = "meldcodeHelpAccepted";
   public static final String HELP_EFFECTIVE = "meldcodeHelpEffective";
+
   // --- Step 5: the decision (output of the DMN) and what follows ---
   /** {@code afsluiten}, {@code melden}, {@code hulp-organiseren}, {@code afsluiten-met-afspraken}. */
   public static final String DECISION = "meldcodeDecision";
+
   public static final String HELP_PROVIDERS = "meldcodeHelpProviders";
   public static final String HELP_EVALUATION_DATE = "meldcodeHelpEvaluationDate";
   public static final String REPORT_DATE = "meldcodeReportDate";
   public static final String CLIENT_INFORMED_OF_REPORT = "meldcodeClientInformedOfReport";
   public static final String HELP_ALONGSIDE = "meldcodeHelpAlongside";
+
   /** Set by the engine glue when a report to Veilig Thuis was recorded (meldrecht). */
   public static final String REPORTED = "meldcodeReported";
+
   // --- Vuistregel 5: until Veilig Thuis makes contact ---
   public static final String VEILIG_THUIS_CONTACT_DATE = "veiligThuisContactDate";
   public static final String VEILIG_THUIS_CALL_RESULT = "veiligThuisCallResult";
 
-  private MeldcodeVariables() {
-  }
+  private MeldcodeVariables() {}
 }

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,8 @@ public class PathwayDeployer implements StartupStep {
   static final String DEPLOYMENT_NAME = "zorgpad";
   private static final Logger LOG = LoggerFactory.getLogger(PathwayDeployer.class);
   private static final String[][] SOURCES = {
-      {"processes", "**/*.bpmn"}, {"processes", "**/*.dmn"}, {"forms", "**/*.form"}};
+    {"processes", "**/*.bpmn"}, {"processes", "**/*.dmn"}, {"forms", "**/*.form"}
+  };
 
   private final RepositoryService repositoryService;
   private final ResourcePatternResolver resolver;
@@ -67,10 +68,12 @@ public class PathwayDeployer implements StartupStep {
       LOG.warn("No pathways or forms found on the classpath under processes/ and forms/");
       return null;
     }
-    DeploymentBuilder builder = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_NAME)
-        .enableDuplicateFiltering(true);
+    DeploymentBuilder builder =
+        repositoryService
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source(DEPLOYMENT_NAME)
+            .enableDuplicateFiltering(true);
     List<InputStream> streams = new ArrayList<>();
     try {
       for (NamedResource resource : resources) {
@@ -103,8 +106,15 @@ public class PathwayDeployer implements StartupStep {
   }
 
   private Deployment latestDeployment() {
-    return repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-        .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentName(DEPLOYMENT_NAME)
+        .orderByDeploymentTime()
+        .desc()
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   List<NamedResource> findPackagedResources() {
@@ -132,6 +142,5 @@ public class PathwayDeployer implements StartupStep {
     return result;
   }
 
-  record NamedResource(String name, Resource resource) {
-  }
+  record NamedResource(String name, Resource resource) {}
 }

@@ -42,11 +42,12 @@ public final class PathwayMessages {
 
   /** Payload variable of {@link #END_CASE} (one name per concept: {@link PathwayVariables}). */
   public static final String END_REASON = PathwayVariables.END_REASON;
+
   /** Payload variable of {@link #START_REPORTING_CODE}. */
   public static final String MELDCODE_STARTED_BY = PathwayVariables.MELDCODE_STARTED_BY;
+
   /** Payload variable of {@link #BIRTH_REPORTED}. */
   public static final String BIRTH_DATE = PathwayVariables.BIRTH_DATE;
 
-  private PathwayMessages() {
-  }
+  private PathwayMessages() {}
 }

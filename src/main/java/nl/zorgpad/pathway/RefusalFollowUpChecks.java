@@ -1,6 +1,5 @@
 package nl.zorgpad.pathway;
 
-import nl.zorgpad.modelpolicy.PathwayBean;
 import static nl.zorgpad.pathway.PathwayVariables.MELDCODE_STARTED;
 import static nl.zorgpad.pathway.PathwayVariables.MELDRECHT_FOLLOW_UP;
 import static nl.zorgpad.pathway.PathwayVariables.REFUSAL_FOLLOW_UP;
@@ -8,6 +7,7 @@ import static nl.zorgpad.pathway.PathwayVariables.REFUSAL_FOLLOW_UP;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zorgpad.casus.Violation;
+import nl.zorgpad.modelpolicy.PathwayBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ final class RefusalFollowUpChecks {
   static final String CLOSE_CASE = "casus-sluiten";
   static final String START_MELDCODE = "meldcode-starten";
   static final String ASK_AGAIN = "opnieuw-vragen";
+
   /** The called process of every meldcode trajectory of a case. */
   static final String MELDCODE_PROCESS = "zorgpad-meldcode";
 
-  private RefusalFollowUpChecks() {
-  }
+  private RefusalFollowUpChecks() {}
 
   /**
    * "Geen toestemming: casus sluiten of meldcode starten?": no safety concerns were known; the
@@ -42,8 +42,11 @@ final class RefusalFollowUpChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return RefusalFollowUpChecks.check(execution, REFUSAL_FOLLOW_UP,
-          input.string(REFUSAL_FOLLOW_UP), List.of(CLOSE_CASE, START_MELDCODE),
+      return RefusalFollowUpChecks.check(
+          execution,
+          REFUSAL_FOLLOW_UP,
+          input.string(REFUSAL_FOLLOW_UP),
+          List.of(CLOSE_CASE, START_MELDCODE),
           "violation.refusalFollowUp.refusalFollowUp.required");
     }
 
@@ -70,20 +73,30 @@ final class RefusalFollowUpChecks {
 
     @Override
     List<Violation> check(DelegateExecution execution, VariableReader input) {
-      return RefusalFollowUpChecks.check(execution, MELDRECHT_FOLLOW_UP,
-          input.string(MELDRECHT_FOLLOW_UP), List.of(ASK_AGAIN, CLOSE_CASE),
+      return RefusalFollowUpChecks.check(
+          execution,
+          MELDRECHT_FOLLOW_UP,
+          input.string(MELDRECHT_FOLLOW_UP),
+          List.of(ASK_AGAIN, CLOSE_CASE),
           "violation.refusalFollowUp.meldrechtFollowUp.required");
     }
   }
 
-  private static List<Violation> check(DelegateExecution execution, String field,
-      String choice, List<String> allowed, String messageCode) {
+  private static List<Violation> check(
+      DelegateExecution execution,
+      String field,
+      String choice,
+      List<String> allowed,
+      String messageCode) {
     List<Violation> violations = new ArrayList<>();
     if (choice == null || !allowed.contains(choice)) {
       violations.add(new Violation(field, "must be one of " + allowed, messageCode));
     } else if (CLOSE_CASE.equals(choice) && meldcodeRuns(execution)) {
-      violations.add(new Violation(field, "a meldcode of the case is running",
-          "violation.refusalFollowUp.closeCase.meldcodeRunning"));
+      violations.add(
+          new Violation(
+              field,
+              "a meldcode of the case is running",
+              "violation.refusalFollowUp.closeCase.meldcodeRunning"));
     }
     return violations;
   }
@@ -99,7 +112,8 @@ final class RefusalFollowUpChecks {
 
   private static boolean runs(ExecutionEntity execution) {
     ExecutionEntity called = execution.getSubProcessInstance();
-    if (called != null && !called.isEnded()
+    if (called != null
+        && !called.isEnded()
         && MELDCODE_PROCESS.equals(called.getProcessDefinition().getKey())) {
       return true;
     }

@@ -28,12 +28,16 @@ final class UserTeams {
   /** The user's groups: from the engine's authentication when it is hers, else looked up. */
   static UserTeams of(ProcessEngineServices services, String userId) {
     Authentication authentication = services.getIdentityService().getCurrentAuthentication();
-    if (authentication != null && userId.equals(authentication.getUserId())
-        && authentication.getGroupIds() != null && !authentication.getGroupIds().isEmpty()) {
+    if (authentication != null
+        && userId.equals(authentication.getUserId())
+        && authentication.getGroupIds() != null
+        && !authentication.getGroupIds().isEmpty()) {
       return new UserTeams(new ArrayList<>(authentication.getGroupIds()));
     }
-    return new UserTeams(services.getIdentityService().createGroupQuery().groupMember(userId)
-        .list().stream().map(Group::getId).toList());
+    return new UserTeams(
+        services.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList());
   }
 
   /**
@@ -41,10 +45,14 @@ final class UserTeams {
    * discipline group), else her own team of that discipline, else her bare discipline group.
    */
   Optional<String> teamOf(String discipline, Collection<String> candidates) {
-    List<String> mine = groups.stream()
-        .filter(g -> DISCIPLINES.disciplineOf(g).filter(discipline::equals).isPresent())
-        .toList();
-    return candidates.stream().filter(mine::contains).filter(UserTeams::isTeam).findFirst()
+    List<String> mine =
+        groups.stream()
+            .filter(g -> DISCIPLINES.disciplineOf(g).filter(discipline::equals).isPresent())
+            .toList();
+    return candidates.stream()
+        .filter(mine::contains)
+        .filter(UserTeams::isTeam)
+        .findFirst()
         .or(() -> mine.stream().filter(UserTeams::isTeam).sorted().findFirst())
         .or(() -> candidates.stream().filter(mine::contains).findFirst())
         .or(() -> mine.stream().findFirst());

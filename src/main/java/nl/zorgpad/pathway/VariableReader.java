@@ -88,8 +88,8 @@ final class VariableReader {
       JsonNode node = json.readTree(text);
       if (node != null && node.isArray()) {
         List<String> codes = new ArrayList<>();
-        node.forEach(element -> codes.add(element.isTextual() ? element.asText()
-            : element.toString()));
+        node.forEach(
+            element -> codes.add(element.isTextual() ? element.asText() : element.toString()));
         return codes;
       }
     } catch (JsonProcessingException e) {

@@ -36,17 +36,23 @@ public class VeiligThuisReportListener extends CompletionCheck {
 
   @Override
   List<Violation> check(DelegateExecution execution, VariableReader input) {
-    return MeldcodeRules.checkReport(input.date(REPORT_DATE),
-        input.string(CLIENT_INFORMED_OF_REPORT), input.string(HELP_ALONGSIDE),
+    return MeldcodeRules.checkReport(
+        input.date(REPORT_DATE),
+        input.string(CLIENT_INFORMED_OF_REPORT),
+        input.string(HELP_ALONGSIDE),
         deadlines.now().toLocalDate());
   }
 
   @Override
   void completed(DelegateExecution execution, VariableReader input) {
-    registry.record(new RightToReportStatement(input.string(CASE_NUMBER),
-        input.string(MELDCODE_STARTED_BY), input.date(REPORT_DATE),
-        input.string(CLIENT_INFORMED_OF_REPORT),
-        Actors.current(execution.getProcessEngineServices()), deadlines.now()));
+    registry.record(
+        new RightToReportStatement(
+            input.string(CASE_NUMBER),
+            input.string(MELDCODE_STARTED_BY),
+            input.date(REPORT_DATE),
+            input.string(CLIENT_INFORMED_OF_REPORT),
+            Actors.current(execution.getProcessEngineServices()),
+            deadlines.now()));
     execution.setVariable(REPORTED, true);
   }
 }

@@ -13,12 +13,12 @@ import java.util.Set;
  */
 public final class WorkingDays {
 
-  private WorkingDays() {
-  }
+  private WorkingDays() {}
 
   public static boolean isWorkingDay(LocalDate date) {
     DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
+    return day != DayOfWeek.SATURDAY
+        && day != DayOfWeek.SUNDAY
         && !publicHolidays(date.getYear()).contains(date);
   }
 

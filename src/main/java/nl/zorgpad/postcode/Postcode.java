@@ -17,8 +17,7 @@ public final class Postcode {
   private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3})([A-Z]{2})?");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\u00a0]+");
 
-  private Postcode() {
-  }
+  private Postcode() {}
 
   /** "3531 ab" → "3531AB", " 3531 " → "3531"; empty when the input is not a Dutch postcode. */
   public static Optional<String> normalise(String input) {

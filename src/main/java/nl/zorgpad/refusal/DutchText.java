@@ -13,8 +13,7 @@ public final class DutchText {
 
   private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
-  private DutchText() {
-  }
+  private DutchText() {}
 
   /** The text of {@code key}; with arguments, {@code {0}}, {@code {1}}… filled in. */
   public static String of(String key, Object... arguments) {

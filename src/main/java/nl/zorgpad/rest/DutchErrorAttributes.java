@@ -18,8 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 class DutchErrorAttributes extends DefaultErrorAttributes {
 
   @Override
-  public Map<String, Object> getErrorAttributes(WebRequest request,
-      ErrorAttributeOptions options) {
+  public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     Object status = attributes.get("status");
     int code = status instanceof Integer value ? value : 500;
@@ -36,8 +35,10 @@ class DutchErrorAttributes extends DefaultErrorAttributes {
       case 409 -> DutchText.of("refusal.concurrentChange");
       case 413 -> DutchText.of("refusal.tooLarge");
       case 415 -> DutchText.of("refusal.unsupportedMediaType");
-      default -> status >= 500 ? DutchText.of("refusal.serverErrorUnnumbered")
-          : DutchText.of("refusal.badRequest");
+      default ->
+          status >= 500
+              ? DutchText.of("refusal.serverErrorUnnumbered")
+              : DutchText.of("refusal.badRequest");
     };
   }
 }

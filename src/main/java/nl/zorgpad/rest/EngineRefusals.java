@@ -49,20 +49,23 @@ public final class EngineRefusals {
    * @param engineCode the engine's error code (Zorgpad's 22xxx codes), or null
    * @param detail English, for the log only
    */
-  public record Refusal(int status, String error, String userMessage, Integer engineCode,
-      String detail) {
-  }
+  public record Refusal(
+      int status, String error, String userMessage, Integer engineCode, String detail) {}
 
   /** Zorgpad's own engine error codes (Camunda's custom range) carry a Dutch message. */
   private static final int CUSTOM_CODES_FROM = 20000;
+
   private static final int CUSTOM_CODES_TO = 39999;
 
-  private static final Pattern NOT_FOUND = Pattern.compile(
-      "(?i)(cannot find|not found|no [\\w ]{1,40}found|does ?n[o']t exist|no matching|unknown)");
+  private static final Pattern NOT_FOUND =
+      Pattern.compile(
+          "(?i)(cannot find|not found|no [\\w ]{1,40}found|does ?n[o']t exist|no matching|unknown)");
   private static final String TENANT_REFUSAL = "belongs to no authenticated tenant";
+
   /** XML that cannot be read (ENGINE-09003, also for a DOCTYPE); history time to live missing. */
-  private static final Pattern UNREADABLE_MODEL = Pattern.compile(
-      "^(ENGINE-09\\d{3} Could not parse|ENGINE-12018)");
+  private static final Pattern UNREADABLE_MODEL =
+      Pattern.compile("^(ENGINE-09\\d{3} Could not parse|ENGINE-12018)");
+
   /**
    * Lock timeouts, serialization failures and deadlocks (H2, PostgreSQL), and unique-key
    * violations: two transactions that completed the same task both insert the next task's
@@ -72,8 +75,7 @@ public final class EngineRefusals {
   private static final Set<String> CONCURRENCY_SQL_STATES =
       Set.of("HYT00", "40001", "40P01", "55P03", "23505");
 
-  private EngineRefusals() {
-  }
+  private EngineRefusals() {}
 
   /** Whether a failure is an expected refusal (logged without a stack trace). */
   public static boolean isExpected(Throwable failure) {
@@ -92,17 +94,25 @@ public final class EngineRefusals {
     }
     UserRefusal userRefusal = find(failure, UserRefusal.class);
     if (userRefusal != null) {
-      return Optional.of(new Refusal(userRefusal.status(), userRefusal.code(),
-          userRefusal.userMessage(), codeOf((Throwable) userRefusal),
-          userRefusal.logMessage()));
+      return Optional.of(
+          new Refusal(
+              userRefusal.status(),
+              userRefusal.code(),
+              userRefusal.userMessage(),
+              codeOf((Throwable) userRefusal),
+              userRefusal.logMessage()));
     }
     FormFieldValidationException invalid = find(failure, FormFieldValidationException.class);
     if (invalid != null) {
       int code = invalid.getCode();
       boolean zorgpad = code >= CUSTOM_CODES_FROM && code <= CUSTOM_CODES_TO;
       // Zorgpad's pathway checks refuse input with a Dutch message (nl.zorgpad.pathway)
-      return refused(400, "invalid-input", zorgpad ? invalid.getMessage()
-          : DutchText.of("refusal.invalidInput"), zorgpad ? code : null, invalid);
+      return refused(
+          400,
+          "invalid-input",
+          zorgpad ? invalid.getMessage() : DutchText.of("refusal.invalidInput"),
+          zorgpad ? code : null,
+          invalid);
     }
     if (find(failure, TaskAlreadyClaimedException.class) != null) {
       return refused(409, "task-conflict", DutchText.of("refusal.taskConflict"), null, failure);
@@ -110,12 +120,11 @@ public final class EngineRefusals {
     if (find(failure, OptimisticLockingException.class) != null || isConcurrencyFailure(failure)) {
       return onTask
           ? refused(409, "task-conflict", DutchText.of("refusal.taskConflict"), null, failure)
-          : refused(409, "concurrent-change", DutchText.of("refusal.concurrentChange"), null,
-              failure);
+          : refused(
+              409, "concurrent-change", DutchText.of("refusal.concurrentChange"), null, failure);
     }
     if (find(failure, AuthorizationException.class) != null) {
-      return refused(403, "not-authorized", DutchText.of("refusal.notAuthorized"), null,
-          failure);
+      return refused(403, "not-authorized", DutchText.of("refusal.notAuthorized"), null, failure);
     }
     ProcessEngineException engine = find(failure, ProcessEngineException.class);
     if (engine != null) {
@@ -131,7 +140,8 @@ public final class EngineRefusals {
     if (find(failure, JsonProcessingException.class) != null) {
       return refused(400, "unreadable-body", DutchText.of("refusal.unreadable"), null, failure);
     }
-    if (failure instanceof RestException rest && rest.getStatus() != null
+    if (failure instanceof RestException rest
+        && rest.getStatus() != null
         && rest.getStatus().getStatusCode() < 500) {
       return byStatus(rest.getStatus().getStatusCode(), failure);
     }
@@ -139,8 +149,10 @@ public final class EngineRefusals {
       // JAX-RS answers a query parameter of the wrong type with 404; it is a bad request
       return refused(400, "bad-request", DutchText.of("refusal.badRequest"), null, failure);
     }
-    if (failure instanceof WebApplicationException web && web.getResponse() != null
-        && web.getResponse().getStatus() >= 400 && web.getResponse().getStatus() < 500) {
+    if (failure instanceof WebApplicationException web
+        && web.getResponse() != null
+        && web.getResponse().getStatus() >= 400
+        && web.getResponse().getStatus() < 500) {
       return byStatus(web.getResponse().getStatus(), failure);
     }
     return Optional.empty();
@@ -152,7 +164,8 @@ public final class EngineRefusals {
       // another coalition's task or case: not found, so its existence is not revealed
       return refused(404, "not-found", DutchText.of("refusal.notFound"), null, engine);
     }
-    if (engine instanceof NotFoundException || engine instanceof DeploymentResourceNotFoundException) {
+    if (engine instanceof NotFoundException
+        || engine instanceof DeploymentResourceNotFoundException) {
       return refused(404, "not-found", DutchText.of("refusal.notFound"), null, engine);
     }
     if (engine instanceof NullValueException) {
@@ -161,16 +174,21 @@ public final class EngineRefusals {
           : refused(400, "bad-request", DutchText.of("refusal.badRequest"), null, engine);
     }
     if (engine instanceof ParseException || UNREADABLE_MODEL.matcher(message).find()) {
-      return refused(400, "invalid-model", message.toUpperCase().contains("DOCTYPE")
-          ? DutchText.of("refusal.modelDoctype") : DutchText.of("refusal.model"), null, engine);
+      return refused(
+          400,
+          "invalid-model",
+          message.toUpperCase().contains("DOCTYPE")
+              ? DutchText.of("refusal.modelDoctype")
+              : DutchText.of("refusal.model"),
+          null,
+          engine);
     }
     if (engine instanceof MigrationPlanValidationException
         || engine instanceof MigratingProcessInstanceValidationException) {
       return refused(400, "invalid-migration", DutchText.of("refusal.migration"), null, engine);
     }
     if (engine instanceof MismatchingMessageCorrelationException) {
-      return refused(409, "nothing-waiting", DutchText.of("refusal.nothingWaiting"), null,
-          engine);
+      return refused(409, "nothing-waiting", DutchText.of("refusal.nothingWaiting"), null, engine);
     }
     if (engine instanceof SuspendedEntityInteractionException) {
       return refused(409, "suspended", DutchText.of("refusal.suspended"), null, engine);
@@ -187,22 +205,24 @@ public final class EngineRefusals {
   }
 
   private static Optional<Refusal> byStatus(int status, Throwable failure) {
-    String text = switch (status) {
-      case 401, 403 -> DutchText.of("refusal.notAuthorized");
-      case 404, 410 -> DutchText.of("refusal.notFound");
-      case 405 -> DutchText.of("refusal.notAllowedMethod");
-      case 406 -> DutchText.of("refusal.notAcceptable");
-      case 409 -> DutchText.of("refusal.concurrentChange");
-      case 413 -> DutchText.of("refusal.tooLarge");
-      case 415 -> DutchText.of("refusal.unsupportedMediaType");
-      default -> DutchText.of("refusal.badRequest");
-    };
-    String error = switch (status) {
-      case 401, 403 -> "not-authorized";
-      case 404, 410 -> "not-found";
-      case 409 -> "concurrent-change";
-      default -> "bad-request";
-    };
+    String text =
+        switch (status) {
+          case 401, 403 -> DutchText.of("refusal.notAuthorized");
+          case 404, 410 -> DutchText.of("refusal.notFound");
+          case 405 -> DutchText.of("refusal.notAllowedMethod");
+          case 406 -> DutchText.of("refusal.notAcceptable");
+          case 409 -> DutchText.of("refusal.concurrentChange");
+          case 413 -> DutchText.of("refusal.tooLarge");
+          case 415 -> DutchText.of("refusal.unsupportedMediaType");
+          default -> DutchText.of("refusal.badRequest");
+        };
+    String error =
+        switch (status) {
+          case 401, 403 -> "not-authorized";
+          case 404, 410 -> "not-found";
+          case 409 -> "concurrent-change";
+          default -> "bad-request";
+        };
     return refused(status, error, text, null, failure);
   }
 
@@ -216,13 +236,14 @@ public final class EngineRefusals {
     return false;
   }
 
-  private static Optional<Refusal> refused(int status, String error, String userMessage,
-      Integer engineCode, Throwable failure) {
+  private static Optional<Refusal> refused(
+      int status, String error, String userMessage, Integer engineCode, Throwable failure) {
     return Optional.of(new Refusal(status, error, userMessage, engineCode, detail(failure)));
   }
 
   private static Integer codeOf(Throwable failure) {
-    if (failure instanceof ProcessEngineException engine && engine.getCode() >= CUSTOM_CODES_FROM
+    if (failure instanceof ProcessEngineException engine
+        && engine.getCode() >= CUSTOM_CODES_FROM
         && engine.getCode() <= CUSTOM_CODES_TO) {
       return engine.getCode();
     }
@@ -233,14 +254,14 @@ public final class EngineRefusals {
   static String detail(Throwable failure) {
     StringBuilder detail = new StringBuilder();
     int depth = 0;
-    for (Throwable current = failure; current != null && depth < 5;
+    for (Throwable current = failure;
+        current != null && depth < 5;
         current = current.getCause(), depth++) {
       if (current.getMessage() != null && detail.indexOf(current.getMessage()) < 0) {
         if (!detail.isEmpty()) {
           detail.append(" <- ");
         }
-        detail.append(current.getClass().getSimpleName()).append(": ")
-            .append(current.getMessage());
+        detail.append(current.getClass().getSimpleName()).append(": ").append(current.getMessage());
       }
     }
     String text = detail.toString().replaceAll("\\s+", " ");
@@ -250,12 +271,14 @@ public final class EngineRefusals {
   /** The first throwable of that type in the cause chain (bounded: chains may loop). */
   static <T> T find(Throwable failure, Class<T> type) {
     int depth = 0;
-    for (Throwable current = failure; current != null && depth < 20;
+    for (Throwable current = failure;
+        current != null && depth < 20;
         current = current.getCause(), depth++) {
       if (type.isInstance(current)) {
         return type.cast(current);
       }
-      if (current instanceof SQLException sql && sql.getNextException() != null
+      if (current instanceof SQLException sql
+          && sql.getNextException() != null
           && type.isInstance(sql.getNextException())) {
         return type.cast(sql.getNextException());
       }

@@ -20,12 +20,13 @@ public class QuietRefusalsEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandContextFactory factory = new CommandContextFactory() {
-      @Override
-      public CommandContext createCommandContext() {
-        return new QuietRefusalsCommandContext(processEngineConfiguration);
-      }
-    };
+    CommandContextFactory factory =
+        new CommandContextFactory() {
+          @Override
+          public CommandContext createCommandContext() {
+            return new QuietRefusalsCommandContext(processEngineConfiguration);
+          }
+        };
     factory.setProcessEngineConfiguration(configuration);
     configuration.setCommandContextFactory(factory);
   }

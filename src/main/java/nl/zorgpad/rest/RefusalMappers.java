@@ -46,19 +46,25 @@ public final class RefusalMappers {
   public static final int PRIORITY = 1000;
 
   /** Every mapper class, for registration. */
-  public static final Class<?>[] ALL = {ThrowableMapper.class, EngineExceptionMapper.class,
-      RestExceptionMapper.class, JsonMappingMapper.class, JsonParseMapper.class};
+  public static final Class<?>[] ALL = {
+    ThrowableMapper.class,
+    EngineExceptionMapper.class,
+    RestExceptionMapper.class,
+    JsonMappingMapper.class,
+    JsonParseMapper.class
+  };
 
   private static final Logger LOG = LoggerFactory.getLogger(RefusalMappers.class);
 
   /** A task action that fails for a task that no longer exists: completed meanwhile? */
-  private static final Pattern TASK_ACTION = Pattern.compile(
-      ".*/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate|bpmnError"
-          + "|bpmnEscalation)/?");
+  private static final Pattern TASK_ACTION =
+      Pattern.compile(
+          ".*/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate|bpmnError"
+              + "|bpmnEscalation)/?");
+
   private static final Pattern TASK_PATH = Pattern.compile(".*/task/([^/]+)(/.*)?");
 
-  private RefusalMappers() {
-  }
+  private RefusalMappers() {}
 
   /** The response for any failure of a request. */
   static Response respond(Throwable failure, HttpServletRequest request) {
@@ -68,22 +74,34 @@ public final class RefusalMappers {
     boolean onTask = path.contains("/task/");
     Optional<EngineRefusals.Refusal> refusal = EngineRefusals.refusal(failure, onTask);
     // a task that is gone explains a failure better than the engine's symptom of the race
-    if (onTask && (refusal.isEmpty() || Set.of("not-found", "bad-request", "concurrent-change")
-        .contains(refusal.get().error()))) {
+    if (onTask
+        && (refusal.isEmpty()
+            || Set.of("not-found", "bad-request", "concurrent-change")
+                .contains(refusal.get().error()))) {
       refusal = taskGone(path, failure).or(() -> EngineRefusals.refusal(failure, true));
     }
     if (refusal.isPresent()) {
       EngineRefusals.Refusal refused = refusal.get();
-      LOG.info("Refused {} {} for user {}: {} {} ({})", method, path, user, refused.status(),
-          refused.error(), refused.detail());
-      return body(refused.status(), typeOf(refused.error()), refused.userMessage(),
-          refused.engineCode(), refused.error());
+      LOG.info(
+          "Refused {} {} for user {}: {} {} ({})",
+          method,
+          path,
+          user,
+          refused.status(),
+          refused.error(),
+          refused.detail());
+      return body(
+          refused.status(),
+          typeOf(refused.error()),
+          refused.userMessage(),
+          refused.engineCode(),
+          refused.error());
     }
     String incident = UUID.randomUUID().toString().substring(0, 8);
-    LOG.error("Request {} {} of user {} failed (error number {})", method, path, user, incident,
-        failure);
-    return body(500, "ServerError", DutchText.of("refusal.serverError", incident), null,
-        "server-error");
+    LOG.error(
+        "Request {} {} of user {} failed (error number {})", method, path, user, incident, failure);
+    return body(
+        500, "ServerError", DutchText.of("refusal.serverError", incident), null, "server-error");
   }
 
   /**
@@ -101,22 +119,48 @@ public final class RefusalMappers {
       ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
       ProcessEngineConfigurationImpl configuration =
           (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      boolean open = configuration.getCommandExecutorTxRequired().execute(commandContext ->
-          commandContext.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
-              .taskId(taskId).count() > 0));
+      boolean open =
+          configuration
+              .getCommandExecutorTxRequired()
+              .execute(
+                  commandContext ->
+                      commandContext.runWithoutAuthorization(
+                          () ->
+                              engine.getTaskService().createTaskQuery().taskId(taskId).count()
+                                  > 0));
       if (open) {
         return Optional.empty();
       }
-      boolean completed = TASK_ACTION.matcher(path).matches()
-          && configuration.getCommandExecutorTxRequired().execute(commandContext ->
-              commandContext.runWithoutAuthorization(() -> engine.getHistoryService()
-                  .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0));
+      boolean completed =
+          TASK_ACTION.matcher(path).matches()
+              && configuration
+                  .getCommandExecutorTxRequired()
+                  .execute(
+                      commandContext ->
+                          commandContext.runWithoutAuthorization(
+                              () ->
+                                  engine
+                                          .getHistoryService()
+                                          .createHistoricTaskInstanceQuery()
+                                          .taskId(taskId)
+                                          .finished()
+                                          .count()
+                                      > 0));
       String detail = EngineRefusals.detail(failure);
-      return Optional.of(completed
-          ? new EngineRefusals.Refusal(409, "task-conflict",
-              DutchText.of("refusal.taskConflict"), null, "task completed: " + detail)
-          : new EngineRefusals.Refusal(404, "not-found", DutchText.of("refusal.notFound"), null,
-              "no open task: " + detail));
+      return Optional.of(
+          completed
+              ? new EngineRefusals.Refusal(
+                  409,
+                  "task-conflict",
+                  DutchText.of("refusal.taskConflict"),
+                  null,
+                  "task completed: " + detail)
+              : new EngineRefusals.Refusal(
+                  404,
+                  "not-found",
+                  DutchText.of("refusal.notFound"),
+                  null,
+                  "no open task: " + detail));
     } catch (RuntimeException lookupFailed) {
       LOG.debug("Could not look up task {}", taskId, lookupFailed);
       return Optional.empty();
@@ -134,23 +178,24 @@ public final class RefusalMappers {
     return type.toString();
   }
 
-  private static Response body(int status, String type, String message, Integer code,
-      String error) {
+  private static Response body(
+      int status, String type, String message, Integer code, String error) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
     body.put("code", code);
     body.put("userMessage", message);
     body.put("error", error);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(body).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(body)
+        .build();
   }
 
   /** Anything: also JAX-RS' own (unknown path 404, wrong method 405, media types). */
   @Priority(PRIORITY)
   public static class ThrowableMapper implements ExceptionMapper<Throwable> {
-    @Context
-    private HttpServletRequest request;
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -160,8 +205,7 @@ public final class RefusalMappers {
 
   @Priority(PRIORITY)
   public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
-    @Context
-    private HttpServletRequest request;
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(ProcessEngineException failure) {
@@ -171,8 +215,7 @@ public final class RefusalMappers {
 
   @Priority(PRIORITY)
   public static class RestExceptionMapper implements ExceptionMapper<RestException> {
-    @Context
-    private HttpServletRequest request;
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(RestException failure) {
@@ -182,8 +225,7 @@ public final class RefusalMappers {
 
   @Priority(PRIORITY)
   public static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
-    @Context
-    private HttpServletRequest request;
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(JsonMappingException failure) {
@@ -193,8 +235,7 @@ public final class RefusalMappers {
 
   @Priority(PRIORITY)
   public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
-    @Context
-    private HttpServletRequest request;
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(JsonParseException failure) {

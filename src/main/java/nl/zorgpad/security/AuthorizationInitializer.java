@@ -56,15 +56,33 @@ public class AuthorizationInitializer implements StartupStep {
     grant(coordinator, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(coordinator, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(coordinator, Resources.FILTER, ANY, Permissions.READ);
-    grant(coordinator, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
+    grant(
+        coordinator,
+        Resources.DEPLOYMENT,
+        ANY,
+        Permissions.CREATE,
+        Permissions.READ,
         Permissions.DELETE);
-    grant(coordinator, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.UPDATE,
-        Permissions.DELETE, ProcessDefinitionPermissions.SUSPEND,
+    grant(
+        coordinator,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.UPDATE,
+        Permissions.DELETE,
+        ProcessDefinitionPermissions.SUSPEND,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     // the workbench moves running cases to a new pathway version (engine migration batch)
-    grant(coordinator, Resources.PROCESS_DEFINITION, ANY,
+    grant(
+        coordinator,
+        Resources.PROCESS_DEFINITION,
+        ANY,
         ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    grant(coordinator, Resources.BATCH, ANY, Permissions.READ,
+    grant(
+        coordinator,
+        Resources.BATCH,
+        ANY,
+        Permissions.READ,
         BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     grant(coordinator, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(coordinator, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
@@ -74,12 +92,14 @@ public class AuthorizationInitializer implements StartupStep {
     String auditor = ZorgpadGroups.AUDITOR;
     grant(auditor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(auditor, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(auditor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+    grant(
+        auditor,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
         ProcessDefinitionPermissions.READ_HISTORY);
-    grant(auditor, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
-        Permissions.READ_HISTORY);
-    grant(auditor, Resources.OPERATION_LOG_CATEGORY, ANY,
-        UserOperationLogCategoryPermissions.READ);
+    grant(auditor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(auditor, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(auditor, Resources.USER, ANY, Permissions.READ);
     grant(auditor, Resources.GROUP, ANY, Permissions.READ);
 
@@ -95,7 +115,11 @@ public class AuthorizationInitializer implements StartupStep {
   public void ensureCaregiverAuthorizations(String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(groupId, Resources.FILTER, ANY, Permissions.READ);
-    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+    grant(
+        groupId,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // names of colleagues (assignees, candidate users) are shown in the Tasklist
@@ -103,14 +127,16 @@ public class AuthorizationInitializer implements StartupStep {
     grant(groupId, Resources.GROUP, ANY, Permissions.READ);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId,
-      Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);

@@ -39,8 +39,8 @@ class EngineUserAuthenticationProvider implements AuthenticationProvider {
   private final LoginThrottle throttle;
   private final ApplicationEventPublisher events;
 
-  EngineUserAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
-      ApplicationEventPublisher events) {
+  EngineUserAuthenticationProvider(
+      IdentityService identityService, LoginThrottle throttle, ApplicationEventPublisher events) {
     this.identityService = identityService;
     this.throttle = throttle;
     this.events = events;
@@ -57,17 +57,19 @@ class EngineUserAuthenticationProvider implements AuthenticationProvider {
       throw new LoginThrottledException(verdict.retryAfter().orElseThrow());
     }
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
+    if (userId == null
+        || userId.isBlank()
+        || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
       throttle.failed(address, userId).ifPresent(this::publish);
       throw new BadCredentialsException("Invalid user name or password");
     }
     throttle.succeeded(address, userId);
-    List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId)
-        .list().stream()
-        .map(Group::getId)
-        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
-        .toList();
+    List<GrantedAuthority> authorities =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 
@@ -77,10 +79,14 @@ class EngineUserAuthenticationProvider implements AuthenticationProvider {
   }
 
   private void publish(LoginThrottle.Event event) {
-    LOG.warn("Login throttling: address {} {} after {} failed or refused attempts (user names"
-            + " tried: {}); next attempt in {} s", event.address(),
+    LOG.warn(
+        "Login throttling: address {} {} after {} failed or refused attempts (user names"
+            + " tried: {}); next attempt in {} s",
+        event.address(),
         event.change() == LoginThrottle.Change.BLOCKED ? "blocked" : "must wait",
-        event.attempts(), event.userNames(), event.retryAfter().toSeconds());
+        event.attempts(),
+        event.userNames(),
+        event.retryAfter().toSeconds());
     events.publishEvent(event);
   }
 

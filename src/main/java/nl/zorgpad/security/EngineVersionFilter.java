@@ -41,8 +41,9 @@ class EngineVersionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     if (version == null || version.isBlank()) {
       chain.doFilter(request, response);
       return;
@@ -51,12 +52,13 @@ class EngineVersionFilter extends OncePerRequestFilter {
     chain.doFilter(request, captured);
     String type = captured.getContentType();
     byte[] body = captured.getContentAsByteArray();
-    if (body.length > 0 && type != null && (type.startsWith("text/")
-        || type.contains("javascript") || type.contains("json"))) {
+    if (body.length > 0
+        && type != null
+        && (type.startsWith("text/") || type.contains("javascript") || type.contains("json"))) {
       String text = new String(body, StandardCharsets.UTF_8);
       if (text.contains(version)) {
-        String cleaned = text.replace("version=\"v" + version + "\"", "version=\"\"")
-            .replace(version, token);
+        String cleaned =
+            text.replace("version=\"v" + version + "\"", "version=\"\"").replace(version, token);
         captured.resetBuffer();
         captured.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
       }

@@ -69,9 +69,11 @@ public class IdentityInitializer implements StartupStep {
         password = admin.defaultPassword();
       }
       if (password == null || password.isBlank()) {
-        throw new IllegalStateException("No administrator account '" + admin.user()
-            + "' exists and no password was given: set the environment variable"
-            + " ZORGPAD_ADMIN_PASSWORD (or start the demo with --spring.profiles.active=demo)");
+        throw new IllegalStateException(
+            "No administrator account '"
+                + admin.user()
+                + "' exists and no password was given: set the environment variable"
+                + " ZORGPAD_ADMIN_PASSWORD (or start the demo with --spring.profiles.active=demo)");
       }
       user = identityService.newUser(admin.user());
       user.setFirstName("Zorgpad");
@@ -79,15 +81,21 @@ public class IdentityInitializer implements StartupStep {
       user.setPassword(password);
       identityService.saveUser(user);
       LOG.info("Created administrator account {}", admin.user());
-    } else if (password != null && !password.isBlank()
+    } else if (password != null
+        && !password.isBlank()
         && !identityService.checkPassword(admin.user(), password)) {
       user.setPassword(password);
       identityService.saveUser(user);
-      LOG.info("Updated the password of administrator account {} from ZORGPAD_ADMIN_PASSWORD",
+      LOG.info(
+          "Updated the password of administrator account {} from ZORGPAD_ADMIN_PASSWORD",
           admin.user());
     }
-    if (identityService.createUserQuery().userId(admin.user()).memberOfGroup(Groups.CAMUNDA_ADMIN)
-        .count() == 0) {
+    if (identityService
+            .createUserQuery()
+            .userId(admin.user())
+            .memberOfGroup(Groups.CAMUNDA_ADMIN)
+            .count()
+        == 0) {
       identityService.createMembership(admin.user(), Groups.CAMUNDA_ADMIN);
       LOG.info("Made {} a member of {}", admin.user(), Groups.CAMUNDA_ADMIN);
     }

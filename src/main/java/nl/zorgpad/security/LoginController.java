@@ -20,8 +20,12 @@ class LoginController {
    */
   @GetMapping("/login")
   String login(HttpServletRequest request, Model model) {
-    throttle.retryAfter(request.getRemoteAddr()).ifPresent(wait -> model.addAttribute(
-        "throttledMinutes", LoginThrottledException.retryAfterMinutes(wait)));
+    throttle
+        .retryAfter(request.getRemoteAddr())
+        .ifPresent(
+            wait ->
+                model.addAttribute(
+                    "throttledMinutes", LoginThrottledException.retryAfterMinutes(wait)));
     return "login";
   }
 }

@@ -50,43 +50,60 @@ class LoginRefusals implements AuthenticationFailureHandler, AuthenticationEntry
 
   /** Form login failed. */
   @Override
-  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-      AuthenticationException exception) throws IOException {
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
     String target = exception instanceof LoginThrottledException ? LOGIN_THROTTLED : LOGIN_FAILED;
     response.sendRedirect(request.getContextPath() + target);
   }
 
   /** HTTP Basic credentials were presented and refused. */
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response,
-      AuthenticationException exception) throws IOException {
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
     if (exception instanceof LoginThrottledException throttled) {
-      response.setHeader(HttpHeaders.RETRY_AFTER,
-          String.valueOf(throttled.retryAfterSeconds()));
-      write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "login-throttled",
           "Too many failed login attempts from this address; retry after "
-              + throttled.retryAfterSeconds() + " s",
+              + throttled.retryAfterSeconds()
+              + " s",
           throttledMessage(throttled.retryAfterMinutes()));
       return;
     }
     if (!SecurityConfig.WEBAPP_API.matches(request)) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Zorgpad\"");
     }
-    write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-        "Invalid user name or password", text("login.error"));
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "unauthenticated",
+        "Invalid user name or password",
+        text("login.error"));
   }
 
   String throttledMessage(long minutes) {
-    return messages.getMessage("login.throttled", new Object[] {minutes}, Locale.forLanguageTag(
-        "nl-NL"));
+    return messages.getMessage(
+        "login.throttled", new Object[] {minutes}, Locale.forLanguageTag("nl-NL"));
   }
 
   private String text(String key) {
     return messages.getMessage(key, null, Locale.forLanguageTag("nl-NL"));
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-      String code, String detail, String userMessage) throws IOException {
+  void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String code,
+      String detail,
+      String userMessage)
+      throws IOException {
     response.setStatus(status.value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (SecurityConfig.wantsJson(request)) {

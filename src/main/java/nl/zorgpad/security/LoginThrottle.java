@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
 
   /** What happened to an address that the audit trail should record. */
-  public enum Change { DELAYED, BLOCKED }
+  public enum Change {
+    DELAYED,
+    BLOCKED
+  }
 
   /**
    * A change of an address's state: it starts waiting, or it is blocked.
@@ -48,9 +51,13 @@ public class LoginThrottle {
    * @param retryAfter how long the address must wait now
    * @param userNames the user names tried from the address (at most {@value #MAX_USER_NAMES})
    */
-  public record Event(Change change, String address, String userName, int attempts,
-      Duration retryAfter, List<String> userNames) {
-  }
+  public record Event(
+      Change change,
+      String address,
+      String userName,
+      int attempts,
+      Duration retryAfter,
+      List<String> userNames) {}
 
   /**
    * The verdict before a password is checked.
@@ -76,12 +83,13 @@ public class LoginThrottle {
     this.properties = properties;
     this.clock = clock;
     int max = properties.maxAddresses();
-    this.addresses = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, AddressState> eldest) {
-        return size() > max;
-      }
-    };
+    this.addresses =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, AddressState> eldest) {
+            return size() > max;
+          }
+        };
   }
 
   /** Before the password of {@code userName} is checked for a request from {@code address}. */
@@ -129,7 +137,8 @@ public class LoginThrottle {
   public synchronized Optional<Duration> retryAfter(String address) {
     Instant now = clock.instant();
     AddressState state = current(key(address), now);
-    return state != null && state.waiting(now) ? Optional.of(state.retryAfter(now))
+    return state != null && state.waiting(now)
+        ? Optional.of(state.retryAfter(now))
         : Optional.empty();
   }
 
@@ -142,8 +151,7 @@ public class LoginThrottle {
     state.attempts++;
     state.lastAttempt = now;
     String name = sanitize(userName);
-    if (state.failuresByUser.containsKey(name)
-        || state.failuresByUser.size() < MAX_USER_NAMES) {
+    if (state.failuresByUser.containsKey(name) || state.failuresByUser.size() < MAX_USER_NAMES) {
       state.failuresByUser.merge(name, 1, Integer::sum);
     }
     if (state.attempts >= properties.blockAfter()) {
@@ -165,7 +173,12 @@ public class LoginThrottle {
   }
 
   private Event event(Change change, String key, String name, AddressState state, Instant now) {
-    return new Event(change, key, name, state.attempts, state.retryAfter(now),
+    return new Event(
+        change,
+        key,
+        name,
+        state.attempts,
+        state.retryAfter(now),
         List.copyOf(state.failuresByUser.keySet()));
   }
 
@@ -219,7 +232,8 @@ public class LoginThrottle {
       return "";
     }
     String clean = userName.replaceAll("\\p{Cntrl}", "?").strip();
-    return clean.length() > MAX_USER_NAME_LENGTH ? clean.substring(0, MAX_USER_NAME_LENGTH) + "…"
+    return clean.length() > MAX_USER_NAME_LENGTH
+        ? clean.substring(0, MAX_USER_NAME_LENGTH) + "…"
         : clean;
   }
 

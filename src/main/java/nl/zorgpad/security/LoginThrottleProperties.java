@@ -22,8 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     customer network), because a client usually holds a whole /64
  */
 @ConfigurationProperties(prefix = "zorgpad.login-throttle")
-public record LoginThrottleProperties(Integer freeAttempts, Duration delayBase, Duration delayMax,
-    Integer blockAfter, Duration blockDuration, Duration forgetAfter, Integer maxAddresses,
+public record LoginThrottleProperties(
+    Integer freeAttempts,
+    Duration delayBase,
+    Duration delayMax,
+    Integer blockAfter,
+    Duration blockDuration,
+    Duration forgetAfter,
+    Integer maxAddresses,
     Integer ipv6PrefixLength) {
 
   public LoginThrottleProperties {
@@ -34,8 +40,10 @@ public record LoginThrottleProperties(Integer freeAttempts, Duration delayBase, 
     blockDuration = positive(blockDuration, Duration.ofMinutes(15));
     forgetAfter = positive(forgetAfter, Duration.ofMinutes(15));
     maxAddresses = positive(maxAddresses, 10_000);
-    ipv6PrefixLength = ipv6PrefixLength == null || ipv6PrefixLength < 1 || ipv6PrefixLength > 128
-        ? 64 : ipv6PrefixLength;
+    ipv6PrefixLength =
+        ipv6PrefixLength == null || ipv6PrefixLength < 1 || ipv6PrefixLength > 128
+            ? 64
+            : ipv6PrefixLength;
   }
 
   public static LoginThrottleProperties defaults() {

@@ -13,8 +13,10 @@ public class LoginThrottledException extends AuthenticationException {
   private final Duration retryAfter;
 
   public LoginThrottledException(Duration retryAfter) {
-    super("Too many failed login attempts from this address; retry after "
-        + retryAfter.toSeconds() + " s");
+    super(
+        "Too many failed login attempts from this address; retry after "
+            + retryAfter.toSeconds()
+            + " s");
     this.retryAfter = retryAfter;
   }
 

@@ -33,8 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PasswordChangeThrottleFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(PasswordChangeThrottleFilter.class);
-  static final Pattern CREDENTIALS = Pattern.compile(
-      "(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/user/[^/]+/credentials/?");
+  static final Pattern CREDENTIALS =
+      Pattern.compile(
+          "(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/user/[^/]+/credentials/?");
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final IdentityService identityService;
@@ -44,8 +45,12 @@ class PasswordChangeThrottleFilter extends OncePerRequestFilter {
   private final MessageSource messages;
   private final ObjectMapper json;
 
-  PasswordChangeThrottleFilter(IdentityService identityService, LoginThrottle throttle,
-      ApplicationEventPublisher events, LoginRefusals refusals, MessageSource messages,
+  PasswordChangeThrottleFilter(
+      IdentityService identityService,
+      LoginThrottle throttle,
+      ApplicationEventPublisher events,
+      LoginRefusals refusals,
+      MessageSource messages,
       ObjectMapper json) {
     this.json = json;
     this.identityService = identityService;
@@ -57,13 +62,16 @@ class PasswordChangeThrottleFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"PUT".equals(request.getMethod()) || !CREDENTIALS.matcher(
-        request.getRequestURI().substring(request.getContextPath().length())).matches();
+    return !"PUT".equals(request.getMethod())
+        || !CREDENTIALS
+            .matcher(request.getRequestURI().substring(request.getContextPath().length()))
+            .matches();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String user = request.getRemoteUser();
     if (user == null) {
       chain.doFilter(request, response);
@@ -77,19 +85,29 @@ class PasswordChangeThrottleFilter extends OncePerRequestFilter {
     if (!verdict.allowed()) {
       long seconds = LoginThrottledException.retryAfterSeconds(verdict.retryAfter().orElseThrow());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-      refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+      refusals.write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "login-throttled",
           "Too many failed password checks from this address; retry after " + seconds + " s",
-          refusals.throttledMessage(LoginThrottledException.retryAfterMinutes(
-              verdict.retryAfter().orElseThrow())));
+          refusals.throttledMessage(
+              LoginThrottledException.retryAfterMinutes(verdict.retryAfter().orElseThrow())));
       return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     String current = currentPassword(body);
     if (current != null && !identityService.checkPassword(user, current)) {
       throttle.failed(address, attempt).ifPresent(this::publish);
-      LOG.info("Refused PUT {} for user {}: the current password is wrong",
-          request.getRequestURI(), user);
-      refusals.write(request, response, HttpStatus.BAD_REQUEST, "current-password-wrong",
+      LOG.info(
+          "Refused PUT {} for user {}: the current password is wrong",
+          request.getRequestURI(),
+          user);
+      refusals.write(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "current-password-wrong",
           "The current password of the authenticated user is wrong",
           messages.getMessage("login.currentPasswordWrong", null, Locale.forLanguageTag("nl-NL")));
       return;
@@ -109,10 +127,14 @@ class PasswordChangeThrottleFilter extends OncePerRequestFilter {
   }
 
   private void publish(LoginThrottle.Event event) {
-    LOG.warn("Login throttling: address {} {} after {} failed or refused attempts (user names"
-            + " tried: {}); next attempt in {} s", event.address(),
+    LOG.warn(
+        "Login throttling: address {} {} after {} failed or refused attempts (user names"
+            + " tried: {}); next attempt in {} s",
+        event.address(),
         event.change() == LoginThrottle.Change.BLOCKED ? "blocked" : "must wait",
-        event.attempts(), event.userNames(), event.retryAfter().toSeconds());
+        event.attempts(),
+        event.userNames(),
+        event.retryAfter().toSeconds());
     events.publishEvent(event);
   }
 }

@@ -39,6 +39,7 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   /** Task and filter resources, also under history, in /engine-rest and /camunda/api/engine. */
   private static final Pattern GUARDED_PATH = Pattern.compile(".*/(task|filter)(/.*)?");
+
   private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
   private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -62,9 +63,11 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
-    if (containsExpression(request.getRequestURI()) || containsExpression(request.getQueryString())) {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (containsExpression(request.getRequestURI())
+        || containsExpression(request.getQueryString())) {
       refuse(request, response, "URL");
       return;
     }
@@ -86,7 +89,9 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   private static boolean mayHaveBody(HttpServletRequest request) {
     String method = request.getMethod();
-    return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
+    return "POST".equals(method)
+        || "PUT".equals(method)
+        || "PATCH".equals(method)
         || "DELETE".equals(method);
   }
 
@@ -137,20 +142,31 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
     return current.contains("${") || current.contains("#{");
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response,
-      String where) throws IOException {
-    LOG.warn("Refused expression in task/filter query {} from user {} at {} {}: {}", where,
-        request.getRemoteUser(), request.getMethod(), request.getRequestURI(), API_MESSAGE);
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String where)
+      throws IOException {
+    LOG.warn(
+        "Refused expression in task/filter query {} from user {} at {} {}: {}",
+        where,
+        request.getRemoteUser(),
+        request.getMethod(),
+        request.getRequestURI(),
+        API_MESSAGE);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     // the shape of every engine-door refusal (nl.zorgpad.rest.RefusalMappers): no class name as
     // type, the Dutch text as message (the Tasklist shows it), the English one in the log only
-    String body = json.writeValueAsString(Map.of(
-        "type", "ExpressionNotAllowed",
-        "message", USER_MESSAGE,
-        "userMessage", USER_MESSAGE,
-        "error", "expression-not-allowed"));
+    String body =
+        json.writeValueAsString(
+            Map.of(
+                "type",
+                "ExpressionNotAllowed",
+                "message",
+                USER_MESSAGE,
+                "userMessage",
+                USER_MESSAGE,
+                "error",
+                "expression-not-allowed"));
     response.getWriter().write(body);
   }
 

@@ -1,6 +1,5 @@
 package nl.zorgpad.security;
 
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -52,10 +51,13 @@ public class SecurityConfig {
 
   /** Camunda's webapps keep their own CSRF protection (cookie + X-XSRF-TOKEN header). */
   private static final RequestMatcher CAMUNDA = path("/camunda/**");
+
   private static final RequestMatcher REST_API = path("/engine-rest/**");
   static final RequestMatcher WEBAPP_API = path("/camunda/api/**");
+
   /** Zorgpad's own API for other systems (nl.zorgpad.api): HTTP Basic, answers 401, no CSRF. */
   private static final RequestMatcher OWN_API = path("/api/**");
+
   private static final RequestMatcher TASKLIST_LOGOUT =
       path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
@@ -66,11 +68,12 @@ public class SecurityConfig {
    * past the {@link LoginThrottle}. ({@code /**}: the REST API also answers with a trailing
    * slash.)
    */
-  private static final RequestMatcher OTHER_PASSWORD_CHECKS = new OrRequestMatcher(
-      path("/camunda/api/admin/auth/user/*/login/**"),
-      path("/engine-rest/identity/verify/**"),
-      path("/engine-rest/engine/*/identity/verify/**"),
-      path("/camunda/api/engine/engine/*/identity/verify/**"));
+  private static final RequestMatcher OTHER_PASSWORD_CHECKS =
+      new OrRequestMatcher(
+          path("/camunda/api/admin/auth/user/*/login/**"),
+          path("/engine-rest/identity/verify/**"),
+          path("/engine-rest/engine/*/identity/verify/**"),
+          path("/camunda/api/engine/engine/*/identity/verify/**"));
 
   /**
    * What the engine tells about itself (its version, the diagnostics data with product, JDK,
@@ -78,39 +81,47 @@ public class SecurityConfig {
    * usage: instance counts of every case): administrators only, so a caregiver's account does not
    * tell an attacker which known vulnerabilities to try, nor anyone how many cases there are.
    */
-  private static final RequestMatcher ENGINE_INFORMATION = new OrRequestMatcher(
-      path("/engine-rest/version/**"), path("/engine-rest/engine/*/version/**"),
-      path("/engine-rest/telemetry/**"), path("/engine-rest/engine/*/telemetry/**"),
-      path("/engine-rest/schema/log/**"), path("/engine-rest/engine/*/schema/log/**"),
-      path("/camunda/api/engine/engine/*/version/**"),
-      path("/camunda/api/engine/engine/*/telemetry/**"),
-      path("/camunda/api/engine/engine/*/schema/log/**"),
-      path("/engine-rest/metrics/**"), path("/engine-rest/engine/*/metrics/**"),
-      path("/camunda/api/engine/engine/*/metrics/**"),
-      path("/camunda/api/admin/plugin/**"));
+  private static final RequestMatcher ENGINE_INFORMATION =
+      new OrRequestMatcher(
+          path("/engine-rest/version/**"),
+          path("/engine-rest/engine/*/version/**"),
+          path("/engine-rest/telemetry/**"),
+          path("/engine-rest/engine/*/telemetry/**"),
+          path("/engine-rest/schema/log/**"),
+          path("/engine-rest/engine/*/schema/log/**"),
+          path("/camunda/api/engine/engine/*/version/**"),
+          path("/camunda/api/engine/engine/*/telemetry/**"),
+          path("/camunda/api/engine/engine/*/schema/log/**"),
+          path("/engine-rest/metrics/**"),
+          path("/engine-rest/engine/*/metrics/**"),
+          path("/camunda/api/engine/engine/*/metrics/**"),
+          path("/camunda/api/admin/plugin/**"));
 
   /**
    * Copies of the Camunda webapps' static files outside {@code /camunda}: Spring Boot serves
    * {@code META-INF/resources} at the root, so the raw index pages (with the engine version) and
    * Camunda's stand-alone welcome page would be readable there. Nothing uses them.
    */
-  private static final RequestMatcher CAMUNDA_STATIC_COPIES = new OrRequestMatcher(
-      path("/webjars/camunda/**"), path("/camunda-welcome/**"));
+  private static final RequestMatcher CAMUNDA_STATIC_COPIES =
+      new OrRequestMatcher(path("/webjars/camunda/**"), path("/camunda-welcome/**"));
 
   /**
    * Cockpit and its plugin API (statistics with instance counts of every case) for those who may
    * use Cockpit: coordinators, auditors, administrators; never caregivers.
    */
-  private static final RequestMatcher COCKPIT = new OrRequestMatcher(
-      path("/camunda/api/cockpit/**"), path("/camunda/app/cockpit/**"));
+  private static final RequestMatcher COCKPIT =
+      new OrRequestMatcher(path("/camunda/api/cockpit/**"), path("/camunda/app/cockpit/**"));
 
   /**
    * The Kansrijke Start monitor (nl.zorgpad.monitor): aggregates for coordinators, policy
    * officers ({@code beleid}) and administrators.
    */
-  private static final RequestMatcher MONITOR = new OrRequestMatcher(
-      path("/monitor"), path("/monitor/**"), path("/api/monitor/**"),
-      path("/monitor-assets/**"));
+  private static final RequestMatcher MONITOR =
+      new OrRequestMatcher(
+          path("/monitor"),
+          path("/monitor/**"),
+          path("/api/monitor/**"),
+          path("/monitor-assets/**"));
 
   /**
    * Every other authenticated request, except for a policy officer: an account in the
@@ -120,65 +131,96 @@ public class SecurityConfig {
   static final AuthorizationManager<RequestAuthorizationContext> NOT_POLICY_ONLY =
       (authentication, context) -> {
         Authentication user = authentication.get();
-        boolean allowed = user != null && user.isAuthenticated()
-            && !(user instanceof AnonymousAuthenticationToken)
-            && user.getAuthorities().stream().noneMatch(a -> ZorgpadGroups.authority(
-                ZorgpadGroups.POLICY).equals(a.getAuthority()));
+        boolean allowed =
+            user != null
+                && user.isAuthenticated()
+                && !(user instanceof AnonymousAuthenticationToken)
+                && user.getAuthorities().stream()
+                    .noneMatch(
+                        a ->
+                            ZorgpadGroups.authority(ZorgpadGroups.POLICY).equals(a.getAuthority()));
         return new AuthorizationDecision(allowed);
       };
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http,
-      EngineUserAuthenticationProvider users, LoginRefusals refusals) throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, EngineUserAuthenticationProvider users, LoginRefusals refusals)
+      throws Exception {
     http
         // exactly one provider and no parent manager: a parent with the same provider (Spring
         // Boot registers provider beans globally) would check a wrong password twice and count
         // each failure twice in the throttle
         .authenticationManager(new ProviderManager(users))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-            .requestMatchers(OTHER_PASSWORD_CHECKS).denyAll()
-            .requestMatchers(CAMUNDA_STATIC_COPIES).denyAll()
-            .requestMatchers(path("/actuator/health"), path("/actuator/health/**"),
-                path("/actuator/info")).permitAll()
-            // metrics (nl.zorgpad.metrics): operators and administrators only
-            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(
-                ZorgpadGroups.authority(ZorgpadGroups.OPERATOR),
-                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .requestMatchers(path("/login"), path("/css/**"), path("/img/**"),
-                path("/js/**"), path("/favicon.ico"), path("/error"))
-            .permitAll()
-            .requestMatchers(ENGINE_INFORMATION).hasAuthority(ZorgpadGroups.authority(
-                ZorgpadGroups.ADMIN))
-            .requestMatchers(COCKPIT).hasAnyAuthority(
-                ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
-                ZorgpadGroups.authority(ZorgpadGroups.AUDITOR),
-                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .requestMatchers(MONITOR).hasAnyAuthority(
-                ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
-                ZorgpadGroups.authority(ZorgpadGroups.POLICY),
-                ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
-            .requestMatchers(path(HttpMethod.GET, "/")).authenticated()
-            .anyRequest().access(NOT_POLICY_ONLY))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-            .failureHandler(refusals).permitAll())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(path("/camunda/api/admin/setup/**"))
+                    .denyAll()
+                    .requestMatchers(OTHER_PASSWORD_CHECKS)
+                    .denyAll()
+                    .requestMatchers(CAMUNDA_STATIC_COPIES)
+                    .denyAll()
+                    .requestMatchers(
+                        path("/actuator/health"),
+                        path("/actuator/health/**"),
+                        path("/actuator/info"))
+                    .permitAll()
+                    // metrics (nl.zorgpad.metrics): operators and administrators only
+                    .requestMatchers(path("/actuator/prometheus"))
+                    .hasAnyAuthority(
+                        ZorgpadGroups.authority(ZorgpadGroups.OPERATOR),
+                        ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
+                    .requestMatchers(
+                        path("/login"),
+                        path("/css/**"),
+                        path("/img/**"),
+                        path("/js/**"),
+                        path("/favicon.ico"),
+                        path("/error"))
+                    .permitAll()
+                    .requestMatchers(ENGINE_INFORMATION)
+                    .hasAuthority(ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
+                    .requestMatchers(COCKPIT)
+                    .hasAnyAuthority(
+                        ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
+                        ZorgpadGroups.authority(ZorgpadGroups.AUDITOR),
+                        ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
+                    .requestMatchers(MONITOR)
+                    .hasAnyAuthority(
+                        ZorgpadGroups.authority(ZorgpadGroups.COORDINATOR),
+                        ZorgpadGroups.authority(ZorgpadGroups.POLICY),
+                        ZorgpadGroups.authority(ZorgpadGroups.ADMIN))
+                    .requestMatchers(path(HttpMethod.GET, "/"))
+                    .authenticated()
+                    .anyRequest()
+                    .access(NOT_POLICY_ONLY))
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(refusals)
+                    .permitAll())
         // refused Basic credentials: 401 (or 429 while the address must wait) on every URL,
         // pages included, never a redirect to /login (which looped while the client kept
         // sending its wrong header)
         .httpBasic(basic -> basic.realmName("Zorgpad").authenticationEntryPoint(refusals))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
-        .logout(logout -> logout
-            .logoutRequestMatcher(new OrRequestMatcher(
-                path(HttpMethod.POST, "/logout"), TASKLIST_LOGOUT))
-            .logoutSuccessHandler((request, response, authentication) -> {
-              if (TASKLIST_LOGOUT.matches(request)) {
-                // the Tasklist calls this with XHR and then shows its login route, which
-                // Zorgpad's Tasklist script sends to /login
-                response.setStatus(HttpServletResponse.SC_OK);
-              } else {
-                response.sendRedirect(request.getContextPath() + "/login?logout");
-              }
-            }))
+        .logout(
+            logout ->
+                logout
+                    .logoutRequestMatcher(
+                        new OrRequestMatcher(path(HttpMethod.POST, "/logout"), TASKLIST_LOGOUT))
+                    .logoutSuccessHandler(
+                        (request, response, authentication) -> {
+                          if (TASKLIST_LOGOUT.matches(request)) {
+                            // the Tasklist calls this with XHR and then shows its login route,
+                            // which
+                            // Zorgpad's Tasklist script sends to /login
+                            response.setStatus(HttpServletResponse.SC_OK);
+                          } else {
+                            response.sendRedirect(request.getContextPath() + "/login?logout");
+                          }
+                        }))
         .csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA, REST_API, OWN_API))
         .headers(SecurityHeaders::configure);
     return http.build();
@@ -194,8 +236,7 @@ public class SecurityConfig {
     // no Basic challenge for the webapps' and the workbench's XHR calls: the browser would pop up
     // a login dialog (and a redirect to the login page is no answer to an XHR either)
     entryPoints.put(WEBAPP_API, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
-    entryPoints.put(path("/modeling/api/**"),
-        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+    entryPoints.put(path("/modeling/api/**"), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
     entryPoints.put(path("/actuator/**"), basic);
     DelegatingAuthenticationEntryPoint delegating =
         new DelegatingAuthenticationEntryPoint(entryPoints);
@@ -205,7 +246,9 @@ public class SecurityConfig {
 
   /** A machine door (REST APIs, actuator) or a client that asks for JSON: answer JSON. */
   static boolean wantsJson(HttpServletRequest request) {
-    if (REST_API.matches(request) || OWN_API.matches(request) || WEBAPP_API.matches(request)
+    if (REST_API.matches(request)
+        || OWN_API.matches(request)
+        || WEBAPP_API.matches(request)
         || path("/actuator/**").matches(request)) {
       return true;
     }
@@ -228,13 +271,16 @@ public class SecurityConfig {
   /** Right after Spring Security: the current-password check of a password change, throttled. */
   @Bean
   FilterRegistrationBean<PasswordChangeThrottleFilter> passwordChangeThrottleFilter(
-      org.camunda.bpm.engine.IdentityService identityService, LoginThrottle throttle,
-      org.springframework.context.ApplicationEventPublisher events, LoginRefusals refusals,
+      org.camunda.bpm.engine.IdentityService identityService,
+      LoginThrottle throttle,
+      org.springframework.context.ApplicationEventPublisher events,
+      LoginRefusals refusals,
       org.springframework.context.MessageSource messages,
       com.fasterxml.jackson.databind.ObjectMapper json) {
     FilterRegistrationBean<PasswordChangeThrottleFilter> registration =
-        new FilterRegistrationBean<>(new PasswordChangeThrottleFilter(identityService, throttle,
-            events, refusals, messages, json));
+        new FilterRegistrationBean<>(
+            new PasswordChangeThrottleFilter(
+                identityService, throttle, events, refusals, messages, json));
     registration.setName("zorgpadPasswordChangeThrottle");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(0);
@@ -247,8 +293,8 @@ public class SecurityConfig {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("zorgpadRestApiAuthentication");
     registration.setInitParameters(providerParameter());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX,
-        "/engine-rest");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(1);
     return registration;
@@ -266,7 +312,8 @@ public class SecurityConfig {
   }
 
   private static Map<String, String> providerParameter() {
-    return Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    return Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         SpringSecurityEngineAuthentication.class.getName());
   }
 

@@ -2,7 +2,6 @@ package nl.zorgpad.security;
 
 import static nl.zorgpad.security.SecurityConfig.path;
 
-
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.HeaderWriter;
@@ -36,13 +35,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class SecurityHeaders {
 
   /** Zorgpad's own pages. */
-  static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-      + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
-      + " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+  static final String POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self';"
+          + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
+          + " base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
   /** The workbench's editors (bpmn-js, dmn-js, form-js modelers): inline styles too. */
-  static final String EDITOR_POLICY = POLICY.replace("style-src 'self';",
-      "style-src 'self' 'unsafe-inline';");
+  static final String EDITOR_POLICY =
+      POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
   static final RequestMatcher EDITOR_PAGES = path("/modeling/**");
 
@@ -50,11 +50,13 @@ final class SecurityHeaders {
 
   static void configure(HeadersConfigurer<HttpSecurity> headers) {
     RequestMatcher own = new NegatedRequestMatcher(CAMUNDA_WEBAPPS);
-    HeaderWriter editors = new DelegatingRequestMatcherHeaderWriter(EDITOR_PAGES,
-        new ContentSecurityPolicyHeaderWriter(EDITOR_POLICY));
-    HeaderWriter pages = new DelegatingRequestMatcherHeaderWriter(
-        new AndRequestMatcher(own, new NegatedRequestMatcher(EDITOR_PAGES)),
-        new ContentSecurityPolicyHeaderWriter(POLICY));
+    HeaderWriter editors =
+        new DelegatingRequestMatcherHeaderWriter(
+            EDITOR_PAGES, new ContentSecurityPolicyHeaderWriter(EDITOR_POLICY));
+    HeaderWriter pages =
+        new DelegatingRequestMatcherHeaderWriter(
+            new AndRequestMatcher(own, new NegatedRequestMatcher(EDITOR_PAGES)),
+            new ContentSecurityPolicyHeaderWriter(POLICY));
     headers
         .frameOptions(frame -> frame.sameOrigin())
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -62,6 +64,5 @@ final class SecurityHeaders {
         .addHeaderWriter(pages);
   }
 
-  private SecurityHeaders() {
-  }
+  private SecurityHeaders() {}
 }

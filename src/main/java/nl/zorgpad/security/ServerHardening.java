@@ -33,9 +33,10 @@ class ServerHardening {
       ServerProperties server) {
     return factory -> {
       if (server.getForwardHeadersStrategy() == ServerProperties.ForwardHeadersStrategy.FRAMEWORK) {
-        throw new IllegalStateException("server.forward-headers-strategy=framework trusts"
-            + " X-Forwarded-For from every client; use native with"
-            + " server.tomcat.remoteip.internal-proxies (docs/operations.md)");
+        throw new IllegalStateException(
+            "server.forward-headers-strategy=framework trusts"
+                + " X-Forwarded-For from every client; use native with"
+                + " server.tomcat.remoteip.internal-proxies (docs/operations.md)");
       }
     };
   }
@@ -59,13 +60,15 @@ class ServerHardening {
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> quietContainerErrorPages(
       MessageSource messages) {
-    return factory -> factory.addContextCustomizers(context -> {
-      ErrorReportValve quiet = new DutchErrorReportValve(messages);
-      quiet.setShowReport(false);
-      quiet.setShowServerInfo(false);
-      // the host adds its own error report valve only when none of this class is there yet
-      context.getParent().getPipeline().addValve(quiet);
-    });
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              ErrorReportValve quiet = new DutchErrorReportValve(messages);
+              quiet.setShowReport(false);
+              quiet.setShowServerInfo(false);
+              // the host adds its own error report valve only when none of this class is there yet
+              context.getParent().getPipeline().addValve(quiet);
+            });
   }
 
   /** Tomcat's error page in Dutch, without anything about the server or the cause. */
@@ -85,16 +88,28 @@ class ServerHardening {
         return;
       }
       String title = HtmlUtils.htmlEscape(messages.getMessage("error.title", null, DUTCH));
-      String text = HtmlUtils.htmlEscape(messages.getMessage(status == 400 ? "error.badRequest"
-          : status == 404 ? "error.notFound" : "error.generic", null, DUTCH));
+      String text =
+          HtmlUtils.htmlEscape(
+              messages.getMessage(
+                  status == 400
+                      ? "error.badRequest"
+                      : status == 404 ? "error.notFound" : "error.generic",
+                  null,
+                  DUTCH));
       try {
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         java.io.PrintWriter writer = response.getReporter();
         if (writer != null) {
-          writer.write("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
-              + "<title>" + title + "</title></head><body><h1>" + title + "</h1><p>" + text
-              + "</p></body></html>\n");
+          writer.write(
+              "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+                  + "<title>"
+                  + title
+                  + "</title></head><body><h1>"
+                  + title
+                  + "</h1><p>"
+                  + text
+                  + "</p></body></html>\n");
           response.finishResponse();
         }
       } catch (IOException | IllegalStateException ignored) {

@@ -19,10 +19,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class SpringSecurityEngineAuthentication implements AuthenticationProvider {
 
   @Override
-  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request,
-      ProcessEngine engine) {
+  public AuthenticationResult extractAuthenticatedUser(
+      HttpServletRequest request, ProcessEngine engine) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       return AuthenticationResult.unsuccessful();
     }
@@ -30,8 +31,8 @@ public class SpringSecurityEngineAuthentication implements AuthenticationProvide
   }
 
   @Override
-  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response,
-      ProcessEngine engine) {
+  public void augmentResponseByAuthenticationChallenge(
+      HttpServletResponse response, ProcessEngine engine) {
     response.setHeader("WWW-Authenticate", "Basic realm=\"Zorgpad\"");
   }
 }

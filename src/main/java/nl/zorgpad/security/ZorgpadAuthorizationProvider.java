@@ -19,10 +19,10 @@ import org.camunda.bpm.engine.task.Task;
 public class ZorgpadAuthorizationProvider extends DefaultAuthorizationProvider {
 
   @Override
-  public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId,
-      String identityLinkType) {
-    AuthorizationEntity[] taskGrants = super.newTaskGroupIdentityLink(task, groupId,
-        identityLinkType);
+  public AuthorizationEntity[] newTaskGroupIdentityLink(
+      Task task, String groupId, String identityLinkType) {
+    AuthorizationEntity[] taskGrants =
+        super.newTaskGroupIdentityLink(task, groupId, identityLinkType);
     if (groupId == null || task.getProcessInstanceId() == null) {
       return taskGrants;
     }
@@ -37,11 +37,12 @@ public class ZorgpadAuthorizationProvider extends DefaultAuthorizationProvider {
       instances.add(root);
     }
     for (String processInstanceId : instances) {
-      AuthorizationEntity existing = getGrantAuthorizationByGroupId(groupId,
-          Resources.PROCESS_INSTANCE, processInstanceId);
+      AuthorizationEntity existing =
+          getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, processInstanceId);
       if (existing == null) {
-        result.add(createAuthorization(null, groupId, Resources.PROCESS_INSTANCE,
-            processInstanceId, Permissions.READ));
+        result.add(
+            createAuthorization(
+                null, groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ));
       } else if (!existing.isPermissionGranted(Permissions.READ)) {
         addPermissions(existing, Permissions.READ);
         result.add(existing);

@@ -12,6 +12,7 @@ public final class ZorgpadGroups {
 
   public static final String COORDINATOR = "coordinator";
   public static final String AUDITOR = "auditor";
+
   /**
    * Operators (beheer): read the metrics ({@code /actuator/prometheus}, docs/operations.md); no
    * engine authorization, no case data.
@@ -23,6 +24,7 @@ public final class ZorgpadGroups {
    * other page and API (case pages, case API, Tasklist, audit), see {@link SecurityConfig}.
    */
   public static final String POLICY = "beleid";
+
   /** Camunda's built-in administrators group (name fixed by the webapps). */
   public static final String ADMIN = "camunda-admin";
 
@@ -59,6 +61,5 @@ public final class ZorgpadGroups {
     return DISCIPLINES.contains(groupId);
   }
 
-  private ZorgpadGroups() {
-  }
+  private ZorgpadGroups() {}
 }

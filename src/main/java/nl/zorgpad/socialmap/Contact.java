@@ -22,22 +22,26 @@ public class Contact {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-  @Version
-  private int version;
+
+  @Version private int version;
+
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "team_id", nullable = false)
   private Team team;
+
   @Column(nullable = false, length = 150)
   private String name;
+
   @Column(nullable = false, length = 100)
   private String role;
+
   @Column(length = 30)
   private String phone;
+
   @Column(name = "secure_mail", length = 254)
   private String secureMail;
 
-  protected Contact() {
-  }
+  protected Contact() {}
 
   Contact(Team team, String name) {
     this.team = team;

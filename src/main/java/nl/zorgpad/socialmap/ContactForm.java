@@ -9,21 +9,24 @@ import jakarta.validation.constraints.Size;
 public class ContactForm {
 
   private Integer version;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 150, message = "{socialmap.error.tooLong}")
   private String name;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 100, message = "{socialmap.error.tooLong}")
   private String role;
+
   @Size(max = 30, message = "{socialmap.error.tooLong}")
   @Pattern(regexp = OrganisationForm.PHONE_PATTERN, message = "{socialmap.error.phone}")
   private String phone;
+
   @Size(max = 254, message = "{socialmap.error.tooLong}")
   @Email(message = "{socialmap.error.email}")
   private String secureMail;
 
-  public ContactForm() {
-  }
+  public ContactForm() {}
 
   ContactForm(String name, String role, String phone, String secureMail) {
     this.name = name;
@@ -33,8 +36,9 @@ public class ContactForm {
   }
 
   static ContactForm of(Contact contact) {
-    ContactForm form = new ContactForm(contact.getName(), contact.getRole(), contact.getPhone(),
-        contact.getSecureMail());
+    ContactForm form =
+        new ContactForm(
+            contact.getName(), contact.getRole(), contact.getPhone(), contact.getSecureMail());
     form.version = contact.getVersion();
     return form;
   }

@@ -25,23 +25,27 @@ public class Neighbourhood {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-  @Version
-  private int version;
+
+  @Version private int version;
+
   @Column(nullable = false, length = 60, unique = true)
   private String code;
+
   @Column(nullable = false, length = 100)
   private String name;
+
   @Column(nullable = false, length = 100)
   private String municipality;
+
   @Column(nullable = false, length = 100)
   private String coalition;
+
   @ElementCollection
   @CollectionTable(name = "zp_postcode_range", joinColumns = @JoinColumn(name = "neighbourhood_id"))
   @OrderColumn(name = "list_index")
   private List<PostcodeRange> postcodeRanges = new ArrayList<>();
 
-  protected Neighbourhood() {
-  }
+  protected Neighbourhood() {}
 
   public Neighbourhood(String code) {
     this.code = code;

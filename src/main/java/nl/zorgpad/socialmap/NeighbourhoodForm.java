@@ -11,29 +11,33 @@ public class NeighbourhoodForm {
   static final String CODE_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
   private Integer version;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 60, message = "{socialmap.error.tooLong}")
   @Pattern(regexp = CODE_PATTERN, message = "{socialmap.error.code}")
   private String code;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 100, message = "{socialmap.error.tooLong}")
   private String name;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 100, message = "{socialmap.error.tooLong}")
   private String municipality;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 100, message = "{socialmap.error.tooLong}")
   private String coalition;
+
   /** Ranges separated by commas: "3531-3534, 3551AA-3551KZ". */
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 2000, message = "{socialmap.error.tooLong}")
   private String postcodes;
 
-  public NeighbourhoodForm() {
-  }
+  public NeighbourhoodForm() {}
 
-  NeighbourhoodForm(String code, String name, String municipality, String coalition,
-      String postcodes) {
+  NeighbourhoodForm(
+      String code, String name, String municipality, String coalition, String postcodes) {
     this.code = code;
     this.name = name;
     this.municipality = municipality;
@@ -42,9 +46,13 @@ public class NeighbourhoodForm {
   }
 
   static NeighbourhoodForm of(Neighbourhood neighbourhood) {
-    NeighbourhoodForm form = new NeighbourhoodForm(neighbourhood.getCode(), neighbourhood.getName(),
-        neighbourhood.getMunicipality(), neighbourhood.getCoalition(),
-        Postcodes.formatRanges(neighbourhood.getPostcodeRanges()));
+    NeighbourhoodForm form =
+        new NeighbourhoodForm(
+            neighbourhood.getCode(),
+            neighbourhood.getName(),
+            neighbourhood.getMunicipality(),
+            neighbourhood.getCoalition(),
+            Postcodes.formatRanges(neighbourhood.getPostcodeRanges()));
     form.version = neighbourhood.getVersion();
     return form;
   }

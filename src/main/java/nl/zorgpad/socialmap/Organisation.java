@@ -18,20 +18,23 @@ public class Organisation {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-  @Version
-  private int version;
+
+  @Version private int version;
+
   @Column(nullable = false, length = 150, unique = true)
   private String name;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 40)
   private OrganisationType type;
+
   @Column(nullable = false, length = 100)
   private String coalition;
+
   @Column(length = 30)
   private String phone;
 
-  protected Organisation() {
-  }
+  protected Organisation() {}
 
   public Organisation(String name) {
     this.name = name;

@@ -12,20 +12,23 @@ public class OrganisationForm {
   static final String PHONE_PATTERN = "\\+?[0-9][0-9 ()-]{6,22}[0-9]";
 
   private Integer version;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 150, message = "{socialmap.error.tooLong}")
   private String name;
+
   @NotNull(message = "{socialmap.error.choose}")
   private OrganisationType type;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 100, message = "{socialmap.error.tooLong}")
   private String coalition;
+
   @Size(max = 30, message = "{socialmap.error.tooLong}")
   @Pattern(regexp = PHONE_PATTERN, message = "{socialmap.error.phone}")
   private String phone;
 
-  public OrganisationForm() {
-  }
+  public OrganisationForm() {}
 
   OrganisationForm(String name, OrganisationType type, String coalition, String phone) {
     this.name = name;
@@ -35,8 +38,12 @@ public class OrganisationForm {
   }
 
   static OrganisationForm of(Organisation organisation) {
-    OrganisationForm form = new OrganisationForm(organisation.getName(), organisation.getType(),
-        organisation.getCoalition(), organisation.getPhone());
+    OrganisationForm form =
+        new OrganisationForm(
+            organisation.getName(),
+            organisation.getType(),
+            organisation.getCoalition(),
+            organisation.getPhone());
     form.version = organisation.getVersion();
     return form;
   }

@@ -10,15 +10,17 @@ public class PostcodeRange {
 
   @Column(name = "lower_bound", nullable = false, length = 6)
   private String fromPostcode;
+
   @Column(name = "upper_bound", nullable = false, length = 6)
   private String toPostcode;
+
   @Column(name = "lower_key", nullable = false, length = 6)
   private String fromKey;
+
   @Column(name = "upper_key", nullable = false, length = 6)
   private String toKey;
 
-  protected PostcodeRange() {
-  }
+  protected PostcodeRange() {}
 
   /** Both bounds normalised ({@link Postcodes#normalise}). */
   PostcodeRange(String fromPostcode, String toPostcode) {
@@ -56,8 +58,10 @@ public class PostcodeRange {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PostcodeRange other && fromKey.equals(other.fromKey)
-        && toKey.equals(other.toKey) && fromPostcode.equals(other.fromPostcode)
+    return o instanceof PostcodeRange other
+        && fromKey.equals(other.fromKey)
+        && toKey.equals(other.toKey)
+        && fromPostcode.equals(other.fromPostcode)
         && toPostcode.equals(other.toPostcode);
   }
 

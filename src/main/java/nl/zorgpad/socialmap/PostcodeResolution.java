@@ -11,10 +11,15 @@ import java.util.Optional;
  * @param postcode the normalised postcode ({@code 3531AB}), or the input as given when malformed
  * @param neighbourhoods the neighbourhood when found; the candidates when ambiguous; else empty
  */
-public record PostcodeResolution(Status status, String postcode,
-    List<NeighbourhoodRef> neighbourhoods) {
+public record PostcodeResolution(
+    Status status, String postcode, List<NeighbourhoodRef> neighbourhoods) {
 
-  public enum Status { FOUND, UNKNOWN, AMBIGUOUS, MALFORMED }
+  public enum Status {
+    FOUND,
+    UNKNOWN,
+    AMBIGUOUS,
+    MALFORMED
+  }
 
   /** "3531 AB": the postcode as the Dutch write it. */
   public String displayPostcode() {
@@ -35,8 +40,11 @@ public record PostcodeResolution(Status status, String postcode,
   public record NeighbourhoodRef(Long id, String code, String name, String municipality) {
 
     static NeighbourhoodRef of(Neighbourhood neighbourhood) {
-      return new NeighbourhoodRef(neighbourhood.getId(), neighbourhood.getCode(),
-          neighbourhood.getName(), neighbourhood.getMunicipality());
+      return new NeighbourhoodRef(
+          neighbourhood.getId(),
+          neighbourhood.getCode(),
+          neighbourhood.getName(),
+          neighbourhood.getMunicipality());
     }
 
     /** "Lombok (Utrecht)". */

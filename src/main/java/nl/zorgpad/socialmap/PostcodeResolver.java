@@ -27,19 +27,22 @@ public class PostcodeResolver {
   public PostcodeResolution resolve(String postcode) {
     Optional<String> normalised = Postcode.normalise(postcode);
     if (normalised.isEmpty()) {
-      return new PostcodeResolution(Status.MALFORMED, postcode == null ? "" : postcode.strip(),
-          List.of());
+      return new PostcodeResolution(
+          Status.MALFORMED, postcode == null ? "" : postcode.strip(), List.of());
     }
     String value = normalised.get();
-    List<NeighbourhoodRef> found = neighbourhoods
-        .findOverlapping(Postcodes.lowerKey(value), Postcodes.upperKey(value)).stream()
-        .map(NeighbourhoodRef::of)
-        .toList();
-    Status status = switch (found.size()) {
-      case 0 -> Status.UNKNOWN;
-      case 1 -> Status.FOUND;
-      default -> Status.AMBIGUOUS;
-    };
+    List<NeighbourhoodRef> found =
+        neighbourhoods
+            .findOverlapping(Postcodes.lowerKey(value), Postcodes.upperKey(value))
+            .stream()
+            .map(NeighbourhoodRef::of)
+            .toList();
+    Status status =
+        switch (found.size()) {
+          case 0 -> Status.UNKNOWN;
+          case 1 -> Status.FOUND;
+          default -> Status.AMBIGUOUS;
+        };
     return new PostcodeResolution(status, value, found);
   }
 }

@@ -19,8 +19,7 @@ public final class Postcodes {
   /** Hyphen, en dash or em dash between the bounds of a range. */
   private static final Pattern RANGE_SEPARATOR = Pattern.compile("[-\u2013\u2014]");
 
-  private Postcodes() {
-  }
+  private Postcodes() {}
 
   /** The lowest six-character key a normalised postcode stands for (3531 → 3531AA). */
   static String lowerKey(String normalised) {

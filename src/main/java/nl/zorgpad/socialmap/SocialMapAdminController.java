@@ -65,9 +65,13 @@ class SocialMapAdminController {
   }
 
   @PostMapping({"/wijken/nieuw", "/wijken/{id}"})
-  String saveNeighbourhood(@PathVariable(required = false) Long id,
-      @ModelAttribute("form") NeighbourhoodForm form, BindingResult errors, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String saveNeighbourhood(
+      @PathVariable(required = false) Long id,
+      @ModelAttribute("form") NeighbourhoodForm form,
+      BindingResult errors,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Optional<Long> saved = socialMap.saveNeighbourhood(id, form, errors);
     if (saved.isEmpty()) {
       response.setStatus(UNPROCESSABLE);
@@ -101,9 +105,13 @@ class SocialMapAdminController {
   }
 
   @PostMapping({"/organisaties/nieuw", "/organisaties/{id}"})
-  String saveOrganisation(@PathVariable(required = false) Long id,
-      @ModelAttribute("form") OrganisationForm form, BindingResult errors, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String saveOrganisation(
+      @PathVariable(required = false) Long id,
+      @ModelAttribute("form") OrganisationForm form,
+      BindingResult errors,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Optional<Long> saved = socialMap.saveOrganisation(id, form, errors);
     if (saved.isEmpty()) {
       response.setStatus(UNPROCESSABLE);
@@ -138,8 +146,12 @@ class SocialMapAdminController {
   }
 
   @PostMapping({"/teams/nieuw", "/teams/{id}"})
-  String saveTeam(@PathVariable(required = false) Long id, @ModelAttribute("form") TeamForm form,
-      BindingResult errors, Model model, HttpServletResponse response,
+  String saveTeam(
+      @PathVariable(required = false) Long id,
+      @ModelAttribute("form") TeamForm form,
+      BindingResult errors,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     Optional<Long> saved = socialMap.saveTeam(id, form, errors);
     if (saved.isEmpty()) {
@@ -182,9 +194,14 @@ class SocialMapAdminController {
   }
 
   @PostMapping({"/teams/{teamId}/contacten/nieuw", "/teams/{teamId}/contacten/{id}"})
-  String saveContact(@PathVariable long teamId, @PathVariable(required = false) Long id,
-      @ModelAttribute("form") ContactForm form, BindingResult errors, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String saveContact(
+      @PathVariable long teamId,
+      @PathVariable(required = false) Long id,
+      @ModelAttribute("form") ContactForm form,
+      BindingResult errors,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Optional<Long> saved = socialMap.saveContact(teamId, id, form, errors);
     if (saved.isEmpty()) {
       response.setStatus(UNPROCESSABLE);
@@ -195,8 +212,8 @@ class SocialMapAdminController {
   }
 
   @PostMapping("/teams/{teamId}/contacten/{id}/verwijderen")
-  String deleteContact(@PathVariable long teamId, @PathVariable long id,
-      RedirectAttributes redirect) {
+  String deleteContact(
+      @PathVariable long teamId, @PathVariable long id, RedirectAttributes redirect) {
     if (socialMap.teamOfContact(id) != teamId) {
       throw new SocialMapNotFoundException("contact", id);
     }
@@ -221,8 +238,11 @@ class SocialMapAdminController {
   }
 
   @PostMapping("/import")
-  String importCsv(@RequestParam(name = "bestand", required = false) MultipartFile file,
-      Model model, HttpServletResponse response, RedirectAttributes redirect)
+  String importCsv(
+      @RequestParam(name = "bestand", required = false) MultipartFile file,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect)
       throws IOException {
     model.addAttribute("columns", SocialMapCsv.COLUMNS);
     if (file == null || file.isEmpty()) {

@@ -1,7 +1,7 @@
 package nl.zorgpad.socialmap;
 
-import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,12 +36,13 @@ class SocialMapController {
   String search(
       @RequestParam(name = "zoek", required = false) @Size(max = TextLimits.SEARCH) String text,
       @RequestParam(name = "discipline", required = false) @Size(max = TextLimits.CODE)
-      String discipline,
+          String discipline,
       @RequestParam(name = "wijk", required = false) @Size(max = TextLimits.CODE)
-      String neighbourhood,
+          String neighbourhood,
       @RequestParam(name = "postcode", required = false) @Size(max = TextLimits.SHORT)
-      String postcode,
-      Model model, HttpServletResponse response) {
+          String postcode,
+      Model model,
+      HttpServletResponse response) {
     model.addAttribute("zoek", text);
     model.addAttribute("discipline", discipline);
     model.addAttribute("wijk", neighbourhood);
@@ -51,8 +52,9 @@ class SocialMapController {
     String error = null;
     if (!SocialMapSearch.isBlank(discipline) && !ZorgpadGroups.isDiscipline(discipline)) {
       error = "socialmap.search.unknownDiscipline";
-    } else if (!SocialMapSearch.isBlank(neighbourhood) && socialMap.allNeighbourhoods().stream()
-        .noneMatch(n -> n.getCode().equals(neighbourhood.strip()))) {
+    } else if (!SocialMapSearch.isBlank(neighbourhood)
+        && socialMap.allNeighbourhoods().stream()
+            .noneMatch(n -> n.getCode().equals(neighbourhood.strip()))) {
       error = "socialmap.search.unknownNeighbourhood";
     }
     if (error != null) {
@@ -60,8 +62,8 @@ class SocialMapController {
       model.addAttribute("searchError", error);
       return "socialmap/search";
     }
-    SocialMapSearch.Result result = search.search(
-        new SocialMapSearch.Criteria(text, discipline, neighbourhood, postcode));
+    SocialMapSearch.Result result =
+        search.search(new SocialMapSearch.Criteria(text, discipline, neighbourhood, postcode));
     if (result.postcode() != null
         && result.postcode().status() == PostcodeResolution.Status.MALFORMED) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -74,7 +76,8 @@ class SocialMapController {
   ResponseEntity<byte[]> export() {
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("sociale-kaart.csv").build().toString())
         .body(csv.export().getBytes(StandardCharsets.UTF_8));
   }

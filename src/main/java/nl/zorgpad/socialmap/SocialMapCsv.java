@@ -50,17 +50,31 @@ public class SocialMapCsv {
   static final String MUNICIPALITY = "gemeente";
   static final String COALITION = "coalitie";
   static final String POSTCODES = "postcodes";
+
   /** The columns, in the order of the export. */
-  public static final List<String> COLUMNS = List.of(KIND, CODE, NAME, ORGANISATION,
-      ORGANISATION_TYPE, DISCIPLINE, NEIGHBOURHOODS, TEAM, ROLE, PHONE, SECURE_MAIL, MUNICIPALITY,
-      COALITION, POSTCODES);
+  public static final List<String> COLUMNS =
+      List.of(
+          KIND,
+          CODE,
+          NAME,
+          ORGANISATION,
+          ORGANISATION_TYPE,
+          DISCIPLINE,
+          NEIGHBOURHOODS,
+          TEAM,
+          ROLE,
+          PHONE,
+          SECURE_MAIL,
+          MUNICIPALITY,
+          COALITION,
+          POSTCODES);
 
   static final String KIND_NEIGHBOURHOOD = "wijk";
   static final String KIND_ORGANISATION = "organisatie";
   static final String KIND_TEAM = "team";
   static final String KIND_CONTACT = "contact";
-  private static final List<String> KINDS = List.of(KIND_NEIGHBOURHOOD, KIND_ORGANISATION,
-      KIND_TEAM, KIND_CONTACT);
+  private static final List<String> KINDS =
+      List.of(KIND_NEIGHBOURHOOD, KIND_ORGANISATION, KIND_TEAM, KIND_CONTACT);
 
   static final int MAX_ROWS = 5000;
   private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
@@ -72,8 +86,12 @@ public class SocialMapCsv {
   private final ContactRepository contacts;
   private final MessageSource messages;
 
-  SocialMapCsv(SocialMapService service, NeighbourhoodRepository neighbourhoods,
-      OrganisationRepository organisations, TeamRepository teams, ContactRepository contacts,
+  SocialMapCsv(
+      SocialMapService service,
+      NeighbourhoodRepository neighbourhoods,
+      OrganisationRepository organisations,
+      TeamRepository teams,
+      ContactRepository contacts,
       MessageSource messages) {
     this.service = service;
     this.neighbourhoods = neighbourhoods;
@@ -84,13 +102,11 @@ public class SocialMapCsv {
   }
 
   /** A problem in the file: line number (the header is line 1), column (may be empty), Dutch. */
-  public record ImportError(int row, String column, String message) {
-  }
+  public record ImportError(int row, String column, String message) {}
 
   /** Rows read per kind (a flash attribute: serializable, the session is in the database). */
   public record ImportSummary(int neighbourhoods, int organisations, int teams, int contacts)
-      implements java.io.Serializable {
-  }
+      implements java.io.Serializable {}
 
   /** The file was refused; nothing was changed. */
   public static class ImportRejectedException extends RuntimeException {
@@ -115,29 +131,74 @@ public class SocialMapCsv {
     // commas quoted too: the import also reads comma-separated files
     CsvWriter out = CsvWriter.withByteOrderMark().quoteCommas().row(COLUMNS);
     for (Neighbourhood n : neighbourhoods.findAllByOrderByMunicipalityAscNameAsc()) {
-      row(out, Map.of(KIND, KIND_NEIGHBOURHOOD, CODE, n.getCode(), NAME, n.getName(),
-          MUNICIPALITY, n.getMunicipality(), COALITION, n.getCoalition(),
-          POSTCODES, Postcodes.formatRanges(n.getPostcodeRanges())));
+      row(
+          out,
+          Map.of(
+              KIND,
+              KIND_NEIGHBOURHOOD,
+              CODE,
+              n.getCode(),
+              NAME,
+              n.getName(),
+              MUNICIPALITY,
+              n.getMunicipality(),
+              COALITION,
+              n.getCoalition(),
+              POSTCODES,
+              Postcodes.formatRanges(n.getPostcodeRanges())));
     }
     for (Organisation o : organisations.findAllByOrderByNameAsc()) {
-      Map<String, String> cells = new HashMap<>(Map.of(KIND, KIND_ORGANISATION, NAME,
-          o.getName(), ORGANISATION_TYPE, o.getType().code(), COALITION, o.getCoalition()));
+      Map<String, String> cells =
+          new HashMap<>(
+              Map.of(
+                  KIND,
+                  KIND_ORGANISATION,
+                  NAME,
+                  o.getName(),
+                  ORGANISATION_TYPE,
+                  o.getType().code(),
+                  COALITION,
+                  o.getCoalition()));
       cells.put(PHONE, o.getPhone());
       row(out, cells);
     }
     List<Team> all = new ArrayList<>(teams.findAll());
-    all.sort(Comparator.comparing((Team t) -> t.getOrganisation().getName())
-        .thenComparing(Team::getName).thenComparing(Team::getGroupId));
+    all.sort(
+        Comparator.comparing((Team t) -> t.getOrganisation().getName())
+            .thenComparing(Team::getName)
+            .thenComparing(Team::getGroupId));
     for (Team t : all) {
-      row(out, Map.of(KIND, KIND_TEAM, CODE, t.getGroupId(), NAME, t.getName(),
-          ORGANISATION, t.getOrganisation().getName(), DISCIPLINE, t.getDiscipline(),
-          NEIGHBOURHOODS, t.getNeighbourhoods().stream().map(Neighbourhood::getCode)
-              .collect(Collectors.joining(" "))));
+      row(
+          out,
+          Map.of(
+              KIND,
+              KIND_TEAM,
+              CODE,
+              t.getGroupId(),
+              NAME,
+              t.getName(),
+              ORGANISATION,
+              t.getOrganisation().getName(),
+              DISCIPLINE,
+              t.getDiscipline(),
+              NEIGHBOURHOODS,
+              t.getNeighbourhoods().stream()
+                  .map(Neighbourhood::getCode)
+                  .collect(Collectors.joining(" "))));
     }
     for (Team t : all) {
       for (Contact c : t.getContacts()) {
-        Map<String, String> cells = new HashMap<>(Map.of(KIND, KIND_CONTACT, TEAM,
-            t.getGroupId(), NAME, c.getName(), ROLE, c.getRole()));
+        Map<String, String> cells =
+            new HashMap<>(
+                Map.of(
+                    KIND,
+                    KIND_CONTACT,
+                    TEAM,
+                    t.getGroupId(),
+                    NAME,
+                    c.getName(),
+                    ROLE,
+                    c.getRole()));
         cells.put(PHONE, c.getPhone());
         cells.put(SECURE_MAIL, c.getSecureMail());
         row(out, cells);
@@ -164,13 +225,13 @@ public class SocialMapCsv {
     try {
       rows = CsvReader.read(content);
     } catch (CsvReader.MalformedCsvException e) {
-      throw new ImportRejectedException(List.of(new ImportError(e.line(), "",
-          text("socialmap.csv.malformed"))));
+      throw new ImportRejectedException(
+          List.of(new ImportError(e.line(), "", text("socialmap.csv.malformed"))));
     }
     rows = rows.stream().filter(row -> !row.isBlank()).toList();
     if (rows.isEmpty()) {
-      throw new ImportRejectedException(List.of(new ImportError(1, "",
-          text("socialmap.csv.noHeader"))));
+      throw new ImportRejectedException(
+          List.of(new ImportError(1, "", text("socialmap.csv.noHeader"))));
     }
     Map<String, Integer> header = run.header(rows.get(0));
     if (!run.errors.isEmpty()) {
@@ -178,12 +239,14 @@ public class SocialMapCsv {
     }
     List<CsvReader.Row> data = rows.subList(1, rows.size());
     if (data.isEmpty()) {
-      throw new ImportRejectedException(List.of(new ImportError(rows.get(0).line(), "",
-          text("socialmap.csv.noRows"))));
+      throw new ImportRejectedException(
+          List.of(new ImportError(rows.get(0).line(), "", text("socialmap.csv.noRows"))));
     }
     if (data.size() > MAX_ROWS) {
-      throw new ImportRejectedException(List.of(new ImportError(data.get(MAX_ROWS).line(), "",
-          text("socialmap.csv.tooManyRows", MAX_ROWS))));
+      throw new ImportRejectedException(
+          List.of(
+              new ImportError(
+                  data.get(MAX_ROWS).line(), "", text("socialmap.csv.tooManyRows", MAX_ROWS))));
     }
     Map<String, List<Line>> byKind = new HashMap<>();
     for (CsvReader.Row row : data) {
@@ -241,14 +304,23 @@ public class SocialMapCsv {
     Map<String, Integer> header(CsvReader.Row row) {
       Map<String, Integer> header = new HashMap<>();
       for (int i = 0; i < row.cells().size(); i++) {
-        String name = row.cells().get(i).strip().toLowerCase(Locale.ROOT)
-            .replace(' ', '_').replace('-', '_').replace("e_mail", "email");
+        String name =
+            row.cells()
+                .get(i)
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_')
+                .replace("e_mail", "email");
         if (name.isEmpty()) {
           continue;
         }
         if (!COLUMNS.contains(name)) {
-          errors.add(new ImportError(row.line(), row.cells().get(i).strip(),
-              text("socialmap.csv.unknownColumn", String.join(";", COLUMNS))));
+          errors.add(
+              new ImportError(
+                  row.line(),
+                  row.cells().get(i).strip(),
+                  text("socialmap.csv.unknownColumn", String.join(";", COLUMNS))));
         } else if (header.containsKey(name)) {
           errors.add(new ImportError(row.line(), name, text("socialmap.csv.duplicateColumn")));
         } else {
@@ -256,8 +328,8 @@ public class SocialMapCsv {
         }
       }
       for (String column : COLUMNS) {
-        if (!header.containsKey(column) && errors.stream().noneMatch(e -> e.column()
-            .equals(column))) {
+        if (!header.containsKey(column)
+            && errors.stream().noneMatch(e -> e.column().equals(column))) {
           errors.add(new ImportError(row.line(), column, text("socialmap.csv.missingColumn")));
         }
       }
@@ -268,14 +340,15 @@ public class SocialMapCsv {
       List<String> cells = row.cells();
       for (int i = header.size(); i < cells.size(); i++) {
         if (!cells.get(i).isBlank()) {
-          errors.add(new ImportError(row.line(), "", text("socialmap.csv.tooManyCells",
-              cells.size(), header.size())));
+          errors.add(
+              new ImportError(
+                  row.line(), "", text("socialmap.csv.tooManyCells", cells.size(), header.size())));
           return null;
         }
       }
       Map<String, String> byName = new HashMap<>();
-      header.forEach((name, index) -> byName.put(name,
-          index < cells.size() ? cells.get(index).strip() : ""));
+      header.forEach(
+          (name, index) -> byName.put(name, index < cells.size() ? cells.get(index).strip() : ""));
       return new Line(row.line(), byName);
     }
 
@@ -285,8 +358,7 @@ public class SocialMapCsv {
 
     /** False (and an error) when the same key was on an earlier row. */
     private boolean firstTime(Line line, String kind, String key, String column) {
-      Integer earlier = seen.putIfAbsent(kind + ":" + key.toLowerCase(Locale.ROOT),
-          line.number());
+      Integer earlier = seen.putIfAbsent(kind + ":" + key.toLowerCase(Locale.ROOT), line.number());
       if (earlier != null) {
         error(line, column, text("socialmap.csv.duplicateRow", earlier));
         return false;
@@ -295,17 +367,38 @@ public class SocialMapCsv {
     }
 
     boolean neighbourhood(Line line) {
-      NeighbourhoodForm form = new NeighbourhoodForm(line.orNull(CODE), line.orNull(NAME),
-          line.orNull(MUNICIPALITY), line.orNull(COALITION), line.orNull(POSTCODES));
+      NeighbourhoodForm form =
+          new NeighbourhoodForm(
+              line.orNull(CODE),
+              line.orNull(NAME),
+              line.orNull(MUNICIPALITY),
+              line.orNull(COALITION),
+              line.orNull(POSTCODES));
       if (form.getCode() != null && !firstTime(line, KIND_NEIGHBOURHOOD, form.getCode(), CODE)) {
         return false;
       }
-      Long id = Optional.ofNullable(form.getCode()).flatMap(neighbourhoods::findByCode)
-          .map(Neighbourhood::getId).orElse(null);
+      Long id =
+          Optional.ofNullable(form.getCode())
+              .flatMap(neighbourhoods::findByCode)
+              .map(Neighbourhood::getId)
+              .orElse(null);
       BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "neighbourhoodForm");
       service.saveNeighbourhood(id, form, result);
-      return report(line, result, Map.of("code", CODE, "name", NAME,
-          "municipality", MUNICIPALITY, "coalition", COALITION, "postcodes", POSTCODES), Set.of());
+      return report(
+          line,
+          result,
+          Map.of(
+              "code",
+              CODE,
+              "name",
+              NAME,
+              "municipality",
+              MUNICIPALITY,
+              "coalition",
+              COALITION,
+              "postcodes",
+              POSTCODES),
+          Set.of());
     }
 
     boolean organisation(Line line) {
@@ -315,23 +408,37 @@ public class SocialMapCsv {
       if (typeCode != null) {
         type = OrganisationType.fromCode(typeCode).orElse(null);
         if (type == null) {
-          error(line, ORGANISATION_TYPE, text("socialmap.csv.unknownOrganisationType", typeCode,
-              Arrays.stream(OrganisationType.values()).map(OrganisationType::code)
-                  .collect(Collectors.joining(", "))));
+          error(
+              line,
+              ORGANISATION_TYPE,
+              text(
+                  "socialmap.csv.unknownOrganisationType",
+                  typeCode,
+                  Arrays.stream(OrganisationType.values())
+                      .map(OrganisationType::code)
+                      .collect(Collectors.joining(", "))));
           reported.add(ORGANISATION_TYPE);
         }
       }
-      OrganisationForm form = new OrganisationForm(line.orNull(NAME), type,
-          line.orNull(COALITION), line.orNull(PHONE));
+      OrganisationForm form =
+          new OrganisationForm(line.orNull(NAME), type, line.orNull(COALITION), line.orNull(PHONE));
       if (form.getName() != null && !firstTime(line, KIND_ORGANISATION, form.getName(), NAME)) {
         return false;
       }
-      Long id = Optional.ofNullable(form.getName()).flatMap(organisations::findByNameIgnoreCase)
-          .map(Organisation::getId).orElse(null);
+      Long id =
+          Optional.ofNullable(form.getName())
+              .flatMap(organisations::findByNameIgnoreCase)
+              .map(Organisation::getId)
+              .orElse(null);
       BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "organisationForm");
       service.saveOrganisation(id, form, result);
-      return report(line, result, Map.of("name", NAME, "type", ORGANISATION_TYPE,
-          "coalition", COALITION, "phone", PHONE), reported) && reported.isEmpty();
+      return report(
+              line,
+              result,
+              Map.of(
+                  "name", NAME, "type", ORGANISATION_TYPE, "coalition", COALITION, "phone", PHONE),
+              reported)
+          && reported.isEmpty();
     }
 
     boolean team(Line line) {
@@ -342,16 +449,19 @@ public class SocialMapCsv {
         error(line, ORGANISATION, text("socialmap.error.required"));
         reported.add(ORGANISATION);
       } else {
-        organisationId = organisations.findByNameIgnoreCase(organisationName)
-            .map(Organisation::getId).orElse(null);
+        organisationId =
+            organisations
+                .findByNameIgnoreCase(organisationName)
+                .map(Organisation::getId)
+                .orElse(null);
         if (organisationId == null) {
           error(line, ORGANISATION, text("socialmap.csv.unknownOrganisation", organisationName));
           reported.add(ORGANISATION);
         }
       }
       List<Long> served = new ArrayList<>();
-      for (String code : new LinkedHashSet<>(Arrays.asList(line.get(NEIGHBOURHOODS).strip()
-          .split("[\\s,;]+")))) {
+      for (String code :
+          new LinkedHashSet<>(Arrays.asList(line.get(NEIGHBOURHOODS).strip().split("[\\s,;]+")))) {
         if (code.isEmpty()) {
           continue;
         }
@@ -363,13 +473,21 @@ public class SocialMapCsv {
           served.add(neighbourhood.get().getId());
         }
       }
-      TeamForm form = new TeamForm(line.orNull(CODE), line.orNull(NAME), organisationId,
-          line.orNull(DISCIPLINE), served);
+      TeamForm form =
+          new TeamForm(
+              line.orNull(CODE),
+              line.orNull(NAME),
+              organisationId,
+              line.orNull(DISCIPLINE),
+              served);
       if (form.getGroupId() != null && !firstTime(line, KIND_TEAM, form.getGroupId(), CODE)) {
         return false;
       }
-      Long id = Optional.ofNullable(form.getGroupId()).flatMap(teams::findByGroupId)
-          .map(Team::getId).orElse(null);
+      Long id =
+          Optional.ofNullable(form.getGroupId())
+              .flatMap(teams::findByGroupId)
+              .map(Team::getId)
+              .orElse(null);
       BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "teamForm");
       if (reported.isEmpty()) {
         service.saveTeam(id, form, result);
@@ -377,9 +495,22 @@ public class SocialMapCsv {
         // still report what else is wrong with the row, but never save half a team
         service.validateOnly(form, result);
       }
-      return report(line, result, Map.of("groupId", CODE, "name", NAME,
-          "organisationId", ORGANISATION, "discipline", DISCIPLINE,
-          "neighbourhoodIds", NEIGHBOURHOODS), reported) && reported.isEmpty();
+      return report(
+              line,
+              result,
+              Map.of(
+                  "groupId",
+                  CODE,
+                  "name",
+                  NAME,
+                  "organisationId",
+                  ORGANISATION,
+                  "discipline",
+                  DISCIPLINE,
+                  "neighbourhoodIds",
+                  NEIGHBOURHOODS),
+              reported)
+          && reported.isEmpty();
     }
 
     boolean contact(Line line) {
@@ -393,10 +524,11 @@ public class SocialMapCsv {
           error(line, TEAM, text("socialmap.csv.unknownTeam", teamCode));
         }
       }
-      ContactForm form = new ContactForm(line.orNull(NAME), line.orNull(ROLE), line.orNull(PHONE),
-          line.orNull(SECURE_MAIL));
-      Map<String, String> columns = Map.of("name", NAME, "role", ROLE, "phone", PHONE,
-          "secureMail", SECURE_MAIL);
+      ContactForm form =
+          new ContactForm(
+              line.orNull(NAME), line.orNull(ROLE), line.orNull(PHONE), line.orNull(SECURE_MAIL));
+      Map<String, String> columns =
+          Map.of("name", NAME, "role", ROLE, "phone", PHONE, "secureMail", SECURE_MAIL);
       BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "contactForm");
       if (team == null) {
         service.validateOnly(form, result);
@@ -407,19 +539,26 @@ public class SocialMapCsv {
           && !firstTime(line, KIND_CONTACT, teamCode + "/" + form.getName(), NAME)) {
         return false;
       }
-      Long id = form.getName() == null ? null
-          : contacts.findByTeamAndNameIgnoreCase(team, form.getName()).map(Contact::getId)
-              .orElse(null);
+      Long id =
+          form.getName() == null
+              ? null
+              : contacts
+                  .findByTeamAndNameIgnoreCase(team, form.getName())
+                  .map(Contact::getId)
+                  .orElse(null);
       service.saveContact(team.getId(), id, form, result);
       return report(line, result, columns, Set.of());
     }
 
     /** Adds the row's errors (field → column); true when there were none. */
-    private boolean report(Line line, BeanPropertyBindingResult result,
-        Map<String, String> columns, Set<String> alreadyReported) {
+    private boolean report(
+        Line line,
+        BeanPropertyBindingResult result,
+        Map<String, String> columns,
+        Set<String> alreadyReported) {
       for (ObjectError error : result.getAllErrors()) {
-        String column = error instanceof FieldError field
-            ? columns.getOrDefault(field.getField(), "") : "";
+        String column =
+            error instanceof FieldError field ? columns.getOrDefault(field.getField(), "") : "";
         if (alreadyReported.contains(column)) {
           continue;
         }
@@ -430,8 +569,8 @@ public class SocialMapCsv {
   }
 
   private String text(String code, Object... arguments) {
-    MessageSourceResolvable resolvable = new DefaultMessageSourceResolvable(
-        new String[] {code}, arguments);
+    MessageSourceResolvable resolvable =
+        new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     return messages.getMessage(resolvable, DUTCH);
   }
 }

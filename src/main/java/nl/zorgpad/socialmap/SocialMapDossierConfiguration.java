@@ -23,12 +23,13 @@ class SocialMapDossierConfiguration {
       if (groupId == null) {
         return Optional.empty();
       }
-      Optional<String> discipline = byPrefix.disciplineOf(groupId)
-          .filter(d -> d.equals(groupId));
+      Optional<String> discipline = byPrefix.disciplineOf(groupId).filter(d -> d.equals(groupId));
       if (discipline.isPresent()) {
         return discipline;
       }
-      return teams.findByGroupId(groupId).map(Team::getDiscipline)
+      return teams
+          .findByGroupId(groupId)
+          .map(Team::getDiscipline)
           .or(() -> byPrefix.disciplineOf(groupId));
     };
   }
@@ -36,7 +37,7 @@ class SocialMapDossierConfiguration {
   /** The client's postcode sets the case's neighbourhood (when exactly one is found). */
   @Bean
   NeighbourhoodFinder neighbourhoodFinder(PostcodeResolver resolver) {
-    return postcode -> resolver.resolve(postcode).neighbourhood()
-        .map(PostcodeResolution.NeighbourhoodRef::code);
+    return postcode ->
+        resolver.resolve(postcode).neighbourhood().map(PostcodeResolution.NeighbourhoodRef::code);
   }
 }

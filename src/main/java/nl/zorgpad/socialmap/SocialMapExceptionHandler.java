@@ -29,29 +29,31 @@ class SocialMapExceptionHandler {
   }
 
   @ExceptionHandler(SocialMapConflictException.class)
-  String conflict(SocialMapConflictException e, Model model, HttpServletResponse response,
-      Locale locale) {
+  String conflict(
+      SocialMapConflictException e, Model model, HttpServletResponse response, Locale locale) {
     response.setStatus(HttpServletResponse.SC_CONFLICT);
     model.addAttribute("problem", messages.getMessage(e, locale));
     return PAGE;
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
-  String concurrentChange(OptimisticLockingFailureException e, Model model,
-      HttpServletResponse response, Locale locale) {
+  String concurrentChange(
+      OptimisticLockingFailureException e,
+      Model model,
+      HttpServletResponse response,
+      Locale locale) {
     response.setStatus(HttpServletResponse.SC_CONFLICT);
     model.addAttribute("problem", messages.getMessage("socialmap.error.stale", null, locale));
     return PAGE;
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
-  String integrity(DataIntegrityViolationException e, Model model, HttpServletResponse response,
-      Locale locale) {
-    LOG.warn("Sociale kaart change refused by the database: {}", e.getMostSpecificCause()
-        .getMessage());
+  String integrity(
+      DataIntegrityViolationException e, Model model, HttpServletResponse response, Locale locale) {
+    LOG.warn(
+        "Sociale kaart change refused by the database: {}", e.getMostSpecificCause().getMessage());
     response.setStatus(HttpServletResponse.SC_CONFLICT);
-    model.addAttribute("problem",
-        messages.getMessage("socialmap.conflict.database", null, locale));
+    model.addAttribute("problem", messages.getMessage("socialmap.conflict.database", null, locale));
     return PAGE;
   }
 }

@@ -26,7 +26,9 @@ public class SocialMapSearch {
   private final PostcodeResolver postcodeResolver;
   private final OrganisationRepository organisations;
 
-  SocialMapSearch(EntityManager entityManager, PostcodeResolver postcodeResolver,
+  SocialMapSearch(
+      EntityManager entityManager,
+      PostcodeResolver postcodeResolver,
       OrganisationRepository organisations) {
     this.entityManager = entityManager;
     this.postcodeResolver = postcodeResolver;
@@ -39,8 +41,8 @@ public class SocialMapSearch {
    * @param neighbourhoodCode a neighbourhood code, or blank
    * @param postcode a postcode (with or without letters), or blank
    */
-  public record Criteria(String text, String discipline, String neighbourhoodCode,
-      String postcode) {
+  public record Criteria(
+      String text, String discipline, String neighbourhoodCode, String postcode) {
 
     boolean narrowsTeams() {
       return !isBlank(discipline) || !isBlank(neighbourhoodCode) || !isBlank(postcode);
@@ -48,20 +50,27 @@ public class SocialMapSearch {
   }
 
   /** @param postcode how the postcode was resolved; null when none was given */
-  public record Result(PostcodeResolution postcode, List<OrganisationView> organisations,
-      int teamCount) {
-  }
+  public record Result(
+      PostcodeResolution postcode, List<OrganisationView> organisations, int teamCount) {}
 
-  public record OrganisationView(Long id, String name, OrganisationType type, String coalition,
-      String phone, List<TeamView> teams) {
-  }
+  public record OrganisationView(
+      Long id,
+      String name,
+      OrganisationType type,
+      String coalition,
+      String phone,
+      List<TeamView> teams) {}
 
-  public record TeamView(Long id, String name, String discipline, String disciplineName,
-      String groupId, List<NeighbourhoodRef> neighbourhoods, List<ContactView> contacts) {
-  }
+  public record TeamView(
+      Long id,
+      String name,
+      String discipline,
+      String disciplineName,
+      String groupId,
+      List<NeighbourhoodRef> neighbourhoods,
+      List<ContactView> contacts) {}
 
-  public record ContactView(Long id, String name, String role, String phone,
-      String secureMail) {
+  public record ContactView(Long id, String name, String role, String phone, String secureMail) {
 
     /** tel: link target: digits and a leading plus only. */
     public String phoneHref() {
@@ -74,8 +83,8 @@ public class SocialMapSearch {
     List<String> postcodeNeighbourhoods = null;
     if (!isBlank(criteria.postcode())) {
       resolution = postcodeResolver.resolve(criteria.postcode());
-      postcodeNeighbourhoods = resolution.neighbourhoods().stream()
-          .map(NeighbourhoodRef::code).toList();
+      postcodeNeighbourhoods =
+          resolution.neighbourhoods().stream().map(NeighbourhoodRef::code).toList();
       if (postcodeNeighbourhoods.isEmpty()) {
         return new Result(resolution, List.of(), 0);
       }
@@ -85,8 +94,10 @@ public class SocialMapSearch {
     Map<Long, List<TeamView>> teamsByOrganisation = new HashMap<>();
     for (Team team : found) {
       Organisation organisation = team.getOrganisation();
-      byOrganisation.computeIfAbsent(organisation.getId(), key -> view(organisation,
-          teamsByOrganisation.computeIfAbsent(key, k -> new ArrayList<>())));
+      byOrganisation.computeIfAbsent(
+          organisation.getId(),
+          key ->
+              view(organisation, teamsByOrganisation.computeIfAbsent(key, k -> new ArrayList<>())));
       teamsByOrganisation.get(organisation.getId()).add(view(team));
     }
     if (!criteria.narrowsTeams()) {
@@ -104,31 +115,34 @@ public class SocialMapSearch {
   }
 
   private List<Team> findTeams(Criteria criteria, List<String> postcodeNeighbourhoods) {
-    StringBuilder jpql = new StringBuilder(
-        "select t from Team t join fetch t.organisation o where 1 = 1");
+    StringBuilder jpql =
+        new StringBuilder("select t from Team t join fetch t.organisation o where 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
     if (!isBlank(criteria.discipline())) {
       jpql.append(" and t.discipline = :discipline");
       parameters.put("discipline", criteria.discipline().strip());
     }
     if (!isBlank(criteria.neighbourhoodCode())) {
-      jpql.append(" and exists (select n.id from Team t2 join t2.neighbourhoods n"
-          + " where t2 = t and n.code = :neighbourhood)");
+      jpql.append(
+          " and exists (select n.id from Team t2 join t2.neighbourhoods n"
+              + " where t2 = t and n.code = :neighbourhood)");
       parameters.put("neighbourhood", criteria.neighbourhoodCode().strip());
     }
     if (postcodeNeighbourhoods != null) {
-      jpql.append(" and exists (select n.id from Team t3 join t3.neighbourhoods n"
-          + " where t3 = t and n.code in :postcodeNeighbourhoods)");
+      jpql.append(
+          " and exists (select n.id from Team t3 join t3.neighbourhoods n"
+              + " where t3 = t and n.code in :postcodeNeighbourhoods)");
       parameters.put("postcodeNeighbourhoods", postcodeNeighbourhoods);
     }
     if (!isBlank(criteria.text())) {
-      jpql.append(" and (lower(t.name) like :text escape '\\' or lower(o.name) like :text"
-          + " escape '\\'"
-          + " or exists (select c.id from Contact c where c.team = t"
-          + " and (lower(c.name) like :text escape '\\' or lower(c.role) like :text escape '\\'))"
-          + " or exists (select n.id from Team t4 join t4.neighbourhoods n where t4 = t"
-          + " and (lower(n.name) like :text escape '\\'"
-          + " or lower(n.municipality) like :text escape '\\')))");
+      jpql.append(
+          " and (lower(t.name) like :text escape '\\' or lower(o.name) like :text"
+              + " escape '\\'"
+              + " or exists (select c.id from Contact c where c.team = t"
+              + " and (lower(c.name) like :text escape '\\' or lower(c.role) like :text escape '\\'))"
+              + " or exists (select n.id from Team t4 join t4.neighbourhoods n where t4 = t"
+              + " and (lower(n.name) like :text escape '\\'"
+              + " or lower(n.municipality) like :text escape '\\')))");
       parameters.put("text", likePattern(criteria.text()));
     }
     jpql.append(" order by o.name, t.name");
@@ -138,27 +152,47 @@ public class SocialMapSearch {
   }
 
   private static OrganisationView view(Organisation organisation, List<TeamView> teams) {
-    return new OrganisationView(organisation.getId(), organisation.getName(),
-        organisation.getType(), organisation.getCoalition(), organisation.getPhone(), teams);
+    return new OrganisationView(
+        organisation.getId(),
+        organisation.getName(),
+        organisation.getType(),
+        organisation.getCoalition(),
+        organisation.getPhone(),
+        teams);
   }
 
   private static TeamView view(Team team) {
-    return new TeamView(team.getId(), team.getName(), team.getDiscipline(),
-        ZorgpadGroups.displayName(team.getDiscipline()), team.getGroupId(),
+    return new TeamView(
+        team.getId(),
+        team.getName(),
+        team.getDiscipline(),
+        ZorgpadGroups.displayName(team.getDiscipline()),
+        team.getGroupId(),
         team.getNeighbourhoods().stream().map(NeighbourhoodRef::of).toList(),
-        team.getContacts().stream().map(contact -> new ContactView(contact.getId(),
-            contact.getName(), contact.getRole(), contact.getPhone(), contact.getSecureMail()))
+        team.getContacts().stream()
+            .map(
+                contact ->
+                    new ContactView(
+                        contact.getId(),
+                        contact.getName(),
+                        contact.getRole(),
+                        contact.getPhone(),
+                        contact.getSecureMail()))
             .toList());
   }
 
   private static boolean matches(String value, String text) {
-    return isBlank(text) || value.toLowerCase(Locale.ROOT)
-        .contains(text.strip().toLowerCase(Locale.ROOT));
+    return isBlank(text)
+        || value.toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT));
   }
 
   private static String likePattern(String text) {
-    String escaped = text.strip().toLowerCase(Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped =
+        text.strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
     return "%" + escaped + "%";
   }
 

@@ -38,8 +38,12 @@ public class SocialMapService {
   private final SmartValidator validator;
   private final TeamGroups teamGroups;
 
-  SocialMapService(NeighbourhoodRepository neighbourhoods, OrganisationRepository organisations,
-      TeamRepository teams, ContactRepository contacts, SmartValidator validator,
+  SocialMapService(
+      NeighbourhoodRepository neighbourhoods,
+      OrganisationRepository organisations,
+      TeamRepository teams,
+      ContactRepository contacts,
+      SmartValidator validator,
       TeamGroups teamGroups) {
     this.neighbourhoods = neighbourhoods;
     this.organisations = organisations;
@@ -73,8 +77,8 @@ public class SocialMapService {
       if (!existing.getCode().equals(form.getCode())) {
         errors.rejectValue("code", "socialmap.error.codeFixed");
       }
-    } else if (!errors.hasFieldErrors("code") && neighbourhoods.findByCode(form.getCode())
-        .isPresent()) {
+    } else if (!errors.hasFieldErrors("code")
+        && neighbourhoods.findByCode(form.getCode()).isPresent()) {
       errors.rejectValue("code", ERROR_DUPLICATE);
     }
     List<PostcodeRange> ranges = List.of();
@@ -97,8 +101,11 @@ public class SocialMapService {
     try {
       ranges = Postcodes.parseRanges(text);
     } catch (Postcodes.InvalidRangeException e) {
-      errors.rejectValue("postcodes", e.reversed() ? "socialmap.error.postcodeRangeReversed"
-          : "socialmap.error.postcodeRange", new Object[] {e.part()}, null);
+      errors.rejectValue(
+          "postcodes",
+          e.reversed() ? "socialmap.error.postcodeRangeReversed" : "socialmap.error.postcodeRange",
+          new Object[] {e.part()},
+          null);
       return List.of();
     }
     if (ranges.isEmpty()) {
@@ -108,18 +115,24 @@ public class SocialMapService {
     for (int i = 0; i < ranges.size(); i++) {
       for (int j = i + 1; j < ranges.size(); j++) {
         if (ranges.get(i).overlaps(ranges.get(j))) {
-          errors.rejectValue("postcodes", "socialmap.error.postcodeRangeOverlapsItself",
-              new Object[] {ranges.get(i).toString(), ranges.get(j).toString()}, null);
+          errors.rejectValue(
+              "postcodes",
+              "socialmap.error.postcodeRangeOverlapsItself",
+              new Object[] {ranges.get(i).toString(), ranges.get(j).toString()},
+              null);
           return ranges;
         }
       }
     }
     for (PostcodeRange range : ranges) {
-      for (Neighbourhood other : neighbourhoods.findOverlapping(range.getFromKey(),
-          range.getToKey())) {
+      for (Neighbourhood other :
+          neighbourhoods.findOverlapping(range.getFromKey(), range.getToKey())) {
         if (self == null || !other.getId().equals(self.getId())) {
-          errors.rejectValue("postcodes", "socialmap.error.postcodeRangeOverlaps",
-              new Object[] {range.toString(), other.getDisplayName(), other.getCode()}, null);
+          errors.rejectValue(
+              "postcodes",
+              "socialmap.error.postcodeRangeOverlaps",
+              new Object[] {range.toString(), other.getDisplayName(), other.getCode()},
+              null);
           return ranges;
         }
       }
@@ -132,8 +145,8 @@ public class SocialMapService {
     Neighbourhood neighbourhood = neighbourhood(id);
     List<Team> serving = teams.findByNeighbourhood(id);
     if (!serving.isEmpty()) {
-      throw new SocialMapConflictException("socialmap.conflict.neighbourhoodServed",
-          neighbourhood.getDisplayName(), names(serving));
+      throw new SocialMapConflictException(
+          "socialmap.conflict.neighbourhoodServed", neighbourhood.getDisplayName(), names(serving));
     }
     neighbourhoods.delete(neighbourhood);
   }
@@ -150,15 +163,16 @@ public class SocialMapService {
     Organisation existing = id == null ? null : organisation(id);
     checkVersion(existing == null ? null : existing.getVersion(), form.getVersion(), errors);
     if (!errors.hasFieldErrors("name")) {
-      organisations.findByNameIgnoreCase(form.getName().strip())
+      organisations
+          .findByNameIgnoreCase(form.getName().strip())
           .filter(other -> existing == null || !other.getId().equals(existing.getId()))
           .ifPresent(other -> errors.rejectValue("name", ERROR_DUPLICATE));
     }
     if (errors.hasErrors()) {
       return Optional.empty();
     }
-    Organisation organisation = existing != null ? existing
-        : new Organisation(form.getName().strip());
+    Organisation organisation =
+        existing != null ? existing : new Organisation(form.getName().strip());
     organisation.setName(form.getName().strip());
     organisation.setType(form.getType());
     organisation.setCoalition(form.getCoalition().strip());
@@ -176,8 +190,8 @@ public class SocialMapService {
     Organisation organisation = organisation(id);
     List<Team> owned = teams.findByOrganisationOrderByName(organisation);
     if (!owned.isEmpty()) {
-      throw new SocialMapConflictException("socialmap.conflict.organisationHasTeams",
-          organisation.getName(), names(owned));
+      throw new SocialMapConflictException(
+          "socialmap.conflict.organisationHasTeams", organisation.getName(), names(owned));
     }
     organisations.delete(organisation);
   }
@@ -209,8 +223,8 @@ public class SocialMapService {
       if (RESERVED_GROUPS.contains(groupId)) {
         errors.rejectValue("groupId", "socialmap.error.groupReserved");
       } else if (!errors.hasFieldErrors("discipline") && !groupId.startsWith(discipline + "-")) {
-        errors.rejectValue("groupId", "socialmap.error.groupPrefix",
-            new Object[] {discipline + "-"}, null);
+        errors.rejectValue(
+            "groupId", "socialmap.error.groupPrefix", new Object[] {discipline + "-"}, null);
       } else if (teams.existsByGroupId(groupId)) {
         errors.rejectValue("groupId", ERROR_DUPLICATE);
       }
@@ -224,8 +238,8 @@ public class SocialMapService {
     }
     Set<Neighbourhood> served = new LinkedHashSet<>();
     for (Long neighbourhoodId : new LinkedHashSet<>(form.getNeighbourhoodIds())) {
-      Optional<Neighbourhood> neighbourhood = neighbourhoodId == null ? Optional.empty()
-          : neighbourhoods.findById(neighbourhoodId);
+      Optional<Neighbourhood> neighbourhood =
+          neighbourhoodId == null ? Optional.empty() : neighbourhoods.findById(neighbourhoodId);
       if (neighbourhood.isEmpty()) {
         errors.rejectValue("neighbourhoodIds", "socialmap.error.unknown");
         break;
@@ -252,8 +266,7 @@ public class SocialMapService {
     Team team = team(id);
     long open = teamGroups.openTaskCount(team.getGroupId());
     if (open > 0) {
-      throw new SocialMapConflictException("socialmap.conflict.teamHasTasks", team.getName(),
-          open);
+      throw new SocialMapConflictException("socialmap.conflict.teamHasTasks", team.getName(), open);
     }
     teams.delete(team);
   }
@@ -291,7 +304,8 @@ public class SocialMapService {
       errors.rejectValue("phone", "socialmap.error.phoneOrMail");
     }
     if (!errors.hasFieldErrors("name")) {
-      contacts.findByTeamAndNameIgnoreCase(team, form.getName().strip())
+      contacts
+          .findByTeamAndNameIgnoreCase(team, form.getName().strip())
           .filter(other -> existing == null || !other.getId().equals(existing.getId()))
           .ifPresent(other -> errors.rejectValue("name", ERROR_DUPLICATE));
     }
@@ -357,12 +371,14 @@ public class SocialMapService {
   }
 
   Neighbourhood neighbourhood(long id) {
-    return neighbourhoods.findById(id)
+    return neighbourhoods
+        .findById(id)
         .orElseThrow(() -> new SocialMapNotFoundException("neighbourhood", id));
   }
 
   Organisation organisation(long id) {
-    return organisations.findById(id)
+    return organisations
+        .findById(id)
         .orElseThrow(() -> new SocialMapNotFoundException("organisation", id));
   }
 

@@ -34,30 +34,38 @@ public class Team {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-  @Version
-  private int version;
+
+  @Version private int version;
+
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "organisation_id", nullable = false)
   private Organisation organisation;
+
   @Column(nullable = false, length = 150)
   private String name;
+
   @Column(nullable = false, length = 30)
   private String discipline;
+
   @Column(name = "group_id", nullable = false, length = 64, unique = true, updatable = false)
   private String groupId;
+
   /** The team's shared work mailbox for notifications (nl.zorgpad.notification); may be empty. */
   @Column(length = 254)
   private String mailbox;
+
   @ManyToMany
-  @JoinTable(name = "zp_team_neighbourhood", joinColumns = @JoinColumn(name = "team_id"),
+  @JoinTable(
+      name = "zp_team_neighbourhood",
+      joinColumns = @JoinColumn(name = "team_id"),
       inverseJoinColumns = @JoinColumn(name = "neighbourhood_id"))
   private Set<Neighbourhood> neighbourhoods = new LinkedHashSet<>();
+
   @OneToMany(mappedBy = "team", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("name")
   private List<Contact> contacts = new ArrayList<>();
 
-  protected Team() {
-  }
+  protected Team() {}
 
   public Team(String groupId, String discipline) {
     this.groupId = groupId;
@@ -113,8 +121,9 @@ public class Team {
   /** Sorted by municipality and name. */
   public List<Neighbourhood> getNeighbourhoods() {
     return neighbourhoods.stream()
-        .sorted(Comparator.comparing(Neighbourhood::getMunicipality)
-            .thenComparing(Neighbourhood::getName))
+        .sorted(
+            Comparator.comparing(Neighbourhood::getMunicipality)
+                .thenComparing(Neighbourhood::getName))
         .toList();
   }
 

@@ -11,25 +11,33 @@ import java.util.List;
 public class TeamForm {
 
   private Integer version;
+
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 150, message = "{socialmap.error.tooLong}")
   private String name;
+
   @NotNull(message = "{socialmap.error.choose}")
   private Long organisationId;
+
   @NotBlank(message = "{socialmap.error.choose}")
   @Size(max = 30, message = "{socialmap.error.tooLong}")
   private String discipline;
+
   /** The team's Camunda candidate group, e.g. jgz-utrecht-west. */
   @NotBlank(message = "{socialmap.error.required}")
   @Size(max = 64, message = "{socialmap.error.tooLong}")
   @Pattern(regexp = NeighbourhoodForm.CODE_PATTERN, message = "{socialmap.error.code}")
   private String groupId;
+
   private List<Long> neighbourhoodIds = new ArrayList<>();
 
-  public TeamForm() {
-  }
+  public TeamForm() {}
 
-  TeamForm(String groupId, String name, Long organisationId, String discipline,
+  TeamForm(
+      String groupId,
+      String name,
+      Long organisationId,
+      String discipline,
       List<Long> neighbourhoodIds) {
     this.groupId = groupId;
     this.name = name;
@@ -39,9 +47,13 @@ public class TeamForm {
   }
 
   static TeamForm of(Team team) {
-    TeamForm form = new TeamForm(team.getGroupId(), team.getName(),
-        team.getOrganisation().getId(), team.getDiscipline(),
-        team.getNeighbourhoods().stream().map(Neighbourhood::getId).toList());
+    TeamForm form =
+        new TeamForm(
+            team.getGroupId(),
+            team.getName(),
+            team.getOrganisation().getId(),
+            team.getDiscipline(),
+            team.getNeighbourhoods().stream().map(Neighbourhood::getId).toList());
     form.version = team.getVersion();
     return form;
   }

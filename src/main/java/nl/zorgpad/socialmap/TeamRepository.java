@@ -21,12 +21,14 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
   List<Team> findByOrganisationOrderByName(Organisation organisation);
 
   /** The teams of a discipline that serve a neighbourhood, by group id. */
-  @Query("select t from Team t join t.neighbourhoods n"
-      + " where t.discipline = :discipline and n.code = :neighbourhoodCode order by t.groupId")
-  List<Team> findServing(@Param("discipline") String discipline,
-      @Param("neighbourhoodCode") String neighbourhoodCode);
+  @Query(
+      "select t from Team t join t.neighbourhoods n"
+          + " where t.discipline = :discipline and n.code = :neighbourhoodCode order by t.groupId")
+  List<Team> findServing(
+      @Param("discipline") String discipline, @Param("neighbourhoodCode") String neighbourhoodCode);
 
-  @Query("select t from Team t join t.neighbourhoods n where n.id = :neighbourhoodId"
-      + " order by t.name")
+  @Query(
+      "select t from Team t join t.neighbourhoods n where n.id = :neighbourhoodId"
+          + " order by t.name")
   List<Team> findByNeighbourhood(@Param("neighbourhoodId") Long neighbourhoodId);
 }

@@ -37,8 +37,10 @@ import org.springframework.stereotype.Component;
 public class StartupLock implements InitializingBean, DisposableBean {
 
   public static final String BEAN_NAME = "zorgpadStartupLock";
+
   /** The advisory lock key: "zorgpad" in ASCII, 0x7a6f7267706164. */
   public static final long KEY = 0x7a6f7267706164L;
+
   static final int LOG_EVERY_SECONDS = 15;
   private static final Logger LOG = LoggerFactory.getLogger(StartupLock.class);
 
@@ -48,8 +50,8 @@ public class StartupLock implements InitializingBean, DisposableBean {
   private boolean attempted;
   private volatile boolean held;
 
-  public StartupLock(DataSource dataSource,
-      @Value("${zorgpad.startup.lock-timeout:10m}") Duration timeout) {
+  public StartupLock(
+      DataSource dataSource, @Value("${zorgpad.startup.lock-timeout:10m}") Duration timeout) {
     this.dataSource = dataSource;
     this.timeout = timeout;
   }
@@ -67,7 +69,8 @@ public class StartupLock implements InitializingBean, DisposableBean {
     attempted = true;
     long started = System.nanoTime();
     try {
-      if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+      if (dataSource instanceof HikariDataSource hikari
+          && hikari.getJdbcUrl() != null
           && !hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
         LOG.debug("No start-up lock on {}: one process per database", hikari.getJdbcUrl());
         return;
@@ -84,19 +87,26 @@ public class StartupLock implements InitializingBean, DisposableBean {
       while (!tryLock()) {
         long now = System.nanoTime();
         if (now - deadline > 0) {
-          throw new IllegalStateException("Start-up lock not obtained within " + timeout
-              + ": another node has held it all that time (" + holder() + "); see"
-              + " docs/operations.md, 'Starting a cluster'");
+          throw new IllegalStateException(
+              "Start-up lock not obtained within "
+                  + timeout
+                  + ": another node has held it all that time ("
+                  + holder()
+                  + "); see"
+                  + " docs/operations.md, 'Starting a cluster'");
         }
         if (now - nextLog >= 0) {
-          LOG.info("Waiting for the start-up lock: another node is starting on this database"
-              + " ({})", holder());
+          LOG.info(
+              "Waiting for the start-up lock: another node is starting on this database" + " ({})",
+              holder());
           nextLog = now + Duration.ofSeconds(LOG_EVERY_SECONDS).toNanos();
         }
         Thread.sleep(250);
       }
       held = true;
-      LOG.info("Start-up lock taken (pg_advisory_lock {}) after {} ms", KEY,
+      LOG.info(
+          "Start-up lock taken (pg_advisory_lock {}) after {} ms",
+          KEY,
           Duration.ofNanos(System.nanoTime() - started).toMillis());
     } catch (SQLException e) {
       closeQuietly();
@@ -124,16 +134,18 @@ public class StartupLock implements InitializingBean, DisposableBean {
     }
     try {
       if (held) {
-        try (PreparedStatement unlock = connection.prepareStatement(
-            "select pg_advisory_unlock(?)")) {
+        try (PreparedStatement unlock =
+            connection.prepareStatement("select pg_advisory_unlock(?)")) {
           unlock.setLong(1, KEY);
           unlock.execute();
         }
         LOG.info("Start-up lock released");
       }
     } catch (SQLException e) {
-      LOG.warn("Could not release the start-up lock cleanly ({}); closing its connection"
-          + " releases it", e.toString());
+      LOG.warn(
+          "Could not release the start-up lock cleanly ({}); closing its connection"
+              + " releases it",
+          e.toString());
     } finally {
       held = false;
       closeQuietly();
@@ -157,18 +169,25 @@ public class StartupLock implements InitializingBean, DisposableBean {
 
   /** Who holds the lock, as far as this role may see (pid, application name, since when). */
   private String holder() {
-    try (PreparedStatement query = connection.prepareStatement("select l.pid,"
-        + " a.application_name, a.client_addr, a.backend_start from pg_locks l left join"
-        + " pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted"
-        + " and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 1")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select l.pid,"
+                + " a.application_name, a.client_addr, a.backend_start from pg_locks l left join"
+                + " pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted"
+                + " and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 1")) {
       query.setLong(1, KEY >>> 32);
       query.setLong(2, KEY & 0xffffffffL);
       try (ResultSet result = query.executeQuery()) {
         if (!result.next()) {
           return "holder gone";
         }
-        return "held by backend " + result.getInt(1) + ", application "
-            + result.getString(2) + ", from " + result.getString(3) + " since "
+        return "held by backend "
+            + result.getInt(1)
+            + ", application "
+            + result.getString(2)
+            + ", from "
+            + result.getString(3)
+            + " since "
             + result.getString(4);
       }
     } catch (SQLException e) {

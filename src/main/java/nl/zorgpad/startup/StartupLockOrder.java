@@ -41,7 +41,10 @@ class StartupLockOrder {
       extends AbstractDependsOnBeanFactoryPostProcessor {
 
     EngineAfterStartupLockAndFlyway() {
-      super(ProcessEngine.class, ProcessEngineFactoryBean.class, StartupLock.class,
+      super(
+          ProcessEngine.class,
+          ProcessEngineFactoryBean.class,
+          StartupLock.class,
           FlywayMigrationInitializer.class);
     }
   }

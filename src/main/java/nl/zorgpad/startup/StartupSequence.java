@@ -44,11 +44,10 @@ class StartupSequence implements SmartInitializingSingleton {
     try {
       step.run();
     } catch (RuntimeException first) {
-      LOG.warn("Start-up step {} failed, running it once more: {}", step.name(),
-          first.toString());
+      LOG.warn("Start-up step {} failed, running it once more: {}", step.name(), first.toString());
       step.run();
     }
-    LOG.debug("Start-up step {} done in {} ms", step.name(),
-        (System.nanoTime() - started) / 1_000_000);
+    LOG.debug(
+        "Start-up step {} done in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
   }
 }

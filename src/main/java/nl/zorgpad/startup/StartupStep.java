@@ -17,14 +17,19 @@ public interface StartupStep {
 
   /** Groups and the administrator who always exists (security). */
   int IDENTITY = 100;
+
   /** The engine authorizations of the groups (security). */
   int AUTHORIZATIONS = 200;
+
   /** Packaged pathways, decisions and forms (pathway). */
   int PATHWAYS = 300;
+
   /** The Tasklist's shared filters (tasklist). */
   int TASKLIST = 400;
+
   /** A feature's own data that needs the above (e.g. the groups of the sociale kaart's teams). */
   int FEATURES = 500;
+
   /** Demo accounts, the demo sociale kaart and demo cases (profile demo only). */
   int DEMO = 600;
 

@@ -30,8 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnClass(name = "org.h2.jdbc.JdbcConnection")
-@ConditionalOnProperty(name = "zorgpad.h2.compaction", havingValue = "true",
-    matchIfMissing = true)
+@ConditionalOnProperty(name = "zorgpad.h2.compaction", havingValue = "true", matchIfMissing = true)
 class H2FileMaintenance {
 
   private static final Logger LOG = LoggerFactory.getLogger(H2FileMaintenance.class);
@@ -41,7 +40,8 @@ class H2FileMaintenance {
   private final int writeBytes;
   private volatile boolean applicable = true;
 
-  H2FileMaintenance(DataSource dataSource,
+  H2FileMaintenance(
+      DataSource dataSource,
       @Value("${zorgpad.h2.compact-target-fill-rate:80}") int targetFillRate,
       @Value("${zorgpad.h2.compact-write-mb:16}") int writeMb) {
     this.dataSource = dataSource;
@@ -49,7 +49,8 @@ class H2FileMaintenance {
     this.writeBytes = writeMb * 1024 * 1024;
   }
 
-  @Scheduled(initialDelayString = "${zorgpad.h2.compact-interval:PT1M}",
+  @Scheduled(
+      initialDelayString = "${zorgpad.h2.compact-interval:PT1M}",
       fixedDelayString = "${zorgpad.h2.compact-interval:PT1M}")
   void scheduledCompaction() {
     if (!applicable) {
@@ -80,8 +81,7 @@ class H2FileMaintenance {
         rewritten = (Boolean) compact.invoke(store, targetFillRate, writeBytes);
       }
       if (rewritten) {
-        LOG.debug("H2 file compaction: fill rate {} % -> {} %", before,
-            call(store, "getFillRate"));
+        LOG.debug("H2 file compaction: fill rate {} % -> {} %", before, call(store, "getFillRate"));
       }
       return rewritten;
     } catch (ReflectiveOperationException e) {
@@ -92,8 +92,7 @@ class H2FileMaintenance {
   }
 
   /** The MVStore of an embedded, writable H2 file database, or null for anything else. */
-  static Object fileStore(Connection connection) throws SQLException,
-      ReflectiveOperationException {
+  static Object fileStore(Connection connection) throws SQLException, ReflectiveOperationException {
     Class<?> h2Connection;
     try {
       h2Connection = Class.forName("org.h2.jdbc.JdbcConnection");

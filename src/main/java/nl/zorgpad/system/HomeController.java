@@ -33,13 +33,13 @@ class HomeController {
     if (roles.careCoordinator()) {
       RoleHome.Coordinated coordinated = home.coordinated(actor);
       // a buurtteam member sees the section once she holds a case as regiehouder
-      if (coordinated.count() > 0 || actor.groups().stream()
-          .anyMatch(g -> g.equals("regiehouder") || g.startsWith("regiehouder-"))) {
+      if (coordinated.count() > 0
+          || actor.groups().stream()
+              .anyMatch(g -> g.equals("regiehouder") || g.startsWith("regiehouder-"))) {
         model.addAttribute("coordinated", coordinated);
       }
     }
-    model.addAttribute("monitor", (roles.coordinator() || roles.policy())
-        && home.monitorExists());
+    model.addAttribute("monitor", (roles.coordinator() || roles.policy()) && home.monitorExists());
     model.addAttribute("tasklistUrl", RoleHome.TASKLIST);
     return "home";
   }

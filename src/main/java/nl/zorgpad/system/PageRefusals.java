@@ -35,37 +35,51 @@ class PageRefusals {
   private static final Logger LOG = LoggerFactory.getLogger(PageRefusals.class);
 
   @ExceptionHandler({RefusalException.class, ProcessEngineException.class})
-  ModelAndView refused(RuntimeException failure, HandlerMethod handler,
-      HttpServletRequest request) {
+  ModelAndView refused(
+      RuntimeException failure, HandlerMethod handler, HttpServletRequest request) {
     EngineRefusals.Refusal refusal = EngineRefusals.refusal(failure, false).orElse(null);
     int status;
     String message;
     String error;
     if (refusal == null) {
       String incident = UUID.randomUUID().toString().substring(0, 8);
-      LOG.error("Page {} {} of user {} failed (error number {})", request.getMethod(),
-          request.getRequestURI(), request.getRemoteUser(), incident, failure);
+      LOG.error(
+          "Page {} {} of user {} failed (error number {})",
+          request.getMethod(),
+          request.getRequestURI(),
+          request.getRemoteUser(),
+          incident,
+          failure);
       status = 500;
       message = DutchText.of("refusal.serverError", incident);
       error = "server-error";
     } else {
-      LOG.info("Refused {} {} for user {}: {} {} ({})", request.getMethod(),
-          request.getRequestURI(), request.getRemoteUser(), refusal.status(), refusal.error(),
+      LOG.info(
+          "Refused {} {} for user {}: {} {} ({})",
+          request.getMethod(),
+          request.getRequestURI(),
+          request.getRemoteUser(),
+          refusal.status(),
+          refusal.error(),
           refusal.detail());
       status = refusal.status();
       message = refusal.userMessage();
       error = refusal.error();
     }
-    ModelAndView answer = isJson(handler)
-        ? new ModelAndView(new MappingJackson2JsonView(), Map.of("status", status,
-            "error", error, "message", message, "userMessage", message))
-        : new ModelAndView("error", Map.of("status", status, "detail", message));
+    ModelAndView answer =
+        isJson(handler)
+            ? new ModelAndView(
+                new MappingJackson2JsonView(),
+                Map.of(
+                    "status", status, "error", error, "message", message, "userMessage", message))
+            : new ModelAndView("error", Map.of("status", status, "detail", message));
     answer.setStatus(HttpStatus.valueOf(status));
     return answer;
   }
 
   private static boolean isJson(HandlerMethod handler) {
-    return handler != null && (handler.hasMethodAnnotation(ResponseBody.class)
-        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
+    return handler != null
+        && (handler.hasMethodAnnotation(ResponseBody.class)
+            || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
   }
 }

@@ -22,14 +22,22 @@ class StartupBanner {
   @EventListener
   @Order(0)
   void onReady(ApplicationReadyEvent event) {
-    String port = environment.getProperty("local.server.port",
-        environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     String base = "http://localhost:" + port;
-    StringBuilder text = new StringBuilder()
-        .append("\n\n  Zorgpad is gestart / Zorgpad is running\n")
-        .append("  Inloggen / log in:   ").append(base).append("/login\n")
-        .append("  Takenlijst / tasks:  ").append(base).append("/camunda/app/tasklist/\n")
-        .append("  REST API:            ").append(base).append("/engine-rest/ (HTTP Basic)\n");
+    StringBuilder text =
+        new StringBuilder()
+            .append("\n\n  Zorgpad is gestart / Zorgpad is running\n")
+            .append("  Inloggen / log in:   ")
+            .append(base)
+            .append("/login\n")
+            .append("  Takenlijst / tasks:  ")
+            .append(base)
+            .append("/camunda/app/tasklist/\n")
+            .append("  REST API:            ")
+            .append(base)
+            .append("/engine-rest/ (HTTP Basic)\n");
     System.out.println(text);
   }
 }

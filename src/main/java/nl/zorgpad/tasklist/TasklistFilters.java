@@ -43,33 +43,58 @@ public class TasklistFilters implements StartupStep {
   public void ensureFilters() {
     // the lowest priority is the filter the Tasklist opens on (issue 15): what is assigned to me
     // and what waits, not yet picked up, for one of my teams, the soonest deadline first
-    ensure(MY_WORK, 0, "#b34700",
+    ensure(
+        MY_WORK,
+        0,
+        "#b34700",
         "Mijn taken en de taken die voor mijn team klaarstaan, de eerste deadline bovenaan",
-        taskService.createTaskQuery()
+        taskService
+            .createTaskQuery()
             .or()
-              .taskAssigneeExpression("${currentUser()}")
-              .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
             .endOr()
-            .orderByDueDate().asc());
-    ensure(MY_TASKS, 10, "#1b6ec2", "Taken die aan mij zijn toegewezen",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate()
+            .orderByDueDate()
             .asc());
-    ensure(MY_DISCIPLINE, 20, "#2e8540",
+    ensure(
+        MY_TASKS,
+        10,
+        "#1b6ec2",
+        "Taken die aan mij zijn toegewezen",
+        taskService
+            .createTaskQuery()
+            .taskAssigneeExpression("${currentUser()}")
+            .orderByDueDate()
+            .asc());
+    ensure(
+        MY_DISCIPLINE,
+        20,
+        "#2e8540",
         "Alle open taken voor mijn discipline, ook die een collega al heeft opgepakt",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc());
-    ensure(OVERDUE, 30, "#c0392b", "Taken van mij of mijn discipline waarvan de deadline voorbij is",
-        taskService.createTaskQuery()
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .orderByDueDate()
+            .asc());
+    ensure(
+        OVERDUE,
+        30,
+        "#c0392b",
+        "Taken van mij of mijn discipline waarvan de deadline voorbij is",
+        taskService
+            .createTaskQuery()
             .or()
-              .taskAssigneeExpression("${currentUser()}")
-              .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
             .endOr()
             .dueBeforeExpression("${now()}")
-            .orderByDueDate().asc());
+            .orderByDueDate()
+            .asc());
   }
 
-  private void ensure(String name, int priority, String color, String description,
-      TaskQuery query) {
+  private void ensure(
+      String name, int priority, String color, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
@@ -80,9 +105,11 @@ public class TasklistFilters implements StartupStep {
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    properties.put("variables", List.of(
-        Map.of("name", "caseNumber", "label", "Casusnummer"),
-        Map.of("name", "clientReference", "label", "Cliëntreferentie")));
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", "caseNumber", "label", "Casusnummer"),
+            Map.of("name", "clientReference", "label", "Cliëntreferentie")));
     filter.setProperties(properties);
     filter.setQuery(query);
     filterService.saveFilter(filter);

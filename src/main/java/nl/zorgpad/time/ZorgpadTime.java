@@ -12,6 +12,5 @@ public final class ZorgpadTime {
 
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-  private ZorgpadTime() {
-  }
+  private ZorgpadTime() {}
 }

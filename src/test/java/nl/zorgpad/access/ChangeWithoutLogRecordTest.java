@@ -37,14 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class ChangeWithoutLogRecordTest {
 
-  @Autowired
-  CaseFileService cases;
-  @Autowired
-  DossierService dossier;
-  @Autowired
-  SwitchableLog log;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired CaseFileService cases;
+  @Autowired DossierService dossier;
+  @Autowired SwitchableLog log;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void reset() {
@@ -54,29 +50,47 @@ class ChangeWithoutLogRecordTest {
 
   @Test
   void aFailingLogWriteRollsTheChangeBack() {
-    String caseNumber = cases.register(new Signal("VP-0099", LocalDate.of(2026, 9, 1), 14,
-            List.of("stress"), "verloskundige"), "demo-verloskundige",
-        LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZoneId.of("Europe/Amsterdam")));
+    String caseNumber =
+        cases.register(
+            new Signal("VP-0099", LocalDate.of(2026, 9, 1), 14, List.of("stress"), "verloskundige"),
+            "demo-verloskundige",
+            LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZoneId.of("Europe/Amsterdam")));
     loginAs("demo-verloskundige", "verloskundige");
     int logged = log.entries.size();
 
     log.failing = true;
-    assertThatThrownBy(() -> dossier.saveClient(caseNumber, new ClientDetails("Amira", "Bakker",
-        null, null, null, null, "3531AB", null, null), 1))
+    assertThatThrownBy(
+            () ->
+                dossier.saveClient(
+                    caseNumber,
+                    new ClientDetails(
+                        "Amira", "Bakker", null, null, null, null, "3531AB", null, null),
+                    1))
         .hasMessageContaining("log store unavailable");
 
     assertThat(jdbc.queryForObject("select count(*) from zp_client", Integer.class))
-        .as("no client without its log record").isZero();
-    assertThat(jdbc.queryForObject("select parity from zp_pregnancy p join zp_case_file c"
-        + " on c.id = p.case_file_id where c.case_number = ?", Integer.class, caseNumber))
+        .as("no client without its log record")
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select parity from zp_pregnancy p join zp_case_file c"
+                    + " on c.id = p.case_file_id where c.case_number = ?",
+                Integer.class,
+                caseNumber))
         .isNull();
-    assertThat(jdbc.queryForObject("select neighbourhood from zp_case_file where case_number = ?",
-        String.class, caseNumber)).isNull();
+    assertThat(
+            jdbc.queryForObject(
+                "select neighbourhood from zp_case_file where case_number = ?",
+                String.class,
+                caseNumber))
+        .isNull();
     assertThat(log.entries).hasSize(logged);
 
     log.failing = false;
-    dossier.saveClient(caseNumber, new ClientDetails("Amira", "Bakker", null, null, null, null,
-        "3531AB", null, null), 1);
+    dossier.saveClient(
+        caseNumber,
+        new ClientDetails("Amira", "Bakker", null, null, null, null, "3531AB", null, null),
+        1);
     assertThat(jdbc.queryForObject("select count(*) from zp_client", Integer.class)).isOne();
     assertThat(log.entries).hasSize(logged + 1);
   }
@@ -85,9 +99,17 @@ class ChangeWithoutLogRecordTest {
   void aFailingLogWriteAlsoRollsBackANewCase() {
     int before = jdbc.queryForObject("select count(*) from zp_case_file", Integer.class);
     log.failing = true;
-    assertThatThrownBy(() -> cases.register(new Signal("VP-0100", LocalDate.of(2026, 9, 1), 14,
-            List.of("stress"), "verloskundige"), "demo-verloskundige",
-        LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZoneId.of("Europe/Amsterdam"))))
+    assertThatThrownBy(
+            () ->
+                cases.register(
+                    new Signal(
+                        "VP-0100",
+                        LocalDate.of(2026, 9, 1),
+                        14,
+                        List.of("stress"),
+                        "verloskundige"),
+                    "demo-verloskundige",
+                    LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZoneId.of("Europe/Amsterdam"))))
         .hasMessageContaining("log store unavailable");
     assertThat(jdbc.queryForObject("select count(*) from zp_case_file", Integer.class))
         .isEqualTo(before);

@@ -10,9 +10,9 @@ import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.casus.CaseInvolvements;
 import nl.zorgpad.casus.DossierGuard;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.discipline.GroupDisciplines;
 import nl.zorgpad.casus.NeighbourhoodFinder;
 import nl.zorgpad.consent.ConsentService;
+import nl.zorgpad.discipline.GroupDisciplines;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -25,10 +25,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * engine's open-task query replaced by a set of users who "hold a task".
  */
 @TestConfiguration
-@Import({DossierService.class, CaseFileService.class, CaseInvolvements.class,
-    ConsentService.class, AccessLog.class, CurrentActor.class, NeedToKnow.class,
-    EmergencyAccessService.class,
-    nl.zorgpad.pathway.ClockConfiguration.class})
+@Import({
+  DossierService.class,
+  CaseFileService.class,
+  CaseInvolvements.class,
+  ConsentService.class,
+  AccessLog.class,
+  CurrentActor.class,
+  NeedToKnow.class,
+  EmergencyAccessService.class,
+  nl.zorgpad.pathway.ClockConfiguration.class
+})
 public class DossierTestConfig {
 
   /** Users (by id) that hold an open task in every case. */
@@ -44,14 +51,15 @@ public class DossierTestConfig {
   DossierGuard dossierGuard(NeedToKnow needToKnow) {
     return new DossierGuard() {
       @Override
-      public nl.zorgpad.casus.AccessGrant decide(String caseNumber,
-          nl.zorgpad.casus.DossierPart part, nl.zorgpad.accesslog.Actor actor) {
+      public nl.zorgpad.casus.AccessGrant decide(
+          String caseNumber, nl.zorgpad.casus.DossierPart part, nl.zorgpad.accesslog.Actor actor) {
         return needToKnow.decide(caseNumber, part, actor);
       }
 
       @Override
       public java.util.Map<String, nl.zorgpad.casus.AccessGrant> decideAll(
-          java.util.Collection<String> caseNumbers, nl.zorgpad.casus.DossierPart part,
+          java.util.Collection<String> caseNumbers,
+          nl.zorgpad.casus.DossierPart part,
           nl.zorgpad.accesslog.Actor actor) {
         return needToKnow.decideAll(caseNumbers, part, actor);
       }
@@ -65,16 +73,19 @@ public class DossierTestConfig {
 
   @Bean
   NeighbourhoodFinder neighbourhoodFinder() {
-    return postcode -> postcode.startsWith("3531") ? Optional.of("utrecht-lombok")
-        : Optional.empty();
+    return postcode ->
+        postcode.startsWith("3531") ? Optional.of("utrecht-lombok") : Optional.empty();
   }
 
   /** Logs in (for this thread) as a user with groups. */
   public static void loginAs(String userId, String... groups) {
-    List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(groups)
-        .map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities));
+    List<SimpleGrantedAuthority> authorities =
+        java.util.Arrays.stream(groups)
+            .map(group -> new SimpleGrantedAuthority("GROUP_" + group))
+            .toList();
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities));
   }
 
   public static void logout() {

@@ -40,25 +40,36 @@ class JoinedSignallerNeedToKnowTest {
   static final String MIDWIFE = "demo-verloskundige";
   static final String[] MIDWIFE_GROUPS = {"verloskundige", "verloskundige-utrecht-lombok"};
 
-  @Autowired
-  CaseFileService cases;
-  @Autowired
-  DossierService dossier;
-  @Autowired
-  ConsentService consents;
+  @Autowired CaseFileService cases;
+  @Autowired DossierService dossier;
+  @Autowired ConsentService consents;
 
   String caseNumber;
 
   @BeforeEach
   void volunteerSignalsAndTheMidwifeJoins() {
-    caseNumber = cases.openOrMatch(new Signal("VZ-0001", LocalDate.of(2026, 7, 20), 20,
-        List.of("migratie-taal"), "informele-zorg"),
-        new SignalledClient("111222333", LocalDate.of(1996, 5, 17), "3531AB"),
-        new SignalSource("demo-informele-zorg", List.of("informele-zorg",
-            "informele-zorg-utrecht"), null), MONDAY).caseNumber();
-    cases.joinOpenCase(SignalOutcome.matched(caseNumber, MatchKind.BSN_BIRTH_DATE, "key"),
-        new Signal("VP-7781", LocalDate.of(2026, 7, 20), 20, List.of("huiselijk-geweld"),
-            "verloskundige"), new SignalSource(MIDWIFE, List.of(MIDWIFE_GROUPS), null), MONDAY);
+    caseNumber =
+        cases
+            .openOrMatch(
+                new Signal(
+                    "VZ-0001",
+                    LocalDate.of(2026, 7, 20),
+                    20,
+                    List.of("migratie-taal"),
+                    "informele-zorg"),
+                new SignalledClient("111222333", LocalDate.of(1996, 5, 17), "3531AB"),
+                new SignalSource(
+                    "demo-informele-zorg",
+                    List.of("informele-zorg", "informele-zorg-utrecht"),
+                    null),
+                MONDAY)
+            .caseNumber();
+    cases.joinOpenCase(
+        SignalOutcome.matched(caseNumber, MatchKind.BSN_BIRTH_DATE, "key"),
+        new Signal(
+            "VP-7781", LocalDate.of(2026, 7, 20), 20, List.of("huiselijk-geweld"), "verloskundige"),
+        new SignalSource(MIDWIFE, List.of(MIDWIFE_GROUPS), null),
+        MONDAY);
   }
 
   @AfterEach
@@ -80,8 +91,15 @@ class JoinedSignallerNeedToKnowTest {
 
   @Test
   void withTheClientsConsentForHerDisciplineSheDoes() {
-    consents.record(new ConsentStatement(caseNumber, "verloskundige", "warme-overdracht",
-        ConsentDecision.GIVEN, null, "demo-informele-zorg", MONDAY));
+    consents.record(
+        new ConsentStatement(
+            caseNumber,
+            "verloskundige",
+            "warme-overdracht",
+            ConsentDecision.GIVEN,
+            null,
+            "demo-informele-zorg",
+            MONDAY));
     loginAs(MIDWIFE, MIDWIFE_GROUPS);
     assertThat(dossier.mayAccess(caseNumber, DossierPart.MOTHER_DOSSIER)).isTrue();
   }

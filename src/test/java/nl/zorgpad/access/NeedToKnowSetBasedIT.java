@@ -29,28 +29,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ZorgpadIntegrationTest
 class NeedToKnowSetBasedIT {
 
-  @Autowired
-  DossierGuard guard;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  EmergencyAccessRepository emergencies;
+  @Autowired DossierGuard guard;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EmergencyAccessRepository emergencies;
 
   List<Actor> actors() {
     List<Actor> actors = new ArrayList<>();
     for (User user : identityService.createUserQuery().list()) {
-      List<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list()
-          .stream().map(Group::getId).sorted().toList();
+      List<String> groups =
+          identityService.createGroupQuery().groupMember(user.getId()).list().stream()
+              .map(Group::getId)
+              .sorted()
+              .toList();
       actors.add(new Actor(user.getId(), user.getId(), groups, "127.0.0.1"));
     }
     return actors;
   }
 
   List<String> cases() {
-    return jdbc.queryForList("select case_number from zp_case_file order by case_number",
-        String.class);
+    return jdbc.queryForList(
+        "select case_number from zp_case_file order by case_number", String.class);
   }
 
   /** Compares both decisions for every actor, case and part; returns how many were allowed. */
@@ -86,14 +85,23 @@ class NeedToKnowSetBasedIT {
   @Test
   void anEmergencyAccessOpensTheCaseInBothDecisions() {
     String caseNumber = cases().get(0);
-    Actor kraamzorg = actors().stream().filter(a -> a.userId().equals("demo-kraamzorg"))
-        .findFirst().orElseThrow();
+    Actor kraamzorg =
+        actors().stream()
+            .filter(a -> a.userId().equals("demo-kraamzorg"))
+            .findFirst()
+            .orElseThrow();
     Instant now = Instant.now();
-    EmergencyAccess access = emergencies.save(new EmergencyAccess(caseNumber, "demo-kraamzorg",
-        "test: set-based decision", now.minusSeconds(5), now.plus(1, ChronoUnit.HOURS)));
+    EmergencyAccess access =
+        emergencies.save(
+            new EmergencyAccess(
+                caseNumber,
+                "demo-kraamzorg",
+                "test: set-based decision",
+                now.minusSeconds(5),
+                now.plus(1, ChronoUnit.HOURS)));
     try {
-      Map<String, AccessGrant> together = guard.decideAll(List.of(caseNumber),
-          DossierPart.MOTHER_DOSSIER, kraamzorg);
+      Map<String, AccessGrant> together =
+          guard.decideAll(List.of(caseNumber), DossierPart.MOTHER_DOSSIER, kraamzorg);
       assertThat(together.get(caseNumber).allowed()).isTrue();
       assertSameDecisions();
     } finally {
@@ -103,40 +111,58 @@ class NeedToKnowSetBasedIT {
 
   @Test
   void anEndedInvolvementNoLongerCountsInBothDecisions() {
-    Map<String, Object> involvement = jdbc.queryForList("select id, until_at from zp_involvement"
-        + " where until_at is null and group_id is not null order by id").get(0);
+    Map<String, Object> involvement =
+        jdbc.queryForList(
+                "select id, until_at from zp_involvement"
+                    + " where until_at is null and group_id is not null order by id")
+            .get(0);
     try {
-      jdbc.update("update zp_involvement set until_at = ? where id = ?",
-          java.time.OffsetDateTime.now().minusMinutes(1), involvement.get("id"));
+      jdbc.update(
+          "update zp_involvement set until_at = ? where id = ?",
+          java.time.OffsetDateTime.now().minusMinutes(1),
+          involvement.get("id"));
       assertSameDecisions();
     } finally {
-      jdbc.update("update zp_involvement set until_at = null where id = ?",
-          involvement.get("id"));
+      jdbc.update("update zp_involvement set until_at = null where id = ?", involvement.get("id"));
     }
   }
 
   @Test
   void aCaseOfAnotherCoalitionIsRefusedInBothDecisions() {
     String caseNumber = cases().get(0);
-    List<String> tenants = jdbc.queryForList("select ID_ from ACT_ID_TENANT order by ID_",
-        String.class);
+    List<String> tenants =
+        jdbc.queryForList("select ID_ from ACT_ID_TENANT order by ID_", String.class);
     assertThat(tenants).isNotEmpty();
-    List<Map<String, Object>> roots = jdbc.queryForList("select ID_, TENANT_ID_ from"
-        + " ACT_HI_PROCINST where BUSINESS_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null",
-        caseNumber);
+    List<Map<String, Object>> roots =
+        jdbc.queryForList(
+            "select ID_, TENANT_ID_ from"
+                + " ACT_HI_PROCINST where BUSINESS_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null",
+            caseNumber);
     assertThat(roots).isNotEmpty();
     try {
-      jdbc.update("update ACT_HI_PROCINST set TENANT_ID_ = ? where BUSINESS_KEY_ = ?"
-          + " and SUPER_PROCESS_INSTANCE_ID_ is null", tenants.get(0), caseNumber);
+      jdbc.update(
+          "update ACT_HI_PROCINST set TENANT_ID_ = ? where BUSINESS_KEY_ = ?"
+              + " and SUPER_PROCESS_INSTANCE_ID_ is null",
+          tenants.get(0),
+          caseNumber);
       assertSameDecisions();
-      Actor outsider = actors().stream().filter(a -> a.userId().equals("demo-verloskundige"))
-          .findFirst().orElseThrow();
-      assertThat(guard.decideAll(List.of(caseNumber), DossierPart.CASE_SUMMARY, outsider)
-          .get(caseNumber).allowed()).isFalse();
+      Actor outsider =
+          actors().stream()
+              .filter(a -> a.userId().equals("demo-verloskundige"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(
+              guard
+                  .decideAll(List.of(caseNumber), DossierPart.CASE_SUMMARY, outsider)
+                  .get(caseNumber)
+                  .allowed())
+          .isFalse();
     } finally {
       for (Map<String, Object> root : roots) {
-        jdbc.update("update ACT_HI_PROCINST set TENANT_ID_ = ? where ID_ = ?",
-            root.get("TENANT_ID_"), root.get("ID_"));
+        jdbc.update(
+            "update ACT_HI_PROCINST set TENANT_ID_ = ? where ID_ = ?",
+            root.get("TENANT_ID_"),
+            root.get("ID_"));
       }
     }
   }

@@ -20,30 +20,35 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The access log is append-only at the repository level, and never written outside a transaction. */
 @DataJpaTest
-@Import({AccessLog.class, CurrentActor.class,
-    nl.zorgpad.pathway.ClockConfiguration.class})
+@Import({AccessLog.class, CurrentActor.class, nl.zorgpad.pathway.ClockConfiguration.class})
 class AccessLogAppendOnlyTest {
 
-  @Autowired
-  AccessLog accessLog;
-  @Autowired
-  AccessLogRepository repository;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired AccessLog accessLog;
+  @Autowired AccessLogRepository repository;
+  @Autowired JdbcTemplate jdbc;
 
   static AccessEvent read(String caseNumber) {
-    return new AccessEvent(caseNumber, "client:7", "Client", "7", AccessAction.READ,
-        AccessOutcome.ALLOWED, "care", "involvement", false, null);
+    return new AccessEvent(
+        caseNumber,
+        "client:7",
+        "Client",
+        "7",
+        AccessAction.READ,
+        AccessOutcome.ALLOWED,
+        "care",
+        "involvement",
+        false,
+        null);
   }
 
   @Test
   void theRepositoryOffersOnlySaveFindAndCount() {
     assertThat(AccessLogRepository.class.getInterfaces())
         .containsExactly(org.springframework.data.repository.Repository.class);
-    List<String> methods = Arrays.stream(AccessLogRepository.class.getMethods())
-        .map(Method::getName).toList();
-    assertThat(methods).allMatch(name -> name.equals("save") || name.startsWith("find")
-        || name.equals("count"));
+    List<String> methods =
+        Arrays.stream(AccessLogRepository.class.getMethods()).map(Method::getName).toList();
+    assertThat(methods)
+        .allMatch(name -> name.equals("save") || name.startsWith("find") || name.equals("count"));
   }
 
   @Test
@@ -62,9 +67,11 @@ class AccessLogAppendOnlyTest {
 
   @Test
   void anEntryHoldsEveryNen7513Field() {
-    AccessLogEntry saved = accessLog.record(read("ZP-2026-00001"),
-        new Actor("demo-jgz", "demo-regiehouder", List.of("jgz", "jgz-utrecht-west"),
-            "10.0.0.7"));
+    AccessLogEntry saved =
+        accessLog.record(
+            read("ZP-2026-00001"),
+            new Actor(
+                "demo-jgz", "demo-regiehouder", List.of("jgz", "jgz-utrecht-west"), "10.0.0.7"));
     AccessLogEntry entry = repository.findByCaseNumberOrderByIdAsc("ZP-2026-00001").get(0);
     assertThat(entry.getId()).isEqualTo(saved.getId());
     assertThat(entry.getOccurredAt()).isNotNull();

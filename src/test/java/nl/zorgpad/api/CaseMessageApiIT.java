@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import nl.zorgpad.time.ZorgpadTime;
@@ -53,38 +52,47 @@ class CaseMessageApiIT {
   static final String WAITING_PROCESS = "it-case-messages";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  IdentityService identityService;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
 
   Http http;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(WAITING_PROCESS)
-        .count() == 0) {
-      UserTaskBuilder wait = Bpmn.createExecutableProcess(WAITING_PROCESS)
-          .camundaHistoryTimeToLive(1)
-          .startEvent()
-          .userTask("Task_Wait").camundaCandidateGroups("verloskundige");
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(WAITING_PROCESS)
+            .count()
+        == 0) {
+      UserTaskBuilder wait =
+          Bpmn.createExecutableProcess(WAITING_PROCESS)
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .userTask("Task_Wait")
+              .camundaCandidateGroups("verloskundige");
       wait.endEvent();
-      for (String message : List.of(CaseMessages.NEW_SIGNAL, CaseMessages.START_MELDCODE,
-          CaseMessages.END_CASE, CaseMessages.WITHDRAW_CONSENT, CaseMessages.BIRTH_REPORTED)) {
-        wait.moveToActivity("Task_Wait").boundaryEvent("Boundary_" + message)
-            .cancelActivity(false).message(message).endEvent();
+      for (String message :
+          List.of(
+              CaseMessages.NEW_SIGNAL,
+              CaseMessages.START_MELDCODE,
+              CaseMessages.END_CASE,
+              CaseMessages.WITHDRAW_CONSENT,
+              CaseMessages.BIRTH_REPORTED)) {
+        wait.moveToActivity("Task_Wait")
+            .boundaryEvent("Boundary_" + message)
+            .cancelActivity(false)
+            .message(message)
+            .endEvent();
       }
       BpmnModelInstance model = wait.done();
-      repositoryService.createDeployment().addModelInstance(WAITING_PROCESS + ".bpmn", model)
+      repositoryService
+          .createDeployment()
+          .addModelInstance(WAITING_PROCESS + ".bpmn", model)
           .deploy();
     }
   }
@@ -92,31 +100,42 @@ class CaseMessageApiIT {
   static Stream<Arguments> messages() {
     String today = LocalDate.now(ZorgpadTime.ZONE).toString();
     return Stream.of(
-        Arguments.of("signals", "{\"riskDomains\": [\"schulden\"],"
-            + " \"signallingDiscipline\": \"verloskundige\"}", "signallingDiscipline",
+        Arguments.of(
+            "signals",
+            "{\"riskDomains\": [\"schulden\"]," + " \"signallingDiscipline\": \"verloskundige\"}",
+            "signallingDiscipline",
             "verloskundige"),
-        Arguments.of("meldcode", "{\"meldcodeStartedBy\": \"verloskundige\"}",
-            "meldcodeStartedBy", "verloskundige"),
+        Arguments.of(
+            "meldcode",
+            "{\"meldcodeStartedBy\": \"verloskundige\"}",
+            "meldcodeStartedBy",
+            "verloskundige"),
         Arguments.of("end", "{\"endReason\": \"verhuisd\"}", "endReason", "verhuisd"),
-        Arguments.of("consent-withdrawals", "{\"recipientDiscipline\": \"jgz\"}",
-            "recipientDiscipline", "jgz"),
+        Arguments.of(
+            "consent-withdrawals",
+            "{\"recipientDiscipline\": \"jgz\"}",
+            "recipientDiscipline",
+            "jgz"),
         Arguments.of("birth", "{\"birthDate\": \"" + today + "\"}", "birthDate", today));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
-  void messageIsDeliveredToTheWaitingProcessOfTheCase(String endpoint, String body,
-      String variable, String value) {
+  void messageIsDeliveredToTheWaitingProcessOfTheCase(
+      String endpoint, String body, String variable, String value) {
     String caseNumber = newCase();
-    ProcessInstance waiting = runtimeService.startProcessInstanceByKey(WAITING_PROCESS,
-        caseNumber);
+    ProcessInstance waiting = runtimeService.startProcessInstanceByKey(WAITING_PROCESS, caseNumber);
 
     HttpResponse<String> response =
         http.postJson("/api/cases/" + caseNumber + "/" + endpoint, MIDWIFE, body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    HistoricVariableInstance delivered = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(waiting.getId()).variableName(variable).singleResult();
+    HistoricVariableInstance delivered =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(waiting.getId())
+            .variableName(variable)
+            .singleResult();
     assertThat(delivered).isNotNull();
     Object stored = delivered.getValue();
     assertThat(String.valueOf(stored)).isEqualTo(value);
@@ -137,16 +156,31 @@ class CaseMessageApiIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("messagesAtAnyTime")
-  void mainPathwayAcceptsItsMessages(String endpoint, String body, String variable,
-      String value) {
-    String message = Map.of("signals", CaseMessages.NEW_SIGNAL,
-        "meldcode", CaseMessages.START_MELDCODE, "end", CaseMessages.END_CASE,
-        "consent-withdrawals", CaseMessages.WITHDRAW_CONSENT).get(endpoint);
-    ProcessDefinition main = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(MAIN_PATHWAY).latestVersion().singleResult();
-    assertThat(repositoryService.getBpmnModelInstance(main.getId())
-        .getModelElementsByType(Message.class)).extracting(Message::getName)
-        .as("the main pathway has the message %s", message).contains(message);
+  void mainPathwayAcceptsItsMessages(String endpoint, String body, String variable, String value) {
+    String message =
+        Map.of(
+                "signals",
+                CaseMessages.NEW_SIGNAL,
+                "meldcode",
+                CaseMessages.START_MELDCODE,
+                "end",
+                CaseMessages.END_CASE,
+                "consent-withdrawals",
+                CaseMessages.WITHDRAW_CONSENT)
+            .get(endpoint);
+    ProcessDefinition main =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(MAIN_PATHWAY)
+            .latestVersion()
+            .singleResult();
+    assertThat(
+            repositoryService
+                .getBpmnModelInstance(main.getId())
+                .getModelElementsByType(Message.class))
+        .extracting(Message::getName)
+        .as("the main pathway has the message %s", message)
+        .contains(message);
     String caseNumber = newCase();
 
     HttpResponse<String> response =
@@ -159,44 +193,61 @@ class CaseMessageApiIT {
   void birthRightAfterTheSignalIs409TheCaseDoesNotWaitForItYet() throws Exception {
     String caseNumber = newCase();
 
-    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/birth",
-        MIDWIFE, "{\"birthDate\": \"" + LocalDate.now(ZorgpadTime.ZONE) + "\"}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/cases/" + caseNumber + "/birth",
+            MIDWIFE,
+            "{\"birthDate\": \"" + LocalDate.now(ZorgpadTime.ZONE) + "\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.path("error").asText()).isEqualTo("nothing-waiting");
+    assertThat(error.path("code").asText()).isEqualTo("nothing-waiting");
     assertThat(error.path("userMessage").asText()).contains(CaseMessages.BIRTH_REPORTED);
     // nothing was recorded: the case still waits for the consent, without a birth date
-    ProcessInstance pathway = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(MAIN_PATHWAY).processInstanceBusinessKey(caseNumber)
-        .singleResult();
+    ProcessInstance pathway =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(MAIN_PATHWAY)
+            .processInstanceBusinessKey(caseNumber)
+            .singleResult();
     assertThat(runtimeService.getVariable(pathway.getId(), CaseMessages.BIRTH_DATE)).isNull();
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKey("Task_AskConsent").count()).isOne();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_AskConsent")
+                .count())
+        .isOne();
   }
 
   @Test
   void unknownCaseIs404() throws Exception {
-    HttpResponse<String> response = http.postJson("/api/cases/ZP-2099-99999/end", MIDWIFE,
-        "{\"endReason\": \"verhuisd\"}");
+    HttpResponse<String> response =
+        http.postJson("/api/cases/ZP-2099-99999/end", MIDWIFE, "{\"endReason\": \"verhuisd\"}");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(response.body()).path("userMessage").asText())
         .contains("Onbekend casusnummer");
-    assertThat(http.postJson("/api/cases/geen-casus/end", MIDWIFE,
-        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(404);
+    assertThat(
+            http.postJson("/api/cases/geen-casus/end", MIDWIFE, "{\"endReason\": \"verhuisd\"}")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void disciplineNotInvolvedInTheCaseIs403() throws Exception {
     String caseNumber = newCase();
-    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/end",
-        MATERNITY_CARE, "{\"endReason\": \"verhuisd\"}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/cases/" + caseNumber + "/end", MATERNITY_CARE, "{\"endReason\": \"verhuisd\"}");
     assertThat(response.statusCode()).isEqualTo(403);
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.path("code").asText()).isEqualTo("not-involved");
     assertThat(error.path("userMessage").asText()).contains("niet betrokken");
-    assertThat(http.postJson("/api/cases/" + caseNumber + "/end", AUDITOR,
-        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/api/cases/" + caseNumber + "/end", AUDITOR, "{\"endReason\": \"verhuisd\"}")
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -205,8 +256,11 @@ class CaseMessageApiIT {
     String caseNumber = newCase();
     refuseConsent(caseNumber);
 
-    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/birth",
-        MIDWIFE, "{\"birthDate\": \"" + LocalDate.now(ZorgpadTime.ZONE) + "\"}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/cases/" + caseNumber + "/birth",
+            MIDWIFE,
+            "{\"birthDate\": \"" + LocalDate.now(ZorgpadTime.ZONE) + "\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
   }
@@ -216,33 +270,42 @@ class CaseMessageApiIT {
     String caseNumber = newCase();
     refuseConsent(caseNumber);
 
-    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/meldcode",
-        MIDWIFE, "{\"meldcodeStartedBy\": \"verloskundige\"}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/cases/" + caseNumber + "/meldcode",
+            MIDWIFE,
+            "{\"meldcodeStartedBy\": \"verloskundige\"}");
 
     assertThat(response.statusCode()).isEqualTo(409);
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.path("code").asText()).isEqualTo("nothing-waiting");
     assertThat(error.path("userMessage").asText()).contains("wacht op dit moment niet");
     // the English detail tells what happened, never the engine's exception or message
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-        assertThat(type).startsWith("application/problem+json"));
-    assertThat(error.path("detail").asText()).isNotBlank()
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(error.path("detail").asText())
+        .isNotBlank()
         .doesNotContain("Exception", "org.camunda", "ENGINE-");
   }
 
   @Test
   void invalidPayloadIs400WithADutchMessage() throws Exception {
     String caseNumber = newCase();
-    for (String[] refused : List.of(
-        new String[] {"end", "{\"endReason\": \"geen-zin\"}", "endReason"},
-        new String[] {"signals", "{\"riskDomains\": [], \"signallingDiscipline\":"
-            + " \"verloskundige\"}", "riskDomains"},
-        new String[] {"meldcode", "{}", "meldcodeStartedBy"},
-        new String[] {"consent-withdrawals", "{\"recipientDiscipline\": \"politie\"}",
-            "recipientDiscipline"},
-        new String[] {"birth", "{\"birthDate\": \"2999-01-01\"}", "birthDate"})) {
-      HttpResponse<String> response = http.postJson(
-          "/api/cases/" + caseNumber + "/" + refused[0], MIDWIFE, refused[1]);
+    for (String[] refused :
+        List.of(
+            new String[] {"end", "{\"endReason\": \"geen-zin\"}", "endReason"},
+            new String[] {
+              "signals",
+              "{\"riskDomains\": [], \"signallingDiscipline\":" + " \"verloskundige\"}",
+              "riskDomains"
+            },
+            new String[] {"meldcode", "{}", "meldcodeStartedBy"},
+            new String[] {
+              "consent-withdrawals", "{\"recipientDiscipline\": \"politie\"}", "recipientDiscipline"
+            },
+            new String[] {"birth", "{\"birthDate\": \"2999-01-01\"}", "birthDate"})) {
+      HttpResponse<String> response =
+          http.postJson("/api/cases/" + caseNumber + "/" + refused[0], MIDWIFE, refused[1]);
       assertThat(response.statusCode()).as(refused[0] + ": " + response.body()).isEqualTo(400);
       JsonNode error = JSON.readTree(response.body());
       assertThat(error.path("userMessage").asText()).isNotBlank();
@@ -253,15 +316,18 @@ class CaseMessageApiIT {
   @Test
   void meldcodeIsStartedOnlyForTheCallersOwnDiscipline() {
     String caseNumber = newCase();
-    HttpResponse<String> response = http.postJson("/api/cases/" + caseNumber + "/meldcode",
-        MIDWIFE, "{\"meldcodeStartedBy\": \"jgz\"}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/cases/" + caseNumber + "/meldcode", MIDWIFE, "{\"meldcodeStartedBy\": \"jgz\"}");
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
   @Test
   void unauthenticatedIs401() {
-    assertThat(http.postJson("/api/cases/ZP-2026-00001/end", null,
-        "{\"endReason\": \"verhuisd\"}").statusCode()).isEqualTo(401);
+    assertThat(
+            http.postJson("/api/cases/ZP-2026-00001/end", null, "{\"endReason\": \"verhuisd\"}")
+                .statusCode())
+        .isEqualTo(401);
   }
 
   private String newCase() {
@@ -277,21 +343,35 @@ class CaseMessageApiIT {
 
   private void refuseConsent(String caseNumber) {
     // the first task goes to the signaller's own team (issue 11)
-    identityService.setAuthentication("demo-verloskundige",
-        List.of("verloskundige", "verloskundige-utrecht-lombok"));
+    identityService.setAuthentication(
+        "demo-verloskundige", List.of("verloskundige", "verloskundige-utrecht-lombok"));
     try {
-      Task consent = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .taskDefinitionKey("Task_AskConsent").singleResult();
-      taskService.complete(consent.getId(), Map.of("consentDecision", "REFUSED",
-          "consentRefusalReason", "wil-geen-contact"));
+      Task consent =
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(caseNumber)
+              .taskDefinitionKey("Task_AskConsent")
+              .singleResult();
+      taskService.complete(
+          consent.getId(),
+          Map.of("consentDecision", "REFUSED", "consentRefusalReason", "wil-geen-contact"));
       // no safety concerns: the signaller confirms the case closes (issue 11)
-      Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .taskDefinitionKey("Task_ConfirmClosingWithoutConsent").singleResult();
+      Task confirm =
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(caseNumber)
+              .taskDefinitionKey("Task_ConfirmClosingWithoutConsent")
+              .singleResult();
       taskService.complete(confirm.getId(), Map.of("refusalFollowUp", "casus-sluiten"));
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .count()).as("the case has ended").isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
+        .as("the case has ended")
+        .isZero();
   }
 }

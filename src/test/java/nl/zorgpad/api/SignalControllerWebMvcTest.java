@@ -40,8 +40,12 @@ import org.springframework.test.web.servlet.ResultActions;
  * refused signal starts nothing. Security here is Spring Boot's default (an authenticated user,
  * a CSRF token); Zorgpad's own security and the real engine are the ITs' (SignalApiIT).
  */
-@WebMvcTest(controllers = SignalController.class, includeFilters = @ComponentScan.Filter(
-    type = FilterType.REGEX, pattern = "nl\\.zorgpad\\.input\\.InputRules"))
+@WebMvcTest(
+    controllers = SignalController.class,
+    includeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern = "nl\\.zorgpad\\.input\\.InputRules"))
 @WithMockUser("demo-verloskundige")
 class SignalControllerWebMvcTest {
 
@@ -50,19 +54,13 @@ class SignalControllerWebMvcTest {
   /** The input limits that every request body passes (RequestBodyLimits, InputLimitAdvice). */
   @TestConfiguration
   @EnableConfigurationProperties(InputLimitsProperties.class)
-  static class InputLimits {
-  }
+  static class InputLimits {}
 
-  @Autowired
-  MockMvc mvc;
-  @MockitoBean
-  EngineCaller engine;
-  @MockitoBean
-  FormService formService;
-  @MockitoBean
-  RepositoryService repositoryService;
-  @MockitoBean
-  Deadlines deadlines;
+  @Autowired MockMvc mvc;
+  @MockitoBean EngineCaller engine;
+  @MockitoBean FormService formService;
+  @MockitoBean RepositoryService repositoryService;
+  @MockitoBean Deadlines deadlines;
 
   @BeforeEach
   void setUp() {
@@ -73,13 +71,16 @@ class SignalControllerWebMvcTest {
 
   @Test
   void everyBrokenFieldIsNamedWithItsDutchMessage() throws Exception {
-    signal("""
+    signal(
+            """
         {"clientReference": "Jansen, Maria", "dueDate": "20-07-2026", "gestationalAgeWeeks": 50,
          "riskDomains": [], "signallingDiscipline": "verloskundige"}""")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value("invalid-input"))
-        .andExpect(jsonPath("$.errors[*].field").value(hasItems("clientReference", "dueDate",
-            "gestationalAgeWeeks", "riskDomains")))
+        .andExpect(jsonPath("$.code").value("invalid-input"))
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(
+                    hasItems("clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains")))
         .andExpect(jsonPath("$.userMessage").value(containsString("Gebruik geen naam")));
     verify(engine, never()).as(anyString(), any());
   }
@@ -88,8 +89,9 @@ class SignalControllerWebMvcTest {
   void anEmptyBodyIsRefusedFieldByFieldNotWithA500() throws Exception {
     signal("{}")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field").value(hasItems("clientReference", "dueDate",
-            "signallingDiscipline")));
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(hasItems("clientReference", "dueDate", "signallingDiscipline")));
     verify(engine, never()).as(anyString(), any());
   }
 
@@ -97,7 +99,7 @@ class SignalControllerWebMvcTest {
   void aDisciplineThatIsNotTheCallersIs403() throws Exception {
     signal(valid("jgz"))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.error").value("not-your-discipline"))
+        .andExpect(jsonPath("$.code").value("not-your-discipline"))
         .andExpect(jsonPath("$.userMessage").value(containsString("verloskundige")));
     verify(engine, never()).as(anyString(), any());
   }
@@ -107,7 +109,7 @@ class SignalControllerWebMvcTest {
     when(engine.groupsOf(USER)).thenReturn(List.of("coordinator"));
     signal(valid("verloskundige"))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.error").value("no-discipline"));
+        .andExpect(jsonPath("$.code").value("no-discipline"));
     verify(engine, never()).as(anyString(), any());
   }
 
@@ -116,19 +118,23 @@ class SignalControllerWebMvcTest {
     when(engine.coalitionsOf(USER)).thenReturn(List.of("dordrecht", "zeist"));
     signal(valid("verloskundige"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.error").value("coalition-ambiguous"));
+        .andExpect(jsonPath("$.code").value("coalition-ambiguous"));
     verify(engine, never()).as(anyString(), any());
   }
 
   private ResultActions signal(String json) throws Exception {
-    return mvc.perform(post("/api/signals").with(csrf())
-        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-        .content(json));
+    return mvc.perform(
+        post("/api/signals")
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.APPLICATION_JSON)
+            .content(json));
   }
 
   private static String valid(String discipline) {
     return """
         {"clientReference": "VP-2026-0042", "dueDate": "2026-07-20", "gestationalAgeWeeks": 20,
-         "riskDomains": ["huisvesting"], "signallingDiscipline": "%s"}""".formatted(discipline);
+         "riskDomains": ["huisvesting"], "signallingDiscipline": "%s"}"""
+        .formatted(discipline);
   }
 }

@@ -46,47 +46,55 @@ class TeamAssignmentIT {
   static final String JGZ_AMERSFOORT = JGZ_AMERSFOORT_USER + ":it-secret";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  AuthorizationService authorizationService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  TaskReassignment reassignment;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired IdentityService identityService;
+  @Autowired TaskReassignment reassignment;
 
   Http http;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-assignment")
-        .count() == 0) {
-      repositoryService.createDeployment()
-          .addModelInstance("it-assignment.bpmn", Bpmn.createExecutableProcess("it-assignment")
-              .camundaHistoryTimeToLive(1)
-              .startEvent()
-              .userTask("Task_HomeVisit").name("Prenataal huisbezoek").camundaCandidateGroups("jgz")
-              .documentation("Plan het huisbezoek binnen twee weken.")
-              .endEvent().done())
-          .addModelInstance("it-assignment-expression.bpmn",
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("it-assignment")
+            .count()
+        == 0) {
+      repositoryService
+          .createDeployment()
+          .addModelInstance(
+              "it-assignment.bpmn",
+              Bpmn.createExecutableProcess("it-assignment")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .userTask("Task_HomeVisit")
+                  .name("Prenataal huisbezoek")
+                  .camundaCandidateGroups("jgz")
+                  .documentation("Plan het huisbezoek binnen twee weken.")
+                  .endEvent()
+                  .done())
+          .addModelInstance(
+              "it-assignment-expression.bpmn",
               Bpmn.createExecutableProcess("it-assignment-expression")
                   .camundaHistoryTimeToLive(1)
                   .startEvent()
-                  .userTask("Task_Any").camundaCandidateGroups("${discipline}, coordinator")
-                  .endEvent().done())
-          .addModelInstance("it-assignment-parent.bpmn",
+                  .userTask("Task_Any")
+                  .camundaCandidateGroups("${discipline}, coordinator")
+                  .endEvent()
+                  .done())
+          .addModelInstance(
+              "it-assignment-parent.bpmn",
               Bpmn.createExecutableProcess("it-assignment-parent")
                   .camundaHistoryTimeToLive(1)
                   .startEvent()
-                  .callActivity("Call_HomeVisit").calledElement("it-assignment")
-                  .endEvent().done())
+                  .callActivity("Call_HomeVisit")
+                  .calledElement("it-assignment")
+                  .endEvent()
+                  .done())
           .deploy();
     }
     if (identityService.createUserQuery().userId(JGZ_AMERSFOORT_USER).count() == 0) {
@@ -145,29 +153,38 @@ class TeamAssignmentIT {
 
   @Test
   void disciplineFromAnExpressionIsResolvedAndOtherGroupsAreKept() {
-    Task buurtteam = startAndGetTask("it-assignment-expression",
-        Map.of("discipline", "buurtteam", "neighbourhood", "utrecht-overvecht"));
+    Task buurtteam =
+        startAndGetTask(
+            "it-assignment-expression",
+            Map.of("discipline", "buurtteam", "neighbourhood", "utrecht-overvecht"));
     assertThat(candidateGroups(buurtteam))
         .containsExactlyInAnyOrder("buurtteam-utrecht-overvecht", "coordinator");
 
     // kraamzorg has teams, but none serves Doesburg
-    Task kraamzorg = startAndGetTask("it-assignment-expression",
-        Map.of("discipline", "kraamzorg", "neighbourhood", "doesburg"));
+    Task kraamzorg =
+        startAndGetTask(
+            "it-assignment-expression",
+            Map.of("discipline", "kraamzorg", "neighbourhood", "doesburg"));
     assertThat(candidateGroups(kraamzorg)).containsExactlyInAnyOrder("kraamzorg", "coordinator");
     assertThat(taskService.getVariableLocal(kraamzorg.getId(), TeamAssignment.WARNING_VARIABLE))
         .isEqualTo("NO_TEAM");
     assertThat(kraamzorg.getDescription())
-        .isEqualTo("Let op: de sociale kaart heeft geen team van Kraamzorg voor wijk Doesburg"
-            + " (Doesburg). Daarom staat deze taak bij alle medewerkers van Kraamzorg. De"
-            + " regiehouder kan de taak aan het juiste team toewijzen.");
+        .isEqualTo(
+            "Let op: de sociale kaart heeft geen team van Kraamzorg voor wijk Doesburg"
+                + " (Doesburg). Daarom staat deze taak bij alle medewerkers van Kraamzorg. De"
+                + " regiehouder kan de taak aan het juiste team toewijzen.");
   }
 
   @Test
   void taskOfACalledProcessUsesTheNeighbourhoodOfTheCase() {
-    ProcessInstance parent = runtimeService.startProcessInstanceByKey("it-assignment-parent",
-        "ZP-IT-PARENT", Map.of("neighbourhood", "utrecht-lombok"));
-    ProcessInstance child = runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(parent.getId()).singleResult();
+    ProcessInstance parent =
+        runtimeService.startProcessInstanceByKey(
+            "it-assignment-parent", "ZP-IT-PARENT", Map.of("neighbourhood", "utrecht-lombok"));
+    ProcessInstance child =
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(parent.getId())
+            .singleResult();
     assertThat(child.getBusinessKey()).as("not passed on: found through the caller").isNull();
     Task task = taskService.createTaskQuery().processInstanceId(child.getId()).singleResult();
 
@@ -179,17 +196,24 @@ class TeamAssignmentIT {
     Task lombok = startAndGetTask("it-assignment", Map.of("neighbourhood", "utrecht-lombok"));
     Task fallback = startAndGetTask("it-assignment", Map.of());
 
-    List<String> utrecht = taskIds(http.get("/engine-rest/task?processDefinitionKey="
-        + "it-assignment", JGZ_UTRECHT));
-    List<String> amersfoort = taskIds(http.get("/engine-rest/task?processDefinitionKey="
-        + "it-assignment", JGZ_AMERSFOORT));
+    List<String> utrecht =
+        taskIds(http.get("/engine-rest/task?processDefinitionKey=" + "it-assignment", JGZ_UTRECHT));
+    List<String> amersfoort =
+        taskIds(
+            http.get("/engine-rest/task?processDefinitionKey=" + "it-assignment", JGZ_AMERSFOORT));
 
     assertThat(utrecht).contains(lombok.getId(), fallback.getId());
     assertThat(amersfoort).contains(fallback.getId()).doesNotContain(lombok.getId());
-    assertThat(http.get("/engine-rest/process-instance/" + lombok.getProcessInstanceId(),
-        JGZ_AMERSFOORT).statusCode()).isEqualTo(404);
-    assertThat(http.get("/engine-rest/process-instance/" + lombok.getProcessInstanceId(),
-        JGZ_UTRECHT).statusCode()).isEqualTo(200);
+    assertThat(
+            http.get(
+                    "/engine-rest/process-instance/" + lombok.getProcessInstanceId(),
+                    JGZ_AMERSFOORT)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            http.get("/engine-rest/process-instance/" + lombok.getProcessInstanceId(), JGZ_UTRECHT)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -197,12 +221,30 @@ class TeamAssignmentIT {
     Group group = identityService.createGroupQuery().groupId("jgz-utrecht-west").singleResult();
     assertThat(group.getType()).isEqualTo("WORKFLOW");
     assertThat(group.getName()).isEqualTo("JGZ Utrecht West – Jeugdgezondheidszorg Utrecht Stad");
-    assertThat(authorizationService.isUserAuthorized("nobody", List.of("jgz-utrecht-west"),
-        Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
-    assertThat(authorizationService.isUserAuthorized("nobody", List.of("jgz-utrecht-west"),
-        Permissions.READ, Resources.FILTER, "any-filter")).isTrue();
-    assertThat(authorizationService.isUserAuthorized("nobody", List.of("jgz-utrecht-west"),
-        Permissions.READ, Resources.PROCESS_INSTANCE, "any-case")).isFalse();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "nobody",
+                List.of("jgz-utrecht-west"),
+                Permissions.ACCESS,
+                Resources.APPLICATION,
+                "tasklist"))
+        .isTrue();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "nobody",
+                List.of("jgz-utrecht-west"),
+                Permissions.READ,
+                Resources.FILTER,
+                "any-filter"))
+        .isTrue();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "nobody",
+                List.of("jgz-utrecht-west"),
+                Permissions.READ,
+                Resources.PROCESS_INSTANCE,
+                "any-case"))
+        .isFalse();
   }
 
   @Test
@@ -221,8 +263,14 @@ class TeamAssignmentIT {
     assertThat(after.getDescription()).isEqualTo("Plan het huisbezoek binnen twee weken.");
     assertThat(after.getAssignee()).as("the Amersfoort nurse is not in the new team").isNull();
     assertThat(taskGrants(task, "jgz")).isZero();
-    assertThat(authorizationService.createAuthorizationQuery().userIdIn(JGZ_AMERSFOORT_USER)
-        .resourceType(Resources.TASK).resourceId(task.getId()).count()).isZero();
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .userIdIn(JGZ_AMERSFOORT_USER)
+                .resourceType(Resources.TASK)
+                .resourceId(task.getId())
+                .count())
+        .isZero();
     assertThat(taskGrants(task, "jgz-utrecht-west")).isOne();
 
     // and back to the whole discipline, if that is what she wants
@@ -236,18 +284,22 @@ class TeamAssignmentIT {
     Task task = startAndGetTask("it-assignment", Map.of("neighbourhood", "utrecht-lombok"));
 
     assertThatThrownBy(() -> reassignment.reassign(task.getId(), "buurtteam-utrecht-lombok"))
-        .isInstanceOfSatisfying(ReassignmentException.class, e -> assertThat(e.getCodes())
-            .containsExactly("assignment.reassign.otherDiscipline"));
+        .isInstanceOfSatisfying(
+            ReassignmentException.class,
+            e -> assertThat(e.getCodes()).containsExactly("assignment.reassign.otherDiscipline"));
     assertThatThrownBy(() -> reassignment.reassign(task.getId(), "jgz-nergens"))
-        .isInstanceOfSatisfying(ReassignmentException.class, e -> assertThat(e.getCodes())
-            .containsExactly("assignment.reassign.unknownTeam"));
+        .isInstanceOfSatisfying(
+            ReassignmentException.class,
+            e -> assertThat(e.getCodes()).containsExactly("assignment.reassign.unknownTeam"));
     assertThatThrownBy(() -> reassignment.reassign("no-such-task", "jgz-utrecht-west"))
         .isInstanceOf(ReassignmentException.class);
     assertThat(candidateGroups(task)).containsExactly("jgz-utrecht-west");
   }
 
   @Test
-  @WithMockUser(username = "demo-jgz", authorities = {"GROUP_jgz", "GROUP_jgz-utrecht-west"})
+  @WithMockUser(
+      username = "demo-jgz",
+      authorities = {"GROUP_jgz", "GROUP_jgz-utrecht-west"})
   void onlyARegiehouderReassigns() {
     Task task = startAndGetTask("it-assignment", Map.of());
 
@@ -257,20 +309,26 @@ class TeamAssignmentIT {
   }
 
   private Task startAndGetTask(String key, Map<String, Object> variables) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(key,
-        "ZP-IT-" + System.nanoTime(), new HashMap<>(variables));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            key, "ZP-IT-" + System.nanoTime(), new HashMap<>(variables));
     return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
   private List<String> candidateGroups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).toList();
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   private long taskGrants(Task task, String groupId) {
-    return authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(Resources.TASK).resourceId(task.getId()).count();
+    return authorizationService
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(Resources.TASK)
+        .resourceId(task.getId())
+        .count();
   }
 
   private static List<String> taskIds(java.net.http.HttpResponse<String> response)

@@ -23,27 +23,25 @@ import org.springframework.context.annotation.Import;
 @Import({TeamResolver.class, PostcodeResolver.class, MessageSourceAutoConfiguration.class})
 class TeamResolverTest {
 
-  @Autowired
-  NeighbourhoodRepository neighbourhoods;
-  @Autowired
-  OrganisationRepository organisations;
-  @Autowired
-  TeamRepository teams;
-  @Autowired
-  TeamResolver resolver;
+  @Autowired NeighbourhoodRepository neighbourhoods;
+  @Autowired OrganisationRepository organisations;
+  @Autowired TeamRepository teams;
+  @Autowired TeamResolver resolver;
 
   @BeforeEach
   void givenASocialMap() {
     SocialMapFixture map = new SocialMapFixture(neighbourhoods, organisations, teams);
     Neighbourhood lombok = map.neighbourhood("utrecht-lombok", "Lombok", "Utrecht", "3531-3532");
-    Neighbourhood overvecht = map.neighbourhood("utrecht-overvecht", "Overvecht", "Utrecht",
-        "3561-3564");
+    Neighbourhood overvecht =
+        map.neighbourhood("utrecht-overvecht", "Overvecht", "Utrecht", "3561-3564");
     map.neighbourhood("utrecht-leidsche-rijn", "Leidsche Rijn", "Utrecht", "3541-3545");
     Organisation jgz = map.organisation("JGZ Utrecht", OrganisationType.GGD_JGZ);
     map.team(jgz, "jgz-utrecht-west", "jgz", lombok);
     map.team(jgz, "jgz-utrecht-noordoost", "jgz", overvecht);
-    Organisation practiceA = map.organisation("Praktijk A", OrganisationType.VERLOSKUNDIGENPRAKTIJK);
-    Organisation practiceB = map.organisation("Praktijk B", OrganisationType.VERLOSKUNDIGENPRAKTIJK);
+    Organisation practiceA =
+        map.organisation("Praktijk A", OrganisationType.VERLOSKUNDIGENPRAKTIJK);
+    Organisation practiceB =
+        map.organisation("Praktijk B", OrganisationType.VERLOSKUNDIGENPRAKTIJK);
     map.team(practiceA, "verloskundige-a", "verloskundige", lombok);
     map.team(practiceB, "verloskundige-b", "verloskundige", lombok, overvecht);
   }
@@ -73,7 +71,8 @@ class TeamResolverTest {
     assertThat(result.candidateGroups()).containsExactly("jgz");
     assertThat(result.outcome()).isEqualTo(Outcome.NO_TEAM);
     assertThat(result.isFallback()).isTrue();
-    assertThat(result.warning()).startsWith("Let op:")
+    assertThat(result.warning())
+        .startsWith("Let op:")
         .contains("Jeugdgezondheidszorg (JGZ)", "Leidsche Rijn (Utrecht)", "regiehouder");
   }
 

@@ -14,8 +14,21 @@ class AccessLogBurstTest {
   static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
 
   static Entry read(String user, String purpose, String client, String caseNumber, int minute) {
-    return new Entry((long) minute, NINE.plusSeconds(60L * minute), user, user, "org", "jgz",
-        client, caseNumber, "Client", "READ", "ALLOWED", purpose, "involvement", false);
+    return new Entry(
+        (long) minute,
+        NINE.plusSeconds(60L * minute),
+        user,
+        user,
+        "org",
+        "jgz",
+        client,
+        caseNumber,
+        "Client",
+        "READ",
+        "ALLOWED",
+        purpose,
+        "involvement",
+        false);
   }
 
   static List<Entry> casesReadWithinAnHour(String user, String purpose, int cases) {
@@ -29,10 +42,12 @@ class AccessLogBurstTest {
   @Test
   void fiveCasesWithinAnHourAreABurstFourAreNot() {
     assertThat(AccessLogReview.bursts(casesReadWithinAnHour("demo-jgz", "care", 5)))
-        .singleElement().satisfies(burst -> {
-          assertThat(burst.user()).isEqualTo("demo-jgz");
-          assertThat(burst.dossiers()).isEqualTo(5);
-        });
+        .singleElement()
+        .satisfies(
+            burst -> {
+              assertThat(burst.user()).isEqualTo("demo-jgz");
+              assertThat(burst.dossiers()).isEqualTo(5);
+            });
     assertThat(AccessLogReview.bursts(casesReadWithinAnHour("demo-jgz", "care", 4))).isEmpty();
   }
 
@@ -55,8 +70,8 @@ class AccessLogBurstTest {
 
   @Test
   void theAuditorsOwnReadsAndTheSystemAreNotCaregiversAccess() {
-    assertThat(AccessLogReview.bursts(casesReadWithinAnHour("demo-auditor",
-        AuditReads.PURPOSE, 8))).isEmpty();
+    assertThat(AccessLogReview.bursts(casesReadWithinAnHour("demo-auditor", AuditReads.PURPOSE, 8)))
+        .isEmpty();
     assertThat(AccessLogReview.bursts(casesReadWithinAnHour("system", "care", 8))).isEmpty();
   }
 }

@@ -34,14 +34,10 @@ class AccessLogReviewIT {
 
   static final String AUDITOR = "demo-auditor:demo";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  AccessLog accessLog;
-  @Autowired
-  TransactionTemplate transactions;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired AccessLog accessLog;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcTemplate jdbc;
 
   Http http;
   String probe;
@@ -65,9 +61,15 @@ class AccessLogReviewIT {
     String page = unusual(http.get("/audit/toegang", AUDITOR).body());
     assertThat(page).contains("Periode: ").contains(recent).doesNotContain(old);
 
-    String longer = unusual(http.get("/audit/toegang?van="
-        + java.time.LocalDate.now().minusDays(45) + "&tot=" + java.time.LocalDate.now(),
-        AUDITOR).body());
+    String longer =
+        unusual(
+            http.get(
+                    "/audit/toegang?van="
+                        + java.time.LocalDate.now().minusDays(45)
+                        + "&tot="
+                        + java.time.LocalDate.now(),
+                    AUDITOR)
+                .body());
     assertThat(longer).contains(recent).contains(old);
   }
 
@@ -86,15 +88,25 @@ class AccessLogReviewIT {
 
   @Test
   void theOrganisationIsSearchedInTheQueryAndItsTextTakenLiterally() {
-    String organisation = jdbc.queryForList("select o.name from ACT_ID_MEMBERSHIP m join zp_team t"
-        + " on t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
-        + " where m.USER_ID_ = 'demo-verloskundige' order by o.name", String.class).get(0);
+    String organisation =
+        jdbc.queryForList(
+                "select o.name from ACT_ID_MEMBERSHIP m join zp_team t"
+                    + " on t.group_id = m.GROUP_ID_ join zp_organisation o on o.id = t.organisation_id"
+                    + " where m.USER_ID_ = 'demo-verloskundige' order by o.name",
+                String.class)
+            .get(0);
     String hers = read("demo-verloskundige", "R" + probe + "-vk", null);
     String theProbes = read(probe, "R" + probe + "-x", null);
 
-    String found = searchResults(http.get("/audit/toegang?organisatie="
-        + java.net.URLEncoder.encode(organisation.substring(2, 12).toUpperCase(),
-            java.nio.charset.StandardCharsets.UTF_8), AUDITOR).body());
+    String found =
+        searchResults(
+            http.get(
+                    "/audit/toegang?organisatie="
+                        + java.net.URLEncoder.encode(
+                            organisation.substring(2, 12).toUpperCase(),
+                            java.nio.charset.StandardCharsets.UTF_8),
+                    AUDITOR)
+                .body());
     assertThat(found).contains(hers).doesNotContain(theProbes);
     assertThat(http.get("/audit/toegang?organisatie=%25", AUDITOR).body())
         .contains("Gevonden records: 0");
@@ -116,10 +128,21 @@ class AccessLogReviewIT {
       ClockUtil.setCurrentTime(Date.from(at));
     }
     try {
-      transactions.executeWithoutResult(status -> accessLog.record(new AccessEvent(caseNumber,
-          "case:" + caseNumber, "CaseSummary", caseNumber, AccessAction.READ,
-          AccessOutcome.ALLOWED, AccessEvent.Purposes.CARE, null, false, null),
-          new Actor(user, user, List.of(), "127.0.0.1")));
+      transactions.executeWithoutResult(
+          status ->
+              accessLog.record(
+                  new AccessEvent(
+                      caseNumber,
+                      "case:" + caseNumber,
+                      "CaseSummary",
+                      caseNumber,
+                      AccessAction.READ,
+                      AccessOutcome.ALLOWED,
+                      AccessEvent.Purposes.CARE,
+                      null,
+                      false,
+                      null),
+                  new Actor(user, user, List.of(), "127.0.0.1")));
     } finally {
       ClockUtil.reset();
     }

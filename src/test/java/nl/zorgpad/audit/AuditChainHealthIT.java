@@ -19,14 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ZorgpadIntegrationTest
 class AuditChainHealthIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  ChainCheckpoints checkpoints;
-  @Autowired
-  ChainVerificationService verification;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ChainCheckpoints checkpoints;
+  @Autowired ChainVerificationService verification;
 
   @Test
   void auditorsAndAdministratorsSeeTheChainsOthersOnlyTheStatus() {
@@ -36,8 +32,12 @@ class AuditChainHealthIT {
     for (String user : new String[] {"demo-auditor:demo", "admin:demo-admin"}) {
       HttpResponse<String> health = http.get("/actuator/health", user);
       assertThat(health.statusCode()).as(user).isEqualTo(200);
-      assertThat(health.body()).as(user).contains("\"auditChain\"")
-          .contains("\"engine-audit\"").contains("\"access-log\"").contains("\"intact\":true")
+      assertThat(health.body())
+          .as(user)
+          .contains("\"auditChain\"")
+          .contains("\"engine-audit\"")
+          .contains("\"access-log\"")
+          .contains("\"intact\":true")
           .doesNotContain("BROKEN");
     }
     for (String user : new String[] {null, "demo-jgz:demo", "demo-coordinator:demo"}) {
@@ -45,15 +45,18 @@ class AuditChainHealthIT {
       assertThat(health.statusCode()).as(String.valueOf(user)).isEqualTo(200);
       assertThat(health.body()).as(String.valueOf(user)).isEqualTo("{\"status\":\"UP\"}");
       assertThat(http.get("/actuator/health/auditChain", user).statusCode())
-          .as(String.valueOf(user)).isIn(401, 403, 404);
+          .as(String.valueOf(user))
+          .isIn(401, 403, 404);
     }
   }
 
   @Test
   void aChangedRowIsNamedButTheApplicationStaysUp() {
     Http http = new Http(port);
-    Map<String, Object> row = jdbc.queryForMap("select id, user_id from zp_access_log"
-        + " where chain_seq = (select max(chain_seq) / 2 + 1 from zp_access_log)");
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select id, user_id from zp_access_log"
+                + " where chain_seq = (select max(chain_seq) / 2 + 1 from zp_access_log)");
     Object id = row.get("id");
     checkpoints.checkIncrementally();
     jdbc.update("update zp_access_log set user_id = 'someone-else' where id = ?", id);
@@ -64,8 +67,10 @@ class AuditChainHealthIT {
           .contains("\"status\":\"UP\"");
       verification.verifyWithoutAuthorization();
       String health = http.get("/actuator/health/auditChain", "demo-auditor:demo").body();
-      assertThat(health).contains("\"status\":\"BROKEN\"")
-          .contains("\"brokenRecordId\":\"" + id + "\"").contains("CONTENT_CHANGED");
+      assertThat(health)
+          .contains("\"status\":\"BROKEN\"")
+          .contains("\"brokenRecordId\":\"" + id + "\"")
+          .contains("CONTENT_CHANGED");
       // a tampered log is for the privacy officer; the application itself is still up
       assertThat(http.get("/actuator/health", null).body()).isEqualTo("{\"status\":\"UP\"}");
     } finally {
@@ -84,15 +89,18 @@ class AuditChainHealthIT {
     checkpoints.checkIncrementally();
     // a new record after the checkpoint, then changed directly in the database
     http.get("/casus", "demo-verloskundige:demo");
-    Map<String, Object> row = jdbc.queryForMap("select id, user_id from zp_access_log"
-        + " where chain_seq = (select max(chain_seq) from zp_access_log)");
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select id, user_id from zp_access_log"
+                + " where chain_seq = (select max(chain_seq) from zp_access_log)");
     Object id = row.get("id");
     jdbc.update("update zp_access_log set user_id = 'someone-else' where id = ?", id);
     try {
-      assertThat(checkpoints.checkIncrementally()).anySatisfy(result ->
-          assertThat(result.brokenRecordId()).isEqualTo(id));
+      assertThat(checkpoints.checkIncrementally())
+          .anySatisfy(result -> assertThat(result.brokenRecordId()).isEqualTo(id));
       assertThat(http.get("/actuator/health/auditChain", "demo-auditor:demo").body())
-          .contains("\"status\":\"BROKEN\"").contains("\"brokenRecordId\":\"" + id + "\"");
+          .contains("\"status\":\"BROKEN\"")
+          .contains("\"brokenRecordId\":\"" + id + "\"");
     } finally {
       jdbc.update("update zp_access_log set user_id = ? where id = ?", row.get("user_id"), id);
     }

@@ -26,25 +26,30 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ZorgpadIntegrationTest
 class AuditEndpointsAccessIT {
 
-  static final List<String> REFUSED = List.of("demo-verloskundige:demo", "demo-jgz:demo",
-      "demo-regiehouder:demo", "demo-buurtteam:demo", "demo-coordinator:demo");
+  static final List<String> REFUSED =
+      List.of(
+          "demo-verloskundige:demo",
+          "demo-jgz:demo",
+          "demo-regiehouder:demo",
+          "demo-buurtteam:demo",
+          "demo-coordinator:demo");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
-  @Autowired
-  JdbcTemplate jdbc;
+
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void everyAuditEndpointIsForAuditorsOnly() {
-    String caseNumber = jdbc.queryForList("select case_number from zp_case_file order by id",
-        String.class).get(0);
+    String caseNumber =
+        jdbc.queryForList("select case_number from zp_case_file order by id", String.class).get(0);
     Http http = new Http(port);
     List<String> paths = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry
-        : mappings.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        mappings.getHandlerMethods().entrySet()) {
       if (!entry.getValue().getBeanType().getPackageName().equals("nl.zorgpad.audit")) {
         continue;
       }
@@ -56,8 +61,13 @@ class AuditEndpointsAccessIT {
       }
     }
     // the controllers as they are today; a new one is found by the loop above
-    assertThat(paths).hasSizeGreaterThanOrEqualTo(10)
-        .contains("/audit", "/audit/keten", "/audit/toegang", "/audit/casus/" + caseNumber,
+    assertThat(paths)
+        .hasSizeGreaterThanOrEqualTo(10)
+        .contains(
+            "/audit",
+            "/audit/keten",
+            "/audit/toegang",
+            "/audit/casus/" + caseNumber,
             "/audit/inzage/" + caseNumber + "/inzageverzoek.pdf");
     for (String path : paths) {
       assertThat(path).as("every path variable filled").doesNotContain("{");
@@ -65,7 +75,8 @@ class AuditEndpointsAccessIT {
         assertThat(http.get(path, user).statusCode()).as(user + " " + path).isEqualTo(403);
       }
       assertThat(http.get(path, null).statusCode()).as("anonymous " + path).isIn(302, 401);
-      assertThat(http.get(path, "demo-auditor:demo").statusCode()).as("auditor " + path)
+      assertThat(http.get(path, "demo-auditor:demo").statusCode())
+          .as("auditor " + path)
           .isEqualTo(200);
     }
   }

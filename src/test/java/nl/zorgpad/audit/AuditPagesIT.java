@@ -27,12 +27,9 @@ class AuditPagesIT {
   static final String AUDITOR = "demo-auditor:demo";
   static final String CAREGIVER = "demo-jgz:demo";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  HistoryService history;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired HistoryService history;
 
   Http http;
   String caseNumber;
@@ -41,107 +38,150 @@ class AuditPagesIT {
   void setUp() {
     http = new Http(port);
     // the demo case that went furthest: most completed tasks
-    caseNumber = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").list().stream()
-        .map(HistoricProcessInstance::getBusinessKey)
-        .max(java.util.Comparator.comparingLong(key -> jdbc.queryForObject(
-            "select count(*) from zp_audit_record where case_number = ?"
-                + " and event_type = 'task-complete'", Long.class, key)))
-        .orElseThrow();
+    caseNumber =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+            .list()
+            .stream()
+            .map(HistoricProcessInstance::getBusinessKey)
+            .max(
+                java.util.Comparator.comparingLong(
+                    key ->
+                        jdbc.queryForObject(
+                            "select count(*) from zp_audit_record where case_number = ?"
+                                + " and event_type = 'task-complete'",
+                            Long.class,
+                            key)))
+            .orElseThrow();
   }
 
   @Test
   void everyCompletedTaskAndVariableChangeIsInTheChainedAuditTrail() {
-    List<Map<String, Object>> completed = jdbc.queryForList("select user_id, chain_seq, hash"
-        + " from zp_audit_record where event_type = 'task-complete'");
+    List<Map<String, Object>> completed =
+        jdbc.queryForList(
+            "select user_id, chain_seq, hash"
+                + " from zp_audit_record where event_type = 'task-complete'");
     assertThat(completed).isNotEmpty();
-    assertThat(completed).allSatisfy(row -> {
-      assertThat(row.get("chain_seq")).isNotNull();
-      assertThat((String) row.get("hash")).hasSize(64);
-    });
-    assertThat(completed).anySatisfy(row ->
-        assertThat((String) row.get("user_id")).startsWith("demo-"));
-    assertThat(jdbc.queryForObject("select count(*) from zp_audit_record where event_type like"
-        + " 'variable-%'", Long.class)).isPositive();
-    assertThat(jdbc.queryForObject("select count(*) from zp_audit_record where chain_seq is null",
-        Long.class)).isZero();
+    assertThat(completed)
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("chain_seq")).isNotNull();
+              assertThat((String) row.get("hash")).hasSize(64);
+            });
+    assertThat(completed)
+        .anySatisfy(row -> assertThat((String) row.get("user_id")).startsWith("demo-"));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record where event_type like" + " 'variable-%'",
+                Long.class))
+        .isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record where chain_seq is null", Long.class))
+        .isZero();
   }
 
   @Test
   void caseHistoryShowsTasksWithWhoCompletedThemAndVariableChanges() {
     HttpResponse<String> page = http.get("/audit/casus/" + caseNumber, AUDITOR);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Geschiedenis van casus " + caseNumber)
-        .contains("Taak afgerond").contains("Taak klaargezet")
-        .contains("Gegeven vastgelegd of gewijzigd").contains("Zorgpad gestart")
-        .contains("demo-verloskundige").contains("→");
-    HttpResponse<String> filtered = http.get("/audit/casus/" + caseNumber
-        + "?type=TASK_COMPLETED", AUDITOR);
-    assertThat(filtered.body()).contains("data-type=\"TASK_COMPLETED\"")
+    assertThat(page.body())
+        .contains("Geschiedenis van casus " + caseNumber)
+        .contains("Taak afgerond")
+        .contains("Taak klaargezet")
+        .contains("Gegeven vastgelegd of gewijzigd")
+        .contains("Zorgpad gestart")
+        .contains("demo-verloskundige")
+        .contains("→");
+    HttpResponse<String> filtered =
+        http.get("/audit/casus/" + caseNumber + "?type=TASK_COMPLETED", AUDITOR);
+    assertThat(filtered.body())
+        .contains("data-type=\"TASK_COMPLETED\"")
         .doesNotContain("data-type=\"VARIABLE_CHANGED\"");
-    HttpResponse<String> byUser = http.get("/audit/casus/" + caseNumber
-        + "?gebruiker=nobody", AUDITOR);
+    HttpResponse<String> byUser =
+        http.get("/audit/casus/" + caseNumber + "?gebruiker=nobody", AUDITOR);
     assertThat(byUser.body()).contains("id=\"timeline-empty\"");
     assertThat(http.get("/audit/casus/ZP-1900-9999", AUDITOR).statusCode()).isEqualTo(404);
   }
 
   @Test
   void verificationNamesTheChangedRowAndIsIntactAgainAfterRestoring() {
-    assertThat(http.get("/audit/keten", AUDITOR).body()).contains("Intact")
+    assertThat(http.get("/audit/keten", AUDITOR).body())
+        .contains("Intact")
         .doesNotContain("Verbroken");
-    Map<String, Object> row = jdbc.queryForMap("select id, user_id from zp_audit_record"
-        + " where chain_seq = (select max(chain_seq) / 2 from zp_audit_record)");
-    jdbc.update("update zp_audit_record set user_id = 'demo-auditor' where id = ?",
-        row.get("id"));
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select id, user_id from zp_audit_record"
+                + " where chain_seq = (select max(chain_seq) / 2 from zp_audit_record)");
+    jdbc.update("update zp_audit_record set user_id = 'demo-auditor' where id = ?", row.get("id"));
     try {
       String body = http.get("/audit/keten", AUDITOR).body();
-      assertThat(body).contains("Verbroken bij record " + row.get("id"))
+      assertThat(body)
+          .contains("Verbroken bij record " + row.get("id"))
           .contains("de inhoud van het record is gewijzigd");
     } finally {
-      jdbc.update("update zp_audit_record set user_id = ? where id = ?", row.get("user_id"),
-          row.get("id"));
+      jdbc.update(
+          "update zp_audit_record set user_id = ? where id = ?", row.get("user_id"), row.get("id"));
     }
     assertThat(http.get("/audit/keten", AUDITOR).body()).contains("Intact");
   }
 
   @Test
   void anonymisedExportHoldsNoCaseNumberNoUsersNoDates() {
-    HttpResponse<String> export = http.get("/audit/casus/" + caseNumber
-        + "/casuistiekbespreking.md", AUDITOR);
+    HttpResponse<String> export =
+        http.get("/audit/casus/" + caseNumber + "/casuistiekbespreking.md", AUDITOR);
     assertThat(export.statusCode()).isEqualTo(200);
-    assertThat(export.body()).contains("# Casuïstiekbespreking").contains("dag 0")
-        .contains("Verloskundige").contains("Taak afgerond")
-        .doesNotContain(caseNumber).doesNotContain("demo-").doesNotContain("ZP-")
-        .doesNotContainPattern("\\d{2}-\\d{2}-\\d{4}").doesNotContainPattern("20\\d\\d-\\d\\d");
+    assertThat(export.body())
+        .contains("# Casuïstiekbespreking")
+        .contains("dag 0")
+        .contains("Verloskundige")
+        .contains("Taak afgerond")
+        .doesNotContain(caseNumber)
+        .doesNotContain("demo-")
+        .doesNotContain("ZP-")
+        .doesNotContainPattern("\\d{2}-\\d{2}-\\d{4}")
+        .doesNotContainPattern("20\\d\\d-\\d\\d");
   }
 
   @Test
   void anonymisedExportAsPdf() throws Exception {
-    HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(http.builder("/audit/casus/" + caseNumber
-        + "/casuistiekbespreking.pdf", AUDITOR).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> pdf =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                http.builder("/audit/casus/" + caseNumber + "/casuistiekbespreking.pdf", AUDITOR)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
     java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/audit"));
-    java.nio.file.Files.write(java.nio.file.Path.of("target/audit/casuistiekbespreking.pdf"),
-        pdf.body());
+    java.nio.file.Files.write(
+        java.nio.file.Path.of("target/audit/casuistiekbespreking.pdf"), pdf.body());
   }
 
   @Test
   void diagramGivesThePathwayWithTimePerStep() {
     HttpResponse<String> diagram = http.get("/audit/casus/" + caseNumber + "/diagram", AUDITOR);
     assertThat(diagram.statusCode()).isEqualTo(200);
-    assertThat(diagram.body()).contains("\"xml\"").contains("bpmn:definitions")
-        .contains("\"steps\"").contains("\"time\"");
+    assertThat(diagram.body())
+        .contains("\"xml\"")
+        .contains("bpmn:definitions")
+        .contains("\"steps\"")
+        .contains("\"time\"");
   }
 
   @Test
   void caregiversAndAnonymousUsersAreRefused() {
-    for (String path : List.of("/audit", "/audit/keten", "/audit/casus/" + caseNumber,
-        "/audit/casus/" + caseNumber + "/diagram",
-        "/audit/casus/" + caseNumber + "/casuistiekbespreking.pdf",
-        "/audit/casus/" + caseNumber + "/casuistiekbespreking.md")) {
+    for (String path :
+        List.of(
+            "/audit",
+            "/audit/keten",
+            "/audit/casus/" + caseNumber,
+            "/audit/casus/" + caseNumber + "/diagram",
+            "/audit/casus/" + caseNumber + "/casuistiekbespreking.pdf",
+            "/audit/casus/" + caseNumber + "/casuistiekbespreking.md")) {
       assertThat(http.get(path, CAREGIVER).statusCode()).as(path).isEqualTo(403);
       assertThat(http.get(path, "demo-coordinator:demo").statusCode()).as(path).isEqualTo(403);
       assertThat(http.get(path, null).statusCode()).as(path).isIn(302, 401);

@@ -24,17 +24,18 @@ class AuditTimelineDetailsIT {
 
   static final String AUDITOR = "demo-auditor:demo";
   static final String MIDWIFE = "demo-verloskundige:demo";
-  static final Pattern CELL_TIME = Pattern.compile("<td>(\\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2})</td>");
+  static final Pattern CELL_TIME =
+      Pattern.compile("<td>(\\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2})</td>");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  CaseFileRepository caseFiles;
+  @LocalServerPort int port;
+  @Autowired CaseFileRepository caseFiles;
 
   String demoCase(String clientReference) {
     return caseFiles.findAll().stream()
         .filter(c -> c.getClientReference().equals(clientReference))
-        .map(CaseFile::getCaseNumber).findFirst().orElseThrow();
+        .map(CaseFile::getCaseNumber)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -43,8 +44,7 @@ class AuditTimelineDetailsIT {
     Http http = new Http(port);
     // the midwife looks at the case and its diagram: access-log lines, PathwayPosition among them
     assertThat(http.get("/casus/" + caseNumber, MIDWIFE).statusCode()).isEqualTo(200);
-    assertThat(http.get("/casus/" + caseNumber + "/diagram", MIDWIFE).statusCode())
-        .isEqualTo(200);
+    assertThat(http.get("/casus/" + caseNumber + "/diagram", MIDWIFE).statusCode()).isEqualTo(200);
 
     StringBuilder all = new StringBuilder();
     HttpResponse<String> first = http.get("/audit/casus/" + caseNumber, AUDITOR);
@@ -54,8 +54,12 @@ class AuditTimelineDetailsIT {
       all.append(http.get("/audit/casus/" + caseNumber + "?pagina=" + page, AUDITOR).body());
     }
     String history = all.toString();
-    assertThat(history).doesNotContain("#multiInstanceBody").doesNotContain("PathwayPosition")
-        .doesNotContain(">Gateway_").doesNotContain(">Event_").doesNotContain(">Call_")
+    assertThat(history)
+        .doesNotContain("#multiInstanceBody")
+        .doesNotContain("PathwayPosition")
+        .doesNotContain(">Gateway_")
+        .doesNotContain(">Event_")
+        .doesNotContain(">Call_")
         .contains("Stand van het zorgpad (stroomschema)")
         .contains("Warme overdracht");
     Matcher time = CELL_TIME.matcher(first.body());
@@ -84,14 +88,15 @@ class AuditTimelineDetailsIT {
   void anUnknownCaseNumberSaysCasusNietGevondenInDutch() {
     Http http = new Http(port);
     assertThat(http.get("/audit?casus=ZP-1900-9999", AUDITOR).headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith(
-            "/audit/casus/ZP-1900-9999"));
-    for (String path : new String[] {"/audit/casus/ZP-1900-9999",
-        "/audit/inzage/ZP-1900-9999"}) {
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/audit/casus/ZP-1900-9999"));
+    for (String path : new String[] {"/audit/casus/ZP-1900-9999", "/audit/inzage/ZP-1900-9999"}) {
       HttpResponse<String> page = http.get(path, AUDITOR);
       assertThat(page.statusCode()).as(path).isEqualTo(404);
-      assertThat(page.body()).as(path).contains("Casus niet gevonden")
-          .contains("ZP-1900-9999").doesNotContain("Deze pagina bestaat niet");
+      assertThat(page.body())
+          .as(path)
+          .contains("Casus niet gevonden")
+          .contains("ZP-1900-9999")
+          .doesNotContain("Deze pagina bestaat niet");
     }
   }
 

@@ -41,28 +41,19 @@ import org.springframework.web.util.HtmlUtils;
 class CaseHistoryCompletenessIT {
 
   static final String AUDITOR = "demo-auditor:demo";
-  private static final Pattern ROW = Pattern.compile(
-      "<tr data-type=\"([A-Z_]+)\">(.*?)</tr>", Pattern.DOTALL);
+  private static final Pattern ROW =
+      Pattern.compile("<tr data-type=\"([A-Z_]+)\">(.*?)</tr>", Pattern.DOTALL);
   private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  AuditFormat format;
-  @Autowired
-  FormLabels forms;
+  @LocalServerPort int port;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AuditFormat format;
+  @Autowired FormLabels forms;
 
   /** One timeline row: its type and the text of its cells. */
   record Row(String type, List<String> cells) {
@@ -73,103 +64,157 @@ class CaseHistoryCompletenessIT {
 
   @Test
   void theFinishedDemoCaseShowsEveryTaskWithWhoCompletedItWhenAndWhatWasEntered() {
-    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").completed().list().stream()
-        .filter(instance -> jdbc.queryForObject("select client_reference from zp_case_file"
-            + " where case_number = ?", String.class, instance.getBusinessKey())
-            .equals("DEMO-VK-0106"))
-        .findFirst().orElseThrow();
+    HistoricProcessInstance root =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+            .completed()
+            .list()
+            .stream()
+            .filter(
+                instance ->
+                    jdbc.queryForObject(
+                            "select client_reference from zp_case_file" + " where case_number = ?",
+                            String.class,
+                            instance.getBusinessKey())
+                        .equals("DEMO-VK-0106"))
+            .findFirst()
+            .orElseThrow();
     String caseNumber = root.getBusinessKey();
     List<Row> rows = timeline(caseNumber);
-    List<String> instances = history.createHistoricProcessInstanceQuery()
-        .rootProcessInstanceId(root.getId()).list().stream()
-        .map(HistoricProcessInstance::getId).toList();
+    List<String> instances =
+        history
+            .createHistoricProcessInstanceQuery()
+            .rootProcessInstanceId(root.getId())
+            .list()
+            .stream()
+            .map(HistoricProcessInstance::getId)
+            .toList();
     assertThat(instances).hasSizeGreaterThan(1); // the pathway and its called processes
 
     int completed = 0;
     for (String instance : instances) {
-      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-          .processInstanceId(instance).list()) {
+      for (HistoricTaskInstance task :
+          history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
         if (!"completed".equals(task.getDeleteReason())) {
           // cancelled by the end of the case
-          assertThat(rows).as(task.getName()).anySatisfy(row -> assertThat(row.type())
-              .isEqualTo("TASK_CANCELLED"));
+          assertThat(rows)
+              .as(task.getName())
+              .anySatisfy(row -> assertThat(row.type()).isEqualTo("TASK_CANCELLED"));
           continue;
         }
         completed++;
         String when = format.time(task.getEndTime().toInstant());
-        assertThat(rows).as("%s completed by %s at %s", task.getName(), task.getAssignee(), when)
-            .anySatisfy(row -> {
-              assertThat(row.type()).isEqualTo("TASK_COMPLETED");
-              assertThat(row.cells().get(0)).isEqualTo(when);
-              assertThat(row.cells().get(3)).isEqualTo(task.getName());
-              assertThat(row.cells().get(5)).isEqualTo(task.getAssignee());
-            });
+        assertThat(rows)
+            .as("%s completed by %s at %s", task.getName(), task.getAssignee(), when)
+            .anySatisfy(
+                row -> {
+                  assertThat(row.type()).isEqualTo("TASK_COMPLETED");
+                  assertThat(row.cells().get(0)).isEqualTo(when);
+                  assertThat(row.cells().get(3)).isEqualTo(task.getName());
+                  assertThat(row.cells().get(5)).isEqualTo(task.getAssignee());
+                });
       }
       // what was entered: every variable update, with the user and the form's Dutch label
-      history.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
-          .disableCustomObjectDeserialization().list().stream()
+      history
+          .createHistoricDetailQuery()
+          .processInstanceId(instance)
+          .variableUpdates()
+          .disableCustomObjectDeserialization()
+          .list()
+          .stream()
           .map(HistoricVariableUpdate.class::cast)
           .filter(update -> forms.field(update.getVariableName()) != null)
-          .forEach(update -> {
-            String label = forms.field(update.getVariableName());
-            assertThat(rows).as(update.getVariableName()).anySatisfy(row -> {
-              assertThat(row.type()).isEqualTo("VARIABLE_CHANGED");
-              assertThat(row.cells().get(3))
-                  .isEqualTo(label + " (" + update.getVariableName() + ")");
-              assertThat(row.cells().get(5)).startsWith("demo-");
-            });
-          });
+          .forEach(
+              update -> {
+                String label = forms.field(update.getVariableName());
+                assertThat(rows)
+                    .as(update.getVariableName())
+                    .anySatisfy(
+                        row -> {
+                          assertThat(row.type()).isEqualTo("VARIABLE_CHANGED");
+                          assertThat(row.cells().get(3))
+                              .isEqualTo(label + " (" + update.getVariableName() + ")");
+                          assertThat(row.cells().get(5)).startsWith("demo-");
+                        });
+              });
     }
     assertThat(completed).isGreaterThanOrEqualTo(6);
     // the JGZ's answer, in the words of her form
     String contactMethod = forms.field("contactMethod");
-    assertThat(rows).anySatisfy(row -> assertThat(row.text())
-        .contains(contactMethod + " (contactMethod)").contains("demo-jgz")
-        .contains("→ " + forms.option("contactMethod", "huisbezoek")));
-    assertThat(rows).anySatisfy(row -> assertThat(row.text())
-        .contains(forms.field("involvedInformed")).contains("→ Ja"));
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row.text())
+                    .contains(contactMethod + " (contactMethod)")
+                    .contains("demo-jgz")
+                    .contains("→ " + forms.option("contactMethod", "huisbezoek")));
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row.text()).contains(forms.field("involvedInformed")).contains("→ Ja"));
 
     // every user operation (one line per operation; claims are the "opgepakt" lines)
     for (String instance : instances) {
-      for (UserOperationLogEntry entry : history.createUserOperationLogQuery()
-          .processInstanceId(instance).list()) {
-        String expected = switch (entry.getOperationType()) {
-          case "Claim", "Assign", "SetOwner" -> "TASK_CLAIMED";
-          default -> "OPERATION";
-        };
-        assertThat(rows).as("%s by %s", entry.getOperationType(), entry.getUserId())
-            .anySatisfy(row -> {
-              assertThat(row.type()).isEqualTo(expected);
-              assertThat(row.cells().get(0))
-                  .isEqualTo(format.time(entry.getTimestamp().toInstant()));
-              assertThat(row.cells().get(5)).isEqualTo(entry.getUserId());
-            });
+      for (UserOperationLogEntry entry :
+          history.createUserOperationLogQuery().processInstanceId(instance).list()) {
+        String expected =
+            switch (entry.getOperationType()) {
+              case "Claim", "Assign", "SetOwner" -> "TASK_CLAIMED";
+              default -> "OPERATION";
+            };
+        assertThat(rows)
+            .as("%s by %s", entry.getOperationType(), entry.getUserId())
+            .anySatisfy(
+                row -> {
+                  assertThat(row.type()).isEqualTo(expected);
+                  assertThat(row.cells().get(0))
+                      .isEqualTo(format.time(entry.getTimestamp().toInstant()));
+                  assertThat(row.cells().get(5)).isEqualTo(entry.getUserId());
+                });
       }
     }
     // the end of the case: the regiehouder's message, the cancelled tasks, the end
-    assertThat(rows).anySatisfy(row -> assertThat(row.text())
-        .contains("Bericht ontvangen").contains("demo-regiehouder"));
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row.text()).contains("Bericht ontvangen").contains("demo-regiehouder"));
     assertThat(rows).anySatisfy(row -> assertThat(row.type()).isEqualTo("PROCESS_ENDED"));
     // no English engine codes left in the timeline
-    assertThat(rows).allSatisfy(row -> assertThat(row.text())
-        .doesNotContainPattern("\\b(Complete|Claim|ProcessInstance|userTask|startEvent"
-            + "|exclusiveGateway|noneEndEvent|callActivity|serviceTask|CorrelateMessage)\\b"));
+    assertThat(rows)
+        .allSatisfy(
+            row ->
+                assertThat(row.text())
+                    .doesNotContainPattern(
+                        "\\b(Complete|Claim|ProcessInstance|userTask|startEvent"
+                            + "|exclusiveGateway|noneEndEvent|callActivity|serviceTask|CorrelateMessage)\\b"));
   }
 
   @Test
   void timersFiredAndIncidentsAreInTheTimeline() {
     // longer than a case number (20): its read is logged by object id, not refused with a 500
     String key = "ZP-TEST-TIMER-INCIDENT";
-    BpmnModelInstance model = Bpmn.createExecutableProcess("audit-timer-incident")
-        .name("Audittest: termijn en storing").camundaHistoryTimeToLive(30)
-        .startEvent("Start")
-        .intermediateCatchEvent("Timer_Wait").name("Een uur wachten").timerWithDuration("PT1H")
-        .serviceTask("Task_Fails").name("Stap die mislukt").camundaAsyncBefore()
-        .camundaExpression("${nonExistingBean}")
-        .endEvent("End").done();
-    String deployment = repository.createDeployment().name("audit-timer-incident")
-        .addModelInstance("audit-timer-incident.bpmn", model).deploy().getId();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("audit-timer-incident")
+            .name("Audittest: termijn en storing")
+            .camundaHistoryTimeToLive(30)
+            .startEvent("Start")
+            .intermediateCatchEvent("Timer_Wait")
+            .name("Een uur wachten")
+            .timerWithDuration("PT1H")
+            .serviceTask("Task_Fails")
+            .name("Stap die mislukt")
+            .camundaAsyncBefore()
+            .camundaExpression("${nonExistingBean}")
+            .endEvent("End")
+            .done();
+    String deployment =
+        repository
+            .createDeployment()
+            .name("audit-timer-incident")
+            .addModelInstance("audit-timer-incident.bpmn", model)
+            .deploy()
+            .getId();
     Date start = ClockUtil.getCurrentTime();
     try {
       ProcessInstance instance = runtime.startProcessInstanceByKey("audit-timer-incident", key);
@@ -177,11 +222,11 @@ class CaseHistoryCompletenessIT {
       // the engine clock moves past the timer's due date; the job then runs as the job
       // executor would run it
       ClockUtil.setCurrentTime(new Date(start.getTime() + 61 * 60 * 1000));
-      assertThat(management.createJobQuery().processInstanceId(instance.getId()).executable()
-          .count()).isEqualTo(1);
+      assertThat(
+              management.createJobQuery().processInstanceId(instance.getId()).executable().count())
+          .isEqualTo(1);
       management.executeJob(timer.getId());
-      Job failing = management.createJobQuery().processInstanceId(instance.getId())
-          .singleResult();
+      Job failing = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
       for (int attempt = 0; attempt < 3; attempt++) {
         try {
           management.executeJob(failing.getId());
@@ -193,20 +238,33 @@ class CaseHistoryCompletenessIT {
           .isEqualTo(1);
 
       List<Row> rows = timeline(key);
-      assertThat(jdbc.queryForObject("select count(*) from zp_access_log where object_id = ?"
-          + " and user_id = 'demo-auditor' and object_type = 'CaseHistory'", Long.class, key))
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from zp_access_log where object_id = ?"
+                      + " and user_id = 'demo-auditor' and object_type = 'CaseHistory'",
+                  Long.class,
+                  key))
           .isPositive();
-      assertThat(rows).anySatisfy(row -> {
-        assertThat(row.type()).isEqualTo("TIMER_FIRED");
-        assertThat(row.text()).contains("Termijn verstreken (timer)").contains("Een uur wachten")
-            .contains(format.message("audit.activityType.intermediateTimer"));
-      });
-      assertThat(rows).anySatisfy(row -> {
-        assertThat(row.type()).isEqualTo("INCIDENT");
-        assertThat(row.text()).contains("Storing").contains("Task_Fails")
-            .contains("→ open").contains("Mislukte taak van het systeem: ")
-            .contains("nonExistingBean");
-      });
+      assertThat(rows)
+          .anySatisfy(
+              row -> {
+                assertThat(row.type()).isEqualTo("TIMER_FIRED");
+                assertThat(row.text())
+                    .contains("Termijn verstreken (timer)")
+                    .contains("Een uur wachten")
+                    .contains(format.message("audit.activityType.intermediateTimer"));
+              });
+      assertThat(rows)
+          .anySatisfy(
+              row -> {
+                assertThat(row.type()).isEqualTo("INCIDENT");
+                assertThat(row.text())
+                    .contains("Storing")
+                    .contains("Task_Fails")
+                    .contains("→ open")
+                    .contains("Mislukte taak van het systeem: ")
+                    .contains("nonExistingBean");
+              });
 
       // an administrator lets the job try again: the incident is resolved, the operation logged
       identity.setAuthentication("admin", List.of("camunda-admin"));
@@ -216,13 +274,17 @@ class CaseHistoryCompletenessIT {
         identity.clearAuthentication();
       }
       rows = timeline(key);
-      assertThat(rows).anySatisfy(row -> assertThat(row.text()).contains("Storing")
-          .contains("→ opgelost"));
-      assertThat(rows).anySatisfy(row -> {
-        assertThat(row.type()).isEqualTo("OPERATION");
-        assertThat(row.text()).contains("Systeemtaak opnieuw laten proberen").contains("admin")
-            .contains("systeemtaak");
-      });
+      assertThat(rows)
+          .anySatisfy(row -> assertThat(row.text()).contains("Storing").contains("→ opgelost"));
+      assertThat(rows)
+          .anySatisfy(
+              row -> {
+                assertThat(row.type()).isEqualTo("OPERATION");
+                assertThat(row.text())
+                    .contains("Systeemtaak opnieuw laten proberen")
+                    .contains("admin")
+                    .contains("systeemtaak");
+              });
     } finally {
       ClockUtil.reset();
       repository.deleteDeployment(deployment, true);
@@ -231,26 +293,37 @@ class CaseHistoryCompletenessIT {
 
   @Test
   void theAuditorsOwnReadIsInTheAccessLog() {
-    String caseNumber = jdbc.queryForList("select case_number from zp_case_file order by id",
-        String.class).get(0);
+    String caseNumber =
+        jdbc.queryForList("select case_number from zp_case_file order by id", String.class).get(0);
     long before = auditorReads(caseNumber);
     assertThat(new Http(port).get("/audit/casus/" + caseNumber, AUDITOR).statusCode())
         .isEqualTo(200);
     assertThat(auditorReads(caseNumber)).isEqualTo(before + 1);
-    Map<String, Object> read = jdbc.queryForMap("select * from zp_access_log where id ="
-        + " (select max(id) from zp_access_log where user_id = 'demo-auditor')");
-    assertThat(read).containsEntry("ACTION", "READ").containsEntry("OBJECT_TYPE", "CaseHistory")
-        .containsEntry("PURPOSE_OF_USE", "audit").containsEntry("OUTCOME", "ALLOWED")
+    Map<String, Object> read =
+        jdbc.queryForMap(
+            "select * from zp_access_log where id ="
+                + " (select max(id) from zp_access_log where user_id = 'demo-auditor')");
+    assertThat(read)
+        .containsEntry("ACTION", "READ")
+        .containsEntry("OBJECT_TYPE", "CaseHistory")
+        .containsEntry("PURPOSE_OF_USE", "audit")
+        .containsEntry("OUTCOME", "ALLOWED")
         .containsEntry("CASE_NUMBER", caseNumber);
     assertThat(read.get("CHAIN_SEQ")).isNotNull();
     // and the auditor finds it in the access-log review, in Dutch
-    assertThat(new Http(port).get("/audit/toegang?gebruiker=demo-auditor&client=" + caseNumber,
-        AUDITOR).body()).contains("Geschiedenis van de casus (audit)").contains("Ingezien");
+    assertThat(
+            new Http(port)
+                .get("/audit/toegang?gebruiker=demo-auditor&client=" + caseNumber, AUDITOR)
+                .body())
+        .contains("Geschiedenis van de casus (audit)")
+        .contains("Ingezien");
   }
 
   private long auditorReads(String caseNumber) {
-    return jdbc.queryForObject("select count(*) from zp_access_log where user_id ="
-        + " 'demo-auditor' and case_number = ? and object_type = 'CaseHistory'", Long.class,
+    return jdbc.queryForObject(
+        "select count(*) from zp_access_log where user_id ="
+            + " 'demo-auditor' and case_number = ? and object_type = 'CaseHistory'",
+        Long.class,
         caseNumber);
   }
 
@@ -276,8 +349,10 @@ class CaseHistoryCompletenessIT {
       List<String> cells = new ArrayList<>();
       Matcher cell = CELL.matcher(row.group(2));
       while (cell.find()) {
-        cells.add(HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]+>", " "))
-            .replaceAll("\\s+", " ").strip());
+        cells.add(
+            HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]+>", " "))
+                .replaceAll("\\s+", " ")
+                .strip());
       }
       rows.add(new Row(row.group(1), cells));
     }

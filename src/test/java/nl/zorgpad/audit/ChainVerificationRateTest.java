@@ -28,11 +28,13 @@ class ChainVerificationRateTest {
   @Test
   void fullVerificationRate() throws Exception {
     int records = Integer.getInteger("chain.records", 50_000);
-    DriverManagerDataSource dataSource = new DriverManagerDataSource(
-        "jdbc:h2:mem:rate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:rate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    String sql = Files.readString(Path.of("src/main/resources/db/migration/V30__audit_trail.sql"))
-        .replaceAll("(?m)--.*$", "");
+    String sql =
+        Files.readString(Path.of("src/main/resources/db/migration/V30__audit_trail.sql"))
+            .replaceAll("(?m)--.*$", "");
     for (String statement : sql.split(";")) {
       if (!statement.isBlank()) {
         jdbc.execute(statement);
@@ -43,18 +45,24 @@ class ChainVerificationRateTest {
     HashChain chain = new HashChain(AuditConfiguration.ENGINE_AUDIT, jdbc);
     for (int done = 0; done < records; done += 1000) {
       int batch = Math.min(1000, records - done);
-      transactions.executeWithoutResult(status -> {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
-          rows.add(new Object[] {Timestamp.from(Instant.now()), "demo-jgz",
-              "value of variable " + i});
-        }
-        jdbc.batchUpdate("insert into zp_audit_record (occurred_at, event_type,"
-            + " process_instance_id, user_id, variable_key, value_text) values (?,"
-            + " 'variable-update', 'pi-1', ?, 'consentGiven', ?)", rows);
-        chain.seal(jdbc.queryForList("select id from zp_audit_record where chain_seq is null",
-            Long.class));
-      });
+      transactions.executeWithoutResult(
+          status -> {
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+              rows.add(
+                  new Object[] {
+                    Timestamp.from(Instant.now()), "demo-jgz", "value of variable " + i
+                  });
+            }
+            jdbc.batchUpdate(
+                "insert into zp_audit_record (occurred_at, event_type,"
+                    + " process_instance_id, user_id, variable_key, value_text) values (?,"
+                    + " 'variable-update', 'pi-1', ?, 'consentGiven', ?)",
+                rows);
+            chain.seal(
+                jdbc.queryForList(
+                    "select id from zp_audit_record where chain_seq is null", Long.class));
+          });
     }
     assertThat(chain.verify().intact()).isTrue(); // warm-up
     assertThat(before(jdbc, chain)).isTrue();
@@ -75,11 +83,19 @@ class ChainVerificationRateTest {
     }
     streamed.sort(null);
     whole.sort(null);
-    System.out.printf("chain verification of %d records, records/s median [min-max] over 5"
-        + " rounds: streamed (issue 13) %.0f [%.0f-%.0f], whole table in memory (before) %.0f"
-        + " [%.0f-%.0f], ratio %.2f; load at end %s%n", records, streamed.get(2),
-        streamed.get(0), streamed.get(4), whole.get(2), whole.get(0), whole.get(4),
-        streamed.get(2) / whole.get(2), load());
+    System.out.printf(
+        "chain verification of %d records, records/s median [min-max] over 5"
+            + " rounds: streamed (issue 13) %.0f [%.0f-%.0f], whole table in memory (before) %.0f"
+            + " [%.0f-%.0f], ratio %.2f; load at end %s%n",
+        records,
+        streamed.get(2),
+        streamed.get(0),
+        streamed.get(4),
+        whole.get(2),
+        whole.get(0),
+        whole.get(4),
+        streamed.get(2) / whole.get(2),
+        load());
   }
 
   private static String load() throws java.io.IOException {
@@ -89,13 +105,22 @@ class ChainVerificationRateTest {
   /** The verification before issue 13: the whole table as a List of Maps, then hashed. */
   private static boolean before(JdbcTemplate jdbc, HashChain chain) {
     HashChain.Spec spec = chain.spec();
-    java.util.Map<String, Object> head = jdbc.queryForMap(
-        "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?", spec.chainId());
+    java.util.Map<String, Object> head =
+        jdbc.queryForMap(
+            "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?",
+            spec.chainId());
     long headSeq = ((Number) head.get("last_seq")).longValue();
-    List<java.util.Map<String, Object>> rows = jdbc.queryForList("select " + spec.idColumn()
-        + ", chain_seq, previous_hash, hash, " + String.join(", ", spec.contentColumns())
-        + " from " + spec.table() + " where chain_seq is not null and chain_seq <= ? order by"
-        + " chain_seq", headSeq);
+    List<java.util.Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select "
+                + spec.idColumn()
+                + ", chain_seq, previous_hash, hash, "
+                + String.join(", ", spec.contentColumns())
+                + " from "
+                + spec.table()
+                + " where chain_seq is not null and chain_seq <= ? order by"
+                + " chain_seq",
+            headSeq);
     String previous = HashChain.GENESIS;
     long expected = 1;
     for (java.util.Map<String, Object> row : rows) {
@@ -110,7 +135,13 @@ class ChainVerificationRateTest {
       previous = stored;
       expected++;
     }
-    return jdbc.queryForList("select " + spec.idColumn() + " from " + spec.table()
-        + " where chain_seq is null or chain_seq > ?", headSeq).isEmpty();
+    return jdbc.queryForList(
+            "select "
+                + spec.idColumn()
+                + " from "
+                + spec.table()
+                + " where chain_seq is null or chain_seq > ?",
+            headSeq)
+        .isEmpty();
   }
 }

@@ -22,16 +22,24 @@ import org.junit.jupiter.api.Test;
  */
 class DossierOnlyHistoryFilterTest {
 
-  static final Map<String, Object> SIGNAL = Map.of(SignalledClient.BSN_FIELD, "111222333",
-      SignalledClient.BIRTH_DATE_FIELD, "1994-02-03", SignalledClient.POSTCODE_FIELD, "3531AB",
-      "clientReference", "VP-1");
+  static final Map<String, Object> SIGNAL =
+      Map.of(
+          SignalledClient.BSN_FIELD,
+          "111222333",
+          SignalledClient.BIRTH_DATE_FIELD,
+          "1994-02-03",
+          SignalledClient.POSTCODE_FIELD,
+          "3531AB",
+          "clientReference",
+          "VP-1");
 
   @Test
   void withTheFilterTheEngineWritesNoHistoryOfTheDossierOnlyFields() {
     ProcessEngine engine = engine("history-filter-on", true);
     try {
       submitAndRemove(engine);
-      assertThat(historyNames(engine)).contains("clientReference")
+      assertThat(historyNames(engine))
+          .contains("clientReference")
           .doesNotContainAnyElementsOf(SignalledClient.FIELDS);
     } finally {
       engine.close();
@@ -52,19 +60,21 @@ class DossierOnlyHistoryFilterTest {
   @Test
   void otherEventsPassUnchanged() {
     List<org.camunda.bpm.engine.impl.history.event.HistoryEvent> seen = new java.util.ArrayList<>();
-    DossierOnlyHistoryFilter filter = new DossierOnlyHistoryFilter(
-        new org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler() {
-          @Override
-          public void handleEvent(org.camunda.bpm.engine.impl.history.event.HistoryEvent event) {
-            seen.add(event);
-          }
+    DossierOnlyHistoryFilter filter =
+        new DossierOnlyHistoryFilter(
+            new org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler() {
+              @Override
+              public void handleEvent(
+                  org.camunda.bpm.engine.impl.history.event.HistoryEvent event) {
+                seen.add(event);
+              }
 
-          @Override
-          public void handleEvents(
-              List<org.camunda.bpm.engine.impl.history.event.HistoryEvent> events) {
-            seen.addAll(events);
-          }
-        });
+              @Override
+              public void handleEvents(
+                  List<org.camunda.bpm.engine.impl.history.event.HistoryEvent> events) {
+                seen.addAll(events);
+              }
+            });
     var kept = new org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity();
     kept.setVariableName("clientReference");
     var dropped = new org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity();
@@ -78,16 +88,24 @@ class DossierOnlyHistoryFilterTest {
 
   /** Submits the start form, then removes the fields as the pathway's start listener does. */
   private static void submitAndRemove(ProcessEngine engine) {
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("filtered").singleResult().getId();
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("filtered")
+            .singleResult()
+            .getId();
     String instance = engine.getFormService().submitStartForm(definition, SIGNAL).getId();
-    SignalledClient.FIELDS.forEach(name -> engine.getRuntimeService()
-        .removeVariable(instance, name));
+    SignalledClient.FIELDS.forEach(
+        name -> engine.getRuntimeService().removeVariable(instance, name));
   }
 
   private static List<String> historyNames(ProcessEngine engine) {
     List<String> names = new java.util.ArrayList<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().list()
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .list()
         .forEach(variable -> names.add(variable.getName()));
     for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery().list()) {
       if (detail instanceof HistoricVariableUpdate update) {
@@ -106,18 +124,30 @@ class DossierOnlyHistoryFilterTest {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     if (filtered) {
-      configuration.getProcessEnginePlugins().add(new AbstractProcessEnginePlugin() {
-        @Override
-        public void postInit(ProcessEngineConfigurationImpl config) {
-          config.setHistoryEventHandler(
-              new DossierOnlyHistoryFilter(config.getHistoryEventHandler()));
-        }
-      });
+      configuration
+          .getProcessEnginePlugins()
+          .add(
+              new AbstractProcessEnginePlugin() {
+                @Override
+                public void postInit(ProcessEngineConfigurationImpl config) {
+                  config.setHistoryEventHandler(
+                      new DossierOnlyHistoryFilter(config.getHistoryEventHandler()));
+                }
+              });
     }
     ProcessEngine engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance("filtered.bpmn",
-        Bpmn.createExecutableProcess("filtered").camundaHistoryTimeToLive(1).startEvent()
-            .userTask().endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "filtered.bpmn",
+            Bpmn.createExecutableProcess("filtered")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask()
+                .endEvent()
+                .done())
+        .deploy();
     return engine;
   }
 }

@@ -32,11 +32,13 @@ class HashChainTest {
 
   @BeforeEach
   void database() throws Exception {
-    DriverManagerDataSource dataSource = new DriverManagerDataSource(
-        "jdbc:h2:mem:chain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:chain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     jdbc = new JdbcTemplate(dataSource);
-    String sql = Files.readString(Path.of("src/main/resources/db/migration/V30__audit_trail.sql"))
-        .replaceAll("(?m)--.*$", "");
+    String sql =
+        Files.readString(Path.of("src/main/resources/db/migration/V30__audit_trail.sql"))
+            .replaceAll("(?m)--.*$", "");
     for (String statement : sql.split(";")) {
       if (!statement.isBlank()) {
         jdbc.execute(statement);
@@ -57,11 +59,16 @@ class HashChainTest {
     ChainVerification result = chain.verify();
     assertThat(result.intact()).isTrue();
     assertThat(result.headSeq()).isEqualTo(5);
-    assertThat(jdbc.queryForObject("select previous_hash from zp_audit_record where id = ?",
-        String.class, ids.get(0))).isEqualTo(HashChain.GENESIS);
-    assertThat(jdbc.queryForObject("select previous_hash from zp_audit_record where id = ?",
-        String.class, ids.get(3))).isEqualTo(jdbc.queryForObject(
-        "select hash from zp_audit_record where id = ?", String.class, ids.get(2)));
+    assertThat(
+            jdbc.queryForObject(
+                "select previous_hash from zp_audit_record where id = ?", String.class, ids.get(0)))
+        .isEqualTo(HashChain.GENESIS);
+    assertThat(
+            jdbc.queryForObject(
+                "select previous_hash from zp_audit_record where id = ?", String.class, ids.get(3)))
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select hash from zp_audit_record where id = ?", String.class, ids.get(2)));
   }
 
   @Test
@@ -78,8 +85,10 @@ class HashChainTest {
   @Test
   void changedTimeIsDetectedToo() {
     List<Long> ids = append(3);
-    jdbc.update("update zp_audit_record set occurred_at = ? where id = ?",
-        Timestamp.from(Instant.parse("2020-01-01T00:00:00Z")), ids.get(1));
+    jdbc.update(
+        "update zp_audit_record set occurred_at = ? where id = ?",
+        Timestamp.from(Instant.parse("2020-01-01T00:00:00Z")),
+        ids.get(1));
     assertThat(chain.verify().brokenRecordId()).isEqualTo(ids.get(1));
   }
 
@@ -87,8 +96,10 @@ class HashChainTest {
   void rehashedRowBreaksTheLinkOfTheNextRecord() {
     List<Long> ids = append(4);
     // a tamperer who also rewrites the hash of the changed row breaks its successor's link
-    jdbc.update("update zp_audit_record set user_id = 'x', hash = ? where id = ?",
-        "f".repeat(64), ids.get(1));
+    jdbc.update(
+        "update zp_audit_record set user_id = 'x', hash = ? where id = ?",
+        "f".repeat(64),
+        ids.get(1));
     ChainVerification result = chain.verify();
     assertThat(result.brokenRecordId()).isEqualTo(ids.get(1));
     assertThat(result.problem()).isEqualTo(ChainVerification.Problem.CONTENT_CHANGED);
@@ -117,7 +128,8 @@ class HashChainTest {
   @Test
   void insertedRowIsReported() {
     append(3);
-    jdbc.update("insert into zp_audit_record (occurred_at, event_type) values (?, 'task-complete')",
+    jdbc.update(
+        "insert into zp_audit_record (occurred_at, event_type) values (?, 'task-complete')",
         Timestamp.from(Instant.now()));
     Long inserted = jdbc.queryForObject("select max(id) from zp_audit_record", Long.class);
     ChainVerification result = chain.verify();
@@ -148,10 +160,14 @@ class HashChainTest {
   @Test
   void insertedRowWithForgedPlaceIsReported() {
     List<Long> ids = append(3);
-    String lastHash = jdbc.queryForObject("select hash from zp_audit_record where id = ?",
-        String.class, ids.get(2));
-    jdbc.update("insert into zp_audit_record (occurred_at, event_type, chain_seq, previous_hash,"
-        + " hash) values (?, 'task-complete', 4, ?, ?)", Timestamp.from(Instant.now()), lastHash,
+    String lastHash =
+        jdbc.queryForObject(
+            "select hash from zp_audit_record where id = ?", String.class, ids.get(2));
+    jdbc.update(
+        "insert into zp_audit_record (occurred_at, event_type, chain_seq, previous_hash,"
+            + " hash) values (?, 'task-complete', 4, ?, ?)",
+        Timestamp.from(Instant.now()),
+        lastHash,
         "a".repeat(64));
     ChainVerification result = chain.verify();
     assertThat(result.intact()).isFalse();
@@ -162,10 +178,11 @@ class HashChainTest {
   void rolledBackAppendLeavesNoTrace() {
     append(2);
     try {
-      transactions.executeWithoutResult(status -> {
-        chain.seal(List.of(insertRow("rolled-back")));
-        throw new IllegalStateException("the engine command failed");
-      });
+      transactions.executeWithoutResult(
+          status -> {
+            chain.seal(List.of(insertRow("rolled-back")));
+            throw new IllegalStateException("the engine command failed");
+          });
     } catch (IllegalStateException expected) {
       // the action and its record go together
     }
@@ -219,8 +236,7 @@ class HashChainTest {
     jdbc.update("update zp_audit_record set user_id = 'x' where id = ?", later.get(1));
     HashChain.Walk changed = chain.verifyFrom(first.goodSeq(), first.goodHash(), first.maxId());
     assertThat(changed.result().brokenRecordId()).isEqualTo(later.get(1));
-    assertThat(changed.result().problem())
-        .isEqualTo(ChainVerification.Problem.CONTENT_CHANGED);
+    assertThat(changed.result().problem()).isEqualTo(ChainVerification.Problem.CONTENT_CHANGED);
     assertThat(changed.goodSeq()).as("the last intact record").isEqualTo(6);
   }
 
@@ -230,8 +246,9 @@ class HashChainTest {
     HashChain.Walk point = chain.verifyFrom(0, HashChain.GENESIS, null);
     List<Long> later = append(3);
     jdbc.update("delete from zp_audit_record where id = ?", later.get(0));
-    assertThat(chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result()
-        .problem()).isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
+    assertThat(
+            chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result().problem())
+        .isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
 
     assertThat(chain.verify().problem())
         .isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
@@ -244,8 +261,7 @@ class HashChainTest {
     Long inserted = transactions.execute(status -> insertRow("tamperer"));
     HashChain.Walk next = chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId());
     assertThat(next.result().brokenRecordId()).isEqualTo(inserted);
-    assertThat(next.result().problem())
-        .isEqualTo(ChainVerification.Problem.RECORD_OUTSIDE_CHAIN);
+    assertThat(next.result().problem()).isEqualTo(ChainVerification.Problem.RECORD_OUTSIDE_CHAIN);
   }
 
   @Test
@@ -254,17 +270,15 @@ class HashChainTest {
     HashChain.Walk point = chain.verifyFrom(0, HashChain.GENESIS, null);
     jdbc.update("update zp_audit_record set user_id = 'x' where id = ?", ids.get(1));
     // the incremental check does not read records before its checkpoint ...
-    assertThat(chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result()
-        .intact()).isTrue();
+    assertThat(chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId()).result().intact())
+        .isTrue();
     // ... the full check does
     assertThat(chain.verify().brokenRecordId()).isEqualTo(ids.get(1));
     // and a change of the checkpoint record itself is found by the incremental check
-    jdbc.update("update zp_audit_record set hash = ? where id = ?", "e".repeat(64),
-        ids.get(5));
+    jdbc.update("update zp_audit_record set hash = ? where id = ?", "e".repeat(64), ids.get(5));
     HashChain.Walk atPoint = chain.verifyFrom(point.goodSeq(), point.goodHash(), point.maxId());
     assertThat(atPoint.result().brokenRecordId()).isEqualTo(ids.get(5));
-    assertThat(atPoint.goodSeq()).as("back to the genesis: the next check is a full one")
-        .isZero();
+    assertThat(atPoint.goodSeq()).as("back to the genesis: the next check is a full one").isZero();
   }
 
   @Test
@@ -284,28 +298,33 @@ class HashChainTest {
 
   /** One transaction: insert {@code count} records and seal them, as the engine handler does. */
   private List<Long> append(int count) {
-    return transactions.execute(status -> {
-      List<Long> ids = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        ids.add(insertRow("demo-verloskundige"));
-      }
-      chain.seal(ids);
-      return ids;
-    });
+    return transactions.execute(
+        status -> {
+          List<Long> ids = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            ids.add(insertRow("demo-verloskundige"));
+          }
+          chain.seal(ids);
+          return ids;
+        });
   }
 
   private Long insertRow(String user) {
     org.springframework.jdbc.support.GeneratedKeyHolder keys =
         new org.springframework.jdbc.support.GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      var statement = connection.prepareStatement("insert into zp_audit_record (occurred_at,"
-          + " event_type, process_instance_id, user_id, variable_key, value_text)"
-          + " values (?, 'variable-update', 'pi-1', ?, 'consentGiven', 'true')",
-          new String[] {"id"});
-      statement.setTimestamp(1, Timestamp.from(Instant.now()));
-      statement.setString(2, user);
-      return statement;
-    }, keys);
+    jdbc.update(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "insert into zp_audit_record (occurred_at,"
+                      + " event_type, process_instance_id, user_id, variable_key, value_text)"
+                      + " values (?, 'variable-update', 'pi-1', ?, 'consentGiven', 'true')",
+                  new String[] {"id"});
+          statement.setTimestamp(1, Timestamp.from(Instant.now()));
+          statement.setString(2, user);
+          return statement;
+        },
+        keys);
     return keys.getKey().longValue();
   }
 }

@@ -31,23 +31,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ZorgpadIntegrationTest
 class HistoryCleanupIT {
 
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+
   @Autowired
   @Qualifier("engineAuditChain")
   HashChain chain;
-  @Autowired
-  org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Deployment deployment;
 
@@ -61,18 +56,24 @@ class HistoryCleanupIT {
 
   @Test
   void cleanupRemovesWhatIsDueAndNothingElse() {
-    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration()).getHistoryCleanupStrategy())
+    assertThat(
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration())
+                .getHistoryCleanupStrategy())
         .isEqualTo(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
-    deployment = repository.createDeployment().name("retention-test")
-        .addModelInstance("retention-short.bpmn", process("retention-short", 30))
-        .addModelInstance("retention-long.bpmn", process("retention-long", 7305)).deploy();
+    deployment =
+        repository
+            .createDeployment()
+            .name("retention-test")
+            .addModelInstance("retention-short.bpmn", process("retention-short", 30))
+            .addModelInstance("retention-long.bpmn", process("retention-long", 7305))
+            .deploy();
     String shortCase = finishCase("retention-short", "RET-SHORT");
     String longCase = finishCase("retention-long", "RET-LONG");
     long otherInstances = history.createHistoricProcessInstanceQuery().count() - 2;
     long auditRecords = count("select count(*) from zp_audit_record");
-    long shortCaseRecords = count("select count(*) from zp_audit_record where case_number = ?",
-        "RET-SHORT");
+    long shortCaseRecords =
+        count("select count(*) from zp_audit_record where case_number = ?", "RET-SHORT");
     assertThat(shortCaseRecords).isPositive();
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(shortCase).count())
         .isEqualTo(1);
@@ -90,14 +91,13 @@ class HistoryCleanupIT {
         .isZero();
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(shortCase).count())
         .isZero();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(shortCase)
-        .count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(shortCase).count())
+        .isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(longCase).count())
         .isEqualTo(1);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(longCase).count())
         .isEqualTo(1);
-    assertThat(history.createHistoricProcessInstanceQuery().count() - 1)
-        .isEqualTo(otherInstances);
+    assertThat(history.createHistoricProcessInstanceQuery().count() - 1).isEqualTo(otherInstances);
     // Zorgpad's audit trail is not engine history: kept whole, chain intact
     assertThat(count("select count(*) from zp_audit_record where case_number = ?", "RET-SHORT"))
         .isEqualTo(shortCaseRecords);
@@ -128,7 +128,12 @@ class HistoryCleanupIT {
   }
 
   private static BpmnModelInstance process(String key, int days) {
-    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(days).startEvent()
-        .userTask("Task_Review").name("Beoordelen").endEvent().done();
+    return Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(days)
+        .startEvent()
+        .userTask("Task_Review")
+        .name("Beoordelen")
+        .endEvent()
+        .done();
   }
 }

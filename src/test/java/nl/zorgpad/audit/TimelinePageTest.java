@@ -13,25 +13,47 @@ class TimelinePageTest {
   static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
   static TimelineEvent access(Instant at, String user, String part) {
-    return new TimelineEvent(at, TimelineEvent.Type.ACCESS, null, part, "jgz", user, null,
-        "READ", null, "ALLOWED · care · involvement");
+    return new TimelineEvent(
+        at,
+        TimelineEvent.Type.ACCESS,
+        null,
+        part,
+        "jgz",
+        user,
+        null,
+        "READ",
+        null,
+        "ALLOWED · care · involvement");
   }
 
   static TimelineEvent task(Instant at) {
-    return new TimelineEvent(at, TimelineEvent.Type.TASK_COMPLETED, "Zorgpad", "Taak", "jgz",
-        "demo-jgz", null, null, 1000L, null);
+    return new TimelineEvent(
+        at,
+        TimelineEvent.Type.TASK_COMPLETED,
+        "Zorgpad",
+        "Taak",
+        "jgz",
+        "demo-jgz",
+        null,
+        null,
+        1000L,
+        null);
   }
 
   @Test
   void theRecordsOfOneLookAtACaseAreOneLineNamingTheParts() {
-    List<TimelineEvent> folded = TimelinePage.fold(List.of(
-        access(T0, "demo-jgz", "CaseSummary"), access(T0.plusMillis(30), "demo-jgz", "Client"),
-        access(T0.plusSeconds(1), "demo-jgz", "Task"),
-        // another user, then a later look by the first: lines of their own
-        access(T0.plusSeconds(2), "demo-verloskundige", "CaseSummary"),
-        task(T0.plusSeconds(3)),
-        access(T0.plusSeconds(60), "demo-jgz", "CaseSummary")));
-    assertThat(folded).extracting(TimelineEvent::subject)
+    List<TimelineEvent> folded =
+        TimelinePage.fold(
+            List.of(
+                access(T0, "demo-jgz", "CaseSummary"),
+                access(T0.plusMillis(30), "demo-jgz", "Client"),
+                access(T0.plusSeconds(1), "demo-jgz", "Task"),
+                // another user, then a later look by the first: lines of their own
+                access(T0.plusSeconds(2), "demo-verloskundige", "CaseSummary"),
+                task(T0.plusSeconds(3)),
+                access(T0.plusSeconds(60), "demo-jgz", "CaseSummary")));
+    assertThat(folded)
+        .extracting(TimelineEvent::subject)
         .containsExactly("CaseSummary,Client,Task", "CaseSummary", "Taak", "CaseSummary");
   }
 
@@ -49,7 +71,10 @@ class TimelinePageTest {
     assertThat(first.hasNext()).isTrue();
     TimelinePage last = TimelinePage.of(events, 99);
     assertThat(last.page()).isEqualTo(3);
-    assertThat(last.events()).hasSize(20).first().extracting(TimelineEvent::at)
+    assertThat(last.events())
+        .hasSize(20)
+        .first()
+        .extracting(TimelineEvent::at)
         .isEqualTo(T0.plusSeconds(100));
     assertThat(last.hasNext()).isFalse();
     assertThat(TimelinePage.of(List.of(), 1).pages()).isEqualTo(1);

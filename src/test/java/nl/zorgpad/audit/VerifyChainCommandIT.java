@@ -27,18 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyChainCommandIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void commandLineVerificationExitsZeroWhenIntactAndNamesTheChangedRow() throws Exception {
     Run intact = run();
     assertThat(intact.exitCode()).as(intact.output()).isZero();
     assertThat(intact.output())
-        .containsPattern("engine-audit \\(zp_audit_record\\): intact, [1-9]\\d* records, head"
-            + " [0-9a-f]{64}")
-        .containsPattern("access-log \\(zp_access_log\\): intact, [1-9]\\d* records, head"
-            + " [0-9a-f]{64}");
+        .containsPattern(
+            "engine-audit \\(zp_audit_record\\): intact, [1-9]\\d* records, head" + " [0-9a-f]{64}")
+        .containsPattern(
+            "access-log \\(zp_access_log\\): intact, [1-9]\\d* records, head" + " [0-9a-f]{64}");
 
     long auditRecord;
     long accessRecord;
@@ -58,14 +57,20 @@ class VerifyChainCommandIT {
   /** Changes one column of the record in the middle of the chain; returns its id. */
   private static long tamper(Connection db, String table, String column) throws SQLException {
     long id;
-    try (PreparedStatement select = db.prepareStatement("select id from " + table
-        + " where chain_seq = (select max(chain_seq) / 2 from " + table + ")");
+    try (PreparedStatement select =
+            db.prepareStatement(
+                "select id from "
+                    + table
+                    + " where chain_seq = (select max(chain_seq) / 2 from "
+                    + table
+                    + ")");
         ResultSet rows = select.executeQuery()) {
       assertThat(rows.next()).as(table).isTrue();
       id = rows.getLong(1);
     }
-    try (PreparedStatement update = db.prepareStatement("update " + table + " set " + column
-        + " = 'someone-else' where id = ?")) {
+    try (PreparedStatement update =
+        db.prepareStatement(
+            "update " + table + " set " + column + " = 'someone-else' where id = ?")) {
       update.setLong(1, id);
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
@@ -76,29 +81,33 @@ class VerifyChainCommandIT {
     return "jdbc:h2:file:" + dataDir.resolve("zorgpad").toAbsolutePath();
   }
 
-  record Run(int exitCode, String output) {
-  }
+  record Run(int exitCode, String output) {}
 
   /** The application with the demo profile, in a child JVM on this test's class path. */
   private Run run() throws IOException, InterruptedException {
     Path log = Files.createTempFile(dataDir, "run", ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        ZorgpadApplication.class.getName(),
-        "--spring.profiles.active=demo",
-        "--zorgpad.data-dir=" + dataDir.toAbsolutePath(),
-        "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false",
-        // the monitor's year of demo cases would take minutes: the seven demo cases suffice
-        "--zorgpad.demo.monitor-cases=false",
-        "--zorgpad.verify-audit-chain"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ZorgpadApplication.class.getName(),
+                "--spring.profiles.active=demo",
+                "--zorgpad.data-dir=" + dataDir.toAbsolutePath(),
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false",
+                // the monitor's year of demo cases would take minutes: the seven demo cases suffice
+                "--zorgpad.demo.monitor-cases=false",
+                "--zorgpad.verify-audit-chain"));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("the verification did not finish within 5 minutes:\n"
-          + Files.readString(log, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "the verification did not finish within 5 minutes:\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
     }
     return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }

@@ -37,14 +37,10 @@ class DayBrowserIT {
 
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  FilterService filterService;
-  @Autowired
-  TaskService taskService;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired FilterService filterService;
+  @Autowired TaskService taskService;
 
   @ParameterizedTest(name = "{0}x{1}")
   @CsvSource({"1280, 800", "390, 844"})
@@ -58,16 +54,20 @@ class DayBrowserIT {
       browser.open(base + "/camunda/app/tasklist/default/");
 
       // her work, without touching a filter: "Mijn werk" is chosen and its first task is shown
-      String myWork = filterService.createFilterQuery().filterName("Mijn werk").singleResult()
-          .getId();
+      String myWork =
+          filterService.createFilterQuery().filterName("Mijn werk").singleResult().getId();
       browser.waitUntil(d -> d.getCurrentUrl().contains("filter=" + myWork));
       browser.waitForText(By.cssSelector(".task-filters .item.active"), "Mijn werk");
       WebElement first = browser.visible(By.cssSelector("ol.tasks-list > li h4 a"));
       assertThat(browser.text()).doesNotContain("Camunda 8").doesNotContain("migrate");
       assertThat(browser.script("return document.documentElement.lang")).isEqualTo("nl");
       // the brand leads home to Zorgpad, not to the Tasklist's own start
-      browser.waitUntil(d -> "/".equals(d.findElement(By.cssSelector(
-          "[cam-widget-header] a.navbar-brand")).getDomAttribute("href")));
+      browser.waitUntil(
+          d ->
+              "/"
+                  .equals(
+                      d.findElement(By.cssSelector("[cam-widget-header] a.navbar-brand"))
+                          .getDomAttribute("href")));
       String firstTask = first.getText();
       browser.click(By.cssSelector("ol.tasks-list > li h4 a"));
       browser.visible(By.xpath("//h2[contains(@class,'task')][contains(.,'" + firstTask + "')]"));
@@ -75,8 +75,10 @@ class DayBrowserIT {
       assertThat(caseLink.getText()).matches("Casus ZP-\\d{4}-\\d{5}");
       assertThat(caseLink.getDomAttribute("href")).matches("/casus/ZP-\\d{4}-\\d{5}");
       // no link to Cockpit for a caregiver (it answers 403)
-      assertThat(browser.driver().findElements(By.cssSelector(".task-card .instance-link"))
-          .stream().noneMatch(WebElement::isDisplayed)).isTrue();
+      assertThat(
+              browser.driver().findElements(By.cssSelector(".task-card .instance-link")).stream()
+                  .noneMatch(WebElement::isDisplayed))
+          .isTrue();
       shot(browser, "day-" + size + "-01-mijn-werk");
 
       // a new case with a gestational age that does not fit the due date
@@ -93,48 +95,79 @@ class DayBrowserIT {
       dueDate.click();
       WebElement calendar = browser.visible(By.cssSelector(".flatpickr-calendar.open"));
       // the calendar's seven columns inside the window's width (on a phone too)
-      browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("const r = arguments[0]"
-          + ".getBoundingClientRect(); return r.left >= 0"
-          + " && r.right <= document.documentElement.clientWidth;", calendar)));
-      assertThat(browser.script("return document.querySelector('.flatpickr-calendar.open"
-          + " .flatpickr-weekday').textContent.trim()")).isEqualTo("ma");
+      browser.waitUntil(
+          d ->
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "const r = arguments[0]"
+                          + ".getBoundingClientRect(); return r.left >= 0"
+                          + " && r.right <= document.documentElement.clientWidth;",
+                      calendar)));
+      assertThat(
+              browser.script(
+                  "return document.querySelector('.flatpickr-calendar.open"
+                      + " .flatpickr-weekday').textContent.trim()"))
+          .isEqualTo("ma");
       shot(browser, "day-" + size + "-02-kalender");
       dueDate.sendKeys(Keys.ESCAPE);
       browser.waitUntil(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
       Thread.sleep(500);
       assertThat(browser.driver().findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
-      assertThat(browser.driver().findElement(By.cssSelector("[id$='-Field_clientReference']"))
-          .getDomProperty("value")).isEqualTo(reference);
+      assertThat(
+              browser
+                  .driver()
+                  .findElement(By.cssSelector("[id$='-Field_clientReference']"))
+                  .getDomProperty("value"))
+          .isEqualTo(reference);
 
       browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("30");
       browser.click(By.cssSelector("[id$='-Field_riskDomains-0']"));
       browser.chooseFormOption("signallingDiscipline", "Verloskundige");
       browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
       WebElement refusal = browser.visible(By.cssSelector(".modal .notifications .alert-danger"));
-      browser.waitUntil(d -> refusal.getText().contains("De zwangerschapsduur past niet bij de"
-          + " uitgerekende datum"));
+      browser.waitUntil(
+          d ->
+              refusal
+                  .getText()
+                  .contains("De zwangerschapsduur past niet bij de" + " uitgerekende datum"));
       assertThat(refusal.getText()).doesNotContain("Cannot").doesNotContain("process definition");
       browser.waitUntil(d -> browser.inView(refusal));
       shot(browser, "day-" + size + "-03-weigering");
-      assertThat(runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("clientReference", reference).count()).isZero();
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .variableValueEquals("clientReference", reference)
+                  .count())
+          .isZero();
 
       // fixed: 20 weeks fits a due date 20 weeks ahead
       WebElement age = browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']"));
       age.sendKeys(Keys.chord(Keys.CONTROL, "a"), "20");
       browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
-      browser.waitUntil(d -> runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("clientReference", reference).count() == 1);
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("clientReference", reference).singleResult();
+      browser.waitUntil(
+          d ->
+              runtimeService
+                      .createProcessInstanceQuery()
+                      .variableValueEquals("clientReference", reference)
+                      .count()
+                  == 1);
+      ProcessInstance instance =
+          runtimeService
+              .createProcessInstanceQuery()
+              .variableValueEquals("clientReference", reference)
+              .singleResult();
       String caseNumber = instance.getBusinessKey();
-      browser.waitForText(By.cssSelector(".notifications"), "De casus " + caseNumber
-          + " is gestart.");
+      browser.waitForText(
+          By.cssSelector(".notifications"), "De casus " + caseNumber + " is gestart.");
       shot(browser, "day-" + size + "-04-casus-gestart");
 
       // the case's first task, found by its case number; the case page from the task, and back
-      String taskName = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .singleResult().getName();
+      String taskName =
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(caseNumber)
+              .singleResult()
+              .getName();
       browser.openTaskOfCase(base, caseNumber, taskName);
       String taskUrl = browser.driver().getCurrentUrl();
       browser.click(By.cssSelector(".task-card a.zorgpad-case-link"));

@@ -31,12 +31,9 @@ class FirstPathwayBrowserIT {
   private static final String CLIENT_REFERENCE = "BROWSER-0001";
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   @Test
   void midwifeSignalsAsksConsentAndHandsOverThenJgzFindsTheContactTask() throws Exception {
@@ -51,7 +48,8 @@ class FirstPathwayBrowserIT {
       browser.click(By.cssSelector(".start-process-action"));
       browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
       browser.visible(By.cssSelector("[id$='-Field_clientReference']")).sendKeys(CLIENT_REFERENCE);
-      browser.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
+      browser
+          .visible(By.cssSelector("[id$='-Field_dueDate-date']"))
           .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
       browser.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
       browser.click(By.cssSelector("[id$='-Field_riskDomains-0']"));
@@ -61,8 +59,11 @@ class FirstPathwayBrowserIT {
       browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
       browser.waitForText(By.cssSelector(".notifications, body"), "is gestart");
 
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult();
+      ProcessInstance instance =
+          runtimeService
+              .createProcessInstanceQuery()
+              .variableValueEquals("clientReference", CLIENT_REFERENCE)
+              .singleResult();
       assertThat(instance).as("case started from the Tasklist").isNotNull();
       String caseNumber = instance.getBusinessKey();
       assertThat(caseNumber).matches("ZP-\\d{4}-\\d{5}");
@@ -109,12 +110,19 @@ class FirstPathwayBrowserIT {
       browser.click(By.cssSelector("button[ng-click='complete()']"));
       browser.waitForText(By.cssSelector(".fjs-form-field-error"), "Dit veld is verplicht.");
       assertThat(browser.driver().findElement(By.tagName("body")).getText())
-          .doesNotContain("Field is required").doesNotContain("Select\n");
+          .doesNotContain("Field is required")
+          .doesNotContain("Select\n");
       browser.screenshot("04a-handover-form-required");
-      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .taskName("Overdracht formeel vastleggen").count()).isOne();
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(caseNumber)
+                  .taskName("Overdracht formeel vastleggen")
+                  .count())
+          .isOne();
       browser.chooseFormOption("handoverMethod", "Telefonisch consult");
-      browser.visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
+      browser
+          .visible(By.cssSelector("[id$='-Field_handoverDate-date']"))
           .sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);
       browser.click(By.cssSelector("[id$='-Field_clientInformed']"));
       browser.screenshot("04-handover-form");
@@ -133,15 +141,23 @@ class FirstPathwayBrowserIT {
   }
 
   private String caseNumber() {
-    return runtimeService.createProcessInstanceQuery()
-        .variableValueEquals("clientReference", CLIENT_REFERENCE).singleResult().getBusinessKey();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .variableValueEquals("clientReference", CLIENT_REFERENCE)
+        .singleResult()
+        .getBusinessKey();
   }
 
   private void waitForTask(String caseNumber, String taskName) {
     long until = System.currentTimeMillis() + 30_000;
-    while (taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskName(taskName)
-        .count() == 0) {
-      assertThat(System.currentTimeMillis()).as("task '%s' of %s", taskName, caseNumber)
+    while (taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskName(taskName)
+            .count()
+        == 0) {
+      assertThat(System.currentTimeMillis())
+          .as("task '%s' of %s", taskName, caseNumber)
           .isLessThan(until);
       Thread.onSpinWait();
     }
@@ -157,8 +173,12 @@ class FirstPathwayBrowserIT {
 
   private static void assertDutch(Browser browser) {
     String text = browser.driver().findElement(By.tagName("body")).getText();
-    assertThat(text).contains("Mijn werk").contains("Taken voor mijn discipline")
+    assertThat(text)
+        .contains("Mijn werk")
+        .contains("Taken voor mijn discipline")
         .contains("Casus starten")
-        .doesNotContain("Start process").doesNotContain("Claim").doesNotContain("Camunda 8");
+        .doesNotContain("Start process")
+        .doesNotContain("Claim")
+        .doesNotContain("Camunda 8");
   }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.zorgpad.casus.DossierService;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -29,10 +28,8 @@ class CaseNamesIT {
   static final String MIDWIFE = "demo-verloskundige:demo";
   static final Pattern OPTION = Pattern.compile("<option[^>]*>([^<]+)</option>");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  DossierService dossier;
+  @LocalServerPort int port;
+  @Autowired DossierService dossier;
 
   @Test
   void theCasePageNamesRiskDomainsTeamsAndTheNeighbourhoodInDutch() throws Exception {
@@ -43,23 +40,33 @@ class CaseNamesIT {
         .contains("Huiselijk geweld, Psychische problemen (GGZ)")
         .doesNotContain("huiselijk-geweld");
     assertThat(between(page, "id=\"case-neighbourhood\"", "</dd>")).contains("Lombok (Utrecht)");
-    assertThat(between(page, "id=\"involved\"", "</table>")).contains("Verloskundigen Lombok")
-        .contains("Anne de Vries").doesNotContain(">verloskundige-utrecht-lombok<");
-    assertThat(between(page, "id=\"tasks\"", "</section>")).contains("Verloskundigen Lombok")
+    assertThat(between(page, "id=\"involved\"", "</table>"))
+        .contains("Verloskundigen Lombok")
+        .contains("Anne de Vries")
+        .doesNotContain(">verloskundige-utrecht-lombok<");
+    assertThat(between(page, "id=\"tasks\"", "</section>"))
+        .contains("Verloskundigen Lombok")
         .doesNotContain("groep verloskundige-utrecht-lombok");
   }
 
   @Test
   void theReferralListOffersTheTeamsOfTheCasesCoalition() {
     String caseNumber = signal();
-    String form = between(new Http(port).get("/casus/" + caseNumber, MIDWIFE).body(),
-        "id=\"referral-form\"", "</form>");
+    String form =
+        between(
+            new Http(port).get("/casus/" + caseNumber, MIDWIFE).body(),
+            "id=\"referral-form\"",
+            "</form>");
 
     List<String> options = options(form);
-    assertThat(options).contains("JGZ Utrecht West", "Buurtteam Lombok", "Verloskundigen Lombok",
-        "Jeugdgezondheidszorg (JGZ)")
-        .doesNotContain("JGZ Doesburg", "JGZ Zeist", "JGZ Dordrecht",
-            "JGZ Amersfoort Noord en Liendert");
+    assertThat(options)
+        .contains(
+            "JGZ Utrecht West",
+            "Buurtteam Lombok",
+            "Verloskundigen Lombok",
+            "Jeugdgezondheidszorg (JGZ)")
+        .doesNotContain(
+            "JGZ Doesburg", "JGZ Zeist", "JGZ Dordrecht", "JGZ Amersfoort Noord en Liendert");
   }
 
   @Test
@@ -69,24 +76,34 @@ class CaseNamesIT {
     String page = new Http(port).get("/casus/" + caseNumber, "demo-regiehouder:demo").body();
     String reassign = between(page, "class=\"zp-inline zp-reassign\"", "</form>");
 
-    assertThat(options(reassign)).containsExactlyInAnyOrder("Verloskundigen Lombok",
-        "Verloskundigen Overvecht", "Verloskundige");
+    assertThat(options(reassign))
+        .containsExactlyInAnyOrder(
+            "Verloskundigen Lombok", "Verloskundigen Overvecht", "Verloskundige");
     // a team of another coalition is refused, even when posted by hand
-    Matcher task = Pattern.compile("/casus/" + caseNumber + "/taken/([^/]+)/toewijzen")
-        .matcher(page);
+    Matcher task =
+        Pattern.compile("/casus/" + caseNumber + "/taken/([^/]+)/toewijzen").matcher(page);
     assertThat(task.find()).isTrue();
-    HttpResponse<String> refused = TestSession.browser(port, "demo-regiehouder:demo").submit(
-        "/casus/" + caseNumber + "/taken/" + task.group(1) + "/toewijzen",
-        "groupId", "verloskundige-doesburg");
+    HttpResponse<String> refused =
+        TestSession.browser(port, "demo-regiehouder:demo")
+            .submit(
+                "/casus/" + caseNumber + "/taken/" + task.group(1) + "/toewijzen",
+                "groupId",
+                "verloskundige-doesburg");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("hoort bij een andere coalitie");
   }
 
   private String signal() {
-    HttpResponse<String> response = new Http(port).postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> response =
+        new Http(port)
+            .postJson(
+                "/api/signals",
+                MIDWIFE,
+                """
         {"clientReference": "VP-N001", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huiselijk-geweld", "ggz"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "3531 AB"}""".formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
+         "clientPostcode": "3531 AB"}"""
+                    .formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     try {
       return new ObjectMapper().readTree(response.body()).path("caseNumber").asText();

@@ -14,13 +14,13 @@ import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.casus.HandoverRegistry;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.TestSession;
+import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,20 +38,13 @@ class CaseOverviewIT {
   static final String JGZ = "demo-jgz:demo";
   static final String KRAAMZORG = "demo-kraamzorg:demo";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  CaseFileRepository caseFiles;
-  @Autowired
-  AccessLog accessLog;
-  @Autowired
-  org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @Autowired
-  HandoverRegistry dossier;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  HistoryService historyService;
+  @LocalServerPort int port;
+  @Autowired CaseFileRepository caseFiles;
+  @Autowired AccessLog accessLog;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired HandoverRegistry dossier;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
 
   Http http;
 
@@ -63,7 +56,9 @@ class CaseOverviewIT {
   String demoCase(String clientReference) {
     return caseFiles.findAll().stream()
         .filter(c -> c.getClientReference().equals(clientReference))
-        .map(CaseFile::getCaseNumber).findFirst().orElseThrow();
+        .map(CaseFile::getCaseNumber)
+        .findFirst()
+        .orElseThrow();
   }
 
   List<AccessLogEntry> logSince(String caseNumber, String userId, Instant since) {
@@ -80,28 +75,43 @@ class CaseOverviewIT {
     HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Casus " + caseNumber).contains("Betrokkenen")
-        .contains("Signaleerder").contains("Heeft een taak")
-        .contains("Toestemming vragen aan cliënt").contains("id=\"case-diagram\"")
-        .contains("Cliëntgegevens invullen of wijzigen").doesNotContain("id=\"mother-hidden\"");
+    assertThat(page.body())
+        .contains("Casus " + caseNumber)
+        .contains("Betrokkenen")
+        .contains("Signaleerder")
+        .contains("Heeft een taak")
+        .contains("Toestemming vragen aan cliënt")
+        .contains("id=\"case-diagram\"")
+        .contains("Cliëntgegevens invullen of wijzigen")
+        .doesNotContain("id=\"mother-hidden\"");
     List<AccessLogEntry> reads = logSince(caseNumber, "demo-verloskundige", before);
-    assertThat(reads).extracting(AccessLogEntry::getObjectType)
-        .contains("CaseSummary", "Client", "Pregnancy", "Child", "Involvement", "HandoverRecord",
-            "ConsentRecord", "Task");
-    assertThat(reads).allSatisfy(entry -> {
-      assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
-      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
-      assertThat(entry.getOccurredAt()).isNotNull();
-      assertThat(entry.getResponsibleUserId()).isEqualTo("demo-verloskundige");
-      assertThat(entry.getUserRoles()).contains("verloskundige");
-      assertThat(entry.getClientId()).isNotBlank();
-      assertThat(entry.getCaseNumber()).isEqualTo(caseNumber);
-      assertThat(entry.getNetworkAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-      assertThat(entry.getSourceSystem()).isEqualTo("zorgpad");
-      assertThat(entry.getPurposeOfUse()).isEqualTo("care");
-      assertThat(entry.getConsentBasis()).isEqualTo("involvement");
-      assertThat(entry.isEmergency()).isFalse();
-    });
+    assertThat(reads)
+        .extracting(AccessLogEntry::getObjectType)
+        .contains(
+            "CaseSummary",
+            "Client",
+            "Pregnancy",
+            "Child",
+            "Involvement",
+            "HandoverRecord",
+            "ConsentRecord",
+            "Task");
+    assertThat(reads)
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
+              assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+              assertThat(entry.getOccurredAt()).isNotNull();
+              assertThat(entry.getResponsibleUserId()).isEqualTo("demo-verloskundige");
+              assertThat(entry.getUserRoles()).contains("verloskundige");
+              assertThat(entry.getClientId()).isNotBlank();
+              assertThat(entry.getCaseNumber()).isEqualTo(caseNumber);
+              assertThat(entry.getNetworkAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+              assertThat(entry.getSourceSystem()).isEqualTo("zorgpad");
+              assertThat(entry.getPurposeOfUse()).isEqualTo("care");
+              assertThat(entry.getConsentBasis()).isEqualTo("involvement");
+              assertThat(entry.isEmergency()).isFalse();
+            });
   }
 
   @Test
@@ -112,19 +122,22 @@ class CaseOverviewIT {
     HttpResponse<String> page = http.get("/casus/" + caseNumber, KRAAMZORG);
 
     assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.body()).contains("Geen toegang tot deze casus").contains("Noodprocedure")
+    assertThat(page.body())
+        .contains("Geen toegang tot deze casus")
+        .contains("Noodprocedure")
         .doesNotContain("DEMO-VK-0101");
-    assertThat(logSince(caseNumber, "demo-kraamzorg", before)).singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.DENIED);
-          assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
-          assertThat(entry.getConsentBasis()).isNull();
-          assertThat(entry.getNetworkAddress()).isNotBlank();
-        });
+    assertThat(logSince(caseNumber, "demo-kraamzorg", before))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.DENIED);
+              assertThat(entry.getAction()).isEqualTo(AccessAction.READ);
+              assertThat(entry.getConsentBasis()).isNull();
+              assertThat(entry.getNetworkAddress()).isNotBlank();
+            });
     assertThat(http.get("/casus/" + caseNumber + "/diagram", KRAAMZORG).statusCode())
         .isEqualTo(403);
-    assertThat(http.get("/casus/" + caseNumber + "/client", KRAAMZORG).statusCode())
-        .isEqualTo(403);
+    assertThat(http.get("/casus/" + caseNumber + "/client", KRAAMZORG).statusCode()).isEqualTo(403);
     assertThat(http.get("/casus", KRAAMZORG).body()).doesNotContain(caseNumber);
   }
 
@@ -134,32 +147,40 @@ class CaseOverviewIT {
     TestSession kraamzorg = TestSession.browser(port, "demo-kraamzorg:demo");
     assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
 
-    HttpResponse<String> noReason = kraamzorg.submit("/casus/" + caseNumber + "/noodtoegang",
-        "reason", "");
+    HttpResponse<String> noReason =
+        kraamzorg.submit("/casus/" + caseNumber + "/noodtoegang", "reason", "");
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(noReason.body()).contains("Geef de reden voor de noodtoegang");
     assertThat(kraamzorg.get("/casus/" + caseNumber).statusCode()).isEqualTo(403);
 
     Instant before = Instant.now();
-    HttpResponse<String> opened = kraamzorg.submit("/casus/" + caseNumber + "/noodtoegang",
-        "reason", "Kraamzorg acuut nodig, verloskundige niet bereikbaar");
+    HttpResponse<String> opened =
+        kraamzorg.submit(
+            "/casus/" + caseNumber + "/noodtoegang",
+            "reason",
+            "Kraamzorg acuut nodig, verloskundige niet bereikbaar");
     assertThat(opened.statusCode()).isEqualTo(302);
     HttpResponse<String> page = kraamzorg.get("/casus/" + caseNumber);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("id=\"emergency-banner\"");
 
     List<AccessLogEntry> entries = logSince(caseNumber, "demo-kraamzorg", before);
-    assertThat(entries.get(0)).satisfies(entry -> {
-      assertThat(entry.getAction()).isEqualTo(AccessAction.EMERGENCY_ACCESS);
-      assertThat(entry.isEmergency()).isTrue();
-      assertThat(entry.getDetail()).contains("verloskundige niet bereikbaar");
-    });
-    assertThat(entries.subList(1, entries.size())).isNotEmpty().allSatisfy(entry -> {
-      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
-      assertThat(entry.isEmergency()).isTrue();
-      assertThat(entry.getConsentBasis()).isEqualTo("emergency");
-      assertThat(entry.getPurposeOfUse()).isEqualTo("emergency");
-    });
+    assertThat(entries.get(0))
+        .satisfies(
+            entry -> {
+              assertThat(entry.getAction()).isEqualTo(AccessAction.EMERGENCY_ACCESS);
+              assertThat(entry.isEmergency()).isTrue();
+              assertThat(entry.getDetail()).contains("verloskundige niet bereikbaar");
+            });
+    assertThat(entries.subList(1, entries.size()))
+        .isNotEmpty()
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+              assertThat(entry.isEmergency()).isTrue();
+              assertThat(entry.getConsentBasis()).isEqualTo("emergency");
+              assertThat(entry.getPurposeOfUse()).isEqualTo("emergency");
+            });
   }
 
   @Test
@@ -171,7 +192,8 @@ class CaseOverviewIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("id=\"mother-hidden\"");
     assertThat(logSince(withConsent, "demo-jgz", before))
-        .filteredOn(e -> e.getObjectType().equals("Client")).singleElement()
+        .filteredOn(e -> e.getObjectType().equals("Client"))
+        .singleElement()
         .satisfies(e -> assertThat(e.getConsentBasis()).startsWith("consent:"));
 
     // case 1: JGZ involved by a task, no consent, no referral: child yes, mother no
@@ -180,8 +202,7 @@ class CaseOverviewIT {
     HttpResponse<String> second = http.get("/casus/" + withoutConsent, JGZ);
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).contains("id=\"mother-hidden\"");
-    assertThat(http.get("/casus/" + withoutConsent + "/client", JGZ).statusCode())
-        .isEqualTo(403);
+    assertThat(http.get("/casus/" + withoutConsent + "/client", JGZ).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -191,8 +212,7 @@ class CaseOverviewIT {
     String list = everyListPage(MIDWIFE);
     assertThat(list).contains(first).doesNotContain(buurtteamCase);
     assertThat(http.get("/casus", "demo-coordinator:demo").body()).contains("id=\"no-cases\"");
-    assertThat(http.get("/casus/" + first, "demo-coordinator:demo").statusCode())
-        .isEqualTo(403);
+    assertThat(http.get("/casus/" + first, "demo-coordinator:demo").statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -204,28 +224,40 @@ class CaseOverviewIT {
     assertThat(list).contains(first);
     // issue 13: one SEARCH record for the listing (not one per case), naming every case shown
     List<AccessLogEntry> listings = jdbcListings("demo-verloskundige", before);
-    assertThat(listings).singleElement().satisfies(entry -> {
-      assertThat(entry.getAction()).isEqualTo(AccessAction.SEARCH);
-      assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
-      assertThat(entry.getCaseNumber()).isNull();
-      assertThat(entry.getDetail()).startsWith("CASE_SUMMARY listed: ").contains(first);
-      java.util.regex.Matcher shown = java.util.regex.Pattern.compile("href=\"/casus/([^\"/?]+)\"")
-          .matcher(list);
-      List<String> numbers = new java.util.ArrayList<>();
-      while (shown.find()) {
-        numbers.add(shown.group(1));
-      }
-      assertThat(numbers).isNotEmpty();
-      assertThat(entry.getDetail().substring("CASE_SUMMARY listed: ".length()).split(" "))
-          .containsExactlyElementsOf(numbers);
-      // and it is indexed by each case it names, in the same transaction (the client access
-      // report finds the listing through this index, V78)
-      assertThat(jdbc.queryForList("select case_number from zp_access_log_listed where"
-          + " access_log_id = ?", String.class, entry.getId()))
-          .containsExactlyInAnyOrderElementsOf(numbers);
-    });
-    assertThat(accessLog.ofCase(first).stream().filter(e -> !e.getOccurredAt().isBefore(before)
-        && e.getUserId().equals("demo-verloskundige"))).isEmpty();
+    assertThat(listings)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getAction()).isEqualTo(AccessAction.SEARCH);
+              assertThat(entry.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+              assertThat(entry.getCaseNumber()).isNull();
+              assertThat(entry.getDetail()).startsWith("CASE_SUMMARY listed: ").contains(first);
+              java.util.regex.Matcher shown =
+                  java.util.regex.Pattern.compile("href=\"/casus/([^\"/?]+)\"").matcher(list);
+              List<String> numbers = new java.util.ArrayList<>();
+              while (shown.find()) {
+                numbers.add(shown.group(1));
+              }
+              assertThat(numbers).isNotEmpty();
+              assertThat(entry.getDetail().substring("CASE_SUMMARY listed: ".length()).split(" "))
+                  .containsExactlyElementsOf(numbers);
+              // and it is indexed by each case it names, in the same transaction (the client access
+              // report finds the listing through this index, V78)
+              assertThat(
+                      jdbc.queryForList(
+                          "select case_number from zp_access_log_listed where"
+                              + " access_log_id = ?",
+                          String.class,
+                          entry.getId()))
+                  .containsExactlyInAnyOrderElementsOf(numbers);
+            });
+    assertThat(
+            accessLog.ofCase(first).stream()
+                .filter(
+                    e ->
+                        !e.getOccurredAt().isBefore(before)
+                            && e.getUserId().equals("demo-verloskundige")))
+        .isEmpty();
     // a page number that is no number or after the last page answers a page, never an error
     assertThat(http.get("/casus?pagina=abc", MIDWIFE).statusCode()).isEqualTo(200);
     assertThat(http.get("/casus?pagina=999", MIDWIFE).body()).contains(first);
@@ -255,8 +287,10 @@ class CaseOverviewIT {
     String caseNumber = demoCase("DEMO-VK-0101");
     HttpResponse<String> diagram = http.get("/casus/" + caseNumber + "/diagram", MIDWIFE);
     assertThat(diagram.statusCode()).isEqualTo(200);
-    assertThat(diagram.body()).contains("zorgpad-kwetsbare-zwangerschap")
-        .contains("\"active\":[\"Call_Consent\"]").contains("Start_Signal");
+    assertThat(diagram.body())
+        .contains("zorgpad-kwetsbare-zwangerschap")
+        .contains("\"active\":[\"Call_Consent\"]")
+        .contains("Start_Signal");
   }
 
   @Test
@@ -265,86 +299,141 @@ class CaseOverviewIT {
     String caseNumber = demoCase("DEMO-VK-0105");
     HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Van Verloskundige naar Jeugdgezondheidszorg (JGZ)")
-        .contains("contact bevestigd op").contains("Warme overdracht");
+    assertThat(page.body())
+        .contains("Van Verloskundige naar Jeugdgezondheidszorg (JGZ)")
+        .contains("contact bevestigd op")
+        .contains("Warme overdracht");
   }
 
   @Test
   void theMidwifeEntersTheClientsDataOnTheCliëntgegevensPage() {
     String caseNumber = demoCase("DEMO-VK-0103");
     TestSession midwife = TestSession.browser(port, MIDWIFE);
-    HttpResponse<String> invalid = midwife.submit("/casus/" + caseNumber + "/client",
-        "givenName", "Amira", "bsn", "123456789", "postcode", "3531 AB");
+    HttpResponse<String> invalid =
+        midwife.submit(
+            "/casus/" + caseNumber + "/client",
+            "givenName",
+            "Amira",
+            "bsn",
+            "123456789",
+            "postcode",
+            "3531 AB");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("Het BSN is niet geldig");
-    HttpResponse<String> badDateAndParity = midwife.submit("/casus/" + caseNumber + "/client",
-        "givenName", "Amira", "birthDate", "01-05-1998", "parity", "twee");
+    HttpResponse<String> badDateAndParity =
+        midwife.submit(
+            "/casus/" + caseNumber + "/client",
+            "givenName",
+            "Amira",
+            "birthDate",
+            "01-05-1998",
+            "parity",
+            "twee");
     assertThat(badDateAndParity.statusCode()).isEqualTo(400);
-    assertThat(badDateAndParity.body()).contains("Vul de geboortedatum in als jjjj-mm-dd.")
+    assertThat(badDateAndParity.body())
+        .contains("Vul de geboortedatum in als jjjj-mm-dd.")
         .contains("Vul de pariteit in als een getal.")
-        .as("the form keeps what she typed").contains("value=\"01-05-1998\"");
+        .as("the form keeps what she typed")
+        .contains("value=\"01-05-1998\"");
 
-    HttpResponse<String> saved = midwife.submit("/casus/" + caseNumber + "/client",
-        "givenName", "Amira", "familyName", "Demo", "bsn", "111222333", "birthDate",
-        "1998-05-01", "postcode", "3531 AB", "city", "Utrecht", "parity", "1");
+    HttpResponse<String> saved =
+        midwife.submit(
+            "/casus/" + caseNumber + "/client",
+            "givenName",
+            "Amira",
+            "familyName",
+            "Demo",
+            "bsn",
+            "111222333",
+            "birthDate",
+            "1998-05-01",
+            "postcode",
+            "3531 AB",
+            "city",
+            "Utrecht",
+            "parity",
+            "1");
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Amira Demo");
     // the sociale kaart knows 3531 AB: the case now lies in Lombok (team assignment reads it)
     assertThat(caseFiles.findByCaseNumber(caseNumber).orElseThrow().getNeighbourhood())
         .isEqualTo("utrecht-lombok");
-    assertThat(accessLog.ofCase(caseNumber)).anySatisfy(e -> {
-      assertThat(e.getObjectType()).isEqualTo("Client");
-      assertThat(e.getAction()).isEqualTo(AccessAction.CREATE);
-      assertThat(e.getUserId()).isEqualTo("demo-verloskundige");
-    });
+    assertThat(accessLog.ofCase(caseNumber))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getObjectType()).isEqualTo("Client");
+              assertThat(e.getAction()).isEqualTo(AccessAction.CREATE);
+              assertThat(e.getUserId()).isEqualTo("demo-verloskundige");
+            });
   }
 
   @Test
   void theRegiehouderGivesATaskToAnotherTeamOfItsDisciplineAndTheEngineRecordsItWasHer() {
     String caseNumber = demoCase("DEMO-VK-0103");
-    Task jgzTask = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskCandidateGroup("jgz").singleResult();
-    assertThat(jgzTask).as("the demo's JGZ contact task, fallen back to the discipline")
+    Task jgzTask =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskCandidateGroup("jgz")
+            .singleResult();
+    assertThat(jgzTask)
+        .as("the demo's JGZ contact task, fallen back to the discipline")
         .isNotNull();
     TestSession regiehouder = TestSession.browser(port, "demo-regiehouder:demo");
     TestSession jgz = TestSession.browser(port, JGZ);
     String path = "/casus/" + caseNumber + "/taken/" + jgzTask.getId() + "/toewijzen";
     try {
       String page = regiehouder.get("/casus/" + caseNumber).body();
-      assertThat(page).contains("id=\"reassign-" + jgzTask.getId() + "\"")
-          .contains("value=\"jgz-utrecht-west\"").contains("Toewijzen aan")
+      assertThat(page)
+          .contains("id=\"reassign-" + jgzTask.getId() + "\"")
+          .contains("value=\"jgz-utrecht-west\"")
+          .contains("Toewijzen aan")
           .doesNotContain("value=\"buurtteam-utrecht-lombok\"");
       assertThat(jgz.get("/casus/" + caseNumber).body())
-          .as("only the regiehouder gets the form").doesNotContain("id=\"reassign-");
+          .as("only the regiehouder gets the form")
+          .doesNotContain("id=\"reassign-");
 
       HttpResponse<String> refused = jgz.submit(path, "groupId", "jgz-utrecht-west");
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.body()).contains("Alleen de regiehouder van deze casus");
-      HttpResponse<String> otherDiscipline = regiehouder.submit(path, "groupId",
-          "buurtteam-utrecht-lombok");
+      HttpResponse<String> otherDiscipline =
+          regiehouder.submit(path, "groupId", "buurtteam-utrecht-lombok");
       assertThat(otherDiscipline.statusCode()).isEqualTo(400);
       assertThat(otherDiscipline.body()).contains("Kies een team van dezelfde discipline");
       assertThat(regiehouder.submit(path, "groupId", "").statusCode()).isEqualTo(400);
       String otherCase = demoCase("DEMO-VK-0105");
-      assertThat(regiehouder.submit("/casus/" + otherCase + "/taken/" + jgzTask.getId()
-          + "/toewijzen", "groupId", "jgz-utrecht-west").statusCode())
-          .as("a task of another case").isIn(400, 403);
+      assertThat(
+              regiehouder
+                  .submit(
+                      "/casus/" + otherCase + "/taken/" + jgzTask.getId() + "/toewijzen",
+                      "groupId",
+                      "jgz-utrecht-west")
+                  .statusCode())
+          .as("a task of another case")
+          .isIn(400, 403);
       assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz");
 
       Instant before = Instant.now();
       assertThat(regiehouder.submit(path, "groupId", "jgz-utrecht-west").statusCode())
           .isEqualTo(302);
       assertThat(candidateGroups(jgzTask.getId())).containsExactly("jgz-utrecht-west");
-      assertThat(historyService.createUserOperationLogQuery().taskId(jgzTask.getId())
-          .userId("demo-regiehouder").list())
+      assertThat(
+              historyService
+                  .createUserOperationLogQuery()
+                  .taskId(jgzTask.getId())
+                  .userId("demo-regiehouder")
+                  .list())
           .extracting(UserOperationLogEntry::getOperationType)
-          .contains(UserOperationLogEntry.OPERATION_TYPE_ADD_GROUP_LINK,
+          .contains(
+              UserOperationLogEntry.OPERATION_TYPE_ADD_GROUP_LINK,
               UserOperationLogEntry.OPERATION_TYPE_DELETE_GROUP_LINK);
-      assertThat(logSince(caseNumber, "demo-regiehouder", before)).anySatisfy(entry -> {
-        assertThat(entry.getAction()).isEqualTo(AccessAction.UPDATE);
-        assertThat(entry.getObjectType()).isEqualTo("Task");
-        assertThat(entry.getObjectId()).isEqualTo(jgzTask.getId());
-      });
+      assertThat(logSince(caseNumber, "demo-regiehouder", before))
+          .anySatisfy(
+              entry -> {
+                assertThat(entry.getAction()).isEqualTo(AccessAction.UPDATE);
+                assertThat(entry.getObjectType()).isEqualTo("Task");
+                assertThat(entry.getObjectId()).isEqualTo(jgzTask.getId());
+              });
     } finally {
       // other tests use the demo case as it was
       regiehouder.submit(path, "groupId", "jgz");
@@ -355,7 +444,8 @@ class CaseOverviewIT {
   private List<String> candidateGroups(String taskId) {
     return taskService.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).toList();
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   @Test
@@ -364,22 +454,31 @@ class CaseOverviewIT {
     TestSession midwife = TestSession.browser(port, MIDWIFE);
     String page = midwife.get("/casus/" + caseNumber).body();
     // the teams of the case's coalition (issue 11), not Zeist's
-    assertThat(page).contains("<select id=\"groupId\" name=\"groupId\" required>")
-        .contains("value=\"jgz-utrecht-west\"").contains("Moedermaatjes Utrecht")
+    assertThat(page)
+        .contains("<select id=\"groupId\" name=\"groupId\" required>")
+        .contains("value=\"jgz-utrecht-west\"")
+        .contains("Moedermaatjes Utrecht")
         .doesNotContain("Wandelmaatjes 1000 dagen");
 
     for (String wrong : new String[] {"jgz-utrect-west", "", "jgz; drop table"}) {
-      HttpResponse<String> refused = midwife.submit("/casus/" + caseNumber + "/verwijzing",
-          "groupId", wrong);
+      HttpResponse<String> refused =
+          midwife.submit("/casus/" + caseNumber + "/verwijzing", "groupId", wrong);
       assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
       assertThat(refused.body()).as(wrong).contains("Kies een team of discipline uit de lijst");
     }
     assertThat(midwife.get("/casus/" + caseNumber).body()).doesNotContain("jgz-utrect-west");
 
-    assertThat(midwife.submit("/casus/" + caseNumber + "/verwijzing", "groupId",
-        "informele-zorg-zeist").statusCode()).as("another coalition's team").isEqualTo(400);
-    assertThat(midwife.submit("/casus/" + caseNumber + "/verwijzing", "groupId",
-        "informele-zorg-utrecht").statusCode()).isEqualTo(302);
+    assertThat(
+            midwife
+                .submit("/casus/" + caseNumber + "/verwijzing", "groupId", "informele-zorg-zeist")
+                .statusCode())
+        .as("another coalition's team")
+        .isEqualTo(400);
+    assertThat(
+            midwife
+                .submit("/casus/" + caseNumber + "/verwijzing", "groupId", "informele-zorg-utrecht")
+                .statusCode())
+        .isEqualTo(302);
     assertThat(midwife.get("/casus/" + caseNumber).body()).contains("Moedermaatjes Utrecht");
   }
 
@@ -392,7 +491,8 @@ class CaseOverviewIT {
         .isEqualTo(302);
     String page = buurtteam.get("/casus/" + caseNumber).body();
     // "Regiehouder: <team name>" (issue 11)
-    assertThat(page).contains("id=\"care-coordinator\">Buurtteam Lombok<")
+    assertThat(page)
+        .contains("id=\"care-coordinator\">Buurtteam Lombok<")
         .doesNotContain("Ik word regiehouder");
   }
 
@@ -402,7 +502,9 @@ class CaseOverviewIT {
     dossierInvolves(caseNumber, "jgz-utrecht-west");
     HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("jgz-utrecht-west").contains("Hanna Verbeek")
+    assertThat(page.body())
+        .contains("jgz-utrecht-west")
+        .contains("Hanna Verbeek")
         .contains("Jeugdverpleegkundige");
   }
 

@@ -23,31 +23,35 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ZorgpadIntegrationTest
 class EndInvolvementIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  CaseFileRepository caseFiles;
-  @Autowired
-  HandoverRegistry dossier;
-  @Autowired
-  org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @Autowired
-  TaskService taskService;
+  @LocalServerPort int port;
+  @Autowired CaseFileRepository caseFiles;
+  @Autowired HandoverRegistry dossier;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
 
   String demoCase(String clientReference) {
     return caseFiles.findAll().stream()
         .filter(c -> c.getClientReference().equals(clientReference))
-        .map(CaseFile::getCaseNumber).findFirst().orElseThrow();
+        .map(CaseFile::getCaseNumber)
+        .findFirst()
+        .orElseThrow();
   }
 
   long activeInvolvementOf(String caseNumber, String group) {
-    return jdbc.queryForObject("select max(id) from zp_involvement where case_number = ?"
-        + " and group_id = ? and until_at is null", Long.class, caseNumber, group);
+    return jdbc.queryForObject(
+        "select max(id) from zp_involvement where case_number = ?"
+            + " and group_id = ? and until_at is null",
+        Long.class,
+        caseNumber,
+        group);
   }
 
   boolean ended(long involvement) {
-    return jdbc.queryForObject("select count(*) from zp_involvement where id = ?"
-        + " and until_at is not null", Long.class, involvement) == 1;
+    return jdbc.queryForObject(
+            "select count(*) from zp_involvement where id = ?" + " and until_at is not null",
+            Long.class,
+            involvement)
+        == 1;
   }
 
   @Test
@@ -61,13 +65,15 @@ class EndInvolvementIT {
 
     String page = midwife.get("/casus/" + caseNumber).body();
     // a link to the confirmation page, with a name saying whose involvement it ends
-    assertThat(page).contains("href=\"" + end + "\"")
+    assertThat(page)
+        .contains("href=\"" + end + "\"")
         .contains("aria-label=\"Betrokkenheid van Verloskundige beëindigen\"")
         .doesNotContain("action=\"" + end + "\"");
 
     HttpResponse<String> confirm = midwife.get(end);
     assertThat(confirm.statusCode()).isEqualTo(200);
-    assertThat(confirm.body()).contains("Betrokkenheid beëindigen?")
+    assertThat(confirm.body())
+        .contains("Betrokkenheid beëindigen?")
         .contains("Wilt u de betrokkenheid van Verloskundige bij casus " + caseNumber)
         .contains("name=\"bevestigd\" value=\"ja\" required");
 
@@ -86,16 +92,28 @@ class EndInvolvementIT {
   void someoneInTheCaseThroughTheNoodprocedureOnlyIsNotOfferedBeëindigen() {
     String caseNumber = demoCase("DEMO-VK-0101");
     TestSession poh = TestSession.browser(port, "demo-poh-ggz:demo");
-    assertThat(poh.submit("/casus/" + caseNumber + "/noodtoegang", "reason",
-        "Cliënte belt in crisis, verloskundige niet bereikbaar").statusCode()).isEqualTo(302);
+    assertThat(
+            poh.submit(
+                    "/casus/" + caseNumber + "/noodtoegang",
+                    "reason",
+                    "Cliënte belt in crisis, verloskundige niet bereikbaar")
+                .statusCode())
+        .isEqualTo(302);
     String page = poh.get("/casus/" + caseNumber).body();
-    assertThat(page).contains("id=\"emergency-banner\"").contains("id=\"involved\"")
-        .doesNotContain("/einde\"").doesNotContain(">Beëindigen<");
+    assertThat(page)
+        .contains("id=\"emergency-banner\"")
+        .contains("id=\"involved\"")
+        .doesNotContain("/einde\"")
+        .doesNotContain(">Beëindigen<");
 
-    Long someone = jdbc.queryForObject("select min(id) from zp_involvement where case_number = ?"
-        + " and until_at is null and role <> 'SIGNALLER'", Long.class, caseNumber);
-    HttpResponse<String> confirm = poh.get("/casus/" + caseNumber + "/betrokkenheid/"
-        + someone + "/einde");
+    Long someone =
+        jdbc.queryForObject(
+            "select min(id) from zp_involvement where case_number = ?"
+                + " and until_at is null and role <> 'SIGNALLER'",
+            Long.class,
+            caseNumber);
+    HttpResponse<String> confirm =
+        poh.get("/casus/" + caseNumber + "/betrokkenheid/" + someone + "/einde");
     assertThat(confirm.statusCode()).isEqualTo(400);
     assertThat(confirm.body()).contains("U kunt deze betrokkenheid niet beëindigen");
   }
@@ -105,21 +123,23 @@ class EndInvolvementIT {
     String caseNumber = demoCase("DEMO-VK-0101");
     List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
     assertThat(open).isNotEmpty();
-    String page = TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
-        .body();
+    String page =
+        TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber).body();
     for (Task task : open) {
-      assertThat(page).contains("href=\"/camunda/app/tasklist/default/#/?task=" + task.getId()
-          + "\"");
+      assertThat(page)
+          .contains("href=\"/camunda/app/tasklist/default/#/?task=" + task.getId() + "\"");
     }
   }
 
   @Test
   void aHandoverShowsItsMethodInDutchNotAsACode() {
-    String caseNumber = jdbc.queryForObject("select min(case_number) from zp_handover_record"
-        + " where method = 'telefonisch-consult' and sender_discipline = 'verloskundige'",
-        String.class);
-    String page = TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber)
-        .body();
+    String caseNumber =
+        jdbc.queryForObject(
+            "select min(case_number) from zp_handover_record"
+                + " where method = 'telefonisch-consult' and sender_discipline = 'verloskundige'",
+            String.class);
+    String page =
+        TestSession.browser(port, "demo-verloskundige:demo").get("/casus/" + caseNumber).body();
     assertThat(page).contains("telefonisch consult").doesNotContain("telefonisch-consult");
   }
 }

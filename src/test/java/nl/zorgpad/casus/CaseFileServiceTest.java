@@ -16,23 +16,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The case dossier on the real schema: Flyway (V1, V10) on in-memory H2, Hibernate validating. */
 @DataJpaTest
-@Import({CaseFileService.class, nl.zorgpad.accesslog.AccessLog.class, nl.zorgpad.accesslog.CurrentActor.class,
-    nl.zorgpad.pathway.ClockConfiguration.class})
+@Import({
+  CaseFileService.class,
+  nl.zorgpad.accesslog.AccessLog.class,
+  nl.zorgpad.accesslog.CurrentActor.class,
+  nl.zorgpad.pathway.ClockConfiguration.class
+})
 class CaseFileServiceTest {
 
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   static final ZonedDateTime MONDAY = LocalDateTime.of(2026, 3, 2, 9, 0).atZone(AMSTERDAM);
 
-  @Autowired
-  CaseFileService service;
-  @Autowired
-  CaseFileRepository repository;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired CaseFileService service;
+  @Autowired CaseFileRepository repository;
+  @Autowired JdbcTemplate jdbc;
 
   static Signal signal(String reference) {
-    return new Signal(reference, LocalDate.of(2026, 7, 20), 20,
-        List.of("huisvesting", "ggz", "huisvesting"), "buurtteam");
+    return new Signal(
+        reference,
+        LocalDate.of(2026, 7, 20),
+        20,
+        List.of("huisvesting", "ggz", "huisvesting"),
+        "buurtteam");
   }
 
   @Test
@@ -57,8 +62,8 @@ class CaseFileServiceTest {
   void numberingRestartsInANewYear() {
     service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
     ZonedDateTime newYear = LocalDateTime.of(2027, 1, 4, 9, 0).atZone(AMSTERDAM);
-    Signal nextYearSignal = new Signal("BT-0003", LocalDate.of(2027, 6, 1), 18,
-        List.of("stress"), "huisarts");
+    Signal nextYearSignal =
+        new Signal("BT-0003", LocalDate.of(2027, 6, 1), 18, List.of("stress"), "huisarts");
 
     assertThat(service.register(nextYearSignal, "demo-huisarts", newYear))
         .isEqualTo("ZP-2027-00001");
@@ -69,16 +74,24 @@ class CaseFileServiceTest {
     Signal bad = new Signal("Jansen Kerkstraat 1", null, 50, List.of(), "onbekend");
 
     assertThatThrownBy(() -> service.register(bad, "demo-buurtteam", MONDAY))
-        .isInstanceOfSatisfying(InvalidInputException.class, invalid -> {
-          assertThat(invalid.violations()).extracting(Violation::field).containsExactly(
-              "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains",
-              "signallingDiscipline");
-          assertThat(invalid.dutchMessage()).contains("Gebruik geen naam, BSN of adres")
-              .contains("Vul een geldige uitgerekende datum in.")
-              .contains("tussen 4 en 42 weken")
-              .contains("Kies minstens één risicodomein.")
-              .contains("Kies de discipline die het signaal afgeeft.");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            invalid -> {
+              assertThat(invalid.violations())
+                  .extracting(Violation::field)
+                  .containsExactly(
+                      "clientReference",
+                      "dueDate",
+                      "gestationalAgeWeeks",
+                      "riskDomains",
+                      "signallingDiscipline");
+              assertThat(invalid.dutchMessage())
+                  .contains("Gebruik geen naam, BSN of adres")
+                  .contains("Vul een geldige uitgerekende datum in.")
+                  .contains("tussen 4 en 42 weken")
+                  .contains("Kies minstens één risicodomein.")
+                  .contains("Kies de discipline die het signaal afgeeft.");
+            });
     assertThat(repository.count()).isZero();
   }
 
@@ -132,8 +145,10 @@ class CaseFileServiceTest {
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED_MOVED);
     assertThat(closed.getEndReason()).isEqualTo("verhuisd");
     assertThat(closed.getClosedAt()).isEqualTo(MONDAY.plusDays(10).toInstant());
-    assertThat(jdbc.queryForObject("select status from zp_case_file where case_number = ?",
-        String.class, ended)).isEqualTo("CLOSED_PREGNANCY_ENDED");
+    assertThat(
+            jdbc.queryForObject(
+                "select status from zp_case_file where case_number = ?", String.class, ended))
+        .isEqualTo("CLOSED_PREGNANCY_ENDED");
     assertThatThrownBy(() -> service.endEarly(moved, CaseEndReason.OTHER, MONDAY.plusDays(12)))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -143,11 +158,11 @@ class CaseFileServiceTest {
     String caseNumber = service.register(signal("BT-0001"), "demo-buurtteam", MONDAY);
     ZonedDateTime afterBirth = MONDAY.withMonth(7).withDayOfMonth(25);
 
-    assertThatThrownBy(() -> service.recordBirth(caseNumber, LocalDate.of(2026, 7, 28),
-        afterBirth)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> service.recordBirth(caseNumber, LocalDate.of(2026, 7, 28), afterBirth))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("in the future");
-    assertThatThrownBy(() -> service.recordBirth(caseNumber, LocalDate.of(2026, 3, 1),
-        afterBirth)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> service.recordBirth(caseNumber, LocalDate.of(2026, 3, 1), afterBirth))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("does not fit the due date");
     service.recordBirth(caseNumber, LocalDate.of(2026, 7, 18), afterBirth);
     repository.flush();
@@ -163,22 +178,37 @@ class CaseFileServiceTest {
    */
   @Test
   void onlyTheClientAndChildDossiersHoldNamesBsnOrAddresses() {
-    List<String> columns = jdbc.queryForList(
-        "select lower(table_name) || '.' || lower(column_name) from information_schema.columns"
-            + " where lower(table_name) like 'zp\\_%' escape '\\'", String.class);
-    List<String> allowed = List.of("zp_client.", "zp_child.", "zp_neighbourhood.",
-        "zp_organisation.", "zp_team.", "zp_contact.", "zp_access_log.network_address",
-        // Spring Session's tables: the caregiver's login and the names of session attributes
-        // (the security context), never a client's data
-        "zp_session.principal_name", "zp_session_attributes.attribute_name");
+    List<String> columns =
+        jdbc.queryForList(
+            "select lower(table_name) || '.' || lower(column_name) from information_schema.columns"
+                + " where lower(table_name) like 'zp\\_%' escape '\\'",
+            String.class);
+    List<String> allowed =
+        List.of(
+            "zp_client.",
+            "zp_child.",
+            "zp_neighbourhood.",
+            "zp_organisation.",
+            "zp_team.",
+            "zp_contact.",
+            "zp_access_log.network_address",
+            // Spring Session's tables: the caregiver's login and the names of session attributes
+            // (the security context), never a client's data
+            "zp_session.principal_name",
+            "zp_session_attributes.attribute_name");
     // the one reviewed date exception: the child's birth date (issue 3), from which the first
     // year is counted; it is a date only, and the mother's birth date has no column
     String childBirthDate = "zp_case_file.child_birth_date";
-    assertThat(columns).isNotEmpty().contains(childBirthDate)
+    assertThat(columns)
+        .isNotEmpty()
+        .contains(childBirthDate)
         .filteredOn(column -> allowed.stream().noneMatch(column::startsWith))
         .filteredOn(column -> !column.equals(childBirthDate))
-        .noneMatch(column -> column.substring(column.indexOf('.') + 1)
-            .matches(".*(name|bsn|address|adres|postcode|birth|note).*"));
+        .noneMatch(
+            column ->
+                column
+                    .substring(column.indexOf('.') + 1)
+                    .matches(".*(name|bsn|address|adres|postcode|birth|note).*"));
     assertThat(columns).contains("zp_client.bsn", "zp_client.postcode", "zp_child.birth_date");
   }
 }

@@ -55,7 +55,8 @@ class CaseLabelsTest {
 
   private static void assertLabelled(String key) throws IOException {
     Properties properties = new Properties();
-    try (var in = CaseLabelsTest.class.getClassLoader().getResourceAsStream("messages.properties")) {
+    try (var in =
+        CaseLabelsTest.class.getClassLoader().getResourceAsStream("messages.properties")) {
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     assertThat(properties.getProperty(key)).as(key).isNotBlank();

@@ -18,10 +18,16 @@ class ClientMatchKeysTest {
   @Test
   void bsnAndBirthDateGiveAStrongKeyAndThePostcodeAWeakOne() {
     List<MatchKey> keys = KEYS.keysOf(null, "111222333", BIRTH, "3531 AB");
-    assertThat(keys).extracting(MatchKey::kind)
+    assertThat(keys)
+        .extracting(MatchKey::kind)
         .containsExactly(MatchKind.BSN_BIRTH_DATE, MatchKind.BIRTH_DATE_POSTCODE);
-    assertThat(keys).allSatisfy(key -> assertThat(key.hash()).matches("[0-9a-f]{64}")
-        .doesNotContain("111222333").doesNotContain("1996"));
+    assertThat(keys)
+        .allSatisfy(
+            key ->
+                assertThat(key.hash())
+                    .matches("[0-9a-f]{64}")
+                    .doesNotContain("111222333")
+                    .doesNotContain("1996"));
   }
 
   @Test
@@ -67,9 +73,11 @@ class ClientMatchKeysTest {
   @Test
   void zorgpadRefusesToStartWithoutASecretOrWithAShortOne() {
     assertThatThrownBy(() -> new ClientMatchKeys(new MatchProperties(null, null)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ZORGPAD_MATCH_SECRET");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ZORGPAD_MATCH_SECRET");
     assertThatThrownBy(() -> new ClientMatchKeys(new MatchProperties("too-short", null)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("32");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("32");
     // a configured secret wins over the demo default
     assertThat(new ClientMatchKeys(new MatchProperties(SECRET, "demo")).secretId())
         .isEqualTo(KEYS.secretId());
@@ -78,16 +86,19 @@ class ClientMatchKeysTest {
   @Test
   void theSignalsClientDataNeverShowsInALogLine() {
     SignalledClient client = new SignalledClient("111222333", BIRTH, "3531AB");
-    assertThat(client.toString()).doesNotContain("111222333").doesNotContain("1996")
+    assertThat(client.toString())
+        .doesNotContain("111222333")
+        .doesNotContain("1996")
         .doesNotContain("3531");
   }
 
   @Test
   void theSignalsClientDataFollowsTheRulesOfTheClientPage() {
-    assertThat(new SignalledClient("123", BIRTH.plusYears(60), "0531AB")
-        .check(LocalDate.of(2026, 3, 2))).extracting(Violation::field)
+    assertThat(
+            new SignalledClient("123", BIRTH.plusYears(60), "0531AB")
+                .check(LocalDate.of(2026, 3, 2)))
+        .extracting(Violation::field)
         .containsExactly("clientBsn", "clientBirthDate", "clientPostcode");
-    assertThat(new SignalledClient(null, null, "3531").check(LocalDate.of(2026, 3, 2)))
-        .isEmpty();
+    assertThat(new SignalledClient(null, null, "3531").check(LocalDate.of(2026, 3, 2))).isEmpty();
   }
 }

@@ -21,10 +21,10 @@ public class InMemoryCaseRegistry implements CaseRegistry {
   private int lastNumber;
 
   @Override
-  public synchronized String register(Signal signal, String signalledBy,
-      ZonedDateTime signalledAt) {
-    InvalidInputException.throwIfAny("signal",
-        SignalRules.check(signal, signalledAt.toLocalDate()));
+  public synchronized String register(
+      Signal signal, String signalledBy, ZonedDateTime signalledAt) {
+    InvalidInputException.throwIfAny(
+        "signal", SignalRules.check(signal, signalledAt.toLocalDate()));
     if (signalledAt.getYear() != year) {
       year = signalledAt.getYear();
       lastNumber = 0;
@@ -36,42 +36,51 @@ public class InMemoryCaseRegistry implements CaseRegistry {
 
   @Override
   public synchronized void close(String caseNumber, CaseStatus status, ZonedDateTime closedAt) {
-    CaseFile caseFile = find(caseNumber)
-        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    CaseFile caseFile =
+        find(caseNumber)
+            .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     caseFile.close(status, closedAt.toInstant());
   }
 
   @Override
   public synchronized void keepOpen(String caseNumber, CaseStatus status, ZonedDateTime at) {
-    CaseFile caseFile = find(caseNumber)
-        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    CaseFile caseFile =
+        find(caseNumber)
+            .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
     if (caseFile.getStatus() != status) {
       caseFile.keepOpen(status);
     }
   }
 
   @Override
-  public synchronized void endEarly(String caseNumber, CaseEndReason reason,
-      ZonedDateTime endedAt) {
-    find(caseNumber).orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber))
+  public synchronized void endEarly(
+      String caseNumber, CaseEndReason reason, ZonedDateTime endedAt) {
+    find(caseNumber)
+        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber))
         .endEarly(reason, endedAt.toInstant());
   }
 
   @Override
-  public synchronized void recordBirth(String caseNumber, LocalDate birthDate,
-      ZonedDateTime reportedAt) {
-    CaseFile caseFile = find(caseNumber)
-        .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
-    InvalidInputException.throwIfAny("birth",
-        BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
+  public synchronized void recordBirth(
+      String caseNumber, LocalDate birthDate, ZonedDateTime reportedAt) {
+    CaseFile caseFile =
+        find(caseNumber)
+            .orElseThrow(() -> new IllegalArgumentException("unknown case " + caseNumber));
+    InvalidInputException.throwIfAny(
+        "birth", BirthRules.check(birthDate, caseFile.getDueDate(), reportedAt.toLocalDate()));
     caseFile.recordBirth(birthDate);
   }
 
   @Override
   public synchronized Optional<CaseContacts> contactsOf(String caseNumber) {
-    return find(caseNumber).map(caseFile -> new CaseContacts(caseFile.getCreatedBy(),
-        caseFile.getSignallingDiscipline(), caseFile.getCareCoordinator(),
-        caseFile.getCareCoordinator() == null ? null : Disciplines.REGIEHOUDER));
+    return find(caseNumber)
+        .map(
+            caseFile ->
+                new CaseContacts(
+                    caseFile.getCreatedBy(),
+                    caseFile.getSignallingDiscipline(),
+                    caseFile.getCareCoordinator(),
+                    caseFile.getCareCoordinator() == null ? null : Disciplines.REGIEHOUDER));
   }
 
   public synchronized Optional<CaseFile> find(String caseNumber) {

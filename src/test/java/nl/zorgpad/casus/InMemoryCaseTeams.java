@@ -24,26 +24,40 @@ public class InMemoryCaseTeams implements CaseTeams, DossierGuard {
 
   @Override
   public synchronized AccessGrant decide(String caseNumber, DossierPart part, Actor actor) {
-    boolean signaller = cases.find(caseNumber)
-        .map(c -> c.getCreatedBy().equals(actor.userId())).orElse(false);
+    boolean signaller =
+        cases.find(caseNumber).map(c -> c.getCreatedBy().equals(actor.userId())).orElse(false);
     Set<String> groups = Set.copyOf(actor.groups());
-    boolean involved = activeInvolvements(caseNumber).stream()
-        .anyMatch(i -> actor.userId().equals(i.getUserId())
-            || i.getGroupId() != null && groups.contains(i.getGroupId()));
-    return signaller || involved ? AccessGrant.allow("involvement")
+    boolean involved =
+        activeInvolvements(caseNumber).stream()
+            .anyMatch(
+                i ->
+                    actor.userId().equals(i.getUserId())
+                        || i.getGroupId() != null && groups.contains(i.getGroupId()));
+    return signaller || involved
+        ? AccessGrant.allow("involvement")
         : AccessGrant.deny("not involved");
   }
 
   @Override
-  public synchronized void recordCareCoordinator(String caseNumber, String groupId,
-      String discipline, String userId) {
+  public synchronized void recordCareCoordinator(
+      String caseNumber, String groupId, String discipline, String userId) {
     Instant now = Instant.now();
     involvements.stream()
-        .filter(i -> i.getCaseNumber().equals(caseNumber)
-            && i.getRole() == InvolvementRole.CARE_COORDINATOR && i.isActiveAt(now))
+        .filter(
+            i ->
+                i.getCaseNumber().equals(caseNumber)
+                    && i.getRole() == InvolvementRole.CARE_COORDINATOR
+                    && i.isActiveAt(now))
         .forEach(i -> i.end(now, userId));
-    involvements.add(new Involvement(caseNumber, groupId, discipline, userId,
-        InvolvementRole.CARE_COORDINATOR, now, userId));
+    involvements.add(
+        new Involvement(
+            caseNumber,
+            groupId,
+            discipline,
+            userId,
+            InvolvementRole.CARE_COORDINATOR,
+            now,
+            userId));
   }
 
   /** As the dossier: the signaller (a person) is involved from the signal on, then the rest. */
@@ -51,9 +65,19 @@ public class InMemoryCaseTeams implements CaseTeams, DossierGuard {
   public synchronized List<Involvement> activeInvolvements(String caseNumber) {
     Instant now = Instant.now();
     List<Involvement> active = new ArrayList<>();
-    cases.find(caseNumber).ifPresent(c -> active.add(new Involvement(caseNumber, null,
-        c.getSignallingDiscipline(), c.getCreatedBy(), InvolvementRole.SIGNALLER,
-        c.getCreatedAt(), c.getCreatedBy())));
+    cases
+        .find(caseNumber)
+        .ifPresent(
+            c ->
+                active.add(
+                    new Involvement(
+                        caseNumber,
+                        null,
+                        c.getSignallingDiscipline(),
+                        c.getCreatedBy(),
+                        InvolvementRole.SIGNALLER,
+                        c.getCreatedAt(),
+                        c.getCreatedBy())));
     involvements.stream()
         .filter(i -> i.getCaseNumber().equals(caseNumber) && i.isActiveAt(now))
         .forEach(active::add);
@@ -61,10 +85,11 @@ public class InMemoryCaseTeams implements CaseTeams, DossierGuard {
   }
 
   /** A team (or a person, with {@code groupId} null) involved in a case, as the dossier would. */
-  public synchronized void involve(String caseNumber, String groupId, String discipline,
-      String userId, InvolvementRole role) {
-    involvements.add(new Involvement(caseNumber, groupId, discipline, userId, role,
-        Instant.now().minusSeconds(1), "test"));
+  public synchronized void involve(
+      String caseNumber, String groupId, String discipline, String userId, InvolvementRole role) {
+    involvements.add(
+        new Involvement(
+            caseNumber, groupId, discipline, userId, role, Instant.now().minusSeconds(1), "test"));
   }
 
   public synchronized List<Involvement> all(String caseNumber) {

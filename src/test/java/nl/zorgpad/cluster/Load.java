@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.time.ZorgpadTime;
 
@@ -28,17 +27,17 @@ final class Load {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An acknowledged signal: its client reference, the case number it got, the node. */
-  record Signal(String clientReference, String caseNumber, String node) {
-  }
+  record Signal(String clientReference, String caseNumber, String node) {}
 
   /** An acknowledged task completion. */
-  record Completion(String taskId, String caseNumber, String node) {
-  }
+  record Completion(String taskId, String caseNumber, String node) {}
 
   final List<Signal> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<Completion> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Requests that got no acknowledgement (a killed node, a lost race): node → count. */
   final Map<String, AtomicInteger> unacknowledged = new ConcurrentHashMap<>();
+
   private final ConcurrentLinkedQueue<String> toWork = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicInteger references = new AtomicInteger();
@@ -97,10 +96,15 @@ final class Load {
 
   private void signal(Http http, Node node) {
     String reference = "CL-" + node.name + "-" + references.incrementAndGet();
-    HttpResponse<String> response = http.postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> response =
+        http.postJson(
+            "/api/signals",
+            MIDWIFE,
+            """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(reference, LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
+        """
+                .formatted(reference, LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     if (response.statusCode() != 201) {
       unacknowledged.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
       return;
@@ -111,16 +115,23 @@ final class Load {
   }
 
   private void askConsent(Http http, Node node, String caseNumber) {
-    HttpResponse<String> list = http.get("/engine-rest/task?processInstanceBusinessKey="
-        + caseNumber + "&taskDefinitionKey=Task_AskConsent", MIDWIFE);
+    HttpResponse<String> list =
+        http.get(
+            "/engine-rest/task?processInstanceBusinessKey="
+                + caseNumber
+                + "&taskDefinitionKey=Task_AskConsent",
+            MIDWIFE);
     JsonNode tasks = list.statusCode() == 200 ? json(list.body()) : null;
     if (tasks == null || tasks.size() != 1) {
       unacknowledged.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
       return;
     }
     String taskId = tasks.get(0).path("id").asText();
-    HttpResponse<String> submit = http.postJson("/engine-rest/task/" + taskId + "/submit-form",
-        MIDWIFE, """
+    HttpResponse<String> submit =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            MIDWIFE,
+            """
         {"variables": {"consentDecision": {"value": "GIVEN"}}}""");
     if (submit.statusCode() == 204) {
       completions.add(new Completion(taskId, caseNumber, node.name));

@@ -38,29 +38,38 @@ final class Node implements AutoCloseable {
   static Node start(String name, String jdbcUrl, Path logDir, List<String> arguments) {
     int port = freePort();
     Path log = logDir.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-        "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"),
-        "nl.zorgpad.ZorgpadApplication",
-        "--spring.profiles.active=postgres,demo",
-        "--server.port=" + port,
-        "--ZORGPAD_NODE_NAME=" + name,
-        "--ZORGPAD_DB_URL=" + jdbcUrl,
-        "--ZORGPAD_DB_USER=" + nl.zorgpad.support.PostgresServer.APP,
-        "--ZORGPAD_DB_PASSWORD=" + nl.zorgpad.support.PostgresServer.PASSWORD,
-        "--ZORGPAD_DB_OWNER_USER=" + nl.zorgpad.support.PostgresServer.OWNER,
-        "--ZORGPAD_DB_OWNER_PASSWORD=" + nl.zorgpad.support.PostgresServer.PASSWORD,
-        "--ZORGPAD_DB_POOL_SIZE=8",
-        "--zorgpad.data-dir=" + logDir.resolve(name + "-data"),
-        // the monitor's year of demo cases would take minutes: the seven demo cases suffice
-        "--zorgpad.demo.monitor-cases=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx640m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "nl.zorgpad.ZorgpadApplication",
+                "--spring.profiles.active=postgres,demo",
+                "--server.port=" + port,
+                "--ZORGPAD_NODE_NAME=" + name,
+                "--ZORGPAD_DB_URL=" + jdbcUrl,
+                "--ZORGPAD_DB_USER=" + nl.zorgpad.support.PostgresServer.APP,
+                "--ZORGPAD_DB_PASSWORD=" + nl.zorgpad.support.PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_OWNER_USER=" + nl.zorgpad.support.PostgresServer.OWNER,
+                "--ZORGPAD_DB_OWNER_PASSWORD=" + nl.zorgpad.support.PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_POOL_SIZE=8",
+                "--zorgpad.data-dir=" + logDir.resolve(name + "-data"),
+                // the monitor's year of demo cases would take minutes: the seven demo cases suffice
+                "--zorgpad.demo.monitor-cases=false"));
     command.addAll(arguments);
     try {
       Files.createDirectories(logDir);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new Node(name, port, log, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start node " + name, e);
@@ -77,13 +86,16 @@ final class Node implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError(name + " died during start (exit " + process.exitValue()
-            + "):\n" + tail(80));
+        throw new AssertionError(
+            name + " died during start (exit " + process.exitValue() + "):\n" + tail(80));
       }
       try {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-            URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return;
         }

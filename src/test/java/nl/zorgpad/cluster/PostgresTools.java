@@ -15,18 +15,23 @@ import java.util.List;
  */
 final class PostgresTools {
 
-  private PostgresTools() {
-  }
+  private PostgresTools() {}
 
   static Path binDirectory(String serverVersion) {
     String major = serverVersion.split("\\.")[0];
     String configured = System.getProperty("zorgpad.pg-bin");
-    Path bin = configured != null ? Path.of(configured)
-        : Path.of("/usr/lib/postgresql", major, "bin");
-    if (!Files.isExecutable(bin.resolve("pg_dump")) || !Files.isExecutable(
-        bin.resolve("pg_restore"))) {
-      throw new AssertionError("No pg_dump/pg_restore of PostgreSQL " + major + " in " + bin
-          + ": apt-get install postgresql-client-" + major + " (or -Dzorgpad.pg-bin=…)");
+    Path bin =
+        configured != null ? Path.of(configured) : Path.of("/usr/lib/postgresql", major, "bin");
+    if (!Files.isExecutable(bin.resolve("pg_dump"))
+        || !Files.isExecutable(bin.resolve("pg_restore"))) {
+      throw new AssertionError(
+          "No pg_dump/pg_restore of PostgreSQL "
+              + major
+              + " in "
+              + bin
+              + ": apt-get install postgresql-client-"
+              + major
+              + " (or -Dzorgpad.pg-bin=…)");
     }
     return bin;
   }

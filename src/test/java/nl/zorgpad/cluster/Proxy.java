@@ -21,6 +21,7 @@ final class Proxy implements AutoCloseable {
 
   static final Path NGINX = Path.of("/usr/sbin/nginx");
   static final Path CONFIG = Path.of("deploy", "nginx.conf");
+
   /** The address the nodes see for the proxy. */
   static final String ADDRESS = "127.0.0.2";
 
@@ -43,21 +44,56 @@ final class Proxy implements AutoCloseable {
     Files.createDirectories(dir);
     Path key = dir.resolve("zorgpad.key");
     Path certificate = dir.resolve("zorgpad.crt");
-    run(List.of("/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
-        "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-        "-keyout", key.toString(), "-out", certificate.toString()));
+    run(
+        List.of(
+            "/usr/bin/openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            key.toString(),
+            "-out",
+            certificate.toString()));
     int https = Node.freePort();
     int http = Node.freePort();
     Path accessLog = dir.resolve("access.log");
     String config = Files.readString(CONFIG, StandardCharsets.UTF_8);
-    config = replace(config, "worker_processes auto;", "worker_processes 1;\ndaemon off;\npid "
-        + dir.resolve("nginx.pid") + ";\nerror_log " + dir.resolve("error.log") + " info;");
-    config = replace(config, "  access_log /var/log/nginx/access.log;",
-        "  log_format nodes '$request $status $upstream_addr';\n  access_log " + accessLog
-        + " nodes;\n  client_body_temp_path " + dir.resolve("body") + ";\n  proxy_temp_path "
-        + dir.resolve("proxy") + ";\n  fastcgi_temp_path " + dir.resolve("fastcgi")
-        + ";\n  uwsgi_temp_path " + dir.resolve("uwsgi") + ";\n  scgi_temp_path "
-        + dir.resolve("scgi") + ";\n  proxy_bind " + ADDRESS + ";");
+    config =
+        replace(
+            config,
+            "worker_processes auto;",
+            "worker_processes 1;\ndaemon off;\npid "
+                + dir.resolve("nginx.pid")
+                + ";\nerror_log "
+                + dir.resolve("error.log")
+                + " info;");
+    config =
+        replace(
+            config,
+            "  access_log /var/log/nginx/access.log;",
+            "  log_format nodes '$request $status $upstream_addr';\n  access_log "
+                + accessLog
+                + " nodes;\n  client_body_temp_path "
+                + dir.resolve("body")
+                + ";\n  proxy_temp_path "
+                + dir.resolve("proxy")
+                + ";\n  fastcgi_temp_path "
+                + dir.resolve("fastcgi")
+                + ";\n  uwsgi_temp_path "
+                + dir.resolve("uwsgi")
+                + ";\n  scgi_temp_path "
+                + dir.resolve("scgi")
+                + ";\n  proxy_bind "
+                + ADDRESS
+                + ";");
     config = replace(config, "server zorgpad-1:8080", "server 127.0.0.1:" + first.port);
     config = replace(config, "server zorgpad-2:8080", "server 127.0.0.1:" + second.port);
     config = replace(config, "listen 80;", "listen 127.0.0.1:" + http + ";");
@@ -66,14 +102,16 @@ final class Proxy implements AutoCloseable {
     config = replace(config, "/etc/nginx/tls/zorgpad.key", key.toString());
     Path file = dir.resolve("nginx.conf");
     Files.writeString(file, config, StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(NGINX.toString(), "-c", file.toString(), "-p",
-        dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(NGINX.toString(), "-c", file.toString(), "-p", dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("nginx.out").toFile())
+            .start();
     Proxy proxy = new Proxy(https, accessLog, process);
     for (int i = 0; i < 50 && !proxy.listening(); i++) {
       if (!process.isAlive()) {
-        throw new AssertionError("nginx did not start: "
-            + Files.readString(dir.resolve("nginx.out")));
+        throw new AssertionError(
+            "nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
       }
       Node.sleep(200);
     }
@@ -87,8 +125,10 @@ final class Proxy implements AutoCloseable {
   /** The upstream (node address) nginx used for each logged request whose line contains text. */
   List<String> upstreamsOf(String text) {
     try {
-      return Files.readAllLines(accessLog).stream().filter(line -> line.contains(text))
-          .map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList();
+      return Files.readAllLines(accessLog).stream()
+          .filter(line -> line.contains(text))
+          .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -116,8 +156,10 @@ final class Proxy implements AutoCloseable {
 
   private static String replace(String config, String line, String replacement) {
     if (!config.contains(line)) {
-      throw new AssertionError("deploy/nginx.conf no longer has '" + line
-          + "': keep Proxy (the test's local copy of it) in step");
+      throw new AssertionError(
+          "deploy/nginx.conf no longer has '"
+              + line
+              + "': keep Proxy (the test's local copy of it) in step");
     }
     return config.replace(line, replacement);
   }

@@ -28,10 +28,8 @@ class SessionStoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void aLoginAndTheTasklistsSessionAreRowsInTheDatabase() throws Exception {
@@ -41,9 +39,11 @@ class SessionStoreIT {
     HttpResponse<String> login = browser.login(base, "demo-verloskundige", "demo");
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-    String cookie = browser.setCookieHeaders().stream()
-        .filter(header -> header.startsWith(WebSession.SESSION_COOKIE + "=")).reduce((a, b) -> b)
-        .orElseThrow();
+    String cookie =
+        browser.setCookieHeaders().stream()
+            .filter(header -> header.startsWith(WebSession.SESSION_COOKIE + "="))
+            .reduce((a, b) -> b)
+            .orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
 
     // the Tasklist: its page, who am I, the filters, a filter's list (a POST with its CSRF header)
@@ -52,28 +52,43 @@ class SessionStoreIT {
     HttpResponse<String> me = browser.tasklistGet(base, "/camunda/api/admin/auth/user/default");
     assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
     assertThat(JSON.readTree(me.body()).path("userId").asText()).isEqualTo("demo-verloskundige");
-    JsonNode filters = JSON.readTree(browser.tasklistGet(base,
-        "/camunda/api/engine/engine/default/filter?resourceType=Task").body());
+    JsonNode filters =
+        JSON.readTree(
+            browser
+                .tasklistGet(base, "/camunda/api/engine/engine/default/filter?resourceType=Task")
+                .body());
     assertThat(filters).isNotEmpty();
-    HttpResponse<String> list = browser.tasklistPost(base, "/camunda/api/engine/engine/default/filter/"
-        + filters.get(0).path("id").asText() + "/list?firstResult=0&maxResults=15", "{}");
+    HttpResponse<String> list =
+        browser.tasklistPost(
+            base,
+            "/camunda/api/engine/engine/default/filter/"
+                + filters.get(0).path("id").asText()
+                + "/list?firstResult=0&maxResults=15",
+            "{}");
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
 
-    String sessionId = new String(Base64.getDecoder().decode(
-        browser.cookie(WebSession.SESSION_COOKIE)), StandardCharsets.UTF_8);
-    List<Map<String, Object>> rows = jdbc.queryForList("select primary_id, principal_name from"
-        + " zp_session where session_id = ?", sessionId);
+    String sessionId =
+        new String(
+            Base64.getDecoder().decode(browser.cookie(WebSession.SESSION_COOKIE)),
+            StandardCharsets.UTF_8);
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select primary_id, principal_name from" + " zp_session where session_id = ?",
+            sessionId);
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("principal_name")).isEqualTo("demo-verloskundige");
     String primaryId = (String) rows.get(0).get("primary_id");
     Map<String, byte[]> attributes = new java.util.HashMap<>();
-    jdbc.query("select attribute_name, attribute_bytes from zp_session_attributes where"
-        + " session_primary_id = ?", row -> {
+    jdbc.query(
+        "select attribute_name, attribute_bytes from zp_session_attributes where"
+            + " session_primary_id = ?",
+        row -> {
           attributes.put(row.getString(1), row.getBytes(2));
-        }, primaryId);
+        },
+        primaryId);
     // Spring Security's login, the webapps' authentication and CSRF token, in the database
-    assertThat(attributes).containsKeys("SPRING_SECURITY_CONTEXT", "authenticatedUser",
-        "CAMUNDA_CSRF_TOKEN");
+    assertThat(attributes)
+        .containsKeys("SPRING_SECURITY_CONTEXT", "authenticatedUser", "CAMUNDA_CSRF_TOKEN");
     DeserializingConverter java = new DeserializingConverter();
     attributes.forEach((name, bytes) -> assertThat(java.convert(bytes)).as(name).isNotNull());
     Authentications webapps = (Authentications) java.convert(attributes.get("authenticatedUser"));

@@ -36,8 +36,10 @@ final class WebSession {
 
   /** With this TLS context (a proxy with a test certificate), or the JVM's when null. */
   WebSession(javax.net.ssl.SSLContext tls) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10));
     if (tls != null) {
       builder.sslContext(tls);
     }
@@ -50,19 +52,27 @@ final class WebSession {
   }
 
   /** The same, with extra headers on both requests (what a client may claim). */
-  HttpResponse<String> login(String base, String user, String password,
-      Map<String, String> headers) {
+  HttpResponse<String> login(
+      String base, String user, String password, Map<String, String> headers) {
     HttpResponse<String> page = send(base, "/login", headers);
-    String csrf = TestSession.pageToken(page.body()).orElseThrow(() ->
-        new IllegalStateException("no CSRF token on the login page: " + page.statusCode()));
+    String csrf =
+        TestSession.pageToken(page.body())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no CSRF token on the login page: " + page.statusCode()));
     StringBuilder body = new StringBuilder();
-    Map.of("_csrf", csrf, "username", user, "password", password).forEach(
-        (name, value) -> body.append(body.isEmpty() ? "" : "&")
-            .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-            .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    HttpRequest.Builder post = request(base, "/login")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    Map.of("_csrf", csrf, "username", user, "password", password)
+        .forEach(
+            (name, value) ->
+                body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    HttpRequest.Builder post =
+        request(base, "/login")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     headers.forEach(post::header);
     return send(post);
   }
@@ -85,19 +95,26 @@ final class WebSession {
 
   /** A write of the Tasklist: JSON with the webapps' CSRF header. */
   HttpResponse<String> tasklistPost(String base, String path, String json) {
-    return send(request(base, path).header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(base, path)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   HttpResponse<String> postForm(String base, String path, Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
-    fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-        .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    return send(request(base, path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    fields.forEach(
+        (name, value) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    return send(
+        request(base, path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   String cookie(String name) {
@@ -110,12 +127,13 @@ final class WebSession {
   }
 
   private HttpRequest.Builder request(String base, String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (!cookies.isEmpty()) {
       StringBuilder header = new StringBuilder();
-      cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
-          .append(name).append('=').append(value));
+      cookies.forEach(
+          (name, value) ->
+              header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
       builder.header("Cookie", header.toString());
     }
     return builder;
@@ -123,8 +141,8 @@ final class WebSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       for (String header : response.headers().allValues("Set-Cookie")) {
         setCookieHeaders.add(header);
         String pair = header.split(";", 2)[0];

@@ -24,33 +24,38 @@ public class InMemoryConsentRegistry implements ConsentRegistry {
   public synchronized void record(ConsentStatement statement) {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && cases.find(statement.caseNumber()).isEmpty()) {
-      violations = List.of(new Violation("caseNumber", "is not a known case",
-          "violation.consent.caseNumber.unknown"));
+      violations =
+          List.of(
+              new Violation(
+                  "caseNumber", "is not a known case", "violation.consent.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("consent decision", violations);
     statements.add(statement);
   }
 
   @Override
-  public synchronized Optional<ConsentDecision> currentDecision(String caseNumber,
-      String recipientDiscipline, String purpose) {
+  public synchronized Optional<ConsentDecision> currentDecision(
+      String caseNumber, String recipientDiscipline, String purpose) {
     return current(caseNumber, recipientDiscipline, purpose).map(ConsentStatement::decision);
   }
 
   @Override
-  public synchronized boolean askAgainLater(String caseNumber, String recipientDiscipline,
-      String purpose) {
+  public synchronized boolean askAgainLater(
+      String caseNumber, String recipientDiscipline, String purpose) {
     return current(caseNumber, recipientDiscipline, purpose)
         .filter(s -> s.decision() == ConsentDecision.REFUSED)
-        .map(ConsentStatement::askAgain).orElse(false);
+        .map(ConsentStatement::askAgain)
+        .orElse(false);
   }
 
-  private Optional<ConsentStatement> current(String caseNumber, String recipientDiscipline,
-      String purpose) {
+  private Optional<ConsentStatement> current(
+      String caseNumber, String recipientDiscipline, String purpose) {
     return statements.stream()
-        .filter(s -> s.caseNumber().equals(caseNumber)
-            && s.recipientDiscipline().equals(recipientDiscipline)
-            && s.purpose().equals(purpose))
+        .filter(
+            s ->
+                s.caseNumber().equals(caseNumber)
+                    && s.recipientDiscipline().equals(recipientDiscipline)
+                    && s.purpose().equals(purpose))
         // the newest counts; of two at the same moment, the one recorded last
         .reduce((older, newer) -> newer.recordedAt().isBefore(older.recordedAt()) ? older : newer);
   }

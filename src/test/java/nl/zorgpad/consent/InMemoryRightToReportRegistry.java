@@ -20,8 +20,12 @@ public class InMemoryRightToReportRegistry implements RightToReportRegistry {
   public synchronized void record(RightToReportStatement statement) {
     List<Violation> violations = statement.check();
     if (violations.isEmpty() && cases.find(statement.caseNumber()).isEmpty()) {
-      violations = List.of(new Violation("caseNumber", "is not a known case",
-          "violation.rightToReport.caseNumber.unknown"));
+      violations =
+          List.of(
+              new Violation(
+                  "caseNumber",
+                  "is not a known case",
+                  "violation.rightToReport.caseNumber.unknown"));
     }
     InvalidInputException.throwIfAny("report under the meldrecht", violations);
     statements.add(statement);

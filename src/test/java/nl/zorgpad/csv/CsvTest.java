@@ -12,8 +12,10 @@ class CsvTest {
 
   @Test
   void quotesWhatNeedsQuotingAndGuardsFormulas() {
-    String line = CsvWriter.plain()
-        .row("a;b", "say \"hi\"", "=SUM(A1)", "+31 30 1234567", "", "x").toString();
+    String line =
+        CsvWriter.plain()
+            .row("a;b", "say \"hi\"", "=SUM(A1)", "+31 30 1234567", "", "x")
+            .toString();
     assertThat(line).isEqualTo("\"a;b\";\"say \"\"hi\"\"\";'=SUM(A1);'+31 30 1234567;;x\r\n");
     List<CsvReader.Row> rows = CsvReader.parse(line);
     assertThat(rows).hasSize(1);
@@ -23,10 +25,23 @@ class CsvTest {
 
   @Test
   void roundTripsQuotesLineBreaksSurroundingSpacesAndFormulas() {
-    List<String> cells = List.of("two\nlines", "cr\r\nlf", "\"quoted\"", " padded ", "=1+1",
-        "-", "@x", "\tTAB", "\rCR", "a,b", "'t Hooft", "", "#1", "Coördinator");
-    String file = CsvWriter.withByteOrderMark().row("kop").row(cells).quotedRow(cells)
-        .toString();
+    List<String> cells =
+        List.of(
+            "two\nlines",
+            "cr\r\nlf",
+            "\"quoted\"",
+            " padded ",
+            "=1+1",
+            "-",
+            "@x",
+            "\tTAB",
+            "\rCR",
+            "a,b",
+            "'t Hooft",
+            "",
+            "#1",
+            "Coördinator");
+    String file = CsvWriter.withByteOrderMark().row("kop").row(cells).quotedRow(cells).toString();
     List<CsvReader.Row> rows = CsvReader.read(file.getBytes(StandardCharsets.UTF_8));
     // the second row has three line breaks (LF, CRLF, CR): the third starts on line 6
     assertThat(rows).extracting(CsvReader.Row::line).containsExactly(1, 2, 6);
@@ -37,8 +52,8 @@ class CsvTest {
 
   @Test
   void aFormulaIsNeverWrittenAsTheStartOfACell() {
-    String file = CsvWriter.plain().row("=cmd|' /C calc'!A0", "x").quotedRow("+1", "@SUM(1)")
-        .toString();
+    String file =
+        CsvWriter.plain().row("=cmd|' /C calc'!A0", "x").quotedRow("+1", "@SUM(1)").toString();
     assertThat(file).isEqualTo("'=cmd|' /C calc'!A0;x\r\n\"'+1\";\"'@SUM(1)\"\r\n");
   }
 
@@ -53,8 +68,7 @@ class CsvTest {
 
   @Test
   void startsWithAByteOrderMarkWhenAsked() {
-    assertThat(CsvWriter.withByteOrderMark().row("a").toUtf8())
-        .startsWith(0xEF, 0xBB, 0xBF, 'a');
+    assertThat(CsvWriter.withByteOrderMark().row("a").toUtf8()).startsWith(0xEF, 0xBB, 0xBF, 'a');
     assertThat(CsvWriter.plain().row("a").toString()).isEqualTo("a\r\n");
   }
 
@@ -69,15 +83,15 @@ class CsvTest {
   @Test
   void reportsAnUnterminatedQuoteAtItsLine() {
     assertThatThrownBy(() -> CsvReader.parse("a;b\nc;\"d\n"))
-        .isInstanceOfSatisfying(CsvReader.MalformedCsvException.class,
-            e -> assertThat(e.line()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            CsvReader.MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(2));
   }
 
   @Test
   void reportsTextAfterAClosingQuote() {
     assertThatThrownBy(() -> CsvReader.parse("a;b\nc;d\n\"e\"f;g\n"))
-        .isInstanceOfSatisfying(CsvReader.MalformedCsvException.class,
-            e -> assertThat(e.line()).isEqualTo(3));
+        .isInstanceOfSatisfying(
+            CsvReader.MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(3));
   }
 
   @Test
@@ -93,9 +107,10 @@ class CsvTest {
 
   @Test
   void readsCommasWhenTheFirstLineHasMoreCommas_andWindows1252() {
-    byte[] file = "soort,naam\r\ncontact,\"Coördinator; West\"\r\n"
-        .getBytes(Charset.forName("windows-1252"));
-    assertThat(CsvReader.read(file)).extracting(CsvReader.Row::cells)
+    byte[] file =
+        "soort,naam\r\ncontact,\"Coördinator; West\"\r\n".getBytes(Charset.forName("windows-1252"));
+    assertThat(CsvReader.read(file))
+        .extracting(CsvReader.Row::cells)
         .containsExactly(List.of("soort", "naam"), List.of("contact", "Coördinator; West"));
   }
 

@@ -9,8 +9,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FormulaGuardTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"=SUM(A1:A9)", "+31 30 1234567", "-1", "@cmd", "\tx", "\rx",
-      "=HYPERLINK(\"http://x\")"})
+  @ValueSource(
+      strings = {
+        "=SUM(A1:A9)",
+        "+31 30 1234567",
+        "-1",
+        "@cmd",
+        "\tx",
+        "\rx",
+        "=HYPERLINK(\"http://x\")"
+      })
   void aCellThatAFormulaCouldStartWithGetsAnApostrophe_andReadingRemovesIt(String value) {
     assertThat(FormulaGuard.guard(value)).isEqualTo("'" + value);
     assertThat(FormulaGuard.unguard(FormulaGuard.guard(value))).isEqualTo(value);

@@ -1,8 +1,8 @@
 package nl.zorgpad.formcontract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -21,7 +21,8 @@ class ContractTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final FormSchema SCHEMA = new FormSchema(JSON);
 
-  static final String FORM = """
+  static final String FORM =
+      """
       {"id": "test-form", "schemaVersion": 16, "components": [
         {"type": "text", "id": "Intro", "text": "Geen veld"},
         {"type": "textfield", "id": "F1", "key": "reference", "label": "Referentie",
@@ -54,9 +55,19 @@ class ContractTest {
   @Test
   void theFieldsAreTheKeyedComponentsIncludingGroupsWithoutAPath() {
     assertThat(contract.name()).isEqualTo("test-form");
-    assertThat(contract.fields().keySet()).containsExactlyInAnyOrder("reference", "remark",
-        "weeks", "informed", "decision", "method", "domains", "dueDate", "meeting", "inGroup",
-        "dynamic");
+    assertThat(contract.fields().keySet())
+        .containsExactlyInAnyOrder(
+            "reference",
+            "remark",
+            "weeks",
+            "informed",
+            "decision",
+            "method",
+            "domains",
+            "dueDate",
+            "meeting",
+            "inGroup",
+            "dynamic");
   }
 
   @Test
@@ -80,23 +91,46 @@ class ContractTest {
 
   @Test
   void javaCallersPlainValuesFitToo() {
-    assertThat(check(contract, Map.of("domains", List.of("stress"), "weeks", 20L,
-        "dueDate", new Date(), "informed", Boolean.FALSE))).isEmpty();
-    assertThat(check(contract, Map.of("domains", Variables.objectValue(List.of("ggz"))
-        .serializationDataFormat("application/json").create()))).isEmpty();
+    assertThat(
+            check(
+                contract,
+                Map.of(
+                    "domains",
+                    List.of("stress"),
+                    "weeks",
+                    20L,
+                    "dueDate",
+                    new Date(),
+                    "informed",
+                    Boolean.FALSE)))
+        .isEmpty();
+    assertThat(
+            check(
+                contract,
+                Map.of(
+                    "domains",
+                    Variables.objectValue(List.of("ggz"))
+                        .serializationDataFormat("application/json")
+                        .create())))
+        .isEmpty();
   }
 
   @Test
   void personalDataInFieldsOfNoFormIsRefused() {
-    List<Contract.Violation> violations = check(contract, Map.of(
-        "naamMoeder", "Jan Jansen", "adres", "Kerkstraat 1, 123456782", "notitie", "x"));
+    List<Contract.Violation> violations =
+        check(
+            contract,
+            Map.of("naamMoeder", "Jan Jansen", "adres", "Kerkstraat 1, 123456782", "notitie", "x"));
 
-    assertThat(violations).extracting(Contract.Violation::variable)
+    assertThat(violations)
+        .extracting(Contract.Violation::variable)
         .containsExactlyInAnyOrder("naamMoeder", "adres", "notitie");
-    assertThat(violations).extracting(Contract.Violation::userMessage)
+    assertThat(violations)
+        .extracting(Contract.Violation::userMessage)
         .contains("Het veld \"naamMoeder\" hoort niet bij dit formulier.");
     // the English problem names the field, never its value
-    assertThat(violations).extracting(Contract.Violation::problem)
+    assertThat(violations)
+        .extracting(Contract.Violation::problem)
         .noneMatch(problem -> problem.contains("Jansen") || problem.contains("Kerkstraat"));
   }
 
@@ -108,7 +142,8 @@ class ContractTest {
 
   @Test
   void wrongTypesAreRefused() {
-    assertThat(check(contract, Map.of("informed", "ja"))).singleElement()
+    assertThat(check(contract, Map.of("informed", "ja")))
+        .singleElement()
         .extracting(Contract.Violation::userMessage)
         .isEqualTo("Het veld \"Geïnformeerd\" heeft een ongeldige waarde.");
     assertThat(check(contract, Map.of("weeks", "twintig"))).hasSize(1);
@@ -119,47 +154,70 @@ class ContractTest {
     assertThat(check(contract, Map.of("remark", Map.of("naam", "Jan")))).hasSize(1);
     assertThat(check(contract, Map.of("remark", Variables.byteArrayValue(new byte[] {1}))))
         .hasSize(1);
-    assertThat(check(contract, Map.of("remark", Variables.fileValue("a.txt")
-        .file(new byte[] {1}).create()))).hasSize(1);
+    assertThat(
+            check(
+                contract,
+                Map.of("remark", Variables.fileValue("a.txt").file(new byte[] {1}).create())))
+        .hasSize(1);
     // a JSON object value of an arbitrary Java type (deserialized into that type when read)
-    assertThat(check(contract, Map.of("domains", Variables.serializedObjectValue("[\"stress\"]")
-        .objectTypeName("com.example.Gadget").serializationDataFormat("application/json")
-        .create()))).hasSize(1);
-    assertThat(check(contract, Map.of("domains", Variables.serializedObjectValue("rO0AB")
-        .objectTypeName("java.util.ArrayList")
-        .serializationDataFormat("application/x-java-serialized-object").create())))
+    assertThat(
+            check(
+                contract,
+                Map.of(
+                    "domains",
+                    Variables.serializedObjectValue("[\"stress\"]")
+                        .objectTypeName("com.example.Gadget")
+                        .serializationDataFormat("application/json")
+                        .create())))
+        .hasSize(1);
+    assertThat(
+            check(
+                contract,
+                Map.of(
+                    "domains",
+                    Variables.serializedObjectValue("rO0AB")
+                        .objectTypeName("java.util.ArrayList")
+                        .serializationDataFormat("application/x-java-serialized-object")
+                        .create())))
         .hasSize(1);
   }
 
   @Test
   void optionsMustBeTheFormsOwn() {
-    assertThat(check(contract, Map.of("decision", "MISSCHIEN"))).singleElement()
+    assertThat(check(contract, Map.of("decision", "MISSCHIEN")))
+        .singleElement()
         .extracting(Contract.Violation::userMessage)
         .isEqualTo("Kies bij \"Besluit\" een van de mogelijkheden van het formulier.");
     assertThat(check(contract, Map.of("domains", List.of("stress", "Jan Jansen")))).hasSize(1);
-    assertThat(check(contract, Map.of("domains",
-        SpinValues.jsonValue("[\"stress\",{\"naam\":\"Jan\"}]").create()))).hasSize(1);
+    assertThat(
+            check(
+                contract,
+                Map.of(
+                    "domains", SpinValues.jsonValue("[\"stress\",{\"naam\":\"Jan\"}]").create())))
+        .hasSize(1);
     // dynamic options: codes only, no free text
     assertThat(check(contract, Map.of("dynamic", "Jan Jansen, Kerkstraat 1"))).hasSize(1);
   }
 
   @Test
   void limitsOfTheFieldApply() {
-    assertThat(check(contract, Map.of("reference", "ABCDEFGHIJK"))).singleElement()
+    assertThat(check(contract, Map.of("reference", "ABCDEFGHIJK")))
+        .singleElement()
         .extracting(Contract.Violation::userMessage)
         .isEqualTo("Het veld \"Referentie\" mag hoogstens 10 tekens bevatten.");
     assertThat(check(contract, Map.of("reference", "jan jansen"))).hasSize(1);
     assertThat(check(contract, Map.of("remark", "x".repeat(FieldRule.DEFAULT_TEXTAREA_LENGTH))))
         .isEmpty();
-    assertThat(check(contract, Map.of("remark",
-        "x".repeat(FieldRule.DEFAULT_TEXTAREA_LENGTH + 1)))).hasSize(1);
+    assertThat(check(contract, Map.of("remark", "x".repeat(FieldRule.DEFAULT_TEXTAREA_LENGTH + 1))))
+        .hasSize(1);
     assertThat(check(contract, Map.of("weeks", 43))).hasSize(1);
     assertThat(check(contract, Map.of("weeks", "20"))).isEmpty();
   }
 
   @Test
   void datesAreDates() {
-    assertThat(check(contract, Map.of("dueDate", "20-07-2026"))).singleElement()
+    assertThat(check(contract, Map.of("dueDate", "20-07-2026")))
+        .singleElement()
         .extracting(Contract.Violation::userMessage)
         .isEqualTo("Vul bij \"Uitgerekende datum\" een geldige datum in.");
     assertThat(check(contract, Map.of("dueDate", "Jan Jansen"))).hasSize(1);

@@ -27,8 +27,7 @@ class ShippedFormsContractTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> forms() throws IOException {
-    return Files.list(Path.of("forms")).filter(path -> path.toString().endsWith(".form"))
-        .sorted();
+    return Files.list(Path.of("forms")).filter(path -> path.toString().endsWith(".form")).sorted();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -40,7 +39,8 @@ class ShippedFormsContractTest {
     Map<String, Object> submit = new LinkedHashMap<>();
     contract.fields().values().forEach(field -> submit.put(field.key(), tasklistValue(field)));
 
-    assertThat(contract.check(submit, JSON)).as("violations of a genuine submit of %s", form)
+    assertThat(contract.check(submit, JSON))
+        .as("violations of a genuine submit of %s", form)
         .isEmpty();
   }
 
@@ -49,12 +49,16 @@ class ShippedFormsContractTest {
   void personalDataOutsideTheFormIsRefused(Path form) throws IOException {
     Contract contract = new FormSchema(JSON).parse(form.toString(), Files.readAllBytes(form));
 
-    List<Contract.Violation> violations = contract.check(Map.of(
-        "notitie", Variables.untypedValue("Moeder drinkt, vader slaat"),
-        "naamMoeder", Variables.untypedValue("Jan Jansen"),
-        "adres", Variables.untypedValue("Kerkstraat 1, 3511 AB Utrecht, BSN 123456782")), JSON);
+    List<Contract.Violation> violations =
+        contract.check(
+            Map.of(
+                "notitie", Variables.untypedValue("Moeder drinkt, vader slaat"),
+                "naamMoeder", Variables.untypedValue("Jan Jansen"),
+                "adres", Variables.untypedValue("Kerkstraat 1, 3511 AB Utrecht, BSN 123456782")),
+            JSON);
 
-    assertThat(violations).extracting(Contract.Violation::variable)
+    assertThat(violations)
+        .extracting(Contract.Violation::variable)
         .containsExactlyInAnyOrder("notitie", "naamMoeder", "adres");
   }
 
@@ -62,16 +66,21 @@ class ShippedFormsContractTest {
   static Object tasklistValue(FieldRule field) {
     return switch (field.kind()) {
       case TEXT -> Variables.untypedValue(text(field));
-      case NUMBER -> Variables.untypedValue(field.min() != null ? field.min().intValue()
-          : field.max() != null ? field.max().min(BigDecimal.ONE).intValue() : 1);
+      case NUMBER ->
+          Variables.untypedValue(
+              field.min() != null
+                  ? field.min().intValue()
+                  : field.max() != null ? field.max().min(BigDecimal.ONE).intValue() : 1);
       case BOOLEAN -> Variables.untypedValue(true);
       case CHOICE -> Variables.untypedValue(option(field));
       case MULTI_CHOICE -> SpinValues.jsonValue("[\"" + option(field) + "\"]").create();
-      case DATE -> Variables.untypedValue(switch (field.dateSubtype()) {
-        case "time" -> "10:30";
-        case "datetime" -> "2026-07-20T10:30";
-        default -> "2026-07-20";
-      });
+      case DATE ->
+          Variables.untypedValue(
+              switch (field.dateSubtype()) {
+                case "time" -> "10:30";
+                case "datetime" -> "2026-07-20T10:30";
+                default -> "2026-07-20";
+              });
       case SCALAR -> Variables.untypedValue("x");
     };
   }
@@ -82,8 +91,8 @@ class ShippedFormsContractTest {
   }
 
   private static String text(FieldRule field) {
-    for (String candidate : List.of("AB-1234", "abc-123", "tekst", "123", "ZP-2026-00012",
-        "3511 AB", "123456782")) {
+    for (String candidate :
+        List.of("AB-1234", "abc-123", "tekst", "123", "ZP-2026-00012", "3511 AB", "123456782")) {
       if (field.pattern() == null || Pattern.compile(field.pattern()).matcher(candidate).find()) {
         return candidate;
       }

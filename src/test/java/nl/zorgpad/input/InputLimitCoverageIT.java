@@ -47,8 +47,8 @@ class InputLimitCoverageIT {
     List<String> missing = new ArrayList<>();
     List<String> bodyTextsWithTheDefault = new ArrayList<>();
     int checked = 0;
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry
-        : mappings.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        mappings.getHandlerMethods().entrySet()) {
       HandlerMethod method = entry.getValue();
       if (!method.getBeanType().getName().startsWith("nl.zorgpad.")) {
         continue;
@@ -57,9 +57,10 @@ class InputLimitCoverageIT {
       for (MethodParameter parameter : method.getMethodParameters()) {
         parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
         Class<?> type = parameter.getParameterType();
-        boolean bound = parameter.hasParameterAnnotation(RequestParam.class)
-            || parameter.hasParameterAnnotation(RequestHeader.class)
-            || parameter.hasParameterAnnotation(CookieValue.class);
+        boolean bound =
+            parameter.hasParameterAnnotation(RequestParam.class)
+                || parameter.hasParameterAnnotation(RequestHeader.class)
+                || parameter.hasParameterAnnotation(CookieValue.class);
         if (bound && isText(parameter)) {
           checked++;
           if (!hasSize(parameter)) {
@@ -68,8 +69,9 @@ class InputLimitCoverageIT {
         } else if (parameter.hasParameterAnnotation(RequestBody.class)) {
           collectBodyTexts(type, where + " body", bodyTextsWithTheDefault, 0);
         } else if (parameter.hasParameterAnnotation(ModelAttribute.class)
-            || (!bound && !BeanUtils.isSimpleProperty(type)
-            && type.getName().startsWith("nl.zorgpad."))) {
+            || (!bound
+                && !BeanUtils.isSimpleProperty(type)
+                && type.getName().startsWith("nl.zorgpad."))) {
           for (Field field : textFields(type)) {
             checked++;
             if (field.getAnnotation(Size.class) == null) {
@@ -86,9 +88,10 @@ class InputLimitCoverageIT {
 
   private static boolean isText(MethodParameter parameter) {
     Class<?> type = parameter.getParameterType();
-    return type == String.class || type == String[].class
+    return type == String.class
+        || type == String[].class
         || (Collection.class.isAssignableFrom(type)
-        && parameter.getGenericParameterType().getTypeName().contains("java.lang.String"));
+            && parameter.getGenericParameterType().getTypeName().contains("java.lang.String"));
   }
 
   /** {@code @Size} on the parameter, or on the element type of a list. */
@@ -109,17 +112,18 @@ class InputLimitCoverageIT {
 
   private static List<Field> textFields(Class<?> type) {
     List<Field> fields = new ArrayList<>();
-    ReflectionUtils.doWithFields(type, field -> {
-      if (field.getType() == String.class && !java.lang.reflect.Modifier.isStatic(
-          field.getModifiers())) {
-        fields.add(field);
-      }
-    });
+    ReflectionUtils.doWithFields(
+        type,
+        field -> {
+          if (field.getType() == String.class
+              && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+            fields.add(field);
+          }
+        });
     return fields;
   }
 
-  private static void collectBodyTexts(Class<?> type, String where, List<String> found,
-      int depth) {
+  private static void collectBodyTexts(Class<?> type, String where, List<String> found, int depth) {
     if (type == null || !type.isRecord() || depth > 5) {
       return;
     }
@@ -129,8 +133,7 @@ class InputLimitCoverageIT {
           && component.getAccessor().getAnnotation(Size.class) == null) {
         found.add(where + "." + component.getName());
       } else if (component.getType().isRecord()) {
-        collectBodyTexts(component.getType(), where + "." + component.getName(), found,
-            depth + 1);
+        collectBodyTexts(component.getType(), where + "." + component.getName(), found, depth + 1);
       }
     }
   }

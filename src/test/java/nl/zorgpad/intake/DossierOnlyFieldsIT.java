@@ -34,16 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ZorgpadIntegrationTest
 class DossierOnlyFieldsIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  IdentityService identityService;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
 
   @Test
   void bsnBirthDateAndPostcodeReachTheDossierAndNoEngineTableAtAnyDoor() {
@@ -51,29 +46,35 @@ class DossierOnlyFieldsIT {
     List<Client> clients = new ArrayList<>();
 
     Client byTasklist = fresh(clients);
-    HttpResponse<String> form = new TasklistSession(port, OneCasePerWomanIT.GP)
-        .submitStartForm(OneCasePerWomanIT.MAIN,
-            byTasklist.form("huisarts", "HA-DO01", List.of("stress")));
+    HttpResponse<String> form =
+        new TasklistSession(port, OneCasePerWomanIT.GP)
+            .submitStartForm(
+                OneCasePerWomanIT.MAIN, byTasklist.form("huisarts", "HA-DO01", List.of("stress")));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
 
     Client byApi = fresh(clients);
-    HttpResponse<String> api = http.postJson("/api/signals", OneCasePerWomanIT.GP,
-        byApi.api("huisarts", "HA-DO02", List.of("stress")));
+    HttpResponse<String> api =
+        http.postJson(
+            "/api/signals",
+            OneCasePerWomanIT.GP,
+            byApi.api("huisarts", "HA-DO02", List.of("stress")));
     assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
 
     Client byEngineRest = fresh(clients);
-    HttpResponse<String> engineRest = http.postJson("/engine-rest/process-definition/key/"
-        + OneCasePerWomanIT.MAIN + "/start", OneCasePerWomanIT.GP,
-        TasklistSession.body(byEngineRest.form("huisarts", "HA-DO03", List.of("stress"))));
+    HttpResponse<String> engineRest =
+        http.postJson(
+            "/engine-rest/process-definition/key/" + OneCasePerWomanIT.MAIN + "/start",
+            OneCasePerWomanIT.GP,
+            TasklistSession.body(byEngineRest.form("huisarts", "HA-DO03", List.of("stress"))));
     assertThat(engineRest.statusCode()).as(engineRest.body()).isEqualTo(200);
 
     Client byJava = fresh(clients);
-    identityService.setAuthentication("demo-huisarts", List.of("huisarts",
-        "huisarts-utrecht-lombok"));
+    identityService.setAuthentication(
+        "demo-huisarts", List.of("huisarts", "huisarts-utrecht-lombok"));
     ProcessInstance started;
     try {
-      Map<String, Object> variables = new HashMap<>(byJava.form("huisarts", "HA-DO04",
-          List.of("stress")));
+      Map<String, Object> variables =
+          new HashMap<>(byJava.form("huisarts", "HA-DO04", List.of("stress")));
       variables.put("riskDomains", List.of("stress"));
       started = runtimeService.startProcessInstanceByKey(OneCasePerWomanIT.MAIN, variables);
     } finally {
@@ -84,27 +85,44 @@ class DossierOnlyFieldsIT {
     // a start that skips the start event (REST start instructions, the Java API's
     // startBeforeActivity): no case, and still nothing kept
     Client bySkippingStart = fresh(clients);
-    Deployment deployment = repositoryService.createDeployment().name("it-dossier-only")
-        .addModelInstance("it-dossier-only.bpmn", Bpmn.createExecutableProcess("it-dossier-only")
-            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait").endEvent().done())
-        .deploy();
+    Deployment deployment =
+        repositoryService
+            .createDeployment()
+            .name("it-dossier-only")
+            .addModelInstance(
+                "it-dossier-only.bpmn",
+                Bpmn.createExecutableProcess("it-dossier-only")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("Task_Wait")
+                    .endEvent()
+                    .done())
+            .deploy();
     try {
-      runtimeService.createProcessInstanceByKey("it-dossier-only").startBeforeActivity("Task_Wait")
+      runtimeService
+          .createProcessInstanceByKey("it-dossier-only")
+          .startBeforeActivity("Task_Wait")
           .setVariables(bySkippingStart.form("huisarts", "HA-DO05", List.of("stress")))
           .execute();
 
       for (Client client : clients) {
         assertThat(engineRowsContaining(client.bsn())).as("BSN in the engine").isEmpty();
         assertThat(engineRowsContaining(client.birthDate().toString()))
-            .as("birth date in the engine").isEmpty();
-        assertThat(engineRowsContaining(client.postcode())).as("postcode in the engine")
+            .as("birth date in the engine")
             .isEmpty();
+        assertThat(engineRowsContaining(client.postcode())).as("postcode in the engine").isEmpty();
       }
       for (Client client : clients.subList(0, 4)) {
-        assertThat(jdbc.queryForObject("select count(*) from zp_client where bsn = ? and"
-            + " birth_date = ? and postcode = ?", Integer.class, client.bsn(),
-            java.sql.Date.valueOf(client.birthDate()), client.postcode()))
-            .as("in the mother's dossier").isEqualTo(1);
+        assertThat(
+                jdbc.queryForObject(
+                    "select count(*) from zp_client where bsn = ? and"
+                        + " birth_date = ? and postcode = ?",
+                    Integer.class,
+                    client.bsn(),
+                    java.sql.Date.valueOf(client.birthDate()),
+                    client.postcode()))
+            .as("in the mother's dossier")
+            .isEqualTo(1);
       }
     } finally {
       repositoryService.deleteDeployment(deployment.getId(), true);
@@ -122,7 +140,9 @@ class DossierOnlyFieldsIT {
     StringBuilder text = new StringBuilder();
     for (int column = 1; column <= meta.getColumnCount(); column++) {
       if (meta.getColumnName(column).equals("NAME_") || meta.getColumnName(column).equals("ID_")) {
-        text.append(meta.getColumnName(column)).append('=').append(row.getString(column))
+        text.append(meta.getColumnName(column))
+            .append('=')
+            .append(row.getString(column))
             .append(' ');
       }
     }
@@ -131,30 +151,38 @@ class DossierOnlyFieldsIT {
 
   /** "table.column" of every row of every ACT_* table and of the audit trail holding the text. */
   private List<String> engineRowsContaining(String text) {
-    List<String> tables = jdbc.queryForList("select table_name from information_schema.tables"
-        + " where table_schema = 'PUBLIC' and (table_name like 'ACT\\_%' escape '\\'"
-        + " or table_name = 'ZP_AUDIT_RECORD')", String.class);
-    assertThat(tables).as("engine tables").contains("ACT_RU_VARIABLE", "ACT_HI_VARINST",
-        "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY");
+    List<String> tables =
+        jdbc.queryForList(
+            "select table_name from information_schema.tables"
+                + " where table_schema = 'PUBLIC' and (table_name like 'ACT\\_%' escape '\\'"
+                + " or table_name = 'ZP_AUDIT_RECORD')",
+            String.class);
+    assertThat(tables)
+        .as("engine tables")
+        .contains("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY");
     List<String> hits = new ArrayList<>();
     for (String table : tables) {
-      jdbc.query("select * from " + table, (ResultSet row) -> {
-        ResultSetMetaData meta = row.getMetaData();
-        for (int column = 1; column <= meta.getColumnCount(); column++) {
-          Object value = row.getObject(column);
-          String content = value instanceof byte[] bytes
-              ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
-          if (value instanceof java.sql.Blob blob) {
-            content = new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-          } else if (value instanceof java.sql.Clob clob) {
-            content = clob.getSubString(1, (int) clob.length());
-          }
-          if (content.contains(text)) {
-            hits.add(table + "." + meta.getColumnName(column) + " (" + describe(row, meta)
-                + ")");
-          }
-        }
-      });
+      jdbc.query(
+          "select * from " + table,
+          (ResultSet row) -> {
+            ResultSetMetaData meta = row.getMetaData();
+            for (int column = 1; column <= meta.getColumnCount(); column++) {
+              Object value = row.getObject(column);
+              String content =
+                  value instanceof byte[] bytes
+                      ? new String(bytes, StandardCharsets.UTF_8)
+                      : String.valueOf(value);
+              if (value instanceof java.sql.Blob blob) {
+                content = new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
+              } else if (value instanceof java.sql.Clob clob) {
+                content = clob.getSubString(1, (int) clob.length());
+              }
+              if (content.contains(text)) {
+                hits.add(
+                    table + "." + meta.getColumnName(column) + " (" + describe(row, meta) + ")");
+              }
+            }
+          });
     }
     return hits;
   }

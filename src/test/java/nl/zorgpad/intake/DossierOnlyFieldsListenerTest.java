@@ -21,9 +21,16 @@ import org.junit.jupiter.api.Test;
 class DossierOnlyFieldsListenerTest {
 
   static ProcessEngine engine;
-  static final Map<String, Object> SIGNAL = Map.of(SignalledClient.BSN_FIELD, "111222333",
-      SignalledClient.BIRTH_DATE_FIELD, "1994-02-03", SignalledClient.POSTCODE_FIELD, "3531AB",
-      "clientReference", "VP-1");
+  static final Map<String, Object> SIGNAL =
+      Map.of(
+          SignalledClient.BSN_FIELD,
+          "111222333",
+          SignalledClient.BIRTH_DATE_FIELD,
+          "1994-02-03",
+          SignalledClient.POSTCODE_FIELD,
+          "3531AB",
+          "clientReference",
+          "VP-1");
 
   @BeforeAll
   static void startEngine() {
@@ -34,9 +41,18 @@ class DossierOnlyFieldsListenerTest {
     configuration.setHistory("full");
     configuration.getProcessEnginePlugins().add(new SignalIntakePlugin(() -> null));
     engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance("intake.bpmn",
-        Bpmn.createExecutableProcess("intake").camundaHistoryTimeToLive(1).startEvent("Start")
-            .userTask("Task_Wait").endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "intake.bpmn",
+            Bpmn.createExecutableProcess("intake")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("Start")
+                .userTask("Task_Wait")
+                .endEvent()
+                .done())
+        .deploy();
   }
 
   @AfterAll
@@ -46,24 +62,34 @@ class DossierOnlyFieldsListenerTest {
 
   @Test
   void aNormalStartKeepsOnlyTheOtherVariables() {
-    ProcessInstance started = engine.getRuntimeService().startProcessInstanceByKey("intake",
-        SIGNAL);
+    ProcessInstance started =
+        engine.getRuntimeService().startProcessInstanceByKey("intake", SIGNAL);
     assertThat(engine.getRuntimeService().getVariables(started.getId()))
         .containsOnlyKeys("clientReference");
   }
 
   @Test
   void aStartThatSkipsTheStartEventKeepsThemNeither() {
-    ProcessInstance started = engine.getRuntimeService().createProcessInstanceByKey("intake")
-        .startBeforeActivity("Task_Wait").setVariables(SIGNAL).execute();
+    ProcessInstance started =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceByKey("intake")
+            .startBeforeActivity("Task_Wait")
+            .setVariables(SIGNAL)
+            .execute();
     assertThat(engine.getRuntimeService().getVariables(started.getId()))
         .containsOnlyKeys("clientReference");
   }
 
   @Test
   void aStartFormSubmitKeepsThemNeither() {
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("intake").singleResult().getId();
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("intake")
+            .singleResult()
+            .getId();
     ProcessInstance started = engine.getFormService().submitStartForm(definition, SIGNAL);
     assertThat(engine.getRuntimeService().getVariables(started.getId()))
         .containsOnlyKeys("clientReference");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import nl.zorgpad.casus.CaseFileService;
 import nl.zorgpad.intake.OneCasePerWomanIT.Client;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -37,20 +36,19 @@ class SignallerKeepsHerWorkIT {
   static final String MIDWIVES_LOMBOK = "verloskundige-utrecht-lombok";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  CaseFileService caseFiles;
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
 
   @Test
   void theUtrechtMidwifeKeepsHerTasksAfterAnAmersfoortPostcodeIsEntered() throws Exception {
     Http http = new Http(port);
-    HttpResponse<String> signal = http.postJson("/api/signals", MIDWIFE,
-        Client.unknown().api("verloskundige", "VP-A001", List.of("huiselijk-geweld")));
+    HttpResponse<String> signal =
+        http.postJson(
+            "/api/signals",
+            MIDWIFE,
+            Client.unknown().api("verloskundige", "VP-A001", List.of("huiselijk-geweld")));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     Task consent = only(caseNumber, "Task_AskConsent");
@@ -58,8 +56,9 @@ class SignallerKeepsHerWorkIT {
 
     // she enters the client's address: Liendert, Amersfoort
     TestSession page = TestSession.of(port, MIDWIFE);
-    HttpResponse<String> saved = page.submit("/casus/" + caseNumber + "/client",
-        "postcode", "3822 AB", "city", "Amersfoort");
+    HttpResponse<String> saved =
+        page.submit(
+            "/casus/" + caseNumber + "/client", "postcode", "3822 AB", "city", "Amersfoort");
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
     assertThat(caseFiles.find(caseNumber).orElseThrow().getNeighbourhood())
         .isEqualTo("amersfoort-liendert");
@@ -69,14 +68,16 @@ class SignallerKeepsHerWorkIT {
         .containsExactly(MIDWIVES_LOMBOK);
     TasklistSession midwife = new TasklistSession(port, MIDWIFE);
     assertThat(midwife.task(consent.getId()).statusCode()).isEqualTo(200);
-    assertThat(midwife.submitTaskForm(consent.getId(), Map.of("consentDecision", "GIVEN"))
-        .statusCode()).isEqualTo(204);
+    assertThat(
+            midwife
+                .submitTaskForm(consent.getId(), Map.of("consentDecision", "GIVEN"))
+                .statusCode())
+        .isEqualTo(204);
 
     // the regiehouder accepts and hands over to the JGZ; drive the case until the JGZ has a task
     Task jgz = null;
     for (int step = 0; step < 12 && jgz == null; step++) {
-      List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .list();
+      List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
       assertThat(open).as("the case waits for someone").isNotEmpty();
       for (Task task : open) {
         List<String> groups = groups(task);
@@ -115,9 +116,13 @@ class SignallerKeepsHerWorkIT {
       identityService.saveUser(newUser);
       identityService.createMembership(user, "verloskundige");
     }
-    HttpResponse<String> overvecht = http.postJson("/api/signals", user + ":demo",
-        Client.random().withPostcode("3561 AB").api("verloskundige", "VP-B001",
-            List.of("huiselijk-geweld")));
+    HttpResponse<String> overvecht =
+        http.postJson(
+            "/api/signals",
+            user + ":demo",
+            Client.random()
+                .withPostcode("3561 AB")
+                .api("verloskundige", "VP-B001", List.of("huiselijk-geweld")));
     assertThat(overvecht.statusCode()).as(overvecht.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(overvecht.body()).path("caseNumber").asText();
     Task first = only(caseNumber, "Task_AskConsent");
@@ -126,18 +131,25 @@ class SignallerKeepsHerWorkIT {
         .doesNotContain("Let op");
 
     // the GP's own team keeps her first task; the regiehouder, not involved yet, gets the wijk's
-    HttpResponse<String> lombok = http.postJson("/api/signals", OneCasePerWomanIT.GP,
-        Client.random().api("huisarts", "HA-B002", List.of("huiselijk-geweld")));
+    HttpResponse<String> lombok =
+        http.postJson(
+            "/api/signals",
+            OneCasePerWomanIT.GP,
+            Client.random().api("huisarts", "HA-B002", List.of("huiselijk-geweld")));
     String withPostcode = JSON.readTree(lombok.body()).path("caseNumber").asText();
-    HttpResponse<String> unknown = http.postJson("/api/signals", OneCasePerWomanIT.GP,
-        Client.unknown().api("huisarts", "HA-B003", List.of("huiselijk-geweld")));
+    HttpResponse<String> unknown =
+        http.postJson(
+            "/api/signals",
+            OneCasePerWomanIT.GP,
+            Client.unknown().api("huisarts", "HA-B003", List.of("huiselijk-geweld")));
     String withoutPostcode = JSON.readTree(unknown.body()).path("caseNumber").asText();
     TasklistSession gp = new TasklistSession(port, OneCasePerWomanIT.GP);
     for (String number : List.of(withPostcode, withoutPostcode)) {
       Task consent = only(number, "Task_AskConsent");
       assertThat(groups(consent)).containsExactly("huisarts-utrecht-lombok");
-      assertThat(gp.submitTaskForm(consent.getId(), Map.of("consentDecision", "GIVEN"))
-          .statusCode()).isEqualTo(204);
+      assertThat(
+              gp.submitTaskForm(consent.getId(), Map.of("consentDecision", "GIVEN")).statusCode())
+          .isEqualTo(204);
     }
     Task accept = only(withPostcode, "Task_AcceptCase");
     assertThat(groups(accept)).containsExactly("regiehouder-utrecht");
@@ -150,22 +162,44 @@ class SignallerKeepsHerWorkIT {
   }
 
   private void complete(TasklistSession session, Task task) {
-    Map<String, Object> values = switch (task.getTaskDefinitionKey()) {
-      case "Task_AskConsent" -> Map.of("consentDecision", "GIVEN");
-      case "Task_AcceptCase" -> Map.of("handoverRecipients", List.of("jgz"),
-          "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false);
-      case "Task_RecordHandover" -> Map.of("handoverMethod", "telefonisch-consult",
-          "handoverDate", LocalDate.now(ZorgpadTime.ZONE).toString(), "clientInformed", true);
-      default -> throw new AssertionError("this test does not know task "
-          + task.getTaskDefinitionKey() + " (" + task.getName() + ")");
-    };
+    Map<String, Object> values =
+        switch (task.getTaskDefinitionKey()) {
+          case "Task_AskConsent" -> Map.of("consentDecision", "GIVEN");
+          case "Task_AcceptCase" ->
+              Map.of(
+                  "handoverRecipients",
+                  List.of("jgz"),
+                  "homeVisitRequestingDiscipline",
+                  "verloskundige",
+                  "startMeldcode",
+                  false);
+          case "Task_RecordHandover" ->
+              Map.of(
+                  "handoverMethod",
+                  "telefonisch-consult",
+                  "handoverDate",
+                  LocalDate.now(ZorgpadTime.ZONE).toString(),
+                  "clientInformed",
+                  true);
+          default ->
+              throw new AssertionError(
+                  "this test does not know task "
+                      + task.getTaskDefinitionKey()
+                      + " ("
+                      + task.getName()
+                      + ")");
+        };
     HttpResponse<String> done = session.submitTaskForm(task.getId(), values);
     assertThat(done.statusCode()).as(task.getName() + ": " + done.body()).isEqualTo(204);
   }
 
   private Task only(String caseNumber, String key) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKey(key).singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskDefinitionKey(key)
+            .singleResult();
     assertThat(task).as(key + " in " + caseNumber).isNotNull();
     return task;
   }
@@ -173,6 +207,7 @@ class SignallerKeepsHerWorkIT {
   private List<String> groups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).toList();
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 }

@@ -27,8 +27,7 @@ final class TasklistSession {
 
   /** {@code POST …/process-definition/key/{key}/submit-form}: the start form's "Start". */
   HttpResponse<String> submitStartForm(String processKey, Map<String, Object> values) {
-    return post(API + "/process-definition/key/" + processKey + "/submit-form",
-        body(values));
+    return post(API + "/process-definition/key/" + processKey + "/submit-form", body(values));
   }
 
   /** The tasks the Tasklist lists for her in one case. */
@@ -61,16 +60,17 @@ final class TasklistSession {
   /** Form values as the Tasklist submits them: {"variables": {"key": {"value": …}}}. */
   static String body(Map<String, Object> values) {
     ObjectNode variables = JSON.createObjectNode();
-    values.forEach((key, value) -> {
-      ObjectNode variable = variables.putObject(key);
-      if (value instanceof Iterable<?> list) {
-        // a checklist: form-js submits it as JSON
-        variable.put("value", JSON.valueToTree(list).toString());
-        variable.put("type", "Json");
-      } else {
-        variable.set("value", JSON.valueToTree(value));
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          ObjectNode variable = variables.putObject(key);
+          if (value instanceof Iterable<?> list) {
+            // a checklist: form-js submits it as JSON
+            variable.put("value", JSON.valueToTree(list).toString());
+            variable.put("type", "Json");
+          } else {
+            variable.set("value", JSON.valueToTree(value));
+          }
+        });
     ObjectNode body = JSON.createObjectNode();
     body.set("variables", variables);
     return body.toString();

@@ -15,9 +15,11 @@ class FormTitleTest {
     ResourceCatalog catalog = new ResourceCatalog(null, null, null, new ObjectMapper());
     byte[] form = Files.readAllBytes(Path.of("forms", "zorgpad-casus-aannemen.form"));
     assertThat(catalog.formTitle(form)).hasValue("Casus aannemen als regiehouder");
-    byte[] untitled = """
+    byte[] untitled =
+        """
         {"id": "it-form", "components": [{"type": "textfield", "key": "x", "label": "X"}]}
-        """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        """
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(catalog.formTitle(untitled)).hasValue("it-form");
   }
 }

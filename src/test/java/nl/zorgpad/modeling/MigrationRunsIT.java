@@ -26,22 +26,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ZorgpadIntegrationTest
 class MigrationRunsIT {
 
-  @Autowired
-  CaseMigration migration;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  PlatformTransactionManager transactionManager;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired CaseMigration migration;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void anotherNodeReportsOnARunItDidNotStart() {
@@ -50,8 +42,8 @@ class MigrationRunsIT {
     ProcessInstance instance = runtimeService.startProcessInstanceById(v1.getId(), "CASE-MR-1");
     EngineUser coordinator = EngineUser.of("demo-coordinator", identityService);
 
-    CaseMigration.Run run = migration.start(v1.getId(), v2.getId(), List.of(instance.getId()),
-        coordinator);
+    CaseMigration.Run run =
+        migration.start(v1.getId(), v2.getId(), List.of(instance.getId()), coordinator);
     try {
       assertReportedElsewhere(run, instance, coordinator);
     } finally {
@@ -61,31 +53,50 @@ class MigrationRunsIT {
     }
   }
 
-  private void assertReportedElsewhere(CaseMigration.Run run, ProcessInstance instance,
-      EngineUser coordinator) {
-    assertThat(jdbc.queryForObject("select started_by from zp_migration_run where batch_id = ?",
-        String.class, run.batchId())).isEqualTo("demo-coordinator");
-    CaseMigration otherNode = new CaseMigration(runtimeService, repositoryService,
-        managementService, historyService, identityService, transactionManager,
-        new MigrationRuns(jdbc), java.time.Clock.systemUTC());
+  private void assertReportedElsewhere(
+      CaseMigration.Run run, ProcessInstance instance, EngineUser coordinator) {
+    assertThat(
+            jdbc.queryForObject(
+                "select started_by from zp_migration_run where batch_id = ?",
+                String.class,
+                run.batchId()))
+        .isEqualTo("demo-coordinator");
+    CaseMigration otherNode =
+        new CaseMigration(
+            runtimeService,
+            repositoryService,
+            managementService,
+            historyService,
+            identityService,
+            transactionManager,
+            new MigrationRuns(jdbc),
+            java.time.Clock.systemUTC());
     CaseMigration.Report report = otherNode.report(run.batchId(), coordinator).orElseThrow();
-    assertThat(report.run()).usingRecursiveComparison().ignoringFields("startedAt")
-        .isEqualTo(run);
+    assertThat(report.run()).usingRecursiveComparison().ignoringFields("startedAt").isEqualTo(run);
     assertThat(report.run().startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
         .isEqualTo(run.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-    assertThat(report.cases()).extracting(CaseMigration.CaseResult::processInstanceId)
+    assertThat(report.cases())
+        .extracting(CaseMigration.CaseResult::processInstanceId)
         .containsExactly(instance.getId());
     assertThat(otherNode.report("no-such-batch", coordinator)).isEmpty();
   }
 
   private ProcessDefinition deploy(String taskName) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("it-migration-runs")
-        .camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_First").name(taskName).camundaCandidateGroups("jgz")
-        .endEvent().done();
-    String deployment = repositoryService.createDeployment()
-        .addModelInstance("it-migration-runs.bpmn", model).deploy().getId();
-    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment)
-        .singleResult();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("it-migration-runs")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_First")
+            .name(taskName)
+            .camundaCandidateGroups("jgz")
+            .endEvent()
+            .done();
+    String deployment =
+        repositoryService
+            .createDeployment()
+            .addModelInstance("it-migration-runs.bpmn", model)
+            .deploy()
+            .getId();
+    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
   }
 }

@@ -11,9 +11,16 @@ class ModelDiffTest {
   static final ModelDiff DIFF = new ModelDiff(new com.fasterxml.jackson.databind.ObjectMapper());
 
   private static byte[] bpmn(String secondGroup, boolean withExtraTask) {
-    var builder = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1).startEvent("S")
-        .userTask("Task_A").name("A").camundaCandidateGroups("jgz")
-        .userTask("Task_B").name("B").camundaCandidateGroups(secondGroup);
+    var builder =
+        Bpmn.createExecutableProcess("p")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("S")
+            .userTask("Task_A")
+            .name("A")
+            .camundaCandidateGroups("jgz")
+            .userTask("Task_B")
+            .name("B")
+            .camundaCandidateGroups(secondGroup);
     if (withExtraTask) {
       builder = builder.userTask("Task_C").name("C").camundaCandidateGroups("kraamzorg");
     }
@@ -23,7 +30,8 @@ class ModelDiffTest {
   @Test
   void reportsAddedRemovedAndChangedElementsButNotLayout() {
     var diff = DIFF.diff("processes/p.bpmn", bpmn("jgz", false), bpmn("kraamzorg", true));
-    assertThat(diff).extracting(ModelDiff.Entry::change, ModelDiff.Entry::elementId)
+    assertThat(diff)
+        .extracting(ModelDiff.Entry::change, ModelDiff.Entry::elementId)
         .contains(
             org.assertj.core.groups.Tuple.tuple(ModelDiff.Change.ADDED, "Task_C"),
             org.assertj.core.groups.Tuple.tuple(ModelDiff.Change.CHANGED, "Task_B"))
@@ -43,7 +51,8 @@ class ModelDiffTest {
    */
   @Test
   void whatTheEditorRewritesWithoutChangingThePathwayIsNoChange() {
-    String deployed = """
+    String deployed =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
@@ -62,7 +71,8 @@ class ModelDiffTest {
           </bpmn:process>
         </bpmn:definitions>
         """;
-    String saved = """
+    String saved =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:c="http://camunda.org/schema/1.0/bpmn"
@@ -78,15 +88,24 @@ class ModelDiffTest {
           </process>
         </definitions>
         """;
-    assertThat(DIFF.diff("processes/p.bpmn", deployed.strip().getBytes(StandardCharsets.UTF_8),
-        saved.strip().getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(
+            DIFF.diff(
+                "processes/p.bpmn",
+                deployed.strip().getBytes(StandardCharsets.UTF_8),
+                saved.strip().getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
     // a real change still is one: another decision, another binding
-    String changed = saved.replace("c:decisionRef=\"triage\"",
-        "c:decisionRef=\"triage-2\" c:decisionRefBinding=\"deployment\"");
-    assertThat(DIFF.diff("processes/p.bpmn", deployed.strip().getBytes(StandardCharsets.UTF_8),
-        changed.strip().getBytes(StandardCharsets.UTF_8)))
+    String changed =
+        saved.replace(
+            "c:decisionRef=\"triage\"",
+            "c:decisionRef=\"triage-2\" c:decisionRefBinding=\"deployment\"");
+    assertThat(
+            DIFF.diff(
+                "processes/p.bpmn",
+                deployed.strip().getBytes(StandardCharsets.UTF_8),
+                changed.strip().getBytes(StandardCharsets.UTF_8)))
         .extracting(ModelDiff.Entry::change, ModelDiff.Entry::elementId)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ModelDiff.Change.CHANGED,
-            "Task_Triage"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ModelDiff.Change.CHANGED, "Task_Triage"));
   }
 }

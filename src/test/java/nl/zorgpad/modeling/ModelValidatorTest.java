@@ -22,15 +22,21 @@ import org.junit.jupiter.api.Test;
 class ModelValidatorTest {
 
   private static final String BPMN = "processes/test.bpmn";
-  private static final ValidationContext CONTEXT = new ValidationContext(
-      Set.of("verloskundige", "jgz", "kraamzorg"), Set.of("zorgpad-signaal"),
-      Set.of("zorgpad-toestemming"), Set.of("zorgpad-triage"));
+  private static final ValidationContext CONTEXT =
+      new ValidationContext(
+          Set.of("verloskundige", "jgz", "kraamzorg"), Set.of("zorgpad-signaal"),
+          Set.of("zorgpad-toestemming"), Set.of("zorgpad-triage"));
 
-  private final ModelValidator validator = new ModelValidator(
-      new ModelPolicy(PathwayBeans.ofTypes(Map.of("deadlines", Deadlines.class)), new com.fasterxml.jackson.databind.ObjectMapper()), new com.fasterxml.jackson.databind.ObjectMapper());
+  private final ModelValidator validator =
+      new ModelValidator(
+          new ModelPolicy(
+              PathwayBeans.ofTypes(Map.of("deadlines", Deadlines.class)),
+              new com.fasterxml.jackson.databind.ObjectMapper()),
+          new com.fasterxml.jackson.databind.ObjectMapper());
 
   private static ProcessBuilder process() {
-    return Bpmn.createExecutableProcess("test-pathway").name("Testzorgpad")
+    return Bpmn.createExecutableProcess("test-pathway")
+        .name("Testzorgpad")
         .camundaHistoryTimeToLive(180);
   }
 
@@ -46,8 +52,8 @@ class ModelValidatorTest {
   }
 
   private List<ValidationIssue> validate(BpmnModelInstance model) {
-    return validator.validate(BPMN, Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8),
-        CONTEXT);
+    return validator.validate(
+        BPMN, Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8), CONTEXT);
   }
 
   private List<ValidationIssue> validate(String resource, String content) {
@@ -66,14 +72,20 @@ class ModelValidatorTest {
 
   @Test
   void everyProcessNeedsAHistoryTimeToLive() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("no-ttl").name("Zonder termijn")
-        .camundaHistoryTimeToLiveString(null) // the builder sets a default
-        .startEvent().endEvent().done();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("no-ttl")
+            .name("Zonder termijn")
+            .camundaHistoryTimeToLiveString(null) // the builder sets a default
+            .startEvent()
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("no-ttl");
     assertThat(issue.rule()).isEqualTo("history-time-to-live");
-    assertThat(issue.message()).isEqualTo("Zorgpad 'Zonder termijn' heeft geen bewaartermijn"
-        + " (historyTimeToLive). Vul het aantal dagen in dat afgeronde casussen bewaard blijven.");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Zorgpad 'Zonder termijn' heeft geen bewaartermijn"
+                + " (historyTimeToLive). Vul het aantal dagen in dat afgeronde casussen bewaard blijven.");
     assertThat(issue.isError()).isTrue();
   }
 
@@ -81,8 +93,10 @@ class ModelValidatorTest {
   void everyUserTaskNeedsADiscipline() {
     ValidationIssue issue = single(validate(withTask(null, "zorgpad-signaal")));
     assertThat(issue.elementId()).isEqualTo("Task_Visit");
-    assertThat(issue.message()).isEqualTo("Taak 'Huisbezoek plannen' heeft geen discipline."
-        + " Kies wie deze taak krijgt (kandidaatgroep).");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Taak 'Huisbezoek plannen' heeft geen discipline."
+                + " Kies wie deze taak krijgt (kandidaatgroep).");
   }
 
   @Test
@@ -91,7 +105,8 @@ class ModelValidatorTest {
     assertThat(issue.elementId()).isEqualTo("Task_Visit");
     assertThat(issue.rule()).isEqualTo("discipline-known");
     assertThat(issue.message())
-        .isEqualTo("Taak 'Huisbezoek plannen': discipline 'tandarts' bestaat niet op de sociale kaart.");
+        .isEqualTo(
+            "Taak 'Huisbezoek plannen': discipline 'tandarts' bestaat niet op de sociale kaart.");
   }
 
   @Test
@@ -102,8 +117,10 @@ class ModelValidatorTest {
   @Test
   void aComputedDisciplineIsAWarningNotAnError() {
     // within the policy's grammar; a call of a bean that is not allowed is an error there
-    ValidationIssue issue = single(validate(withTask(
-        "${riskLevel == 'hoog' ? 'jgz' : 'verloskundige'}", "zorgpad-signaal")));
+    ValidationIssue issue =
+        single(
+            validate(
+                withTask("${riskLevel == 'hoog' ? 'jgz' : 'verloskundige'}", "zorgpad-signaal")));
     assertThat(issue.isError()).isFalse();
     assertThat(issue.message()).contains("is een expressie");
   }
@@ -113,35 +130,51 @@ class ModelValidatorTest {
     ValidationIssue issue = single(validate(withTask("jgz", null)));
     assertThat(issue.elementId()).isEqualTo("Task_Visit");
     assertThat(issue.rule()).isEqualTo("form-required");
-    assertThat(issue.message()).isEqualTo("Taak 'Huisbezoek plannen' heeft geen formulier."
-        + " Kies een formulier (formRef).");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Taak 'Huisbezoek plannen' heeft geen formulier." + " Kies een formulier (formRef).");
   }
 
   @Test
   void theFormMustExist() {
     ValidationIssue issue = single(validate(withTask("jgz", "zorgpad-bestaat-niet")));
     assertThat(issue.elementId()).isEqualTo("Task_Visit");
-    assertThat(issue.message()).isEqualTo("Formulier 'zorgpad-bestaat-niet' van 'Huisbezoek"
-        + " plannen' bestaat niet. Publiceer het formulier eerst of tegelijk.");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Formulier 'zorgpad-bestaat-niet' van 'Huisbezoek"
+                + " plannen' bestaat niet. Publiceer het formulier eerst of tegelijk.");
   }
 
   @Test
   void embeddedFormKeysAreRefused() {
-    BpmnModelInstance model = process().startEvent().userTask("Task_Old").name("Oud formulier")
-        .camundaCandidateGroups("jgz").camundaFormKey("embedded:app:forms/oud.html")
-        .endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent()
+            .userTask("Task_Old")
+            .name("Oud formulier")
+            .camundaCandidateGroups("jgz")
+            .camundaFormKey("embedded:app:forms/oud.html")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Old");
     assertThat(issue.rule()).isEqualTo("form-key");
-    assertThat(issue.message()).startsWith("Taak 'Oud formulier' (Task_Old) gebruikt een"
-        + " formKey");
+    assertThat(issue.message())
+        .startsWith("Taak 'Oud formulier' (Task_Old) gebruikt een" + " formKey");
   }
 
   @Test
   void formBindingToTheSameDeploymentIsRefused() {
-    BpmnModelInstance model = process().startEvent().userTask("Task_Bound").name("Gebonden")
-        .camundaCandidateGroups("jgz").camundaFormRef("zorgpad-signaal")
-        .camundaFormRefBinding("deployment").endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent()
+            .userTask("Task_Bound")
+            .name("Gebonden")
+            .camundaCandidateGroups("jgz")
+            .camundaFormRef("zorgpad-signaal")
+            .camundaFormRefBinding("deployment")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Bound");
     assertThat(issue.rule()).isEqualTo("form-binding");
@@ -150,8 +183,13 @@ class ModelValidatorTest {
 
   @Test
   void aStartFormMustExistWhenGiven() {
-    BpmnModelInstance model = process().startEvent("Start_Signal").name("Signaal")
-        .camundaFormRef("zorgpad-onbekend").endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent("Start_Signal")
+            .name("Signaal")
+            .camundaFormRef("zorgpad-onbekend")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Start_Signal");
     assertThat(issue.message()).startsWith("Formulier 'zorgpad-onbekend' van 'Signaal'");
@@ -159,18 +197,26 @@ class ModelValidatorTest {
 
   @Test
   void scriptTasksAreRefused() {
-    BpmnModelInstance model = process().startEvent().scriptTask("Task_Script").name("Reken uit")
-        .scriptFormat("groovy").scriptText("1 + 1").endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent()
+            .scriptTask("Task_Script")
+            .name("Reken uit")
+            .scriptFormat("groovy")
+            .scriptText("1 + 1")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Script");
     assertThat(issue.rule()).isEqualTo("no-script-task");
-    assertThat(issue.message()).startsWith("Scripttaak 'Reken uit' (Task_Script): scripttaken"
-        + " zijn niet toegestaan.");
+    assertThat(issue.message())
+        .startsWith("Scripttaak 'Reken uit' (Task_Script): scripttaken" + " zijn niet toegestaan.");
   }
 
   @Test
   void scriptsInListenersAreRefused() {
-    String xml = """
+    String xml =
+        """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
           <process id="p" name="P" isExecutable="true" camunda:historyTimeToLive="1">
@@ -186,13 +232,16 @@ class ModelValidatorTest {
     ValidationIssue issue = single(validate(BPMN, xml));
     assertThat(issue.elementId()).isEqualTo("Start");
     assertThat(issue.rule()).isEqualTo("no-script");
-    assertThat(issue.message()).isEqualTo("Startgebeurtenis Start: scripts zijn niet toegestaan."
-        + " Zorgpad voert geen scripts uit een model uit.");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Startgebeurtenis Start: scripts zijn niet toegestaan."
+                + " Zorgpad voert geen scripts uit een model uit.");
   }
 
   @Test
   void scriptConditionsAreRefused() {
-    String xml = """
+    String xml =
+        """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="t"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn">
@@ -211,33 +260,52 @@ class ModelValidatorTest {
 
   @Test
   void calledPathwaysMustExist() {
-    BpmnModelInstance model = process().startEvent()
-        .callActivity("Call_Mdo").name("MDO").calledElement("zorgpad-mdo")
-        .callActivity("Call_Consent").name("Toestemming").calledElement("zorgpad-toestemming")
-        .endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent()
+            .callActivity("Call_Mdo")
+            .name("MDO")
+            .calledElement("zorgpad-mdo")
+            .callActivity("Call_Consent")
+            .name("Toestemming")
+            .calledElement("zorgpad-toestemming")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Call_Mdo");
     assertThat(issue.rule()).isEqualTo("called-process-exists");
-    assertThat(issue.message()).isEqualTo("Deelproces 'MDO' roept zorgpad 'zorgpad-mdo' aan,"
-        + " maar dat bestaat niet. Publiceer dat zorgpad eerst of tegelijk.");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Deelproces 'MDO' roept zorgpad 'zorgpad-mdo' aan,"
+                + " maar dat bestaat niet. Publiceer dat zorgpad eerst of tegelijk.");
   }
 
   @Test
   void calledDecisionsMustExist() {
-    BpmnModelInstance model = process().startEvent()
-        .businessRuleTask("Task_Advice").name("Advies").camundaDecisionRef("zorgpad-advies")
-        .businessRuleTask("Task_Triage").name("Triage").camundaDecisionRef("zorgpad-triage")
-        .endEvent().done();
+    BpmnModelInstance model =
+        process()
+            .startEvent()
+            .businessRuleTask("Task_Advice")
+            .name("Advies")
+            .camundaDecisionRef("zorgpad-advies")
+            .businessRuleTask("Task_Triage")
+            .name("Triage")
+            .camundaDecisionRef("zorgpad-triage")
+            .endEvent()
+            .done();
     ValidationIssue issue = single(validate(model));
     assertThat(issue.elementId()).isEqualTo("Task_Advice");
     assertThat(issue.rule()).isEqualTo("decision-exists");
-    assertThat(issue.message()).startsWith("Beslistaak 'Advies' gebruikt beslistabel"
-        + " 'zorgpad-advies', maar die bestaat niet.");
+    assertThat(issue.message())
+        .startsWith(
+            "Beslistaak 'Advies' gebruikt beslistabel"
+                + " 'zorgpad-advies', maar die bestaat niet.");
   }
 
   @Test
   void everyDecisionNeedsAHistoryTimeToLive() {
-    String dmn = """
+    String dmn =
+        """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="D"
             namespace="http://zorgpad.nl/dmn">
           <decision id="zorgpad-triage" name="Triage">
@@ -255,23 +323,34 @@ class ModelValidatorTest {
 
   @Test
   void formsNewerThanTheTasklistsFormJsAreRefused() {
-    ValidationIssue issue = single(validate("forms/new.form",
-        "{\"id\":\"zorgpad-nieuw\",\"schemaVersion\":18,\"components\":[]}"));
+    ValidationIssue issue =
+        single(
+            validate(
+                "forms/new.form",
+                "{\"id\":\"zorgpad-nieuw\",\"schemaVersion\":18,\"components\":[]}"));
     assertThat(issue.elementId()).isEqualTo("zorgpad-nieuw");
     assertThat(issue.rule()).isEqualTo("form-schema-version");
-    assertThat(issue.message()).startsWith("Het formulier heeft schemaVersion 18; de takenlijst"
-        + " (form-js 1.8.7) toont formulieren tot en met schemaVersion 16.");
+    assertThat(issue.message())
+        .startsWith(
+            "Het formulier heeft schemaVersion 18; de takenlijst"
+                + " (form-js 1.8.7) toont formulieren tot en met schemaVersion 16.");
   }
 
   @Test
   void formComponentsTheTasklistCannotShowAreRefused() {
-    ValidationIssue issue = single(validate("forms/upload.form", """
+    ValidationIssue issue =
+        single(
+            validate(
+                "forms/upload.form",
+                """
         {"id":"zorgpad-upload","schemaVersion":16,"components":[
           {"type":"group","id":"Group_1","components":[
             {"type":"filepicker","id":"Field_Upload","label":"Bijlage"}]}]}"""));
     assertThat(issue.elementId()).isEqualTo("Field_Upload");
-    assertThat(issue.message()).isEqualTo("Onderdeel 'Bijlage' (Field_Upload) heeft type"
-        + " 'filepicker', dat de takenlijst (form-js 1.8.7) niet kan tonen.");
+    assertThat(issue.message())
+        .isEqualTo(
+            "Onderdeel 'Bijlage' (Field_Upload) heeft type"
+                + " 'filepicker', dat de takenlijst (form-js 1.8.7) niet kan tonen.");
   }
 
   @Test
@@ -290,19 +369,35 @@ class ModelValidatorTest {
 
   @Test
   void expressionsOutsideThePolicysGrammarAreShownOnTheElement() {
-    ValidationIssue issue = single(validate(process().startEvent().userTask("Task_Visit")
-        .name("Huisbezoek plannen").camundaCandidateGroups("jgz").camundaFormRef("zorgpad-signaal")
-        .camundaFormRefBinding("latest").camundaDueDate("${''.getClass()}").endEvent().done()));
+    ValidationIssue issue =
+        single(
+            validate(
+                process()
+                    .startEvent()
+                    .userTask("Task_Visit")
+                    .name("Huisbezoek plannen")
+                    .camundaCandidateGroups("jgz")
+                    .camundaFormRef("zorgpad-signaal")
+                    .camundaFormRefBinding("latest")
+                    .camundaDueDate("${''.getClass()}")
+                    .endEvent()
+                    .done()));
     assertThat(issue.elementId()).isEqualTo("Task_Visit");
     assertThat(issue.rule()).isEqualTo("expression-method");
-    assertThat(issue.message()).startsWith("Taak 'Huisbezoek plannen' (Task_Visit), deadline:"
-        + " methode 'getClass' is niet toegestaan.");
+    assertThat(issue.message())
+        .startsWith(
+            "Taak 'Huisbezoek plannen' (Task_Visit), deadline:"
+                + " methode 'getClass' is niet toegestaan.");
   }
 
   @Test
   void aDoctypeIsShownWithoutAnyOtherParserReadingTheFile() {
-    ValidationIssue issue = single(validate(BPMN, "<?xml version=\"1.0\"?><!DOCTYPE d ["
-        + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><definitions>&x;</definitions>"));
+    ValidationIssue issue =
+        single(
+            validate(
+                BPMN,
+                "<?xml version=\"1.0\"?><!DOCTYPE d ["
+                    + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><definitions>&x;</definitions>"));
     assertThat(issue.rule()).isEqualTo("no-doctype");
   }
 }

@@ -25,15 +25,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ZorgpadIntegrationTest
 class WorkbenchBrowserIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
 
   @Test
   void coordinatorEditsValidatesAndPublishesAPathway() throws Exception {
-    repositoryService.createDeployment().name("zorgpad").source("zorgpad")
-        .addString("processes/it-browser.bpmn",
+    repositoryService
+        .createDeployment()
+        .name("zorgpad")
+        .source("zorgpad")
+        .addString(
+            "processes/it-browser.bpmn",
             WorkbenchIT.pathway("it-browser", "verloskundige", "it-browser-form", true))
         .addString("forms/it-browser.form", WorkbenchIT.form("it-browser-form", "Notitie"))
         .deploy();
@@ -45,12 +47,16 @@ class WorkbenchBrowserIT {
       browser.visible(By.cssSelector("tr[data-resource='processes/it-browser.bpmn']"));
       browser.screenshot("workbench-overview");
 
-      browser.open(base + "/modeling/edit?name="
-          + URLEncoder.encode("processes/it-browser.bpmn", StandardCharsets.UTF_8));
-      browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body"))
-          .getDomAttribute("data-editor-ready")));
-      WebElement task = browser.visible(
-          By.cssSelector(".djs-element[data-element-id='Task_Second']"));
+      browser.open(
+          base
+              + "/modeling/edit?name="
+              + URLEncoder.encode("processes/it-browser.bpmn", StandardCharsets.UTF_8));
+      browser.waitUntil(
+          d ->
+              "true"
+                  .equals(d.findElement(By.tagName("body")).getDomAttribute("data-editor-ready")));
+      WebElement task =
+          browser.visible(By.cssSelector(".djs-element[data-element-id='Task_Second']"));
       browser.screenshot("workbench-modeler");
 
       // the Dutch panel: take the discipline away
@@ -61,8 +67,8 @@ class WorkbenchBrowserIT {
 
       browser.click(By.id("btn-validate"));
       browser.waitForText(By.id("validation-issues"), "heeft geen discipline");
-      WebElement issue = browser.visible(
-          By.cssSelector("#validation-issues li[data-element-id='Task_Second']"));
+      WebElement issue =
+          browser.visible(By.cssSelector("#validation-issues li[data-element-id='Task_Second']"));
       assertThat(issue.getText()).contains("Taak 'Tweede stap' heeft geen discipline.");
       browser.visible(By.cssSelector(".zp-issue-marker[data-element-id='Task_Second']"));
       assertThat(browser.driver().findElement(By.id("editor-status")).getText())
@@ -72,24 +78,40 @@ class WorkbenchBrowserIT {
       // publishing is refused while the error stands
       browser.click(By.id("btn-deploy"));
       browser.waitForText(By.id("editor-status"), "Er zijn fouten gevonden");
-      assertThat(repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey("it-browser").count()).isEqualTo(1);
+      assertThat(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("it-browser")
+                  .count())
+          .isEqualTo(1);
 
       // fix it: kraamzorg takes the task; publish as version 2
       new Select(browser.visible(By.id("zp-discipline"))).selectByValue("kraamzorg");
       browser.click(By.id("btn-deploy"));
       browser.waitForText(By.id("editor-status"), "Gepubliceerd als nieuwe versie");
       browser.screenshot("workbench-deployed");
-      assertThat(repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey("it-browser").latestVersion().singleResult().getVersion())
+      assertThat(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("it-browser")
+                  .latestVersion()
+                  .singleResult()
+                  .getVersion())
           .isEqualTo(2);
 
       // the form opens in the form-js 1.8.7 editor
-      browser.open(base + "/modeling/edit?name="
-          + URLEncoder.encode("forms/it-browser.form", StandardCharsets.UTF_8));
-      browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body"))
-          .getDomAttribute("data-editor-ready")));
-      List<WebElement> fields = browser.driver().findElements(By.cssSelector(".fjs-editor-container [data-id='Field_Note']"));
+      browser.open(
+          base
+              + "/modeling/edit?name="
+              + URLEncoder.encode("forms/it-browser.form", StandardCharsets.UTF_8));
+      browser.waitUntil(
+          d ->
+              "true"
+                  .equals(d.findElement(By.tagName("body")).getDomAttribute("data-editor-ready")));
+      List<WebElement> fields =
+          browser
+              .driver()
+              .findElements(By.cssSelector(".fjs-editor-container [data-id='Field_Note']"));
       assertThat(fields).isNotEmpty();
       browser.screenshot("workbench-form-editor");
     }

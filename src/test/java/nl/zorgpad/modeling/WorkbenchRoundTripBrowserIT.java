@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Browser;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -29,10 +28,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,8 +63,10 @@ import org.springframework.test.annotation.DirtiesContext;
 class WorkbenchRoundTripBrowserIT {
 
   private static final String PATHWAY = "zorgpad-kwetsbare-zwangerschap";
+
   /** The step after the intervention advice: meldcode and consent side by side. */
   private static final String NEXT_AFTER_ADVICE = "Gateway_SafetyAndConsent";
+
   private static final String FILE = "processes/" + PATHWAY + ".bpmn";
   private static final String TASK_NAME = "Kraamzorg: intakebezoek plannen";
   private static final String FORM = "zorgpad-huisbezoek-plannen";
@@ -75,16 +74,11 @@ class WorkbenchRoundTripBrowserIT {
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  ManagementService managementService;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @Test
   void coordinatorAddsAKraamzorgTaskPublishesAndTakesARunningCaseAlong() throws Exception {
@@ -92,16 +86,30 @@ class WorkbenchRoundTripBrowserIT {
     Http http = new Http(port);
 
     // a case that runs on the current version: signalled by the midwife, waiting for consent
-    ProcessDefinition previous = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(PATHWAY).withoutTenantId().latestVersion().singleResult();
-    HttpResponse<String> signal = http.postJson("/api/signals", "demo-verloskundige:demo", """
+    ProcessDefinition previous =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PATHWAY)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult();
+    HttpResponse<String> signal =
+        http.postJson(
+            "/api/signals",
+            "demo-verloskundige:demo",
+            """
         {"clientReference": "RONDJE-0000", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
+        """
+                .formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String runningCase = JSON.readTree(signal.body()).path("caseNumber").asText();
-    ProcessInstance running = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(runningCase).processDefinitionKey(PATHWAY).singleResult();
+    ProcessInstance running =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(runningCase)
+            .processDefinitionKey(PATHWAY)
+            .singleResult();
     assertThat(running.getProcessDefinitionId()).isEqualTo(previous.getId());
 
     String newTaskId;
@@ -111,11 +119,17 @@ class WorkbenchRoundTripBrowserIT {
         browser.login(base, "demo-coordinator", "demo");
         browser.click(By.id("link-modeling"));
         browser.click(By.cssSelector("tr[data-resource='" + FILE + "'] a.zp-button"));
-        browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body"))
-            .getDomAttribute("data-editor-ready")));
+        browser.waitUntil(
+            d ->
+                "true"
+                    .equals(
+                        d.findElement(By.tagName("body")).getDomAttribute("data-editor-ready")));
         browser.visible(By.cssSelector(".djs-element[data-element-id='Call_Consent']"));
-        assertThat(browser.driver().findElement(By.cssSelector(
-            ".djs-palette .entry[data-action='create.task']")).getDomAttribute("aria-label"))
+        assertThat(
+                browser
+                    .driver()
+                    .findElement(By.cssSelector(".djs-palette .entry[data-action='create.task']"))
+                    .getDomAttribute("aria-label"))
             .isEqualTo("Taak toevoegen");
         browser.screenshot("roundtrip-01-opened");
 
@@ -129,10 +143,16 @@ class WorkbenchRoundTripBrowserIT {
         double rowY = advice[1] + advice[3] + 60;
         browser.click(By.cssSelector(".djs-palette .entry[data-action='space-tool']"));
         new Actions(browser.driver())
-            .moveToLocation((int) gapX, (int) rowY).clickAndHold()
-            .moveByOffset(30, 0).moveByOffset(60, 0).moveByOffset(60, 0).release().perform();
+            .moveToLocation((int) gapX, (int) rowY)
+            .clickAndHold()
+            .moveByOffset(30, 0)
+            .moveByOffset(60, 0)
+            .moveByOffset(60, 0)
+            .release()
+            .perform();
         double[] splitMoved = bounds(browser, NEXT_AFTER_ADVICE);
-        assertThat(splitMoved[0]).as("the space tool moved the next step to the right")
+        assertThat(splitMoved[0])
+            .as("the space tool moved the next step to the right")
             .isGreaterThan(split[0] + 100);
 
         // drag a task from the palette onto the flow: bpmn-js puts it into the flow
@@ -142,31 +162,46 @@ class WorkbenchRoundTripBrowserIT {
         // (a click on the palette entry picks the task up; the next click drops it)
         browser.click(By.cssSelector(".djs-palette .entry[data-action='create.task']"));
         new Actions(browser.driver())
-            .moveToLocation(dropX - 60, dropY + 40).moveToLocation(dropX - 20, dropY + 10)
-            .moveToLocation(dropX, dropY).click().perform();
-        newTaskId = (String) js(browser, """
+            .moveToLocation(dropX - 60, dropY + 40)
+            .moveToLocation(dropX - 20, dropY + 10)
+            .moveToLocation(dropX, dropY)
+            .click()
+            .perform();
+        newTaskId =
+            (String)
+                js(
+                    browser,
+                    """
             const registry = window.zorgpadModeler.get('elementRegistry');
             const advice = registry.get('Task_InterventionAdvice');
             const next = advice.outgoing.length === 1 ? advice.outgoing[0].target : null;
             return next && next.type === 'bpmn:Task' ? next.id : null;""");
         assertThat(newTaskId).as("the new task sits in the flow after the advice").isNotNull();
-        assertThat(js(browser, """
+        assertThat(
+                js(
+                    browser,
+                    """
             const task = window.zorgpadModeler.get('elementRegistry').get(arguments[0]);
-            return task.outgoing.map(flow => flow.target.id).join();""", newTaskId))
+            return task.outgoing.map(flow => flow.target.id).join();""",
+                    newTaskId))
             .isEqualTo(NEXT_AFTER_ADVICE);
 
         // make it a user task: context pad "Soort wijzigen", replace menu "Gebruikerstaak"
         clickShape(browser, newTaskId);
-        WebElement replace = browser.visible(
-            By.cssSelector(".djs-context-pad .entry[data-action='replace']"));
+        WebElement replace =
+            browser.visible(By.cssSelector(".djs-context-pad .entry[data-action='replace']"));
         assertThat(replace.getDomAttribute("title")).isEqualTo("Soort wijzigen");
         replace.click();
-        WebElement userTask = browser.visible(
-            By.cssSelector(".djs-popup [data-id='replace-with-user-task']"));
+        WebElement userTask =
+            browser.visible(By.cssSelector(".djs-popup [data-id='replace-with-user-task']"));
         assertThat(userTask.getText()).contains("Gebruikerstaak");
         browser.screenshot("roundtrip-02-replace-menu");
         userTask.click();
-        newTaskId = (String) js(browser, """
+        newTaskId =
+            (String)
+                js(
+                    browser,
+                    """
             const registry = window.zorgpadModeler.get('elementRegistry');
             const advice = registry.get('Task_InterventionAdvice');
             const next = advice.outgoing[0].target;
@@ -176,19 +211,38 @@ class WorkbenchRoundTripBrowserIT {
         // validate: the Dutch errors on the new task, in the list and on the diagram
         browser.click(By.id("btn-validate"));
         browser.waitForText(By.id("editor-status"), "Er zijn fouten gevonden");
-        List<String> errors = browser.driver().findElements(By.cssSelector(
-                "#validation-issues li.zp-error-item[data-element-id='" + newTaskId + "']"))
-            .stream().map(WebElement::getText).toList();
-        assertThat(errors).anySatisfy(text -> assertThat(text).contains("heeft geen discipline"))
+        List<String> errors =
+            browser
+                .driver()
+                .findElements(
+                    By.cssSelector(
+                        "#validation-issues li.zp-error-item[data-element-id='" + newTaskId + "']"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(errors)
+            .anySatisfy(text -> assertThat(text).contains("heeft geen discipline"))
             .anySatisfy(text -> assertThat(text).contains("formulier"));
-        assertThat(browser.driver().findElements(By.cssSelector(
-            "#validation-issues li.zp-error-item:not([data-element-id='" + newTaskId + "'])")))
-            .as("the shipped pathway itself has no errors").isEmpty();
-        WebElement marker = browser.visible(
-            By.cssSelector(".zp-issue-marker[data-element-id='" + newTaskId + "']"));
+        assertThat(
+                browser
+                    .driver()
+                    .findElements(
+                        By.cssSelector(
+                            "#validation-issues li.zp-error-item:not([data-element-id='"
+                                + newTaskId
+                                + "'])")))
+            .as("the shipped pathway itself has no errors")
+            .isEmpty();
+        WebElement marker =
+            browser.visible(
+                By.cssSelector(".zp-issue-marker[data-element-id='" + newTaskId + "']"));
         assertThat(marker.getText()).isEqualTo(String.valueOf(errors.size()));
-        assertThat(browser.driver().findElement(By.cssSelector(
-            ".djs-element[data-element-id='" + newTaskId + "']")).getDomAttribute("class"))
+        assertThat(
+                browser
+                    .driver()
+                    .findElement(
+                        By.cssSelector(".djs-element[data-element-id='" + newTaskId + "']"))
+                    .getDomAttribute("class"))
             .contains("zp-has-error");
         browser.screenshot("roundtrip-03-validation-errors");
 
@@ -200,29 +254,55 @@ class WorkbenchRoundTripBrowserIT {
         new Select(browser.visible(By.id("zp-discipline"))).selectByValue("kraamzorg");
         new Select(browser.visible(By.id("zp-form"))).selectByValue(FORM);
         // the deadline in working days, as the shipped pathways write it
-        assertThat(new Select(browser.visible(By.id("zp-due-unit"))).getFirstSelectedOption()
-            .getText()).isEqualTo("werkdagen");
+        assertThat(
+                new Select(browser.visible(By.id("zp-due-unit")))
+                    .getFirstSelectedOption()
+                    .getText())
+            .isEqualTo("werkdagen");
         browser.visible(By.id("zp-due")).sendKeys("2", Keys.TAB);
         browser.click(By.id("btn-validate"));
         browser.waitForText(By.id("editor-status"), "Geen fouten gevonden.");
-        assertThat(browser.driver().findElements(
-            By.cssSelector("#validation-issues li.zp-error-item")))
+        assertThat(
+                browser
+                    .driver()
+                    .findElements(By.cssSelector("#validation-issues li.zp-error-item")))
             .isEmpty();
-        assertThat(browser.driver().findElements(By.cssSelector(
-            ".zp-issue-marker[data-element-id='" + newTaskId + "']"))).isEmpty();
-        assertThat(browser.driver().findElement(By.cssSelector(
-                ".djs-element[data-element-id='" + newTaskId + "'] .djs-label, "
-                    + ".djs-element[data-element-id='" + newTaskId + "'] text")).getText())
+        assertThat(
+                browser
+                    .driver()
+                    .findElements(
+                        By.cssSelector(".zp-issue-marker[data-element-id='" + newTaskId + "']")))
+            .isEmpty();
+        assertThat(
+                browser
+                    .driver()
+                    .findElement(
+                        By.cssSelector(
+                            ".djs-element[data-element-id='"
+                                + newTaskId
+                                + "'] .djs-label, "
+                                + ".djs-element[data-element-id='"
+                                + newTaskId
+                                + "'] text"))
+                    .getText())
             .contains("intakebezoek");
         browser.screenshot("roundtrip-04-fixed");
 
         // publish: a new version for new cases
         browser.click(By.id("btn-deploy"));
         browser.waitForText(By.id("editor-status"), "Gepubliceerd als nieuwe versie");
-        browser.waitForText(By.id("editor-version"), "Geopend: versie "
-            + (previous.getVersion() + 1) + " (nieuwste: versie " + (previous.getVersion() + 1));
+        browser.waitForText(
+            By.id("editor-version"),
+            "Geopend: versie "
+                + (previous.getVersion() + 1)
+                + " (nieuwste: versie "
+                + (previous.getVersion() + 1));
         browser.screenshot("roundtrip-05-published");
-        publishedXml = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        publishedXml =
+            (String)
+                ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript(
+                        """
             const done = arguments[arguments.length - 1];
             window.zorgpadModeler.saveXML().then(result => done(result.xml));""");
 
@@ -235,12 +315,17 @@ class WorkbenchRoundTripBrowserIT {
         throw failure;
       }
     }
-    ProcessDefinition published = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(PATHWAY).withoutTenantId().latestVersion().singleResult();
+    ProcessDefinition published =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PATHWAY)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult();
     assertThat(published.getVersion()).isEqualTo(previous.getVersion() + 1);
     String finalTaskId = newTaskId;
-    UserTask publishedTask = repositoryService
-        .getBpmnModelInstance(published.getId()).getModelElementById(finalTaskId);
+    UserTask publishedTask =
+        repositoryService.getBpmnModelInstance(published.getId()).getModelElementById(finalTaskId);
     assertThat(publishedTask.getName()).isEqualTo(TASK_NAME);
     assertThat(publishedTask.getCamundaCandidateGroups()).isEqualTo("kraamzorg");
     assertThat(publishedTask.getCamundaFormRef()).isEqualTo(FORM);
@@ -254,9 +339,11 @@ class WorkbenchRoundTripBrowserIT {
         openTasklist(midwife, base);
         midwife.click(By.cssSelector(".start-process-action"));
         midwife.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
-        midwife.visible(By.cssSelector("[id$='-Field_clientReference']"))
+        midwife
+            .visible(By.cssSelector("[id$='-Field_clientReference']"))
             .sendKeys(NEW_CASE_REFERENCE);
-        midwife.visible(By.cssSelector("[id$='-Field_dueDate-date']"))
+        midwife
+            .visible(By.cssSelector("[id$='-Field_dueDate-date']"))
             .sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE), Keys.ENTER);
         midwife.visible(By.cssSelector("[id$='-Field_gestationalAgeWeeks']")).sendKeys("20");
         midwife.click(By.cssSelector("[id$='-Field_riskDomains-3']"));
@@ -264,16 +351,23 @@ class WorkbenchRoundTripBrowserIT {
         midwife.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
         // the toast names the new case: "De casus ZP-… is gestart." (zorgpad/connect.js)
         midwife.waitForText(By.cssSelector(".notifications, body"), "is gestart");
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-            .variableValueEquals("clientReference", NEW_CASE_REFERENCE).singleResult();
+        ProcessInstance instance =
+            runtimeService
+                .createProcessInstanceQuery()
+                .variableValueEquals("clientReference", NEW_CASE_REFERENCE)
+                .singleResult();
         assertThat(instance.getProcessDefinitionId()).isEqualTo(published.getId());
         newCase = instance.getBusinessKey();
       } catch (Throwable failure) {
         midwife.screenshot("roundtrip-failure-2");
         throw failure;
       }
-      Task kraamzorgTask = taskService.createTaskQuery().processInstanceBusinessKey(newCase)
-          .taskDefinitionKey(finalTaskId).singleResult();
+      Task kraamzorgTask =
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(newCase)
+              .taskDefinitionKey(finalTaskId)
+              .singleResult();
       assertThat(kraamzorgTask).as("the new case stands in the new task").isNotNull();
 
       // the kraamzorg finds the task in her Tasklist and opens its form
@@ -289,8 +383,8 @@ class WorkbenchRoundTripBrowserIT {
           browser.screenshot("roundtrip-07-kraamzorg-task");
 
           // she cannot publish: not through the workbench page …
-          browser.open(base + "/modeling/edit?name="
-              + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
+          browser.open(
+              base + "/modeling/edit?name=" + URLEncoder.encode(FILE, StandardCharsets.UTF_8));
           browser.waitForText(By.tagName("body"), "U heeft geen toegang tot deze pagina.");
           assertThat(browser.driver().findElements(By.id("btn-deploy"))).isEmpty();
           browser.screenshot("roundtrip-08-caregiver-refused");
@@ -300,11 +394,21 @@ class WorkbenchRoundTripBrowserIT {
         }
       }
       // … nor through the engine's REST API
-      HttpResponse<String> restDeploy = deployThroughEngineRest(http, "demo-kraamzorg:demo",
-          publishedXml.replace(TASK_NAME, "Door een zorgverlener gewijzigd"));
+      HttpResponse<String> restDeploy =
+          deployThroughEngineRest(
+              http,
+              "demo-kraamzorg:demo",
+              publishedXml.replace(TASK_NAME, "Door een zorgverlener gewijzigd"));
       assertThat(restDeploy.statusCode()).as(restDeploy.body()).isEqualTo(403);
-      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PATHWAY)
-          .withoutTenantId().latestVersion().singleResult().getId()).isEqualTo(published.getId());
+      assertThat(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(PATHWAY)
+                  .withoutTenantId()
+                  .latestVersion()
+                  .singleResult()
+                  .getId())
+          .isEqualTo(published.getId());
 
       // the coordinator takes the running case along to the new version
       try (Browser browser = new Browser()) {
@@ -312,18 +416,29 @@ class WorkbenchRoundTripBrowserIT {
           browser.login(base, "demo-coordinator", "demo");
           browser.open(base + "/modeling");
           String previousUuid = previous.getId().substring(previous.getId().lastIndexOf(':') + 1);
-          browser.click(By.cssSelector("tr[data-resource='" + FILE + "']"
-              + " a[href*='/modeling/migration'][href$='" + previousUuid + "']"));
+          browser.click(
+              By.cssSelector(
+                  "tr[data-resource='"
+                      + FILE
+                      + "']"
+                      + " a[href*='/modeling/migration'][href$='"
+                      + previousUuid
+                      + "']"));
           browser.visible(By.id("migration-cases"));
-          assertThat(new Select(browser.driver().findElement(By.id("target")))
-              .getFirstSelectedOption().getText())
+          assertThat(
+                  new Select(browser.driver().findElement(By.id("target")))
+                      .getFirstSelectedOption()
+                      .getText())
               .isEqualTo("versie " + published.getVersion() + " – Gedeeld (alle coalities)");
-          WebElement ourRow = browser.visible(
-              By.cssSelector("#migration-cases tr[data-instance='" + running.getId() + "']"));
+          WebElement ourRow =
+              browser.visible(
+                  By.cssSelector("#migration-cases tr[data-instance='" + running.getId() + "']"));
           assertThat(ourRow.getText()).contains(runningCase).contains("Kan mee");
           // only this case: untick the others
-          for (WebElement box : browser.driver().findElements(
-              By.cssSelector("#migration-cases input[name='case']"))) {
+          for (WebElement box :
+              browser
+                  .driver()
+                  .findElements(By.cssSelector("#migration-cases input[name='case']"))) {
             boolean ours = running.getId().equals(box.getDomAttribute("value"));
             if (box.isEnabled() && box.isSelected() != ours) {
               box.click();
@@ -333,37 +448,52 @@ class WorkbenchRoundTripBrowserIT {
           browser.click(By.id("btn-migrate"));
           browser.visible(By.id("migration-progress"));
           browser.screenshot("roundtrip-10-migration-running");
-          String batchId = browser.driver().getCurrentUrl()
-              .replaceAll(".*/modeling/migration/", "");
+          String batchId =
+              browser.driver().getCurrentUrl().replaceAll(".*/modeling/migration/", "");
           runBatch(batchId); // the job executor is off in tests: run its jobs as it would
-          browser.waitUntil(d -> {
-            d.navigate().refresh();
-            return d.findElement(By.id("migration-progress")).getText().equals("Klaar.");
-          });
-          WebElement outcome = browser.visible(
-              By.cssSelector("#migration-report tr[data-instance='" + running.getId() + "']"));
+          browser.waitUntil(
+              d -> {
+                d.navigate().refresh();
+                return d.findElement(By.id("migration-progress")).getText().equals("Klaar.");
+              });
+          WebElement outcome =
+              browser.visible(
+                  By.cssSelector("#migration-report tr[data-instance='" + running.getId() + "']"));
           assertThat(outcome.getDomAttribute("data-outcome")).isEqualTo("MIGRATED");
-          assertThat(outcome.getText()).contains(runningCase)
+          assertThat(outcome.getText())
+              .contains(runningCase)
               .contains("Meegenomen naar versie " + published.getVersion());
           assertThat(browser.driver().findElements(By.cssSelector("#migration-report tbody tr")))
               .hasSize(1);
           browser.screenshot("roundtrip-11-migration-report");
 
           // the decision editor speaks Dutch too (dmn-js with the same translate mechanism)
-          browser.open(base + "/modeling/edit?name="
-              + URLEncoder.encode("processes/zorgpad-triage.dmn", StandardCharsets.UTF_8));
-          browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body"))
-              .getDomAttribute("data-editor-ready")));
-          assertThat(browser.visible(By.cssSelector(
-                  ".djs-palette .entry[data-action='create.decision']"))
-              .getDomAttribute("aria-label")).isEqualTo("Beslissing toevoegen");
+          browser.open(
+              base
+                  + "/modeling/edit?name="
+                  + URLEncoder.encode("processes/zorgpad-triage.dmn", StandardCharsets.UTF_8));
+          browser.waitUntil(
+              d ->
+                  "true"
+                      .equals(
+                          d.findElement(By.tagName("body")).getDomAttribute("data-editor-ready")));
+          assertThat(
+                  browser
+                      .visible(By.cssSelector(".djs-palette .entry[data-action='create.decision']"))
+                      .getDomAttribute("aria-label"))
+              .isEqualTo("Beslissing toevoegen");
         } catch (Throwable failure) {
           browser.screenshot("roundtrip-failure-4");
           throw failure;
         }
       }
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId())
-          .singleResult().getProcessDefinitionId()).isEqualTo(published.getId());
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .processInstanceId(running.getId())
+                  .singleResult()
+                  .getProcessDefinitionId())
+          .isEqualTo(published.getId());
 
       // the migrated case goes on on the new version: the midwife records consent, and the
       // next step is created from the new definition
@@ -371,24 +501,40 @@ class WorkbenchRoundTripBrowserIT {
       try {
         // by the Tasklist's own link to the task: in the full suite her list holds many tasks
         // of other tests, and this one need not be on its first page
-        String consentTask = taskService.createTaskQuery().processInstanceBusinessKey(runningCase)
-            .taskName("Toestemming vragen aan cliënt").singleResult().getId();
+        String consentTask =
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(runningCase)
+                .taskName("Toestemming vragen aan cliënt")
+                .singleResult()
+                .getId();
         midwife.open(base + "/camunda/app/tasklist/default/#/?task=" + consentTask);
-        new WebDriverWait(midwife.driver(), Duration.ofSeconds(120)).until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//h2[contains(.,'Toestemming vragen aan cliënt')]")));
+        new WebDriverWait(midwife.driver(), Duration.ofSeconds(120))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//h2[contains(.,'Toestemming vragen aan cliënt')]")));
         midwife.claim();
         midwife.click(By.cssSelector("[id$='-Field_consentDecision-0']"));
         midwife.click(By.cssSelector("button[ng-click='complete()']"));
-        midwife.waitUntil(d -> taskService.createTaskQuery().processInstanceId(running.getId())
-            .taskDefinitionKey("Task_AcceptCase").count() == 1);
+        midwife.waitUntil(
+            d ->
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(running.getId())
+                        .taskDefinitionKey("Task_AcceptCase")
+                        .count()
+                    == 1);
       } catch (Throwable failure) {
         midwife.screenshot("roundtrip-failure-5");
         throw failure;
       }
     }
-    Task next = taskService.createTaskQuery().processInstanceId(running.getId())
-        .taskDefinitionKey("Task_AcceptCase").singleResult();
+    Task next =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(running.getId())
+            .taskDefinitionKey("Task_AcceptCase")
+            .singleResult();
     assertThat(next.getProcessDefinitionId()).isEqualTo(published.getId());
   }
 
@@ -399,10 +545,15 @@ class WorkbenchRoundTripBrowserIT {
   /** The element's box on the screen (CSS pixels in the viewport): x, y, width, height. */
   @SuppressWarnings("unchecked")
   private static double[] bounds(Browser browser, String elementId) {
-    List<Number> box = (List<Number>) js(browser, """
+    List<Number> box =
+        (List<Number>)
+            js(
+                browser,
+                """
         const gfx = window.zorgpadModeler.get('elementRegistry').getGraphics(arguments[0]);
         const rect = gfx.querySelector('.djs-visual').getBoundingClientRect();
-        return [rect.left, rect.top, rect.width, rect.height];""", elementId);
+        return [rect.left, rect.top, rect.width, rect.height];""",
+                elementId);
     return box.stream().mapToDouble(Number::doubleValue).toArray();
   }
 
@@ -410,20 +561,26 @@ class WorkbenchRoundTripBrowserIT {
     double[] box = bounds(browser, elementId);
     new Actions(browser.driver())
         .moveToLocation((int) (box[0] + box[2] / 2), (int) (box[1] + box[3] * 0.75))
-        .click().perform();
+        .click()
+        .perform();
   }
 
   private void runBatch(String batchId) {
     Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
     assertThat(batch).as("migration batch " + batchId).isNotNull();
     assertThat(batch.getCreateUserId()).isEqualTo("demo-coordinator");
-    List<String> definitions = List.of(batch.getSeedJobDefinitionId(),
-        batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId());
+    List<String> definitions =
+        List.of(
+            batch.getSeedJobDefinitionId(),
+            batch.getBatchJobDefinitionId(),
+            batch.getMonitorJobDefinitionId());
     for (int round = 0; round < 10; round++) {
-      List<Job> jobs = managementService.createJobQuery().list().stream()
-          // the engine's history cleanup job (decision 0004) has no job definition
-          .filter(job -> job.getJobDefinitionId() != null)
-          .filter(job -> definitions.contains(job.getJobDefinitionId())).toList();
+      List<Job> jobs =
+          managementService.createJobQuery().list().stream()
+              // the engine's history cleanup job (decision 0004) has no job definition
+              .filter(job -> job.getJobDefinitionId() != null)
+              .filter(job -> definitions.contains(job.getJobDefinitionId()))
+              .toList();
       if (jobs.isEmpty()) {
         return;
       }
@@ -431,18 +588,30 @@ class WorkbenchRoundTripBrowserIT {
     }
   }
 
-  private static HttpResponse<String> deployThroughEngineRest(Http http, String user,
-      String bpmn) {
+  private static HttpResponse<String> deployThroughEngineRest(Http http, String user, String bpmn) {
     String boundary = "zorgpad-roundtrip-boundary";
-    String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nzorgpad\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + FILE + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
-        + "--" + boundary + "--\r\n";
-    return http.send(http.builder("/engine-rest/deployment/create", user)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nzorgpad\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"data\"; filename=\""
+            + FILE
+            + "\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    return http.send(
+        http.builder("/engine-rest/deployment/create", user)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   /**
@@ -451,8 +620,9 @@ class WorkbenchRoundTripBrowserIT {
    */
   private static void openTasklist(Browser browser, String base) {
     browser.open(base + "/camunda/app/tasklist/default/");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
-        ExpectedConditions.visibilityOfElementLocated(By.linkText("Taken voor mijn discipline")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.linkText("Taken voor mijn discipline")));
   }
-
 }

@@ -38,40 +38,69 @@ class DeployedModelReportTest {
     guarded = engine("zorgpad-report-guarded", url, true);
 
     // v1 breaks the policy after a wait state and has a running case; v2 is fine
-    deploy("waits.bpmn", HostileModels.definitions("report-waits",
-        "<bpmn:userTask id=\"Task_Run\" name=\"Wachten\" />").replace(
-        "<bpmn:endEvent id=\"End\" />", "<bpmn:serviceTask id=\"Task_Later\" name=\"Later\""
-            + " camunda:expression=\"${''.getClass()}\" /><bpmn:endEvent id=\"End\" />")
-        .replace("targetRef=\"End\"", "targetRef=\"Task_Later\"")
-        .replace("</bpmn:process>", "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Task_Later\""
-            + " targetRef=\"End\" /></bpmn:process>"));
+    deploy(
+        "waits.bpmn",
+        HostileModels.definitions(
+                "report-waits", "<bpmn:userTask id=\"Task_Run\" name=\"Wachten\" />")
+            .replace(
+                "<bpmn:endEvent id=\"End\" />",
+                "<bpmn:serviceTask id=\"Task_Later\" name=\"Later\""
+                    + " camunda:expression=\"${''.getClass()}\" /><bpmn:endEvent id=\"End\" />")
+            .replace("targetRef=\"End\"", "targetRef=\"Task_Later\"")
+            .replace(
+                "</bpmn:process>",
+                "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Task_Later\""
+                    + " targetRef=\"End\" /></bpmn:process>"));
     stock.getRuntimeService().startProcessInstanceByKey("report-waits");
-    deploy("waits.bpmn", HostileModels.definitions("report-waits",
-        "<bpmn:userTask id=\"Task_Run\" name=\"Wachten\" />"));
+    deploy(
+        "waits.bpmn",
+        HostileModels.definitions(
+            "report-waits", "<bpmn:userTask id=\"Task_Run\" name=\"Wachten\" />"));
     // an old version without cases that broke the policy: cannot run any more
-    deploy("old.bpmn", HostileModels.definitions("report-old",
-        "<bpmn:serviceTask id=\"Task_Run\" name=\"Oud\" camunda:class=\"java.lang.Runtime\" />"));
-    deploy("old.bpmn", HostileModels.definitions("report-old",
-        "<bpmn:task id=\"Task_Run\" name=\"Nieuw\" />"));
+    deploy(
+        "old.bpmn",
+        HostileModels.definitions(
+            "report-old",
+            "<bpmn:serviceTask id=\"Task_Run\" name=\"Oud\" camunda:class=\"java.lang.Runtime\" />"));
+    deploy(
+        "old.bpmn",
+        HostileModels.definitions("report-old", "<bpmn:task id=\"Task_Run\" name=\"Nieuw\" />"));
     // the latest version breaks it, and names a form that breaks it
-    deploy("latest.bpmn", HostileModels.definitions("report-latest",
-        "<bpmn:userTask id=\"Task_Run\" name=\"Stap\" camunda:formRef=\"report-form\" camunda:formRefBinding=\"latest\""
-            + " camunda:dueDate=\"${deadlines.now()}\" />"));
-    deploy("report.form", "{\"id\":\"report-form\",\"type\":\"default\",\"components\":["
-        + "{\"type\":\"html\",\"id\":\"Html_X\",\"content\":\"<script>x()</script>\"}]}");
+    deploy(
+        "latest.bpmn",
+        HostileModels.definitions(
+            "report-latest",
+            "<bpmn:userTask id=\"Task_Run\" name=\"Stap\" camunda:formRef=\"report-form\" camunda:formRefBinding=\"latest\""
+                + " camunda:dueDate=\"${deadlines.now()}\" />"));
+    deploy(
+        "report.form",
+        "{\"id\":\"report-form\",\"type\":\"default\",\"components\":["
+            + "{\"type\":\"html\",\"id\":\"Html_X\",\"content\":\"<script>x()</script>\"}]}");
     // and a decision in JUEL
-    HostileModels.Hostile dmn = HostileModels.all(Path.of("/tmp/unused"), "report-").stream()
-        .filter(m -> m.resource().endsWith(".dmn")).findFirst().orElseThrow();
+    HostileModels.Hostile dmn =
+        HostileModels.all(Path.of("/tmp/unused"), "report-").stream()
+            .filter(m -> m.resource().endsWith(".dmn"))
+            .findFirst()
+            .orElseThrow();
     deploy("report.dmn", new String(dmn.content(), StandardCharsets.UTF_8));
     // what the guarded engine took keeps the policy: a shipped form and a pathway using it
-    guarded.getRepositoryService().createDeployment()
-        .addInputStream("forms/zorgpad-toestemming-vragen.form", new ByteArrayInputStream(
-            Files.readAllBytes(Path.of("forms/zorgpad-toestemming-vragen.form"))))
-        .addInputStream("good.bpmn", new ByteArrayInputStream(HostileModels.definitions(
-            "report-good", "<bpmn:userTask id=\"Task_Run\" name=\"Stap\""
-                + " camunda:formRef=\"zorgpad-toestemming-vragen\" camunda:formRefBinding="
-                + "\"latest\" camunda:dueDate=\"${deadlines.inWorkingDays(2)}\" />")
-            .getBytes(StandardCharsets.UTF_8))).deploy();
+    guarded
+        .getRepositoryService()
+        .createDeployment()
+        .addInputStream(
+            "forms/zorgpad-toestemming-vragen.form",
+            new ByteArrayInputStream(
+                Files.readAllBytes(Path.of("forms/zorgpad-toestemming-vragen.form"))))
+        .addInputStream(
+            "good.bpmn",
+            new ByteArrayInputStream(
+                HostileModels.definitions(
+                        "report-good",
+                        "<bpmn:userTask id=\"Task_Run\" name=\"Stap\""
+                            + " camunda:formRef=\"zorgpad-toestemming-vragen\" camunda:formRefBinding="
+                            + "\"latest\" camunda:dueDate=\"${deadlines.inWorkingDays(2)}\" />")
+                    .getBytes(StandardCharsets.UTF_8)))
+        .deploy();
   }
 
   @AfterAll
@@ -91,60 +120,78 @@ class DeployedModelReportTest {
     beans.put("deadlines", Deadlines.withDefaults());
     configuration.setBeans(beans);
     if (policy) {
-      configuration.getProcessEnginePlugins().add(new ModelPolicyPlugin(new com.fasterxml.jackson.databind.ObjectMapper()));
+      configuration
+          .getProcessEnginePlugins()
+          .add(new ModelPolicyPlugin(new com.fasterxml.jackson.databind.ObjectMapper()));
     }
     return configuration.buildProcessEngine();
   }
 
   private static void deploy(String name, String content) {
-    stock.getRepositoryService().createDeployment().name(name).addInputStream(name,
-        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).deploy();
+    stock
+        .getRepositoryService()
+        .createDeployment()
+        .name(name)
+        .addInputStream(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))
+        .deploy();
   }
 
   private static DeployedModelReport.Result scan(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    ModelPolicy policy = configuration.getProcessEnginePlugins().stream()
-        .filter(ModelPolicyPlugin.class::isInstance).map(ModelPolicyPlugin.class::cast)
-        .findFirst().map(ModelPolicyPlugin::policy)
-        .orElseGet(() -> new ModelPolicy(PathwayBeans.of(configuration.getBeans()),
-            new com.fasterxml.jackson.databind.ObjectMapper()));
-    return new DeployedModelReport(configuration, policy,
-        java.time.Clock.systemUTC()).scan();
+    ModelPolicy policy =
+        configuration.getProcessEnginePlugins().stream()
+            .filter(ModelPolicyPlugin.class::isInstance)
+            .map(ModelPolicyPlugin.class::cast)
+            .findFirst()
+            .map(ModelPolicyPlugin::policy)
+            .orElseGet(
+                () ->
+                    new ModelPolicy(
+                        PathwayBeans.of(configuration.getBeans()),
+                        new com.fasterxml.jackson.databind.ObjectMapper()));
+    return new DeployedModelReport(configuration, policy, java.time.Clock.systemUTC()).scan();
   }
 
   @Test
   void definitionsThatCanStillRunAndBreakThePolicyAreNamed() {
     DeployedModelReport.Result result = scan(guarded);
     assertThat(result.engineProblems()).isEmpty();
-    assertThat(result.findings()).extracting(DeployedModelReport.Finding::definition,
-            DeployedModelReport.Finding::elementId, DeployedModelReport.Finding::rule)
+    assertThat(result.findings())
+        .extracting(
+            DeployedModelReport.Finding::definition,
+            DeployedModelReport.Finding::elementId,
+            DeployedModelReport.Finding::rule)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("report-waits:1", "Task_Later",
-                "expression-method"),
+            org.assertj.core.groups.Tuple.tuple(
+                "report-waits:1", "Task_Later", "expression-method"),
             org.assertj.core.groups.Tuple.tuple("report-latest:1", "Task_Run", "expression-bean"),
             org.assertj.core.groups.Tuple.tuple("report-form:1", "Html_X", "form-component-type"),
             org.assertj.core.groups.Tuple.tuple("report-form:1", "Html_X", "form-markup"),
-            org.assertj.core.groups.Tuple.tuple("report-juel:1", "Expression_Run",
-                "dmn-expression-language"));
-    assertThat(result.findings()).filteredOn(f -> f.definition().equals("report-waits:1"))
-        .singleElement().satisfies(f -> {
-          assertThat(f.runningCases()).isTrue();
-          assertThat(f.message()).startsWith("Servicetaak 'Later' (Task_Later), expressie:");
-          assertThat(f.tenantId()).isNull();
-        });
+            org.assertj.core.groups.Tuple.tuple(
+                "report-juel:1", "Expression_Run", "dmn-expression-language"));
+    assertThat(result.findings())
+        .filteredOn(f -> f.definition().equals("report-waits:1"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.runningCases()).isTrue();
+              assertThat(f.message()).startsWith("Servicetaak 'Later' (Task_Later), expressie:");
+              assertThat(f.tenantId()).isNull();
+            });
   }
 
   @Test
   void formsAreReportedWithTheirCoalition() {
-    assertThat(scan(guarded).findings()).filteredOn(f -> f.definition().startsWith("report-form"))
-        .isNotEmpty().allSatisfy(f -> assertThat(f.tenantId()).isNull());
+    assertThat(scan(guarded).findings())
+        .filteredOn(f -> f.definition().startsWith("report-form"))
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.tenantId()).isNull());
   }
 
   @Test
   void anOldVersionWithoutCasesIsNotRead() {
-    assertThat(scan(guarded).findings())
-        .noneMatch(f -> f.definition().startsWith("report-old"));
+    assertThat(scan(guarded).findings()).noneMatch(f -> f.definition().startsWith("report-old"));
   }
 
   @Test
@@ -157,14 +204,15 @@ class DeployedModelReportTest {
 
   @Test
   void anEngineWithoutThePolicysSettingsIsReported() {
-    assertThat(scan(stock).engineProblems()).anyMatch(p -> p.contains("expression manager"))
+    assertThat(scan(stock).engineProblems())
+        .anyMatch(p -> p.contains("expression manager"))
         .anyMatch(p -> p.contains("script engines"));
   }
 
   @Test
   void aCleanInstallationIsUp() {
-    DeployedModelReport.Result clean = new DeployedModelReport.Result(java.time.Instant.now(),
-        12, List.of(), List.of());
+    DeployedModelReport.Result clean =
+        new DeployedModelReport.Result(java.time.Instant.now(), 12, List.of(), List.of());
     assertThat(ModelPolicyHealthIndicator.health(clean).getStatus()).isEqualTo(Status.UP);
   }
 
@@ -172,8 +220,9 @@ class DeployedModelReportTest {
   void aBreachDoesNotTakeTheNodeOutOfALoadBalancer() {
     Health breach = ModelPolicyHealthIndicator.health(scan(guarded));
     // Spring Boot's aggregation of the node's overall status (management.endpoint.health)
-    Status overall = new org.springframework.boot.actuate.health.SimpleStatusAggregator()
-        .getAggregateStatus(java.util.Set.of(Status.UP, breach.getStatus()));
+    Status overall =
+        new org.springframework.boot.actuate.health.SimpleStatusAggregator()
+            .getAggregateStatus(java.util.Set.of(Status.UP, breach.getStatus()));
     assertThat(overall).isEqualTo(Status.UP);
   }
 }

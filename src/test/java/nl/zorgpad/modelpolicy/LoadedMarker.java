@@ -14,8 +14,7 @@ public class LoadedMarker implements JavaDelegate {
   public static final class Flag {
     public static final AtomicBoolean LOADED = new AtomicBoolean();
 
-    private Flag() {
-    }
+    private Flag() {}
   }
 
   static {

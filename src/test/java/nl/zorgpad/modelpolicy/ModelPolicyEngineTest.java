@@ -33,8 +33,7 @@ class ModelPolicyEngineTest {
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   ProcessEngine engine;
   RepositoryService repository;
@@ -53,11 +52,11 @@ class ModelPolicyEngineTest {
   void theEngineRunsWithThePolicysExpressionManagerAndWithoutScripts() {
     ProcessEngineConfigurationImpl configuration = configuration();
     assertThat(configuration.getExpressionManager()).isInstanceOf(PolicyExpressionManager.class);
-    assertThat(configuration.getScriptEngineResolver())
-        .isInstanceOf(NoScriptEngineResolver.class);
+    assertThat(configuration.getScriptEngineResolver()).isInstanceOf(NoScriptEngineResolver.class);
     assertThat(configuration.getCustomPreDeployers().get(0))
         .isInstanceOf(ModelPolicyDeployer.class);
-    assertThat(policy().beans().names()).contains("deadlines", "consentCheck", "caseClosing")
+    assertThat(policy().beans().names())
+        .contains("deadlines", "consentCheck", "caseClosing")
         .doesNotContain("caseRegistry", "consentRegistry");
   }
 
@@ -80,27 +79,40 @@ class ModelPolicyEngineTest {
   @MethodSource("hostile")
   void codeRunningModelsAreRefusedThroughTheJavaApi(HostileModels.Hostile model) {
     long deployments = repository.createDeploymentQuery().count();
-    assertThatThrownBy(() -> repository.createDeployment().name(model.name())
-        .addInputStream(model.resource(), new ByteArrayInputStream(model.content())).deploy())
+    assertThatThrownBy(
+            () ->
+                repository
+                    .createDeployment()
+                    .name(model.name())
+                    .addInputStream(model.resource(), new ByteArrayInputStream(model.content()))
+                    .deploy())
         .isInstanceOf(ModelRefusedException.class)
         .isInstanceOf(ParseException.class)
-        .hasMessageStartingWith("Niet gepubliceerd: het modelbeleid van Zorgpad staat dit niet"
-            + " toe.")
+        .hasMessageStartingWith(
+            "Niet gepubliceerd: het modelbeleid van Zorgpad staat dit niet" + " toe.")
         .hasMessageContaining(model.resource())
         .hasMessageContaining(model.elementText())
-        .satisfies(e -> {
-          ModelRefusedException refused = (ModelRefusedException) e;
-          assertThat(refused.status()).isEqualTo(400);
-          assertThat(refused.code()).isEqualTo("model-policy");
-          assertThat(refused.getResorceReports()).singleElement().satisfies(report -> {
-            assertThat(report.getResourceName()).isEqualTo(model.resource());
-            assertThat(report.getErrors()).isNotEmpty();
-          });
-        });
+        .satisfies(
+            e -> {
+              ModelRefusedException refused = (ModelRefusedException) e;
+              assertThat(refused.status()).isEqualTo(400);
+              assertThat(refused.code()).isEqualTo("model-policy");
+              assertThat(refused.getResorceReports())
+                  .singleElement()
+                  .satisfies(
+                      report -> {
+                        assertThat(report.getResourceName()).isEqualTo(model.resource());
+                        assertThat(report.getErrors()).isNotEmpty();
+                      });
+            });
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     if (model.processKey() != null) {
-      assertThat(repository.createProcessDefinitionQuery()
-          .processDefinitionKey(model.processKey()).count()).isZero();
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(model.processKey())
+                  .count())
+          .isZero();
     }
     assertThat(temp.resolve("touched-by-the-java-api")).doesNotExist();
   }
@@ -109,18 +121,28 @@ class ModelPolicyEngineTest {
   void aRefusalNamesEveryFileAndElementAsTheRestApiShowsThem() {
     List<HostileModels.Hostile> models = HostileModels.all(temp.resolve("x"), "engine-many-");
     var builder = repository.createDeployment().name("many");
-    models.subList(0, 3).forEach(model -> builder.addInputStream(model.resource(),
-        new ByteArrayInputStream(model.content())));
-    assertThatThrownBy(builder::deploy).isInstanceOfSatisfying(ModelRefusedException.class,
-        refused -> {
-          assertThat(refused.getResorceReports()).hasSize(3);
-          assertThat(refused.getResorceReports()).allSatisfy(report -> assertThat(
-              report.getErrors()).allSatisfy(problem -> {
-                assertThat(problem.getMainElementId()).isEqualTo("Task_Run");
-                assertThat(problem.getMessage()).contains("(Task_Run)");
-              }));
-          assertThat(refused.violations()).hasSize(3);
-        });
+    models
+        .subList(0, 3)
+        .forEach(
+            model ->
+                builder.addInputStream(
+                    model.resource(), new ByteArrayInputStream(model.content())));
+    assertThatThrownBy(builder::deploy)
+        .isInstanceOfSatisfying(
+            ModelRefusedException.class,
+            refused -> {
+              assertThat(refused.getResorceReports()).hasSize(3);
+              assertThat(refused.getResorceReports())
+                  .allSatisfy(
+                      report ->
+                          assertThat(report.getErrors())
+                              .allSatisfy(
+                                  problem -> {
+                                    assertThat(problem.getMainElementId()).isEqualTo("Task_Run");
+                                    assertThat(problem.getMessage()).contains("(Task_Run)");
+                                  }));
+              assertThat(refused.violations()).hasSize(3);
+            });
   }
 
   private ProcessEngineConfigurationImpl configuration() {
@@ -129,7 +151,10 @@ class ModelPolicyEngineTest {
 
   private ModelPolicy policy() {
     return configuration().getProcessEnginePlugins().stream()
-        .filter(ModelPolicyPlugin.class::isInstance).map(ModelPolicyPlugin.class::cast)
-        .findFirst().orElseThrow().policy();
+        .filter(ModelPolicyPlugin.class::isInstance)
+        .map(ModelPolicyPlugin.class::cast)
+        .findFirst()
+        .orElseThrow()
+        .policy();
   }
 }

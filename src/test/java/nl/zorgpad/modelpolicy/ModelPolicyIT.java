@@ -41,22 +41,19 @@ class ModelPolicyIT {
 
   private static final String COORDINATOR = "demo-coordinator:demo";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A package-qualified class name, a stack frame or an engine code. */
-  private static final Pattern INTERNALS = Pattern.compile(
-      "\\b(org|nl|java|javax|jakarta|com|sun)\\.[a-z]+\\.[A-Za-z]|\\tat |\\bat [a-z]+\\.[a-z]+\\."
-          + "|Caused by|ENGINE-\\d|Exception:");
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "\\b(org|nl|java|javax|jakarta|com|sun)\\.[a-z]+\\.[A-Za-z]|\\tat |\\bat [a-z]+\\.[a-z]+\\."
+              + "|Caused by|ENGINE-\\d|Exception:");
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  ProcessEngineConfigurationImpl configuration;
-  @Autowired
-  PathwayBeans pathwayBeans;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngineConfigurationImpl configuration;
+  @Autowired PathwayBeans pathwayBeans;
 
   Http http;
 
@@ -91,9 +88,12 @@ class ModelPolicyIT {
   @MethodSource("restModels")
   void engineRestRefusesCodeRunningModels(HostileModels.Hostile model) {
     long before = repositoryService.createDeploymentQuery().count();
-    HttpResponse<String> response = http.send(http.builder("/engine-rest/deployment/create",
-        COORDINATOR).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(model))).build());
+    HttpResponse<String> response =
+        http.send(
+            http.builder("/engine-rest/deployment/create", COORDINATOR)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(model)))
+                .build());
     assertRefused(response, model, before);
   }
 
@@ -106,13 +106,21 @@ class ModelPolicyIT {
     HttpResponse<String> first = http.get(path + "?maxResults=1", COORDINATOR);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    String cookies = String.join("; ", first.headers().allValues("Set-Cookie").stream()
-        .map(cookie -> cookie.split(";")[0]).toList());
+    String cookies =
+        String.join(
+            "; ",
+            first.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";")[0])
+                .toList());
     long before = repositoryService.createDeploymentQuery().count();
-    HttpResponse<String> response = http.send(http.builder(path + "/create", COORDINATOR)
-        .header("Cookie", cookies).header("X-XSRF-TOKEN", token)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(model))).build());
+    HttpResponse<String> response =
+        http.send(
+            http.builder(path + "/create", COORDINATOR)
+                .header("Cookie", cookies)
+                .header("X-XSRF-TOKEN", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(model)))
+                .build());
     assertRefused(response, model, before);
   }
 
@@ -122,18 +130,36 @@ class ModelPolicyIT {
     String path = "/camunda/api/engine/engine/default/deployment";
     HttpResponse<String> first = http.get(path + "?maxResults=1", COORDINATOR);
     String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    String cookies = String.join("; ", first.headers().allValues("Set-Cookie").stream()
-        .map(cookie -> cookie.split(";")[0]).toList());
-    HostileModels.Hostile good = new HostileModels.Hostile("good", "processes/it-webapp-good.bpmn",
-        HostileModels.definitions("it-webapp-good", "<bpmn:task id=\"Task_Run\" name=\"Stap\""
-            + " />").getBytes(StandardCharsets.UTF_8), "it-webapp-good", "");
-    HttpResponse<String> response = http.send(http.builder(path + "/create", COORDINATOR)
-        .header("Cookie", cookies).header("X-XSRF-TOKEN", token)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(good))).build());
+    String cookies =
+        String.join(
+            "; ",
+            first.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";")[0])
+                .toList());
+    HostileModels.Hostile good =
+        new HostileModels.Hostile(
+            "good",
+            "processes/it-webapp-good.bpmn",
+            HostileModels.definitions(
+                    "it-webapp-good", "<bpmn:task id=\"Task_Run\" name=\"Stap\"" + " />")
+                .getBytes(StandardCharsets.UTF_8),
+            "it-webapp-good",
+            "");
+    HttpResponse<String> response =
+        http.send(
+            http.builder(path + "/create", COORDINATOR)
+                .header("Cookie", cookies)
+                .header("X-XSRF-TOKEN", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(good)))
+                .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("it-webapp-good").count()).isEqualTo(1);
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("it-webapp-good")
+                .count())
+        .isEqualTo(1);
   }
 
   // --- the workbench ------------------------------------------------------------------------
@@ -143,11 +169,18 @@ class ModelPolicyIT {
   void theWorkbenchRefusesCodeRunningModelsOnTheirElement(HostileModels.Hostile model)
       throws Exception {
     long before = repositoryService.createDeploymentQuery().count();
-    String submission = JSON.writeValueAsString(Map.of("resources", List.of(Map.of(
-        "name", model.resource(),
-        "content", new String(model.content(), StandardCharsets.UTF_8)))));
-    HttpResponse<String> response = TestSession.of(port, COORDINATOR)
-        .json("POST", "/modeling/api/deploy", "/", submission);
+    String submission =
+        JSON.writeValueAsString(
+            Map.of(
+                "resources",
+                List.of(
+                    Map.of(
+                        "name",
+                        model.resource(),
+                        "content",
+                        new String(model.content(), StandardCharsets.UTF_8)))));
+    HttpResponse<String> response =
+        TestSession.of(port, COORDINATOR).json("POST", "/modeling/api/deploy", "/", submission);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
     JsonNode result = JSON.readTree(response.body());
@@ -167,8 +200,13 @@ class ModelPolicyIT {
   @MethodSource("javaModels")
   void theApplicationsRepositoryServiceRefusesCodeRunningModels(HostileModels.Hostile model) {
     long before = repositoryService.createDeploymentQuery().count();
-    assertThatThrownBy(() -> repositoryService.createDeployment().name(model.name())
-        .addInputStream(model.resource(), new ByteArrayInputStream(model.content())).deploy())
+    assertThatThrownBy(
+            () ->
+                repositoryService
+                    .createDeployment()
+                    .name(model.name())
+                    .addInputStream(model.resource(), new ByteArrayInputStream(model.content()))
+                    .deploy())
         .isInstanceOf(ModelRefusedException.class)
         .hasMessageContaining(model.elementText());
     assertNothingDeployed(model, before);
@@ -177,12 +215,12 @@ class ModelPolicyIT {
   @Test
   void theApplicationsEngineResolvesOnlyThePathwayBeans() {
     assertThat(configuration.getExpressionManager()).isInstanceOf(PolicyExpressionManager.class);
-    assertThat(configuration.getScriptEngineResolver())
-        .isInstanceOf(NoScriptEngineResolver.class);
-    assertThat(pathwayBeans.names()).contains("deadlines", "caseClosing", "consentCheck",
-        "meldcodeClosing", "veiligThuisCallCheck")
-        .doesNotContain("repositoryService", "processEngine", "dataSource",
-            "pathwayDeployer", "caseRegistry");
+    assertThat(configuration.getScriptEngineResolver()).isInstanceOf(NoScriptEngineResolver.class);
+    assertThat(pathwayBeans.names())
+        .contains(
+            "deadlines", "caseClosing", "consentCheck", "meldcodeClosing", "veiligThuisCallCheck")
+        .doesNotContain(
+            "repositoryService", "processEngine", "dataSource", "pathwayDeployer", "caseRegistry");
   }
 
   // --- the start-up report ------------------------------------------------------------------
@@ -205,11 +243,18 @@ class ModelPolicyIT {
   private static final String BOUNDARY = "zorgpad-policy-boundary";
 
   private static byte[] multipart(HostileModels.Hostile model) {
-    String head = "--" + BOUNDARY + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + model.name()
-        + "\r\n--" + BOUNDARY + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + model.resource()
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    String head =
+        "--"
+            + BOUNDARY
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + model.name()
+            + "\r\n--"
+            + BOUNDARY
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"data\"; filename=\""
+            + model.resource()
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
     String tail = "\r\n--" + BOUNDARY + "--\r\n";
     byte[] h = head.getBytes(StandardCharsets.UTF_8);
     byte[] t = tail.getBytes(StandardCharsets.UTF_8);
@@ -221,8 +266,8 @@ class ModelPolicyIT {
   }
 
   /** Either the engine's own 400 (ParseException) or Zorgpad's mapping of a refusal (4xx). */
-  private void assertRefused(HttpResponse<String> response, HostileModels.Hostile model,
-      long deploymentsBefore) {
+  private void assertRefused(
+      HttpResponse<String> response, HostileModels.Hostile model, long deploymentsBefore) {
     assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
     assertThat(response.body()).as("Dutch, naming the element").contains(model.elementText());
     assertThat(response.body()).contains("Niet gepubliceerd");
@@ -233,8 +278,12 @@ class ModelPolicyIT {
   private void assertNothingDeployed(HostileModels.Hostile model, long deploymentsBefore) {
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
     if (model.processKey() != null) {
-      assertThat(repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(model.processKey()).count()).isZero();
+      assertThat(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(model.processKey())
+                  .count())
+          .isZero();
     }
     assertThat(Files.exists(touched())).isFalse();
   }

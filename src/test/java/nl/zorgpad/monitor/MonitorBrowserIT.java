@@ -30,13 +30,12 @@ import org.openqa.selenium.WebElement;
 @Tag("browser")
 class MonitorBrowserIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void theMonitorAsCoordinatorAndAsPolicyOfficer_atTwoWidths() throws Exception {
-    try (DemoApplication app = DemoApplication.start(dataDir,
-        "--zorgpad.demo.monitor-cases=true")) {
+    try (DemoApplication app =
+        DemoApplication.start(dataDir, "--zorgpad.demo.monitor-cases=true")) {
       app.awaitUp(Duration.ofMinutes(12));
       walk(app.base());
     }
@@ -52,34 +51,43 @@ class MonitorBrowserIT {
           browser.driver().manage().window().setSize(new Dimension(width, 1000));
           browser.open(base + "/monitor");
           browser.visible(By.id("indicator-signalen"));
-          browser.waitUntil(d -> d.findElement(By.tagName("body"))
-              .getDomAttribute("data-monitor-charts") != null);
-          int charts = Integer.parseInt(browser.driver().findElement(By.tagName("body"))
-              .getDomAttribute("data-monitor-charts"));
+          browser.waitUntil(
+              d ->
+                  d.findElement(By.tagName("body")).getDomAttribute("data-monitor-charts") != null);
+          int charts =
+              Integer.parseInt(
+                  browser
+                      .driver()
+                      .findElement(By.tagName("body"))
+                      .getDomAttribute("data-monitor-charts"));
           assertThat(charts).as("charts drawn").isPositive();
-          assertThat(browser.driver().findElements(By.cssSelector("[data-monitor-chart]"
-              + " canvas"))).isNotEmpty();
-          for (WebElement cell : browser.driver().findElements(
-              By.cssSelector(".zp-monitor-table td"))) {
+          assertThat(
+                  browser.driver().findElements(By.cssSelector("[data-monitor-chart]" + " canvas")))
+              .isNotEmpty();
+          for (WebElement cell :
+              browser.driver().findElements(By.cssSelector(".zp-monitor-table td"))) {
             assertThat(cell.getText().trim()).doesNotMatch("[1-9]");
           }
           assertThat(browser.driver().getPageSource()).doesNotContainPattern("ZP-\\d{4}-\\d{5}");
           assertThat(browser.cspViolations()).as("CSP violations").isEmpty();
           if (width == 390) {
-            Object scroll = ((JavascriptExecutor) browser.driver()).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
-            Object wide = ((JavascriptExecutor) browser.driver()).executeScript(
-                "return Array.from(document.querySelectorAll('body *')).filter(e =>"
-                    + " e.getBoundingClientRect().right > window.innerWidth + 1"
-                    + " && !e.closest('.zp-monitor-table-wrap')).slice(0, 5)"
-                    + ".map(e => e.tagName + '.' + e.className).join(', ');");
+            Object scroll =
+                ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+            Object wide =
+                ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('body *')).filter(e =>"
+                            + " e.getBoundingClientRect().right > window.innerWidth + 1"
+                            + " && !e.closest('.zp-monitor-table-wrap')).slice(0, 5)"
+                            + ".map(e => e.tagName + '.' + e.className).join(', ');");
             assertThat(scroll).as("no horizontal scrolling at 390 px: " + wide).isEqualTo(true);
           }
           Path shot = browser.screenshot("monitor-" + role(user) + "-" + width);
           Path docs = Path.of("docs", "images");
           if (Files.isDirectory(docs)) {
-            Files.copy(shot, docs.resolve(shot.getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot, docs.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
           }
         }
         if (user.equals("demo-beleid")) {

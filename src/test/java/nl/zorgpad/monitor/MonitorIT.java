@@ -36,10 +36,8 @@ class MonitorIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern CASE_NUMBER = Pattern.compile("ZP-\\d{4}-\\d{5}");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void theCoordinatorAndThePolicyOfficerSeeTheMonitor_withoutCasesOrSmallCounts() {
@@ -47,9 +45,14 @@ class MonitorIT {
     for (String user : List.of(COORDINATOR, POLICY)) {
       HttpResponse<String> page = http.get("/monitor", user);
       assertThat(page.statusCode()).as(user).isEqualTo(200);
-      assertThat(page.body()).contains("Signalen per signalerende discipline",
-          "Risicodomeinen bij het signaal", "Warme overdrachten", "id=\"monitor-data\"",
-          "type=\"application/json\"", "/monitor-assets/monitor-charts.js");
+      assertThat(page.body())
+          .contains(
+              "Signalen per signalerende discipline",
+              "Risicodomeinen bij het signaal",
+              "Warme overdrachten",
+              "id=\"monitor-data\"",
+              "type=\"application/json\"",
+              "/monitor-assets/monitor-charts.js");
       assertThat(CASE_NUMBER.matcher(page.body()).find()).as("a case number").isFalse();
       assertThat(page.body()).doesNotContain("DEMO-VK", "DEMO-HA", "DEMO-BT");
       for (String cell : cells(page.body())) {
@@ -63,21 +66,36 @@ class MonitorIT {
   @Test
   void thePolicyOfficerOpensNoCasePageCaseApiTasklistOrAudit() {
     Http http = new Http(port);
-    String caseNumber = jdbc.queryForObject("select case_number from zp_case_file"
-        + " order by id fetch first 1 rows only", String.class);
-    for (String path : List.of("/casus", "/casus/" + caseNumber, "/audit",
-        "/audit/casus/" + caseNumber, "/camunda/app/tasklist/default/", "/engine-rest/task",
-        "/camunda/app/cockpit/default/", "/sociale-kaart", "/modeling", "/v3/api-docs")) {
+    String caseNumber =
+        jdbc.queryForObject(
+            "select case_number from zp_case_file" + " order by id fetch first 1 rows only",
+            String.class);
+    for (String path :
+        List.of(
+            "/casus",
+            "/casus/" + caseNumber,
+            "/audit",
+            "/audit/casus/" + caseNumber,
+            "/camunda/app/tasklist/default/",
+            "/engine-rest/task",
+            "/camunda/app/cockpit/default/",
+            "/sociale-kaart",
+            "/modeling",
+            "/v3/api-docs")) {
       assertThat(http.get(path, POLICY).statusCode()).as(path).isEqualTo(403);
     }
     assertThat(http.postJson("/api/signals", POLICY, "{}").statusCode()).isEqualTo(403);
-    assertThat(http.postJson("/api/cases/" + caseNumber + "/birth", POLICY,
-        "{\"birthDate\":\"2026-11-30\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/api/cases/" + caseNumber + "/birth", POLICY, "{\"birthDate\":\"2026-11-30\"}")
+                .statusCode())
+        .isEqualTo(403);
     // the start page shows her the monitor only
     HttpResponse<String> home = http.get("/", POLICY);
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.body()).contains("id=\"link-monitor\"").doesNotContain("id=\"link-tasklist\"",
-        "id=\"link-cases\"");
+    assertThat(home.body())
+        .contains("id=\"link-monitor\"")
+        .doesNotContain("id=\"link-tasklist\"", "id=\"link-cases\"");
     // a caregiver and the auditor do not see the monitor
     assertThat(http.get("/monitor", "demo-verloskundige:demo").statusCode()).isEqualTo(403);
     assertThat(http.get("/api/monitor/indicators", "demo-auditor:demo").statusCode())
@@ -115,21 +133,24 @@ class MonitorIT {
         cells.add(row.path("period"));
       }
     }
-    assertThat(cells).isNotEmpty().allSatisfy(cell -> {
-      String shown = cell.path("shown").asText();
-      if (shown.equals("<10") || shown.equals("×")) {
-        assertThat(cell.path("value").isNull()).as(cell.toString()).isTrue();
-      } else {
-        long value = cell.path("value").asLong();
-        assertThat(value == 0 || value >= 10).as(cell.toString()).isTrue();
-      }
-    });
+    assertThat(cells)
+        .isNotEmpty()
+        .allSatisfy(
+            cell -> {
+              String shown = cell.path("shown").asText();
+              if (shown.equals("<10") || shown.equals("×")) {
+                assertThat(cell.path("value").isNull()).as(cell.toString()).isTrue();
+              } else {
+                long value = cell.path("value").asLong();
+                assertThat(value == 0 || value >= 10).as(cell.toString()).isTrue();
+              }
+            });
     assertThat(CASE_NUMBER.matcher(response.body()).find()).isFalse();
     HttpResponse<String> bad = http.get("/api/monitor/indicators?from=januari", COORDINATOR);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("jjjj-mm");
-    HttpResponse<String> reversed = http.get("/api/monitor/indicators?from=2026-05&to=2026-01",
-        COORDINATOR);
+    HttpResponse<String> reversed =
+        http.get("/api/monitor/indicators?from=2026-05&to=2026-01", COORDINATOR);
     assertThat(reversed.statusCode()).isEqualTo(400);
   }
 
@@ -142,8 +163,8 @@ class MonitorIT {
     List<String> pageCells = cells(table(page, "signalen"));
     assertThat(pageCells).isNotEmpty();
 
-    HttpResponse<String> csv = http.get("/monitor/export.csv?indicator=signalen&" + query,
-        COORDINATOR);
+    HttpResponse<String> csv =
+        http.get("/monitor/export.csv?indicator=signalen&" + query, COORDINATOR);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     List<String> csvCells = new ArrayList<>();
@@ -158,8 +179,11 @@ class MonitorIT {
 
     HttpResponse<byte[]> pdf;
     try {
-      pdf = HttpClient.newHttpClient().send(http.builder("/monitor/rapport.pdf?" + query,
-          COORDINATOR).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      pdf =
+          HttpClient.newHttpClient()
+              .send(
+                  http.builder("/monitor/rapport.pdf?" + query, COORDINATOR).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -168,17 +192,19 @@ class MonitorIT {
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       text = new PDFTextStripper().getText(document);
     }
-    assertThat(text).contains("Periodeverslag Kansrijke Start",
-        "Signalen per signalerende discipline");
-    assertThat(text.replaceAll("\\s+", " ")).contains(String.join(" ",
-        pageCells.subList(0, Math.min(pageCells.size(), 13))));
+    assertThat(text)
+        .contains("Periodeverslag Kansrijke Start", "Signalen per signalerende discipline");
+    assertThat(text.replaceAll("\\s+", " "))
+        .contains(String.join(" ", pageCells.subList(0, Math.min(pageCells.size(), 13))));
     assertThat(CASE_NUMBER.matcher(text).find()).isFalse();
     assertThat(exports()).isEqualTo(before + 2);
   }
 
   private Integer exports() {
-    return jdbc.queryForObject("select count(*) from zp_access_log where action = 'EXPORT'"
-        + " and object_type in ('MonitorCsv', 'MonitorReport')", Integer.class);
+    return jdbc.queryForObject(
+        "select count(*) from zp_access_log where action = 'EXPORT'"
+            + " and object_type in ('MonitorCsv', 'MonitorReport')",
+        Integer.class);
   }
 
   /** The table of one indicator on the page. */

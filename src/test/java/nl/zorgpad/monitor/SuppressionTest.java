@@ -38,9 +38,10 @@ class SuppressionTest {
   @Test
   void complementaryCellsAreChosenAcrossRowsAndColumns() {
     long[][] cells = {
-        {20, 3, 15},
-        {11, 14, 30},
-        {25, 12, 40}};
+      {20, 3, 15},
+      {11, 14, 30},
+      {25, 12, 40}
+    };
     Table table = Suppression.suppress(cells);
     assertThat(table.state(0, 1)).isEqualTo(State.PRIMARY);
     assertLinesProtected(table);
@@ -53,10 +54,11 @@ class SuppressionTest {
   void twoProtectedGroupsJoinedByOneCellAreCaughtByTheAudit() {
     // a table where the line rule alone leaves hidden cells determined in combination
     long[][] cells = {
-        {5, 5, 50, 50},
-        {5, 5, 50, 50},
-        {50, 50, 5, 5},
-        {50, 50, 5, 5}};
+      {5, 5, 50, 50},
+      {5, 5, 50, 50},
+      {50, 50, 5, 5},
+      {50, 50, 5, 5}
+    };
     Table table = Suppression.suppress(cells);
     assertNothingVisibleSmall(table);
     assertLinesProtected(table);
@@ -103,7 +105,8 @@ class SuppressionTest {
       for (int c = 0; c <= table.columns; c++) {
         if (table.visible(r, c)) {
           assertThat(Suppression.small(table.value(r, c)))
-              .as("visible small count at %d,%d", r, c).isFalse();
+              .as("visible small count at %d,%d", r, c)
+              .isFalse();
         }
       }
     }

@@ -34,6 +34,7 @@ final class JgzHandoverCase {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String caseNumber;
+
   /** The group that accepted the case as regiehouder. */
   final String regiehouderGroup;
 
@@ -42,28 +43,72 @@ final class JgzHandoverCase {
     this.regiehouderGroup = regiehouderGroup;
   }
 
-  static JgzHandoverCase make(int port, TaskService tasks, IdentityService identity,
-      String reference) throws Exception {
+  static JgzHandoverCase make(
+      int port, TaskService tasks, IdentityService identity, String reference) throws Exception {
     LocalDate dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20);
-    HttpResponse<String> signal = new Http(port).postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> signal =
+        new Http(port)
+            .postJson(
+                "/api/signals",
+                MIDWIFE,
+                """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(reference, dueDate));
+        """
+                    .formatted(reference, dueDate));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     String clientPage = "/casus/" + caseNumber + "/client";
-    HttpResponse<String> client = TestSession.of(port, MIDWIFE).postForm(clientPage,
-        clientPage, Map.of("givenName", "Amira", "familyName", "Testmoeder", "bsn", "111222333",
-            "birthDate", "1998-05-01", "street", "Kanaalstraat", "houseNumber", "12",
-            "postcode", "3531 AB", "city", "Utrecht", "parity", "1"));
+    HttpResponse<String> client =
+        TestSession.of(port, MIDWIFE)
+            .postForm(
+                clientPage,
+                clientPage,
+                Map.of(
+                    "givenName",
+                    "Amira",
+                    "familyName",
+                    "Testmoeder",
+                    "bsn",
+                    "111222333",
+                    "birthDate",
+                    "1998-05-01",
+                    "street",
+                    "Kanaalstraat",
+                    "houseNumber",
+                    "12",
+                    "postcode",
+                    "3531 AB",
+                    "city",
+                    "Utrecht",
+                    "parity",
+                    "1"));
     assertThat(client.statusCode()).as(client.body()).isEqualTo(302);
     work(tasks, identity, caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    String regiehouder = work(tasks, identity, caseNumber, Map.of(HANDOVER_RECIPIENTS,
-        List.of("jgz"), HOME_VISIT_REQUESTING_DISCIPLINE, "verloskundige",
-        START_MELDCODE, false));
+    String regiehouder =
+        work(
+            tasks,
+            identity,
+            caseNumber,
+            Map.of(
+                HANDOVER_RECIPIENTS,
+                List.of("jgz"),
+                HOME_VISIT_REQUESTING_DISCIPLINE,
+                "verloskundige",
+                START_MELDCODE,
+                false));
     work(tasks, identity, caseNumber, Map.of(CONSENT_DECISION, "GIVEN"));
-    work(tasks, identity, caseNumber, Map.of(HANDOVER_METHOD, "telefonisch-consult",
-        HANDOVER_DATE, LocalDate.now(ZorgpadTime.ZONE).toString(), CLIENT_INFORMED, true));
+    work(
+        tasks,
+        identity,
+        caseNumber,
+        Map.of(
+            HANDOVER_METHOD,
+            "telefonisch-consult",
+            HANDOVER_DATE,
+            LocalDate.now(ZorgpadTime.ZONE).toString(),
+            CLIENT_INFORMED,
+            true));
     return new JgzHandoverCase(caseNumber, regiehouder);
   }
 
@@ -71,19 +116,32 @@ final class JgzHandoverCase {
    * Claims and completes the case's one open task as a member of its candidate group; returns
    * that group (the team or discipline that held the task).
    */
-  private static String work(TaskService tasks, IdentityService identity, String caseNumber,
+  private static String work(
+      TaskService tasks,
+      IdentityService identity,
+      String caseNumber,
       Map<String, Object> variables) {
-    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskUnassigned().list();
+    List<Task> open =
+        tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskUnassigned().list();
     assertThat(open).as("one open task of " + caseNumber).hasSize(1);
     Task task = open.get(0);
-    String group = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElseThrow();
-    String user = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc()
-        .listPage(0, 1).get(0).getId();
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    String group =
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .findFirst()
+            .orElseThrow();
+    String user =
+        identity
+            .createUserQuery()
+            .memberOfGroup(group)
+            .orderByUserId()
+            .asc()
+            .listPage(0, 1)
+            .get(0)
+            .getId();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     identity.setAuthentication(user, groups);
     try {
       tasks.claim(task.getId(), user);

@@ -14,27 +14,34 @@ import org.springframework.context.annotation.Configuration;
 /** SMTP is the default mail transport, and an adapter bean replaces it. */
 class MailTransportAutoConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MailTransportAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(MailTransportAutoConfiguration.class));
 
   @Test
   void withoutAnAdapterMailGoesOverSmtp() {
-    runner.run(context -> assertThat(context).getBean(MailTransport.class)
-        .isInstanceOf(SmtpMailTransport.class));
+    runner.run(
+        context ->
+            assertThat(context).getBean(MailTransport.class).isInstanceOf(SmtpMailTransport.class));
   }
 
   @Test
   void anAdapterBeanReplacesSmtp() {
-    runner.withUserConfiguration(SecureMail.class).run(context -> {
-      assertThat(context).hasSingleBean(MailTransport.class);
-      assertThat(context.getBean(MailTransport.class)).isSameAs(SecureMail.ADAPTER);
-    });
+    runner
+        .withUserConfiguration(SecureMail.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(MailTransport.class);
+              assertThat(context.getBean(MailTransport.class)).isSameAs(SecureMail.ADAPTER);
+            });
   }
 
   @Test
   void isRegisteredAsAnAutoConfiguration() throws IOException {
-    try (InputStream imports = getClass().getResourceAsStream(
-        "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+    try (InputStream imports =
+        getClass()
+            .getResourceAsStream(
+                "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
       assertThat(imports).isNotNull();
       assertThat(new String(imports.readAllBytes(), StandardCharsets.UTF_8).lines())
           .contains(MailTransportAutoConfiguration.class.getName());
@@ -43,7 +50,7 @@ class MailTransportAutoConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
   static class SecureMail {
-    static final MailTransport ADAPTER = (from, to, subject, text, html) -> { };
+    static final MailTransport ADAPTER = (from, to, subject, text, html) -> {};
 
     @Bean
     MailTransport secureMailTransport() {

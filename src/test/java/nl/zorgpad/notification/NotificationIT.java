@@ -61,37 +61,24 @@ class NotificationIT {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static GreenMail smtp;
+
   /** The group that accepted the last case as regiehouder (caseWaitingForJgz). */
   String regiehouderGroup;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JavaMailSenderImpl mailSender;
-  @Autowired
-  NotificationWorker worker;
-  @Autowired
-  OverdueCheck overdue;
-  @Autowired
-  DailyDigest digest;
-  @Autowired
-  NotificationSettings settings;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  TransactionTemplate transaction;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  TeamRepository teams;
+  @LocalServerPort int port;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired NotificationWorker worker;
+  @Autowired OverdueCheck overdue;
+  @Autowired DailyDigest digest;
+  @Autowired NotificationSettings settings;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired TeamRepository teams;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -100,14 +87,22 @@ class NotificationIT {
       startSmtp();
     }
     smtp.purgeEmailFromAllMailboxes();
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-notify")
-        .count() == 0) {
-      repositoryService.createDeployment().addModelInstance("it-notify.bpmn",
-          Bpmn.createExecutableProcess("it-notify").camundaHistoryTimeToLive(1)
-              .startEvent()
-              .userTask("Task_PlanVisit").name("Huisbezoek plannen").camundaCandidateGroups("jgz")
-              .camundaDueDate("${due}")
-              .endEvent().done()).deploy();
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-notify").count()
+        == 0) {
+      repositoryService
+          .createDeployment()
+          .addModelInstance(
+              "it-notify.bpmn",
+              Bpmn.createExecutableProcess("it-notify")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .userTask("Task_PlanVisit")
+                  .name("Huisbezoek plannen")
+                  .camundaCandidateGroups("jgz")
+                  .camundaDueDate("${due}")
+                  .endEvent()
+                  .done())
+          .deploy();
     }
   }
 
@@ -131,8 +126,12 @@ class NotificationIT {
       throws Exception {
     String reference = "NT-" + System.nanoTime();
     String caseNumber = caseWaitingForJgz(reference);
-    Task contact = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskCandidateGroup(JGZ_TEAM).singleResult();
+    Task contact =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskCandidateGroup(JGZ_TEAM)
+            .singleResult();
     assertThat(contact).as("the handover's contact task, with JGZ Utrecht West").isNotNull();
 
     worker.round();
@@ -143,8 +142,10 @@ class NotificationIT {
     assertThat(mail.getSubject())
         .isEqualTo("Nieuwe taak voor JGZ Utrecht West – casus " + caseNumber);
     String text = content(mail);
-    assertThat(text).contains("Er staat een nieuwe taak klaar voor JGZ Utrecht West")
-        .contains(caseNumber).contains("Contact met cliënt bevestigen")
+    assertThat(text)
+        .contains("Er staat een nieuwe taak klaar voor JGZ Utrecht West")
+        .contains(caseNumber)
+        .contains("Contact met cliënt bevestigen")
         .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + contact.getId())
         .contains("http://localhost:8080/casus/" + caseNumber)
         .contains("Deze e-mail bevat bewust geen gegevens van de cliënt");
@@ -152,21 +153,37 @@ class NotificationIT {
     List<MimeMessage> ofCase = mails(null, caseNumber);
     assertThat(ofCase).hasSizeGreaterThan(1);
     for (MimeMessage any : ofCase) {
-      String whole = any.getSubject() + "\n" + content(any) + "\n"
-          + GreenMailUtil.getWholeMessage(any);
-      assertThat(whole).doesNotContain("Amira", "Testmoeder", "111222333", "3531 AB",
-          "3531AB", "1998-05-01", "01-05-1998", reference, "Kanaalstraat");
+      String whole =
+          any.getSubject() + "\n" + content(any) + "\n" + GreenMailUtil.getWholeMessage(any);
+      assertThat(whole)
+          .doesNotContain(
+              "Amira",
+              "Testmoeder",
+              "111222333",
+              "3531 AB",
+              "3531AB",
+              "1998-05-01",
+              "01-05-1998",
+              reference,
+              "Kanaalstraat");
     }
   }
 
   @Test
   void anEscalatedHandoverReachesTheRegiehoudersTeam() throws Exception {
     String caseNumber = caseWaitingForJgz("NT-" + System.nanoTime());
-    Task contact = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskCandidateGroup(JGZ_TEAM).singleResult();
-    Job escalation = managementService.createJobQuery()
-        .processInstanceId(contact.getProcessInstanceId()).activityId("Timer_HandoverEscalation")
-        .singleResult();
+    Task contact =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskCandidateGroup(JGZ_TEAM)
+            .singleResult();
+    Job escalation =
+        managementService
+            .createJobQuery()
+            .processInstanceId(contact.getProcessInstanceId())
+            .activityId("Timer_HandoverEscalation")
+            .singleResult();
     assertThat(escalation).isNotNull();
     worker.round();
     smtp.purgeEmailFromAllMailboxes();
@@ -174,21 +191,27 @@ class NotificationIT {
     managementService.executeJob(escalation.getId());
     worker.round();
 
-    Task escalated = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKey("Task_EscalateHandover").singleResult();
+    Task escalated =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskDefinitionKey("Task_EscalateHandover")
+            .singleResult();
     assertThat(escalated).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(escalated.getId()))
         .as("the escalation is for the regiehouder's team")
         .anyMatch(link -> regiehouderGroup.equals(link.getGroupId()));
-    List<MimeMessage> toRegiehouder = mails(regiehouderGroup + NotificationDemoData.DOMAIN,
-        caseNumber);
+    List<MimeMessage> toRegiehouder =
+        mails(regiehouderGroup + NotificationDemoData.DOMAIN, caseNumber);
     assertThat(toRegiehouder).hasSize(1);
     assertThat(toRegiehouder.get(0).getSubject())
-        .startsWith("Overdracht loopt vast: taak voor ").endsWith("casus " + caseNumber);
+        .startsWith("Overdracht loopt vast: taak voor ")
+        .endsWith("casus " + caseNumber);
     assertThat(content(toRegiehouder.get(0)))
         .contains("Overdracht loopt vast: regiehouder grijpt in")
         .contains("Een warme overdracht loopt vast");
-    assertThat(mails(null, caseNumber)).as("told as an escalation, not also as a new task")
+    assertThat(mails(null, caseNumber))
+        .as("told as an escalation, not also as a new task")
         .noneMatch(m -> subject(m).startsWith("Nieuwe taak"));
   }
 
@@ -211,11 +234,14 @@ class NotificationIT {
 
     List<MimeMessage> told = mailsAbout(JGZ_MAILBOX, task.getId());
     assertThat(told).hasSize(1);
-    assertThat(told.get(0).getSubject()).startsWith("Termijn verstreken: taak van JGZ Utrecht West");
-    assertThat(content(told.get(0))).contains("De termijn van deze taak van JGZ Utrecht West is"
-        + " verstreken").contains("Huisbezoek plannen");
+    assertThat(told.get(0).getSubject())
+        .startsWith("Termijn verstreken: taak van JGZ Utrecht West");
+    assertThat(content(told.get(0)))
+        .contains("De termijn van deze taak van JGZ Utrecht West is" + " verstreken")
+        .contains("Huisbezoek plannen");
     assertThat(mailsAbout("demo-jgz@demo.zorgpad.invalid", task.getId()))
-        .as("the team's member too, once").hasSize(1);
+        .as("the team's member too, once")
+        .hasSize(1);
   }
 
   @Test
@@ -230,18 +256,26 @@ class NotificationIT {
     digest.composeNow();
     worker.round();
 
-    List<MimeMessage> digests = mails(JGZ_MAILBOX, null).stream()
-        .filter(m -> subject(m).startsWith("Zorgpad: dagoverzicht")).toList();
+    List<MimeMessage> digests =
+        mails(JGZ_MAILBOX, null).stream()
+            .filter(m -> subject(m).startsWith("Zorgpad: dagoverzicht"))
+            .toList();
     assertThat(digests).hasSize(1);
     String text = content(digests.get(0));
-    assertThat(text).contains(first.getId()).contains(second.getId())
-        .contains("Nieuwe taak (JGZ Utrecht West)").contains("Dit is uw dagoverzicht");
+    assertThat(text)
+        .contains(first.getId())
+        .contains(second.getId())
+        .contains("Nieuwe taak (JGZ Utrecht West)")
+        .contains("Dit is uw dagoverzicht");
     assertThat(mails("demo-jgz@demo.zorgpad.invalid", null))
-        .filteredOn(m -> subject(m).startsWith("Zorgpad: dagoverzicht")).hasSize(1);
+        .filteredOn(m -> subject(m).startsWith("Zorgpad: dagoverzicht"))
+        .hasSize(1);
     digest.composeNow();
     worker.round();
-    assertThat(mails(JGZ_MAILBOX, null)).as("nothing twice")
-        .filteredOn(m -> subject(m).startsWith("Zorgpad: dagoverzicht")).hasSize(1);
+    assertThat(mails(JGZ_MAILBOX, null))
+        .as("nothing twice")
+        .filteredOn(m -> subject(m).startsWith("Zorgpad: dagoverzicht"))
+        .hasSize(1);
   }
 
   @Test
@@ -253,24 +287,38 @@ class NotificationIT {
     worker.round();
 
     assertThat(mailsAbout(null, task.getId())).isEmpty();
-    assertThat(jdbc.queryForObject("select count(*) from zp_notification_mail"
-        + " where dedupe_key like ?", Integer.class, "%:" + task.getId() + ":%")).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_notification_mail" + " where dedupe_key like ?",
+                Integer.class,
+                "%:" + task.getId() + ":%"))
+        .isZero();
   }
 
   @Test
   void aRolledBackTaskSendsNothing() {
     String key = "NT-RB-" + System.nanoTime();
-    transaction.executeWithoutResult(status -> {
-      startTask(key, Instant.now().plus(Duration.ofDays(3)));
-      assertThat(jdbc.queryForObject("select count(*) from zp_notification_event"
-          + " where case_number = ?", Integer.class, key)).as("written with the task").isOne();
-      status.setRollbackOnly();
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          startTask(key, Instant.now().plus(Duration.ofDays(3)));
+          assertThat(
+                  jdbc.queryForObject(
+                      "select count(*) from zp_notification_event" + " where case_number = ?",
+                      Integer.class,
+                      key))
+              .as("written with the task")
+              .isOne();
+          status.setRollbackOnly();
+        });
 
     worker.round();
 
-    assertThat(jdbc.queryForObject("select count(*) from zp_notification_event"
-        + " where case_number = ?", Integer.class, key)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_notification_event" + " where case_number = ?",
+                Integer.class,
+                key))
+        .isZero();
     assertThat(mails(null, key)).isEmpty();
   }
 
@@ -281,9 +329,11 @@ class NotificationIT {
     try {
       task = startTask("NT-DOWN-" + System.nanoTime(), Instant.now().plus(Duration.ofDays(3)));
       worker.round();
-      Map<String, Object> row = jdbc.queryForMap("select status, attempts, last_error from"
-          + " zp_notification_mail where dedupe_key = ?", "NEW_TASK:" + task.getId() + ":"
-          + JGZ_MAILBOX);
+      Map<String, Object> row =
+          jdbc.queryForMap(
+              "select status, attempts, last_error from"
+                  + " zp_notification_mail where dedupe_key = ?",
+              "NEW_TASK:" + task.getId() + ":" + JGZ_MAILBOX);
       assertThat(row.get("STATUS")).isEqualTo("PENDING");
       assertThat(((Number) row.get("ATTEMPTS")).intValue()).isGreaterThanOrEqualTo(1);
       assertThat((String) row.get("LAST_ERROR")).isNotBlank();
@@ -291,15 +341,18 @@ class NotificationIT {
       startSmtp();
     }
     worker.round();
-    assertThat(mailsAbout(JGZ_MAILBOX, task.getId())).as("not before its next attempt")
-        .isEmpty();
+    assertThat(mailsAbout(JGZ_MAILBOX, task.getId())).as("not before its next attempt").isEmpty();
 
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(3))));
     worker.round();
 
     assertThat(mailsAbout(JGZ_MAILBOX, task.getId())).hasSize(1);
-    assertThat(jdbc.queryForObject("select status from zp_notification_mail where dedupe_key = ?",
-        String.class, "NEW_TASK:" + task.getId() + ":" + JGZ_MAILBOX)).isEqualTo("SENT");
+    assertThat(
+            jdbc.queryForObject(
+                "select status from zp_notification_mail where dedupe_key = ?",
+                String.class,
+                "NEW_TASK:" + task.getId() + ":" + JGZ_MAILBOX))
+        .isEqualTo("SENT");
   }
 
   @Test
@@ -307,14 +360,16 @@ class NotificationIT {
     TestSession jgz = TestSession.of(port, "demo-jgz:demo");
     HttpResponse<String> page = jgz.get("/meldingen");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Meldingen").contains("demo-jgz@demo.zorgpad.invalid")
+    assertThat(page.body())
+        .contains("Meldingen")
+        .contains("demo-jgz@demo.zorgpad.invalid")
         .contains("Eén keer per dag");
 
     assertThat(jgz.postForm("/meldingen", "/meldingen", Map.of("mode", "DIGEST")).statusCode())
         .isEqualTo(302);
     assertThat(settings.userMode("demo-jgz")).isEqualTo(NotificationMode.DIGEST);
-    HttpResponse<String> wrong = jgz.postForm("/meldingen", "/meldingen",
-        Map.of("mode", "elk-uur"));
+    HttpResponse<String> wrong =
+        jgz.postForm("/meldingen", "/meldingen", Map.of("mode", "elk-uur"));
     assertThat(wrong.statusCode()).isEqualTo(422);
     assertThat(wrong.body()).contains("Kies hoe u gemeld wilt worden.");
     assertThat(settings.userMode("demo-jgz")).isEqualTo(NotificationMode.DIGEST);
@@ -325,23 +380,35 @@ class NotificationIT {
     Team team = teams.findByGroupId(JGZ_TEAM).orElseThrow();
     String path = "/sociale-kaart/teams/" + team.getId();
     TestSession coordinator = TestSession.of(port, "demo-coordinator:demo");
-    assertThat(coordinator.get(path).body()).contains("Teammailbox")
+    assertThat(coordinator.get(path).body())
+        .contains("Teammailbox")
         .contains("value=\"" + JGZ_MAILBOX + "\"");
     try {
-      HttpResponse<String> wrong = coordinator.postForm(path + "/meldingen", path,
-          Map.of("mailbox", "geen adres", "mode", "DIGEST"));
+      HttpResponse<String> wrong =
+          coordinator.postForm(
+              path + "/meldingen", path, Map.of("mailbox", "geen adres", "mode", "DIGEST"));
       assertThat(wrong.statusCode()).isEqualTo(302);
       assertThat(coordinator.get(path).body()).contains("Vul een geldig e-mailadres in");
       assertThat(settings.teamMode(JGZ_TEAM)).isEqualTo(NotificationMode.EVENT);
 
-      assertThat(coordinator.postForm(path + "/meldingen", path,
-          Map.of("mailbox", "jgz-west@example.invalid", "mode", "DIGEST")).statusCode())
+      assertThat(
+              coordinator
+                  .postForm(
+                      path + "/meldingen",
+                      path,
+                      Map.of("mailbox", "jgz-west@example.invalid", "mode", "DIGEST"))
+                  .statusCode())
           .isEqualTo(302);
       assertThat(teams.findByGroupId(JGZ_TEAM).orElseThrow().getMailbox())
           .isEqualTo("jgz-west@example.invalid");
       assertThat(settings.teamMode(JGZ_TEAM)).isEqualTo(NotificationMode.DIGEST);
-      assertThat(TestSession.of(port, "demo-jgz:demo").postForm(path + "/meldingen",
-          "/meldingen", Map.of("mailbox", "x@example.invalid", "mode", "OFF")).statusCode())
+      assertThat(
+              TestSession.of(port, "demo-jgz:demo")
+                  .postForm(
+                      path + "/meldingen",
+                      "/meldingen",
+                      Map.of("mailbox", "x@example.invalid", "mode", "OFF"))
+                  .statusCode())
           .isEqualTo(403);
     } finally {
       Team saved = teams.findByGroupId(JGZ_TEAM).orElseThrow();
@@ -353,8 +420,9 @@ class NotificationIT {
   // --- helpers ---
 
   private void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(mailSender.getPort(), "127.0.0.1",
-        ServerSetup.PROTOCOL_SMTP));
+    smtp =
+        new GreenMail(
+            new ServerSetup(mailSender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
 
@@ -363,8 +431,8 @@ class NotificationIT {
     Map<String, Object> variables = new HashMap<>();
     variables.put("neighbourhood", "utrecht-lombok");
     variables.put("due", Date.from(due));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("it-notify", businessKey,
-        variables);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey("it-notify", businessKey, variables);
     return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
@@ -405,7 +473,8 @@ class NotificationIT {
   private static List<String> to(MimeMessage message) {
     try {
       return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .map(Object::toString).toList();
+          .map(Object::toString)
+          .toList();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

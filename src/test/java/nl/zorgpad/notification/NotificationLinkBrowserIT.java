@@ -47,16 +47,11 @@ class NotificationLinkBrowserIT {
 
   static GreenMail smtp;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JavaMailSenderImpl mailSender;
-  @Autowired
-  NotificationWorker worker;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  IdentityService identityService;
+  @LocalServerPort int port;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired NotificationWorker worker;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   @AfterAll
   static void stopSmtp() {
@@ -70,21 +65,28 @@ class NotificationLinkBrowserIT {
   @CsvSource({"1280, 800", "390, 844"})
   void jgzGetsTheMailAndItsLinkOpensHerTask(int width, int height) throws Exception {
     if (smtp == null) {
-      smtp = new GreenMail(new ServerSetup(mailSender.getPort(), "127.0.0.1",
-          ServerSetup.PROTOCOL_SMTP));
+      smtp =
+          new GreenMail(
+              new ServerSetup(mailSender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
     }
     smtp.purgeEmailFromAllMailboxes();
     String caseNumber = caseWaitingForJgz("DAYMAIL-" + width + "-" + System.nanoTime());
-    Task contact = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskCandidateGroup("jgz-utrecht-west").singleResult();
+    Task contact =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskCandidateGroup("jgz-utrecht-west")
+            .singleResult();
     assertThat(contact).isNotNull();
 
     worker.round();
 
-    MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> to(m).contains(JGZ_MAILBOX) && subject(m).contains(caseNumber))
-        .findFirst().orElseThrow(() -> new AssertionError("no mail to " + JGZ_MAILBOX));
+    MimeMessage mail =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> to(m).contains(JGZ_MAILBOX) && subject(m).contains(caseNumber))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no mail to " + JGZ_MAILBOX));
     String text = NotificationIT.content(mail);
     Matcher link = TASK_LINK.matcher(text);
     assertThat(link.find()).as(text).isTrue();
@@ -106,16 +108,20 @@ class NotificationLinkBrowserIT {
         browser.driver().navigate().refresh();
       }
       try {
-        browser.visible(By.xpath("//h2[contains(@class,'task')]"
-            + "[contains(.,'Contact met cliënt bevestigen')]"));
+        browser.visible(
+            By.xpath(
+                "//h2[contains(@class,'task')]" + "[contains(.,'Contact met cliënt bevestigen')]"));
       } catch (org.openqa.selenium.TimeoutException notShown) {
         browser.screenshot("day-" + width + "-06-jgz-taak-uit-mail-FAILED");
-        throw new AssertionError("task not shown at " + browser.driver().getCurrentUrl(),
-            notShown);
+        throw new AssertionError("task not shown at " + browser.driver().getCurrentUrl(), notShown);
       }
       browser.waitForText(By.cssSelector(".task-card .zorgpad-case-link"), caseNumber);
-      assertThat(browser.driver().findElement(By.cssSelector(".task-card .zorgpad-case-link"))
-          .getDomAttribute("href")).isEqualTo("/casus/" + caseNumber);
+      assertThat(
+              browser
+                  .driver()
+                  .findElement(By.cssSelector(".task-card .zorgpad-case-link"))
+                  .getDomAttribute("href"))
+          .isEqualTo("/casus/" + caseNumber);
       browser.visible(By.cssSelector("button.claim"));
       assertThat(browser.text()).doesNotContain("Camunda 8").doesNotContain("Claim");
       Path shot = browser.screenshot("day-" + width + "-06-jgz-taak-uit-mail");
@@ -134,7 +140,8 @@ class NotificationLinkBrowserIT {
   private static List<String> to(MimeMessage message) {
     try {
       return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .map(Object::toString).toList();
+          .map(Object::toString)
+          .toList();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -85,8 +85,17 @@ class AfwegingskaderDecisionTest {
 
   private String ruleOf(String q1, String q2, String q3, String q4, String q5) {
     evaluate(q1, q2, q3, q4, q5);
-    return engine.getHistoryService().createHistoricDecisionInstanceQuery().includeInputs()
-        .includeOutputs().orderByEvaluationTime().desc().list().get(0).getOutputs().get(0)
+    return engine
+        .getHistoryService()
+        .createHistoricDecisionInstanceQuery()
+        .includeInputs()
+        .includeOutputs()
+        .orderByEvaluationTime()
+        .desc()
+        .list()
+        .get(0)
+        .getOutputs()
+        .get(0)
         .getRuleId();
   }
 
@@ -97,7 +106,10 @@ class AfwegingskaderDecisionTest {
     answers.put("meldcodeHelpPossible", q3);
     answers.put("meldcodeHelpAccepted", q4);
     answers.put("meldcodeHelpEffective", q5);
-    return engine.getDecisionService().evaluateDecisionByKey("zorgpad-afwegingskader")
-        .variables(answers).evaluate();
+    return engine
+        .getDecisionService()
+        .evaluateDecisionByKey("zorgpad-afwegingskader")
+        .variables(answers)
+        .evaluate();
   }
 }

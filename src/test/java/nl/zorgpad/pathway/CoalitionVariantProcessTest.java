@@ -48,13 +48,14 @@ class CoalitionVariantProcessTest {
   static final String MAIN = "zorgpad-kwetsbare-zwangerschap";
   static final String CONSENT = "zorgpad-toestemming";
   static final String CONSENT_FORM = "forms/zorgpad-toestemming-vragen.form";
-  static final List<String> SHARED = List.of(
-      "processes/zorgpad-kwetsbare-zwangerschap.bpmn", "processes/zorgpad-toestemming.bpmn",
-      "processes/zorgpad-warme-overdracht.bpmn", "processes/zorgpad-prenataal-huisbezoek.bpmn",
-      "processes/zorgpad-mdo.bpmn", "processes/zorgpad-meldcode.bpmn",
-      "processes/zorgpad-eerste-levensjaar.bpmn", "processes/zorgpad-triage.dmn",
-      "processes/zorgpad-afwegingskader.dmn", "processes/zorgpad-contactmomenten.dmn",
-      "forms/zorgpad-signaal.form", CONSENT_FORM);
+  static final List<String> SHARED =
+      List.of(
+          "processes/zorgpad-kwetsbare-zwangerschap.bpmn", "processes/zorgpad-toestemming.bpmn",
+          "processes/zorgpad-warme-overdracht.bpmn", "processes/zorgpad-prenataal-huisbezoek.bpmn",
+          "processes/zorgpad-mdo.bpmn", "processes/zorgpad-meldcode.bpmn",
+          "processes/zorgpad-eerste-levensjaar.bpmn", "processes/zorgpad-triage.dmn",
+          "processes/zorgpad-afwegingskader.dmn", "processes/zorgpad-contactmomenten.dmn",
+          "forms/zorgpad-signaal.form", CONSENT_FORM);
 
   @RegisterExtension
   static ProcessEngineExtension extension = PathwayTestSupport.engineWithCoverage();
@@ -96,9 +97,13 @@ class CoalitionVariantProcessTest {
 
   @Test
   void caseOfACoalitionWithItsOwnMainPathwayStartsThatVariant() {
-    ProcessDefinition utrechtMain = deployVariant(UTRECHT, "processes/" + MAIN + ".bpmn",
-        "Zorgpad kwetsbare zwangerschap\"", "Zorgpad kwetsbare zwangerschap Utrecht\"")
-        .definition(MAIN);
+    ProcessDefinition utrechtMain =
+        deployVariant(
+                UTRECHT,
+                "processes/" + MAIN + ".bpmn",
+                "Zorgpad kwetsbare zwangerschap\"",
+                "Zorgpad kwetsbare zwangerschap Utrecht\"")
+            .definition(MAIN);
 
     ProcessInstance pathway = startAs("vk-utrecht", latestFor(MAIN, UTRECHT));
 
@@ -108,8 +113,11 @@ class CoalitionVariantProcessTest {
 
   @Test
   void caseOfAnotherCoalitionKeepsTheSharedPathwayAndBelongsToItsOwnCoalition() {
-    deployVariant(UTRECHT, "processes/" + MAIN + ".bpmn",
-        "Zorgpad kwetsbare zwangerschap\"", "Zorgpad kwetsbare zwangerschap Utrecht\"");
+    deployVariant(
+        UTRECHT,
+        "processes/" + MAIN + ".bpmn",
+        "Zorgpad kwetsbare zwangerschap\"",
+        "Zorgpad kwetsbare zwangerschap Utrecht\"");
     ProcessDefinition sharedMain = latestFor(MAIN, null);
 
     ProcessInstance dordrecht = startAs("vk-dordrecht", latestFor(MAIN, DORDRECHT));
@@ -123,19 +131,32 @@ class CoalitionVariantProcessTest {
 
   @Test
   void overridingOnlyTheMainPathwayStillFindsTheSharedDecisionsSubprocessesAndForms() {
-    deployVariant(UTRECHT, "processes/" + MAIN + ".bpmn",
-        "Zorgpad kwetsbare zwangerschap\"", "Zorgpad kwetsbare zwangerschap Utrecht\"");
+    deployVariant(
+        UTRECHT,
+        "processes/" + MAIN + ".bpmn",
+        "Zorgpad kwetsbare zwangerschap\"",
+        "Zorgpad kwetsbare zwangerschap Utrecht\"");
 
     ProcessInstance pathway = startAs("vk-utrecht", latestFor(MAIN, UTRECHT));
 
     // the triage and advice decisions are shared, evaluated in (and logged for) the case
-    List<HistoricDecisionInstance> decisions = engine.getHistoryService()
-        .createHistoricDecisionInstanceQuery().processInstanceId(pathway.getId()).list();
-    assertThat(decisions).isNotEmpty().allSatisfy(decision -> {
-      assertThat(repository.getDecisionDefinition(decision.getDecisionDefinitionId())
-          .getTenantId()).isNull();
-      assertThat(decision.getTenantId()).isEqualTo(UTRECHT);
-    });
+    List<HistoricDecisionInstance> decisions =
+        engine
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .processInstanceId(pathway.getId())
+            .list();
+    assertThat(decisions)
+        .isNotEmpty()
+        .allSatisfy(
+            decision -> {
+              assertThat(
+                      repository
+                          .getDecisionDefinition(decision.getDecisionDefinitionId())
+                          .getTenantId())
+                  .isNull();
+              assertThat(decision.getTenantId()).isEqualTo(UTRECHT);
+            });
     // the consent step is the shared pathway, run as part of the Utrecht case
     ProcessInstance consent = calledConsent(pathway);
     assertThat(repository.getProcessDefinition(consent.getProcessDefinitionId()).getTenantId())
@@ -149,13 +170,23 @@ class CoalitionVariantProcessTest {
 
   @Test
   void aCoalitionsVariantOfACalledPathwayDecisionAndFormIsUsedByItsCasesOnly() {
-    ProcessDefinition utrechtConsent = deployVariant(UTRECHT, "processes/" + CONSENT + ".bpmn",
-        "name=\"Toestemming", "name=\"Utrecht: toestemming").definition(CONSENT);
-    String utrechtTriage = deployVariant(UTRECHT, "processes/zorgpad-triage.dmn",
-        "name=\"Triage na een signaal\"", "name=\"Triage na een signaal (Utrecht)\"")
-        .decisionId("zorgpad-triage");
-    String utrechtForm = text(CONSENT_FORM).replace("Geeft de cliënt toestemming?",
-        "Geeft de cliënt toestemming (Utrecht)?");
+    ProcessDefinition utrechtConsent =
+        deployVariant(
+                UTRECHT,
+                "processes/" + CONSENT + ".bpmn",
+                "name=\"Toestemming",
+                "name=\"Utrecht: toestemming")
+            .definition(CONSENT);
+    String utrechtTriage =
+        deployVariant(
+                UTRECHT,
+                "processes/zorgpad-triage.dmn",
+                "name=\"Triage na een signaal\"",
+                "name=\"Triage na een signaal (Utrecht)\"")
+            .decisionId("zorgpad-triage");
+    String utrechtForm =
+        text(CONSENT_FORM)
+            .replace("Geeft de cliënt toestemming?", "Geeft de cliënt toestemming (Utrecht)?");
     deploy(UTRECHT, CONSENT_FORM, utrechtForm);
 
     ProcessInstance utrecht = startAs("vk-utrecht", latestFor(MAIN, UTRECHT));
@@ -163,16 +194,20 @@ class CoalitionVariantProcessTest {
 
     // the main pathway is shared for both, its steps are not
     assertThat(utrecht.getProcessDefinitionId()).isEqualTo(dordrecht.getProcessDefinitionId());
-    assertThat(calledConsent(utrecht).getProcessDefinitionId())
-        .isEqualTo(utrechtConsent.getId());
+    assertThat(calledConsent(utrecht).getProcessDefinitionId()).isEqualTo(utrechtConsent.getId());
     assertThat(calledConsent(dordrecht).getProcessDefinitionId())
         .isEqualTo(latestFor(CONSENT, null).getId());
     assertThat(triageDefinition(utrecht)).isEqualTo(utrechtTriage);
-    assertThat(triageDefinition(dordrecht)).isEqualTo(repository
-        .createDecisionDefinitionQuery().decisionDefinitionKey("zorgpad-triage")
-        .withoutTenantId().latestVersion().singleResult().getId());
-    assertThat(formAs("vk-utrecht", consentTask(calledConsent(utrecht))))
-        .isEqualTo(utrechtForm);
+    assertThat(triageDefinition(dordrecht))
+        .isEqualTo(
+            repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("zorgpad-triage")
+                .withoutTenantId()
+                .latestVersion()
+                .singleResult()
+                .getId());
+    assertThat(formAs("vk-utrecht", consentTask(calledConsent(utrecht)))).isEqualTo(utrechtForm);
     assertThat(formAs("vk-dordrecht", consentTask(calledConsent(dordrecht))))
         .isEqualTo(text(CONSENT_FORM));
   }
@@ -182,10 +217,20 @@ class CoalitionVariantProcessTest {
     ProcessInstance utrecht = startAs("vk-utrecht", latestFor(MAIN, UTRECHT));
     Task task = consentTask(calledConsent(utrecht));
 
-    List<String> seenByDordrecht = as("vk-dordrecht", () -> engine.getTaskService()
-        .createTaskQuery().list().stream().map(Task::getId).toList());
-    List<String> seenByUtrecht = as("vk-utrecht", () -> engine.getTaskService()
-        .createTaskQuery().list().stream().map(Task::getId).toList());
+    List<String> seenByDordrecht =
+        as(
+            "vk-dordrecht",
+            () ->
+                engine.getTaskService().createTaskQuery().list().stream()
+                    .map(Task::getId)
+                    .toList());
+    List<String> seenByUtrecht =
+        as(
+            "vk-utrecht",
+            () ->
+                engine.getTaskService().createTaskQuery().list().stream()
+                    .map(Task::getId)
+                    .toList());
 
     assertThat(seenByUtrecht).contains(task.getId());
     assertThat(seenByDordrecht).doesNotContain(task.getId());
@@ -202,8 +247,11 @@ class CoalitionVariantProcessTest {
 
   @Test
   void aCoalitionWithItsOwnVariantCannotStartTheSharedOne() {
-    deployVariant(UTRECHT, "processes/" + MAIN + ".bpmn",
-        "Zorgpad kwetsbare zwangerschap\"", "Zorgpad kwetsbare zwangerschap Utrecht\"");
+    deployVariant(
+        UTRECHT,
+        "processes/" + MAIN + ".bpmn",
+        "Zorgpad kwetsbare zwangerschap\"",
+        "Zorgpad kwetsbare zwangerschap Utrecht\"");
     ProcessDefinition sharedMain = latestFor(MAIN, null);
 
     assertThatThrownBy(() -> startAs("vk-utrecht", sharedMain))
@@ -216,15 +264,26 @@ class CoalitionVariantProcessTest {
   void onlyACoalitionsMembersDeployForIt() {
     String variant = text("processes/" + CONSENT + ".bpmn");
 
-    assertThatThrownBy(() -> as("vk-dordrecht", () -> deploy(UTRECHT,
-        "processes/" + CONSENT + ".bpmn", variant)))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining(UTRECHT);
-    assertThatThrownBy(() -> as("vk-utrecht", () -> repository.createDeployment()
-        .addString("processes/" + CONSENT + ".bpmn", variant).deploy()))
+    assertThatThrownBy(
+            () ->
+                as(
+                    "vk-dordrecht",
+                    () -> deploy(UTRECHT, "processes/" + CONSENT + ".bpmn", variant)))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining(UTRECHT);
+    assertThatThrownBy(
+            () ->
+                as(
+                    "vk-utrecht",
+                    () ->
+                        repository
+                            .createDeployment()
+                            .addString("processes/" + CONSENT + ".bpmn", variant)
+                            .deploy()))
         .isInstanceOf(AuthorizationException.class)
         .hasMessageContaining("gedeelde zorgpaden");
-    Deployed own = as("vk-utrecht", () -> deploy(UTRECHT, "processes/" + CONSENT + ".bpmn",
-        variant));
+    Deployed own =
+        as("vk-utrecht", () -> deploy(UTRECHT, "processes/" + CONSENT + ".bpmn", variant));
 
     assertThat(own.definition(CONSENT).getTenantId()).isEqualTo(UTRECHT);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(CONSENT).count())
@@ -235,13 +294,20 @@ class CoalitionVariantProcessTest {
 
   record Deployed(RepositoryService repository, String deploymentId) {
     ProcessDefinition definition(String key) {
-      return repository.createProcessDefinitionQuery().deploymentId(deploymentId)
-          .processDefinitionKey(key).singleResult();
+      return repository
+          .createProcessDefinitionQuery()
+          .deploymentId(deploymentId)
+          .processDefinitionKey(key)
+          .singleResult();
     }
 
     String decisionId(String key) {
-      return repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
-          .decisionDefinitionKey(key).singleResult().getId();
+      return repository
+          .createDecisionDefinitionQuery()
+          .deploymentId(deploymentId)
+          .decisionDefinitionKey(key)
+          .singleResult()
+          .getId();
     }
   }
 
@@ -252,37 +318,58 @@ class CoalitionVariantProcessTest {
   }
 
   private Deployed deploy(String tenant, String name, String content) {
-    Deployment deployment = repository.createDeployment().name("zorgpad")
-        .source("zorgpad-workbench").tenantId(tenant).addString(name, content).deploy();
+    Deployment deployment =
+        repository
+            .createDeployment()
+            .name("zorgpad")
+            .source("zorgpad-workbench")
+            .tenantId(tenant)
+            .addString(name, content)
+            .deploy();
     return new Deployed(repository, deployment.getId());
   }
 
   /** As SignalController chooses: the coalition's own latest version, else the shared one. */
   private ProcessDefinition latestFor(String key, String coalition) {
-    ProcessDefinition own = coalition == null ? null : repository.createProcessDefinitionQuery()
-        .processDefinitionKey(key).tenantIdIn(coalition).latestVersion().singleResult();
-    return own != null ? own : repository.createProcessDefinitionQuery()
-        .processDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
+    ProcessDefinition own =
+        coalition == null
+            ? null
+            : repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .tenantIdIn(coalition)
+                .latestVersion()
+                .singleResult();
+    return own != null
+        ? own
+        : repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult();
   }
 
   private ProcessInstance startAs(String user, ProcessDefinition definition) {
-    return as(user, () -> engine.getFormService()
-        .submitStartForm(definition.getId(), validSignal()));
+    return as(
+        user, () -> engine.getFormService().submitStartForm(definition.getId(), validSignal()));
   }
 
   private String formAs(String user, Task task) {
-    return as(user, () -> {
-      try (InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return as(
+        user,
+        () -> {
+          try (InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private <T> T as(String user, Supplier<T> call) {
-    List<String> tenants = identity.createTenantQuery().userMember(user).list().stream()
-        .map(Tenant::getId).toList();
+    List<String> tenants =
+        identity.createTenantQuery().userMember(user).list().stream().map(Tenant::getId).toList();
     identity.setAuthentication(user, List.of("verloskundige"), tenants);
     try {
       return call.get();
@@ -292,19 +379,30 @@ class CoalitionVariantProcessTest {
   }
 
   private ProcessInstance calledConsent(ProcessInstance pathway) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pathway.getId()).singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(pathway.getId())
+        .singleResult();
   }
 
   private Task consentTask(ProcessInstance consent) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(consent.getId())
-        .taskDefinitionKey("Task_AskConsent").singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(consent.getId())
+        .taskDefinitionKey("Task_AskConsent")
+        .singleResult();
   }
 
   private String triageDefinition(ProcessInstance pathway) {
-    return engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .processInstanceId(pathway.getId()).decisionDefinitionKey("zorgpad-triage")
-        .singleResult().getDecisionDefinitionId();
+    return engine
+        .getHistoryService()
+        .createHistoricDecisionInstanceQuery()
+        .processInstanceId(pathway.getId())
+        .decisionDefinitionKey("zorgpad-triage")
+        .singleResult()
+        .getDecisionDefinitionId();
   }
 
   private void tenant(String id) {
@@ -324,8 +422,8 @@ class CoalitionVariantProcessTest {
   }
 
   private static String text(String name) {
-    try (InputStream in = CoalitionVariantProcessTest.class.getClassLoader()
-        .getResourceAsStream(name)) {
+    try (InputStream in =
+        CoalitionVariantProcessTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -38,15 +38,35 @@ class ContactMomentDecisionTest {
 
   @Test
   void jgzContactMomentsOfTheRivmList_inTimeOrder() {
-    assertThat(schedule("jgz", "laag")).containsExactly("dag-4-7", "week-2", "week-4", "week-8",
-        "maand-3", "maand-4", "maand-6", "maand-7-5", "maand-9", "maand-11");
+    assertThat(schedule("jgz", "laag"))
+        .containsExactly(
+            "dag-4-7",
+            "week-2",
+            "week-4",
+            "week-8",
+            "maand-3",
+            "maand-4",
+            "maand-6",
+            "maand-7-5",
+            "maand-9",
+            "maand-11");
   }
 
   @Test
   void highRiskAddsAnExtraJgzHomeVisitInWeekSix() {
-    assertThat(schedule("jgz", "hoog")).containsExactly("dag-4-7", "week-2", "week-4",
-        "week-6-extra", "week-8", "maand-3", "maand-4", "maand-6", "maand-7-5", "maand-9",
-        "maand-11");
+    assertThat(schedule("jgz", "hoog"))
+        .containsExactly(
+            "dag-4-7",
+            "week-2",
+            "week-4",
+            "week-6-extra",
+            "week-8",
+            "maand-3",
+            "maand-4",
+            "maand-6",
+            "maand-7-5",
+            "maand-9",
+            "maand-11");
   }
 
   @Test
@@ -89,39 +109,66 @@ class ContactMomentDecisionTest {
 
   static Stream<Arguments> dayRows() {
     return Stream.of(
-        Arguments.of("dag-4-7", 4), Arguments.of("week-2", 14), Arguments.of("week-4", 28),
-        Arguments.of("week-6-extra", 42), Arguments.of("week-8", 56),
-        Arguments.of("maand-3", 91), Arguments.of("maand-4", 122), Arguments.of("maand-6", 183),
-        Arguments.of("maand-7-5", 228), Arguments.of("maand-9", 274),
-        Arguments.of("maand-11", 335), Arguments.of("regie-week-6", 42),
-        Arguments.of("regie-maand-3", 91), Arguments.of("regie-maand-6", 183),
+        Arguments.of("dag-4-7", 4),
+        Arguments.of("week-2", 14),
+        Arguments.of("week-4", 28),
+        Arguments.of("week-6-extra", 42),
+        Arguments.of("week-8", 56),
+        Arguments.of("maand-3", 91),
+        Arguments.of("maand-4", 122),
+        Arguments.of("maand-6", 183),
+        Arguments.of("maand-7-5", 228),
+        Arguments.of("maand-9", 274),
+        Arguments.of("maand-11", 335),
+        Arguments.of("regie-week-6", 42),
+        Arguments.of("regie-maand-3", 91),
+        Arguments.of("regie-maand-6", 183),
         Arguments.of("regie-maand-9", 274));
   }
 
   @ParameterizedTest(name = "contactmoment-dag {0} → day {1}")
   @MethodSource("dayRows")
   void dayRow(String moment, int day) {
-    DmnDecisionResult result = engine.getDecisionService()
-        .evaluateDecisionByKey("zorgpad-contactmoment-dag")
-        .variables(Variables.putValue("contactMoment", moment)).evaluate();
+    DmnDecisionResult result =
+        engine
+            .getDecisionService()
+            .evaluateDecisionByKey("zorgpad-contactmoment-dag")
+            .variables(Variables.putValue("contactMoment", moment))
+            .evaluate();
 
     assertThat(((Number) result.getSingleEntry()).intValue()).isEqualTo(day);
-    assertThat(matchedRules("zorgpad-contactmoment-dag")).singleElement()
-        .asString().startsWith("Rule_Day");
+    assertThat(matchedRules("zorgpad-contactmoment-dag"))
+        .singleElement()
+        .asString()
+        .startsWith("Rule_Day");
   }
 
   private List<String> schedule(String discipline, String riskLevel) {
-    return engine.getDecisionService().evaluateDecisionByKey("zorgpad-contactmomenten")
-        .variables(Variables.createVariables().putValue("contactMomentDiscipline", discipline)
-            .putValue("riskLevel", riskLevel))
-        .evaluate().collectEntries("contactMoment");
+    return engine
+        .getDecisionService()
+        .evaluateDecisionByKey("zorgpad-contactmomenten")
+        .variables(
+            Variables.createVariables()
+                .putValue("contactMomentDiscipline", discipline)
+                .putValue("riskLevel", riskLevel))
+        .evaluate()
+        .collectEntries("contactMoment");
   }
 
   private List<String> matchedRules(String decision) {
-    HistoricDecisionInstance latest = engine.getHistoryService()
-        .createHistoricDecisionInstanceQuery().decisionDefinitionKey(decision).includeOutputs()
-        .orderByEvaluationTime().desc().list().get(0);
-    return latest.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-        .distinct().toList();
+    HistoricDecisionInstance latest =
+        engine
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(decision)
+            .includeOutputs()
+            .orderByEvaluationTime()
+            .desc()
+            .list()
+            .get(0);
+    return latest.getOutputs().stream()
+        .map(HistoricDecisionOutputInstance::getRuleId)
+        .distinct()
+        .toList();
   }
 }

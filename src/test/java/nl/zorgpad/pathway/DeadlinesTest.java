@@ -64,8 +64,7 @@ class DeadlinesTest {
         .as("20 working days: four weeks")
         .isEqualTo(Date.from(FRIDAY_14H.plusDays(28).toInstant()));
     Deadlines tuned = new Deadlines(new DeadlineProperties(2, 4, 10));
-    assertThat(tuned.handoverEscalation())
-        .isEqualTo(Date.from(FRIDAY_14H.plusDays(6).toInstant()));
+    assertThat(tuned.handoverEscalation()).isEqualTo(Date.from(FRIDAY_14H.plusDays(6).toInstant()));
     assertThat(tuned.consentAskAgain()).isEqualTo(Date.from(FRIDAY_14H.plusDays(14).toInstant()));
     assertThatThrownBy(() -> new DeadlineProperties(3, 3, 20))
         .isInstanceOf(IllegalArgumentException.class)
@@ -76,20 +75,23 @@ class DeadlinesTest {
 
   @Test
   void datesOfThePregnancyAndTheChildCountCalendarDays() {
-    assertThat(deadlines.daysAfter("2026-07-20", 21)).isEqualTo(Date.from(
-        LocalDateTime.of(2026, 8, 10, 9, 0).atZone(ZorgpadTime.ZONE).toInstant()));
-    assertThat(deadlines.firstBirthday("2028-02-29")).as("29 February: 28 February")
-        .isEqualTo(Date.from(LocalDateTime.of(2029, 2, 28, 9, 0).atZone(ZorgpadTime.ZONE)
-            .toInstant()));
+    assertThat(deadlines.daysAfter("2026-07-20", 21))
+        .isEqualTo(
+            Date.from(LocalDateTime.of(2026, 8, 10, 9, 0).atZone(ZorgpadTime.ZONE).toInstant()));
+    assertThat(deadlines.firstBirthday("2028-02-29"))
+        .as("29 February: 28 February")
+        .isEqualTo(
+            Date.from(LocalDateTime.of(2029, 2, 28, 9, 0).atZone(ZorgpadTime.ZONE).toInstant()));
     // day 4 after Saturday 18 July is Wednesday 22 July; five working days later, 17:00
-    assertThat(deadlines.workingDaysAfterDay("2026-07-18", 4, 5)).isEqualTo(Date.from(
-        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE).toInstant()));
+    assertThat(deadlines.workingDaysAfterDay("2026-07-18", 4, 5))
+        .isEqualTo(
+            Date.from(LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE).toInstant()));
   }
 
   @Test
   void workingDaysAfterAFormDateEndAtTheEndOfTheWorkingDay() {
-    Date expected = Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(ZorgpadTime.ZONE)
-        .toInstant());
+    Date expected =
+        Date.from(LocalDateTime.of(2026, 3, 10, 17, 0).atZone(ZorgpadTime.ZONE).toInstant());
 
     assertThat(deadlines.workingDaysAfter("2026-03-06", 2)).isEqualTo(expected);
     assertThat(deadlines.workingDaysAfter(LocalDate.of(2026, 3, 6), 2)).isEqualTo(expected);
@@ -106,7 +108,7 @@ class DeadlinesTest {
     ClockUtil.setCurrentTime(Date.from(friday.toInstant()));
 
     assertThat(deadlines.inWorkingDays(1))
-        .isEqualTo(Date.from(LocalDateTime.of(2026, 3, 30, 9, 0).atZone(ZorgpadTime.ZONE)
-            .toInstant()));
+        .isEqualTo(
+            Date.from(LocalDateTime.of(2026, 3, 30, 9, 0).atZone(ZorgpadTime.ZONE).toInstant()));
   }
 }

@@ -35,13 +35,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * first birthday; a moment still open at the first birthday is cancelled — and the schedule's
  * dates counted from the child's birth date on the engine clock.
  */
-@Deployment(resources = {
-    "processes/zorgpad-eerste-levensjaar.bpmn",
-    "processes/zorgpad-contactmomenten.dmn"})
+@Deployment(
+    resources = {
+      "processes/zorgpad-eerste-levensjaar.bpmn",
+      "processes/zorgpad-contactmomenten.dmn"
+    })
 class EersteLevensjaarProcessTest {
 
   /** Saturday 18 July 2026. */
   static final String BIRTH_DATE = "2026-07-18";
+
   static final ZonedDateTime AFTER_KRAAMPERIODE =
       LocalDateTime.of(2026, 7, 29, 10, 0).atZone(ZorgpadTime.ZONE);
   static final ZonedDateTime FIRST_BIRTHDAY =
@@ -69,25 +72,38 @@ class EersteLevensjaarProcessTest {
   void contactMomentsFromTheScheduleCountedFromTheBirthDate() {
     ProcessInstance firstYear = startFirstYear("verhoogd");
 
-    assertThat(firstYear).variables()
-        .containsEntry("jgzContactMoments", List.of("dag-4-7", "week-2", "week-4", "week-8",
-            "maand-3", "maand-4", "maand-6", "maand-7-5", "maand-9", "maand-11"))
-        .containsEntry("checkInMoments", List.of("regie-maand-3", "regie-maand-6",
-            "regie-maand-9"));
+    assertThat(firstYear)
+        .variables()
+        .containsEntry(
+            "jgzContactMoments",
+            List.of(
+                "dag-4-7",
+                "week-2",
+                "week-4",
+                "week-8",
+                "maand-3",
+                "maand-4",
+                "maand-6",
+                "maand-7-5",
+                "maand-9",
+                "maand-11"))
+        .containsEntry(
+            "checkInMoments", List.of("regie-maand-3", "regie-maand-6", "regie-maand-9"));
     Assertions.assertThat(job("Timer_JgzMomentDue", firstYear).getDuedate())
-        .as("day 4 after the birth, 09:00").isEqualTo(date(
-            LocalDateTime.of(2026, 7, 22, 9, 0).atZone(ZorgpadTime.ZONE)));
+        .as("day 4 after the birth, 09:00")
+        .isEqualTo(date(LocalDateTime.of(2026, 7, 22, 9, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(job("Timer_CheckInDue", firstYear).getDuedate())
-        .as("day 91 after the birth").isEqualTo(date(
-            LocalDateTime.of(2026, 10, 17, 9, 0).atZone(ZorgpadTime.ZONE)));
+        .as("day 91 after the birth")
+        .isEqualTo(date(LocalDateTime.of(2026, 10, 17, 9, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(job("Timer_FirstBirthday", firstYear).getDuedate())
         .isEqualTo(date(FIRST_BIRTHDAY));
 
     execute(job("Timer_JgzMomentDue", firstYear));
     Task dayFour = taskQuery().taskDefinitionKey("Task_JgzContactMoment").singleResult();
     // due five working days after day 4 (Wednesday 22 July): Wednesday 29 July, 17:00
-    assertThat(dayFour).hasCandidateGroup("jgz").hasDueDate(date(
-        LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE)));
+    assertThat(dayFour)
+        .hasCandidateGroup("jgz")
+        .hasDueDate(date(LocalDateTime.of(2026, 7, 29, 17, 0).atZone(ZorgpadTime.ZONE)));
     Assertions.assertThat(engine.getTaskService().getVariable(dayFour.getId(), "contactMoment"))
         .isEqualTo("dag-4-7");
   }
@@ -97,10 +113,14 @@ class EersteLevensjaarProcessTest {
     ProcessInstance firstYear = startFirstYear("verhoogd");
 
     int done = 0;
-    while (engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(firstYear.getId()).count() > 0) {
-      Job next = engine.getManagementService().createJobQuery().orderByJobDuedate().asc().list()
-          .get(0);
+    while (engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(firstYear.getId())
+            .count()
+        > 0) {
+      Job next =
+          engine.getManagementService().createJobQuery().orderByJobDuedate().asc().list().get(0);
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
@@ -117,8 +137,9 @@ class EersteLevensjaarProcessTest {
     }
 
     Assertions.assertThat(done).isEqualTo(13);
-    assertThat(firstYear).isEnded().hasPassed("End_JgzMomentsDone", "End_CheckInsDone",
-        "End_FirstBirthday");
+    assertThat(firstYear)
+        .isEnded()
+        .hasPassed("End_JgzMomentsDone", "End_CheckInsDone", "End_FirstBirthday");
     Assertions.assertThat(ClockUtil.getCurrentTime()).isEqualTo(date(FIRST_BIRTHDAY));
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
@@ -130,7 +151,9 @@ class EersteLevensjaarProcessTest {
     startClockAt(FIRST_BIRTHDAY);
     execute(job("Timer_FirstBirthday", firstYear));
 
-    assertThat(firstYear).isEnded().hasPassed("End_FirstBirthday")
+    assertThat(firstYear)
+        .isEnded()
+        .hasPassed("End_FirstBirthday")
         .hasNotPassed("End_JgzMomentsDone", "End_CheckInsDone");
     Assertions.assertThat(taskQuery().count()).isZero();
     Assertions.assertThat(engine.getManagementService().createJobQuery().count()).isZero();
@@ -138,8 +161,19 @@ class EersteLevensjaarProcessTest {
   }
 
   private ProcessInstance startFirstYear(String riskLevel) {
-    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-eerste-levensjaar",
-        "ZP-2026-00011", Map.of("caseNumber", "ZP-2026-00011", "birthDate", BIRTH_DATE,
-            "riskLevel", riskLevel, "careCoordinatorDiscipline", "regiehouder"));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-eerste-levensjaar",
+            "ZP-2026-00011",
+            Map.of(
+                "caseNumber",
+                "ZP-2026-00011",
+                "birthDate",
+                BIRTH_DATE,
+                "riskLevel",
+                riskLevel,
+                "careCoordinatorDiscipline",
+                "regiehouder"));
   }
 }

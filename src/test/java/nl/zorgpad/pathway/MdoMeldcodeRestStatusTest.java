@@ -31,8 +31,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * submit-form) as HTTP 400 with the Dutch message and their error code — also from inside a
  * multi-instance task.
  */
-@Deployment(resources = {"processes/zorgpad-meldcode.bpmn",
-    "processes/zorgpad-afwegingskader.dmn", "processes/zorgpad-mdo.bpmn"})
+@Deployment(
+    resources = {
+      "processes/zorgpad-meldcode.bpmn",
+      "processes/zorgpad-afwegingskader.dmn",
+      "processes/zorgpad-mdo.bpmn"
+    })
 class MdoMeldcodeRestStatusTest {
 
   @RegisterExtension
@@ -54,39 +58,64 @@ class MdoMeldcodeRestStatusTest {
 
   @Test
   void meldcodeStap3_skipWithoutReasonViaRestIs400() {
-    engine.getRuntimeService().startProcessInstanceByKey("zorgpad-meldcode",
-        Map.of("caseNumber", "ZP-2026-00001", "meldcodeStartedBy", "verloskundige"));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-meldcode",
+            Map.of("caseNumber", "ZP-2026-00001", "meldcodeStartedBy", "verloskundige"));
     String signals = engine.getTaskService().createTaskQuery().singleResult().getId();
-    engine.getTaskService().complete(signals, Map.of("meldcodeSignals", List.of("verwaarlozing"),
-        "meldcodeKindcheck", "alleen-ongeboren-kind"));
+    engine
+        .getTaskService()
+        .complete(
+            signals,
+            Map.of(
+                "meldcodeSignals",
+                List.of("verwaarlozing"),
+                "meldcodeKindcheck",
+                "alleen-ongeboren-kind"));
     String consult = engine.getTaskService().createTaskQuery().singleResult().getId();
 
-    assertRefusedWith400(consult, variables("meldcodeColleagueConsulted", true,
-        "meldcodeVeiligThuisAdvice", "anoniem", "meldcodeTalkSafe", "nee"),
-        MeldcodeValidation.MELDCODE_CONSULTATION_INVALID, "Stap 3 overslaan mag alleen");
+    assertRefusedWith400(
+        consult,
+        variables(
+            "meldcodeColleagueConsulted",
+            true,
+            "meldcodeVeiligThuisAdvice",
+            "anoniem",
+            "meldcodeTalkSafe",
+            "nee"),
+        MeldcodeValidation.MELDCODE_CONSULTATION_INVALID,
+        "Stap 3 overslaan mag alleen");
   }
 
   @Test
   void mdoPreparationWithoutAnswerViaRestIs400() {
-    engine.getRuntimeService().startProcessInstanceByKey("zorgpad-mdo",
-        Map.of("caseNumber", "ZP-2026-00001", "mdoRequestingDiscipline", "regiehouder"));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-mdo",
+            Map.of("caseNumber", "ZP-2026-00001", "mdoRequestingDiscipline", "regiehouder"));
     String plan = engine.getTaskService().createTaskQuery().singleResult().getId();
-    engine.getTaskService().complete(plan, Map.of("mdoParticipants", List.of("jgz"),
-        "mdoMeetingDate", "2026-03-05"));
+    engine
+        .getTaskService()
+        .complete(plan, Map.of("mdoParticipants", List.of("jgz"), "mdoMeetingDate", "2026-03-05"));
     String preparation = engine.getTaskService().createTaskQuery().singleResult().getId();
 
-    assertRefusedWith400(preparation, variables(),
-        MeldcodeValidation.MDO_PREPARATION_INVALID, "aanwezig bent of schriftelijk");
+    assertRefusedWith400(
+        preparation,
+        variables(),
+        MeldcodeValidation.MDO_PREPARATION_INVALID,
+        "aanwezig bent of schriftelijk");
   }
 
-  private void assertRefusedWith400(String taskId, Map<String, VariableValueDto> variables,
-      int code, String dutch) {
+  private void assertRefusedWith400(
+      String taskId, Map<String, VariableValueDto> variables, int code, String dutch) {
     CompleteTaskDto request = new CompleteTaskDto();
     request.setVariables(variables);
-    TaskResourceImpl resource = new TaskResourceImpl(engine, taskId, "/engine-rest", objectMapper,
-        false, false, false);
-    for (Runnable call : new Runnable[] {() -> resource.complete(request),
-        () -> resource.submit(request)}) {
+    TaskResourceImpl resource =
+        new TaskResourceImpl(engine, taskId, "/engine-rest", objectMapper, false, false, false);
+    for (Runnable call :
+        new Runnable[] {() -> resource.complete(request), () -> resource.submit(request)}) {
       RestException refused = catchThrowableOfType(RestException.class, call::run);
       assertThat(refused.getStatus()).isEqualTo(Status.BAD_REQUEST);
       Response response = ExceptionHandlerHelper.getInstance().getResponse(refused);

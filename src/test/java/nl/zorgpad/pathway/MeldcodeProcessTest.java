@@ -39,8 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Meldcode (reusable step): one test per path through the five steps and the afwegingskader,
  * vuistregel 5 ("bel Veilig Thuis" until contact) and the meldrecht record.
  */
-@Deployment(resources = {"processes/zorgpad-meldcode.bpmn",
-    "processes/zorgpad-afwegingskader.dmn"})
+@Deployment(resources = {"processes/zorgpad-meldcode.bpmn", "processes/zorgpad-afwegingskader.dmn"})
 class MeldcodeProcessTest {
 
   @RegisterExtension
@@ -66,18 +65,27 @@ class MeldcodeProcessTest {
   @Test
   void afwegingsvraag1_noSuspicionClosesAndIsRecorded() {
     ProcessInstance meldcode = startMeldcode();
-    assertThat(task(meldcode)).hasDefinitionKey("Task_MapSignals")
-        .hasCandidateGroup("verloskundige").hasDueDate(date(MONDAY_MORNING.plusDays(2)));
+    assertThat(task(meldcode))
+        .hasDefinitionKey("Task_MapSignals")
+        .hasCandidateGroup("verloskundige")
+        .hasDueDate(date(MONDAY_MORNING.plusDays(2)));
     mapSignalsAndConsult(meldcode, "ja", null);
     assertThat(task(meldcode)).hasDefinitionKey("Task_TalkWithClient");
     complete(task(meldcode), withVariables("meldcodeTalkDate", "2026-03-02"));
 
     complete(task(meldcode), withVariables("meldcodeSuspicion", "nee"));
 
-    assertThat(meldcode).isEnded()
-        .hasPassedInOrder("Task_MapSignals", "Task_Consult", "Task_TalkWithClient",
-            "Task_WeighRisk", "Task_Decide", "End_NoSuspicion")
-        .variables().containsEntry("meldcodeDecision", "afsluiten")
+    assertThat(meldcode)
+        .isEnded()
+        .hasPassedInOrder(
+            "Task_MapSignals",
+            "Task_Consult",
+            "Task_TalkWithClient",
+            "Task_WeighRisk",
+            "Task_Decide",
+            "End_NoSuspicion")
+        .variables()
+        .containsEntry("meldcodeDecision", "afsluiten")
         .containsEntry("meldcodeOutcome", "geen-vermoeden");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
@@ -90,15 +98,19 @@ class MeldcodeProcessTest {
     complete(task(meldcode), withVariables("meldcodeSuspicion", "ja", "meldcodeUnsafety", "ja"));
 
     assertThat(meldcode).isWaitingAt("Task_ReportToVeiligThuis");
-    assertThat(task(meldcode)).hasCandidateGroup("verloskundige")
+    assertThat(task(meldcode))
+        .hasCandidateGroup("verloskundige")
         .hasDueDate(date(MONDAY_MORNING.plusDays(1)));
     report(meldcode, "nee");
     assertThat(meldcode).isWaitingAt("Task_AwaitVeiligThuisContact");
     complete(task(meldcode), withVariables("veiligThuisContactDate", "2026-03-02"));
 
-    assertThat(meldcode).isEnded().hasPassed("End_Reported")
+    assertThat(meldcode)
+        .isEnded()
+        .hasPassed("End_Reported")
         .hasNotPassed("Task_CallVeiligThuis")
-        .variables().containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
+        .variables()
+        .containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -111,34 +123,63 @@ class MeldcodeProcessTest {
     report(meldcode, "nee");
 
     List<RightToReportStatement> reports = rightToReport().statementsOf(caseNumber);
-    Assertions.assertThat(reports).singleElement().satisfies(recorded -> {
-      Assertions.assertThat(recorded.reportingDiscipline()).isEqualTo("verloskundige");
-      Assertions.assertThat(recorded.reportedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
-      Assertions.assertThat(recorded.clientInformed()).isEqualTo("niet-geinformeerd-gevaar");
-    });
+    Assertions.assertThat(reports)
+        .singleElement()
+        .satisfies(
+            recorded -> {
+              Assertions.assertThat(recorded.reportingDiscipline()).isEqualTo("verloskundige");
+              Assertions.assertThat(recorded.reportedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+              Assertions.assertThat(recorded.clientInformed())
+                  .isEqualTo("niet-geinformeerd-gevaar");
+            });
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   @Test
   void meldcodeStap3_talkSkippedWhenUnsafeNeedsReason() {
     ProcessInstance meldcode = startMeldcode();
-    complete(task(meldcode), withVariables("meldcodeSignals", List.of("partnergeweld"),
-        "meldcodeKindcheck", "alleen-ongeboren-kind"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSignals",
+            List.of("partnergeweld"),
+            "meldcodeKindcheck",
+            "alleen-ongeboren-kind"));
     String consultTask = task(meldcode).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(consultTask,
-        Map.of("meldcodeColleagueConsulted", true, "meldcodeVeiligThuisAdvice", "anoniem",
-            "meldcodeTalkSafe", "nee")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
-          Assertions.assertThat(refused.getCode())
-              .isEqualTo(MeldcodeValidation.MELDCODE_CONSULTATION_INVALID);
-          Assertions.assertThat(refused.getMessage()).contains("Stap 3 overslaan mag alleen");
-        });
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        consultTask,
+                        Map.of(
+                            "meldcodeColleagueConsulted",
+                            true,
+                            "meldcodeVeiligThuisAdvice",
+                            "anoniem",
+                            "meldcodeTalkSafe",
+                            "nee")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused -> {
+              Assertions.assertThat(refused.getCode())
+                  .isEqualTo(MeldcodeValidation.MELDCODE_CONSULTATION_INVALID);
+              Assertions.assertThat(refused.getMessage()).contains("Stap 3 overslaan mag alleen");
+            });
     assertThat(meldcode).isWaitingAt("Task_Consult");
 
-    complete(task(meldcode), withVariables("meldcodeColleagueConsulted", true,
-        "meldcodeVeiligThuisAdvice", "anoniem", "meldcodeTalkSafe", "nee",
-        "meldcodeTalkSkippedReason", "gevaar-kind"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeColleagueConsulted",
+            true,
+            "meldcodeVeiligThuisAdvice",
+            "anoniem",
+            "meldcodeTalkSafe",
+            "nee",
+            "meldcodeTalkSkippedReason",
+            "gevaar-kind"));
 
     assertThat(meldcode).isWaitingAt("Task_WeighRisk").hasNotPassed("Task_TalkWithClient");
     assertNoPersonalDataInHistory(engine.getHistoryService());
@@ -147,13 +188,28 @@ class MeldcodeProcessTest {
   @Test
   void meldcodeStap2_colleagueMustBeConsulted() {
     ProcessInstance meldcode = startMeldcode();
-    complete(task(meldcode), withVariables("meldcodeSignals", List.of("verwaarlozing"),
-        "meldcodeKindcheck", "ook-minderjarige-kinderen"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSignals",
+            List.of("verwaarlozing"),
+            "meldcodeKindcheck",
+            "ook-minderjarige-kinderen"));
     String consultTask = task(meldcode).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(consultTask,
-        Map.of("meldcodeColleagueConsulted", false, "meldcodeVeiligThuisAdvice",
-            "niet-gevraagd", "meldcodeTalkSafe", "ja")))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        consultTask,
+                        Map.of(
+                            "meldcodeColleagueConsulted",
+                            false,
+                            "meldcodeVeiligThuisAdvice",
+                            "niet-gevraagd",
+                            "meldcodeTalkSafe",
+                            "ja")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("overleg eerst met een collega");
     assertThat(meldcode).isWaitingAt("Task_Consult");
@@ -164,11 +220,15 @@ class MeldcodeProcessTest {
     ProcessInstance meldcode = startMeldcode();
     String signalsTask = task(meldcode).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(signalsTask,
-        Map.of("meldcodeSignals", List.of())))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused ->
-            Assertions.assertThat(refused.getMessage()).contains("Kies minstens één soort signaal")
-                .contains("Doe de kindcheck"));
+    assertThatThrownBy(
+            () ->
+                engine.getTaskService().complete(signalsTask, Map.of("meldcodeSignals", List.of())))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused ->
+                Assertions.assertThat(refused.getMessage())
+                    .contains("Kies minstens één soort signaal")
+                    .contains("Doe de kindcheck"));
     assertThat(meldcode).isWaitingAt("Task_MapSignals");
   }
 
@@ -178,13 +238,19 @@ class MeldcodeProcessTest {
     mapSignalsAndConsult(meldcode, "nee", "gevaar-melder-of-anderen");
     String weighTask = task(meldcode).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(weighTask,
-        Map.of("meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
-          Assertions.assertThat(refused.getCode())
-              .isEqualTo(MeldcodeValidation.MELDCODE_ASSESSMENT_INVALID);
-          Assertions.assertThat(refused.getMessage()).contains("vraag 3");
-        });
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        weighTask, Map.of("meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused -> {
+              Assertions.assertThat(refused.getCode())
+                  .isEqualTo(MeldcodeValidation.MELDCODE_ASSESSMENT_INVALID);
+              Assertions.assertThat(refused.getMessage()).contains("vraag 3");
+            });
     assertThat(meldcode).isWaitingAt("Task_WeighRisk");
   }
 
@@ -194,17 +260,26 @@ class MeldcodeProcessTest {
     mapSignalsAndConsult(meldcode, "nee", "gevaar-client");
     weighHelpPossibleAndAccepted(meldcode);
     assertThat(meldcode).isWaitingAt("Task_OrganiseHelp");
-    complete(task(meldcode), withVariables("meldcodeHelpProviders", List.of("buurtteam", "jgz"),
-        "meldcodeHelpEvaluationDate", "2026-04-15"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeHelpProviders",
+            List.of("buurtteam", "jgz"),
+            "meldcodeHelpEvaluationDate",
+            "2026-04-15"));
 
     assertThat(meldcode).isWaitingAt("Task_EvaluateHelp");
-    assertThat(task(meldcode)).hasCandidateGroup("verloskundige")
+    assertThat(task(meldcode))
+        .hasCandidateGroup("verloskundige")
         .hasDueDate(date(LocalDate.of(2026, 4, 15).atTime(17, 0).atZone(ZorgpadTime.ZONE)));
     complete(task(meldcode), withVariables("meldcodeHelpEffective", "ja"));
 
-    assertThat(meldcode).isEnded().hasPassed("End_ClosedWithAgreements")
+    assertThat(meldcode)
+        .isEnded()
+        .hasPassed("End_ClosedWithAgreements")
         .hasNotPassed("Task_ReportToVeiligThuis")
-        .variables().containsEntry("meldcodeDecision", "afsluiten-met-afspraken")
+        .variables()
+        .containsEntry("meldcodeDecision", "afsluiten-met-afspraken")
         .containsEntry("meldcodeOutcome", "hulp-georganiseerd");
     Assertions.assertThat(rightToReport().statementsOf(caseNumber)).isEmpty();
     assertNoPersonalDataInHistory(engine.getHistoryService());
@@ -215,19 +290,32 @@ class MeldcodeProcessTest {
     ProcessInstance meldcode = startMeldcode();
     mapSignalsAndConsult(meldcode, "nee", "gevaar-client");
     weighHelpPossibleAndAccepted(meldcode);
-    complete(task(meldcode), withVariables("meldcodeHelpProviders", List.of("poh-ggz"),
-        "meldcodeHelpEvaluationDate", "2026-03-30"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeHelpProviders",
+            List.of("poh-ggz"),
+            "meldcodeHelpEvaluationDate",
+            "2026-03-30"));
     complete(task(meldcode), withVariables("meldcodeHelpEffective", "nee"));
 
     assertThat(meldcode).isWaitingAt("Task_ReportToVeiligThuis");
     report(meldcode, "ja");
     complete(task(meldcode), withVariables("veiligThuisContactDate", "2026-03-02"));
     assertThat(meldcode).isWaitingAt("Task_OrganiseHelp");
-    complete(task(meldcode), withVariables("meldcodeHelpProviders", List.of("buurtteam"),
-        "meldcodeHelpEvaluationDate", "2026-04-30"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeHelpProviders",
+            List.of("buurtteam"),
+            "meldcodeHelpEvaluationDate",
+            "2026-04-30"));
 
-    assertThat(meldcode).isEnded().hasPassed("End_ReportedWithHelp")
-        .variables().containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
+    assertThat(meldcode)
+        .isEnded()
+        .hasPassed("End_ReportedWithHelp")
+        .variables()
+        .containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -235,8 +323,10 @@ class MeldcodeProcessTest {
   void vuistregel5_callVeiligThuisUntilContact() {
     ProcessInstance meldcode = startMeldcode();
     mapSignalsAndConsult(meldcode, "nee", "gevaar-kind");
-    complete(task(meldcode), withVariables("meldcodeSuspicion", "ja",
-        "meldcodeUnsafety", "nee", "meldcodeHelpPossible", "nee"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee", "meldcodeHelpPossible", "nee"));
     report(meldcode, "nee");
     assertThat(meldcode).isWaitingAt("Task_AwaitVeiligThuisContact");
     // Veilig Thuis triages within 5 working days: Monday → the next Monday
@@ -245,7 +335,8 @@ class MeldcodeProcessTest {
     startClockAt(MONDAY_MORNING.plusDays(7));
     execute(job(meldcode));
     assertThat(meldcode).isWaitingAt("Task_CallVeiligThuis");
-    assertThat(task(meldcode)).hasCandidateGroup("verloskundige")
+    assertThat(task(meldcode))
+        .hasCandidateGroup("verloskundige")
         .hasDueDate(date(MONDAY_MORNING.plusDays(8)));
     complete(task(meldcode), withVariables("veiligThuisCallResult", "geen-contact"));
 
@@ -257,10 +348,18 @@ class MeldcodeProcessTest {
     assertThat(meldcode).isWaitingAt("Task_CallVeiligThuis");
     complete(task(meldcode), withVariables("veiligThuisCallResult", "contact-gemaakt"));
 
-    assertThat(meldcode).isEnded().hasPassed("Timer_NoContactFromVeiligThuis", "End_Reported")
-        .variables().containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
-    Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .taskDefinitionKey("Task_CallVeiligThuis").count()).isEqualTo(2);
+    assertThat(meldcode)
+        .isEnded()
+        .hasPassed("Timer_NoContactFromVeiligThuis", "End_Reported")
+        .variables()
+        .containsEntry("meldcodeOutcome", "gemeld-veilig-thuis");
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskDefinitionKey("Task_CallVeiligThuis")
+                .count())
+        .isEqualTo(2);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -268,8 +367,17 @@ class MeldcodeProcessTest {
   void vuistregel5_contactRecordedInTimeNeedsNoCall() {
     ProcessInstance meldcode = startMeldcode();
     mapSignalsAndConsult(meldcode, "nee", "gevaar-kind");
-    complete(task(meldcode), withVariables("meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee",
-        "meldcodeHelpPossible", "ja", "meldcodeHelpAccepted", "nee"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSuspicion",
+            "ja",
+            "meldcodeUnsafety",
+            "nee",
+            "meldcodeHelpPossible",
+            "ja",
+            "meldcodeHelpAccepted",
+            "nee"));
     report(meldcode, "nee");
     startClockAt(MONDAY_MORNING.plusDays(3));
     complete(task(meldcode), withVariables("veiligThuisContactDate", "2026-03-05"));
@@ -285,31 +393,53 @@ class MeldcodeProcessTest {
     complete(task(meldcode), withVariables("meldcodeSuspicion", "ja", "meldcodeUnsafety", "ja"));
     String reportTask = task(meldcode).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(reportTask,
-        Map.of("meldcodeReportDate", "2026-03-09", "meldcodeHelpAlongside", "nee")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
-          Assertions.assertThat(refused.getCode())
-              .isEqualTo(MeldcodeValidation.MELDCODE_REPORT_INVALID);
-          Assertions.assertThat(refused.getMessage()).contains("niet in de toekomst")
-              .contains("vooraf over de melding");
-        });
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        reportTask,
+                        Map.of("meldcodeReportDate", "2026-03-09", "meldcodeHelpAlongside", "nee")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused -> {
+              Assertions.assertThat(refused.getCode())
+                  .isEqualTo(MeldcodeValidation.MELDCODE_REPORT_INVALID);
+              Assertions.assertThat(refused.getMessage())
+                  .contains("niet in de toekomst")
+                  .contains("vooraf over de melding");
+            });
     Assertions.assertThat(rightToReport().statementsOf(caseNumber)).isEmpty();
   }
 
   private ProcessInstance startMeldcode() {
-    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-meldcode", caseNumber,
-        Map.of("caseNumber", caseNumber, "meldcodeStartedBy", "verloskundige"));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-meldcode",
+            caseNumber,
+            Map.of("caseNumber", caseNumber, "meldcodeStartedBy", "verloskundige"));
   }
 
-  private void mapSignalsAndConsult(ProcessInstance meldcode, String talkSafe,
-      String skippedReason) {
+  private void mapSignalsAndConsult(
+      ProcessInstance meldcode, String talkSafe, String skippedReason) {
     // as the Tasklist submits a checklist: a JSON value
-    complete(task(meldcode), withVariables("meldcodeSignals",
-        SpinValues.jsonValue("[\"partnergeweld\",\"uitspraak-client\"]").create(),
-        "meldcodeKindcheck", "alleen-ongeboren-kind"));
-    Map<String, Object> consultation = new java.util.HashMap<>(Map.of(
-        "meldcodeColleagueConsulted", true, "meldcodeVeiligThuisAdvice", "anoniem",
-        "meldcodeTalkSafe", talkSafe));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSignals",
+            SpinValues.jsonValue("[\"partnergeweld\",\"uitspraak-client\"]").create(),
+            "meldcodeKindcheck",
+            "alleen-ongeboren-kind"));
+    Map<String, Object> consultation =
+        new java.util.HashMap<>(
+            Map.of(
+                "meldcodeColleagueConsulted",
+                true,
+                "meldcodeVeiligThuisAdvice",
+                "anoniem",
+                "meldcodeTalkSafe",
+                talkSafe));
     if (skippedReason != null) {
       consultation.put("meldcodeTalkSkippedReason", skippedReason);
     }
@@ -317,18 +447,35 @@ class MeldcodeProcessTest {
   }
 
   private void weighHelpPossibleAndAccepted(ProcessInstance meldcode) {
-    complete(task(meldcode), withVariables("meldcodeSuspicion", "ja", "meldcodeUnsafety", "nee",
-        "meldcodeHelpPossible", "ja", "meldcodeHelpAccepted", "ja"));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeSuspicion",
+            "ja",
+            "meldcodeUnsafety",
+            "nee",
+            "meldcodeHelpPossible",
+            "ja",
+            "meldcodeHelpAccepted",
+            "ja"));
   }
 
   private void report(ProcessInstance meldcode, String helpAlongside) {
-    complete(task(meldcode), withVariables("meldcodeReportDate", "2026-03-02",
-        "meldcodeClientInformedOfReport", "niet-geinformeerd-gevaar",
-        "meldcodeHelpAlongside", helpAlongside));
+    complete(
+        task(meldcode),
+        withVariables(
+            "meldcodeReportDate",
+            "2026-03-02",
+            "meldcodeClientInformedOfReport",
+            "niet-geinformeerd-gevaar",
+            "meldcodeHelpAlongside",
+            helpAlongside));
   }
 
   private InMemoryRightToReportRegistry rightToReport() {
-    return (InMemoryRightToReportRegistry) ((ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration()).getBeans().get("rightToReportRegistry");
+    return (InMemoryRightToReportRegistry)
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getBeans()
+            .get("rightToReportRegistry");
   }
 }

@@ -58,26 +58,20 @@ class MeldrechtStoryIT {
 
   static final String GP = "demo-huisarts";
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** A call of a Zorgpad bean from a model: {@code ${bean.method(execution…}}. */
   static final Pattern BEAN_CALL = Pattern.compile("\\$\\{(\\w+)\\.\\w+\\(execution");
+
   static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  CaseFileService caseFiles;
-  @Autowired
-  ConsentService consents;
-  @Autowired
-  RightToReportService rightToReport;
-  @Autowired
-  ApplicationContext context;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired ConsentService consents;
+  @Autowired RightToReportService rightToReport;
+  @Autowired ApplicationContext context;
 
   @Test
   void meldrecht_gpSignalsRefusedConsentCaseStaysOpenAndTheGpReportsToVeiligThuis()
@@ -87,14 +81,24 @@ class MeldrechtStoryIT {
     String today = LocalDate.now(ZorgpadTime.ZONE).toString();
 
     // 1. the GP (huisartsenpost) signals: homeless, in an unsafe place
-    HttpResponse<String> signal = api.postJson("/api/signals", GP + ":demo", """
+    HttpResponse<String> signal =
+        api.postJson(
+            "/api/signals",
+            GP + ":demo",
+            """
         {"clientReference": "HAP-FIETS-01", "dueDate": "%s", "gestationalAgeWeeks": 30,
          "riskDomains": ["huisvesting", "huiselijk-geweld"], "signallingDiscipline": "huisarts"}
-        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(10)));
+        """
+                .formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(10)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
-    String main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").singleResult().getId();
+    String main =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+            .singleResult()
+            .getId();
 
     // 2. the triage advises the meldcode: it runs at once for the GP, beside the consent
     assertThat(runtimeService.getVariable(main, "meldcodeAdvised")).isEqualTo(true);
@@ -102,7 +106,10 @@ class MeldrechtStoryIT {
         .containsExactlyInAnyOrder("Task_AskConsent", "Task_MapSignals");
 
     // 3. she wants nothing but her bike back: consent refused
-    tasklist.submit(caseNumber, "Task_AskConsent", """
+    tasklist.submit(
+        caseNumber,
+        "Task_AskConsent",
+        """
         {"consentDecision": {"value": "REFUSED"},
          "consentRefusalReason": {"value": "wil-geen-contact"},
          "consentAskAgain": {"value": false}}""");
@@ -111,52 +118,82 @@ class MeldrechtStoryIT {
     assertThat(caseFiles.find(caseNumber).orElseThrow().getStatus())
         .isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
     String page = tasklist.page("/casus/" + caseNumber);
-    assertThat(page).contains("id=\"case-status\">Open – meldcode zonder toestemming (meldrecht)<")
+    assertThat(page)
+        .contains("id=\"case-status\">Open – meldcode zonder toestemming (meldrecht)<")
         .contains("id=\"meldrecht-banner\"");
-    assertThat(tasklist.page("/casus")).contains(caseNumber)
+    assertThat(tasklist.page("/casus"))
+        .contains(caseNumber)
         .contains("Open – meldcode zonder toestemming (meldrecht)");
     assertThat(tasklist.taskKeys(caseNumber))
         .containsExactlyInAnyOrder("Task_MapSignals", "Task_FollowUpMeldrecht");
 
     // 5. the GP continues the meldcode: signals and kindcheck, consultation (talking to her
     //    would endanger her), the afwegingskader says acute unsafety: report to Veilig Thuis
-    tasklist.submit(caseNumber, "Task_MapSignals", """
+    tasklist.submit(
+        caseNumber,
+        "Task_MapSignals",
+        """
         {"meldcodeSignals": {"value": "[\\"verwaarlozing\\", \\"ander-signaal\\"]", "type": "Json"},
          "meldcodeKindcheck": {"value": "alleen-ongeboren-kind"}}""");
-    tasklist.submit(caseNumber, "Task_Consult", """
+    tasklist.submit(
+        caseNumber,
+        "Task_Consult",
+        """
         {"meldcodeColleagueConsulted": {"value": true},
          "meldcodeVeiligThuisAdvice": {"value": "anoniem"},
          "meldcodeTalkSafe": {"value": "nee"},
          "meldcodeTalkSkippedReason": {"value": "gevaar-client"}}""");
-    tasklist.submit(caseNumber, "Task_WeighRisk", """
+    tasklist.submit(
+        caseNumber,
+        "Task_WeighRisk",
+        """
         {"meldcodeSuspicion": {"value": "ja"}, "meldcodeUnsafety": {"value": "ja"}}""");
-    tasklist.submit(caseNumber, "Task_ReportToVeiligThuis", """
+    tasklist.submit(
+        caseNumber,
+        "Task_ReportToVeiligThuis",
+        """
         {"meldcodeReportDate": {"value": "%s"},
          "meldcodeClientInformedOfReport": {"value": "niet-geinformeerd-gevaar"},
-         "meldcodeHelpAlongside": {"value": "nee"}}""".formatted(today));
+         "meldcodeHelpAlongside": {"value": "nee"}}"""
+            .formatted(today));
 
     // the report is the meldrecht's record, the one exception to consent; no consent was given
-    assertThat(rightToReport.recordsOf(caseNumber)).singleElement().satisfies(report -> {
-      assertThat(report.getReportingDiscipline()).isEqualTo("huisarts");
-      assertThat(report.getLegalGround()).isEqualTo("wmo-2015-art-5.2.6");
-      assertThat(report.getClientInformed()).isEqualTo("niet-geinformeerd-gevaar");
-      assertThat(report.getRecordedBy()).isEqualTo(GP);
-    });
-    assertThat(consents.recordsOf(caseNumber)).extracting(ConsentRecord::getDecision)
+    assertThat(rightToReport.recordsOf(caseNumber))
+        .singleElement()
+        .satisfies(
+            report -> {
+              assertThat(report.getReportingDiscipline()).isEqualTo("huisarts");
+              assertThat(report.getLegalGround()).isEqualTo("wmo-2015-art-5.2.6");
+              assertThat(report.getClientInformed()).isEqualTo("niet-geinformeerd-gevaar");
+              assertThat(report.getRecordedBy()).isEqualTo(GP);
+            });
+    assertThat(consents.recordsOf(caseNumber))
+        .extracting(ConsentRecord::getDecision)
         .containsExactly(ConsentDecision.REFUSED);
-    tasklist.submit(caseNumber, "Task_AwaitVeiligThuisContact", """
-        {"veiligThuisContactDate": {"value": "%s"}}""".formatted(today));
+    tasklist.submit(
+        caseNumber,
+        "Task_AwaitVeiligThuisContact",
+        """
+        {"veiligThuisContactDate": {"value": "%s"}}"""
+            .formatted(today));
     assertThat(runtimeService.getVariable(main, "meldcodeOutcome"))
         .isEqualTo("gemeld-veilig-thuis");
 
     // 6. the meldcode stays reachable without consent (before issue 11: 409 nothing-waiting)
-    HttpResponse<String> again = api.postJson("/api/cases/" + caseNumber + "/meldcode",
-        GP + ":demo", "{\"meldcodeStartedBy\": \"huisarts\"}");
+    HttpResponse<String> again =
+        api.postJson(
+            "/api/cases/" + caseNumber + "/meldcode",
+            GP + ":demo",
+            "{\"meldcodeStartedBy\": \"huisarts\"}");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(204);
     assertThat(tasklist.taskKeys(caseNumber))
         .containsExactlyInAnyOrder("Task_MapSignals", "Task_FollowUpMeldrecht");
     // and the case cannot be closed while that meldcode runs: 400 with a Dutch message
-    HttpResponse<String> close = tasklist.trySubmit(caseNumber, "Task_FollowUpMeldrecht", """
+    HttpResponse<String> close =
+        tasklist.trySubmit(
+            caseNumber,
+            "Task_FollowUpMeldrecht",
+            """
         {"meldrechtFollowUp": {"value": "casus-sluiten"}}""");
     assertThat(close.statusCode()).isEqualTo(400);
     assertThat(close.body()).contains("De meldcode loopt nog");
@@ -164,14 +201,21 @@ class MeldrechtStoryIT {
         .isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
 
     // every task of the story went to the GP's own discipline
-    List<String> groups = identityService.createGroupQuery().groupMember(GP).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(GP).list().stream()
+            .map(Group::getId)
+            .toList();
     assertThat(historyService.createHistoricIdentityLinkLogQuery().type("candidate").list())
-        .filteredOn(link -> link.getRootProcessInstanceId() != null
-            && link.getRootProcessInstanceId().equals(main))
+        .filteredOn(
+            link ->
+                link.getRootProcessInstanceId() != null
+                    && link.getRootProcessInstanceId().equals(main))
         .isNotEmpty()
-        .allSatisfy(link -> assertThat(groups).as("candidate group %s", link.getGroupId())
-            .contains(link.getGroupId()));
+        .allSatisfy(
+            link ->
+                assertThat(groups)
+                    .as("candidate group %s", link.getGroupId())
+                    .contains(link.getGroupId()));
 
     // nothing personal in ACT_HI_VARINST (nor in the variable updates)
     assertNoPersonalDataInTheHistoryOf(caseNumber);
@@ -180,11 +224,16 @@ class MeldrechtStoryIT {
   @Test
   void theTasklistOffersEveryDisciplineTheMeldcodeStartForm() throws Exception {
     Tasklist tasklist = new Tasklist(port, GP + ":demo");
-    JsonNode startable = JSON.readTree(tasklist.get(
-        "/camunda/api/engine/engine/default/process-definition?latestVersion=true"
-            + "&startableInTasklist=true&startablePermissionCheck=true").body());
-    assertThat(StreamSupport.stream(startable.spliterator(), false)
-        .map(definition -> definition.path("key").asText()))
+    JsonNode startable =
+        JSON.readTree(
+            tasklist
+                .get(
+                    "/camunda/api/engine/engine/default/process-definition?latestVersion=true"
+                        + "&startableInTasklist=true&startablePermissionCheck=true")
+                .body());
+    assertThat(
+            StreamSupport.stream(startable.spliterator(), false)
+                .map(definition -> definition.path("key").asText()))
         .contains("zorgpad-kwetsbare-zwangerschap", "zorgpad-meldcode-starten");
   }
 
@@ -202,31 +251,45 @@ class MeldrechtStoryIT {
         }
       }
     }
-    assertThat(beans).contains("caseTeams", "caseClosing", "refusalFollowUpCheck",
-        "meldrechtFollowUpCheck", "meldcodeStartRequest", "caseAcceptanceListener");
+    assertThat(beans)
+        .contains(
+            "caseTeams",
+            "caseClosing",
+            "refusalFollowUpCheck",
+            "meldrechtFollowUpCheck",
+            "meldcodeStartRequest",
+            "caseAcceptanceListener");
     beans.forEach(bean -> assertThat(context.containsBean(bean)).as("bean %s", bean).isTrue());
   }
 
   private void assertNoPersonalDataInTheHistoryOf(String caseNumber) {
-    List<String> instances = new ArrayList<>(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).list().stream()
-        .map(HistoricProcessInstance::getId).toList());
+    List<String> instances =
+        new ArrayList<>(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .list()
+                .stream()
+                .map(HistoricProcessInstance::getId)
+                .toList());
     assertThat(instances).hasSizeGreaterThanOrEqualTo(4);
-    List<HistoricVariableInstance> variables = historyService
-        .createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
-        .list();
+    List<HistoricVariableInstance> variables =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(instances.toArray(String[]::new))
+            .list();
     assertThat(variables).isNotEmpty();
-    variables.forEach(variable ->
-        PathwayTestSupport.assertReviewed(variable.getName(), variable.getValue()));
-    for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
-        .list()) {
+    variables.forEach(
+        variable -> PathwayTestSupport.assertReviewed(variable.getName(), variable.getValue()));
+    for (HistoricDetail detail :
+        historyService.createHistoricDetailQuery().variableUpdates().list()) {
       if (instances.contains(detail.getProcessInstanceId())) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         PathwayTestSupport.assertReviewed(update.getVariableName(), update.getValue());
       }
     }
-    assertThat(variables).noneSatisfy(variable ->
-        assertThat(String.valueOf(variable.getValue())).contains("fiets"));
+    assertThat(variables)
+        .noneSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).contains("fiets"));
   }
 
   /**
@@ -242,8 +305,8 @@ class MeldrechtStoryIT {
     private final String user;
 
     Tasklist(int port, String user) {
-      this.session = TestSession.of(port, user)
-          .accept("application/json, text/plain, text/html, */*");
+      this.session =
+          TestSession.of(port, user).accept("application/json, text/plain, text/html, */*");
       this.user = user;
     }
 
@@ -261,7 +324,8 @@ class MeldrechtStoryIT {
       HttpResponse<String> list = get(ENGINE + "/task?processInstanceBusinessKey=" + caseNumber);
       assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
       return StreamSupport.stream(JSON.readTree(list.body()).spliterator(), false)
-          .map(task -> task.path("taskDefinitionKey").asText()).toList();
+          .map(task -> task.path("taskDefinitionKey").asText())
+          .toList();
     }
 
     void submit(String caseNumber, String taskKey, String variables) throws IOException {
@@ -272,8 +336,13 @@ class MeldrechtStoryIT {
     /** Opens the task as the Tasklist does (form, its variables), claims it and submits. */
     HttpResponse<String> trySubmit(String caseNumber, String taskKey, String variables)
         throws IOException {
-      HttpResponse<String> list = get(ENGINE + "/task?processInstanceBusinessKey=" + caseNumber
-          + "&taskDefinitionKey=" + taskKey);
+      HttpResponse<String> list =
+          get(
+              ENGINE
+                  + "/task?processInstanceBusinessKey="
+                  + caseNumber
+                  + "&taskDefinitionKey="
+                  + taskKey);
       assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
       JsonNode tasks = JSON.readTree(list.body());
       assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
@@ -281,15 +350,19 @@ class MeldrechtStoryIT {
       HttpResponse<String> form = get(ENGINE + "/task/" + taskId + "/deployed-form");
       assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
       assertThat(JSON.readTree(form.body()).path("components").isArray()).isTrue();
-      assertThat(get(ENGINE + "/task/" + taskId + "/form-variables?deserializeValues=false")
-          .statusCode()).isEqualTo(200);
+      assertThat(
+              get(ENGINE + "/task/" + taskId + "/form-variables?deserializeValues=false")
+                  .statusCode())
+          .isEqualTo(200);
       if (tasks.get(0).path("assignee").isNull()) {
-        HttpResponse<String> claim = post(ENGINE + "/task/" + taskId + "/claim",
-            "{\"userId\": \"" + user.substring(0, user.indexOf(':')) + "\"}");
+        HttpResponse<String> claim =
+            post(
+                ENGINE + "/task/" + taskId + "/claim",
+                "{\"userId\": \"" + user.substring(0, user.indexOf(':')) + "\"}");
         assertThat(claim.statusCode()).as(claim.body()).isIn(200, 204);
       }
-      return post(ENGINE + "/task/" + taskId + "/submit-form",
-          "{\"variables\": " + variables + "}");
+      return post(
+          ENGINE + "/task/" + taskId + "/submit-form", "{\"variables\": " + variables + "}");
     }
 
     /** A write of the Tasklist: JSON with the webapps' CSRF token. */

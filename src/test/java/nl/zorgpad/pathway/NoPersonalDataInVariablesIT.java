@@ -23,16 +23,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ZorgpadIntegrationTest
 class NoPersonalDataInVariablesIT {
 
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  HistoryService historyService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
 
   @Test
   void variablesOfEveryZorgpadProcessAreReviewedCodes() {
-    List<String> zorgpadInstances = historyService.createHistoricProcessInstanceQuery().list()
-        .stream().filter(instance -> instance.getProcessDefinitionKey().startsWith("zorgpad-"))
-        .map(instance -> instance.getId()).toList();
+    List<String> zorgpadInstances =
+        historyService.createHistoricProcessInstanceQuery().list().stream()
+            .filter(instance -> instance.getProcessDefinitionKey().startsWith("zorgpad-"))
+            .map(instance -> instance.getId())
+            .toList();
     assertThat(zorgpadInstances).as("demo cases exist").isNotEmpty();
 
     int checked = 0;
@@ -42,8 +42,8 @@ class NoPersonalDataInVariablesIT {
         checked++;
       }
     }
-    for (HistoricVariableInstance variable
-        : historyService.createHistoricVariableInstanceQuery().list()) {
+    for (HistoricVariableInstance variable :
+        historyService.createHistoricVariableInstanceQuery().list()) {
       if (zorgpadInstances.contains(variable.getProcessInstanceId())) {
         PathwayTestSupport.assertReviewed(variable.getName(), variable.getValue());
         checked++;

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PathwayDeployerNamingTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void resourceNamesAreTheSameFromAFolderAndFromAJar() throws IOException {
@@ -34,8 +33,14 @@ class PathwayDeployerNamingTest {
     write(folder.resolve("processes/element-templates/t.json"), "{}");
     Path jar = temp.resolve("app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String name : List.of("processes/", "processes/zorgpad-a.bpmn", "processes/sub/",
-          "processes/sub/zorgpad-b.dmn", "forms/", "forms/signaal.form")) {
+      for (String name :
+          List.of(
+              "processes/",
+              "processes/zorgpad-a.bpmn",
+              "processes/sub/",
+              "processes/sub/zorgpad-b.dmn",
+              "forms/",
+              "forms/signaal.form")) {
         out.putNextEntry(new JarEntry(name));
         if (!name.endsWith("/")) {
           out.write(Files.readAllBytes(folder.resolve(name)));
@@ -47,15 +52,16 @@ class PathwayDeployerNamingTest {
     List<String> fromFolder = names(folder.toUri().toURL());
     List<String> fromJar = names(jar.toUri().toURL());
 
-    assertThat(fromFolder).containsExactly("forms/signaal.form", "processes/sub/zorgpad-b.dmn",
-        "processes/zorgpad-a.bpmn");
+    assertThat(fromFolder)
+        .containsExactly(
+            "forms/signaal.form", "processes/sub/zorgpad-b.dmn", "processes/zorgpad-a.bpmn");
     assertThat(fromJar).isEqualTo(fromFolder);
   }
 
   private static List<String> names(URL root) throws IOException {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root}, null)) {
-      return new PathwayDeployer(null, loader).findPackagedResources().stream()
-          .map(PathwayDeployer.NamedResource::name).toList();
+      return new PathwayDeployer(null, loader)
+          .findPackagedResources().stream().map(PathwayDeployer.NamedResource::name).toList();
     }
   }
 

@@ -29,8 +29,7 @@ class PathwayDeployerPolicyTest {
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   static Stream<HostileModels.Hostile> hostile() {
     return HostileModels.all(temp.resolve("touched-by-the-start-up-deployer"), "packaged-")
@@ -44,7 +43,8 @@ class PathwayDeployerPolicyTest {
     Path classes = root.resolve("classes");
     write(classes.resolve(model.resource()), model.content());
     // a good file beside it: the release is deployed as a whole or not at all
-    write(classes.resolve("forms/zorgpad-signaal.form"),
+    write(
+        classes.resolve("forms/zorgpad-signaal.form"),
         Files.readAllBytes(Path.of("forms/zorgpad-signaal.form")));
     RepositoryService repository = extension.getProcessEngine().getRepositoryService();
     long deployments = repository.createDeploymentQuery().count();
@@ -59,8 +59,12 @@ class PathwayDeployerPolicyTest {
 
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     if (model.processKey() != null) {
-      assertThat(repository.createProcessDefinitionQuery()
-          .processDefinitionKey(model.processKey()).count()).isZero();
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(model.processKey())
+                  .count())
+          .isZero();
     }
     assertThat(temp.resolve("touched-by-the-start-up-deployer")).doesNotExist();
   }
@@ -70,8 +74,12 @@ class PathwayDeployerPolicyTest {
     RepositoryService repository = extension.getProcessEngine().getRepositoryService();
     PathwayDeployer deployer = new PathwayDeployer(repository);
     deployer.deployPackagedResources();
-    assertThat(repository.createProcessDefinitionQuery()
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").count()).isPositive();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+                .count())
+        .isPositive();
   }
 
   private static void write(Path file, byte[] content) throws IOException {

@@ -20,24 +20,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ZorgpadIntegrationTest
 class PathwayDeploymentIT {
 
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  PathwayDeployer deployer;
+  @Autowired RepositoryService repositoryService;
+  @Autowired PathwayDeployer deployer;
 
   @Test
   void everyPathwayAndFormOfTheRepositoryIsDeployedUnderItsStableName() throws IOException {
-    List<String> expected = Stream.concat(files("processes", ".bpmn", ".dmn"),
-        files("forms", ".form")).sorted().toList();
-    List<String> deployed = repositoryService.createDeploymentQuery()
-        .deploymentName(PathwayDeployer.DEPLOYMENT_NAME).list().stream()
-        .flatMap(deployment -> repositoryService.getDeploymentResources(deployment.getId())
-            .stream())
-        .map(Resource::getName).distinct().sorted().toList();
+    List<String> expected =
+        Stream.concat(files("processes", ".bpmn", ".dmn"), files("forms", ".form"))
+            .sorted()
+            .toList();
+    List<String> deployed =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(PathwayDeployer.DEPLOYMENT_NAME)
+            .list()
+            .stream()
+            .flatMap(
+                deployment -> repositoryService.getDeploymentResources(deployment.getId()).stream())
+            .map(Resource::getName)
+            .distinct()
+            .sorted()
+            .toList();
 
     assertThat(deployed).containsAll(expected);
-    assertThat(deployed).allMatch(name -> name.startsWith("processes/")
-        || name.startsWith("forms/"));
+    assertThat(deployed)
+        .allMatch(name -> name.startsWith("processes/") || name.startsWith("forms/"));
     for (String name : expected) {
       if (name.endsWith(".bpmn")) {
         assertThat(repositoryService.createProcessDefinitionQuery().list())
@@ -55,11 +62,13 @@ class PathwayDeploymentIT {
 
   private static Stream<String> files(String folder, String... endings) throws IOException {
     try (Stream<Path> paths = Files.walk(Path.of(folder))) {
-      return paths.filter(Files::isRegularFile)
+      return paths
+          .filter(Files::isRegularFile)
           .filter(path -> Stream.of(endings).anyMatch(path.toString()::endsWith))
-          .map(path -> folder + "/" + Path.of(folder).relativize(path).toString()
-              .replace('\\', '/'))
-          .toList().stream();
+          .map(
+              path -> folder + "/" + Path.of(folder).relativize(path).toString().replace('\\', '/'))
+          .toList()
+          .stream();
     }
   }
 }

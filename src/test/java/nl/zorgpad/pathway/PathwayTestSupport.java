@@ -37,61 +37,138 @@ final class PathwayTestSupport {
    * a pathway without adding it here fails the path tests: review it first (docs/architecture.md: no name,
    * BSN, address or free text in process variables).
    */
-  static final Set<String> REVIEWED_VARIABLES = Set.of(
-      // MDO: discipline ids, codes, ISO dates, ja/nee, lists of those (no minutes)
-      "mdoParticipants", "mdoParticipant",
-      "mdoMeetingDate", "mdoAttendance", "mdoHeldDate", "mdoHasActionPoints",
-      "mdoActionDiscipline", "mdoAction", "mdoActionDueDate", "mdoMoreActionPoints",
-      "mdoActionResult", "mdoActionDisciplines", "mdoActions", "mdoActionDueDates",
-      // meldcode: codes, ja/nee, dates, flags (the signals themselves stay in the own dossier)
-      "meldcodeSignals", "meldcodeKindcheck",
-      "meldcodeColleagueConsulted", "meldcodeVeiligThuisAdvice", "meldcodeTalkSafe",
-      "meldcodeTalkSkippedReason", "meldcodeTalkDate", "meldcodeSuspicion", "meldcodeUnsafety",
-      "meldcodeHelpPossible", "meldcodeHelpAccepted", "meldcodeHelpEffective", "meldcodeDecision",
-      "meldcodeHelpProviders", "meldcodeHelpEvaluationDate", "meldcodeReportDate",
-      "meldcodeClientInformedOfReport", "meldcodeHelpAlongside", "meldcodeReported",
-      "veiligThuisContactDate", "veiligThuisCallResult",
-      // signal: a pseudonymous reference, dates, codes
-      "clientReference", "dueDate", "gestationalAgeWeeks", "riskDomains", "signallingDiscipline",
-      "caseNumber",
-      // call-activity parameters: discipline ids and purpose codes
-      "requestingDiscipline", "recipientDiscipline", "consentPurpose", "senderDiscipline",
-      "homeVisitRequestingDiscipline",
-      // consent: a decision code, a reason code, a flag
-      "consentDecision", "consentRefusalReason", "consentGiven",
-      // warm handover: codes, dates, a flag
-      "handoverMethod", "handoverDate", "clientInformed", "contactDate", "contactMethod",
-      "followUpAction",
-      // prenatal home visit: codes, dates, flags
-      "homeVisitDecision", "homeVisitOptOutReason", "homeVisitClientConsented",
-      "homeVisitRequested", "homeVisitPlannedDate", "homeVisitOutcome", "interventionAdvice",
-      // issue 3 — triage (DMN outputs): a number, level and discipline codes, flags, advice codes
-      "riskScore", "riskLevel", "mdoNeeded", "careCoordinatorNeeded", "careCoordinatorDiscipline",
-      "meldcodeAdvised", "prenatalHomeVisitAdvised", "triageInterventionAdvice",
-      // regiehouder accepts: discipline ids, flags
-      "handoverRecipients", "startMeldcode", "generalPractitionerInvolved",
-      // consent check, ask again, escalation, informing: status and action codes, flags
-      "consentStatus", "consentAskAgain", "escalationAction", "refusalNoted",
-      "homeVisitRequestNoted",
-      // birth and first year: the child's birth date (a date only), outcome codes, moment codes
-      // and day numbers from the schedule DMN
-      "birthDate", "birthCheckOutcome", "maternityCareOutcome", "maternityCareEndDate",
-      "jgzContactMoments", "checkInMoments", "contactMomentDiscipline", "contactMoment",
-      "contactMomentDay", "contactMomentOutcome", "checkInOutcome", "closingEvaluation",
-      "aftercare",
-      // event subprocesses: reason and action codes, a flag
-      "endReason", "newSignalAction", "involvedInformed",
-      // issue 11 — meldrecht: a flag, the signaller's choice codes after a refusal; one consent
-      // task per moment: lists of discipline ids, a flag; the MDO's preparation choice code
-      "meldcodeStarted", "refusalFollowUp", "meldrechtFollowUp", "consentRecipients",
-      "consentRefusedRecipients", "handoverConsentRecipients", "handoverConsentNeeded",
-      "handoverConsentAsked", "mdoPreparation", "meldcodeCaseNumber",
-      // new signal (issue 11, decision 0008): a match code, the reviewer's discipline and user id
-      "newSignalMatch", "newSignalReviewerDiscipline", "newSignalReviewer",
-      // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
-      // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
-      // of that warning is in the task's description, not in a variable
-      "neighbourhood", "assignmentWarning");
+  static final Set<String> REVIEWED_VARIABLES =
+      Set.of(
+          // MDO: discipline ids, codes, ISO dates, ja/nee, lists of those (no minutes)
+          "mdoParticipants",
+          "mdoParticipant",
+          "mdoMeetingDate",
+          "mdoAttendance",
+          "mdoHeldDate",
+          "mdoHasActionPoints",
+          "mdoActionDiscipline",
+          "mdoAction",
+          "mdoActionDueDate",
+          "mdoMoreActionPoints",
+          "mdoActionResult",
+          "mdoActionDisciplines",
+          "mdoActions",
+          "mdoActionDueDates",
+          // meldcode: codes, ja/nee, dates, flags (the signals themselves stay in the own dossier)
+          "meldcodeSignals",
+          "meldcodeKindcheck",
+          "meldcodeColleagueConsulted",
+          "meldcodeVeiligThuisAdvice",
+          "meldcodeTalkSafe",
+          "meldcodeTalkSkippedReason",
+          "meldcodeTalkDate",
+          "meldcodeSuspicion",
+          "meldcodeUnsafety",
+          "meldcodeHelpPossible",
+          "meldcodeHelpAccepted",
+          "meldcodeHelpEffective",
+          "meldcodeDecision",
+          "meldcodeHelpProviders",
+          "meldcodeHelpEvaluationDate",
+          "meldcodeReportDate",
+          "meldcodeClientInformedOfReport",
+          "meldcodeHelpAlongside",
+          "meldcodeReported",
+          "veiligThuisContactDate",
+          "veiligThuisCallResult",
+          // signal: a pseudonymous reference, dates, codes
+          "clientReference",
+          "dueDate",
+          "gestationalAgeWeeks",
+          "riskDomains",
+          "signallingDiscipline",
+          "caseNumber",
+          // call-activity parameters: discipline ids and purpose codes
+          "requestingDiscipline",
+          "recipientDiscipline",
+          "consentPurpose",
+          "senderDiscipline",
+          "homeVisitRequestingDiscipline",
+          // consent: a decision code, a reason code, a flag
+          "consentDecision",
+          "consentRefusalReason",
+          "consentGiven",
+          // warm handover: codes, dates, a flag
+          "handoverMethod",
+          "handoverDate",
+          "clientInformed",
+          "contactDate",
+          "contactMethod",
+          "followUpAction",
+          // prenatal home visit: codes, dates, flags
+          "homeVisitDecision",
+          "homeVisitOptOutReason",
+          "homeVisitClientConsented",
+          "homeVisitRequested",
+          "homeVisitPlannedDate",
+          "homeVisitOutcome",
+          "interventionAdvice",
+          // issue 3 — triage (DMN outputs): a number, level and discipline codes, flags, advice
+          // codes
+          "riskScore",
+          "riskLevel",
+          "mdoNeeded",
+          "careCoordinatorNeeded",
+          "careCoordinatorDiscipline",
+          "meldcodeAdvised",
+          "prenatalHomeVisitAdvised",
+          "triageInterventionAdvice",
+          // regiehouder accepts: discipline ids, flags
+          "handoverRecipients",
+          "startMeldcode",
+          "generalPractitionerInvolved",
+          // consent check, ask again, escalation, informing: status and action codes, flags
+          "consentStatus",
+          "consentAskAgain",
+          "escalationAction",
+          "refusalNoted",
+          "homeVisitRequestNoted",
+          // birth and first year: the child's birth date (a date only), outcome codes, moment codes
+          // and day numbers from the schedule DMN
+          "birthDate",
+          "birthCheckOutcome",
+          "maternityCareOutcome",
+          "maternityCareEndDate",
+          "jgzContactMoments",
+          "checkInMoments",
+          "contactMomentDiscipline",
+          "contactMoment",
+          "contactMomentDay",
+          "contactMomentOutcome",
+          "checkInOutcome",
+          "closingEvaluation",
+          "aftercare",
+          // event subprocesses: reason and action codes, a flag
+          "endReason",
+          "newSignalAction",
+          "involvedInformed",
+          // issue 11 — meldrecht: a flag, the signaller's choice codes after a refusal; one consent
+          // task per moment: lists of discipline ids, a flag; the MDO's preparation choice code
+          "meldcodeStarted",
+          "refusalFollowUp",
+          "meldrechtFollowUp",
+          "consentRecipients",
+          "consentRefusedRecipients",
+          "handoverConsentRecipients",
+          "handoverConsentNeeded",
+          "handoverConsentAsked",
+          "mdoPreparation",
+          "meldcodeCaseNumber",
+          // new signal (issue 11, decision 0008): a match code, the reviewer's discipline and user
+          // id
+          "newSignalMatch",
+          "newSignalReviewerDiscipline",
+          "newSignalReviewer",
+          // team assignment (nl.zorgpad.assignment): a neighbourhood code of the sociale kaart, and
+          // on a task that fell back to its discipline the outcome code (NO_TEAM…); the Dutch text
+          // of that warning is in the task's description, not in a variable
+          "neighbourhood",
+          "assignmentWarning");
 
   /**
    * Reviewed names that other steps' reviews name too — the MDO and meldcode call-activity
@@ -99,18 +176,25 @@ final class PathwayTestSupport {
    * counters (numbers) — kept apart from {@link #REVIEWED_VARIABLES}, whose {@code Set.of} refuses
    * a name reviewed twice.
    */
-  static final Set<String> REVIEWED_SHARED_VARIABLES = Set.of(
-      "mdoRequestingDiscipline", "mdoNextReviewDate", "meldcodeStartedBy", "meldcodeOutcome",
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+  static final Set<String> REVIEWED_SHARED_VARIABLES =
+      Set.of(
+          "mdoRequestingDiscipline",
+          "mdoNextReviewDate",
+          "meldcodeStartedBy",
+          "meldcodeOutcome",
+          "nrOfInstances",
+          "nrOfActiveInstances",
+          "nrOfCompletedInstances",
+          "loopCounter");
 
   /** Codes, ISO dates and case numbers: no spaces, so no sentences, names or addresses. */
   private static final Pattern CODE_LIKE = Pattern.compile("^[A-Za-z0-9:._-]{0,40}$");
+
   /** A JSON list of codes (a checklist as the Tasklist submits it). */
   private static final Pattern CODE_LIST =
       Pattern.compile("^\\[(\"[A-Za-z0-9._-]{1,40}\",?\\s*)*]$");
 
-  private PathwayTestSupport() {
-  }
+  private PathwayTestSupport() {}
 
   /**
    * The plain engine of camunda.cfg.xml for a process test class, with process test coverage:
@@ -163,10 +247,12 @@ final class PathwayTestSupport {
 
   /** A case opened directly in the registry, for tests of one reusable step. */
   static String openCase(ProcessEngine engine) {
-    return caseRegistry(engine).register(
-        new Signal("VP-2026-0042", LocalDate.of(2026, 7, 20), 20, List.of("stress"),
-            "verloskundige"),
-        "demo-verloskundige", MONDAY_MORNING);
+    return caseRegistry(engine)
+        .register(
+            new Signal(
+                "VP-2026-0042", LocalDate.of(2026, 7, 20), 20, List.of("stress"), "verloskundige"),
+            "demo-verloskundige",
+            MONDAY_MORNING);
   }
 
   /**
@@ -174,8 +260,7 @@ final class PathwayTestSupport {
    * (current values and every update) has a reviewed name and a code-like value.
    */
   static void assertNoPersonalDataInHistory(HistoryService history) {
-    List<HistoricVariableInstance> variables =
-        history.createHistoricVariableInstanceQuery().list();
+    List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery().list();
     assertThat(variables).as("the path writes variables").isNotEmpty();
     for (HistoricVariableInstance variable : variables) {
       assertReviewed(variable.getName(), variable.getValue());
@@ -188,19 +273,24 @@ final class PathwayTestSupport {
 
   static void assertReviewed(String name, Object value) {
     assertThat(REVIEWED_VARIABLES.contains(name) || REVIEWED_SHARED_VARIABLES.contains(name))
-        .as("variable '%s' is reviewed as free of personal data", name).isTrue();
-    if (value == null || value instanceof Boolean || value instanceof Number
+        .as("variable '%s' is reviewed as free of personal data", name)
+        .isTrue();
+    if (value == null
+        || value instanceof Boolean
+        || value instanceof Number
         || value instanceof Date) {
       return;
     }
     if (value instanceof String text) {
-      assertThat(text).as("value of '%s' is a code, a date or a reference", name)
+      assertThat(text)
+          .as("value of '%s' is a code, a date or a reference", name)
           .matches(CODE_LIKE);
       return;
     }
-    String json = value instanceof List<?> list
-        ? list.stream().map(element -> "\"" + element + "\"").toList().toString()
-        : value.toString();
+    String json =
+        value instanceof List<?> list
+            ? list.stream().map(element -> "\"" + element + "\"").toList().toString()
+            : value.toString();
     assertThat(json).as("value of '%s' is a list of codes", name).matches(CODE_LIST);
   }
 }

@@ -59,29 +59,38 @@ class PrenataalHuisbezoekProcessTest {
     ProcessInstance homeVisit = considerHomeVisit();
     String taskId = task(homeVisit).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("homeVisitDecision", "niet-nodig")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
-          Assertions.assertThat(refused.getCode())
-              .isEqualTo(PathwayValidation.HOME_VISIT_DECISION_INVALID);
-          Assertions.assertThat(refused.getMessage())
-              .isEqualTo("Waarom is een JGZ-huisbezoek níet nodig? Kies een reden.");
-        });
+    assertThatThrownBy(
+            () ->
+                engine.getTaskService().complete(taskId, Map.of("homeVisitDecision", "niet-nodig")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused -> {
+              Assertions.assertThat(refused.getCode())
+                  .isEqualTo(PathwayValidation.HOME_VISIT_DECISION_INVALID);
+              Assertions.assertThat(refused.getMessage())
+                  .isEqualTo("Waarom is een JGZ-huisbezoek níet nodig? Kies een reden.");
+            });
     assertThat(homeVisit).isWaitingAt("Task_DecideHomeVisit");
   }
 
   @Test
   void vuistregel2_optOutWithReasonIsRecorded() {
     ProcessInstance homeVisit = considerHomeVisit();
-    assertThat(task(homeVisit)).hasCandidateGroup("verloskundige")
+    assertThat(task(homeVisit))
+        .hasCandidateGroup("verloskundige")
         .hasDueDate(PathwayTestSupport.date(MONDAY_MORNING.plusDays(7)));
 
-    complete(task(homeVisit), withVariables("homeVisitDecision", "niet-nodig",
-        "homeVisitOptOutReason", "al-in-zorg-jgz"));
+    complete(
+        task(homeVisit),
+        withVariables(
+            "homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
 
-    assertThat(homeVisit).isEnded().hasPassed("End_OptedOut")
+    assertThat(homeVisit)
+        .isEnded()
+        .hasPassed("End_OptedOut")
         .hasNotPassed("Task_PlanHomeVisit")
-        .variables().containsEntry("homeVisitRequested", false)
+        .variables()
+        .containsEntry("homeVisitRequested", false)
         .containsEntry("homeVisitOptOutReason", "al-in-zorg-jgz");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
@@ -91,8 +100,9 @@ class PrenataalHuisbezoekProcessTest {
     ProcessInstance homeVisit = considerHomeVisit();
     String taskId = task(homeVisit).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("homeVisitDecision", "aanvragen")))
+    assertThatThrownBy(
+            () ->
+                engine.getTaskService().complete(taskId, Map.of("homeVisitDecision", "aanvragen")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("uitdrukkelijke toestemming");
     assertThat(homeVisit).isWaitingAt("Task_DecideHomeVisit");
@@ -106,16 +116,24 @@ class PrenataalHuisbezoekProcessTest {
     assertThat(task(homeVisit)).hasDefinitionKey("Task_PlanHomeVisit").hasCandidateGroup("jgz");
     complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
     // report due two working days after the planned visit (Thursday), at the end of the day
-    assertThat(task(homeVisit)).hasDefinitionKey("Task_ReportHomeVisit").hasCandidateGroup("jgz")
-        .hasDueDate(PathwayTestSupport.date(
-            LocalDateTime.of(2026, 3, 16, 17, 0).atZone(ZorgpadTime.ZONE)));
-    complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
-        "interventionAdvice", List.of("voorzorg")));
+    assertThat(task(homeVisit))
+        .hasDefinitionKey("Task_ReportHomeVisit")
+        .hasCandidateGroup("jgz")
+        .hasDueDate(
+            PathwayTestSupport.date(LocalDateTime.of(2026, 3, 16, 17, 0).atZone(ZorgpadTime.ZONE)));
+    complete(
+        task(homeVisit),
+        withVariables("homeVisitOutcome", "bezocht", "interventionAdvice", List.of("voorzorg")));
 
-    assertThat(homeVisit).isEnded()
-        .hasPassedInOrder("Task_DecideHomeVisit", "Task_PlanHomeVisit", "Task_ReportHomeVisit",
+    assertThat(homeVisit)
+        .isEnded()
+        .hasPassedInOrder(
+            "Task_DecideHomeVisit",
+            "Task_PlanHomeVisit",
+            "Task_ReportHomeVisit",
             "End_HomeVisitDone")
-        .variables().containsEntry("homeVisitRequested", true);
+        .variables()
+        .containsEntry("homeVisitRequested", true);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -129,8 +147,10 @@ class PrenataalHuisbezoekProcessTest {
 
     assertThat(homeVisit).isWaitingAt("Task_PlanHomeVisit");
     complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-19"));
-    complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
-        "interventionAdvice", List.of("reguliere-jgz")));
+    complete(
+        task(homeVisit),
+        withVariables(
+            "homeVisitOutcome", "bezocht", "interventionAdvice", List.of("reguliere-jgz")));
     assertThat(homeVisit).isEnded().hasPassed("End_HomeVisitDone");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
@@ -143,7 +163,9 @@ class PrenataalHuisbezoekProcessTest {
 
     complete(task(homeVisit), withVariables("homeVisitOutcome", "afgezegd"));
 
-    assertThat(homeVisit).isEnded().hasPassed("End_ClientCancelledVisit")
+    assertThat(homeVisit)
+        .isEnded()
+        .hasPassed("End_ClientCancelledVisit")
         .hasNotPassed("End_HomeVisitDone");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
@@ -155,26 +177,39 @@ class PrenataalHuisbezoekProcessTest {
     complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
     String taskId = task(homeVisit).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("homeVisitOutcome", "bezocht")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused ->
-            Assertions.assertThat(refused.getCode())
-                .isEqualTo(PathwayValidation.HOME_VISIT_REPORT_INVALID));
+    assertThatThrownBy(
+            () -> engine.getTaskService().complete(taskId, Map.of("homeVisitOutcome", "bezocht")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused ->
+                Assertions.assertThat(refused.getCode())
+                    .isEqualTo(PathwayValidation.HOME_VISIT_REPORT_INVALID));
     assertThat(homeVisit).isWaitingAt("Task_ReportHomeVisit");
   }
 
   @Test
   void vuistregel7_buurtteamRequestsAndMidwifeAndGpAreInformed() {
-    ProcessInstance homeVisit = engine.getRuntimeService().startProcessInstanceByKey(
-        "zorgpad-prenataal-huisbezoek", "ZP-2026-00009", Map.of("caseNumber", "ZP-2026-00009",
-            "homeVisitRequestingDiscipline", "buurtteam", "generalPractitionerInvolved", true));
+    ProcessInstance homeVisit =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "zorgpad-prenataal-huisbezoek",
+                "ZP-2026-00009",
+                Map.of(
+                    "caseNumber",
+                    "ZP-2026-00009",
+                    "homeVisitRequestingDiscipline",
+                    "buurtteam",
+                    "generalPractitionerInvolved",
+                    true));
     assertThat(task(homeVisit)).hasCandidateGroup("buurtteam");
 
-    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
-        "homeVisitClientConsented", true));
+    complete(
+        task(homeVisit),
+        withVariables("homeVisitDecision", "aanvragen", "homeVisitClientConsented", true));
 
-    assertThat(homeVisit).isWaitingAt("Task_InformMidwife", "Task_InformGeneralPractitioner",
-        "Task_PlanHomeVisit");
+    assertThat(homeVisit)
+        .isWaitingAt("Task_InformMidwife", "Task_InformGeneralPractitioner", "Task_PlanHomeVisit");
     Task midwife = taskQuery().taskDefinitionKey("Task_InformMidwife").singleResult();
     assertThat(midwife).hasCandidateGroup("verloskundige");
     Task gp = taskQuery().taskDefinitionKey("Task_InformGeneralPractitioner").singleResult();
@@ -182,36 +217,55 @@ class PrenataalHuisbezoekProcessTest {
     complete(midwife, withVariables("homeVisitRequestNoted", true));
     complete(gp, withVariables("homeVisitRequestNoted", true));
     complete(task(homeVisit), withVariables("homeVisitPlannedDate", "2026-03-12"));
-    complete(task(homeVisit), withVariables("homeVisitOutcome", "bezocht",
-        "interventionAdvice", List.of("mamaatje")));
+    complete(
+        task(homeVisit),
+        withVariables("homeVisitOutcome", "bezocht", "interventionAdvice", List.of("mamaatje")));
 
-    assertThat(homeVisit).isEnded().hasPassed("End_MidwifeInformed",
-        "End_GeneralPractitionerInformed", "End_HomeVisitDone");
+    assertThat(homeVisit)
+        .isEnded()
+        .hasPassed("End_MidwifeInformed", "End_GeneralPractitionerInformed", "End_HomeVisitDone");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   @Test
   void vuistregel7_buurtteamRequestsWithoutGpInvolved_onlyMidwifeInformed() {
-    ProcessInstance homeVisit = engine.getRuntimeService().startProcessInstanceByKey(
-        "zorgpad-prenataal-huisbezoek", "ZP-2026-00009", Map.of("caseNumber", "ZP-2026-00009",
-            "homeVisitRequestingDiscipline", "buurtteam", "generalPractitionerInvolved", false));
+    ProcessInstance homeVisit =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "zorgpad-prenataal-huisbezoek",
+                "ZP-2026-00009",
+                Map.of(
+                    "caseNumber",
+                    "ZP-2026-00009",
+                    "homeVisitRequestingDiscipline",
+                    "buurtteam",
+                    "generalPractitionerInvolved",
+                    false));
 
-    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
-        "homeVisitClientConsented", true));
+    complete(
+        task(homeVisit),
+        withVariables("homeVisitDecision", "aanvragen", "homeVisitClientConsented", true));
 
-    assertThat(homeVisit).isWaitingAt("Task_InformMidwife", "Task_PlanHomeVisit")
+    assertThat(homeVisit)
+        .isWaitingAt("Task_InformMidwife", "Task_PlanHomeVisit")
         .isNotWaitingAt("Task_InformGeneralPractitioner");
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   private ProcessInstance considerHomeVisit() {
-    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-prenataal-huisbezoek",
-        "ZP-2026-00009", Map.of("caseNumber", "ZP-2026-00009",
-            "homeVisitRequestingDiscipline", "verloskundige"));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-prenataal-huisbezoek",
+            "ZP-2026-00009",
+            Map.of(
+                "caseNumber", "ZP-2026-00009", "homeVisitRequestingDiscipline", "verloskundige"));
   }
 
   private void request(ProcessInstance homeVisit) {
-    complete(task(homeVisit), withVariables("homeVisitDecision", "aanvragen",
-        "homeVisitClientConsented", true));
+    complete(
+        task(homeVisit),
+        withVariables("homeVisitDecision", "aanvragen", "homeVisitClientConsented", true));
   }
 }

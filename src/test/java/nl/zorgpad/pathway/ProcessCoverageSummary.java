@@ -36,8 +36,7 @@ public final class ProcessCoverageSummary {
   private static final Path DEFAULT_ROOT = Path.of("target", "process-test-coverage");
   private static final String ALL = "all";
 
-  private ProcessCoverageSummary() {
-  }
+  private ProcessCoverageSummary() {}
 
   /**
    * Optional arguments: the report directory (default target/process-test-coverage) and the
@@ -51,15 +50,17 @@ public final class ProcessCoverageSummary {
       System.out.println("No process test coverage in " + root + ": run the process tests first");
       return;
     }
-    String combined = reports.stream()
-        .reduce(CoverageStateJsonExporter::combineCoverageStateResults).orElseThrow();
+    String combined =
+        reports.stream()
+            .reduce(CoverageStateJsonExporter::combineCoverageStateResults)
+            .orElseThrow();
     CoverageStateResult result = CoverageStateJsonExporter.readCoverageStateResult(combined);
-    String json = CoverageStateJsonExporter.createCoverageStateResult(result.getSuites(),
-        result.getModels());
-    CoverageReportUtil.writeReport(json, false, root.resolve(ALL).toFile(), "report.json",
-        report -> report);
-    CoverageReportUtil.writeReport(json, true, root.resolve(ALL).toFile(), "report.html",
-        CoverageReportUtil::generateHtml);
+    String json =
+        CoverageStateJsonExporter.createCoverageStateResult(result.getSuites(), result.getModels());
+    CoverageReportUtil.writeReport(
+        json, false, root.resolve(ALL).toFile(), "report.json", report -> report);
+    CoverageReportUtil.writeReport(
+        json, true, root.resolve(ALL).toFile(), "report.html", CoverageReportUtil::generateHtml);
     String summary = summary(result, reports.size(), processes);
     Files.writeString(root.resolve(ALL).resolve("summary.md"), summary, StandardCharsets.UTF_8);
     System.out.print(summary);
@@ -70,7 +71,8 @@ public final class ProcessCoverageSummary {
       return List.of();
     }
     try (Stream<Path> directories = Files.list(root)) {
-      return directories.filter(Files::isDirectory)
+      return directories
+          .filter(Files::isDirectory)
           .filter(directory -> !directory.getFileName().toString().equals(ALL))
           .map(directory -> directory.resolve("report.json"))
           .filter(Files::isRegularFile)
@@ -95,10 +97,13 @@ public final class ProcessCoverageSummary {
    */
   static String summary(CoverageStateResult result, int testClasses, Path processes)
       throws IOException {
-    StringBuilder out = new StringBuilder()
-        .append("Process test coverage of ").append(testClasses).append(" test classes\n\n")
-        .append("| pathway | covered | elements | % | not covered |\n")
-        .append("| --- | --- | --- | --- | --- |\n");
+    StringBuilder out =
+        new StringBuilder()
+            .append("Process test coverage of ")
+            .append(testClasses)
+            .append(" test classes\n\n")
+            .append("| pathway | covered | elements | % | not covered |\n")
+            .append("| --- | --- | --- | --- | --- |\n");
     List<Path> files;
     try (Stream<Path> list = Files.list(processes)) {
       files = list.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
@@ -115,12 +120,18 @@ public final class ProcessCoverageSummary {
           uncovered.remove(event.getDefinitionKey());
         }
         int hit = elements.size() - uncovered.size();
-        out.append("| ").append(process.getId())
-            .append(" | ").append(hit)
-            .append(" | ").append(elements.size())
-            .append(" | ").append(String.format(Locale.ROOT, "%.1f",
-                elements.isEmpty() ? 0.0 : 100.0 * hit / elements.size()))
-            .append(" | ").append(String.join(", ", uncovered))
+        out.append("| ")
+            .append(process.getId())
+            .append(" | ")
+            .append(hit)
+            .append(" | ")
+            .append(elements.size())
+            .append(" | ")
+            .append(
+                String.format(
+                    Locale.ROOT, "%.1f", elements.isEmpty() ? 0.0 : 100.0 * hit / elements.size()))
+            .append(" | ")
+            .append(String.join(", ", uncovered))
             .append(" |\n");
       }
     }

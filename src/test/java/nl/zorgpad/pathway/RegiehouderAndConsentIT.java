@@ -34,16 +34,11 @@ class RegiehouderAndConsentIT {
   static final String REGIEHOUDER = "demo-regiehouder:demo";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  CaseTeams caseTeams;
-  @Autowired
-  ConsentService consents;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired CaseTeams caseTeams;
+  @Autowired ConsentService consents;
 
   @Test
   void regiehouderRecordedWithHerTeam_oneConsentTaskForEveryRecipient_refusalPerRecipient()
@@ -51,18 +46,29 @@ class RegiehouderAndConsentIT {
     Http api = new Http(port);
     MeldrechtStoryIT.Tasklist midwife = new MeldrechtStoryIT.Tasklist(port, MIDWIFE);
     MeldrechtStoryIT.Tasklist regiehouder = new MeldrechtStoryIT.Tasklist(port, REGIEHOUDER);
-    HttpResponse<String> signal = api.postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> signal =
+        api.postJson(
+            "/api/signals",
+            MIDWIFE,
+            """
         {"clientReference": "VK-REGIE-01", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["ggz", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
+        """
+                .formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
 
     // consent for the regie, then the regiehouder accepts and chooses two recipients
-    midwife.submit(caseNumber, "Task_AskConsent", """
+    midwife.submit(
+        caseNumber,
+        "Task_AskConsent",
+        """
         {"consentDecision": {"value": "GIVEN"}}""");
     assertThat(regiehouder.page("/casus/" + caseNumber)).contains("Ik word regiehouder");
-    regiehouder.submit(caseNumber, "Task_AcceptCase", """
+    regiehouder.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        """
         {"handoverRecipients": {"value": "[\\"jgz\\",\\"informele-zorg\\"]", "type": "Json"},
          "homeVisitRequestingDiscipline": {"value": "verloskundige"},
          "startMeldcode": {"value": false}}""");
@@ -70,39 +76,54 @@ class RegiehouderAndConsentIT {
     // she and her team are the case's regiehouder: dossier and case page
     assertThat(caseTeams.activeInvolvements(caseNumber))
         .filteredOn(i -> i.getRole() == InvolvementRole.CARE_COORDINATOR)
-        .singleElement().satisfies(i -> {
-          assertThat(i.getUserId()).isEqualTo("demo-regiehouder");
-          assertThat(i.getGroupId()).isEqualTo("regiehouder-utrecht");
-        });
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getUserId()).isEqualTo("demo-regiehouder");
+              assertThat(i.getGroupId()).isEqualTo("regiehouder-utrecht");
+            });
     String page = regiehouder.page("/casus/" + caseNumber);
-    assertThat(page).contains("id=\"care-coordinator\">Regiehouders Buurtteams Utrecht<")
+    assertThat(page)
+        .contains("id=\"care-coordinator\">Regiehouders Buurtteams Utrecht<")
         .doesNotContain("Ik word regiehouder");
 
     // one consent task for both recipients, for the midwife who hands over
     assertThat(midwife.taskKeys(caseNumber)).containsExactly("Task_AskConsent");
-    midwife.submit(caseNumber, "Task_AskConsent", """
+    midwife.submit(
+        caseNumber,
+        "Task_AskConsent",
+        """
         {"consentDecision": {"value": "PARTIAL"},
          "consentRefusedRecipients": {"value": "[\\"informele-zorg\\"]", "type": "Json"},
          "consentRefusalReason": {"value": "wil-geen-contact"},
          "consentAskAgain": {"value": false}}""");
 
     assertThat(consents.recordsOf(caseNumber))
-        .extracting(ConsentRecord::getRecipientDiscipline, ConsentRecord::getPurpose,
+        .extracting(
+            ConsentRecord::getRecipientDiscipline,
+            ConsentRecord::getPurpose,
             ConsentRecord::getDecision)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("regiehouder", "regie", ConsentDecision.GIVEN),
-            org.assertj.core.groups.Tuple.tuple("jgz", "warme-overdracht",
-                ConsentDecision.GIVEN),
-            org.assertj.core.groups.Tuple.tuple("informele-zorg", "warme-overdracht",
-                ConsentDecision.REFUSED));
+            org.assertj.core.groups.Tuple.tuple("jgz", "warme-overdracht", ConsentDecision.GIVEN),
+            org.assertj.core.groups.Tuple.tuple(
+                "informele-zorg", "warme-overdracht", ConsentDecision.REFUSED));
     // JGZ's handover goes ahead; the refusal goes to the regiehouder's own team
-    assertThat(midwife.taskKeys(caseNumber)).contains("Task_RecordHandover")
+    assertThat(midwife.taskKeys(caseNumber))
+        .contains("Task_RecordHandover")
         .doesNotContain("Task_AskConsent");
-    String noteRefusal = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKey("Task_NoteRefusal").singleResult().getId();
-    List<String> groups = taskService.getIdentityLinksForTask(noteRefusal).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).toList();
+    String noteRefusal =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskDefinitionKey("Task_NoteRefusal")
+            .singleResult()
+            .getId();
+    List<String> groups =
+        taskService.getIdentityLinksForTask(noteRefusal).stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .map(IdentityLink::getGroupId)
+            .toList();
     assertThat(groups).containsExactly("regiehouder-utrecht");
   }
 }

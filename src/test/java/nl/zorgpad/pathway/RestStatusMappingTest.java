@@ -33,9 +33,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Zorgpad's error code. Runs Camunda's own REST resource classes on the plain engine, so it
  * proves the mapping of the engine-rest version in use without starting the application.
  */
-@Deployment(resources = {
-    "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
-    "processes/zorgpad-prenataal-huisbezoek.bpmn"})
+@Deployment(
+    resources = {
+      "processes/zorgpad-kwetsbare-zwangerschap.bpmn",
+      "processes/zorgpad-prenataal-huisbezoek.bpmn"
+    })
 class RestStatusMappingTest {
 
   @RegisterExtension
@@ -59,10 +61,19 @@ class RestStatusMappingTest {
   @Test
   void invalidSignalSubmittedAsStartFormIs400WithDutchMessage() {
     StartProcessInstanceDto request = new StartProcessInstanceDto();
-    request.setVariables(variables("clientReference", "Jansen, Kerkstraat 1",
-        "dueDate", "2026-07-20", "gestationalAgeWeeks", 20, "signallingDiscipline", "huisarts"));
-    ProcessDefinitionResourceImpl resource = new ProcessDefinitionResourceImpl(engine,
-        definitionId("zorgpad-kwetsbare-zwangerschap"), "/engine-rest", objectMapper);
+    request.setVariables(
+        variables(
+            "clientReference",
+            "Jansen, Kerkstraat 1",
+            "dueDate",
+            "2026-07-20",
+            "gestationalAgeWeeks",
+            20,
+            "signallingDiscipline",
+            "huisarts"));
+    ProcessDefinitionResourceImpl resource =
+        new ProcessDefinitionResourceImpl(
+            engine, definitionId("zorgpad-kwetsbare-zwangerschap"), "/engine-rest", objectMapper);
 
     RestException refused =
         catchThrowableOfType(RestException.class, () -> resource.submitForm(null, request));
@@ -70,22 +81,27 @@ class RestStatusMappingTest {
     assertThat(refused.getStatus()).isEqualTo(Status.BAD_REQUEST);
     ExceptionDto body = responseBody(refused, 400);
     assertThat(body.getCode()).isEqualTo(PathwayValidation.SIGNAL_INVALID);
-    assertThat(body.getMessage()).contains("Gebruik geen naam, BSN of adres")
+    assertThat(body.getMessage())
+        .contains("Gebruik geen naam, BSN of adres")
         .contains("Kies minstens één risicodomein");
   }
 
   @Test
   void vuistregel2_optOutWithoutReasonViaRestIs400() {
-    engine.getRuntimeService().startProcessInstanceByKey("zorgpad-prenataal-huisbezoek",
-        Map.of("caseNumber", "ZP-2026-00001", "homeVisitRequestingDiscipline", "verloskundige"));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-prenataal-huisbezoek",
+            Map.of(
+                "caseNumber", "ZP-2026-00001", "homeVisitRequestingDiscipline", "verloskundige"));
     String taskId = engine.getTaskService().createTaskQuery().singleResult().getId();
     CompleteTaskDto request = new CompleteTaskDto();
     request.setVariables(variables("homeVisitDecision", "niet-nodig"));
-    TaskResourceImpl resource = new TaskResourceImpl(engine, taskId, "/engine-rest", objectMapper,
-        false, false, false);
+    TaskResourceImpl resource =
+        new TaskResourceImpl(engine, taskId, "/engine-rest", objectMapper, false, false, false);
 
-    for (Runnable call : new Runnable[] {() -> resource.complete(request),
-        () -> resource.submit(request)}) {
+    for (Runnable call :
+        new Runnable[] {() -> resource.complete(request), () -> resource.submit(request)}) {
       RestException refused = catchThrowableOfType(RestException.class, call::run);
       assertThat(refused.getStatus()).isEqualTo(Status.BAD_REQUEST);
       ExceptionDto body = responseBody(refused, 400);
@@ -105,11 +121,13 @@ class RestStatusMappingTest {
   void startEndpointAnswersRefusedSignalWith500() {
     StartProcessInstanceDto request = new StartProcessInstanceDto();
     request.setVariables(variables("clientReference", "x"));
-    ProcessDefinitionResourceImpl resource = new ProcessDefinitionResourceImpl(engine,
-        definitionId("zorgpad-kwetsbare-zwangerschap"), "/engine-rest", objectMapper);
+    ProcessDefinitionResourceImpl resource =
+        new ProcessDefinitionResourceImpl(
+            engine, definitionId("zorgpad-kwetsbare-zwangerschap"), "/engine-rest", objectMapper);
 
-    RestException refused = catchThrowableOfType(RestException.class,
-        () -> resource.startProcessInstance(null, request));
+    RestException refused =
+        catchThrowableOfType(
+            RestException.class, () -> resource.startProcessInstance(null, request));
 
     assertThat(refused.getStatus()).isEqualTo(Status.INTERNAL_SERVER_ERROR);
     assertThat(responseBody(refused, 500).getCode()).isEqualTo(PathwayValidation.SIGNAL_INVALID);
@@ -122,8 +140,13 @@ class RestStatusMappingTest {
   }
 
   private String definitionId(String key) {
-    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult().getId();
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   /** Variables as the Tasklist sends them: a value without a type. */

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -64,21 +64,28 @@ class ToestemmingProcessTest {
   @Test
   void vuistregel4_consentGivenIsRecordedForRecipientAndPurpose() {
     ProcessInstance consent = askConsent("buurtteam");
-    assertThat(task(consent)).hasDefinitionKey("Task_AskConsent").hasCandidateGroup("buurtteam")
+    assertThat(task(consent))
+        .hasDefinitionKey("Task_AskConsent")
+        .hasCandidateGroup("buurtteam")
         .hasDueDate(PathwayTestSupport.date(MONDAY_MORNING.plusDays(7)));
 
     engine.getIdentityService().setAuthenticatedUserId("demo-buurtteam");
     complete(task(consent), withVariables("consentDecision", "GIVEN"));
 
-    assertThat(consent).isEnded().hasPassed("End_ConsentGiven")
-        .variables().containsEntry("consentGiven", true);
-    Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber)).singleElement()
-        .satisfies(statement -> {
-          Assertions.assertThat(statement.decision()).isEqualTo(ConsentDecision.GIVEN);
-          Assertions.assertThat(statement.recipientDiscipline()).isEqualTo("jgz");
-          Assertions.assertThat(statement.purpose()).isEqualTo("warme-overdracht");
-          Assertions.assertThat(statement.recordedBy()).isEqualTo("demo-buurtteam");
-        });
+    assertThat(consent)
+        .isEnded()
+        .hasPassed("End_ConsentGiven")
+        .variables()
+        .containsEntry("consentGiven", true);
+    Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
+        .singleElement()
+        .satisfies(
+            statement -> {
+              Assertions.assertThat(statement.decision()).isEqualTo(ConsentDecision.GIVEN);
+              Assertions.assertThat(statement.recipientDiscipline()).isEqualTo("jgz");
+              Assertions.assertThat(statement.purpose()).isEqualTo("warme-overdracht");
+              Assertions.assertThat(statement.recordedBy()).isEqualTo("demo-buurtteam");
+            });
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -86,13 +93,17 @@ class ToestemmingProcessTest {
   void vuistregel4_refusalIsRecordedWithReason() {
     ProcessInstance consent = askConsent("verloskundige");
 
-    complete(task(consent), withVariables("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-bedenktijd"));
+    complete(
+        task(consent),
+        withVariables("consentDecision", "REFUSED", "consentRefusalReason", "wil-bedenktijd"));
 
-    assertThat(consent).isEnded().hasPassed("End_ConsentRefused")
-        .variables().containsEntry("consentGiven", false);
-    Assertions.assertThat(consentRegistry(engine)
-            .currentDecision(caseNumber, "jgz", "warme-overdracht"))
+    assertThat(consent)
+        .isEnded()
+        .hasPassed("End_ConsentRefused")
+        .variables()
+        .containsEntry("consentGiven", false);
+    Assertions.assertThat(
+            consentRegistry(engine).currentDecision(caseNumber, "jgz", "warme-overdracht"))
         .contains(ConsentDecision.REFUSED);
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber).get(0).reasonCode())
         .isEqualTo("wil-bedenktijd");
@@ -104,14 +115,16 @@ class ToestemmingProcessTest {
     ProcessInstance consent = askConsent("verloskundige");
     String taskId = task(consent).getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("consentDecision", "REFUSED")))
-        .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> {
-          Assertions.assertThat(refused.getCode())
-              .isEqualTo(PathwayValidation.CONSENT_DECISION_INVALID);
-          Assertions.assertThat(refused.getMessage())
-              .isEqualTo("Kies de reden waarom de cliënt geen toestemming geeft.");
-        });
+    assertThatThrownBy(
+            () -> engine.getTaskService().complete(taskId, Map.of("consentDecision", "REFUSED")))
+        .isInstanceOfSatisfying(
+            FormFieldValidationException.class,
+            refused -> {
+              Assertions.assertThat(refused.getCode())
+                  .isEqualTo(PathwayValidation.CONSENT_DECISION_INVALID);
+              Assertions.assertThat(refused.getMessage())
+                  .isEqualTo("Kies de reden waarom de cliënt geen toestemming geeft.");
+            });
 
     assertThat(consent).isWaitingAt("Task_AskConsent");
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber)).isEmpty();
@@ -120,8 +133,15 @@ class ToestemmingProcessTest {
   @Test
   void vuistregel4_refusedConsentIsAskedAgainAfterTheWaitingPeriod() {
     ProcessInstance consent = askConsent("verloskundige");
-    complete(task(consent), withVariables("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+    complete(
+        task(consent),
+        withVariables(
+            "consentDecision",
+            "REFUSED",
+            "consentRefusalReason",
+            "wil-bedenktijd",
+            "consentAskAgain",
+            true));
 
     // 20 working days from Monday 2 March 2026: Monday 30 March
     assertThat(consent).isWaitingAt("Timer_AskAgain");
@@ -130,17 +150,23 @@ class ToestemmingProcessTest {
     startClockAt(MONDAY_MORNING.plusDays(28));
     execute(job(consent));
 
-    assertThat(task(consent)).hasDefinitionKey("Task_AskConsent")
+    assertThat(task(consent))
+        .hasDefinitionKey("Task_AskConsent")
         .hasCandidateGroup("verloskundige");
     complete(task(consent), withVariables("consentDecision", "GIVEN"));
 
-    assertThat(consent).isEnded().hasPassed("Timer_AskAgain", "End_ConsentGiven")
-        .variables().containsEntry("consentGiven", true).containsEntry("consentAskAgain", false);
+    assertThat(consent)
+        .isEnded()
+        .hasPassed("Timer_AskAgain", "End_ConsentGiven")
+        .variables()
+        .containsEntry("consentGiven", true)
+        .containsEntry("consentAskAgain", false);
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
         .extracting(ConsentStatement::decision)
         .containsExactly(ConsentDecision.REFUSED, ConsentDecision.GIVEN);
-    Assertions.assertThat(consentRegistry(engine)
-        .currentDecision(caseNumber, "jgz", "warme-overdracht")).contains(ConsentDecision.GIVEN);
+    Assertions.assertThat(
+            consentRegistry(engine).currentDecision(caseNumber, "jgz", "warme-overdracht"))
+        .contains(ConsentDecision.GIVEN);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -151,13 +177,19 @@ class ToestemmingProcessTest {
     ProcessInstance consent = askConsentFor(List.of("jgz", "informele-zorg", "huisarts"));
 
     Assertions.assertThat(taskQuery().processInstanceId(consent.getId()).count())
-        .as("one consent task for the moment").isOne();
+        .as("one consent task for the moment")
+        .isOne();
     complete(task(consent), withVariables("consentDecision", "GIVEN"));
 
-    assertThat(consent).isEnded().hasPassed("End_ConsentGiven")
-        .variables().containsEntry("consentGiven", true);
+    assertThat(consent)
+        .isEnded()
+        .hasPassed("End_ConsentGiven")
+        .variables()
+        .containsEntry("consentGiven", true);
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber))
-        .extracting(ConsentStatement::recipientDiscipline, ConsentStatement::purpose,
+        .extracting(
+            ConsentStatement::recipientDiscipline,
+            ConsentStatement::purpose,
             ConsentStatement::decision)
         .containsExactly(
             Assertions.tuple("jgz", "warme-overdracht", ConsentDecision.GIVEN),
@@ -171,44 +203,80 @@ class ToestemmingProcessTest {
     ProcessInstance consent = askConsentFor(List.of("jgz", "informele-zorg"));
 
     // the Tasklist submits the checklist as JSON
-    complete(task(consent), withVariables("consentDecision", "PARTIAL",
-        "consentRefusedRecipients", SpinValues.jsonValue("[\"informele-zorg\"]").create(),
-        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+    complete(
+        task(consent),
+        withVariables(
+            "consentDecision",
+            "PARTIAL",
+            "consentRefusedRecipients",
+            SpinValues.jsonValue("[\"informele-zorg\"]").create(),
+            "consentRefusalReason",
+            "wil-bedenktijd",
+            "consentAskAgain",
+            true));
 
     // the consented handover must not wait for the refused one: the step ends at once
-    assertThat(consent).isEnded().hasPassed("End_ConsentRefused").hasNotPassed("Timer_AskAgain")
-        .variables().containsEntry("consentGiven", false);
-    Assertions.assertThat(consentRegistry(engine).currentDecision(caseNumber, "jgz",
-        "warme-overdracht")).contains(ConsentDecision.GIVEN);
-    Assertions.assertThat(consentRegistry(engine).currentDecision(caseNumber, "informele-zorg",
-        "warme-overdracht")).contains(ConsentDecision.REFUSED);
-    Assertions.assertThat(consentRegistry(engine).askAgainLater(caseNumber, "informele-zorg",
-        "warme-overdracht")).isTrue();
-    Assertions.assertThat(consentRegistry(engine).askAgainLater(caseNumber, "jgz",
-        "warme-overdracht")).isFalse();
+    assertThat(consent)
+        .isEnded()
+        .hasPassed("End_ConsentRefused")
+        .hasNotPassed("Timer_AskAgain")
+        .variables()
+        .containsEntry("consentGiven", false);
+    Assertions.assertThat(
+            consentRegistry(engine).currentDecision(caseNumber, "jgz", "warme-overdracht"))
+        .contains(ConsentDecision.GIVEN);
+    Assertions.assertThat(
+            consentRegistry(engine)
+                .currentDecision(caseNumber, "informele-zorg", "warme-overdracht"))
+        .contains(ConsentDecision.REFUSED);
+    Assertions.assertThat(
+            consentRegistry(engine).askAgainLater(caseNumber, "informele-zorg", "warme-overdracht"))
+        .isTrue();
+    Assertions.assertThat(
+            consentRegistry(engine).askAgainLater(caseNumber, "jgz", "warme-overdracht"))
+        .isFalse();
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
   @Test
   void vuistregel4_refusedForEveryoneWithAskAgain_theRefusedAreAskedAgainInOneTask() {
     ProcessInstance consent = askConsentFor(List.of("jgz", "informele-zorg"));
-    complete(task(consent), withVariables("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+    complete(
+        task(consent),
+        withVariables(
+            "consentDecision",
+            "REFUSED",
+            "consentRefusalReason",
+            "wil-bedenktijd",
+            "consentAskAgain",
+            true));
 
     assertThat(consent).isWaitingAt("Timer_AskAgain");
     startClockAt(MONDAY_MORNING.plusDays(28));
     execute(job(consent));
-    Assertions.assertThat(engine.getRuntimeService().getVariable(consent.getId(),
-        "consentRecipients")).isEqualTo(List.of("jgz", "informele-zorg"));
-    complete(task(consent), withVariables("consentDecision", "PARTIAL",
-        "consentRefusedRecipients", List.of("jgz"), "consentRefusalReason", "wil-geen-contact",
-        "consentAskAgain", false));
+    Assertions.assertThat(
+            engine.getRuntimeService().getVariable(consent.getId(), "consentRecipients"))
+        .isEqualTo(List.of("jgz", "informele-zorg"));
+    complete(
+        task(consent),
+        withVariables(
+            "consentDecision",
+            "PARTIAL",
+            "consentRefusedRecipients",
+            List.of("jgz"),
+            "consentRefusalReason",
+            "wil-geen-contact",
+            "consentAskAgain",
+            false));
 
     assertThat(consent).isEnded().hasPassed("Timer_AskAgain", "End_ConsentRefused");
-    Assertions.assertThat(consentRegistry(engine).currentDecision(caseNumber, "informele-zorg",
-        "warme-overdracht")).contains(ConsentDecision.GIVEN);
-    Assertions.assertThat(consentRegistry(engine).currentDecision(caseNumber, "jgz",
-        "warme-overdracht")).contains(ConsentDecision.REFUSED);
+    Assertions.assertThat(
+            consentRegistry(engine)
+                .currentDecision(caseNumber, "informele-zorg", "warme-overdracht"))
+        .contains(ConsentDecision.GIVEN);
+    Assertions.assertThat(
+            consentRegistry(engine).currentDecision(caseNumber, "jgz", "warme-overdracht"))
+        .contains(ConsentDecision.REFUSED);
     assertNoPersonalDataInHistory(engine.getHistoryService());
   }
 
@@ -217,33 +285,67 @@ class ToestemmingProcessTest {
     ProcessInstance consent = askConsentFor(List.of("jgz", "informele-zorg"));
     String taskId = task(consent).getId();
 
-    for (Map<String, Object> answer : List.<Map<String, Object>>of(
-        Map.of("consentDecision", "PARTIAL", "consentRefusalReason", "wil-geen-contact"),
-        Map.of("consentDecision", "PARTIAL", "consentRefusedRecipients", List.of("kraamzorg"),
-            "consentRefusalReason", "wil-geen-contact"),
-        Map.of("consentDecision", "PARTIAL",
-            "consentRefusedRecipients", List.of("jgz", "informele-zorg"),
-            "consentRefusalReason", "wil-geen-contact"),
-        Map.of("consentDecision", "PARTIAL", "consentRefusedRecipients", List.of("jgz")))) {
+    for (Map<String, Object> answer :
+        List.<Map<String, Object>>of(
+            Map.of("consentDecision", "PARTIAL", "consentRefusalReason", "wil-geen-contact"),
+            Map.of(
+                "consentDecision",
+                "PARTIAL",
+                "consentRefusedRecipients",
+                List.of("kraamzorg"),
+                "consentRefusalReason",
+                "wil-geen-contact"),
+            Map.of(
+                "consentDecision",
+                "PARTIAL",
+                "consentRefusedRecipients",
+                List.of("jgz", "informele-zorg"),
+                "consentRefusalReason",
+                "wil-geen-contact"),
+            Map.of("consentDecision", "PARTIAL", "consentRefusedRecipients", List.of("jgz")))) {
       assertThatThrownBy(() -> engine.getTaskService().complete(taskId, answer))
           .as(answer.toString())
-          .isInstanceOfSatisfying(FormFieldValidationException.class, refused ->
-              Assertions.assertThat(refused.getCode())
-                  .isEqualTo(PathwayValidation.CONSENT_DECISION_INVALID));
+          .isInstanceOfSatisfying(
+              FormFieldValidationException.class,
+              refused ->
+                  Assertions.assertThat(refused.getCode())
+                      .isEqualTo(PathwayValidation.CONSENT_DECISION_INVALID));
     }
     assertThat(consent).isWaitingAt("Task_AskConsent");
     Assertions.assertThat(consentRegistry(engine).statementsOf(caseNumber)).isEmpty();
   }
 
   private ProcessInstance askConsentFor(List<String> recipients) {
-    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-toestemming", caseNumber,
-        Map.of("caseNumber", caseNumber, "requestingDiscipline", "verloskundige",
-            "consentRecipients", recipients, "consentPurpose", "warme-overdracht"));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-toestemming",
+            caseNumber,
+            Map.of(
+                "caseNumber",
+                caseNumber,
+                "requestingDiscipline",
+                "verloskundige",
+                "consentRecipients",
+                recipients,
+                "consentPurpose",
+                "warme-overdracht"));
   }
 
   private ProcessInstance askConsent(String requestingDiscipline) {
-    return engine.getRuntimeService().startProcessInstanceByKey("zorgpad-toestemming", caseNumber,
-        Map.of("caseNumber", caseNumber, "requestingDiscipline", requestingDiscipline,
-            "recipientDiscipline", "jgz", "consentPurpose", "warme-overdracht"));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "zorgpad-toestemming",
+            caseNumber,
+            Map.of(
+                "caseNumber",
+                caseNumber,
+                "requestingDiscipline",
+                requestingDiscipline,
+                "recipientDiscipline",
+                "jgz",
+                "consentPurpose",
+                "warme-overdracht"));
   }
 }

@@ -61,8 +61,8 @@ class TriageDecisionTest {
   @ParameterizedTest(name = "risicoscore {0}: {1} weighs {2}")
   @MethodSource("weights")
   void riskScoreRow(String rule, String riskDomain, int weight) {
-    DmnDecisionResult result = evaluate("zorgpad-risicoscore",
-        Variables.putValue("riskDomains", List.of(riskDomain)));
+    DmnDecisionResult result =
+        evaluate("zorgpad-risicoscore", Variables.putValue("riskDomains", List.of(riskDomain)));
 
     assertThat(((Number) result.getSingleEntry()).intValue()).isEqualTo(weight);
     assertThat(matchedRules("zorgpad-risicoscore")).containsExactly("Rule_" + rule);
@@ -70,16 +70,22 @@ class TriageDecisionTest {
 
   @Test
   void riskScoreIsTheSumOfTheWeights() {
-    DmnDecisionResult result = evaluate("zorgpad-risicoscore",
-        Variables.putValue("riskDomains", List.of("huisvesting", "armoede", "stress")));
+    DmnDecisionResult result =
+        evaluate(
+            "zorgpad-risicoscore",
+            Variables.putValue("riskDomains", List.of("huisvesting", "armoede", "stress")));
 
     assertThat(((Number) result.getSingleEntry()).intValue()).isEqualTo(6);
   }
 
   @Test
   void riskDomainsAsSubmittedByTheTasklistAsJson() {
-    DmnDecisionResult result = evaluate("zorgpad-risicoscore", Variables.createVariables()
-        .putValueTyped("riskDomains", SpinValues.jsonValue("[\"ggz\",\"schulden\"]").create()));
+    DmnDecisionResult result =
+        evaluate(
+            "zorgpad-risicoscore",
+            Variables.createVariables()
+                .putValueTyped(
+                    "riskDomains", SpinValues.jsonValue("[\"ggz\",\"schulden\"]").create()));
 
     assertThat(((Number) result.getSingleEntry()).intValue()).isEqualTo(5);
   }
@@ -88,58 +94,164 @@ class TriageDecisionTest {
 
   static Stream<Arguments> triageRows() {
     return Stream.of(
-        row("DomesticViolenceMultiProblem", List.of("huiselijk-geweld", "huisvesting"), 20,
-            "hoog", true, true, "buurtteam", true, true),
-        row("DomesticViolence", List.of("huiselijk-geweld"), 20,
-            "hoog", true, true, "regiehouder", true, true),
-        row("ManyFactorsMultiProblem",
-            List.of("verslaving", "stress", "migratie-taal", "afwezige-partner", "armoede"), 20,
-            "hoog", true, true, "buurtteam", false, true),
-        row("ManyFactors",
-            List.of("stress", "migratie-taal", "afwezige-partner", "armoede", "schulden"), 20,
-            "hoog", true, true, "regiehouder", false, true),
-        row("HighScoreMultiProblem", List.of("huisvesting", "ggz", "schulden"), 20,
-            "hoog", true, true, "buurtteam", false, true),
-        row("HighScore", List.of("ggz", "lvb", "schulden"), 20,
-            "hoog", true, true, "regiehouder", false, true),
+        row(
+            "DomesticViolenceMultiProblem",
+            List.of("huiselijk-geweld", "huisvesting"),
+            20,
+            "hoog",
+            true,
+            true,
+            "buurtteam",
+            true,
+            true),
+        row(
+            "DomesticViolence",
+            List.of("huiselijk-geweld"),
+            20,
+            "hoog",
+            true,
+            true,
+            "regiehouder",
+            true,
+            true),
+        row(
+            "ManyFactorsMultiProblem",
+            List.of("verslaving", "stress", "migratie-taal", "afwezige-partner", "armoede"),
+            20,
+            "hoog",
+            true,
+            true,
+            "buurtteam",
+            false,
+            true),
+        row(
+            "ManyFactors",
+            List.of("stress", "migratie-taal", "afwezige-partner", "armoede", "schulden"),
+            20,
+            "hoog",
+            true,
+            true,
+            "regiehouder",
+            false,
+            true),
+        row(
+            "HighScoreMultiProblem",
+            List.of("huisvesting", "ggz", "schulden"),
+            20,
+            "hoog",
+            true,
+            true,
+            "buurtteam",
+            false,
+            true),
+        row(
+            "HighScore",
+            List.of("ggz", "lvb", "schulden"),
+            20,
+            "hoog",
+            true,
+            true,
+            "regiehouder",
+            false,
+            true),
         // seed 001: no valid residence papers, refused by a GP practice; before issue 11 this
         // signal was "laag" and the signaller kept the overview alone
-        row("NoPermitOrInsurance", List.of("geen-verblijfsvergunning-verzekering"), 20,
-            "verhoogd", false, true, "buurtteam", false, true),
-        row("ElevatedMultiProblem", List.of("huisvesting", "stress"), 20,
-            "verhoogd", false, true, "buurtteam", false, true),
-        row("Elevated", List.of("ggz", "stress"), 20,
-            "verhoogd", false, true, "regiehouder", false, true),
-        row("LowEarly", List.of("armoede", "stress"), 20,
-            "laag", false, false, "huisarts", false, true),
-        row("LowLate", List.of("migratie-taal"), 37,
-            "laag", false, false, "huisarts", false, false));
+        row(
+            "NoPermitOrInsurance",
+            List.of("geen-verblijfsvergunning-verzekering"),
+            20,
+            "verhoogd",
+            false,
+            true,
+            "buurtteam",
+            false,
+            true),
+        row(
+            "ElevatedMultiProblem",
+            List.of("huisvesting", "stress"),
+            20,
+            "verhoogd",
+            false,
+            true,
+            "buurtteam",
+            false,
+            true),
+        row(
+            "Elevated",
+            List.of("ggz", "stress"),
+            20,
+            "verhoogd",
+            false,
+            true,
+            "regiehouder",
+            false,
+            true),
+        row(
+            "LowEarly",
+            List.of("armoede", "stress"),
+            20,
+            "laag",
+            false,
+            false,
+            "huisarts",
+            false,
+            true),
+        row(
+            "LowLate",
+            List.of("migratie-taal"),
+            37,
+            "laag",
+            false,
+            false,
+            "huisarts",
+            false,
+            false));
   }
 
-  private static Arguments row(String rule, List<String> riskDomains, int weeks, String level,
-      boolean mdo, boolean coordinatorNeeded, String coordinator, boolean meldcode,
+  private static Arguments row(
+      String rule,
+      List<String> riskDomains,
+      int weeks,
+      String level,
+      boolean mdo,
+      boolean coordinatorNeeded,
+      String coordinator,
+      boolean meldcode,
       boolean homeVisit) {
-    return Arguments.of(rule, riskDomains, weeks, level, mdo, coordinatorNeeded, coordinator,
-        meldcode, homeVisit);
+    return Arguments.of(
+        rule, riskDomains, weeks, level, mdo, coordinatorNeeded, coordinator, meldcode, homeVisit);
   }
 
   @ParameterizedTest(name = "triage {0}: {1} at {2} weeks")
   @MethodSource("triageRows")
-  void triageRow(String rule, List<String> riskDomains, int weeks, String level, boolean mdo,
-      boolean coordinatorNeeded, String coordinator, boolean meldcode, boolean homeVisit) {
-    DmnDecisionResult result = evaluate("zorgpad-triage", Variables.createVariables()
-        .putValue("riskDomains", riskDomains)
-        .putValue("gestationalAgeWeeks", weeks)
-        .putValue("signallingDiscipline", "huisarts"));
+  void triageRow(
+      String rule,
+      List<String> riskDomains,
+      int weeks,
+      String level,
+      boolean mdo,
+      boolean coordinatorNeeded,
+      String coordinator,
+      boolean meldcode,
+      boolean homeVisit) {
+    DmnDecisionResult result =
+        evaluate(
+            "zorgpad-triage",
+            Variables.createVariables()
+                .putValue("riskDomains", riskDomains)
+                .putValue("gestationalAgeWeeks", weeks)
+                .putValue("signallingDiscipline", "huisarts"));
 
     assertThat(matchedRules("zorgpad-triage")).containsExactly("Rule_" + rule);
-    assertThat(result.getSingleResult().getEntryMap()).containsAllEntriesOf(Map.of(
-        "riskLevel", level,
-        "mdoNeeded", mdo,
-        "careCoordinatorNeeded", coordinatorNeeded,
-        "careCoordinatorDiscipline", coordinator,
-        "meldcodeAdvised", meldcode,
-        "prenatalHomeVisitAdvised", homeVisit));
+    assertThat(result.getSingleResult().getEntryMap())
+        .containsAllEntriesOf(
+            Map.of(
+                "riskLevel", level,
+                "mdoNeeded", mdo,
+                "careCoordinatorNeeded", coordinatorNeeded,
+                "careCoordinatorDiscipline", coordinator,
+                "meldcodeAdvised", meldcode,
+                "prenatalHomeVisitAdvised", homeVisit));
   }
 
   // --- zorgpad-interventieadvies: COLLECT, one case per row ---
@@ -149,22 +261,29 @@ class TriageDecisionTest {
         Arguments.of("VoorZorg", List.of("tienerzwangerschap"), 24, "verhoogd", "voorzorg"),
         Arguments.of("StevigOuderschap", List.of("ggz"), 24, "verhoogd", "stevig-ouderschap"),
         Arguments.of("Mamaatje", List.of("migratie-taal"), 24, "verhoogd", "mamaatje"),
-        Arguments.of("CenteringPregnancy", List.of("schulden"), 14, "verhoogd",
-            "centering-pregnancy"),
+        Arguments.of(
+            "CenteringPregnancy", List.of("schulden"), 14, "verhoogd", "centering-pregnancy"),
         Arguments.of("NuNietZwanger", List.of("verslaving"), 24, "laag", "nu-niet-zwanger"),
-        Arguments.of("AccessToCare", List.of("geen-verblijfsvergunning-verzekering",
-            "huisvesting"), 24, "verhoogd", "toegang-zorg"),
+        Arguments.of(
+            "AccessToCare",
+            List.of("geen-verblijfsvergunning-verzekering", "huisvesting"),
+            24,
+            "verhoogd",
+            "toegang-zorg"),
         Arguments.of("RegularJgz", List.of("schulden"), 24, "laag", "reguliere-jgz"));
   }
 
   @ParameterizedTest(name = "interventieadvies {0}: {1}, {2} weeks, {3}")
   @MethodSource("adviceRows")
-  void interventionAdviceRow(String rule, List<String> riskDomains, int weeks, String level,
-      String advice) {
-    DmnDecisionResult result = evaluate("zorgpad-interventieadvies", Variables.createVariables()
-        .putValue("riskDomains", riskDomains)
-        .putValue("gestationalAgeWeeks", weeks)
-        .putValue("riskLevel", level));
+  void interventionAdviceRow(
+      String rule, List<String> riskDomains, int weeks, String level, String advice) {
+    DmnDecisionResult result =
+        evaluate(
+            "zorgpad-interventieadvies",
+            Variables.createVariables()
+                .putValue("riskDomains", riskDomains)
+                .putValue("gestationalAgeWeeks", weeks)
+                .putValue("riskLevel", level));
 
     assertThat(result.collectEntries("triageInterventionAdvice")).contains(advice);
     assertThat(matchedRules("zorgpad-interventieadvies")).contains("Rule_" + rule);
@@ -172,44 +291,69 @@ class TriageDecisionTest {
 
   @Test
   void interventionAdviceCollectsEveryFittingIntervention() {
-    DmnDecisionResult result = evaluate("zorgpad-interventieadvies", Variables.createVariables()
-        .putValue("riskDomains", List.of("tienerzwangerschap", "afwezige-partner", "stress"))
-        .putValue("gestationalAgeWeeks", 16)
-        .putValue("riskLevel", "verhoogd"));
+    DmnDecisionResult result =
+        evaluate(
+            "zorgpad-interventieadvies",
+            Variables.createVariables()
+                .putValue(
+                    "riskDomains", List.of("tienerzwangerschap", "afwezige-partner", "stress"))
+                .putValue("gestationalAgeWeeks", 16)
+                .putValue("riskLevel", "verhoogd"));
 
-    assertThat(result.collectEntries("triageInterventionAdvice")).containsExactly(
-        "voorzorg", "stevig-ouderschap", "mamaatje", "centering-pregnancy");
+    assertThat(result.collectEntries("triageInterventionAdvice"))
+        .containsExactly("voorzorg", "stevig-ouderschap", "mamaatje", "centering-pregnancy");
   }
 
   @Test
   void noPermitOrInsuranceWithOtherRisksStillGetsItsRegiehouderAndAdvice() {
     // the undocumented woman of seed 001: unsafe, unhygienic housing, no care at all
-    DmnDecisionResult triage = evaluate("zorgpad-triage", Variables.createVariables()
-        .putValue("riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
-        .putValue("gestationalAgeWeeks", 30)
-        .putValue("signallingDiscipline", "verloskundige"));
+    DmnDecisionResult triage =
+        evaluate(
+            "zorgpad-triage",
+            Variables.createVariables()
+                .putValue(
+                    "riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
+                .putValue("gestationalAgeWeeks", 30)
+                .putValue("signallingDiscipline", "verloskundige"));
     assertThat(matchedRules("zorgpad-triage")).containsExactly("Rule_NoPermitOrInsurance");
-    assertThat(triage.getSingleResult().getEntryMap()).containsEntry("riskLevel", "verhoogd")
+    assertThat(triage.getSingleResult().getEntryMap())
+        .containsEntry("riskLevel", "verhoogd")
         .containsEntry("careCoordinatorDiscipline", "buurtteam");
 
-    DmnDecisionResult advice = evaluate("zorgpad-interventieadvies", Variables.createVariables()
-        .putValue("riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
-        .putValue("gestationalAgeWeeks", 30)
-        .putValue("riskLevel", "verhoogd"));
+    DmnDecisionResult advice =
+        evaluate(
+            "zorgpad-interventieadvies",
+            Variables.createVariables()
+                .putValue(
+                    "riskDomains", List.of("geen-verblijfsvergunning-verzekering", "huisvesting"))
+                .putValue("gestationalAgeWeeks", 30)
+                .putValue("riskLevel", "verhoogd"));
     assertThat(advice.collectEntries("triageInterventionAdvice")).containsExactly("toegang-zorg");
   }
 
   private DmnDecisionResult evaluate(String decision, VariableMap variables) {
-    return engine.getDecisionService().evaluateDecisionByKey(decision).variables(variables)
+    return engine
+        .getDecisionService()
+        .evaluateDecisionByKey(decision)
+        .variables(variables)
         .evaluate();
   }
 
   /** The rule ids that matched in the latest evaluation of a decision (decision history). */
   private List<String> matchedRules(String decision) {
-    HistoricDecisionInstance latest = engine.getHistoryService()
-        .createHistoricDecisionInstanceQuery().decisionDefinitionKey(decision).includeOutputs()
-        .orderByEvaluationTime().desc().list().get(0);
-    return latest.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-        .distinct().toList();
+    HistoricDecisionInstance latest =
+        engine
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(decision)
+            .includeOutputs()
+            .orderByEvaluationTime()
+            .desc()
+            .list()
+            .get(0);
+    return latest.getOutputs().stream()
+        .map(HistoricDecisionOutputInstance::getRuleId)
+        .distinct()
+        .toList();
   }
 }

@@ -45,7 +45,8 @@ class WorkingDaysTest {
 
   @Test
   void kingsDayOnSundayMovesToSaturday() {
-    assertThat(WorkingDays.publicHolidays(2025)).contains(LocalDate.of(2025, 4, 26))
+    assertThat(WorkingDays.publicHolidays(2025))
+        .contains(LocalDate.of(2025, 4, 26))
         .doesNotContain(LocalDate.of(2025, 4, 27));
   }
 

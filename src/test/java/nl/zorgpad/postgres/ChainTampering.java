@@ -17,14 +17,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ChainTampering {
 
-  private ChainTampering() {
-  }
+  private ChainTampering() {}
 
-  static void changeDeleteAndInsert(JdbcTemplate dba, HashChain chain, String table,
-      String textColumn, String insertAroundTheApplication) {
+  static void changeDeleteAndInsert(
+      JdbcTemplate dba,
+      HashChain chain,
+      String table,
+      String textColumn,
+      String insertAroundTheApplication) {
     assertThat(chain.verify().intact()).as(chain.verify().summary()).isTrue();
-    Map<String, Object> row = dba.queryForMap("select * from " + table + " where chain_seq ="
-        + " (select max(chain_seq) / 2 + 1 from " + table + ")");
+    Map<String, Object> row =
+        dba.queryForMap(
+            "select * from "
+                + table
+                + " where chain_seq ="
+                + " (select max(chain_seq) / 2 + 1 from "
+                + table
+                + ")");
     long id = ((Number) row.get("id")).longValue();
     long seq = ((Number) row.get("chain_seq")).longValue();
     assertThat(chain.verify().headSeq()).as("a record in the middle").isGreaterThan(seq);
@@ -38,8 +47,8 @@ final class ChainTampering {
       assertThat(changed.brokenSeq()).isEqualTo(seq);
       assertThat(changed.problem()).isEqualTo(ChainVerification.Problem.CONTENT_CHANGED);
     } finally {
-      dba.update("update " + table + " set " + textColumn + " = ? where id = ?",
-          row.get(textColumn), id);
+      dba.update(
+          "update " + table + " set " + textColumn + " = ? where id = ?", row.get(textColumn), id);
     }
     assertThat(chain.verify().intact()).as(chain.verify().summary()).isTrue();
 
@@ -49,12 +58,17 @@ final class ChainTampering {
       ChainVerification deleted = chain.verify();
       assertThat(deleted.intact()).isFalse();
       assertThat(deleted.brokenSeq()).isEqualTo(seq + 1);
-      assertThat(deleted.problem())
-          .isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
+      assertThat(deleted.problem()).isEqualTo(ChainVerification.Problem.RECORDS_MISSING_BEFORE);
     } finally {
       List<String> columns = List.copyOf(row.keySet());
-      dba.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
-          + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
+      dba.update(
+          "insert into "
+              + table
+              + " ("
+              + String.join(", ", columns)
+              + ") values ("
+              + String.join(", ", columns.stream().map(c -> "?").toList())
+              + ")",
           columns.stream().map(row::get).toArray());
     }
     assertThat(chain.verify().intact()).as(chain.verify().summary()).isTrue();

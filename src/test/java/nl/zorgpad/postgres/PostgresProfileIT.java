@@ -20,7 +20,6 @@ import nl.zorgpad.ZorgpadApplication;
 import nl.zorgpad.audit.ChainVerification;
 import nl.zorgpad.audit.ChainVerificationService;
 import nl.zorgpad.audit.HashChain;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
 import nl.zorgpad.time.ZorgpadTime;
@@ -95,19 +94,21 @@ class PostgresProfileIT {
   }
 
   private ConfigurableApplicationContext start() {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(ZorgpadApplication.class)
-        .profiles("postgres", "demo")
-        .run("--ZORGPAD_DB_URL=" + PostgresServer.url(DATABASE),
-            "--ZORGPAD_DB_USER=" + PostgresServer.APP,
-            "--ZORGPAD_DB_PASSWORD=" + PostgresServer.PASSWORD,
-            "--ZORGPAD_DB_OWNER_USER=" + PostgresServer.OWNER,
-            "--ZORGPAD_DB_OWNER_PASSWORD=" + PostgresServer.PASSWORD,
-            "--ZORGPAD_DB_POOL_SIZE=5",
-            "--server.port=0",
-            // the demo year of the monitor (13 months of cases through the pathways, ~90 s on
-            // PostgreSQL) is MonitorBrowserIT's; here the demo accounts and cases suffice
-            "--zorgpad.demo.monitor-cases=false",
-            "--camunda.bpm.job-execution.enabled=false");
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ZorgpadApplication.class)
+            .profiles("postgres", "demo")
+            .run(
+                "--ZORGPAD_DB_URL=" + PostgresServer.url(DATABASE),
+                "--ZORGPAD_DB_USER=" + PostgresServer.APP,
+                "--ZORGPAD_DB_PASSWORD=" + PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_OWNER_USER=" + PostgresServer.OWNER,
+                "--ZORGPAD_DB_OWNER_PASSWORD=" + PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_POOL_SIZE=5",
+                "--server.port=0",
+                // the demo year of the monitor (13 months of cases through the pathways, ~90 s on
+                // PostgreSQL) is MonitorBrowserIT's; here the demo accounts and cases suffice
+                "--zorgpad.demo.monitor-cases=false",
+                "--camunda.bpm.job-execution.enabled=false");
     http = new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     jdbc = context.getBean(JdbcTemplate.class);
     return context;
@@ -120,24 +121,41 @@ class PostgresProfileIT {
       assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
       assertThat(connection.getMetaData().getUserName()).isEqualTo(PostgresServer.APP);
     }
-    List<Map<String, Object>> migrations = jdbc.queryForList(
-        "select version, success from zp_schema_history where version is not null"
-            + " order by installed_rank");
-    assertThat(migrations).extracting(row -> row.get("version"))
-        .containsExactly("1", "2", "3", "4", "10", "20", "30", "31", "40", "45", "50", "51",
-            "55", "60", "61", "65", "70", "75", "76", "77", "78", "79", "80");
+    List<Map<String, Object>> migrations =
+        jdbc.queryForList(
+            "select version, success from zp_schema_history where version is not null"
+                + " order by installed_rank");
+    assertThat(migrations)
+        .extracting(row -> row.get("version"))
+        .containsExactly(
+            "1", "2", "3", "4", "10", "20", "30", "31", "40", "45", "50", "51", "55", "60", "61",
+            "65", "70", "75", "76", "77", "78", "79", "80");
     assertThat(migrations).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
     // Zorgpad's tables belong to the owner role, the engine's to the application role
-    assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename ="
-        + " 'zp_access_log'", String.class)).isEqualTo(PostgresServer.OWNER);
-    assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename ="
-        + " 'act_ru_task'", String.class)).isEqualTo(PostgresServer.APP);
-    assertThat(((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration())
-        .getDatabaseType()).isEqualTo("postgres");
-    assertThat(engine().getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").count()).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select tableowner from pg_tables where tablename =" + " 'zp_access_log'",
+                String.class))
+        .isEqualTo(PostgresServer.OWNER);
+    assertThat(
+            jdbc.queryForObject(
+                "select tableowner from pg_tables where tablename =" + " 'act_ru_task'",
+                String.class))
+        .isEqualTo(PostgresServer.APP);
+    assertThat(
+            ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration())
+                .getDatabaseType())
+        .isEqualTo("postgres");
+    assertThat(
+            engine()
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+                .count())
+        .isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from zp_case_file", Long.class))
-        .as("demo cases").isPositive();
+        .as("demo cases")
+        .isPositive();
     assertThat(engine().getRuntimeService().createProcessInstanceQuery().count()).isPositive();
   }
 
@@ -145,39 +163,72 @@ class PostgresProfileIT {
   @Order(2)
   void aCaregiverStartsACaseAndWorksTasklistTasksOverEngineRest() throws Exception {
     String dueDate = LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20).toString();
-    HttpResponse<String> signal = http.postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> signal =
+        http.postJson(
+            "/api/signals",
+            MIDWIFE,
+            """
         {"clientReference": "PG-0001", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["huisvesting", "stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(dueDate));
+        """
+                .formatted(dueDate));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     caseNumber = JSON.readTree(signal.body()).path("caseNumber").asText();
     assertThat(caseNumber).matches("^ZP-\\d{4}-\\d{5,}$");
 
     // the Tasklist's calls: find my task, submit its form
-    submit(MIDWIFE, "Task_AskConsent", """
+    submit(
+        MIDWIFE,
+        "Task_AskConsent",
+        """
         {"consentDecision": {"value": "GIVEN"}}""");
-    submit(BUURTTEAM, "Task_AcceptCase", """
+    submit(
+        BUURTTEAM,
+        "Task_AcceptCase",
+        """
         {"handoverRecipients": {"value": "[]", "type": "Json"},
          "homeVisitRequestingDiscipline": {"value": "verloskundige"},
          "startMeldcode": {"value": false}}""");
-    submit(MIDWIFE, "Task_DecideHomeVisit", """
+    submit(
+        MIDWIFE,
+        "Task_DecideHomeVisit",
+        """
         {"homeVisitDecision": {"value": "niet-nodig"},
          "homeVisitOptOutReason": {"value": "al-in-zorg-jgz"}}""");
 
     assertThat(taskKeys(MIDWIFE)).doesNotContain("Task_AskConsent", "Task_DecideHomeVisit");
-    assertThat(jdbc.queryForList("select decision from zp_consent_record where case_number = ?",
-        String.class, caseNumber)).containsExactly("GIVEN");
-    assertThat(jdbc.queryForList("select user_id from zp_audit_record where case_number = ?"
-        + " and event_type = 'task-complete' order by chain_seq", String.class, caseNumber))
+    assertThat(
+            jdbc.queryForList(
+                "select decision from zp_consent_record where case_number = ?",
+                String.class,
+                caseNumber))
+        .containsExactly("GIVEN");
+    assertThat(
+            jdbc.queryForList(
+                "select user_id from zp_audit_record where case_number = ?"
+                    + " and event_type = 'task-complete' order by chain_seq",
+                String.class,
+                caseNumber))
         .containsExactly("demo-verloskundige", "demo-buurtteam", "demo-verloskundige");
-    assertThat(engine().getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKey("Task_ReportBirth").count()).isEqualTo(1);
+    assertThat(
+            engine()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_ReportBirth")
+                .count())
+        .isEqualTo(1);
 
     // a second case gets the next number from the counter row
-    HttpResponse<String> second = http.postJson("/api/signals", MIDWIFE, """
+    HttpResponse<String> second =
+        http.postJson(
+            "/api/signals",
+            MIDWIFE,
+            """
         {"clientReference": "PG-0002", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(dueDate));
+        """
+                .formatted(dueDate));
     assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
     String next = JSON.readTree(second.body()).path("caseNumber").asText();
     assertThat(Integer.parseInt(next.substring(next.lastIndexOf('-') + 1)))
@@ -190,19 +241,24 @@ class PostgresProfileIT {
     long logBefore = jdbc.queryForObject("select count(*) from zp_access_log", Long.class);
     HttpResponse<String> page = http.get("/casus/" + caseNumber, MIDWIFE);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Casus " + caseNumber).contains("Betrokkenen")
+    assertThat(page.body())
+        .contains("Casus " + caseNumber)
+        .contains("Betrokkenen")
         .contains("id=\"case-diagram\"");
     assertThat(http.get("/casus", MIDWIFE).body()).contains(caseNumber);
-    assertThat(http.get("/casus/" + caseNumber + "/client", MIDWIFE).statusCode())
-        .isEqualTo(200);
-    assertThat(http.get("/casus/" + caseNumber + "/diagram", MIDWIFE).statusCode())
-        .isEqualTo(200);
+    assertThat(http.get("/casus/" + caseNumber + "/client", MIDWIFE).statusCode()).isEqualTo(200);
+    assertThat(http.get("/casus/" + caseNumber + "/diagram", MIDWIFE).statusCode()).isEqualTo(200);
     assertThat(http.get("/audit/casus/" + caseNumber, AUDITOR).body())
-        .contains("Geschiedenis van casus " + caseNumber).contains("Taak afgerond");
+        .contains("Geschiedenis van casus " + caseNumber)
+        .contains("Taak afgerond");
     assertThat(jdbc.queryForObject("select count(*) from zp_access_log", Long.class))
         .isGreaterThan(logBefore);
-    assertThat(jdbc.queryForObject("select count(*) from zp_access_log where case_number = ?"
-        + " and user_id = 'demo-verloskundige' and action = 'READ'", Long.class, caseNumber))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_access_log where case_number = ?"
+                    + " and user_id = 'demo-verloskundige' and action = 'READ'",
+                Long.class,
+                caseNumber))
         .isPositive();
   }
 
@@ -212,39 +268,57 @@ class PostgresProfileIT {
     // sociale kaart: postcode ranges (string comparison), discipline + neighbourhood, like/escape
     HttpResponse<String> postcode = http.get("/sociale-kaart?postcode=3531+ab", MIDWIFE);
     assertThat(postcode.statusCode()).isEqualTo(200);
-    assertThat(postcode.body()).contains("Postcode 3531 AB ligt in wijk Lombok (Utrecht).",
-        "id=\"team-jgz-utrecht-west\"").doesNotContain("id=\"team-jgz-amersfoort\"");
+    assertThat(postcode.body())
+        .contains("Postcode 3531 AB ligt in wijk Lombok (Utrecht).", "id=\"team-jgz-utrecht-west\"")
+        .doesNotContain("id=\"team-jgz-amersfoort\"");
     assertThat(http.get("/sociale-kaart?discipline=jgz&wijk=amersfoort-noord", MIDWIFE).body())
-        .contains("id=\"team-jgz-amersfoort\"").doesNotContain("id=\"team-jgz-utrecht-west\"");
-    assertThat(http.get("/sociale-kaart?zoek=VERBEEK", MIDWIFE).body()).contains("Hanna Verbeek")
+        .contains("id=\"team-jgz-amersfoort\"")
+        .doesNotContain("id=\"team-jgz-utrecht-west\"");
+    assertThat(http.get("/sociale-kaart?zoek=VERBEEK", MIDWIFE).body())
+        .contains("Hanna Verbeek")
         .doesNotContain("id=\"team-jgz-amersfoort\"");
     assertThat(http.get("/sociale-kaart?zoek=100%25_", MIDWIFE).statusCode()).isEqualTo(200);
     // access-log review: every filter, and none
     http.get("/audit/casus/" + caseNumber, AUDITOR);
     assertThat(http.get("/audit/toegang", AUDITOR).body()).contains("Toegangslog (NEN 7513)");
-    assertThat(http.get("/audit/toegang?gebruiker=demo-auditor&actie=READ&client=" + caseNumber,
-        AUDITOR).body()).contains("demo-auditor").contains("Ingezien");
+    assertThat(
+            http.get(
+                    "/audit/toegang?gebruiker=demo-auditor&actie=READ&client=" + caseNumber,
+                    AUDITOR)
+                .body())
+        .contains("demo-auditor")
+        .contains("Ingezien");
     assertThat(http.get("/audit/toegang?gebruiker=nobody", AUDITOR).body())
         .contains("Gevonden records: 0");
-    assertThat(http.get("/audit/toegang?nood=true&van=2020-01-01&tot=2099-12-31", AUDITOR)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            http.get("/audit/toegang?nood=true&van=2020-01-01&tot=2099-12-31", AUDITOR)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   @Order(5)
   void bothHashChainsVerifyIntactOnPostgres() {
     List<ChainVerification> all = verifyAll();
-    assertThat(all).extracting(ChainVerification::chainId)
+    assertThat(all)
+        .extracting(ChainVerification::chainId)
         .containsExactlyInAnyOrder("engine-audit", "access-log");
-    assertThat(all).allSatisfy(chain -> {
-      assertThat(chain.intact()).as(chain.summary()).isTrue();
-      assertThat(chain.checked()).isPositive();
-    });
-    assertThat(jdbc.queryForObject("select count(*) from zp_access_log where chain_seq is null",
-        Long.class)).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from zp_audit_record where chain_seq is null",
-        Long.class)).isZero();
-    assertThat(http.get("/audit/keten", AUDITOR).body()).contains("Intact")
+    assertThat(all)
+        .allSatisfy(
+            chain -> {
+              assertThat(chain.intact()).as(chain.summary()).isTrue();
+              assertThat(chain.checked()).isPositive();
+            });
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_access_log where chain_seq is null", Long.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record where chain_seq is null", Long.class))
+        .isZero();
+    assertThat(http.get("/audit/keten", AUDITOR).body())
+        .contains("Intact")
         .doesNotContain("Verbroken");
   }
 
@@ -255,8 +329,8 @@ class PostgresProfileIT {
     // node in another zone (or a changed server setting) verifies the same chain intact
     java.util.TimeZone original = java.util.TimeZone.getDefault();
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Chatham"));
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.APP)) {
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.APP)) {
       JdbcTemplate elsewhere = new JdbcTemplate(connection);
       assertThat(elsewhere.queryForObject("show timezone", String.class))
           .isEqualTo("Pacific/Chatham");
@@ -278,37 +352,51 @@ class PostgresProfileIT {
     for (String user : List.of(PostgresServer.APP, PostgresServer.OWNER)) {
       try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE, user)) {
         JdbcTemplate as = new JdbcTemplate(connection);
-        assertRefused(() -> as.update("update zp_access_log set user_id = 'x' where id = ?",
-            accessId), "UPDATE on zp_access_log refused: the table is append-only");
-        assertRefused(() -> as.update("delete from zp_access_log where id = ?", accessId),
+        assertRefused(
+            () -> as.update("update zp_access_log set user_id = 'x' where id = ?", accessId),
+            "UPDATE on zp_access_log refused: the table is append-only");
+        assertRefused(
+            () -> as.update("delete from zp_access_log where id = ?", accessId),
             "DELETE on zp_access_log refused: the table is append-only");
-        assertRefused(() -> as.update("update zp_audit_record set user_id = 'x' where id = ?",
-            auditId), "UPDATE on zp_audit_record refused: the table is append-only");
-        assertRefused(() -> as.update("delete from zp_audit_record"),
+        assertRefused(
+            () -> as.update("update zp_audit_record set user_id = 'x' where id = ?", auditId),
+            "UPDATE on zp_audit_record refused: the table is append-only");
+        assertRefused(
+            () -> as.update("delete from zp_audit_record"),
             "DELETE on zp_audit_record refused: the table is append-only");
         // re-sealing a sealed row, or rewinding a chain head, is refused too
-        assertRefused(() -> as.update("update zp_audit_record set hash = 'x' where id = ?",
-            auditId), "UPDATE on zp_audit_record refused");
-        assertRefused(() -> as.update("update zp_hash_chain_head set last_seq = 1"),
+        assertRefused(
+            () -> as.update("update zp_audit_record set hash = 'x' where id = ?", auditId),
+            "UPDATE on zp_audit_record refused");
+        assertRefused(
+            () -> as.update("update zp_hash_chain_head set last_seq = 1"),
             "UPDATE on zp_hash_chain_head refused: a hash chain head only moves forward");
-        assertRefused(() -> as.update("delete from zp_hash_chain_head"),
+        assertRefused(
+            () -> as.update("delete from zp_hash_chain_head"),
             "DELETE on zp_hash_chain_head refused");
       }
     }
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.OWNER)) {
-      assertRefused(() -> new JdbcTemplate(connection).execute("truncate zp_access_log"),
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.OWNER)) {
+      assertRefused(
+          () -> new JdbcTemplate(connection).execute("truncate zp_access_log"),
           "TRUNCATE on zp_access_log refused");
-      assertRefused(() -> new JdbcTemplate(connection).execute("truncate zp_access_log_listed"),
+      assertRefused(
+          () -> new JdbcTemplate(connection).execute("truncate zp_access_log_listed"),
           "TRUNCATE on zp_access_log_listed refused");
     }
     // the application role does not own the tables: it cannot switch the triggers off
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.APP)) {
-      assertThatThrownBy(() -> new JdbcTemplate(connection).execute(
-          "alter table zp_access_log disable trigger zp_access_log_append_only"))
-          .satisfies(e -> assertThat(rootCause(e).getMessage())
-              .contains("must be owner of table zp_access_log"));
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.APP)) {
+      assertThatThrownBy(
+              () ->
+                  new JdbcTemplate(connection)
+                      .execute(
+                          "alter table zp_access_log disable trigger zp_access_log_append_only"))
+          .satisfies(
+              e ->
+                  assertThat(rootCause(e).getMessage())
+                      .contains("must be owner of table zp_access_log"));
     }
     assertThat(verifyAll()).allSatisfy(chain -> assertThat(chain.intact()).isTrue());
   }
@@ -316,35 +404,48 @@ class PostgresProfileIT {
   @Test
   @Order(8)
   void tamperingAsADbaPastTheTriggersIsNamedAtTheRightRecord() {
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.SUPERUSER)) {
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.SUPERUSER)) {
       JdbcTemplate dba = new JdbcTemplate(connection);
       // the DBA switches the triggers off for this session only (superuser)
       dba.execute("set session_replication_role = replica");
-      ChainTampering.changeDeleteAndInsert(dba, chain("accessLogChain"), "zp_access_log",
-          "user_id", "insert into zp_access_log (occurred_at, user_id, responsible_user_id,"
+      ChainTampering.changeDeleteAndInsert(
+          dba,
+          chain("accessLogChain"),
+          "zp_access_log",
+          "user_id",
+          "insert into zp_access_log (occurred_at, user_id, responsible_user_id,"
               + " object_type, action, outcome, source_system, purpose_of_use, emergency)"
               + " values (current_timestamp, 'x', 'x', 'Client', 'READ', 'ALLOWED', 'zorgpad',"
               + " 'care', false)");
-      ChainTampering.changeDeleteAndInsert(dba, chain("engineAuditChain"), "zp_audit_record",
-          "user_id", "insert into zp_audit_record (occurred_at, event_type, case_number,"
-              + " user_id) values (current_timestamp, 'task-complete', '" + caseNumber + "',"
+      ChainTampering.changeDeleteAndInsert(
+          dba,
+          chain("engineAuditChain"),
+          "zp_audit_record",
+          "user_id",
+          "insert into zp_audit_record (occurred_at, event_type, case_number,"
+              + " user_id) values (current_timestamp, 'task-complete', '"
+              + caseNumber
+              + "',"
               + " 'demo-auditor')");
       // the page names it too
-      Map<String, Object> row = dba.queryForMap("select id, user_id from zp_audit_record"
-          + " where chain_seq = (select max(chain_seq) / 2 from zp_audit_record)");
-      dba.update("update zp_audit_record set user_id = 'someone-else' where id = ?",
-          row.get("id"));
+      Map<String, Object> row =
+          dba.queryForMap(
+              "select id, user_id from zp_audit_record"
+                  + " where chain_seq = (select max(chain_seq) / 2 from zp_audit_record)");
+      dba.update("update zp_audit_record set user_id = 'someone-else' where id = ?", row.get("id"));
       try {
         assertThat(http.get("/audit/keten", AUDITOR).body())
             .contains("Verbroken bij record " + row.get("id"));
       } finally {
-        dba.update("update zp_audit_record set user_id = ? where id = ?", row.get("user_id"),
+        dba.update(
+            "update zp_audit_record set user_id = ? where id = ?",
+            row.get("user_id"),
             row.get("id"));
       }
     }
-    assertThat(verifyAll()).allSatisfy(chain ->
-        assertThat(chain.intact()).as(chain.summary()).isTrue());
+    assertThat(verifyAll())
+        .allSatisfy(chain -> assertThat(chain.intact()).as(chain.summary()).isTrue());
   }
 
   @Test
@@ -352,18 +453,24 @@ class PostgresProfileIT {
   void theClientAccessReportAnswersAsPageCsvAndPdf() throws Exception {
     HttpResponse<String> page = http.get("/audit/inzage/" + caseNumber, AUDITOR);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Overzicht van inzage in uw gegevens")
+    assertThat(page.body())
+        .contains("Overzicht van inzage in uw gegevens")
         .contains("demo-verloskundige")
         .contains("Het toegangslog is bij het maken van dit overzicht gecontroleerd");
-    HttpResponse<String> csv = http.get("/audit/inzage/" + caseNumber + "/inzageverzoek.csv",
-        AUDITOR);
+    HttpResponse<String> csv =
+        http.get("/audit/inzage/" + caseNumber + "/inzageverzoek.csv", AUDITOR);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    assertThat(csv.body().lines().toList()).anySatisfy(line ->
-        assertThat(line).contains("\"demo-verloskundige\"").contains("\"Ingezien\""));
-    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(http.builder("/audit/inzage/"
-        + caseNumber + "/inzageverzoek.pdf", AUDITOR).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(csv.body().lines().toList())
+        .anySatisfy(
+            line -> assertThat(line).contains("\"demo-verloskundige\"").contains("\"Ingezien\""));
+    HttpResponse<byte[]> pdf =
+        HttpClient.newHttpClient()
+            .send(
+                http.builder("/audit/inzage/" + caseNumber + "/inzageverzoek.pdf", AUDITOR)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
@@ -373,50 +480,61 @@ class PostgresProfileIT {
   void historyCleanupRemovesWhatIsDueAndNothingElse() {
     RepositoryService repository = engine().getRepositoryService();
     HistoryService history = engine().getHistoryService();
-    Deployment deployment = repository.createDeployment().name("retention-test")
-        .addModelInstance("retention-short.bpmn", process("retention-short", 30))
-        .addModelInstance("retention-long.bpmn", process("retention-long", 7305)).deploy();
+    Deployment deployment =
+        repository
+            .createDeployment()
+            .name("retention-test")
+            .addModelInstance("retention-short.bpmn", process("retention-short", 30))
+            .addModelInstance("retention-long.bpmn", process("retention-long", 7305))
+            .deploy();
     try {
       String shortCase = finishCase("retention-short", "RET-SHORT");
       String longCase = finishCase("retention-long", "RET-LONG");
       long others = history.createHistoricProcessInstanceQuery().count() - 2;
-      long shortRecords = jdbc.queryForObject("select count(*) from zp_audit_record"
-          + " where case_number = 'RET-SHORT'", Long.class);
+      long shortRecords =
+          jdbc.queryForObject(
+              "select count(*) from zp_audit_record" + " where case_number = 'RET-SHORT'",
+              Long.class);
       assertThat(shortRecords).isPositive();
 
       ClockUtil.setCurrentTime(daysFromNow(29));
       runCleanup();
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(shortCase)
-          .count()).isEqualTo(1);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(shortCase).count())
+          .isEqualTo(1);
 
       ClockUtil.setCurrentTime(daysFromNow(31));
       runCleanup();
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(shortCase)
-          .count()).isZero();
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(shortCase).count())
+          .isZero();
       assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(shortCase).count())
           .isZero();
-      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(shortCase)
-          .count()).isZero();
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(longCase)
-          .count()).isEqualTo(1);
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(shortCase).count())
+          .isZero();
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(longCase).count())
+          .isEqualTo(1);
       assertThat(history.createHistoricProcessInstanceQuery().count() - 1).isEqualTo(others);
       // the audit trail is not engine history: kept whole (the triggers would refuse otherwise)
-      assertThat(jdbc.queryForObject("select count(*) from zp_audit_record"
-          + " where case_number = 'RET-SHORT'", Long.class)).isEqualTo(shortRecords);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from zp_audit_record" + " where case_number = 'RET-SHORT'",
+                  Long.class))
+          .isEqualTo(shortRecords);
     } finally {
       ClockUtil.reset();
       repository.deleteDeployment(deployment.getId(), true);
     }
-    assertThat(verifyAll()).allSatisfy(chain ->
-        assertThat(chain.intact()).as(chain.summary()).isTrue());
+    assertThat(verifyAll())
+        .allSatisfy(chain -> assertThat(chain.intact()).as(chain.summary()).isTrue());
   }
 
   @Test
   @Order(11)
   void aRestartOnTheSameDatabaseWithTheAdvisedRevokeKeepsCasesAndDeploysNothing() {
     Set<String> cases = businessKeys();
-    Set<String> tasks = engine().getTaskService().createTaskQuery().list().stream()
-        .map(Task::getId).collect(Collectors.toSet());
+    Set<String> tasks =
+        engine().getTaskService().createTaskQuery().list().stream()
+            .map(Task::getId)
+            .collect(Collectors.toSet());
     long deployments = engine().getRepositoryService().createDeploymentQuery().count();
     long definitions = engine().getRepositoryService().createProcessDefinitionQuery().count();
     long demoCases = jdbc.queryForObject("select count(*) from zp_case_file", Long.class);
@@ -425,39 +543,52 @@ class PostgresProfileIT {
     app.close();
     // the REVOKE docs/operations.md advises on top of the triggers: the application keeps only
     // select, insert and update (sealing) on the append-only tables
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.OWNER)) {
-      new JdbcTemplate(connection).execute("revoke delete, truncate on zp_access_log,"
-          + " zp_audit_record, zp_hash_chain_head from " + PostgresServer.APP);
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.OWNER)) {
+      new JdbcTemplate(connection)
+          .execute(
+              "revoke delete, truncate on zp_access_log,"
+                  + " zp_audit_record, zp_hash_chain_head from "
+                  + PostgresServer.APP);
     }
     app = start();
 
     assertThat(businessKeys()).isEqualTo(cases);
-    assertThat(engine().getTaskService().createTaskQuery().list()).extracting(Task::getId)
+    assertThat(engine().getTaskService().createTaskQuery().list())
+        .extracting(Task::getId)
         .containsExactlyInAnyOrderElementsOf(tasks);
     assertThat(engine().getRepositoryService().createDeploymentQuery().count())
         .isEqualTo(deployments);
     assertThat(engine().getRepositoryService().createProcessDefinitionQuery().count())
         .isEqualTo(definitions);
     assertThat(jdbc.queryForObject("select count(*) from zp_case_file", Long.class))
-        .as("no second set of demo data").isEqualTo(demoCases);
-    assertThat(jdbc.queryForObject("select count(*) from zp_schema_history where version = '40'",
-        Long.class)).isEqualTo(1);
-    long sealed = jdbc.queryForObject("select last_seq from zp_hash_chain_head"
-        + " where chain_id = 'access-log'", Long.class);
+        .as("no second set of demo data")
+        .isEqualTo(demoCases);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_schema_history where version = '40'", Long.class))
+        .isEqualTo(1);
+    long sealed =
+        jdbc.queryForObject(
+            "select last_seq from zp_hash_chain_head" + " where chain_id = 'access-log'",
+            Long.class);
     assertThat(http.get("/casus/" + caseNumber, MIDWIFE).statusCode()).isEqualTo(200);
-    assertThat(jdbc.queryForObject("select last_seq from zp_hash_chain_head"
-        + " where chain_id = 'access-log'", Long.class)).as("reads logged and sealed")
+    assertThat(
+            jdbc.queryForObject(
+                "select last_seq from zp_hash_chain_head" + " where chain_id = 'access-log'",
+                Long.class))
+        .as("reads logged and sealed")
         .isGreaterThan(sealed);
-    try (SingleConnectionDataSource connection = PostgresServer.connect(DATABASE,
-        PostgresServer.APP)) {
-      assertThatThrownBy(() -> new JdbcTemplate(connection).update(
-          "delete from zp_audit_record"))
-          .satisfies(e -> assertThat(rootCause(e).getMessage())
-              .contains("permission denied for table zp_audit_record"));
+    try (SingleConnectionDataSource connection =
+        PostgresServer.connect(DATABASE, PostgresServer.APP)) {
+      assertThatThrownBy(() -> new JdbcTemplate(connection).update("delete from zp_audit_record"))
+          .satisfies(
+              e ->
+                  assertThat(rootCause(e).getMessage())
+                      .contains("permission denied for table zp_audit_record"));
     }
-    assertThat(verifyAll()).allSatisfy(chain ->
-        assertThat(chain.intact()).as(chain.summary()).isTrue());
+    assertThat(verifyAll())
+        .allSatisfy(chain -> assertThat(chain.intact()).as(chain.summary()).isTrue());
   }
 
   // --- helpers ---
@@ -471,8 +602,8 @@ class PostgresProfileIT {
   }
 
   private List<ChainVerification> verifyAll() {
-    SecurityContextHolder.getContext().setAuthentication(
-        new TestingAuthenticationToken("demo-auditor", null, "GROUP_auditor"));
+    SecurityContextHolder.getContext()
+        .setAuthentication(new TestingAuthenticationToken("demo-auditor", null, "GROUP_auditor"));
     try {
       return app.getBean(ChainVerificationService.class).verifyAll();
     } finally {
@@ -482,21 +613,28 @@ class PostgresProfileIT {
 
   private Set<String> businessKeys() {
     return engine().getRuntimeService().createProcessInstanceQuery().list().stream()
-        .map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
+        .map(ProcessInstance::getBusinessKey)
+        .collect(Collectors.toSet());
   }
 
   private List<String> taskKeys(String user) throws Exception {
-    HttpResponse<String> response = http.get("/engine-rest/task?processInstanceBusinessKey="
-        + caseNumber, user);
+    HttpResponse<String> response =
+        http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode tasks = JSON.readTree(response.body());
     return java.util.stream.StreamSupport.stream(tasks.spliterator(), false)
-        .map(task -> task.path("taskDefinitionKey").asText()).toList();
+        .map(task -> task.path("taskDefinitionKey").asText())
+        .toList();
   }
 
   private void submit(String user, String taskKey, String variables) throws Exception {
-    HttpResponse<String> list = http.get("/engine-rest/task?processInstanceBusinessKey="
-        + caseNumber + "&taskDefinitionKey=" + taskKey, user);
+    HttpResponse<String> list =
+        http.get(
+            "/engine-rest/task?processInstanceBusinessKey="
+                + caseNumber
+                + "&taskDefinitionKey="
+                + taskKey,
+            user);
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     JsonNode tasks = JSON.readTree(list.body());
     assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
@@ -505,17 +643,23 @@ class PostgresProfileIT {
     HttpResponse<String> form = http.get("/engine-rest/task/" + taskId + "/deployed-form", user);
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     assertThat(JSON.readTree(form.body()).path("components").isArray()).isTrue();
-    HttpResponse<String> done = http.postJson("/engine-rest/task/" + taskId + "/submit-form",
-        user, "{\"variables\": " + variables + "}");
+    HttpResponse<String> done =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            user,
+            "{\"variables\": " + variables + "}");
     assertThat(done.statusCode()).as(taskKey + ": " + done.body()).isIn(200, 204);
   }
 
-  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable sql,
-      String message) {
-    assertThatThrownBy(sql).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+  private static void assertRefused(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable sql, String message) {
+    assertThatThrownBy(sql)
+        .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
         .satisfies(e -> assertThat(rootCause(e).getMessage()).contains("zorgpad: " + message))
-        .satisfies(e -> assertThat(((org.postgresql.util.PSQLException) rootCause(e))
-            .getSQLState()).isEqualTo("42501"));
+        .satisfies(
+            e ->
+                assertThat(((org.postgresql.util.PSQLException) rootCause(e)).getSQLState())
+                    .isEqualTo("42501"));
   }
 
   private static Throwable rootCause(Throwable e) {
@@ -536,8 +680,15 @@ class PostgresProfileIT {
   private String finishCase(String key, String businessKey) {
     String id = engine().getRuntimeService().startProcessInstanceByKey(key, businessKey).getId();
     engine().getRuntimeService().setVariable(id, "reviewed", true);
-    engine().getTaskService().complete(engine().getTaskService().createTaskQuery()
-        .processInstanceId(id).singleResult().getId());
+    engine()
+        .getTaskService()
+        .complete(
+            engine()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(id)
+                .singleResult()
+                .getId());
     return id;
   }
 
@@ -546,7 +697,12 @@ class PostgresProfileIT {
   }
 
   private static BpmnModelInstance process(String key, int days) {
-    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(days).startEvent()
-        .userTask("Task_Review").name("Beoordelen").endEvent().done();
+    return Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(days)
+        .startEvent()
+        .userTask("Task_Review")
+        .name("Beoordelen")
+        .endEvent()
+        .done();
   }
 }

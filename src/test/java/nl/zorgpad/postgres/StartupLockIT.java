@@ -68,9 +68,13 @@ class StartupLockIT {
     dying.acquire();
     // as a killed JVM: its database session ends without an unlock
     JdbcTemplate dba = new JdbcTemplate(PostgresServer.server().getPostgresDatabase());
-    assertThat(dba.queryForList("select pg_terminate_backend(l.pid) from pg_locks l"
-        + " where l.locktype = 'advisory' and l.objid::bigint = ?", Boolean.class,
-        StartupLock.KEY & 0xffffffffL)).containsExactly(true);
+    assertThat(
+            dba.queryForList(
+                "select pg_terminate_backend(l.pid) from pg_locks l"
+                    + " where l.locktype = 'advisory' and l.objid::bigint = ?",
+                Boolean.class,
+                StartupLock.KEY & 0xffffffffL))
+        .containsExactly(true);
 
     StartupLock next = new StartupLock(nodeB, Duration.ofSeconds(10));
     CompletableFuture.runAsync(next::acquire).get(10, TimeUnit.SECONDS);
@@ -85,8 +89,10 @@ class StartupLockIT {
     holder.acquire();
     try {
       StartupLock impatient = new StartupLock(nodeB, Duration.ofMillis(700));
-      assertThatThrownBy(impatient::acquire).isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("not obtained within").hasMessageContaining("node-a");
+      assertThatThrownBy(impatient::acquire)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("not obtained within")
+          .hasMessageContaining("node-a");
     } finally {
       holder.release();
     }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.zorgpad.ZorgpadApplication;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
 import nl.zorgpad.time.ZorgpadTime;
@@ -41,50 +40,66 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 class StrictSchemaRouteIT {
 
   static final String DATABASE = "zorgpad_strict_route_it";
+
   /** The order in which the engine itself runs its create scripts. */
-  static final List<String> ENGINE_SCRIPTS = List.of("engine", "history", "identity",
-      "case.engine", "case.history", "decision.engine", "decision.history");
+  static final List<String> ENGINE_SCRIPTS =
+      List.of(
+          "engine",
+          "history",
+          "identity",
+          "case.engine",
+          "case.history",
+          "decision.engine",
+          "decision.history");
 
   @Test
   void aSchemaCreatedAheadOfTimeIsUsedAsItIs() throws Exception {
     PostgresServer.createDatabase(DATABASE);
-    try (SingleConnectionDataSource owner = PostgresServer.connect(DATABASE,
-        PostgresServer.OWNER); Connection connection = owner.getConnection()) {
-      ScriptUtils.executeSqlScript(connection, new ByteArrayResource(engineSchema()
-          .getBytes(StandardCharsets.UTF_8)));
+    try (SingleConnectionDataSource owner = PostgresServer.connect(DATABASE, PostgresServer.OWNER);
+        Connection connection = owner.getConnection()) {
+      ScriptUtils.executeSqlScript(
+          connection, new ByteArrayResource(engineSchema().getBytes(StandardCharsets.UTF_8)));
     }
-    try (SingleConnectionDataSource dba = PostgresServer.connect(DATABASE,
-        PostgresServer.SUPERUSER)) {
+    try (SingleConnectionDataSource dba =
+        PostgresServer.connect(DATABASE, PostgresServer.SUPERUSER)) {
       // the application creates nothing in the strict route
-      new JdbcTemplate(dba).execute("revoke create on schema public from "
-          + PostgresServer.APP);
+      new JdbcTemplate(dba).execute("revoke create on schema public from " + PostgresServer.APP);
     }
 
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
-        ZorgpadApplication.class).profiles("postgres").run(
-            "--ZORGPAD_DB_URL=" + PostgresServer.url(DATABASE),
-            "--ZORGPAD_DB_USER=" + PostgresServer.APP,
-            "--ZORGPAD_DB_PASSWORD=" + PostgresServer.PASSWORD,
-            "--ZORGPAD_DB_OWNER_USER=" + PostgresServer.OWNER,
-            "--ZORGPAD_DB_OWNER_PASSWORD=" + PostgresServer.PASSWORD,
-            "--ZORGPAD_DB_SCHEMA_UPDATE=false",
-            "--ZORGPAD_DB_POOL_SIZE=5",
-            "--zorgpad.admin.password=strict-route-admin",
-            "--zorgpad.match.secret=strict-route-match-secret-0123456789abcdef",
-            "--server.port=0",
-            "--camunda.bpm.process-engine-name=strictroute",
-            "--camunda.bpm.job-execution.enabled=false")) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(ZorgpadApplication.class)
+            .profiles("postgres")
+            .run(
+                "--ZORGPAD_DB_URL=" + PostgresServer.url(DATABASE),
+                "--ZORGPAD_DB_USER=" + PostgresServer.APP,
+                "--ZORGPAD_DB_PASSWORD=" + PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_OWNER_USER=" + PostgresServer.OWNER,
+                "--ZORGPAD_DB_OWNER_PASSWORD=" + PostgresServer.PASSWORD,
+                "--ZORGPAD_DB_SCHEMA_UPDATE=false",
+                "--ZORGPAD_DB_POOL_SIZE=5",
+                "--zorgpad.admin.password=strict-route-admin",
+                "--zorgpad.match.secret=strict-route-match-secret-0123456789abcdef",
+                "--server.port=0",
+                "--camunda.bpm.process-engine-name=strictroute",
+                "--camunda.bpm.job-execution.enabled=false")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      List<Map<String, Object>> history = jdbc.queryForList("select version, type, success"
-          + " from zp_schema_history order by installed_rank");
+      List<Map<String, Object>> history =
+          jdbc.queryForList(
+              "select version, type, success" + " from zp_schema_history order by installed_rank");
       assertThat(history.get(0)).containsEntry("version", "0").containsEntry("type", "BASELINE");
-      assertThat(history.subList(1, history.size())).extracting(row -> row.get("version"))
-          .startsWith("1", "2", "3", "4").contains("40", "60", "61");
+      assertThat(history.subList(1, history.size()))
+          .extracting(row -> row.get("version"))
+          .startsWith("1", "2", "3", "4")
+          .contains("40", "60", "61");
       assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
-      assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename ="
-          + " 'act_ru_task'", String.class)).isEqualTo(PostgresServer.OWNER);
+      assertThat(
+              jdbc.queryForObject(
+                  "select tableowner from pg_tables where tablename =" + " 'act_ru_task'",
+                  String.class))
+          .isEqualTo(PostgresServer.OWNER);
       assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class))
-          .as("the DBA's schema, unchanged by the engine").containsExactly("7.24.0");
+          .as("the DBA's schema, unchanged by the engine")
+          .containsExactly("7.24.0");
 
       // a midwife starts a case: the schema works
       IdentityService identity = app.getBean(IdentityService.class);
@@ -92,13 +107,16 @@ class StrictSchemaRouteIT {
       midwife.setPassword("strict-route");
       identity.saveUser(midwife);
       identity.createMembership("strict-midwife", "verloskundige");
-      Http http = new Http(Integer.parseInt(app.getEnvironment()
-          .getProperty("local.server.port")));
-      HttpResponse<String> signal = http.postJson("/api/signals", "strict-midwife:strict-route",
-          """
+      Http http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+      HttpResponse<String> signal =
+          http.postJson(
+              "/api/signals",
+              "strict-midwife:strict-route",
+              """
           {"clientReference": "STRICT-1", "dueDate": "%s", "gestationalAgeWeeks": 20,
            "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-          """.formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
+          """
+                  .formatted(LocalDate.now(ZorgpadTime.ZONE).plusWeeks(20)));
       assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
       assertThat(new ObjectMapper().readTree(signal.body()).path("caseNumber").asText())
           .startsWith("ZP-");
@@ -113,12 +131,17 @@ class StrictSchemaRouteIT {
   private static String engineSchema() throws Exception {
     Path jar = null;
     try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(file -> file.getFileName().toString().matches("zorgpad-.*\\.jar"))
-          .findFirst().orElse(null);
+      jar =
+          files
+              .filter(file -> file.getFileName().toString().matches("zorgpad-.*\\.jar"))
+              .findFirst()
+              .orElse(null);
     }
     if (jar != null && Files.isExecutable(Path.of("/usr/bin/unzip"))) {
-      Process script = new ProcessBuilder("deploy/engine-schema.sh", jar.toString(), "postgres")
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Process script =
+          new ProcessBuilder("deploy/engine-schema.sh", jar.toString(), "postgres")
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       String sql = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(script.waitFor()).as("deploy/engine-schema.sh").isZero();
       assertThat(sql).contains("create table ACT_GE_PROPERTY");
@@ -126,8 +149,11 @@ class StrictSchemaRouteIT {
     }
     StringBuilder sql = new StringBuilder();
     for (String part : ENGINE_SCRIPTS) {
-      sql.append(new ClassPathResource("org/camunda/bpm/engine/db/create/activiti.postgres.create."
-          + part + ".sql").getContentAsString(StandardCharsets.UTF_8)).append('\n');
+      sql.append(
+              new ClassPathResource(
+                      "org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql")
+                  .getContentAsString(StandardCharsets.UTF_8))
+          .append('\n');
     }
     return sql.toString();
   }

@@ -44,14 +44,19 @@ final class Caregiver {
   /** The names of the case's tasks in her Tasklist, by key. */
   Map<String, String> taskNames(String caseNumber) throws IOException {
     Map<String, String> names = new LinkedHashMap<>();
-    tasks(caseNumber, null).forEach(task -> names.put(task.path("taskDefinitionKey").asText(),
-        task.path("name").asText()));
+    tasks(caseNumber, null)
+        .forEach(
+            task -> names.put(task.path("taskDefinitionKey").asText(), task.path("name").asText()));
     return names;
   }
 
   List<JsonNode> tasks(String caseNumber, String taskKey) throws IOException {
-    HttpResponse<String> list = session.get(ENGINE + "/task?processInstanceBusinessKey="
-        + caseNumber + (taskKey == null ? "" : "&taskDefinitionKey=" + taskKey));
+    HttpResponse<String> list =
+        session.get(
+            ENGINE
+                + "/task?processInstanceBusinessKey="
+                + caseNumber
+                + (taskKey == null ? "" : "&taskDefinitionKey=" + taskKey));
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     return StreamSupport.stream(JSON.readTree(list.body()).spliterator(), false).toList();
   }
@@ -59,7 +64,8 @@ final class Caregiver {
   /** Opens her first task of this key in the case, claims it and submits its form. */
   void submit(String caseNumber, String taskKey, String variables) throws IOException {
     HttpResponse<String> done = trySubmit(caseNumber, taskKey, variables);
-    assertThat(done.statusCode()).as(userId + " submits " + taskKey + ": " + done.body())
+    assertThat(done.statusCode())
+        .as(userId + " submits " + taskKey + ": " + done.body())
         .isIn(200, 204);
   }
 
@@ -71,15 +77,19 @@ final class Caregiver {
     String taskId = task.path("id").asText();
     HttpResponse<String> form = session.get(ENGINE + "/task/" + taskId + "/deployed-form");
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
-    assertThat(session.get(ENGINE + "/task/" + taskId + "/form-variables?deserializeValues=false")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            session
+                .get(ENGINE + "/task/" + taskId + "/form-variables?deserializeValues=false")
+                .statusCode())
+        .isEqualTo(200);
     if (task.path("assignee").isNull() || task.path("assignee").asText().isEmpty()) {
-      HttpResponse<String> claim = session.postApi(ENGINE + "/task/" + taskId + "/claim",
-          "{\"userId\": \"" + userId + "\"}");
+      HttpResponse<String> claim =
+          session.postApi(
+              ENGINE + "/task/" + taskId + "/claim", "{\"userId\": \"" + userId + "\"}");
       assertThat(claim.statusCode()).as(claim.body()).isIn(200, 204);
     }
-    return session.postApi(ENGINE + "/task/" + taskId + "/submit-form",
-        "{\"variables\": " + variables + "}");
+    return session.postApi(
+        ENGINE + "/task/" + taskId + "/submit-form", "{\"variables\": " + variables + "}");
   }
 
   HttpResponse<String> get(String path) {

@@ -24,7 +24,6 @@ import nl.zorgpad.casus.SignalledClient;
 import nl.zorgpad.consent.ConsentDecision;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
-import nl.zorgpad.pathway.Deadlines;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.TestBsn;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
@@ -66,24 +65,15 @@ class SeedStoriesIT {
   static final String LOMBOK = "3531 AB";
   static final String OVERVECHT = "3561 AB";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  CaseFileService caseFiles;
-  @Autowired
-  CaseInvolvements involvements;
-  @Autowired
-  ConsentService consents;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired CaseInvolvements involvements;
+  @Autowired ConsentService consents;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -101,41 +91,78 @@ class SeedStoriesIT {
    * housing) takes the regie.
    */
   @Test
-  void homelessWomanWhoOnlyWantsHerBikeBack_meldrechtKeepsTheCaseOpen_askingAgainBringsTheBuurtteam()
-      throws Exception {
+  void
+      homelessWomanWhoOnlyWantsHerBikeBack_meldrechtKeepsTheCaseOpen_askingAgainBringsTheBuurtteam()
+          throws Exception {
     Caregiver gp = caregiver("demo-huisarts");
     Caregiver buurtteam = caregiver("demo-buurtteam");
     String today = today().toString();
-    String caseNumber = newCase("demo-huisarts", """
+    String caseNumber =
+        newCase(
+            "demo-huisarts",
+            """
         {"clientReference": "HAP-FIETS-11", "dueDate": "%s", "gestationalAgeWeeks": 30,
          "riskDomains": ["huisvesting", "huiselijk-geweld"], "signallingDiscipline": "huisarts"}
-        """.formatted(today().plusWeeks(10)));
+        """
+                .formatted(today().plusWeeks(10)));
 
     assertThat(variable(caseNumber, "meldcodeAdvised")).isEqualTo(true);
     assertThat(variable(caseNumber, "careCoordinatorDiscipline")).isEqualTo("buurtteam");
     // the GP's own team holds both: consent and the meldcode's first step
-    assertThat(candidateGroups(caseNumber, "Task_AskConsent")).containsExactly("huisarts-utrecht-lombok");
-    assertThat(candidateGroups(caseNumber, "Task_MapSignals")).containsExactly("huisarts-utrecht-lombok");
+    assertThat(candidateGroups(caseNumber, "Task_AskConsent"))
+        .containsExactly("huisarts-utrecht-lombok");
+    assertThat(candidateGroups(caseNumber, "Task_MapSignals"))
+        .containsExactly("huisarts-utrecht-lombok");
     assertThat(gp.casePage(caseNumber)).contains("id=\"case-neighbourhood\">onbekend<");
 
-    gp.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-geen-contact", "consentAskAgain", false));
+    gp.submit(
+        caseNumber,
+        "Task_AskConsent",
+        vars(
+            "consentDecision",
+            "REFUSED",
+            "consentRefusalReason",
+            "wil-geen-contact",
+            "consentAskAgain",
+            false));
     assertThat(status(caseNumber)).isEqualTo(CaseStatus.MELDCODE_WITHOUT_CONSENT);
     assertThat(gp.casePage(caseNumber))
         .contains("id=\"case-status\">Open – meldcode zonder toestemming (meldrecht)<")
         .contains("id=\"meldrecht-banner\"");
 
     // the meldcode without consent: signals, consultation, weighing, report to Veilig Thuis
-    gp.submit(caseNumber, "Task_MapSignals", vars("meldcodeSignals", List.of("verwaarlozing"),
-        "meldcodeKindcheck", "alleen-ongeboren-kind"));
-    gp.submit(caseNumber, "Task_Consult", vars("meldcodeColleagueConsulted", true,
-        "meldcodeVeiligThuisAdvice", "anoniem", "meldcodeTalkSafe", "nee",
-        "meldcodeTalkSkippedReason", "gevaar-client"));
-    gp.submit(caseNumber, "Task_WeighRisk", vars("meldcodeSuspicion", "ja",
-        "meldcodeUnsafety", "ja"));
-    gp.submit(caseNumber, "Task_ReportToVeiligThuis", vars("meldcodeReportDate", today,
-        "meldcodeClientInformedOfReport", "niet-geinformeerd-gevaar",
-        "meldcodeHelpAlongside", "nee"));
+    gp.submit(
+        caseNumber,
+        "Task_MapSignals",
+        vars(
+            "meldcodeSignals",
+            List.of("verwaarlozing"),
+            "meldcodeKindcheck",
+            "alleen-ongeboren-kind"));
+    gp.submit(
+        caseNumber,
+        "Task_Consult",
+        vars(
+            "meldcodeColleagueConsulted",
+            true,
+            "meldcodeVeiligThuisAdvice",
+            "anoniem",
+            "meldcodeTalkSafe",
+            "nee",
+            "meldcodeTalkSkippedReason",
+            "gevaar-client"));
+    gp.submit(
+        caseNumber, "Task_WeighRisk", vars("meldcodeSuspicion", "ja", "meldcodeUnsafety", "ja"));
+    gp.submit(
+        caseNumber,
+        "Task_ReportToVeiligThuis",
+        vars(
+            "meldcodeReportDate",
+            today,
+            "meldcodeClientInformedOfReport",
+            "niet-geinformeerd-gevaar",
+            "meldcodeHelpAlongside",
+            "nee"));
     gp.submit(caseNumber, "Task_AwaitVeiligThuisContact", vars("veiligThuisContactDate", today));
     assertThat(variable(caseNumber, "meldcodeOutcome")).isEqualTo("gemeld-veilig-thuis");
 
@@ -145,21 +172,34 @@ class SeedStoriesIT {
     gp.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
 
     assertThat(status(caseNumber)).isEqualTo(CaseStatus.ACTIVE);
-    assertThat(gp.casePage(caseNumber)).contains("id=\"case-status\">Lopend<")
+    assertThat(gp.casePage(caseNumber))
+        .contains("id=\"case-status\">Lopend<")
         .doesNotContain("id=\"meldrecht-banner\"");
     // no neighbourhood known: the acceptance goes to the buurtteam discipline, with the warning
     assertThat(candidateGroups(caseNumber, "Task_AcceptCase")).containsExactly("buurtteam");
     assertThat(buurtteam.taskKeys(caseNumber)).containsExactly("Task_AcceptCase");
-    buurtteam.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients", List.of(),
-        "homeVisitRequestingDiscipline", "buurtteam", "startMeldcode", false));
-    assertThat(buurtteam.casePage(caseNumber)).doesNotContain("id=\"care-coordinator\">nog niemand<")
+    buurtteam.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of(),
+            "homeVisitRequestingDiscipline",
+            "buurtteam",
+            "startMeldcode",
+            false));
+    assertThat(buurtteam.casePage(caseNumber))
+        .doesNotContain("id=\"care-coordinator\">nog niemand<")
         .doesNotContain("id=\"become-care-coordinator\"");
     // the prenatal home visit first, then the MDO the triage advised, for the buurtteam
     assertThat(buurtteam.taskKeys(caseNumber)).containsExactly("Task_DecideHomeVisit");
-    buurtteam.submit(caseNumber, "Task_DecideHomeVisit", vars("homeVisitDecision", "niet-nodig",
-        "homeVisitOptOutReason", "andere-hulp-loopt"));
+    buurtteam.submit(
+        caseNumber,
+        "Task_DecideHomeVisit",
+        vars("homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "andere-hulp-loopt"));
     assertThat(buurtteam.taskKeys(caseNumber)).containsExactly("Task_PlanMdo");
-    assertThat(consents.recordsOf(caseNumber)).extracting(ConsentRecord::getDecision)
+    assertThat(consents.recordsOf(caseNumber))
+        .extracting(ConsentRecord::getDecision)
         .containsExactly(ConsentDecision.REFUSED, ConsentDecision.GIVEN);
     assertNoPersonalDataInTheEngine(caseNumber, "fiets");
   }
@@ -181,12 +221,15 @@ class SeedStoriesIT {
     Caregiver buurtteamLombok = caregiver("demo-buurtteam");
     String birthDate = randomBirthDate();
     String dueDate = today().plusWeeks(14).toString();
-    String signal = """
+    String signal =
+        """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 26,
          "riskDomains": ["geen-verblijfsvergunning-verzekering", "huisvesting"],
          "signallingDiscipline": "%s", "clientBirthDate": "%s", "clientPostcode": "%s"}""";
-    String caseNumber = newCase("demo-verloskundige",
-        signal.formatted("VP-ZP-0311", dueDate, "verloskundige", birthDate, OVERVECHT));
+    String caseNumber =
+        newCase(
+            "demo-verloskundige",
+            signal.formatted("VP-ZP-0311", dueDate, "verloskundige", birthDate, OVERVECHT));
 
     assertThat(variable(caseNumber, "riskLevel")).isEqualTo("verhoogd");
     assertThat(variable(caseNumber, "careCoordinatorDiscipline")).isEqualTo("buurtteam");
@@ -195,7 +238,8 @@ class SeedStoriesIT {
     // the midwife keeps her own task although the client lives in Overvecht
     assertThat(candidateGroups(caseNumber, "Task_AskConsent"))
         .containsExactly("verloskundige-utrecht-lombok");
-    assertThat(midwife.casePage(caseNumber)).contains("id=\"case-neighbourhood\">Overvecht (Utrecht)<");
+    assertThat(midwife.casePage(caseNumber))
+        .contains("id=\"case-neighbourhood\">Overvecht (Utrecht)<");
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
     // the regie goes to the team of her neighbourhood, not to the Lombok buurtteam
     assertThat(candidateGroups(caseNumber, "Task_AcceptCase"))
@@ -203,8 +247,12 @@ class SeedStoriesIT {
     assertThat(buurtteamLombok.taskKeys(caseNumber)).isEmpty();
 
     // the huisartsenpost signals the same woman: no BSN, the same birth date and postcode
-    HttpResponse<String> second = new Http(port).postJson("/api/signals", "demo-huisarts:demo",
-        signal.formatted("HAP-0312", dueDate, "huisarts", birthDate, OVERVECHT));
+    HttpResponse<String> second =
+        new Http(port)
+            .postJson(
+                "/api/signals",
+                "demo-huisarts:demo",
+                signal.formatted("HAP-0312", dueDate, "huisarts", birthDate, OVERVECHT));
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     JsonNode joined = JSON.readTree(second.body());
     assertThat(joined.path("caseNumber").asText()).isEqualTo(caseNumber);
@@ -217,10 +265,12 @@ class SeedStoriesIT {
     assertThat(assigneeOf(caseNumber, "Task_ReviewNewSignal")).isEqualTo("demo-verloskundige");
     assertThat(midwife.casePage(caseNumber))
         .contains("herkend op geboortedatum en postcode, zonder BSN");
-    assertThat(involvements.current(caseNumber)).anySatisfy(i -> {
-      assertThat(i.getUserId()).isEqualTo("demo-huisarts");
-      assertThat(i.getRole()).isEqualTo(InvolvementRole.JOINED_SIGNALLER);
-    });
+    assertThat(involvements.current(caseNumber))
+        .anySatisfy(
+            i -> {
+              assertThat(i.getUserId()).isEqualTo("demo-huisarts");
+              assertThat(i.getRole()).isEqualTo(InvolvementRole.JOINED_SIGNALLER);
+            });
     // the GP sees her case page, not the mother's dossier (no consent for the GP)
     assertThat(caregiver("demo-huisarts").get("/casus/" + caseNumber + "/client").statusCode())
         .isEqualTo(403);
@@ -241,11 +291,15 @@ class SeedStoriesIT {
   void buurtteamTouringAgenciesWithAYoungLvbMother_buurtteamKeepsRegieRequestsTheHomeVisit()
       throws Exception {
     Caregiver buurtteam = caregiver("demo-buurtteam");
-    String caseNumber = newCase("demo-buurtteam", """
+    String caseNumber =
+        newCase(
+            "demo-buurtteam",
+            """
         {"clientReference": "BT-LVB-0313", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["lvb", "tienerzwangerschap", "huisvesting"],
          "signallingDiscipline": "buurtteam", "clientPostcode": "%s"}
-        """.formatted(today().plusWeeks(20), LOMBOK));
+        """
+                .formatted(today().plusWeeks(20), LOMBOK));
 
     assertThat(variable(caseNumber, "riskLevel")).isEqualTo("hoog");
     assertThat(variable(caseNumber, "careCoordinatorDiscipline")).isEqualTo("buurtteam");
@@ -253,45 +307,78 @@ class SeedStoriesIT {
     assertThat(buurtteam.taskKeys(caseNumber)).containsExactly("Task_AcceptCase");
     assertThat(candidateGroups(caseNumber, "Task_AcceptCase"))
         .containsExactly("buurtteam-utrecht-lombok");
-    buurtteam.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients",
-        List.of("jgz", "huisarts"), "homeVisitRequestingDiscipline", "buurtteam",
-        "startMeldcode", false));
-    assertThat(buurtteam.casePage(caseNumber)).contains("id=\"care-coordinator\">Buurtteam Lombok<");
+    buurtteam.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of("jgz", "huisarts"),
+            "homeVisitRequestingDiscipline",
+            "buurtteam",
+            "startMeldcode",
+            false));
+    assertThat(buurtteam.casePage(caseNumber))
+        .contains("id=\"care-coordinator\">Buurtteam Lombok<");
 
     // one consent task for both recipients
     assertThat(tasksOf(caseNumber, "Task_AskConsent")).hasSize(1);
     buurtteam.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    assertThat(consents.recordsOf(caseNumber)).extracting(ConsentRecord::getRecipientDiscipline)
+    assertThat(consents.recordsOf(caseNumber))
+        .extracting(ConsentRecord::getRecipientDiscipline)
         .containsExactlyInAnyOrder("jgz", "huisarts");
     assertThat(buurtteam.taskKeys(caseNumber))
         .containsExactly("Task_RecordHandover", "Task_RecordHandover");
     for (int i = 0; i < 2; i++) {
-      buurtteam.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "direct-gesprek",
-          "handoverDate", today().toString(), "clientInformed", true));
+      buurtteam.submit(
+          caseNumber,
+          "Task_RecordHandover",
+          vars(
+              "handoverMethod",
+              "direct-gesprek",
+              "handoverDate",
+              today().toString(),
+              "clientInformed",
+              true));
     }
     assertThat(candidateGroups(caseNumber, "Task_ConfirmContact"))
         .containsExactlyInAnyOrder("jgz-utrecht-west", "huisarts-utrecht-lombok");
-    caregiver("demo-jgz").submit(caseNumber, "Task_ConfirmContact",
-        vars("contactDate", today().toString(), "contactMethod", "huisbezoek"));
-    caregiver("demo-huisarts").submit(caseNumber, "Task_ConfirmContact",
-        vars("contactDate", today().toString(), "contactMethod", "telefonisch"));
+    caregiver("demo-jgz")
+        .submit(
+            caseNumber,
+            "Task_ConfirmContact",
+            vars("contactDate", today().toString(), "contactMethod", "huisbezoek"));
+    caregiver("demo-huisarts")
+        .submit(
+            caseNumber,
+            "Task_ConfirmContact",
+            vars("contactDate", today().toString(), "contactMethod", "telefonisch"));
 
     // vuistregel 7: the buurtteam requests the prenatal home visit and informs midwife and GP
-    buurtteam.submit(caseNumber, "Task_DecideHomeVisit", vars("homeVisitDecision", "aanvragen",
-        "homeVisitClientConsented", true));
-    assertThat(candidateGroups(caseNumber, "Task_PlanHomeVisit")).containsExactly("jgz-utrecht-west");
+    buurtteam.submit(
+        caseNumber,
+        "Task_DecideHomeVisit",
+        vars("homeVisitDecision", "aanvragen", "homeVisitClientConsented", true));
+    assertThat(candidateGroups(caseNumber, "Task_PlanHomeVisit"))
+        .containsExactly("jgz-utrecht-west");
     assertThat(candidateGroups(caseNumber, "Task_InformMidwife"))
         .containsExactly("verloskundige-utrecht-lombok");
     assertThat(candidateGroups(caseNumber, "Task_InformGeneralPractitioner"))
         .containsExactly("huisarts-utrecht-lombok");
-    caregiver("demo-verloskundige").submit(caseNumber, "Task_InformMidwife",
-        vars("homeVisitRequestNoted", true));
-    caregiver("demo-huisarts").submit(caseNumber, "Task_InformGeneralPractitioner",
-        vars("homeVisitRequestNoted", true));
-    caregiver("demo-jgz").submit(caseNumber, "Task_PlanHomeVisit",
-        vars("homeVisitPlannedDate", today().plusDays(7).toString()));
-    caregiver("demo-jgz").submit(caseNumber, "Task_ReportHomeVisit", vars("homeVisitOutcome",
-        "bezocht", "interventionAdvice", List.of("stevig-ouderschap")));
+    caregiver("demo-verloskundige")
+        .submit(caseNumber, "Task_InformMidwife", vars("homeVisitRequestNoted", true));
+    caregiver("demo-huisarts")
+        .submit(caseNumber, "Task_InformGeneralPractitioner", vars("homeVisitRequestNoted", true));
+    caregiver("demo-jgz")
+        .submit(
+            caseNumber,
+            "Task_PlanHomeVisit",
+            vars("homeVisitPlannedDate", today().plusDays(7).toString()));
+    caregiver("demo-jgz")
+        .submit(
+            caseNumber,
+            "Task_ReportHomeVisit",
+            vars(
+                "homeVisitOutcome", "bezocht", "interventionAdvice", List.of("stevig-ouderschap")));
     // then the MDO the triage advised, for the buurtteam as regiehouder
     assertThat(candidateGroups(caseNumber, "Task_PlanMdo"))
         .containsExactly("buurtteam-utrecht-lombok");
@@ -314,41 +401,71 @@ class SeedStoriesIT {
     Caregiver poh = caregiver("demo-poh-ggz");
     Caregiver regiehouder = caregiver("demo-regiehouder");
     Caregiver jgz = caregiver("demo-jgz");
-    String caseNumber = newCase("demo-poh-ggz", """
+    String caseNumber =
+        newCase(
+            "demo-poh-ggz",
+            """
         {"clientReference": "POH-0314", "dueDate": "%s", "gestationalAgeWeeks": 24,
          "riskDomains": ["ggz", "stress"], "signallingDiscipline": "poh-ggz",
-         "clientPostcode": "%s"}""".formatted(today().plusWeeks(16), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(today().plusWeeks(16), LOMBOK));
 
     assertThat(variable(caseNumber, "careCoordinatorDiscipline")).isEqualTo("regiehouder");
-    assertThat(candidateGroups(caseNumber, "Task_AskConsent")).containsExactly("poh-ggz-utrecht-lombok");
+    assertThat(candidateGroups(caseNumber, "Task_AskConsent"))
+        .containsExactly("poh-ggz-utrecht-lombok");
     poh.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    assertThat(candidateGroups(caseNumber, "Task_AcceptCase")).containsExactly("regiehouder-utrecht");
+    assertThat(candidateGroups(caseNumber, "Task_AcceptCase"))
+        .containsExactly("regiehouder-utrecht");
     assertThat(regiehouder.casePage(caseNumber)).contains("id=\"become-care-coordinator\"");
-    regiehouder.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients", List.of("jgz"),
-        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    regiehouder.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of("jgz"),
+            "homeVisitRequestingDiscipline",
+            "verloskundige",
+            "startMeldcode",
+            false));
     assertThat(regiehouder.casePage(caseNumber))
         .contains("id=\"care-coordinator\">Regiehouders Buurtteams Utrecht<");
 
     poh.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    assertThat(candidateGroups(caseNumber, "Task_RecordHandover")).containsExactly("poh-ggz-utrecht-lombok");
-    poh.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "telefonisch-consult",
-        "handoverDate", today().toString(), "clientInformed", true));
-    assertThat(candidateGroups(caseNumber, "Task_ConfirmContact")).containsExactly("jgz-utrecht-west");
-    jgz.submit(caseNumber, "Task_ConfirmContact", vars("contactDate", today().toString(),
-        "contactMethod", "consultatiebureau"));
+    assertThat(candidateGroups(caseNumber, "Task_RecordHandover"))
+        .containsExactly("poh-ggz-utrecht-lombok");
+    poh.submit(
+        caseNumber,
+        "Task_RecordHandover",
+        vars(
+            "handoverMethod",
+            "telefonisch-consult",
+            "handoverDate",
+            today().toString(),
+            "clientInformed",
+            true));
+    assertThat(candidateGroups(caseNumber, "Task_ConfirmContact"))
+        .containsExactly("jgz-utrecht-west");
+    jgz.submit(
+        caseNumber,
+        "Task_ConfirmContact",
+        vars("contactDate", today().toString(), "contactMethod", "consultatiebureau"));
     assertThat(jgz.casePage(caseNumber)).contains("contact bevestigd op");
 
     // vuistregel 2: the midwife of her neighbourhood says why no JGZ home visit is needed
     assertThat(candidateGroups(caseNumber, "Task_DecideHomeVisit"))
         .containsExactly("verloskundige-utrecht-lombok");
-    caregiver("demo-verloskundige").submit(caseNumber, "Task_DecideHomeVisit",
-        vars("homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
+    caregiver("demo-verloskundige")
+        .submit(
+            caseNumber,
+            "Task_DecideHomeVisit",
+            vars("homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
     assertThat(variable(caseNumber, "homeVisitRequested")).isEqualTo(false);
     assertThat(status(caseNumber)).isEqualTo(CaseStatus.ACTIVE);
-    assertThat(consents.recordsOf(caseNumber)).extracting(ConsentRecord::getRecipientDiscipline,
-        ConsentRecord::getDecision).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("regiehouder", ConsentDecision.GIVEN),
-        org.assertj.core.groups.Tuple.tuple("jgz", ConsentDecision.GIVEN));
+    assertThat(consents.recordsOf(caseNumber))
+        .extracting(ConsentRecord::getRecipientDiscipline, ConsentRecord::getDecision)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("regiehouder", ConsentDecision.GIVEN),
+            org.assertj.core.groups.Tuple.tuple("jgz", ConsentDecision.GIVEN));
     assertNoPersonalDataInTheEngine(caseNumber, LOMBOK, LOMBOK.replace(" ", ""));
   }
 
@@ -370,50 +487,83 @@ class SeedStoriesIT {
     String bsn = TestBsn.random();
     String birthDate = randomBirthDate();
     String dueDate = today().plusWeeks(18).toString();
-    String signal = """
+    String signal =
+        """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 22,
          "riskDomains": %s, "signallingDiscipline": "%s", "clientBsn": "%s",
          "clientBirthDate": "%s", "clientPostcode": "%s"}""";
-    String caseNumber = newCase("demo-informele-zorg", signal.formatted("AA-0315", dueDate,
-        "[\"migratie-taal\", \"afwezige-partner\"]", "informele-zorg", bsn, birthDate, OVERVECHT));
+    String caseNumber =
+        newCase(
+            "demo-informele-zorg",
+            signal.formatted(
+                "AA-0315",
+                dueDate,
+                "[\"migratie-taal\", \"afwezige-partner\"]",
+                "informele-zorg",
+                bsn,
+                birthDate,
+                OVERVECHT));
     assertThat(variable(caseNumber, "riskLevel")).isEqualTo("laag");
     assertThat(volunteer.taskKeys(caseNumber)).containsExactly("Task_AcceptCase");
 
-    HttpResponse<String> second = new Http(port).postJson("/api/signals", "demo-verloskundige:demo",
-        signal.formatted("VP-0316", dueDate, "[\"ggz\", \"stress\"]", "verloskundige", bsn,
-            birthDate, OVERVECHT));
+    HttpResponse<String> second =
+        new Http(port)
+            .postJson(
+                "/api/signals",
+                "demo-verloskundige:demo",
+                signal.formatted(
+                    "VP-0316",
+                    dueDate,
+                    "[\"ggz\", \"stress\"]",
+                    "verloskundige",
+                    bsn,
+                    birthDate,
+                    OVERVECHT));
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     assertThat(JSON.readTree(second.body()).path("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(JSON.readTree(second.body()).path("match").asText()).isEqualTo("bsn-geboortedatum");
-    assertThat(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").variableValueEquals("clientReference", "VP-0316")
-        .count()).as("no second case").isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+                .variableValueEquals("clientReference", "VP-0316")
+                .count())
+        .as("no second case")
+        .isZero();
 
     // the first signaller reviews the new signal, with the re-triage of both signals' domains
     assertThat(volunteer.taskNames(caseNumber))
         .containsEntry("Task_ReviewNewSignal", "Nieuw signaal van verloskundige");
     assertThat(assigneeOf(caseNumber, "Task_ReviewNewSignal")).isEqualTo("demo-informele-zorg");
     String page = volunteer.casePage(caseNumber);
-    assertThat(page).contains("herkend op BSN en geboortedatum")
-        .contains("bij deze casus gevoegd");
+    assertThat(page).contains("herkend op BSN en geboortedatum").contains("bij deze casus gevoegd");
     // the midwife is involved, sees the case page, but not the mother's dossier without consent
-    assertThat(involvements.current(caseNumber)).anySatisfy(i -> {
-      assertThat(i.getUserId()).isEqualTo("demo-verloskundige");
-      assertThat(i.getRole()).isEqualTo(InvolvementRole.JOINED_SIGNALLER);
-    });
+    assertThat(involvements.current(caseNumber))
+        .anySatisfy(
+            i -> {
+              assertThat(i.getUserId()).isEqualTo("demo-verloskundige");
+              assertThat(i.getRole()).isEqualTo(InvolvementRole.JOINED_SIGNALLER);
+            });
     assertThat(midwife.casePage(caseNumber)).contains("id=\"mother-hidden\"");
     assertThat(midwife.get("/casus/" + caseNumber + "/client").statusCode()).isEqualTo(403);
 
     // "doe jij dit, dan doe ik dat": an MDO, the midwife prepares it
     volunteer.submit(caseNumber, "Task_ReviewNewSignal", vars("newSignalAction", "mdo-aanvragen"));
-    assertThat(candidateGroups(caseNumber, "Task_PlanMdo")).containsExactly("informele-zorg-utrecht");
-    volunteer.submit(caseNumber, "Task_PlanMdo", vars("mdoParticipants", List.of("verloskundige"),
-        "mdoMeetingDate", today().plusDays(7).toString()));
+    assertThat(candidateGroups(caseNumber, "Task_PlanMdo"))
+        .containsExactly("informele-zorg-utrecht");
+    volunteer.submit(
+        caseNumber,
+        "Task_PlanMdo",
+        vars(
+            "mdoParticipants",
+            List.of("verloskundige"),
+            "mdoMeetingDate",
+            today().plusDays(7).toString()));
     assertThat(candidateGroups(caseNumber, "Task_PrepareMdo"))
         .containsExactly("verloskundige-utrecht-lombok");
     midwife.submit(caseNumber, "Task_PrepareMdo", vars("mdoAttendance", "aanwezig"));
-    assertNoPersonalDataInTheEngine(caseNumber, bsn, birthDate, OVERVECHT,
-        OVERVECHT.replace(" ", ""));
+    assertNoPersonalDataInTheEngine(
+        caseNumber, bsn, birthDate, OVERVECHT, OVERVECHT.replace(" ", ""));
   }
 
   // --- seed 000: the newcomer paired with a ma'maatje -----------------------------------------
@@ -430,30 +580,55 @@ class SeedStoriesIT {
       throws Exception {
     Caregiver buurtteam = caregiver("demo-buurtteam");
     Caregiver volunteer = caregiver("demo-informele-zorg");
-    String caseNumber = newCase("demo-buurtteam", """
+    String caseNumber =
+        newCase(
+            "demo-buurtteam",
+            """
         {"clientReference": "BT-NL-0317", "dueDate": "%s", "gestationalAgeWeeks": 16,
          "riskDomains": ["migratie-taal"], "signallingDiscipline": "buurtteam",
-         "clientPostcode": "%s"}""".formatted(today().plusWeeks(24), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(today().plusWeeks(24), LOMBOK));
     assertThat(variable(caseNumber, "riskLevel")).isEqualTo("laag");
     assertThat(String.valueOf(variable(caseNumber, "triageInterventionAdvice")))
         .contains("mamaatje");
 
-    buurtteam.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients",
-        List.of("informele-zorg"), "homeVisitRequestingDiscipline", "buurtteam",
-        "startMeldcode", false));
+    buurtteam.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of("informele-zorg"),
+            "homeVisitRequestingDiscipline",
+            "buurtteam",
+            "startMeldcode",
+            false));
     buurtteam.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    buurtteam.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "direct-gesprek",
-        "handoverDate", today().toString(), "clientInformed", true));
+    buurtteam.submit(
+        caseNumber,
+        "Task_RecordHandover",
+        vars(
+            "handoverMethod",
+            "direct-gesprek",
+            "handoverDate",
+            today().toString(),
+            "clientInformed",
+            true));
     assertThat(candidateGroups(caseNumber, "Task_ConfirmContact"))
         .containsExactly("informele-zorg-utrecht");
     assertThat(volunteer.taskKeys(caseNumber)).containsExactly("Task_ConfirmContact");
-    volunteer.submit(caseNumber, "Task_ConfirmContact", vars("contactDate", today().toString(),
-        "contactMethod", "huisbezoek"));
+    volunteer.submit(
+        caseNumber,
+        "Task_ConfirmContact",
+        vars("contactDate", today().toString(), "contactMethod", "huisbezoek"));
 
     String page = buurtteam.casePage(caseNumber);
-    assertThat(page).contains("contact bevestigd op").contains("Moedermaatjes Utrecht")
-        .contains("Buurtteam Lombok").contains("id=\"care-coordinator\">Buurtteam Lombok<");
-    assertThat(involvements.current(caseNumber)).extracting(i -> i.getGroupId())
+    assertThat(page)
+        .contains("contact bevestigd op")
+        .contains("Moedermaatjes Utrecht")
+        .contains("Buurtteam Lombok")
+        .contains("id=\"care-coordinator\">Buurtteam Lombok<");
+    assertThat(involvements.current(caseNumber))
+        .extracting(i -> i.getGroupId())
         .contains("buurtteam-utrecht-lombok", "informele-zorg-utrecht");
     // the buurtteam still holds her case: the prenatal home-visit question is its own
     assertThat(buurtteam.taskKeys(caseNumber)).contains("Task_DecideHomeVisit");
@@ -472,40 +647,70 @@ class SeedStoriesIT {
   void refusalWithoutSafetyConcerns_askedAgainAfterTheReflectionTime_thenClosedByTheSignaller()
       throws Exception {
     Caregiver midwife = caregiver("demo-verloskundige");
-    String caseNumber = newCase("demo-verloskundige", """
+    String caseNumber =
+        newCase(
+            "demo-verloskundige",
+            """
         {"clientReference": "VP-BEDENK-0318", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["schulden", "armoede"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "%s"}""".formatted(today().plusWeeks(20), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(today().plusWeeks(20), LOMBOK));
     assertThat(variable(caseNumber, "meldcodeAdvised")).isEqualTo(false);
-    midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-bedenktijd", "consentAskAgain", true));
+    midwife.submit(
+        caseNumber,
+        "Task_AskConsent",
+        vars(
+            "consentDecision",
+            "REFUSED",
+            "consentRefusalReason",
+            "wil-bedenktijd",
+            "consentAskAgain",
+            true));
 
     // the case waits, open, without tasks
     assertThat(status(caseNumber)).isEqualTo(CaseStatus.ACTIVE);
     assertThat(midwife.taskKeys(caseNumber)).isEmpty();
     Job askAgain = nextTimer(caseNumber, "zorgpad-toestemming").orElseThrow();
-    assertThat(askAgain.getDuedate()).isAfter(Date.from(today().plusWeeks(3)
-        .atStartOfDay(ZorgpadTime.ZONE).toInstant()));
+    assertThat(askAgain.getDuedate())
+        .isAfter(Date.from(today().plusWeeks(3).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
     fire(askAgain);
 
     assertThat(midwife.taskKeys(caseNumber)).containsExactly("Task_AskConsent");
-    midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "REFUSED",
-        "consentRefusalReason", "wil-geen-contact", "consentAskAgain", false));
+    midwife.submit(
+        caseNumber,
+        "Task_AskConsent",
+        vars(
+            "consentDecision",
+            "REFUSED",
+            "consentRefusalReason",
+            "wil-geen-contact",
+            "consentAskAgain",
+            false));
     assertThat(candidateGroups(caseNumber, "Task_ConfirmClosingWithoutConsent"))
         .containsExactly("verloskundige-utrecht-lombok");
-    midwife.submit(caseNumber, "Task_ConfirmClosingWithoutConsent",
-        vars("refusalFollowUp", "casus-sluiten"));
+    midwife.submit(
+        caseNumber, "Task_ConfirmClosingWithoutConsent", vars("refusalFollowUp", "casus-sluiten"));
 
     assertThat(status(caseNumber)).isEqualTo(CaseStatus.CLOSED_NO_CONSENT);
-    assertThat(midwife.casePage(caseNumber)).contains("id=\"case-status\">Gesloten (geen toestemming)<");
-    assertThat(consents.recordsOf(caseNumber)).extracting(ConsentRecord::getDecision,
-        ConsentRecord::isAskAgain).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(ConsentDecision.REFUSED, true),
-        org.assertj.core.groups.Tuple.tuple(ConsentDecision.REFUSED, false));
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .count()).isZero();
-    HttpResponse<String> meldcode = new Http(port).postJson("/api/cases/" + caseNumber
-        + "/meldcode", "demo-verloskundige:demo", "{\"meldcodeStartedBy\": \"verloskundige\"}");
+    assertThat(midwife.casePage(caseNumber))
+        .contains("id=\"case-status\">Gesloten (geen toestemming)<");
+    assertThat(consents.recordsOf(caseNumber))
+        .extracting(ConsentRecord::getDecision, ConsentRecord::isAskAgain)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ConsentDecision.REFUSED, true),
+            org.assertj.core.groups.Tuple.tuple(ConsentDecision.REFUSED, false));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
+        .isZero();
+    HttpResponse<String> meldcode =
+        new Http(port)
+            .postJson(
+                "/api/cases/" + caseNumber + "/meldcode",
+                "demo-verloskundige:demo",
+                "{\"meldcodeStartedBy\": \"verloskundige\"}");
     assertThat(meldcode.statusCode()).as(meldcode.body()).isEqualTo(409);
     assertNoPersonalDataInTheEngine(caseNumber, LOMBOK, LOMBOK.replace(" ", ""));
   }
@@ -528,42 +733,61 @@ class SeedStoriesIT {
     Caregiver regiehouder = caregiver("demo-regiehouder");
     String bsn = TestBsn.random();
     String birthDate = randomBirthDate();
-    String signal = """
+    String signal =
+        """
         {"clientReference": "%s", "dueDate": "%s", "gestationalAgeWeeks": 24,
          "riskDomains": ["ggz", "stress"], "signallingDiscipline": "%s"}""";
     String dueDate = today().plusWeeks(16).toString();
-    String survivor = newCase("demo-ziekenhuis", signal.formatted("ZH-0319", dueDate, "ziekenhuis"));
+    String survivor =
+        newCase("demo-ziekenhuis", signal.formatted("ZH-0319", dueDate, "ziekenhuis"));
     String duplicate = newCase("demo-huisarts", signal.formatted("HA-0320", dueDate, "huisarts"));
     hospital.submit(survivor, "Task_AskConsent", vars("consentDecision", "GIVEN"));
     gp.submit(duplicate, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    regiehouder.submit(survivor, "Task_AcceptCase", vars("handoverRecipients", List.of(),
-        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    regiehouder.submit(
+        survivor,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of(),
+            "homeVisitRequestingDiscipline",
+            "verloskundige",
+            "startMeldcode",
+            false));
     assertThat(regiehouder.taskKeys(duplicate)).containsExactly("Task_AcceptCase");
 
     // each enters what she knows on Cliëntgegevens
-    assertThat(hospital.postForm("/casus/" + survivor + "/client", "bsn", bsn,
-        "birthDate", birthDate).statusCode()).isEqualTo(302);
-    assertThat(gp.postForm("/casus/" + duplicate + "/client", "bsn", bsn,
-        "birthDate", birthDate).statusCode()).isEqualTo(302);
-    assertThat(regiehouder.casePage(survivor)).contains("Mogelijk dezelfde cliënt als in:")
-        .contains(duplicate).contains("herkend op BSN en geboortedatum");
+    assertThat(
+            hospital
+                .postForm("/casus/" + survivor + "/client", "bsn", bsn, "birthDate", birthDate)
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(
+            gp.postForm("/casus/" + duplicate + "/client", "bsn", bsn, "birthDate", birthDate)
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(regiehouder.casePage(survivor))
+        .contains("Mogelijk dezelfde cliënt als in:")
+        .contains(duplicate)
+        .contains("herkend op BSN en geboortedatum");
 
-    HttpResponse<String> merged = regiehouder.postForm("/casus/" + survivor + "/samenvoegen",
-        "duplicate", duplicate);
+    HttpResponse<String> merged =
+        regiehouder.postForm("/casus/" + survivor + "/samenvoegen", "duplicate", duplicate);
     assertThat(merged.statusCode()).as(merged.body()).isEqualTo(302);
 
     CaseFile closed = caseFiles.find(duplicate).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED_DUPLICATE);
     assertThat(closed.getEndReason()).isEqualTo("dubbele-casus");
     assertThat(closed.getMergedInto()).isEqualTo(survivor);
-    assertThat(regiehouder.casePage(duplicate)).contains("Gesloten (dubbele casus)")
+    assertThat(regiehouder.casePage(duplicate))
+        .contains("Gesloten (dubbele casus)")
         .contains("Dubbele casus, samengevoegd met");
     assertThat(regiehouder.taskNames(survivor))
         .containsEntry("Task_ReviewNewSignal", "Nieuw signaal van huisarts");
     assertThat(assigneeOf(survivor, "Task_ReviewNewSignal")).isEqualTo("demo-regiehouder");
     // the duplicate's open work is gone but for "inform the involved", the regiehouder's (no
     // postcode was ever given for the duplicate: "wijk onbekend", her discipline group)
-    assertThat(tasksOf(duplicate, null)).extracting(Task::getTaskDefinitionKey)
+    assertThat(tasksOf(duplicate, null))
+        .extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_InformInvolvedOfEnd");
     assertThat(candidateGroups(duplicate, "Task_InformInvolvedOfEnd"))
         .containsExactly("regiehouder");
@@ -586,47 +810,100 @@ class SeedStoriesIT {
       throws Exception {
     Caregiver midwife = caregiver("demo-verloskundige");
     Caregiver regiehouder = caregiver("demo-regiehouder");
-    String caseNumber = newCase("demo-verloskundige", """
+    String caseNumber =
+        newCase(
+            "demo-verloskundige",
+            """
         {"clientReference": "VP-MDO-0321", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["ggz", "lvb", "armoede"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "%s"}""".formatted(today().plusWeeks(20), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(today().plusWeeks(20), LOMBOK));
     assertThat(variable(caseNumber, "mdoNeeded")).isEqualTo(true);
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    regiehouder.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients", List.of(),
-        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
-    midwife.submit(caseNumber, "Task_DecideHomeVisit", vars("homeVisitDecision", "niet-nodig",
-        "homeVisitOptOutReason", "voldoende-steun"));
+    regiehouder.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of(),
+            "homeVisitRequestingDiscipline",
+            "verloskundige",
+            "startMeldcode",
+            false));
+    midwife.submit(
+        caseNumber,
+        "Task_DecideHomeVisit",
+        vars("homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "voldoende-steun"));
     assertThat(candidateGroups(caseNumber, "Task_PlanMdo")).containsExactly("regiehouder-utrecht");
 
     LocalDate today = today();
     ClockUtil.setCurrentTime(Date.from(today.atTime(20, 15).atZone(ZorgpadTime.ZONE).toInstant()));
-    HttpResponse<String> noChoice = regiehouder.trySubmit(caseNumber, "Task_PlanMdo",
-        vars("mdoParticipants", List.of("jgz", "verloskundige"), "mdoMeetingDate",
-            today.toString()));
+    HttpResponse<String> noChoice =
+        regiehouder.trySubmit(
+            caseNumber,
+            "Task_PlanMdo",
+            vars(
+                "mdoParticipants",
+                List.of("jgz", "verloskundige"),
+                "mdoMeetingDate",
+                today.toString()));
     assertThat(noChoice.statusCode()).isEqualTo(400);
     assertThat(noChoice.body()).contains("Het MDO is vandaag of al geweest");
-    regiehouder.submit(caseNumber, "Task_PlanMdo", vars("mdoParticipants",
-        List.of("jgz", "verloskundige"), "mdoMeetingDate", today.toString(),
-        "mdoPreparation", "voorbereiden"));
+    regiehouder.submit(
+        caseNumber,
+        "Task_PlanMdo",
+        vars(
+            "mdoParticipants",
+            List.of("jgz", "verloskundige"),
+            "mdoMeetingDate",
+            today.toString(),
+            "mdoPreparation",
+            "voorbereiden"));
 
     assertThat(candidateGroups(caseNumber, "Task_PrepareMdo"))
         .containsExactlyInAnyOrder("jgz-utrecht-west", "verloskundige-utrecht-lombok");
-    assertThat(tasksOf(caseNumber, "Task_PrepareMdo")).hasSize(2).allSatisfy(task ->
-        assertThat(task.getDueDate()).isAfterOrEqualTo(new Date(ClockUtil.getCurrentTime()
-            .getTime() + 2 * 60 * 60 * 1000 - 1000)));
+    assertThat(tasksOf(caseNumber, "Task_PrepareMdo"))
+        .hasSize(2)
+        .allSatisfy(
+            task ->
+                assertThat(task.getDueDate())
+                    .isAfterOrEqualTo(
+                        new Date(
+                            ClockUtil.getCurrentTime().getTime() + 2 * 60 * 60 * 1000 - 1000)));
     caregiver("demo-jgz").submit(caseNumber, "Task_PrepareMdo", vars("mdoAttendance", "aanwezig"));
     midwife.submit(caseNumber, "Task_PrepareMdo", vars("mdoAttendance", "schriftelijke-inbreng"));
 
-    HttpResponse<String> early = regiehouder.trySubmit(caseNumber, "Task_HoldMdo",
-        vars("mdoHeldDate", today.minusDays(1).toString(), "mdoNextReviewDate",
-            today.plusWeeks(3).toString(), "mdoHasActionPoints", "nee"));
+    HttpResponse<String> early =
+        regiehouder.trySubmit(
+            caseNumber,
+            "Task_HoldMdo",
+            vars(
+                "mdoHeldDate",
+                today.minusDays(1).toString(),
+                "mdoNextReviewDate",
+                today.plusWeeks(3).toString(),
+                "mdoHasActionPoints",
+                "nee"));
     assertThat(early.statusCode()).isEqualTo(400);
     assertThat(early.body()).contains("het kan niet eerder gehouden zijn");
-    regiehouder.submit(caseNumber, "Task_HoldMdo", vars("mdoHeldDate", today.toString(),
-        "mdoNextReviewDate", today.plusWeeks(3).toString(), "mdoHasActionPoints", "nee"));
+    regiehouder.submit(
+        caseNumber,
+        "Task_HoldMdo",
+        vars(
+            "mdoHeldDate",
+            today.toString(),
+            "mdoNextReviewDate",
+            today.plusWeeks(3).toString(),
+            "mdoHasActionPoints",
+            "nee"));
     assertThat(variable(caseNumber, "mdoNextReviewDate")).isNotNull();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey("zorgpad-mdo").count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("zorgpad-mdo")
+                .count())
+        .isZero();
     assertNoPersonalDataInTheEngine(caseNumber, LOMBOK, LOMBOK.replace(" ", ""));
   }
 
@@ -647,40 +924,83 @@ class SeedStoriesIT {
     Caregiver jgz = caregiver("demo-jgz");
     Caregiver kraamzorg = caregiver("demo-kraamzorg");
     LocalDate birth = today();
-    String caseNumber = newCase("demo-verloskundige", """
+    String caseNumber =
+        newCase(
+            "demo-verloskundige",
+            """
         {"clientReference": "VP-JAAR-0322", "dueDate": "%s", "gestationalAgeWeeks": 39,
          "riskDomains": ["ggz", "afwezige-partner"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "%s"}""".formatted(birth.plusWeeks(1), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(birth.plusWeeks(1), LOMBOK));
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    regiehouder.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients", List.of("jgz"),
-        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    regiehouder.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of("jgz"),
+            "homeVisitRequestingDiscipline",
+            "verloskundige",
+            "startMeldcode",
+            false));
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    midwife.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "beveiligde-mail",
-        "handoverDate", birth.toString(), "clientInformed", true));
-    jgz.submit(caseNumber, "Task_ConfirmContact", vars("contactDate", birth.toString(),
-        "contactMethod", "telefonisch"));
-    midwife.submit(caseNumber, "Task_DecideHomeVisit", vars("homeVisitDecision", "niet-nodig",
-        "homeVisitOptOutReason", "al-in-zorg-jgz"));
+    midwife.submit(
+        caseNumber,
+        "Task_RecordHandover",
+        vars(
+            "handoverMethod",
+            "beveiligde-mail",
+            "handoverDate",
+            birth.toString(),
+            "clientInformed",
+            true));
+    jgz.submit(
+        caseNumber,
+        "Task_ConfirmContact",
+        vars("contactDate", birth.toString(), "contactMethod", "telefonisch"));
+    midwife.submit(
+        caseNumber,
+        "Task_DecideHomeVisit",
+        vars("homeVisitDecision", "niet-nodig", "homeVisitOptOutReason", "al-in-zorg-jgz"));
 
     // the birth: the midwife's own team reports it
     assertThat(candidateGroups(caseNumber, "Task_ReportBirth"))
-        .contains("verloskundige-utrecht-lombok").doesNotContain("verloskundige");
+        .contains("verloskundige-utrecht-lombok")
+        .doesNotContain("verloskundige");
     midwife.submit(caseNumber, "Task_ReportBirth", vars("birthDate", birth.toString()));
-    assertThat(candidateGroups(caseNumber, "Task_EndMaternityCare")).containsExactly("kraamzorg-utrecht");
-    ClockUtil.setCurrentTime(Date.from(birth.plusDays(8).atTime(10, 0).atZone(ZorgpadTime.ZONE)
-        .toInstant()));
-    kraamzorg.submit(caseNumber, "Task_EndMaternityCare", vars("maternityCareOutcome", "afgerond",
-        "maternityCareEndDate", birth.plusDays(8).toString()));
+    assertThat(candidateGroups(caseNumber, "Task_EndMaternityCare"))
+        .containsExactly("kraamzorg-utrecht");
+    ClockUtil.setCurrentTime(
+        Date.from(birth.plusDays(8).atTime(10, 0).atZone(ZorgpadTime.ZONE).toInstant()));
+    kraamzorg.submit(
+        caseNumber,
+        "Task_EndMaternityCare",
+        vars(
+            "maternityCareOutcome",
+            "afgerond",
+            "maternityCareEndDate",
+            birth.plusDays(8).toString()));
     // consent for JGZ is on record: kraamzorg hands over at once
     assertThat(kraamzorg.taskKeys(caseNumber)).containsExactly("Task_RecordHandover");
-    kraamzorg.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "direct-gesprek",
-        "handoverDate", birth.plusDays(8).toString(), "clientInformed", true));
-    jgz.submit(caseNumber, "Task_ConfirmContact", vars("contactDate", birth.plusDays(8).toString(),
-        "contactMethod", "huisbezoek"));
+    kraamzorg.submit(
+        caseNumber,
+        "Task_RecordHandover",
+        vars(
+            "handoverMethod",
+            "direct-gesprek",
+            "handoverDate",
+            birth.plusDays(8).toString(),
+            "clientInformed",
+            true));
+    jgz.submit(
+        caseNumber,
+        "Task_ConfirmContact",
+        vars("contactDate", birth.plusDays(8).toString(), "contactMethod", "huisbezoek"));
 
     // the first year, on the engine clock
     List<String> moments = new ArrayList<>();
-    for (Optional<Job> next = nextTimer(caseNumber, "zorgpad-eerste-levensjaar"); next.isPresent();
+    for (Optional<Job> next = nextTimer(caseNumber, "zorgpad-eerste-levensjaar");
+        next.isPresent();
         next = nextTimer(caseNumber, "zorgpad-eerste-levensjaar")) {
       fire(next.get());
       for (Task open : tasksOf(caseNumber, "Task_JgzContactMoment")) {
@@ -694,20 +1014,29 @@ class SeedStoriesIT {
         regiehouder.submit(caseNumber, "Task_CheckIn", vars("checkInOutcome", "loopt-goed"));
       }
     }
-    assertThat(moments).contains("dag-4-7", "week-2", "maand-11").anyMatch(m -> m.startsWith("regie-"));
+    assertThat(moments)
+        .contains("dag-4-7", "week-2", "maand-11")
+        .anyMatch(m -> m.startsWith("regie-"));
 
-    assertThat(candidateGroups(caseNumber, "Task_ClosingEvaluation")).containsExactly("regiehouder-utrecht");
-    assertThat(ClockUtil.getCurrentTime()).isAfterOrEqualTo(Date.from(birth.plusYears(1)
-        .atStartOfDay(ZorgpadTime.ZONE).toInstant()));
-    regiehouder.submit(caseNumber, "Task_ClosingEvaluation", vars("closingEvaluation",
-        "doelen-bereikt", "aftercare", "reguliere-jgz"));
+    assertThat(candidateGroups(caseNumber, "Task_ClosingEvaluation"))
+        .containsExactly("regiehouder-utrecht");
+    assertThat(ClockUtil.getCurrentTime())
+        .isAfterOrEqualTo(Date.from(birth.plusYears(1).atStartOfDay(ZorgpadTime.ZONE).toInstant()));
+    regiehouder.submit(
+        caseNumber,
+        "Task_ClosingEvaluation",
+        vars("closingEvaluation", "doelen-bereikt", "aftercare", "reguliere-jgz"));
 
     CaseFile caseFile = caseFiles.find(caseNumber).orElseThrow();
     assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(caseFile.getChildBirthDate()).isEqualTo(birth);
     assertThat(regiehouder.casePage(caseNumber)).contains("id=\"case-status\">Afgesloten<");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
+        .isZero();
     assertNoPersonalDataInTheEngine(caseNumber, LOMBOK, LOMBOK.replace(" ", ""));
   }
 
@@ -724,40 +1053,79 @@ class SeedStoriesIT {
       throws Exception {
     Caregiver midwife = caregiver("demo-verloskundige");
     Caregiver regiehouder = caregiver("demo-regiehouder");
-    String caseNumber = newCase("demo-verloskundige", """
+    String caseNumber =
+        newCase(
+            "demo-verloskundige",
+            """
         {"clientReference": "VP-VERHUIS-0323", "dueDate": "%s", "gestationalAgeWeeks": 26,
          "riskDomains": ["ggz", "afwezige-partner"], "signallingDiscipline": "verloskundige",
-         "clientPostcode": "%s"}""".formatted(today().plusWeeks(14), LOMBOK));
+         "clientPostcode": "%s"}"""
+                .formatted(today().plusWeeks(14), LOMBOK));
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    regiehouder.submit(caseNumber, "Task_AcceptCase", vars("handoverRecipients", List.of("jgz"),
-        "homeVisitRequestingDiscipline", "verloskundige", "startMeldcode", false));
+    regiehouder.submit(
+        caseNumber,
+        "Task_AcceptCase",
+        vars(
+            "handoverRecipients",
+            List.of("jgz"),
+            "homeVisitRequestingDiscipline",
+            "verloskundige",
+            "startMeldcode",
+            false));
     midwife.submit(caseNumber, "Task_AskConsent", vars("consentDecision", "GIVEN"));
-    midwife.submit(caseNumber, "Task_RecordHandover", vars("handoverMethod", "telefonisch-consult",
-        "handoverDate", today().toString(), "clientInformed", true));
-    caregiver("demo-jgz").submit(caseNumber, "Task_ConfirmContact",
-        vars("contactDate", today().toString(), "contactMethod", "huisbezoek"));
+    midwife.submit(
+        caseNumber,
+        "Task_RecordHandover",
+        vars(
+            "handoverMethod",
+            "telefonisch-consult",
+            "handoverDate",
+            today().toString(),
+            "clientInformed",
+            true));
+    caregiver("demo-jgz")
+        .submit(
+            caseNumber,
+            "Task_ConfirmContact",
+            vars("contactDate", today().toString(), "contactMethod", "huisbezoek"));
     assertThat(midwife.taskKeys(caseNumber)).contains("Task_DecideHomeVisit");
 
-    HttpResponse<String> ended = new Http(port).postJson("/api/cases/" + caseNumber + "/end",
-        "demo-regiehouder:demo", "{\"endReason\": \"verhuisd\"}");
+    HttpResponse<String> ended =
+        new Http(port)
+            .postJson(
+                "/api/cases/" + caseNumber + "/end",
+                "demo-regiehouder:demo",
+                "{\"endReason\": \"verhuisd\"}");
     assertThat(ended.statusCode()).as(ended.body()).isEqualTo(204);
 
     CaseFile caseFile = caseFiles.find(caseNumber).orElseThrow();
     assertThat(caseFile.getStatus()).isEqualTo(CaseStatus.CLOSED_MOVED);
     assertThat(caseFile.getEndReason()).isEqualTo("verhuisd");
-    assertThat(tasksOf(caseNumber, null)).extracting(Task::getTaskDefinitionKey)
+    assertThat(tasksOf(caseNumber, null))
+        .extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_InformInvolvedOfEnd");
     assertThat(candidateGroups(caseNumber, "Task_InformInvolvedOfEnd"))
         .containsExactly("regiehouder-utrecht");
     assertThat(midwife.taskKeys(caseNumber)).isEmpty();
-    assertThat(regiehouder.casePage(caseNumber)).contains("id=\"case-status\">Gesloten (verhuisd)<");
-    assertThat(regiehouder.page("/casus")).contains(caseNumber).contains("Gesloten (verhuisd)")
+    assertThat(regiehouder.casePage(caseNumber))
+        .contains("id=\"case-status\">Gesloten (verhuisd)<");
+    assertThat(regiehouder.page("/casus"))
+        .contains(caseNumber)
+        .contains("Gesloten (verhuisd)")
         .doesNotContain("??case.status");
     regiehouder.submit(caseNumber, "Task_InformInvolvedOfEnd", vars("involvedInformed", true));
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .count()).isZero();
-    HttpResponse<String> meldcode = new Http(port).postJson("/api/cases/" + caseNumber
-        + "/meldcode", "demo-verloskundige:demo", "{\"meldcodeStartedBy\": \"verloskundige\"}");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
+        .isZero();
+    HttpResponse<String> meldcode =
+        new Http(port)
+            .postJson(
+                "/api/cases/" + caseNumber + "/meldcode",
+                "demo-verloskundige:demo",
+                "{\"meldcodeStartedBy\": \"verloskundige\"}");
     assertThat(meldcode.statusCode()).as(meldcode.body()).isEqualTo(409);
     assertNoPersonalDataInTheEngine(caseNumber, LOMBOK, LOMBOK.replace(" ", ""));
   }
@@ -778,8 +1146,7 @@ class SeedStoriesIT {
 
   /** A signal through {@code POST /api/signals} that opens a new case: its case number. */
   private String newCase(String userId, String json) throws Exception {
-    HttpResponse<String> response = new Http(port).postJson("/api/signals", userId + ":demo",
-        json);
+    HttpResponse<String> response = new Http(port).postJson("/api/signals", userId + ":demo", json);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).path("caseNumber").asText();
   }
@@ -803,8 +1170,11 @@ class SeedStoriesIT {
   }
 
   private ProcessInstance mainInstance(String caseNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap").singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey("zorgpad-kwetsbare-zwangerschap")
+        .singleResult();
   }
 
   private Object variable(String caseNumber, String name) {
@@ -835,7 +1205,9 @@ class SeedStoriesIT {
   private List<String> groupsOf(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   private String assigneeOf(String caseNumber, String taskKey) {
@@ -845,10 +1217,15 @@ class SeedStoriesIT {
   /** The next timer of the case's running process of this definition. */
   private Optional<Job> nextTimer(String caseNumber, String definitionKey) {
     Set<String> instances = new TreeSet<>();
-    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey(definitionKey).list().forEach(i -> instances.add(i.getId()));
+    runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(definitionKey)
+        .list()
+        .forEach(i -> instances.add(i.getId()));
     return managementService.createJobQuery().timers().orderByJobDuedate().asc().list().stream()
-        .filter(job -> instances.contains(job.getProcessInstanceId())).findFirst();
+        .filter(job -> instances.contains(job.getProcessInstanceId()))
+        .findFirst();
   }
 
   /** Moves the engine clock just past the timer and executes it (the job executor is off). */
@@ -864,22 +1241,29 @@ class SeedStoriesIT {
    * in its one reviewed variable.
    */
   private void assertNoPersonalDataInTheEngine(String caseNumber, String... personal) {
-    List<String> instances = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).list().stream()
-        .map(HistoricProcessInstance::getId).toList();
+    List<String> instances =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .list()
+            .stream()
+            .map(HistoricProcessInstance::getId)
+            .toList();
     assertThat(instances).isNotEmpty();
     String reference = caseFiles.find(caseNumber).orElseThrow().getClientReference();
     Set<String> forbiddenNames = new TreeSet<>(SignalledClient.FIELDS);
     SignalledClient.FIELDS.forEach(field -> forbiddenNames.add(SignalledClient.heldAs(field)));
-    List<HistoricVariableInstance> variables = historyService
-        .createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
-        .list();
+    List<HistoricVariableInstance> variables =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(instances.toArray(String[]::new))
+            .list();
     assertThat(variables).isNotEmpty();
     for (HistoricVariableInstance variable : variables) {
       check(variable.getName(), variable.getValue(), forbiddenNames, reference, personal);
     }
-    for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
-        .list()) {
+    for (HistoricDetail detail :
+        historyService.createHistoricDetailQuery().variableUpdates().list()) {
       if (instances.contains(detail.getProcessInstanceId())) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         check(update.getVariableName(), update.getValue(), forbiddenNames, reference, personal);
@@ -887,14 +1271,26 @@ class SeedStoriesIT {
     }
     // the table itself, as a DBA reads it
     String in = String.join(",", instances.stream().map(id -> "'" + id + "'").toList());
-    List<Map<String, Object>> rows = jdbc.queryForList("select NAME_, TEXT_, TEXT2_ from"
-        + " ACT_HI_VARINST where PROC_INST_ID_ in (" + in + ")");
-    assertThat(rows).isNotEmpty().allSatisfy(row -> check(String.valueOf(row.get("NAME_")),
-        row.get("TEXT_") + " " + row.get("TEXT2_"), forbiddenNames, reference, personal));
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select NAME_, TEXT_, TEXT2_ from"
+                + " ACT_HI_VARINST where PROC_INST_ID_ in ("
+                + in
+                + ")");
+    assertThat(rows)
+        .isNotEmpty()
+        .allSatisfy(
+            row ->
+                check(
+                    String.valueOf(row.get("NAME_")),
+                    row.get("TEXT_") + " " + row.get("TEXT2_"),
+                    forbiddenNames,
+                    reference,
+                    personal));
   }
 
-  private static void check(String name, Object value, Set<String> forbiddenNames,
-      String reference, String... personal) {
+  private static void check(
+      String name, Object value, Set<String> forbiddenNames, String reference, String... personal) {
     assertThat(forbiddenNames).as("variable %s", name).doesNotContain(name);
     String text = String.valueOf(value);
     for (String secret : personal) {

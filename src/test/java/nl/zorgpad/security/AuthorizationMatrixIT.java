@@ -50,8 +50,18 @@ class AuthorizationMatrixIT {
 
   /** Role name → "user:password" (null: anonymous). */
   static final Map<String, String> ROLES = new LinkedHashMap<>();
-  static final List<String> CAREGIVERS = List.of("verloskundige", "jgz", "kraamzorg",
-      "buurtteam", "huisarts", "poh-ggz", "regiehouder", "informele-zorg", "ziekenhuis");
+
+  static final List<String> CAREGIVERS =
+      List.of(
+          "verloskundige",
+          "jgz",
+          "kraamzorg",
+          "buurtteam",
+          "huisarts",
+          "poh-ggz",
+          "regiehouder",
+          "informele-zorg",
+          "ziekenhuis");
 
   static {
     ROLES.put("anon", null);
@@ -69,14 +79,19 @@ class AuthorizationMatrixIT {
       "(/engine-rest|/engine-rest/engine/\\{name}|/camunda/api/engine/engine/\\{name}"
           + "|/camunda/api/engine)";
   private static final String NONE = "zp-matrix-none";
-  /** A deployment that is the same at every run (deploy-changed-only): it changes nothing. */
-  private static final String DEPLOYMENT = multipart("deployment-name", "zp-matrix-probe",
-      "deploy-changed-only", "true", "data", "zp-matrix-probe.txt");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ApplicationContext context;
+  /** A deployment that is the same at every run (deploy-changed-only): it changes nothing. */
+  private static final String DEPLOYMENT =
+      multipart(
+          "deployment-name",
+          "zp-matrix-probe",
+          "deploy-changed-only",
+          "true",
+          "data",
+          "zp-matrix-probe.txt");
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
 
   private final Map<String, SourceAddressHttp.Session> sessions = new LinkedHashMap<>();
   static final String WEBAPP_WITH_TOKEN = "webapp write with CSRF token";
@@ -89,18 +104,21 @@ class AuthorizationMatrixIT {
         family("home, login and error pages")
             .claims("GET /", "GET /login", "ANY /error")
             .probe("GET", "/")
-            .expect("anon=302 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"
-                + " beleid=200"),
+            .expect(
+                "anon=302 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"
+                    + " beleid=200"),
         family("monitor pages and exports")
             .claims("GET /monitor(/export\\.csv|/rapport\\.pdf)?")
             .probe("GET", "/monitor")
-            .expect("anon=302 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
-                + " beleid=200"),
+            .expect(
+                "anon=302 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
+                    + " beleid=200"),
         family("monitor API")
             .claims("GET /api/monitor/indicators")
             .probe("GET", "/api/monitor/indicators")
-            .expect("anon=401 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
-                + " beleid=200"),
+            .expect(
+                "anon=401 caregivers=403 coordinator=200 auditor=403 admin=200 coalition=403"
+                    + " beleid=200"),
         family("case pages")
             .claims("GET /casus(/.*)?")
             .probe("GET", "/casus")
@@ -136,8 +154,9 @@ class AuthorizationMatrixIT {
         family("api signals")
             .claims("POST /api/signals")
             .json("POST", "/api/signals", "{}")
-            .expect("anon=401 caregivers=400 regiehouder=403 coordinator=403 auditor=403"
-                + " admin=403 coalition=400"),
+            .expect(
+                "anon=401 caregivers=400 regiehouder=403 coordinator=403 auditor=403"
+                    + " admin=403 coalition=400"),
         family("api case messages")
             .claims("POST /api/cases/.*")
             .json("POST", "/api/cases/ZP-0000-00000/birth", "{\"birthDate\":\"2026-11-30\"}")
@@ -153,8 +172,9 @@ class AuthorizationMatrixIT {
         family("actuator metrics for the operator (docs/operations.md, Observability)")
             .claims("GET /actuator/prometheus")
             .probe("GET", "/actuator/prometheus")
-            .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"
-                + " beleid=403"),
+            .expect(
+                "anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"
+                    + " beleid=403"),
         family("actuator index")
             .claims("GET /actuator")
             .probe("GET", "/actuator")
@@ -162,7 +182,8 @@ class AuthorizationMatrixIT {
 
         // --- the Camunda webapps' own APIs (/camunda/api/*) ---
         family("webapps: who is logged in, logout")
-            .claims("GET /camunda/api/admin/auth/user/\\{processEngineName}",
+            .claims(
+                "GET /camunda/api/admin/auth/user/\\{processEngineName}",
                 "POST /camunda/api/admin/auth/user/\\{processEngineName}/logout")
             // the webapps take the user over on their first engine request of the session
             .probe("GET", "/camunda/api/admin/auth/user/default")
@@ -178,8 +199,10 @@ class AuthorizationMatrixIT {
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=403 coalition=403"),
         family("webapps: admin plugins")
             .claims("GET /camunda/api/admin/plugin/.*")
-            .probe("GET", "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
-                + "?subscriptionStartDate=2026-01-01&groupBy=month")
+            .probe(
+                "GET",
+                "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+                    + "?subscriptionStartDate=2026-01-01&groupBy=month")
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"),
         family("cockpit plugin")
             .claims("(GET|POST) /camunda/api/cockpit/.*")
@@ -196,41 +219,51 @@ class AuthorizationMatrixIT {
             .probe("GET", "/engine-rest/engine")
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: definitions and deployments read")
-            .claimsEngine("GET /(process-definition|decision-definition"
-                + "|decision-requirements-definition|case-definition|deployment)(/.*)?")
-            .probe("GET", "/engine-rest/process-definition?latestVersion=true").onWebappToo()
+            .claimsEngine(
+                "GET /(process-definition|decision-definition"
+                    + "|decision-requirements-definition|case-definition|deployment)(/.*)?")
+            .probe("GET", "/engine-rest/process-definition?latestVersion=true")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: deploy and change definitions")
-            .claimsEngine("(POST|DELETE) /deployment/.*",
+            .claimsEngine(
+                "(POST|DELETE) /deployment/.*",
                 "(PUT|DELETE) /(process-definition|decision-definition|case-definition)/.*",
                 "PUT /process-definition/suspended")
             // who may deploy gets through the door to the model policy, which refuses a file
             // that is no model (decision 0006): 400, and nothing is deployed
-            .multipartProbe("/engine-rest/deployment/create", DEPLOYMENT).onWebappWritesToo()
+            .multipartProbe("/engine-rest/deployment/create", DEPLOYMENT)
+            .onWebappWritesToo()
             .expect("anon=401 caregivers=403 coordinator=400 auditor=403 admin=400 coalition=403"),
         family("engine: start a pathway, evaluate a decision, correlate, signal")
-            .claimsEngine("POST /(process-definition|decision-definition|case-definition)/.*",
-                "POST /(message|signal|condition)", "POST /process-instance/message-async")
+            .claimsEngine(
+                "POST /(process-definition|decision-definition|case-definition)/.*",
+                "POST /(message|signal|condition)",
+                "POST /process-instance/message-async")
             .json("POST", "/engine-rest/process-definition/key/" + NONE + "/start", "{}")
             .onWebappWritesToo()
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: runtime read")
-            .claimsEngine("GET /(process-instance|execution|variable-instance|event-subscription"
+            .claimsEngine(
+                "GET /(process-instance|execution|variable-instance|event-subscription"
                     + "|incident|job|job-definition|external-task|case-instance|case-execution"
                     + "|batch)(/.*)?",
                 "POST /(process-instance|execution|variable-instance|job|job-definition"
                     + "|external-task|case-instance|case-execution)(/count)?")
-            .probe("GET", "/engine-rest/process-instance").onWebappToo()
+            .probe("GET", "/engine-rest/process-instance")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: runtime write (instances, variables, jobs, incidents, batches)")
-            .claimsEngine("(POST|PUT|DELETE) /(process-instance|execution|variable-instance"
-                + "|incident|job|job-definition|external-task|case-instance|case-execution|batch"
-                + "|migration|modification)(/.*)?")
+            .claimsEngine(
+                "(POST|PUT|DELETE) /(process-instance|execution|variable-instance"
+                    + "|incident|job|job-definition|external-task|case-instance|case-execution|batch"
+                    + "|migration|modification)(/.*)?")
             .probe("DELETE", "/engine-rest/process-instance/" + NONE)
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: task read")
             .claimsEngine("GET /task(/.*)?", "POST /task(/count)?")
-            .probe("GET", "/engine-rest/task").onWebappToo()
+            .probe("GET", "/engine-rest/task")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: task write")
             .claimsEngine("(POST|PUT|DELETE) /task/.*")
@@ -242,19 +275,28 @@ class AuthorizationMatrixIT {
             .onWebappWritesToo()
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: history read")
-            .claimsEngine("GET /history(/.*)?", "POST /history/(activity-instance|case-instance"
-                + "|detail|external-task-log|job-log|process-instance|task|variable-instance)"
-                + "(/count)?", "POST /history/detail/.*", "GET /optimize/.*")
-            .probe("GET", "/engine-rest/history/process-instance?maxResults=1").onWebappToo()
+            .claimsEngine(
+                "GET /history(/.*)?",
+                "POST /history/(activity-instance|case-instance"
+                    + "|detail|external-task-log|job-log|process-instance|task|variable-instance)"
+                    + "(/count)?",
+                "POST /history/detail/.*",
+                "GET /optimize/.*")
+            .probe("GET", "/engine-rest/history/process-instance?maxResults=1")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: history write (delete, removal time, cleanup, annotations)")
             .claimsEngine("(POST|PUT|DELETE) /history/.*")
             .probe("DELETE", "/engine-rest/history/process-instance/" + NONE)
             .expect("anon=401 caregivers=404 coordinator=404 auditor=404 admin=404 coalition=404"),
         family("engine: users, groups, tenants read")
-            .claimsEngine("(GET|OPTIONS) /(user|group|tenant)(/.*)?", "POST /group(/count)?",
-                "(GET|OPTIONS) /identity/(groups|password-policy)", "POST /identity/password-policy")
-            .probe("GET", "/engine-rest/user?maxResults=1").onWebappToo()
+            .claimsEngine(
+                "(GET|OPTIONS) /(user|group|tenant)(/.*)?",
+                "POST /group(/count)?",
+                "(GET|OPTIONS) /identity/(groups|password-policy)",
+                "POST /identity/password-policy")
+            .probe("GET", "/engine-rest/user?maxResults=1")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: users, groups, tenants write")
             .claimsEngine("(POST|PUT|DELETE) /(user|group|tenant)/.*")
@@ -262,17 +304,21 @@ class AuthorizationMatrixIT {
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=204 coalition=403"),
         family("engine: password verification (closed)")
             .claimsEngine("POST /identity/verify")
-            .json("POST", "/engine-rest/identity/verify", "{\"username\":\"demo-jgz\","
-                + "\"password\":\"demo\"}")
+            .json(
+                "POST",
+                "/engine-rest/identity/verify",
+                "{\"username\":\"demo-jgz\"," + "\"password\":\"demo\"}")
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=403 coalition=403"),
         family("engine: authorizations")
             .claimsEngine("(GET|OPTIONS|POST|PUT|DELETE) /authorization(/.*)?")
-            .probe("GET", "/engine-rest/authorization?maxResults=1").onWebappToo()
+            .probe("GET", "/engine-rest/authorization?maxResults=1")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: filters read")
-            .claimsEngine("(GET|OPTIONS) /filter(/.*)?",
-                "POST /filter/\\{id}/(list|count|singleResult)")
-            .probe("GET", "/engine-rest/filter").onWebappToo()
+            .claimsEngine(
+                "(GET|OPTIONS) /filter(/.*)?", "POST /filter/\\{id}/(list|count|singleResult)")
+            .probe("GET", "/engine-rest/filter")
+            .onWebappToo()
             .expect("anon=401 caregivers=200 coordinator=200 auditor=200 admin=200 coalition=200"),
         family("engine: filters write")
             .claimsEngine("(POST|PUT|DELETE) /filter/(create|\\{id})")
@@ -280,7 +326,8 @@ class AuthorizationMatrixIT {
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=404 coalition=403"),
         family("engine: version, diagnostics, schema log")
             .claimsEngine("GET /version", "(GET|POST) /telemetry/.*", "(GET|POST) /schema/log")
-            .probe("GET", "/engine-rest/version").onWebappToo()
+            .probe("GET", "/engine-rest/version")
+            .onWebappToo()
             .expect("anon=401 caregivers=403 coordinator=403 auditor=403 admin=200 coalition=403"),
         family("engine: metrics")
             .claimsEngine("(GET|DELETE) /metrics(/.*)?")
@@ -313,10 +360,12 @@ class AuthorizationMatrixIT {
         unclaimed.add(endpoint.toString());
       }
     }
-    assertThat(unclaimed).as("endpoints no family claims: add them to a family (or a new row)")
+    assertThat(unclaimed)
+        .as("endpoints no family claims: add them to a family (or a new row)")
         .isEmpty();
     for (Family family : families) {
-      assertThat(endpoints.stream().anyMatch(family::claims)).as(family.name + " claims nothing")
+      assertThat(endpoints.stream().anyMatch(family::claims))
+          .as(family.name + " claims nothing")
           .isTrue();
     }
   }
@@ -324,9 +373,12 @@ class AuthorizationMatrixIT {
   @Test
   void everyRoleGetsTheExpectedStatusFromEveryFamily() throws Exception {
     List<String> wrong = new ArrayList<>();
-    StringBuilder table = new StringBuilder("| family | door | ")
-        .append(String.join(" | ", ROLES.keySet())).append(" |\n|---|---|")
-        .append("---|".repeat(ROLES.size())).append('\n');
+    StringBuilder table =
+        new StringBuilder("| family | door | ")
+            .append(String.join(" | ", ROLES.keySet()))
+            .append(" |\n|---|---|")
+            .append("---|".repeat(ROLES.size()))
+            .append('\n');
     List<Family> all = new ArrayList<>(families());
     all.addAll(webappPages());
     for (Family family : all) {
@@ -334,42 +386,62 @@ class AuthorizationMatrixIT {
         table.append("| ").append(family.name).append(" | ").append(door).append(" |");
         for (Map.Entry<String, String> role : ROLES.entrySet()) {
           int status = send(family, door, role.getKey(), role.getValue());
-          String expected = door.equals(WEBAPP_WITHOUT_TOKEN)
-              // Camunda's CSRF filter refuses every write without the token
-              ? (role.getValue() == null ? "401" : "403") : family.expected(role.getKey());
+          String expected =
+              door.equals(WEBAPP_WITHOUT_TOKEN)
+                  // Camunda's CSRF filter refuses every write without the token
+                  ? (role.getValue() == null ? "401" : "403")
+                  : family.expected(role.getKey());
           table.append(' ').append(status).append(" |");
           if (!matches(expected, status)) {
-            wrong.add(family.name + " [" + door + "] as " + role.getKey() + ": expected "
-                + expected + ", got " + status);
+            wrong.add(
+                family.name
+                    + " ["
+                    + door
+                    + "] as "
+                    + role.getKey()
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + status);
           }
         }
         table.append('\n');
       }
     }
     Files.writeString(Path.of("target", "authorization-matrix.md"), table);
-    assertThat(wrong).as("statuses that differ from the matrix (target/authorization-matrix.md)")
+    assertThat(wrong)
+        .as("statuses that differ from the matrix (target/authorization-matrix.md)")
         .isEmpty();
   }
 
   private int send(Family family, String door, String role, String credentials) {
-    String path = door.startsWith("webapp")
-        ? family.path.replaceFirst("^/engine-rest", "/camunda/api/engine/engine/default")
-        : family.path;
+    String path =
+        door.startsWith("webapp")
+            ? family.path.replaceFirst("^/engine-rest", "/camunda/api/engine/engine/default")
+            : family.path;
     SourceAddressHttp http = new SourceAddressHttp(port, "127.0.0.1");
     if (door.startsWith("webapp ") && credentials != null) {
       // a write as the Tasklist sends it: its session cookie and, unless the door's name says
       // otherwise, Camunda's CSRF token
       // a new session each time: a request refused by Camunda's CSRF filter spoils the session
       Response first = http.get("/camunda/api/engine/engine/default/task/count", credentials);
-      String[] cookieAndToken = {String.join("; ", first.headers("Set-Cookie").stream()
-          .map(c -> c.split(";")[0]).toList()), first.header("X-XSRF-TOKEN").orElse("")};
-      List<String> headers = new ArrayList<>(List.of("Accept: application/json",
-          "Cookie: " + cookieAndToken[0]));
+      String[] cookieAndToken = {
+        String.join("; ", first.headers("Set-Cookie").stream().map(c -> c.split(";")[0]).toList()),
+        first.header("X-XSRF-TOKEN").orElse("")
+      };
+      List<String> headers =
+          new ArrayList<>(List.of("Accept: application/json", "Cookie: " + cookieAndToken[0]));
       if (door.equals(WEBAPP_WITH_TOKEN)) {
         headers.add("X-XSRF-TOKEN: " + cookieAndToken[1]);
       }
-      return http.send(family.method, path, credentials, family.contentType, family.body,
-          headers.toArray(String[]::new)).status();
+      return http.send(
+              family.method,
+              path,
+              credentials,
+              family.contentType,
+              family.body,
+              headers.toArray(String[]::new))
+          .status();
     }
     if (family.form != null || family.viaSession) {
       // a page's form post or a webapp's session resource: a logged-in browser session (with
@@ -379,24 +451,41 @@ class AuthorizationMatrixIT {
             ? http.postForm(path, null, family.form, "Accept: text/html").status()
             : http.get(path, null, "Accept: application/json").status();
       }
-      SourceAddressHttp.Session session = sessions.computeIfAbsent(role, r -> {
-        String[] user = credentials.split(":", 2);
-        return http.login(user[0], user[1]);
-      });
+      SourceAddressHttp.Session session =
+          sessions.computeIfAbsent(
+              role,
+              r -> {
+                String[] user = credentials.split(":", 2);
+                return http.login(user[0], user[1]);
+              });
       if (family.warmUp != null) {
         session.get(family.warmUp, "Accept: application/json");
       }
-      return family.form != null ? session.postForm(path, family.form).status()
+      return family.form != null
+          ? session.postForm(path, family.form).status()
           : session.get(path, "Accept: application/json").status();
     }
     List<String> headers = new ArrayList<>();
-    headers.add("Accept: " + (path.equals("/actuator/prometheus") ? "text/plain"
-        : path.startsWith("/engine-rest") || path.startsWith("/api")
-        || path.startsWith("/camunda/api") || path.startsWith("/modeling/api")
-        || path.startsWith("/actuator") || path.startsWith("/v3")
-        ? "application/json" : "text/html"));
-    return http.send(family.method, path, credentials, family.contentType, family.body,
-        headers.toArray(String[]::new)).status();
+    headers.add(
+        "Accept: "
+            + (path.equals("/actuator/prometheus")
+                ? "text/plain"
+                : path.startsWith("/engine-rest")
+                        || path.startsWith("/api")
+                        || path.startsWith("/camunda/api")
+                        || path.startsWith("/modeling/api")
+                        || path.startsWith("/actuator")
+                        || path.startsWith("/v3")
+                    ? "application/json"
+                    : "text/html"));
+    return http.send(
+            family.method,
+            path,
+            credentials,
+            family.contentType,
+            family.body,
+            headers.toArray(String[]::new))
+        .status();
   }
 
   private static boolean matches(String expected, int status) {
@@ -404,7 +493,8 @@ class AuthorizationMatrixIT {
       return false;
     }
     for (String option : expected.split("\\|")) {
-      if (option.endsWith("xx") ? status / 100 == option.charAt(0) - '0'
+      if (option.endsWith("xx")
+          ? status / 100 == option.charAt(0) - '0'
           : Integer.parseInt(option) == status) {
         return true;
       }
@@ -419,10 +509,12 @@ class AuthorizationMatrixIT {
   private static String multipart(String... nameValue) {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < nameValue.length; i += 2) {
-      body.append("--zp-matrix\r\nContent-Disposition: form-data; name=\"").append(nameValue[i])
+      body.append("--zp-matrix\r\nContent-Disposition: form-data; name=\"")
+          .append(nameValue[i])
           .append('"');
       if (nameValue[i].equals("data")) {
-        body.append("; filename=\"").append(nameValue[i + 1])
+        body.append("; filename=\"")
+            .append(nameValue[i + 1])
             .append("\"\r\nContent-Type: text/plain\r\n\r\nZorgpad authorization matrix probe\r\n");
       } else {
         body.append("\r\n\r\n").append(nameValue[i + 1]).append("\r\n");
@@ -455,8 +547,9 @@ class AuthorizationMatrixIT {
     Family claims(String... patterns) {
       for (String pattern : patterns) {
         int space = pattern.indexOf(' ');
-        claims.add(Pattern.compile("(" + pattern.substring(0, space) + ") "
-            + pattern.substring(space + 1)));
+        claims.add(
+            Pattern.compile(
+                "(" + pattern.substring(0, space) + ") " + pattern.substring(space + 1)));
       }
       return this;
     }
@@ -466,8 +559,13 @@ class AuthorizationMatrixIT {
       for (String pattern : patterns) {
         int space = pattern.indexOf(' ');
         String path = pattern.substring(space + 1);
-        claims.add(Pattern.compile("(" + pattern.substring(0, space) + ") " + ENGINE_DOORS
-            + (path.isEmpty() ? "" : path)));
+        claims.add(
+            Pattern.compile(
+                "("
+                    + pattern.substring(0, space)
+                    + ") "
+                    + ENGINE_DOORS
+                    + (path.isEmpty() ? "" : path)));
       }
       return this;
     }

@@ -51,15 +51,15 @@ final class EndpointInventory {
     }
   }
 
-  static final Map<String, Class<? extends Application>> WEBAPP_APIS = Map.of(
-      "/camunda/api/cockpit", CockpitApplication.class,
-      "/camunda/api/admin", AdminApplication.class,
-      "/camunda/api/tasklist", TasklistApplication.class,
-      "/camunda/api/engine", EngineRestApplication.class,
-      "/camunda/api/welcome", WelcomeApplication.class);
+  static final Map<String, Class<? extends Application>> WEBAPP_APIS =
+      Map.of(
+          "/camunda/api/cockpit", CockpitApplication.class,
+          "/camunda/api/admin", AdminApplication.class,
+          "/camunda/api/tasklist", TasklistApplication.class,
+          "/camunda/api/engine", EngineRestApplication.class,
+          "/camunda/api/welcome", WelcomeApplication.class);
 
-  private EndpointInventory() {
-  }
+  private EndpointInventory() {}
 
   static Set<Endpoint> all(ApplicationContext context) throws Exception {
     Set<Endpoint> endpoints = new TreeSet<>();
@@ -76,8 +76,8 @@ final class EndpointInventory {
 
   static Set<Endpoint> springMvc(ApplicationContext context) {
     Set<Endpoint> endpoints = new TreeSet<>();
-    for (RequestMappingInfoHandlerMapping mapping
-        : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+    for (RequestMappingInfoHandlerMapping mapping :
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
       for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
         Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
         for (String pattern : info.getPatternValues()) {
@@ -107,8 +107,13 @@ final class EndpointInventory {
    * @param located a resource returned by a locator: its own class-level {@code @Path} does not
    *     count (the locator's does), as at run time
    */
-  private static void walk(Resource resource, String prefix, boolean located,
-      Set<Endpoint> endpoints, Set<String> seen, int depth) {
+  private static void walk(
+      Resource resource,
+      String prefix,
+      boolean located,
+      Set<Endpoint> endpoints,
+      Set<String> seen,
+      int depth) {
     String own = located || resource.getPath() == null ? "" : resource.getPath();
     String path = normalize(prefix + "/" + own);
     if (depth > 12) {
@@ -139,8 +144,7 @@ final class EndpointInventory {
   }
 
   static String normalize(String path) {
-    String normalized = path.replaceAll("/+", "/").replaceAll("\\{([a-zA-Z0-9_-]+):[^}]*}",
-        "{$1}");
+    String normalized = path.replaceAll("/+", "/").replaceAll("\\{([a-zA-Z0-9_-]+):[^}]*}", "{$1}");
     if (normalized.length() > 1 && normalized.endsWith("/")) {
       normalized = normalized.substring(0, normalized.length() - 1);
     }

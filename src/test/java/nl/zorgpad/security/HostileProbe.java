@@ -36,9 +36,21 @@ final class HostileProbe {
 
   /** What is hostile about it. */
   enum Kind {
-    MALFORMED_JSON, WRONG_TYPE, TOO_LARGE, CONTROL_CHARACTERS, EXPRESSION, SQL, PATH_TRICK,
-    XML_ENTITIES, CODE_RUNNING_MODEL, EXTRA_VARIABLES, RACE, OTHER_COALITION, UNKNOWN_ID,
-    NO_CSRF_TOKEN, LOGIN
+    MALFORMED_JSON,
+    WRONG_TYPE,
+    TOO_LARGE,
+    CONTROL_CHARACTERS,
+    EXPRESSION,
+    SQL,
+    PATH_TRICK,
+    XML_ENTITIES,
+    CODE_RUNNING_MODEL,
+    EXTRA_VARIABLES,
+    RACE,
+    OTHER_COALITION,
+    UNKNOWN_ID,
+    NO_CSRF_TOKEN,
+    LOGIN
   }
 
   /** Who sends a probe. */
@@ -85,6 +97,7 @@ final class HostileProbe {
   Consumer<SourceAddressHttp> before;
   Integer status;
   String sees;
+
   /** Tables whose change is the right outcome (e.g. a refused access recorded in the log). */
   final List<String> allowedChanges = new ArrayList<>();
 
@@ -134,20 +147,33 @@ final class HostileProbe {
 
   /** A deployment as {@code POST …/deployment/create} takes it: a name and the model file. */
   HostileProbe deployment(String path, HostileModels.Hostile model) {
-    return multipart(path, List.of("deployment-name", model.name()), "data",
-        model.resource().substring(model.resource().lastIndexOf('/') + 1), model.content());
+    return multipart(
+        path,
+        List.of("deployment-name", model.name()),
+        "data",
+        model.resource().substring(model.resource().lastIndexOf('/') + 1),
+        model.content());
   }
 
-  private HostileProbe multipart(String path, List<String> field, String fileField,
-      String fileName, byte[] content) {
+  private HostileProbe multipart(
+      String path, List<String> field, String fileField, String fileName, byte[] content) {
     String boundary = "zorgpad-probe";
     StringBuilder head = new StringBuilder();
     if (!field.isEmpty()) {
-      head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-          .append(field.get(0)).append("\"\r\n\r\n").append(field.get(1)).append("\r\n");
+      head.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(field.get(0))
+          .append("\"\r\n\r\n")
+          .append(field.get(1))
+          .append("\r\n");
     }
-    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-        .append(fileField).append("\"; filename=\"").append(fileName)
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(fileField)
+        .append("\"; filename=\"")
+        .append(fileName)
         .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
     byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
     byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

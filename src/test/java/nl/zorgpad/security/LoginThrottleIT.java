@@ -34,12 +34,9 @@ class LoginThrottleIT {
   private static final String RIGHT = MIDWIFE + ":demo";
   private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
 
   SourceAddressHttp midwife;
 
@@ -60,8 +57,11 @@ class LoginThrottleIT {
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(Long.parseLong(throttled.header("Retry-After").orElseThrow())).isBetween(1L, 4L);
     assertThat(throttled.header("Content-Type").orElseThrow()).contains("application/problem+json");
-    assertThat(throttled.body()).contains("\"userMessage\":\"Te veel mislukte pogingen vanaf dit"
-        + " adres; probeer het over 1 minuut opnieuw.\"").contains("login-throttled");
+    assertThat(throttled.body())
+        .contains(
+            "\"userMessage\":\"Te veel mislukte pogingen vanaf dit"
+                + " adres; probeer het over 1 minuut opnieuw.\"")
+        .contains("login-throttled");
     // keeps hammering while it must wait: blocked for 15 minutes after 20 attempts
     Response last = throttled;
     for (int attempt = 7; attempt <= 20; attempt++) {
@@ -74,8 +74,7 @@ class LoginThrottleIT {
 
     // meanwhile the midwife, from her own address: HTTP Basic, the login form, the Tasklist API
     assertThat(midwife.get("/engine-rest/task", RIGHT).status()).isEqualTo(200);
-    assertThat(formLogin(midwife, MIDWIFE, "demo").header("Location").orElseThrow())
-        .endsWith("/");
+    assertThat(formLogin(midwife, MIDWIFE, "demo").header("Location").orElseThrow()).endsWith("/");
     assertThat(midwife.get("/camunda/api/engine/engine/default/task", RIGHT).status())
         .isEqualTo(200);
     // and the engine never locked the account
@@ -89,16 +88,30 @@ class LoginThrottleIT {
     SourceAddressHttp holder = new SourceAddressHttp(port, "127.0.0.21");
     String path = "/engine-rest/user/" + MIDWIFE + "/credentials";
     for (int attempt = 1; attempt <= 5; attempt++) {
-      Response refused = holder.send("PUT", attempt % 2 == 0 ? path
-              : "/engine-rest/engine/default/user/" + MIDWIFE + "/credentials", RIGHT,
-          "application/json", "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\":"
-              + " \"gok" + attempt + "\"}", "Accept: application/json");
+      Response refused =
+          holder.send(
+              "PUT",
+              attempt % 2 == 0
+                  ? path
+                  : "/engine-rest/engine/default/user/" + MIDWIFE + "/credentials",
+              RIGHT,
+              "application/json",
+              "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\":"
+                  + " \"gok"
+                  + attempt
+                  + "\"}",
+              "Accept: application/json");
       assertThat(refused.status()).as("attempt %d: %s", attempt, refused.body()).isEqualTo(400);
       assertThat(refused.body()).contains("Het huidige wachtwoord klopt niet.");
     }
-    Response throttled = holder.send("PUT", path, RIGHT, "application/json",
-        "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\": \"gok6\"}",
-        "Accept: application/json");
+    Response throttled =
+        holder.send(
+            "PUT",
+            path,
+            RIGHT,
+            "application/json",
+            "{\"password\": \"Overgenomen-1\", \"authenticatedUserPassword\": \"gok6\"}",
+            "Accept: application/json");
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.header("Retry-After")).isPresent();
     assertThat(throttled.body()).contains("Te veel mislukte pogingen vanaf dit adres");
@@ -111,20 +124,22 @@ class LoginThrottleIT {
   void theLoginPageSaysInDutchHowLongToWait() {
     SourceAddressHttp stranger = new SourceAddressHttp(port, "127.0.0.3");
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(formLogin(stranger, MIDWIFE, "guess" + attempt).header("Location")
-          .orElseThrow()).endsWith("/login?error");
+      assertThat(formLogin(stranger, MIDWIFE, "guess" + attempt).header("Location").orElseThrow())
+          .endsWith("/login?error");
     }
     assertThat(formLogin(stranger, MIDWIFE, "guess6").header("Location").orElseThrow())
         .endsWith("/login?wachten");
     Response page = stranger.get("/login?wachten", null);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Te veel mislukte pogingen vanaf dit adres; probeer het over"
-        + " 1 minuut opnieuw.").doesNotContain("Gebruikersnaam of wachtwoord onjuist");
+    assertThat(page.body())
+        .contains(
+            "Te veel mislukte pogingen vanaf dit adres; probeer het over" + " 1 minuut opnieuw.")
+        .doesNotContain("Gebruikersnaam of wachtwoord onjuist");
     for (int attempt = 7; attempt <= 20; attempt++) {
       formLogin(stranger, MIDWIFE, "guess" + attempt);
     }
-    assertThat(stranger.get("/login", null).body()).contains("probeer het over 15 minuten"
-        + " opnieuw");
+    assertThat(stranger.get("/login", null).body())
+        .contains("probeer het over 15 minuten" + " opnieuw");
     // the page asks the throttle, not the URL: from the midwife's address there is no message
     assertThat(midwife.get("/login?wachten", null).body()).doesNotContain("Te veel mislukte");
   }
@@ -152,13 +167,19 @@ class LoginThrottleIT {
   void aForgedForwardedForFromAStrangerIsIgnored() {
     SourceAddressHttp stranger = new SourceAddressHttp(port, "127.0.0.5");
     for (int attempt = 1; attempt <= 5; attempt++) {
-      Response response = stranger.get("/engine-rest/task", MIDWIFE + ":guess" + attempt,
-          "X-Forwarded-For: 203.0.113." + attempt);
+      Response response =
+          stranger.get(
+              "/engine-rest/task",
+              MIDWIFE + ":guess" + attempt,
+              "X-Forwarded-For: 203.0.113." + attempt);
       assertThat(response.status()).isEqualTo(401);
     }
     // a new "address" per attempt did not reset anything: 127.0.0.5 is not a trusted proxy
-    assertThat(stranger.get("/engine-rest/task", MIDWIFE + ":guess6",
-        "X-Forwarded-For: 203.0.113.99").status()).isEqualTo(429);
+    assertThat(
+            stranger
+                .get("/engine-rest/task", MIDWIFE + ":guess6", "X-Forwarded-For: 203.0.113.99")
+                .status())
+        .isEqualTo(429);
     assertThat(loginRecords("127.0.0.5")).hasSize(1);
     assertThat(loginRecords("203.0.113.1")).isEmpty();
   }
@@ -168,8 +189,7 @@ class LoginThrottleIT {
     // 127.0.0.1 is the tests' reverse proxy (server.tomcat.remoteip.internal-proxies)
     SourceAddressHttp proxy = midwife;
     for (int attempt = 1; attempt <= 5; attempt++) {
-      proxy.get("/engine-rest/task", MIDWIFE + ":guess" + attempt,
-          "X-Forwarded-For: 198.51.100.7");
+      proxy.get("/engine-rest/task", MIDWIFE + ":guess" + attempt, "X-Forwarded-For: 198.51.100.7");
     }
     assertThat(proxy.get("/engine-rest/task", RIGHT, "X-Forwarded-For: 198.51.100.7").status())
         .isEqualTo(429);
@@ -184,21 +204,26 @@ class LoginThrottleIT {
   void theAccessLogRecordsTheThrottledAddressAndTheUserNameButNoPassword() {
     SourceAddressHttp stranger = new SourceAddressHttp(port, "127.0.0.6");
     for (int attempt = 1; attempt <= 20; attempt++) {
-      stranger.get("/engine-rest/task", (attempt % 2 == 0 ? MIDWIFE : "demo-jgz")
-          + ":secret-guess-" + attempt);
+      stranger.get(
+          "/engine-rest/task",
+          (attempt % 2 == 0 ? MIDWIFE : "demo-jgz") + ":secret-guess-" + attempt);
     }
     List<Map<String, Object>> records = loginRecords("127.0.0.6");
-    assertThat(records).extracting(r -> r.get("DETAIL").toString()).satisfiesExactly(
-        delayed -> assertThat(delayed).startsWith("login throttled for this address after 5"),
-        blocked -> assertThat(blocked).startsWith("login blocked for this address after 20")
-            .contains("user names tried: demo-jgz, demo-verloskundige"));
+    assertThat(records)
+        .extracting(r -> r.get("DETAIL").toString())
+        .satisfiesExactly(
+            delayed -> assertThat(delayed).startsWith("login throttled for this address after 5"),
+            blocked ->
+                assertThat(blocked)
+                    .startsWith("login blocked for this address after 20")
+                    .contains("user names tried: demo-jgz, demo-verloskundige"));
     for (Map<String, Object> record : records) {
       assertThat(record.get("USER_ID")).isEqualTo("anonymous");
       assertThat(record.get("OUTCOME")).isEqualTo("DENIED");
       assertThat(record.get("OBJECT_TYPE")).isEqualTo("Login");
       assertThat(record.get("OBJECT_ID")).isIn(MIDWIFE, "demo-jgz");
-      assertThat(record.values()).allSatisfy(value ->
-          assertThat(String.valueOf(value)).doesNotContain("secret-guess"));
+      assertThat(record.values())
+          .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain("secret-guess"));
       assertThat(record.get("HASH")).as("sealed into the access-log chain").isNotNull();
     }
   }
@@ -223,14 +248,24 @@ class LoginThrottleIT {
     // the REST API's password verification and Camunda's own webapp login: closed for everyone,
     // also for a logged-in user guessing someone else's password
     String verify = "{\"username\":\"demo-jgz\",\"password\":\"demo\"}";
-    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/verify/",
-        "/engine-rest/engine/default/identity/verify",
-        "/camunda/api/engine/engine/default/identity/verify")) {
-      assertThat(client.send("POST", path, RIGHT, "application/json", verify).status()).as(path)
+    for (String path :
+        List.of(
+            "/engine-rest/identity/verify",
+            "/engine-rest/identity/verify/",
+            "/engine-rest/engine/default/identity/verify",
+            "/camunda/api/engine/engine/default/identity/verify")) {
+      assertThat(client.send("POST", path, RIGHT, "application/json", verify).status())
+          .as(path)
           .isEqualTo(403);
     }
-    assertThat(client.postForm("/camunda/api/admin/auth/user/default/login/tasklist", RIGHT,
-        "username=demo-jgz&password=demo").status()).isEqualTo(403);
+    assertThat(
+            client
+                .postForm(
+                    "/camunda/api/admin/auth/user/default/login/tasklist",
+                    RIGHT,
+                    "username=demo-jgz&password=demo")
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -252,15 +287,21 @@ class LoginThrottleIT {
     String csrf = SourceAddressHttp.csrfToken(page);
     Matcher session = SESSION.matcher(String.join(";", page.headers("Set-Cookie")));
     assertThat(session.find()).as("session cookie").isTrue();
-    Response response = client.postForm("/login", null, "username=" + enc(user) + "&password="
-        + enc(password) + "&_csrf=" + enc(csrf), "Cookie: JSESSIONID=" + session.group(1));
+    Response response =
+        client.postForm(
+            "/login",
+            null,
+            "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf),
+            "Cookie: JSESSIONID=" + session.group(1));
     assertThat(response.status()).isEqualTo(302);
     return response;
   }
 
   private List<Map<String, Object>> loginRecords(String address) {
-    return jdbc.queryForList("select * from zp_access_log where action = 'LOGIN'"
-        + " and network_address = ? order by id", address);
+    return jdbc.queryForList(
+        "select * from zp_access_log where action = 'LOGIN'"
+            + " and network_address = ? order by id",
+        address);
   }
 
   private static String enc(String value) {

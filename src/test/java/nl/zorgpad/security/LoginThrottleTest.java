@@ -24,10 +24,12 @@ class LoginThrottleTest {
       assertThat(throttle.beforeAttempt("192.0.2.1", "demo-jgz").allowed()).isTrue();
     }
     Optional<LoginThrottle.Event> fifth = throttle.failed("192.0.2.1", "demo-jgz");
-    assertThat(fifth).hasValueSatisfying(event -> {
-      assertThat(event.change()).isEqualTo(LoginThrottle.Change.DELAYED);
-      assertThat(event.retryAfter()).isEqualTo(Duration.ofSeconds(2));
-    });
+    assertThat(fifth)
+        .hasValueSatisfying(
+            event -> {
+              assertThat(event.change()).isEqualTo(LoginThrottle.Change.DELAYED);
+              assertThat(event.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+            });
     assertThat(throttle.retryAfter("192.0.2.1")).contains(Duration.ofSeconds(2));
     // waiting out each delay and failing again: 4, 8, 16, 32, 60, 60 s
     for (long expected : new long[] {4, 8, 16, 32, 60, 60}) {
@@ -48,11 +50,13 @@ class LoginThrottleTest {
       verdict = throttle.beforeAttempt("192.0.2.2", "demo-verloskundige");
       assertThat(verdict.allowed()).isFalse();
     }
-    assertThat(verdict.event()).hasValueSatisfying(event -> {
-      assertThat(event.change()).isEqualTo(LoginThrottle.Change.BLOCKED);
-      assertThat(event.attempts()).isEqualTo(20);
-      assertThat(event.userNames()).containsExactly("demo-verloskundige");
-    });
+    assertThat(verdict.event())
+        .hasValueSatisfying(
+            event -> {
+              assertThat(event.change()).isEqualTo(LoginThrottle.Change.BLOCKED);
+              assertThat(event.attempts()).isEqualTo(20);
+              assertThat(event.userNames()).containsExactly("demo-verloskundige");
+            });
     assertThat(verdict.retryAfter()).contains(Duration.ofMinutes(15));
     clock.advance(Duration.ofMinutes(10));
     // refused attempts during the block change nothing
@@ -97,8 +101,9 @@ class LoginThrottleTest {
 
   @Test
   void memoryStaysBoundedWhenAddressesAreSprayed() {
-    LoginThrottle small = new LoginThrottle(new LoginThrottleProperties(null, null, null, null,
-        null, null, 1000, null), clock);
+    LoginThrottle small =
+        new LoginThrottle(
+            new LoginThrottleProperties(null, null, null, null, null, null, 1000, null), clock);
     for (int i = 0; i < 50_000; i++) {
       small.failed("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), "u" + i);
     }
@@ -126,7 +131,8 @@ class LoginThrottleTest {
 
   @Test
   void userNamesAreCleanedAndBoundedForTheAuditTrail() {
-    assertThat(LoginThrottle.sanitize("demo-jgz\r\nINFO forged log line")).doesNotContain("\n")
+    assertThat(LoginThrottle.sanitize("demo-jgz\r\nINFO forged log line"))
+        .doesNotContain("\n")
         .startsWith("demo-jgz??INFO");
     assertThat(LoginThrottle.sanitize("x".repeat(1000))).hasSize(65);
     for (int i = 0; i < 30; i++) {

@@ -35,18 +35,12 @@ class SecurityIT {
   private static final String AUDITOR = "demo-auditor:demo";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  IdentityInitializer identityInitializer;
-  @Autowired
-  AdminProperties admin;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired IdentityInitializer identityInitializer;
+  @Autowired AdminProperties admin;
 
   Http http;
   ProcessInstance midwifeCase;
@@ -55,35 +49,41 @@ class SecurityIT {
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-visibility")
-        .count() == 0) {
-      BpmnModelInstance model = Bpmn.createExecutableProcess("it-visibility")
-          .camundaHistoryTimeToLive(1)
-          .startEvent()
-          .exclusiveGateway()
-            .condition("midwife", "${to == 'verloskundige'}")
-            .userTask("Task_Midwife").camundaCandidateGroups("verloskundige")
-            .endEvent()
-          .moveToLastGateway()
-            .condition("jgz", "${to == 'jgz'}")
-            .userTask("Task_Jgz").camundaCandidateGroups("jgz")
-            .endEvent()
-          .done();
-      repositoryService.createDeployment().addModelInstance("it-visibility.bpmn", model)
-          .deploy();
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("it-visibility")
+            .count()
+        == 0) {
+      BpmnModelInstance model =
+          Bpmn.createExecutableProcess("it-visibility")
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .exclusiveGateway()
+              .condition("midwife", "${to == 'verloskundige'}")
+              .userTask("Task_Midwife")
+              .camundaCandidateGroups("verloskundige")
+              .endEvent()
+              .moveToLastGateway()
+              .condition("jgz", "${to == 'jgz'}")
+              .userTask("Task_Jgz")
+              .camundaCandidateGroups("jgz")
+              .endEvent()
+              .done();
+      repositoryService.createDeployment().addModelInstance("it-visibility.bpmn", model).deploy();
     }
-    midwifeCase = runtimeService.startProcessInstanceByKey("it-visibility",
-        java.util.Map.of("to", "verloskundige"));
-    jgzCase = runtimeService.startProcessInstanceByKey("it-visibility",
-        java.util.Map.of("to", "jgz"));
+    midwifeCase =
+        runtimeService.startProcessInstanceByKey(
+            "it-visibility", java.util.Map.of("to", "verloskundige"));
+    jgzCase =
+        runtimeService.startProcessInstanceByKey("it-visibility", java.util.Map.of("to", "jgz"));
   }
 
   @Test
   void restApiRequiresAuthentication() {
     HttpResponse<String> anonymous = http.get("/engine-rest/task", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        value -> assertThat(value).startsWith("Basic"));
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
     assertThat(http.get("/engine-rest/task", "demo-verloskundige:wrong").statusCode())
         .isEqualTo(401);
     assertThat(http.get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
@@ -104,8 +104,8 @@ class SecurityIT {
     List<String> visible = ids(http.get("/engine-rest/process-instance", MIDWIFE));
     assertThat(visible).contains(midwifeCase.getId()).doesNotContain(jgzCase.getId());
     // not visible at all: the engine does not even confirm that the instance exists
-    assertThat(http.get("/engine-rest/process-instance/" + jgzCase.getId(), MIDWIFE)
-        .statusCode()).isEqualTo(404);
+    assertThat(http.get("/engine-rest/process-instance/" + jgzCase.getId(), MIDWIFE).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -121,10 +121,11 @@ class SecurityIT {
     HttpResponse<String> response =
         http.postJson("/engine-rest/task/" + jgzTask + "/complete", MIDWIFE, "{}");
     assertThat(response.statusCode()).isIn(403, 404);
-    assertThat(http.postJson("/engine-rest/task/" + jgzTask + "/complete", AUDITOR, "{}")
-        .statusCode()).isIn(403, 404);
-    assertThat(http.postJson("/engine-rest/task/" + jgzTask + "/complete", JGZ, "{}")
-        .statusCode()).isEqualTo(204);
+    assertThat(
+            http.postJson("/engine-rest/task/" + jgzTask + "/complete", AUDITOR, "{}").statusCode())
+        .isIn(403, 404);
+    assertThat(http.postJson("/engine-rest/task/" + jgzTask + "/complete", JGZ, "{}").statusCode())
+        .isEqualTo(204);
   }
 
   @Test
@@ -139,65 +140,99 @@ class SecurityIT {
   @Test
   void expressionInTaskQueryUrlIsRefused() {
     assertRefused(http.get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D", MIDWIFE));
-    assertRefused(http.get("/engine-rest/task/count?candidateGroupsExpression=%23%7Bx%7D", MIDWIFE));
+    assertRefused(
+        http.get("/engine-rest/task/count?candidateGroupsExpression=%23%7Bx%7D", MIDWIFE));
     // double-encoded
     assertRefused(http.get("/engine-rest/task?assigneeExpression=%2524%257Bx%257D", MIDWIFE));
     // the webapps' copy of the REST API
-    assertRefused(http.get(
-        "/camunda/api/engine/engine/default/task?assigneeExpression=%24%7Bx%7D", MIDWIFE));
+    assertRefused(
+        http.get("/camunda/api/engine/engine/default/task?assigneeExpression=%24%7Bx%7D", MIDWIFE));
   }
 
   @Test
   void expressionNestedInOrQueriesIsRefused() {
-    String attack = "{\"orQueries\":[{\"assigneeExpression\":"
-        + "\"${''.getClass().forName('java.lang.Runtime')}\"}]}";
+    String attack =
+        "{\"orQueries\":[{\"assigneeExpression\":"
+            + "\"${''.getClass().forName('java.lang.Runtime')}\"}]}";
     assertRefused(http.postJson("/engine-rest/task", MIDWIFE, attack));
     assertRefused(http.postJson("/engine-rest/task/count", MIDWIFE, attack));
     // hidden behind a JSON unicode escape and nested deeper
-    assertRefused(http.postJson("/engine-rest/task", MIDWIFE,
-        "{\"orQueries\":[{\"orQueries\":[{\"nameLike\":\"\\u0024{1+1}\"}]}]}"));
-    assertRefused(http.postJson("/engine-rest/task", MIDWIFE,
-        "{\"orQueries\":[{\"dueDateExpression\":\"#{now()}\"}]}"));
+    assertRefused(
+        http.postJson(
+            "/engine-rest/task",
+            MIDWIFE,
+            "{\"orQueries\":[{\"orQueries\":[{\"nameLike\":\"\\u0024{1+1}\"}]}]}"));
+    assertRefused(
+        http.postJson(
+            "/engine-rest/task",
+            MIDWIFE,
+            "{\"orQueries\":[{\"dueDateExpression\":\"#{now()}\"}]}"));
     // the same query without expression is fine
-    assertThat(http.postJson("/engine-rest/task", MIDWIFE,
-        "{\"orQueries\":[{\"assignee\":\"demo-verloskundige\"}]}").statusCode()).isEqualTo(200);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task",
+                    MIDWIFE,
+                    "{\"orQueries\":[{\"assignee\":\"demo-verloskundige\"}]}")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void expressionInFilterInputIsRefused() throws Exception {
-    String filterId = JSON.readTree(http.get("/engine-rest/filter?name=Mijn%20taken", MIDWIFE)
-        .body()).get(0).get("id").asText();
-    assertRefused(http.postJson("/engine-rest/filter/" + filterId + "/list", MIDWIFE,
-        "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}"));
-    assertRefused(http.postJson("/engine-rest/filter/" + filterId + "/count", MIDWIFE,
-        "{\"candidateGroupExpression\":\"${x}\"}"));
+    String filterId =
+        JSON.readTree(http.get("/engine-rest/filter?name=Mijn%20taken", MIDWIFE).body())
+            .get(0)
+            .get("id")
+            .asText();
+    assertRefused(
+        http.postJson(
+            "/engine-rest/filter/" + filterId + "/list",
+            MIDWIFE,
+            "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}"));
+    assertRefused(
+        http.postJson(
+            "/engine-rest/filter/" + filterId + "/count",
+            MIDWIFE,
+            "{\"candidateGroupExpression\":\"${x}\"}"));
     // storing a filter with an expression, even as administrator
     String adminUser = admin.user() + ":demo-admin";
-    assertRefused(http.postJson("/engine-rest/filter/create", adminUser,
-        "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"assigneeExpression\":\"${x}\"}}"));
-    assertRefused(http.putJson("/engine-rest/filter/" + filterId, adminUser,
-        "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":"
-            + "{\"orQueries\":[{\"assigneeExpression\":\"${x}\"}]}}"));
+    assertRefused(
+        http.postJson(
+            "/engine-rest/filter/create",
+            adminUser,
+            "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"assigneeExpression\":\"${x}\"}}"));
+    assertRefused(
+        http.putJson(
+            "/engine-rest/filter/" + filterId,
+            adminUser,
+            "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":"
+                + "{\"orQueries\":[{\"assigneeExpression\":\"${x}\"}]}}"));
     // the pre-made filter itself (stored with ${currentUser()} through the Java API) still works
-    assertThat(http.postJson("/engine-rest/filter/" + filterId + "/list", MIDWIFE, "{}")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            http.postJson("/engine-rest/filter/" + filterId + "/list", MIDWIFE, "{}").statusCode())
+        .isEqualTo(200);
   }
 
   // --- known attack 1: the admin setup endpoint ---
 
   @Test
   void adminSetupEndpointIsRefusedInAnyCase() {
-    String body = "{\"profile\":{\"id\":\"attacker\",\"firstName\":\"a\",\"lastName\":\"b\"},"
-        + "\"credentials\":{\"password\":\"attacker1\"}}";
-    HttpResponse<String> anonymous = http.send(http.builder(
-            "/camunda/api/admin/setup/default/user/create", null)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        "{\"profile\":{\"id\":\"attacker\",\"firstName\":\"a\",\"lastName\":\"b\"},"
+            + "\"credentials\":{\"password\":\"attacker1\"}}";
+    HttpResponse<String> anonymous =
+        http.send(
+            http.builder("/camunda/api/admin/setup/default/user/create", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     assertThat(anonymous.statusCode()).isIn(401, 403);
-    HttpResponse<String> authenticated = http.send(http.builder(
-            "/camunda/api/admin/setup/default/user/create", MIDWIFE)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    HttpResponse<String> authenticated =
+        http.send(
+            http.builder("/camunda/api/admin/setup/default/user/create", MIDWIFE)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     assertThat(authenticated.statusCode()).isEqualTo(403);
     assertThat(identityService.createUserQuery().userId("attacker").count()).isZero();
   }
@@ -209,8 +244,13 @@ class SecurityIT {
     // even when someone removed the membership, the next start restores it
     identityService.deleteMembership(admin.user(), Groups.CAMUNDA_ADMIN);
     identityInitializer.ensureGroupsAndAdmin();
-    assertThat(identityService.createUserQuery().userId(admin.user())
-        .memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isEqualTo(1);
+    assertThat(
+            identityService
+                .createUserQuery()
+                .userId(admin.user())
+                .memberOfGroup(Groups.CAMUNDA_ADMIN)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -222,8 +262,8 @@ class SecurityIT {
     assertThat(http.get("/login", null).statusCode()).isEqualTo(200);
     HttpResponse<String> home = http.get("/", null);
     assertThat(home.statusCode()).isEqualTo(302);
-    assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/login"));
+    assertThat(home.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     assertThat(http.get("/camunda/app/tasklist/default/", null).statusCode()).isEqualTo(302);
     assertThat(http.get("/camunda/api/engine/engine/default/task", null).statusCode())
         .isEqualTo(401);
@@ -231,31 +271,53 @@ class SecurityIT {
 
   private HttpResponse<String> deploy(String user) {
     String boundary = "zorgpad-it-boundary";
-    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("it-deploy-" +
-            user.substring(0, user.indexOf(':')).replace("demo-", ""))
-        .camundaHistoryTimeToLive(1).startEvent().endEvent().done());
-    String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nit\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"it.bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
-        + "--" + boundary + "--\r\n";
-    return http.send(http.builder("/engine-rest/deployment/create", user)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String bpmn =
+        Bpmn.convertToString(
+            Bpmn.createExecutableProcess(
+                    "it-deploy-" + user.substring(0, user.indexOf(':')).replace("demo-", ""))
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .endEvent()
+                .done());
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nit\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"data\"; filename=\"it.bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    return http.send(
+        http.builder("/engine-rest/deployment/create", user)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private void assertRefused(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     // the Dutch text as message and userMessage, a stable code, no class name (the English
     // text is in the log)
-    assertThat(response.body()).contains("niet toegestaan").contains("expression-not-allowed")
+    assertThat(response.body())
+        .contains("niet toegestaan")
+        .contains("expression-not-allowed")
         .doesNotContain("Exception");
   }
 
   private String runtimeTaskId(ProcessInstance instance) {
-    return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getTaskService()
-        .createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine()
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .singleResult()
+        .getId();
   }
 
   private static List<String> processInstanceIds(HttpResponse<String> response) throws Exception {

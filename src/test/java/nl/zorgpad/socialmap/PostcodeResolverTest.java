@@ -16,10 +16,8 @@ import org.springframework.context.annotation.Import;
 @Import(PostcodeResolver.class)
 class PostcodeResolverTest {
 
-  @Autowired
-  NeighbourhoodRepository neighbourhoods;
-  @Autowired
-  PostcodeResolver resolver;
+  @Autowired NeighbourhoodRepository neighbourhoods;
+  @Autowired PostcodeResolver resolver;
 
   @BeforeEach
   void givenASocialMap() {
@@ -43,10 +41,12 @@ class PostcodeResolverTest {
     PostcodeResolution resolution = resolver.resolve("3532 XY");
     assertThat(resolution.status()).isEqualTo(Status.FOUND);
     assertThat(resolution.postcode()).isEqualTo("3532XY");
-    assertThat(resolution.neighbourhood()).hasValueSatisfying(n -> {
-      assertThat(n.code()).isEqualTo("utrecht-lombok");
-      assertThat(n.displayName()).isEqualTo("Lombok (Utrecht)");
-    });
+    assertThat(resolution.neighbourhood())
+        .hasValueSatisfying(
+            n -> {
+              assertThat(n.code()).isEqualTo("utrecht-lombok");
+              assertThat(n.displayName()).isEqualTo("Lombok (Utrecht)");
+            });
   }
 
   @Test
@@ -77,7 +77,8 @@ class PostcodeResolverTest {
     PostcodeResolution resolution = resolver.resolve("3551");
     assertThat(resolution.status()).isEqualTo(Status.AMBIGUOUS);
     assertThat(resolution.neighbourhood()).isEmpty();
-    assertThat(resolution.neighbourhoods()).extracting(PostcodeResolution.NeighbourhoodRef::code)
+    assertThat(resolution.neighbourhoods())
+        .extracting(PostcodeResolution.NeighbourhoodRef::code)
         .containsExactly("utrecht-elinkwijk", "utrecht-zuilen");
   }
 

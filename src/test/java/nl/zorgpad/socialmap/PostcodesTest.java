@@ -20,8 +20,20 @@ class PostcodesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "353", "35311", "0531AB", "3531A", "3531ABC", "AB3531",
-      "3531-AB", "3531 A B1", "hallo"})
+  @ValueSource(
+      strings = {
+        "",
+        "  ",
+        "353",
+        "35311",
+        "0531AB",
+        "3531A",
+        "3531ABC",
+        "AB3531",
+        "3531-AB",
+        "3531 A B1",
+        "hallo"
+      })
   void refusesWhatIsNotAPostcode(String input) {
     assertThat(Postcode.normalise(input)).isEmpty();
   }
@@ -33,9 +45,9 @@ class PostcodesTest {
 
   @Test
   void parsesRangeLists() {
-    List<PostcodeRange> ranges = Postcodes.parseRanges(
-        "3531-3534, 3551 aa – 3551 KZ; 3560");
-    assertThat(ranges).extracting(PostcodeRange::toString)
+    List<PostcodeRange> ranges = Postcodes.parseRanges("3531-3534, 3551 aa – 3551 KZ; 3560");
+    assertThat(ranges)
+        .extracting(PostcodeRange::toString)
         .containsExactly("3531-3534", "3551AA-3551KZ", "3560");
     assertThat(ranges.get(0).getFromKey()).isEqualTo("3531AA");
     assertThat(ranges.get(0).getToKey()).isEqualTo("3534ZZ");
@@ -47,15 +59,17 @@ class PostcodesTest {
   @Test
   void reportsTheWrongPartOfARangeList() {
     assertThatThrownBy(() -> Postcodes.parseRanges("3531-3534, 35x1-3540"))
-        .isInstanceOfSatisfying(Postcodes.InvalidRangeException.class, e -> {
-          assertThat(e.part()).isEqualTo("35x1-3540");
-          assertThat(e.reversed()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            Postcodes.InvalidRangeException.class,
+            e -> {
+              assertThat(e.part()).isEqualTo("35x1-3540");
+              assertThat(e.reversed()).isFalse();
+            });
     assertThatThrownBy(() -> Postcodes.parseRanges("3531-3532-3533"))
         .isInstanceOf(Postcodes.InvalidRangeException.class);
     assertThatThrownBy(() -> Postcodes.parseRanges("3540-3531"))
-        .isInstanceOfSatisfying(Postcodes.InvalidRangeException.class,
-            e -> assertThat(e.reversed()).isTrue());
+        .isInstanceOfSatisfying(
+            Postcodes.InvalidRangeException.class, e -> assertThat(e.reversed()).isTrue());
   }
 
   @Test

@@ -29,16 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ZorgpadIntegrationTest
 class SocialMapBrowserIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  TeamRepository teams;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
+  @LocalServerPort int port;
+  @Autowired TeamRepository teams;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   @Test
   void caregiverFindsTheTeamOfAPostcode() throws Exception {
@@ -50,7 +45,10 @@ class SocialMapBrowserIT {
       browser.click(By.id("search-submit"));
       browser.waitForText(By.id("postcode-result"), "Postcode 3531 AB ligt in wijk Lombok");
       assertThat(browser.visible(By.id("team-jgz-utrecht-west")).getText())
-          .contains("JGZ Utrecht West", "Hanna Verbeek", "Jeugdverpleegkundige",
+          .contains(
+              "JGZ Utrecht West",
+              "Hanna Verbeek",
+              "Jeugdverpleegkundige",
               "jgz-utrecht-west@veilig.demo.invalid");
       assertThat(browser.driver().findElements(By.id("link-admin"))).isEmpty();
       browser.screenshot("socialmap-search-postcode");
@@ -85,11 +83,14 @@ class SocialMapBrowserIT {
       browser.screenshot("socialmap-validation-error");
 
       Path file = Files.createTempFile("sociale-kaart", ".csv");
-      Files.writeString(file, String.join(";", SocialMapCsv.COLUMNS) + "\n"
-          + "wijk;utrecht-zuilen;Zuilen;;;;;;;;;Utrecht;Kansrijke Start Utrecht;3551-3552\n"
-          + "organisatie;;Praktijk Zuilen;;huisarts;;;;;;;;Kansrijke Start Utrecht;\n"
-          + "team;zuilen-huisarts;Huisartsen Zuilen;Praktijk Zuilen;;huisarts;utrecht-zuilen;;;;;;;\n"
-          + "contact;;Dokter Zonder Nummer;;;;;huisarts-zuilen;Huisarts;;;;;\n",
+      Files.writeString(
+          file,
+          String.join(";", SocialMapCsv.COLUMNS)
+              + "\n"
+              + "wijk;utrecht-zuilen;Zuilen;;;;;;;;;Utrecht;Kansrijke Start Utrecht;3551-3552\n"
+              + "organisatie;;Praktijk Zuilen;;huisarts;;;;;;;;Kansrijke Start Utrecht;\n"
+              + "team;zuilen-huisarts;Huisartsen Zuilen;Praktijk Zuilen;;huisarts;utrecht-zuilen;;;;;;;\n"
+              + "contact;;Dokter Zonder Nummer;;;;;huisarts-zuilen;Huisarts;;;;;\n",
           StandardCharsets.UTF_8);
       browser.open(base + "/sociale-kaart/import");
       browser.visible(By.id("bestand")).sendKeys(file.toAbsolutePath().toString());
@@ -104,27 +105,42 @@ class SocialMapBrowserIT {
 
   @Test
   void fallbackWarningIsShownInTheTasklist() throws Exception {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("it-browser-team")
-        .count() == 0) {
-      repositoryService.createDeployment().addModelInstance("it-browser-team.bpmn",
-          Bpmn.createExecutableProcess("it-browser-team").name("Zorgpad test")
-              .camundaHistoryTimeToLive(1).startEvent()
-              .userTask().name("Kraamzorg plannen").camundaCandidateGroups("kraamzorg")
-              .documentation("Plan de kraamzorg met de cliënt.")
-              .endEvent().done()).deploy();
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("it-browser-team")
+            .count()
+        == 0) {
+      repositoryService
+          .createDeployment()
+          .addModelInstance(
+              "it-browser-team.bpmn",
+              Bpmn.createExecutableProcess("it-browser-team")
+                  .name("Zorgpad test")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .userTask()
+                  .name("Kraamzorg plannen")
+                  .camundaCandidateGroups("kraamzorg")
+                  .documentation("Plan de kraamzorg met de cliënt.")
+                  .endEvent()
+                  .done())
+          .deploy();
     }
     String caseNumber = "ZP-BROWSER-" + System.nanoTime();
-    runtimeService.startProcessInstanceByKey("it-browser-team", caseNumber,
-        Map.of("neighbourhood", "doesburg"));
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .singleResult();
+    runtimeService.startProcessInstanceByKey(
+        "it-browser-team", caseNumber, Map.of("neighbourhood", "doesburg"));
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
 
     String base = "http://localhost:" + port;
     try (Browser browser = new Browser()) {
       browser.login(base, "demo-kraamzorg", "demo");
-      browser.open(base + "/camunda/app/tasklist/default/#/?task=" + task.getId()
-          + "&detailsTab=description");
-      browser.waitForText(By.tagName("body"),
+      browser.open(
+          base
+              + "/camunda/app/tasklist/default/#/?task="
+              + task.getId()
+              + "&detailsTab=description");
+      browser.waitForText(
+          By.tagName("body"),
           "Let op: de sociale kaart heeft geen team van Kraamzorg voor wijk Doesburg");
       browser.waitForText(By.tagName("body"), "Plan de kraamzorg met de cliënt.");
       browser.screenshot("socialmap-tasklist-warning");

@@ -11,15 +11,16 @@ public final class SocialMapFixture {
   private final OrganisationRepository organisations;
   private final TeamRepository teams;
 
-  public SocialMapFixture(NeighbourhoodRepository neighbourhoods,
-      OrganisationRepository organisations, TeamRepository teams) {
+  public SocialMapFixture(
+      NeighbourhoodRepository neighbourhoods,
+      OrganisationRepository organisations,
+      TeamRepository teams) {
     this.neighbourhoods = neighbourhoods;
     this.organisations = organisations;
     this.teams = teams;
   }
 
-  public Neighbourhood neighbourhood(String code, String name, String municipality,
-      String ranges) {
+  public Neighbourhood neighbourhood(String code, String name, String municipality, String ranges) {
     Neighbourhood neighbourhood = new Neighbourhood(code);
     neighbourhood.setName(name);
     neighbourhood.setMunicipality(municipality);
@@ -35,8 +36,8 @@ public final class SocialMapFixture {
     return organisations.saveAndFlush(organisation);
   }
 
-  public Team team(Organisation organisation, String groupId, String discipline,
-      Neighbourhood... served) {
+  public Team team(
+      Organisation organisation, String groupId, String discipline, Neighbourhood... served) {
     Team team = new Team(groupId, discipline);
     team.setName(groupId);
     team.setOrganisation(organisation);

@@ -18,20 +18,18 @@ import org.springframework.validation.FieldError;
 
 /** The rules of the edit pages that go beyond single fields. */
 @DataJpaTest
-@Import({SocialMapService.class, ValidationAutoConfiguration.class,
-    MessageSourceAutoConfiguration.class})
+@Import({
+  SocialMapService.class,
+  ValidationAutoConfiguration.class,
+  MessageSourceAutoConfiguration.class
+})
 class SocialMapServiceTest {
 
-  @Autowired
-  SocialMapService service;
-  @Autowired
-  NeighbourhoodRepository neighbourhoods;
-  @Autowired
-  OrganisationRepository organisations;
-  @Autowired
-  TeamRepository teams;
-  @MockitoBean
-  TeamGroups teamGroups;
+  @Autowired SocialMapService service;
+  @Autowired NeighbourhoodRepository neighbourhoods;
+  @Autowired OrganisationRepository organisations;
+  @Autowired TeamRepository teams;
+  @MockitoBean TeamGroups teamGroups;
 
   Neighbourhood lombok;
   Organisation jgz;
@@ -59,21 +57,29 @@ class SocialMapServiceTest {
   void codeGroupAndDisciplineAreFixedOnceCreated() {
     NeighbourhoodForm neighbourhood = service.neighbourhoodForm(lombok.getId());
     neighbourhood.setCode("utrecht-lombok-2");
-    assertThat(errors(neighbourhood, form -> service.saveNeighbourhood(lombok.getId(),
-        neighbourhood, form))).containsExactly("code:socialmap.error.codeFixed");
+    assertThat(
+            errors(
+                neighbourhood,
+                form -> service.saveNeighbourhood(lombok.getId(), neighbourhood, form)))
+        .containsExactly("code:socialmap.error.codeFixed");
 
     TeamForm team = service.teamForm(west.getId());
     team.setGroupId("jgz-utrecht-zuid");
     team.setDiscipline("verloskundige");
     assertThat(errors(team, form -> service.saveTeam(west.getId(), team, form)))
-        .containsExactlyInAnyOrder("groupId:socialmap.error.groupFixed",
-            "discipline:socialmap.error.disciplineFixed");
+        .containsExactlyInAnyOrder(
+            "groupId:socialmap.error.groupFixed", "discipline:socialmap.error.disciplineFixed");
   }
 
   @Test
   void postcodeRangesOfNeighbourhoodsNeverOverlap() {
-    NeighbourhoodForm form = new NeighbourhoodForm("utrecht-zuilen", "Zuilen", "Utrecht",
-        "Kansrijke Start Utrecht", "3551-3552, 3532KA-3532KZ");
+    NeighbourhoodForm form =
+        new NeighbourhoodForm(
+            "utrecht-zuilen",
+            "Zuilen",
+            "Utrecht",
+            "Kansrijke Start Utrecht",
+            "3551-3552, 3532KA-3532KZ");
     assertThat(errors(form, errors -> service.saveNeighbourhood(null, form, errors)))
         .containsExactly("postcodes:socialmap.error.postcodeRangeOverlaps");
     form.setPostcodes("3551-3552, 3552AB");
@@ -99,14 +105,17 @@ class SocialMapServiceTest {
   @Test
   void whatIsInUseCannotBeDeleted() {
     assertThatThrownBy(() -> service.deleteNeighbourhood(lombok.getId()))
-        .isInstanceOfSatisfying(SocialMapConflictException.class, e -> assertThat(e.getCodes())
-            .containsExactly("socialmap.conflict.neighbourhoodServed"));
+        .isInstanceOfSatisfying(
+            SocialMapConflictException.class,
+            e ->
+                assertThat(e.getCodes()).containsExactly("socialmap.conflict.neighbourhoodServed"));
     assertThatThrownBy(() -> service.deleteOrganisation(jgz.getId()))
         .isInstanceOf(SocialMapConflictException.class);
     when(teamGroups.openTaskCount("jgz-utrecht-west")).thenReturn(2L);
     assertThatThrownBy(() -> service.deleteTeam(west.getId()))
-        .isInstanceOfSatisfying(SocialMapConflictException.class, e -> assertThat(e.getArguments())
-            .containsExactly("jgz-utrecht-west", 2L));
+        .isInstanceOfSatisfying(
+            SocialMapConflictException.class,
+            e -> assertThat(e.getArguments()).containsExactly("jgz-utrecht-west", 2L));
     when(teamGroups.openTaskCount("jgz-utrecht-west")).thenReturn(0L);
     service.deleteTeam(west.getId());
     service.deleteNeighbourhood(lombok.getId());
@@ -119,13 +128,16 @@ class SocialMapServiceTest {
     return errors(form, errors -> service.saveTeam(null, form, errors));
   }
 
-  private static List<String> errors(Object form,
-      java.util.function.Consumer<BeanPropertyBindingResult> save) {
+  private static List<String> errors(
+      Object form, java.util.function.Consumer<BeanPropertyBindingResult> save) {
     BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
     save.accept(errors);
     return errors.getAllErrors().stream()
-        .map(error -> error instanceof FieldError field
-            ? field.getField() + ":" + field.getCode() : error.getCode())
+        .map(
+            error ->
+                error instanceof FieldError field
+                    ? field.getField() + ":" + field.getCode()
+                    : error.getCode())
         .toList();
   }
 }

@@ -26,15 +26,25 @@ import org.yaml.snakeyaml.Yaml;
 class FlywayBaselineTest {
 
   /** Camunda's own create scripts in the engine jar, in the order the engine runs them. */
-  static final List<String> ENGINE_SCRIPTS = List.of("engine", "history", "identity",
-      "case.engine", "case.history", "decision.engine", "decision.history");
+  static final List<String> ENGINE_SCRIPTS =
+      List.of(
+          "engine",
+          "history",
+          "identity",
+          "case.engine",
+          "case.history",
+          "decision.engine",
+          "decision.history");
 
   @Test
   void aDatabaseWithTheEngineTablesGetsEveryZorgpadMigration() {
     JdbcDataSource database = h2();
     ResourceDatabasePopulator camunda = new ResourceDatabasePopulator();
-    ENGINE_SCRIPTS.forEach(script -> camunda.addScript(new ClassPathResource(
-        "org/camunda/bpm/engine/db/create/activiti.h2.create." + script + ".sql")));
+    ENGINE_SCRIPTS.forEach(
+        script ->
+            camunda.addScript(
+                new ClassPathResource(
+                    "org/camunda/bpm/engine/db/create/activiti.h2.create." + script + ".sql")));
     camunda.execute(database);
     JdbcTemplate jdbc = new JdbcTemplate(database);
     assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Long.class))
@@ -46,12 +56,15 @@ class FlywayBaselineTest {
     MigrationInfo[] applied = flyway.info().applied();
     assertThat(applied[0].getType().isBaseline()).as("baseline first").isTrue();
     assertThat(applied[0].getVersion().getVersion()).isEqualTo("0");
-    assertThat(flyway.info().all()).filteredOn(info -> !info.getType().isBaseline())
+    assertThat(flyway.info().all())
+        .filteredOn(info -> !info.getType().isBaseline())
         .isNotEmpty()
-        .allSatisfy(info -> assertThat(info.getState()).as(info.getScript())
-            .isEqualTo(MigrationState.SUCCESS));
+        .allSatisfy(
+            info ->
+                assertThat(info.getState()).as(info.getScript()).isEqualTo(MigrationState.SUCCESS));
     assertThat(jdbc.queryForObject("select count(*) from zp_case_file", Long.class)).isZero();
-    assertThat(applied[1].getVersion().getVersion()).as("V1 right after the baseline")
+    assertThat(applied[1].getVersion().getVersion())
+        .as("V1 right after the baseline")
         .isEqualTo("1");
   }
 
@@ -71,22 +84,28 @@ class FlywayBaselineTest {
   @Test
   void listingsWrittenBeforeTheIndexAreIndexedByTheCasesTheyName() {
     JdbcDataSource database = h2();
-    Flyway.configure().configuration(configured(database).getConfiguration()).target("78")
-        .load().migrate();
+    Flyway.configure()
+        .configuration(configured(database).getConfiguration())
+        .target("78")
+        .load()
+        .migrate();
     JdbcTemplate jdbc = new JdbcTemplate(database);
-    String insert = "insert into zp_access_log (occurred_at, user_id, responsible_user_id,"
-        + " object_type, action, outcome, source_system, purpose_of_use, emergency, detail)"
-        + " values (current_timestamp, 'demo-jgz', 'demo-jgz', ?, ?, 'ALLOWED', 'zorgpad', 'care',"
-        + " false, ?)";
-    jdbc.update(insert, "CaseList", "SEARCH",
-        "CASE_SUMMARY listed: ZP-2026-00002 ZP-2026-00001");
+    String insert =
+        "insert into zp_access_log (occurred_at, user_id, responsible_user_id,"
+            + " object_type, action, outcome, source_system, purpose_of_use, emergency, detail)"
+            + " values (current_timestamp, 'demo-jgz', 'demo-jgz', ?, ?, 'ALLOWED', 'zorgpad', 'care',"
+            + " false, ?)";
+    jdbc.update(insert, "CaseList", "SEARCH", "CASE_SUMMARY listed: ZP-2026-00002 ZP-2026-00001");
     jdbc.update(insert, "CaseSummary", "READ", "CASE_SUMMARY listed: ZP-2026-00009");
     jdbc.update(insert, "CaseList", "SEARCH", null);
 
     configured(database).migrate();
 
-    assertThat(jdbc.queryForList("select l.case_number from zp_access_log_listed l join"
-        + " zp_access_log a on a.id = l.access_log_id order by l.case_number", String.class))
+    assertThat(
+            jdbc.queryForList(
+                "select l.case_number from zp_access_log_listed l join"
+                    + " zp_access_log a on a.id = l.access_log_id order by l.case_number",
+                String.class))
         .containsExactly("ZP-2026-00001", "ZP-2026-00002");
   }
 
@@ -107,10 +126,12 @@ class FlywayBaselineTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    var configuration = Flyway.configure().dataSource(database)
-        .locations("classpath:db/migration")
-        .table((String) flyway.get("table"))
-        .baselineOnMigrate(Boolean.TRUE.equals(flyway.get("baseline-on-migrate")));
+    var configuration =
+        Flyway.configure()
+            .dataSource(database)
+            .locations("classpath:db/migration")
+            .table((String) flyway.get("table"))
+            .baselineOnMigrate(Boolean.TRUE.equals(flyway.get("baseline-on-migrate")));
     if (flyway.get("baseline-version") != null) {
       configuration.baselineVersion(String.valueOf(flyway.get("baseline-version")));
     }

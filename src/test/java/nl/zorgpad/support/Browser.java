@@ -32,12 +32,24 @@ public final class Browser implements AutoCloseable {
     profile = Files.createTempDirectory("zorgpad-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=nl-NL");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--user-data-dir=" + profile,
+        "--window-size=1400,1000",
+        "--lang=nl-NL");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
@@ -53,10 +65,13 @@ public final class Browser implements AutoCloseable {
    * policy.
    */
   public void recordCspViolations() {
-    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
-        "window.__zpCsp = []; document.addEventListener('securitypolicyviolation', e =>"
-            + " window.__zpCsp.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at '"
-            + " + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));"));
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        java.util.Map.of(
+            "source",
+            "window.__zpCsp = []; document.addEventListener('securitypolicyviolation', e =>"
+                + " window.__zpCsp.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at '"
+                + " + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));"));
   }
 
   /** The violations the current page reported since it loaded. */
@@ -83,20 +98,21 @@ public final class Browser implements AutoCloseable {
    * hidden copy of the same element before it).
    */
   public void click(By by) {
-    wait.until(d -> {
-      for (WebElement element : d.findElements(by)) {
-        try {
-          if (element.isDisplayed() && element.isEnabled()) {
-            element.click();
-            return true;
+    wait.until(
+        d -> {
+          for (WebElement element : d.findElements(by)) {
+            try {
+              if (element.isDisplayed() && element.isEnabled()) {
+                element.click();
+                return true;
+              }
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+              return false;
+            }
           }
-        } catch (org.openqa.selenium.StaleElementReferenceException
-            | org.openqa.selenium.ElementClickInterceptedException rerendered) {
           return false;
-        }
-      }
-      return false;
-    });
+        });
   }
 
   public void waitForText(By by, String text) {
@@ -134,11 +150,22 @@ public final class Browser implements AutoCloseable {
    * live element.
    */
   public void openTask(String caseNumber, String taskName) {
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + caseNumber
-        + "') and contains(.,'" + taskName + "')]//h4/a");
+    By task =
+        By.xpath(
+            "//ol[contains(@class,'tasks-list')]/li[contains(.,'"
+                + caseNumber
+                + "') and contains(.,'"
+                + taskName
+                + "')]//h4/a");
     waitUntil(driver -> clickTaskInList(driver, task));
-    visible(By.xpath("//h2[contains(.,'" + taskName + "')] | //div[contains(@class,"
-        + "'task-details')]//*[contains(.,'" + taskName + "')]"));
+    visible(
+        By.xpath(
+            "//h2[contains(.,'"
+                + taskName
+                + "')] | //div[contains(@class,"
+                + "'task-details')]//*[contains(.,'"
+                + taskName
+                + "')]"));
   }
 
   /**
@@ -147,21 +174,22 @@ public final class Browser implements AutoCloseable {
    */
   public void claim() {
     By claim = By.cssSelector("button.claim");
-    waitUntil(d -> {
-      var buttons = d.findElements(claim);
-      if (buttons.isEmpty()) {
-        return true;
-      }
-      try {
-        if (buttons.get(0).isDisplayed() && buttons.get(0).isEnabled()) {
-          buttons.get(0).click();
-        }
-      } catch (org.openqa.selenium.StaleElementReferenceException
-          | org.openqa.selenium.ElementClickInterceptedException rerendered) {
-        // the view re-rendered: the next round finds the new button
-      }
-      return false;
-    });
+    waitUntil(
+        d -> {
+          var buttons = d.findElements(claim);
+          if (buttons.isEmpty()) {
+            return true;
+          }
+          try {
+            if (buttons.get(0).isDisplayed() && buttons.get(0).isEnabled()) {
+              buttons.get(0).click();
+            }
+          } catch (org.openqa.selenium.StaleElementReferenceException
+              | org.openqa.selenium.ElementClickInterceptedException rerendered) {
+            // the view re-rendered: the next round finds the new button
+          }
+          return false;
+        });
     // the Tasklist shows the claimed task's form read-only until the task view is loaded again
     driver.navigate().refresh();
     visible(By.cssSelector(".task-details, .fjs-form"));
@@ -195,9 +223,12 @@ public final class Browser implements AutoCloseable {
 
   /** Whether the element is shown whole inside the window (not scrolled away). */
   public boolean inView(WebElement element) {
-    return Boolean.TRUE.equals(driver.executeScript("const r = arguments[0]"
-        + ".getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.left >= 0"
-        + " && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", element));
+    return Boolean.TRUE.equals(
+        driver.executeScript(
+            "const r = arguments[0]"
+                + ".getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.left >= 0"
+                + " && r.bottom <= window.innerHeight && r.right <= window.innerWidth;",
+            element));
   }
 
   /**
@@ -207,18 +238,22 @@ public final class Browser implements AutoCloseable {
    * cannot push it off the list's first page.
    */
   public void openTaskOfCase(String base, String caseNumber, String taskName) {
-    String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\""
-        + caseNumber + "\",\"name\":\"caseNumber\"}]";
+    String search =
+        "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\""
+            + caseNumber
+            + "\",\"name\":\"caseNumber\"}]";
     boolean inTasklist = driver.getCurrentUrl().contains("/camunda/app/tasklist/");
-    open(base + "/camunda/app/tasklist/default/#/?searchQuery="
-        + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20"));
+    open(
+        base
+            + "/camunda/app/tasklist/default/#/?searchQuery="
+            + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
     if (inTasklist) {
       // only the fragment changed: load the Tasklist again so that it reads the search
       driver.navigate().refresh();
     }
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + taskName
-        + "')]//h4/a");
+    By task =
+        By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(.,'" + taskName + "')]//h4/a");
     try {
       click(task);
     } catch (org.openqa.selenium.TimeoutException notListedYet) {
@@ -237,10 +272,14 @@ public final class Browser implements AutoCloseable {
    * wide; below 600 px as a mobile device (the pages' viewport meta applies).
    */
   public void size(int width, int height) {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(Math.max(width, 500),
-        height + 100));
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
-        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    driver
+        .manage()
+        .window()
+        .setSize(new org.openqa.selenium.Dimension(Math.max(width, 500), height + 100));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of(
+            "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
   /**
@@ -249,8 +288,8 @@ public final class Browser implements AutoCloseable {
    * out sideways.
    */
   public long overflowX() {
-    Object found = driver.executeScript(
-        "return document.documentElement.scrollWidth - window.innerWidth;");
+    Object found =
+        driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
     return ((Number) found).longValue();
   }
 
@@ -267,7 +306,9 @@ public final class Browser implements AutoCloseable {
       driver.executeScript(Files.readString(axeScript()));
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    Object result = driver.executeAsyncScript("""
+    Object result =
+        driver.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         axe.run(document, { runOnly: { type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
@@ -282,20 +323,26 @@ public final class Browser implements AutoCloseable {
   }
 
   private static Path axeScript() {
-    for (Path candidate : java.util.List.of(Path.of("target", "axe", "axe.min.js"),
-        Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js"))) {
+    for (Path candidate :
+        java.util.List.of(
+            Path.of("target", "axe", "axe.min.js"),
+            Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js"))) {
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
     }
-    throw new IllegalStateException("axe-core not found: build the front end (npm run build)"
-        + " so that target/axe/axe.min.js exists");
+    throw new IllegalStateException(
+        "axe-core not found: build the front end (npm run build)"
+            + " so that target/axe/axe.min.js exists");
   }
 
   /** form-js 1.8 selects are a custom drop-down: open it and click the option. */
   public void chooseFormOption(String key, String optionText) {
     click(By.xpath("//input[contains(@id,'-Field_" + key + "')]/.."));
-    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
-        + optionText + "']"));
+    click(
+        By.xpath(
+            "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                + optionText
+                + "']"));
   }
 }

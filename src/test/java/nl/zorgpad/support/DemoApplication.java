@@ -37,19 +37,27 @@ public final class DemoApplication implements AutoCloseable {
   public static DemoApplication start(Path dataDir, String... arguments) {
     int port = freePort();
     Path log = dataDir.resolve("application.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"),
-        "nl.zorgpad.ZorgpadApplication",
-        "--spring.profiles.active=demo",
-        "--server.port=" + port,
-        "--zorgpad.data-dir=" + dataDir.toAbsolutePath()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "nl.zorgpad.ZorgpadApplication",
+                "--spring.profiles.active=demo",
+                "--server.port=" + port,
+                "--zorgpad.data-dir=" + dataDir.toAbsolutePath()));
     command.addAll(List.of(arguments));
     try {
       Files.createDirectories(dataDir);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new DemoApplication(port, log, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the demo application", e);
@@ -66,13 +74,16 @@ public final class DemoApplication implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("the application died during start (exit "
-            + process.exitValue() + "):\n" + tail(80));
+        throw new AssertionError(
+            "the application died during start (exit " + process.exitValue() + "):\n" + tail(80));
       }
       try {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-            URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return;
         }

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Http {
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
 
   public Http(int port) {
@@ -27,13 +27,19 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String user, String json) {
-    return send(builder(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        builder(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   public HttpResponse<String> putJson(String path, String user, String json) {
-    return send(builder(path, user).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        builder(path, user)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {

@@ -23,14 +23,15 @@ public final class PostgresServer {
   public static final String SUPERUSER = "postgres";
   public static final String OWNER = "zorgpad_owner";
   public static final String APP = "zorgpad_app";
+
   /** The embedded server trusts local connections; the passwords are there to be passed on. */
   public static final String PASSWORD = "not-checked";
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
   private static EmbeddedPostgres server;
 
-  private PostgresServer() {
-  }
+  private PostgresServer() {}
 
   /** The running server, started on first use (a few seconds: initdb and start). */
   public static synchronized EmbeddedPostgres server() {
@@ -38,22 +39,27 @@ public final class PostgresServer {
       try {
         // a throw-away server: no waiting for the disk on every commit (the engine's schema and
         // the demo data are thousands of small transactions)
-        server = EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .setServerConfig("full_page_writes", "off")
-            .start();
+        server =
+            EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM ends anyway; the data directory is in the temp folder
-        }
-      }, "embedded-postgres-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM ends anyway; the data directory is in the temp folder
+                    }
+                  },
+                  "embedded-postgres-stop"));
     }
     return server;
   }
@@ -74,8 +80,9 @@ public final class PostgresServer {
     }
     JdbcTemplate postgres = new JdbcTemplate(server().getPostgresDatabase());
     for (String role : new String[] {OWNER, APP}) {
-      if (postgres.queryForObject("select count(*) from pg_roles where rolname = ?", Long.class,
-          role) == 0) {
+      if (postgres.queryForObject(
+              "select count(*) from pg_roles where rolname = ?", Long.class, role)
+          == 0) {
         postgres.execute("create role " + role + " login password '" + PASSWORD + "'");
       }
     }
@@ -84,10 +91,18 @@ public final class PostgresServer {
         Statement sql = connection.createStatement()) {
       sql.execute("alter schema public owner to " + OWNER);
       sql.execute("grant usage, create on schema public to " + APP);
-      sql.execute("alter default privileges for role " + OWNER + " in schema public"
-          + " grant select, insert, update, delete on tables to " + APP);
-      sql.execute("alter default privileges for role " + OWNER + " in schema public"
-          + " grant usage, select on sequences to " + APP);
+      sql.execute(
+          "alter default privileges for role "
+              + OWNER
+              + " in schema public"
+              + " grant select, insert, update, delete on tables to "
+              + APP);
+      sql.execute(
+          "alter default privileges for role "
+              + OWNER
+              + " in schema public"
+              + " grant usage, select on sequences to "
+              + APP);
     } catch (SQLException e) {
       throw new IllegalStateException("could not prepare database " + name, e);
     }

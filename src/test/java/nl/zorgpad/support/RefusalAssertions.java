@@ -16,18 +16,19 @@ import java.util.regex.Pattern;
 public final class RefusalAssertions {
 
   /** Internals that must never reach a user. */
-  public static final Pattern INTERNALS = Pattern.compile(
-      "ENGINE-\\d|Exception|\\bat (org|java|nl)\\.|org\\.camunda|java\\.(lang|util)|nl\\.zorgpad"
-          + "|apache\\.org|Cannot instantiate|Cannot submit|\\$\\{");
+  public static final Pattern INTERNALS =
+      Pattern.compile(
+          "ENGINE-\\d|Exception|\\bat (org|java|nl)\\.|org\\.camunda|java\\.(lang|util)|nl\\.zorgpad"
+              + "|apache\\.org|Cannot instantiate|Cannot submit|\\$\\{");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private RefusalAssertions() {
-  }
+  private RefusalAssertions() {}
 
   /** Asserts the status and shape; returns the body. */
   public static JsonNode assertRefused(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body())
+    assertThat(response.statusCode())
+        .as("status of %s: %s", response.uri(), response.body())
         .isEqualTo(status);
     assertThat(response.body()).as("body of %s", response.uri()).doesNotContainPattern(INTERNALS);
     JsonNode body;
@@ -37,7 +38,8 @@ public final class RefusalAssertions {
       throw new AssertionError("not JSON: " + response.body(), e);
     }
     assertThat(body.path("type").asText()).isNotBlank();
-    assertThat(body.path("message").asText()).isNotBlank()
+    assertThat(body.path("message").asText())
+        .isNotBlank()
         .isEqualTo(body.path("userMessage").asText());
     return body;
   }

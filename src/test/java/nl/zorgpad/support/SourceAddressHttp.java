@@ -69,10 +69,16 @@ public final class SourceAddressHttp {
   /**
    * @param headers further headers as "Name: value"
    */
-  public Response send(String method, String path, String user, String contentType, String body,
-      String... headers) {
-    return send(method, path, user, contentType,
-        body == null ? null : body.getBytes(StandardCharsets.UTF_8), false, headers);
+  public Response send(
+      String method, String path, String user, String contentType, String body, String... headers) {
+    return send(
+        method,
+        path,
+        user,
+        contentType,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        false,
+        headers);
   }
 
   /**
@@ -81,16 +87,30 @@ public final class SourceAddressHttp {
    *
    * @param headers further headers as "Name: value"
    */
-  public Response send(String method, String path, String user, String contentType, byte[] body,
-      boolean chunked, String... headers) {
+  public Response send(
+      String method,
+      String path,
+      String user,
+      String contentType,
+      byte[] body,
+      boolean chunked,
+      String... headers) {
     byte[] content = body == null ? new byte[0] : body;
-    StringBuilder request = new StringBuilder()
-        .append(method).append(' ').append(path).append(chunked ? " HTTP/1.1\r\n" : " HTTP/1.0\r\n")
-        .append("Host: localhost:").append(port).append("\r\n")
-        .append("Connection: close\r\n");
+    StringBuilder request =
+        new StringBuilder()
+            .append(method)
+            .append(' ')
+            .append(path)
+            .append(chunked ? " HTTP/1.1\r\n" : " HTTP/1.0\r\n")
+            .append("Host: localhost:")
+            .append(port)
+            .append("\r\n")
+            .append("Connection: close\r\n");
     if (user != null) {
-      request.append("Authorization: Basic ").append(Base64.getEncoder()
-          .encodeToString(user.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+      request
+          .append("Authorization: Basic ")
+          .append(Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
+          .append("\r\n");
     }
     for (String header : headers) {
       request.append(header).append("\r\n");
@@ -141,8 +161,17 @@ public final class SourceAddressHttp {
   public Session login(String user, String password) {
     Response page = get("/login", null);
     String cookie = sessionCookie(page);
-    Response login = postForm("/login", null, "username=" + encode(user) + "&password="
-        + encode(password) + "&_csrf=" + encode(csrfToken(page)), "Cookie: " + cookie);
+    Response login =
+        postForm(
+            "/login",
+            null,
+            "username="
+                + encode(user)
+                + "&password="
+                + encode(password)
+                + "&_csrf="
+                + encode(csrfToken(page)),
+            "Cookie: " + cookie);
     if (login.status() != 302 || login.header("Location").orElse("").contains("/login")) {
       throw new IllegalStateException("login of " + user + " failed: " + login.status());
     }
@@ -167,8 +196,8 @@ public final class SourceAddressHttp {
     /** A form post with the session's CSRF token; {@code form} is already URL-encoded. */
     public Response postForm(String path, String form, String... headers) {
       String token = SourceAddressHttp.csrfToken(http.get("/", null, "Cookie: " + cookie));
-      return http.postForm(path, null, "_csrf=" + encode(token) + (form.isEmpty() ? "" : "&" + form),
-          with(headers));
+      return http.postForm(
+          path, null, "_csrf=" + encode(token) + (form.isEmpty() ? "" : "&" + form), with(headers));
     }
 
     /** The session's CSRF token (for {@code X-CSRF-TOKEN} on XHR-style requests). */
@@ -177,14 +206,19 @@ public final class SourceAddressHttp {
     }
 
     /** Any request with the session's cookie (no CSRF token). */
-    public Response send(String method, String path, String contentType, String body,
-        String... headers) {
+    public Response send(
+        String method, String path, String contentType, String body, String... headers) {
       return http.send(method, path, null, contentType, body, with(headers));
     }
 
     /** Any request with the session's cookie; {@code chunked}: without a declared length. */
-    public Response send(String method, String path, String contentType, byte[] body,
-        boolean chunked, String... headers) {
+    public Response send(
+        String method,
+        String path,
+        String contentType,
+        byte[] body,
+        boolean chunked,
+        String... headers) {
       return http.send(method, path, null, contentType, body, chunked, with(headers));
     }
 
@@ -201,14 +235,17 @@ public final class SourceAddressHttp {
 
   /** The page's CSRF token, read as {@link TestSession#pageToken} reads it. */
   public static String csrfToken(Response page) {
-    return TestSession.pageToken(page.body()).orElseThrow(() ->
-        new IllegalStateException("no CSRF token on the page (" + page.status() + ")"));
+    return TestSession.pageToken(page.body())
+        .orElseThrow(
+            () -> new IllegalStateException("no CSRF token on the page (" + page.status() + ")"));
   }
 
   private static String sessionCookie(Response response) {
-    return response.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+    return response.headers("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
         .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie"));
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no session cookie"));
   }
 
   public static String encode(String value) {
@@ -221,16 +258,19 @@ public final class SourceAddressHttp {
     byte[] bytes = all.toByteArray();
     int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     String head = new String(bytes, 0, end < 0 ? bytes.length : end, StandardCharsets.ISO_8859_1);
-    byte[] rest = end < 0 ? new byte[0]
-        : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+    byte[] rest =
+        end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
     String[] lines = head.split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-            name -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+        headers
+            .computeIfAbsent(
+                lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                name -> new ArrayList<>())
+            .add(lines[i].substring(colon + 1).strip());
       }
     }
     if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
@@ -249,8 +289,8 @@ public final class SourceAddressHttp {
       if (sizeEnd < 0) {
         break;
       }
-      String size = new String(chunked, at, sizeEnd, StandardCharsets.ISO_8859_1).split(";")[0]
-          .strip();
+      String size =
+          new String(chunked, at, sizeEnd, StandardCharsets.ISO_8859_1).split(";")[0].strip();
       int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
       if (length == 0) {
         break;

@@ -7,8 +7,7 @@ public final class TestBsn {
 
   private static final Random RANDOM = new Random();
 
-  private TestBsn() {
-  }
+  private TestBsn() {}
 
   public static String random() {
     while (true) {

@@ -40,6 +40,7 @@ public final class TestSession {
 
   /** The Tasklist's door to the engine's REST API. */
   public static final String ENGINE = "/camunda/api/engine/engine/default";
+
   /** What a browser asks for when it opens a page. */
   public static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
 
@@ -50,8 +51,11 @@ public final class TestSession {
       Pattern.compile("<meta\\s+name=\"_csrf\"\\s+content=\"([^\"]+)\"");
 
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final String base;
   private final String user;
   private String accept;
@@ -94,13 +98,17 @@ public final class TestSession {
 
   /** JSON to Zorgpad's API ({@code /api/…}: HTTP Basic, no CSRF token needed). */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> putJson(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** A request of this session (its Basic authentication and Accept header) to build on. */
@@ -118,8 +126,8 @@ public final class TestSession {
   /** Sends with this session's cookies; remembers the webapps' CSRF header if one comes back. */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> xsrfHeader = token);
       return response;
     } catch (IOException e) {
@@ -135,8 +143,11 @@ public final class TestSession {
   /** The CSRF token of a page this session may open (every page has the logout form). */
   public String csrf(String page) {
     HttpResponse<String> response = get(page);
-    return pageToken(response.body()).orElseThrow(() -> new IllegalStateException(
-        "No CSRF token on " + page + " (" + response.statusCode() + ")"));
+    return pageToken(response.body())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No CSRF token on " + page + " (" + response.statusCode() + ")"));
   }
 
   /** The CSRF token in a page's HTML: hidden input, data attribute or meta tag. */
@@ -159,8 +170,10 @@ public final class TestSession {
     if (accept == null) {
       request.header("Accept", "text/html"); // a browser's form post
     }
-    return send(request.header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+    return send(
+        request
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
   }
 
   /** Posts a form (name, value, name, value …) with the CSRF token of the start page. */
@@ -174,23 +187,44 @@ public final class TestSession {
   }
 
   /** A file upload (multipart) of Zorgpad's pages, with the CSRF token of {@code csrfPage}. */
-  public HttpResponse<String> postFile(String path, String csrfPage, String field,
-      String fileName, String contentType, byte[] content) {
+  public HttpResponse<String> postFile(
+      String path,
+      String csrfPage,
+      String field,
+      String fileName,
+      String contentType,
+      byte[] content) {
     String boundary = "----zorgpad" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-        + csrf(csrfPage) + "\r\n");
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf(csrfPage)
+            + "\r\n");
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: "
+            + contentType
+            + "\r\n\r\n");
     body.writeBytes(content);
     write(body, "\r\n--" + boundary + "--\r\n");
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /** A CSV file upload (the sociale kaart's import), with the CSRF token of {@code csrfPage}. */
-  public HttpResponse<String> postCsv(String path, String csrfPage, String field,
-      String fileName, byte[] content) {
+  public HttpResponse<String> postCsv(
+      String path, String csrfPage, String field, String fileName, byte[] content) {
     return postFile(path, csrfPage, field, fileName, "text/csv", content);
   }
 
@@ -199,22 +233,26 @@ public final class TestSession {
    * token in the {@code X-CSRF-TOKEN} header, as those scripts send it.
    */
   public HttpResponse<String> json(String method, String path, String csrfPage, String json) {
-    return send(request(path).header("X-CSRF-TOKEN", csrf(csrfPage))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("X-CSRF-TOKEN", csrf(csrfPage))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   // --- the Camunda webapps: the XSRF-TOKEN cookie echoed in a header ----------------------
 
   /** A JSON request to the webapps' API with the CSRF token the Tasklist would send. */
   public HttpResponse<String> api(String method, String path, String json) {
-    HttpRequest.Builder request = request(path).header("X-XSRF-TOKEN", xsrfToken())
-        .setHeader("Accept", "application/json");
+    HttpRequest.Builder request =
+        request(path).header("X-XSRF-TOKEN", xsrfToken()).setHeader("Accept", "application/json");
     if (json == null) {
       return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
     }
-    return send(request.header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> postApi(String path, String json) {
@@ -240,7 +278,9 @@ public final class TestSession {
   /** A cookie this session holds, if any. */
   public Optional<String> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -256,8 +296,12 @@ public final class TestSession {
 
   public static String formBody(Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
-    fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-        .append(encode(name)).append('=').append(encode(value)));
+    fields.forEach(
+        (name, value) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(encode(name))
+                .append('=')
+                .append(encode(value)));
     return body.toString();
   }
 

@@ -15,5 +15,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-public @interface ZorgpadIntegrationTest {
-}
+public @interface ZorgpadIntegrationTest {}

@@ -13,10 +13,13 @@ public final class H2CrashChild {
   public static void main(String[] args) throws Exception {
     int rows = Integer.parseInt(args[1]);
     try (Connection connection = DriverManager.getConnection(args[0], "sa", "")) {
-      connection.createStatement().execute(
-          "create table if not exists crash_probe(id int auto_increment primary key, v int)");
+      connection
+          .createStatement()
+          .execute(
+              "create table if not exists crash_probe(id int auto_increment primary key, v int)");
       connection.setAutoCommit(false);
-      PreparedStatement insert = connection.prepareStatement("insert into crash_probe(v) values (?)");
+      PreparedStatement insert =
+          connection.prepareStatement("insert into crash_probe(v) values (?)");
       for (int i = 0; i < rows; i++) {
         insert.setInt(1, i);
         insert.executeUpdate();
@@ -28,6 +31,5 @@ public final class H2CrashChild {
     }
   }
 
-  private H2CrashChild() {
-  }
+  private H2CrashChild() {}
 }

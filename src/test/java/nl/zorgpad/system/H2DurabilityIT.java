@@ -23,27 +23,31 @@ import org.yaml.snakeyaml.Yaml;
  */
 class H2DurabilityIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void committedWorkSurvivesAKilledProcess() throws Exception {
     String url = configuredUrl().replace("${zorgpad.data-dir}", dataDir.toString());
     int rows = 500;
 
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        H2CrashChild.class.getName(), url, Integer.toString(rows))
-        .redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                H2CrashChild.class.getName(),
+                url,
+                Integer.toString(rows))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isEqualTo(137);
     assertThat(output).contains("COMMITTED " + rows);
 
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
-        ResultSet count = connection.createStatement()
-            .executeQuery("select count(*) from crash_probe")) {
+        ResultSet count =
+            connection.createStatement().executeQuery("select count(*) from crash_probe")) {
       count.next();
       assertThat(count.getInt(1)).isEqualTo(rows);
     }

@@ -35,20 +35,32 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HomePageIT {
 
   /** Every demo account (nl.zorgpad.demo.DemoUsers) and the administrator. */
-  static final List<String> USERS = List.of("demo-verloskundige", "demo-jgz", "demo-kraamzorg",
-      "demo-buurtteam", "demo-huisarts", "demo-poh-ggz", "demo-regiehouder",
-      "demo-informele-zorg", "demo-ziekenhuis", "demo-coordinator", "demo-auditor",
-      "demo-coordinator-dordrecht", "demo-verloskundige-dordrecht", "demo-jgz-dordrecht",
-      "demo-coordinator-zeist", "demo-verloskundige-zeist", "admin");
+  static final List<String> USERS =
+      List.of(
+          "demo-verloskundige",
+          "demo-jgz",
+          "demo-kraamzorg",
+          "demo-buurtteam",
+          "demo-huisarts",
+          "demo-poh-ggz",
+          "demo-regiehouder",
+          "demo-informele-zorg",
+          "demo-ziekenhuis",
+          "demo-coordinator",
+          "demo-auditor",
+          "demo-coordinator-dordrecht",
+          "demo-verloskundige-dordrecht",
+          "demo-jgz-dordrecht",
+          "demo-coordinator-zeist",
+          "demo-verloskundige-zeist",
+          "admin");
+
   private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
   private static final Pattern COUNT = Pattern.compile("id=\"%s\"[^>]*>(\\d+)<");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  IdentityService identityService;
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   @Test
   void everyLinkOnEveryRolesHomePageOpens() {
@@ -73,28 +85,37 @@ class HomePageIT {
   @Test
   void aCaregiverSeesHerTeamsOpenAndOverdueTasksWithLinksToTheTasklistAndTheCase()
       throws Exception {
-    HttpResponse<String> signal = new Http(port).postJson("/api/signals",
-        "demo-verloskundige:demo", """
+    HttpResponse<String> signal =
+        new Http(port)
+            .postJson(
+                "/api/signals",
+                "demo-verloskundige:demo",
+                """
         {"clientReference": "HOME-%s", "dueDate": "%s", "gestationalAgeWeeks": 20,
          "riskDomains": ["stress"], "signallingDiscipline": "verloskundige"}
-        """.formatted(System.nanoTime(), LocalDate.now().plusWeeks(20)));
+        """
+                    .formatted(System.nanoTime(), LocalDate.now().plusWeeks(20)));
     assertThat(signal.statusCode()).as(signal.body()).isEqualTo(201);
     String caseNumber = new ObjectMapper().readTree(signal.body()).path("caseNumber").asText();
     // a deadline long past: the case's first task is overdue, so it is listed first
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .singleResult();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
     taskService.setDueDate(task.getId(), new Date(0));
 
     String body = session("demo-verloskundige").get("/").body();
-    assertThat(body).contains("id=\"card-work\"", "Werk van uw team", "id=\"card-cases\"",
-        "href=\"/meldingen\"").doesNotContain("/engine-rest", "id=\"link-audit\"",
-        "id=\"link-modeling\"", "id=\"card-api\"");
+    assertThat(body)
+        .contains(
+            "id=\"card-work\"", "Werk van uw team", "id=\"card-cases\"", "href=\"/meldingen\"")
+        .doesNotContain(
+            "/engine-rest", "id=\"link-audit\"", "id=\"link-modeling\"", "id=\"card-api\"");
     assertThat(count(body, "count-open")).isEqualTo(teamTasks("demo-verloskundige").count());
-    assertThat(count(body, "count-overdue")).isEqualTo(teamTasks("demo-verloskundige")
-        .dueBefore(ClockUtil.getCurrentTime()).count());
+    assertThat(count(body, "count-overdue"))
+        .isEqualTo(teamTasks("demo-verloskundige").dueBefore(ClockUtil.getCurrentTime()).count());
     assertThat(count(body, "count-overdue")).isPositive();
-    assertThat(body).contains("href=\"/camunda/app/tasklist/default/#/?task=" + task.getId()
-        + "\"", "href=\"/casus/" + caseNumber + "\"", task.getName());
+    assertThat(body)
+        .contains(
+            "href=\"/camunda/app/tasklist/default/#/?task=" + task.getId() + "\"",
+            "href=\"/casus/" + caseNumber + "\"",
+            task.getName());
   }
 
   @Test
@@ -120,35 +141,46 @@ class HomePageIT {
   @Test
   void theCoordinatorSeesTheWorkbenchAndTheMonitor() {
     String body = session("demo-coordinator").get("/").body();
-    assertThat(body).contains("href=\"/modeling\"", "href=\"/sociale-kaart/beheer\"",
-        "id=\"card-monitor\"", "href=\"/monitor\"")
+    assertThat(body)
+        .contains(
+            "href=\"/modeling\"",
+            "href=\"/sociale-kaart/beheer\"",
+            "id=\"card-monitor\"",
+            "href=\"/monitor\"")
         .doesNotContain("id=\"card-work\"", "id=\"card-monitor-soon\"", "/engine-rest");
   }
 
   @Test
   void thePolicyOfficerSeesTheMonitorOnly() {
     String body = session("demo-beleid").get("/").body();
-    assertThat(body).contains("id=\"card-monitor\"", "href=\"/monitor\"")
-        .doesNotContain("tasklist", "href=\"/casus\"", "href=\"/audit\"", "/engine-rest",
-            "href=\"/modeling\"", "id=\"card-work\"");
+    assertThat(body)
+        .contains("id=\"card-monitor\"", "href=\"/monitor\"")
+        .doesNotContain(
+            "tasklist",
+            "href=\"/casus\"",
+            "href=\"/audit\"",
+            "/engine-rest",
+            "href=\"/modeling\"",
+            "id=\"card-work\"");
   }
 
   @Test
   void theAuditorSeesTheAuditPagesOnly() {
     String body = session("demo-auditor").get("/").body();
-    assertThat(body).contains("href=\"/audit\"", "href=\"/audit/toegang\"",
-        "href=\"/audit/keten\"").doesNotContain("tasklist", "href=\"/casus\"", "/engine-rest",
-        "href=\"/modeling\"");
+    assertThat(body)
+        .contains("href=\"/audit\"", "href=\"/audit/toegang\"", "href=\"/audit/keten\"")
+        .doesNotContain("tasklist", "href=\"/casus\"", "/engine-rest", "href=\"/modeling\"");
   }
 
   @Test
   void integrationDetailsAreForAdministratorsOnly() {
-    assertThat(session("admin").get("/").body()).contains("id=\"card-api\"", "/engine-rest",
-        "href=\"/swagger-ui.html\"");
+    assertThat(session("admin").get("/").body())
+        .contains("id=\"card-api\"", "/engine-rest", "href=\"/swagger-ui.html\"");
     for (String user : USERS) {
       if (!user.equals("admin")) {
-        assertThat(session(user).get("/").body()).as(user).doesNotContain("/engine-rest",
-            "swagger-ui");
+        assertThat(session(user).get("/").body())
+            .as(user)
+            .doesNotContain("/engine-rest", "swagger-ui");
       }
     }
   }
@@ -201,12 +233,21 @@ class HomePageIT {
 
   /** The user's team's tasks as the engine counts them for her (groups and coalitions). */
   private TaskQuery teamTasks(String user) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(user)
-        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
-    TaskQuery query = taskService.createTaskQuery().or().taskCandidateGroupIn(groups)
-        .taskAssignee(user).endOr();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
+    List<String> tenants =
+        identityService
+            .createTenantQuery()
+            .userMember(user)
+            .includingGroupsOfUser(true)
+            .list()
+            .stream()
+            .map(Tenant::getId)
+            .toList();
+    TaskQuery query =
+        taskService.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(user).endOr();
     if (tenants.isEmpty()) {
       query.withoutTenantId();
     } else {

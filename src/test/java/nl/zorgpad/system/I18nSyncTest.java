@@ -29,6 +29,7 @@ class I18nSyncTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates");
   private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)");
+
   /** A text node and the tag right before it. */
   private static final Pattern TEXT_AFTER_TAG = Pattern.compile("(<[^>]*>)([^<]+)");
 
@@ -36,15 +37,21 @@ class I18nSyncTest {
   void templatesHaveNoHardCodedText() throws IOException {
     List<String> violations = new ArrayList<>();
     for (Path template : templates()) {
-      String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "")
-          .replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<style.*?</style>", "");
+      String html =
+          Files.readString(template)
+              .replaceAll("(?s)<!--.*?-->", "")
+              .replaceAll("(?s)<script.*?</script>", "")
+              .replaceAll("(?s)<style.*?</style>", "");
       Matcher matcher = TEXT_AFTER_TAG.matcher(html);
       while (matcher.find()) {
         String tag = matcher.group(1);
         String text = matcher.group(2).strip();
-        boolean replacedByThymeleaf = !tag.startsWith("</")
-            && (tag.contains("th:text") || tag.contains("th:utext") || tag.contains("th:replace")
-            || tag.contains("sec:authentication"));
+        boolean replacedByThymeleaf =
+            !tag.startsWith("</")
+                && (tag.contains("th:text")
+                    || tag.contains("th:utext")
+                    || tag.contains("th:replace")
+                    || tag.contains("sec:authentication"));
         if (!text.isEmpty() && !replacedByThymeleaf && !text.equals("&nbsp;")) {
           violations.add(TEMPLATES.relativize(template) + ": \"" + text + "\" after " + tag);
         }
@@ -74,8 +81,10 @@ class I18nSyncTest {
     // a messages_nl or messages_en next to it would be a copy to keep in step, or a translation
     // that does not exist (docs/architecture.md, "Language")
     try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
-      assertThat(files.map(file -> file.getFileName().toString())
-          .filter(name -> name.startsWith("messages") && name.endsWith(".properties")))
+      assertThat(
+              files
+                  .map(file -> file.getFileName().toString())
+                  .filter(name -> name.startsWith("messages") && name.endsWith(".properties")))
           .containsExactly("messages.properties");
     }
   }
@@ -108,8 +117,10 @@ class I18nSyncTest {
     for (Path source : javaSources()) {
       Matcher matcher = CODE_LITERAL.matcher(Files.readString(source));
       while (matcher.find()) {
-        codes.add(MAIN_JAVA.relativize(source) + ": "
-            + (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
+        codes.add(
+            MAIN_JAVA.relativize(source)
+                + ": "
+                + (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
       }
     }
     for (String use : codes) {
@@ -124,17 +135,18 @@ class I18nSyncTest {
   private static final Path MAIN_JAVA = Path.of("src/main/java");
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern LITERAL_ONLY = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+
   /** A literal code given to the shared resolver, or a literal that looks like a violation code. */
-  private static final Pattern CODE_LITERAL = Pattern.compile(
-      "(?:DutchText\\.of\\(\\s*\"([A-Za-z0-9._-]+)\")|\"(violation\\.[A-Za-z0-9._-]+)\"");
+  private static final Pattern CODE_LITERAL =
+      Pattern.compile(
+          "(?:DutchText\\.of\\(\\s*\"([A-Za-z0-9._-]+)\")|\"(violation\\.[A-Za-z0-9._-]+)\"");
 
   /** {@code new Violation(}, also with its package ({@code new nl.zorgpad.casus.Violation(}). */
   private static final Pattern NEW_VIOLATION =
       Pattern.compile("new\\s+(?:[a-z]\\w*\\.)*(?:Contract\\.)?Violation\\(");
 
   /** One call in a Java source: where it is and its top-level arguments as written. */
-  private record JavaCall(String where, List<String> arguments) {
-  }
+  private record JavaCall(String where, List<String> arguments) {}
 
   private static List<JavaCall> violationCalls() throws IOException {
     List<JavaCall> calls = new ArrayList<>();
@@ -142,10 +154,9 @@ class I18nSyncTest {
       String java = Files.readString(source);
       Matcher call = NEW_VIOLATION.matcher(java);
       while (call.find()) {
-        int line =
-            (int) java.substring(0, call.start()).chars().filter(c -> c == '\n').count() + 1;
-        calls.add(new JavaCall(MAIN_JAVA.relativize(source) + ":" + line,
-            arguments(java, call.end())));
+        int line = (int) java.substring(0, call.start()).chars().filter(c -> c == '\n').count() + 1;
+        calls.add(
+            new JavaCall(MAIN_JAVA.relativize(source) + ":" + line, arguments(java, call.end())));
       }
     }
     assertThat(calls).as("new Violation(...) calls found").hasSizeGreaterThan(100);

@@ -21,8 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void restartKeepsRunningCasesAndCreatesNoNewVersion() {
@@ -56,7 +55,8 @@ class RestartIT {
         .profiles("demo")
         // arguments, not default properties: application.yaml's zorgpad.data-dir (./data) would
         // win over a default property, and the test would reuse the developer's database
-        .run("--zorgpad.data-dir=" + dataDir,
+        .run(
+            "--zorgpad.data-dir=" + dataDir,
             "--server.port=0",
             // the monitor's demo year (~75 s) is MonitorBrowserIT's; a restart needs no cases
             // of last year
@@ -67,13 +67,14 @@ class RestartIT {
   }
 
   private static Set<String> businessKeys(ProcessEngine engine) {
-    List<ProcessInstance> instances = engine.getRuntimeService().createProcessInstanceQuery()
-        .list();
+    List<ProcessInstance> instances =
+        engine.getRuntimeService().createProcessInstanceQuery().list();
     return instances.stream().map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
   }
 
   private static Set<String> taskIds(ProcessEngine engine) {
-    return engine.getTaskService().createTaskQuery().list().stream().map(Task::getId)
+    return engine.getTaskService().createTaskQuery().list().stream()
+        .map(Task::getId)
         .collect(Collectors.toSet());
   }
 }

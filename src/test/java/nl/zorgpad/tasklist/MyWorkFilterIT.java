@@ -28,23 +28,21 @@ class MyWorkFilterIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  IdentityService identityService;
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   @Test
   void theMidwifesTasklistOpensOnMyWorkWithHerTasksAndHerGroupsUnclaimedTasks() throws Exception {
     TestSession midwife = TestSession.of(port, "demo-verloskundige:demo");
-    HttpResponse<String> filters = midwife.api("GET",
-        TestSession.ENGINE + "/filter?resourceType=Task", null);
+    HttpResponse<String> filters =
+        midwife.api("GET", TestSession.ENGINE + "/filter?resourceType=Task", null);
     assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
     JsonNode lowest = null;
     for (JsonNode filter : JSON.readTree(filters.body())) {
-      if (lowest == null || filter.path("properties").path("priority").asInt()
-          < lowest.path("properties").path("priority").asInt()) {
+      if (lowest == null
+          || filter.path("properties").path("priority").asInt()
+              < lowest.path("properties").path("priority").asInt()) {
         lowest = filter;
       }
     }
@@ -52,23 +50,37 @@ class MyWorkFilterIT {
     assertThat(lowest.path("name").asText()).isEqualTo(TasklistFilters.MY_WORK);
 
     // the Tasklist asks the list as HAL with its default sorting (created, newest first)
-    HttpResponse<String> list = midwife.postApi(TestSession.ENGINE + "/filter/"
-        + lowest.path("id").asText() + "/list?firstResult=0&maxResults=1000",
-        "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
+    HttpResponse<String> list =
+        midwife.postApi(
+            TestSession.ENGINE
+                + "/filter/"
+                + lowest.path("id").asText()
+                + "/list?firstResult=0&maxResults=1000",
+            "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     List<String> shown = new ArrayList<>();
     for (JsonNode task : JSON.readTree(list.body())) {
       shown.add(task.path("id").asText());
     }
 
-    List<String> groups = identityService.createGroupQuery().groupMember("demo-verloskundige")
-        .list().stream().map(Group::getId).toList();
-    List<Task> expected = taskService.createTaskQuery().or().taskAssignee("demo-verloskundige")
-        .taskCandidateGroupIn(groups).endOr().withoutTenantId().list();
-    assertThat(expected).as("demo tasks for the midwife (shared installation, no coalition)")
+    List<String> groups =
+        identityService.createGroupQuery().groupMember("demo-verloskundige").list().stream()
+            .map(Group::getId)
+            .toList();
+    List<Task> expected =
+        taskService
+            .createTaskQuery()
+            .or()
+            .taskAssignee("demo-verloskundige")
+            .taskCandidateGroupIn(groups)
+            .endOr()
+            .withoutTenantId()
+            .list();
+    assertThat(expected)
+        .as("demo tasks for the midwife (shared installation, no coalition)")
         .isNotEmpty();
-    assertThat(shown).containsExactlyInAnyOrderElementsOf(
-        expected.stream().map(Task::getId).toList());
+    assertThat(shown)
+        .containsExactlyInAnyOrderElementsOf(expected.stream().map(Task::getId).toList());
     // soonest deadline first, the filter's own order before the Tasklist's
     List<java.util.Date> dues = new ArrayList<>();
     for (String id : shown) {
@@ -77,12 +89,20 @@ class MyWorkFilterIT {
     List<java.util.Date> withDue = dues.stream().filter(java.util.Objects::nonNull).toList();
     assertThat(withDue).isSortedAccordingTo(java.util.Comparator.naturalOrder());
     // a task a colleague picked up is not "mine" any more
-    String picked = shown.stream().filter(id -> taskService.createTaskQuery().taskId(id)
-        .taskUnassigned().count() == 1).findFirst().orElseThrow();
+    String picked =
+        shown.stream()
+            .filter(id -> taskService.createTaskQuery().taskId(id).taskUnassigned().count() == 1)
+            .findFirst()
+            .orElseThrow();
     taskService.claim(picked, "collega-van-it");
     try {
-      HttpResponse<String> after = midwife.postApi(TestSession.ENGINE + "/filter/"
-          + lowest.path("id").asText() + "/list?firstResult=0&maxResults=1000", "{}");
+      HttpResponse<String> after =
+          midwife.postApi(
+              TestSession.ENGINE
+                  + "/filter/"
+                  + lowest.path("id").asText()
+                  + "/list?firstResult=0&maxResults=1000",
+              "{}");
       assertThat(after.body()).doesNotContain(picked);
       assertThat(JSON.readTree(after.body()).size()).isEqualTo(shown.size() - 1);
     } finally {
@@ -99,8 +119,7 @@ class MyWorkFilterIT {
     assertThat(webappsIcon.statusCode()).isEqualTo(200);
     assertThat(webappsIcon.body()).isEqualTo(zorgpadIcon.body());
     for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
-      HttpResponse<String> css = coordinator.get("/camunda/app/" + app
-          + "/styles/user-styles.css");
+      HttpResponse<String> css = coordinator.get("/camunda/app/" + app + "/styles/user-styles.css");
       assertThat(css.statusCode()).as(app).isEqualTo(200);
       assertThat(css.body()).as(app).contains(".ce-eol-banner").contains("display: none");
     }

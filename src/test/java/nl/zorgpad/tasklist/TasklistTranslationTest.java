@@ -95,7 +95,8 @@ class TasklistTranslationTest {
   @Test
   void dateLocalesAreDutch() {
     List<String> english = new ArrayList<>();
-    for (String list : List.of("months", "monthsShort", "weekdays", "weekdaysShort", "weekdaysMin")) {
+    for (String list :
+        List.of("months", "monthsShort", "weekdays", "weekdaysShort", "weekdaysMin")) {
       JsonNode enList = en.path("dateLocales").path(list);
       JsonNode nlList = nl.path("dateLocales").path(list);
       assertThat(nlList.size()).as("dateLocales.%s entries", list).isEqualTo(enList.size());
@@ -117,7 +118,8 @@ class TasklistTranslationTest {
         .forEach(
             (path, value) -> {
               String visibleText = value.asText().replaceAll("<[^>]*>", " ");
-              if (visibleText.toLowerCase().contains("camunda") && !MAY_NAME_CAMUNDA.contains(path)) {
+              if (visibleText.toLowerCase().contains("camunda")
+                  && !MAY_NAME_CAMUNDA.contains(path)) {
                 vendor.add(path + ": " + value.asText());
               }
             });
@@ -166,7 +168,9 @@ class TasklistTranslationTest {
     // the class loader returns the application's own resources before those in dependency jars.
     List<URL> configs = Collections.list(getClass().getClassLoader().getResources(CONFIG_JS));
     assertThat(configs).as("config.js: ours and the webjar's").hasSizeGreaterThanOrEqualTo(2);
-    assertThat(configs.get(0).toString()).as("first config.js on the classpath").doesNotContain(".jar!");
+    assertThat(configs.get(0).toString())
+        .as("first config.js on the classpath")
+        .doesNotContain(".jar!");
     assertThat(resource(CONFIG_JS)).isEqualTo(configs.get(0));
 
     assertThat(read(USER_STYLES))
@@ -188,7 +192,10 @@ class TasklistTranslationTest {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), leaves);
+        collect(
+            field.getValue(),
+            path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+            leaves);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
