@@ -81,7 +81,6 @@ class ArchitectureTest {
           "nl.zorgpad.audit.ActorDisciplines",
           "nl.zorgpad.audit.AuditTrailHistoryEventHandler",
           "nl.zorgpad.audit.AuditTrailPlugin",
-          "nl.zorgpad.audit.CaseHistoryService",
           "nl.zorgpad.audit.DossierOnlyHistoryFilter",
           "nl.zorgpad.audit.RetentionPlugin",
           "nl.zorgpad.caseview.CaseMerge",

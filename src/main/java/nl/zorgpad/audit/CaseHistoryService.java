@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +16,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentRecordRepository;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricIncident;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
+import nl.zorgpad.pathway.CaseHistoryReads;
+import nl.zorgpad.pathway.CaseHistoryReads.ActivityEntry;
+import nl.zorgpad.pathway.CaseHistoryReads.IncidentEntry;
+import nl.zorgpad.pathway.CaseHistoryReads.OperationEntry;
+import nl.zorgpad.pathway.CaseHistoryReads.ProcessInstanceEntry;
+import nl.zorgpad.pathway.CaseHistoryReads.TaskEntry;
+import nl.zorgpad.pathway.CaseHistoryReads.VariableUpdateEntry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -42,8 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseHistoryService {
 
-  private final HistoryService history;
-  private final RepositoryService repository;
+  private final CaseHistoryReads history;
   private final ConsentRecordRepository consents;
   private final ActorDisciplines disciplines;
   private final List<TimelineSource> extraSources;
@@ -52,8 +44,7 @@ public class CaseHistoryService {
   private final Clock clock;
 
   CaseHistoryService(
-      HistoryService history,
-      RepositoryService repository,
+      CaseHistoryReads history,
       ConsentRecordRepository consents,
       ActorDisciplines disciplines,
       List<TimelineSource> extraSources,
@@ -64,7 +55,6 @@ public class CaseHistoryService {
     this.jdbc = jdbc;
     this.format = format;
     this.history = history;
-    this.repository = repository;
     this.consents = consents;
     this.disciplines = disciplines;
     this.extraSources = extraSources;
@@ -139,12 +129,7 @@ public class CaseHistoryService {
                 () ->
                     new org.springframework.web.server.ResponseStatusException(
                         org.springframework.http.HttpStatus.NOT_FOUND));
-    String xml;
-    try (java.io.InputStream model = repository.getProcessModel(root.definitionId())) {
-      xml = new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    String xml = history.processModel(root.definitionId());
     List<DiagramStep> steps =
         caseHistory.steps().stream()
             .filter(step -> step.processName().equals(root.name()))
@@ -166,45 +151,45 @@ public class CaseHistoryService {
 
   /** Without the auditor check: for the anonymised export, which is checked at its own door. */
   CaseHistory build(String caseNumber, Filter filter) {
-    List<HistoricProcessInstance> instances = instances(caseNumber);
+    List<ProcessInstanceEntry> instances = history.processInstances(caseNumber);
     Map<String, String> processNames = new HashMap<>();
     List<ProcessSummary> summaries = new ArrayList<>();
-    for (HistoricProcessInstance instance : instances) {
+    for (ProcessInstanceEntry instance : instances) {
       String name =
-          processName(instance.getProcessDefinitionId(), instance.getProcessDefinitionKey());
-      processNames.put(instance.getId(), name);
+          instance.definitionName() == null ? instance.definitionKey() : instance.definitionName();
+      processNames.put(instance.id(), name);
       summaries.add(
           new ProcessSummary(
-              instance.getId(),
-              instance.getProcessDefinitionId(),
+              instance.id(),
+              instance.definitionId(),
               name,
-              instant(instance.getStartTime()),
-              instant(instance.getEndTime()),
-              instance.getState(),
-              instance.getSuperProcessInstanceId() == null));
+              instance.start(),
+              instance.end(),
+              instance.state(),
+              instance.root()));
     }
     List<TimelineEvent> events = new ArrayList<>();
     List<StepTime> steps = new ArrayList<>();
-    for (HistoricProcessInstance instance : instances) {
-      String process = processNames.get(instance.getId());
-      Map<String, String> elementNames = elementNames(instance.getProcessDefinitionId());
-      Map<String, UserOperationLogEntry> operations = operations(instance.getId(), process, events);
+    for (ProcessInstanceEntry instance : instances) {
+      String process = processNames.get(instance.id());
+      Map<String, String> elementNames = history.elementNames(instance.definitionId());
+      Map<String, OperationEntry> operations = operations(instance.id(), process, events);
       events.add(
           new TimelineEvent(
-              instant(instance.getStartTime()),
+              instance.start(),
               TimelineEvent.Type.PROCESS_STARTED,
               process,
               process,
-              disciplines.ofUser(instance.getStartUserId()),
-              instance.getStartUserId(),
+              disciplines.ofUser(instance.startUserId()),
+              instance.startUserId(),
               null,
               null,
               null,
               null));
-      if (instance.getEndTime() != null) {
+      if (instance.end() != null) {
         events.add(
             new TimelineEvent(
-                instant(instance.getEndTime()),
+                instance.end(),
                 TimelineEvent.Type.PROCESS_ENDED,
                 process,
                 process,
@@ -212,13 +197,13 @@ public class CaseHistoryService {
                 null,
                 null,
                 null,
-                instance.getDurationInMillis(),
-                instance.getDeleteReason()));
+                instance.durationMillis(),
+                instance.deleteReason()));
       }
-      activities(instance.getId(), process, elementNames, events, steps);
-      tasks(instance.getId(), process, operations, events);
-      variables(instance.getId(), process, operations, events);
-      incidents(instance.getId(), process, events);
+      activities(instance.id(), process, elementNames, events, steps);
+      tasks(instance.id(), process, operations, events);
+      variables(instance.id(), process, operations, events);
+      incidents(instance.id(), process, events);
     }
     if (!instances.isEmpty()) {
       for (ConsentRecord consent : consents.findByCaseNumberOrderByRecordedAtAscIdAsc(caseNumber)) {
@@ -256,64 +241,29 @@ public class CaseHistoryService {
     return new CaseHistory(caseNumber, summaries, filtered, steps, users, seenDisciplines);
   }
 
-  private List<HistoricProcessInstance> instances(String caseNumber) {
-    Set<String> roots = new LinkedHashSet<>();
-    for (HistoricProcessInstance instance :
-        history
-            .createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(caseNumber)
-            .orderByProcessInstanceStartTime()
-            .asc()
-            .list()) {
-      roots.add(
-          instance.getRootProcessInstanceId() == null
-              ? instance.getId()
-              : instance.getRootProcessInstanceId());
-    }
-    Map<String, HistoricProcessInstance> all = new LinkedHashMap<>();
-    for (String root : roots) {
-      for (HistoricProcessInstance instance :
-          history
-              .createHistoricProcessInstanceQuery()
-              .rootProcessInstanceId(root)
-              .orderByProcessInstanceStartTime()
-              .asc()
-              .list()) {
-        all.put(instance.getId(), instance);
-      }
-    }
-    return new ArrayList<>(all.values());
-  }
-
-  private Map<String, UserOperationLogEntry> operations(
+  private Map<String, OperationEntry> operations(
       String processInstanceId, String process, List<TimelineEvent> events) {
-    Map<String, UserOperationLogEntry> byOperation = new LinkedHashMap<>();
-    for (UserOperationLogEntry entry :
-        history
-            .createUserOperationLogQuery()
-            .processInstanceId(processInstanceId)
-            .orderByTimestamp()
-            .asc()
-            .list()) {
-      if (byOperation.putIfAbsent(entry.getOperationId(), entry) != null) {
+    Map<String, OperationEntry> byOperation = new LinkedHashMap<>();
+    for (OperationEntry entry : history.operations(processInstanceId)) {
+      if (byOperation.putIfAbsent(entry.operationId(), entry) != null) {
         continue; // one line per operation, not per changed property
       }
-      String type = entry.getOperationType();
+      String type = entry.operationType();
       if ("Claim".equals(type) || "Assign".equals(type) || "SetOwner".equals(type)) {
         continue; // shown as TASK_CLAIMED
       }
       events.add(
           new TimelineEvent(
-              instant(entry.getTimestamp()),
+              entry.timestamp(),
               TimelineEvent.Type.OPERATION,
               process,
               type,
-              disciplines.ofUser(entry.getUserId()),
-              entry.getUserId(),
+              disciplines.ofUser(entry.userId()),
+              entry.userId(),
               null,
               null,
               null,
-              entry.getEntityType()));
+              entry.entityType()));
     }
     return byOperation;
   }
@@ -325,30 +275,22 @@ public class CaseHistoryService {
       List<TimelineEvent> events,
       List<StepTime> steps) {
     Map<String, long[]> time = new LinkedHashMap<>();
-    Map<String, HistoricActivityInstance> first = new LinkedHashMap<>();
-    for (HistoricActivityInstance activity :
-        history
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
-            .orderPartiallyByOccurrence()
-            .asc()
-            .list()) {
-      String type = activity.getActivityType();
+    Map<String, ActivityEntry> first = new LinkedHashMap<>();
+    for (ActivityEntry activity : history.activities(processInstanceId)) {
+      String type = activity.activityType();
       if ("multiInstanceBody".equals(type)) {
         // issue 15: the body of a multi-instance step ("Call_WarmHandover#multiInstanceBody")
         // is folded into its step: each instance inside it has its own line and time
         continue;
       }
-      first.putIfAbsent(activity.getActivityId(), activity);
-      long[] entry = time.computeIfAbsent(activity.getActivityId(), id -> new long[3]);
+      first.putIfAbsent(activity.activityId(), activity);
+      long[] entry = time.computeIfAbsent(activity.activityId(), id -> new long[3]);
       entry[0]++;
-      Long duration = activity.getDurationInMillis();
+      Long duration = activity.durationMillis();
       if (duration != null) {
         entry[1] += duration;
       } else {
-        entry[1] += Math.max(0, clock.millis() - activity.getStartTime().getTime());
+        entry[1] += Math.max(0, clock.millis() - activity.start().toEpochMilli());
         entry[2] = 1;
       }
       if ("userTask".equals(type)) {
@@ -357,10 +299,7 @@ public class CaseHistoryService {
       boolean timer = type != null && type.toLowerCase().contains("timer");
       events.add(
           new TimelineEvent(
-              instant(
-                  activity.getEndTime() != null && timer
-                      ? activity.getEndTime()
-                      : activity.getStartTime()),
+              activity.end() != null && timer ? activity.end() : activity.start(),
               timer ? TimelineEvent.Type.TIMER_FIRED : TimelineEvent.Type.ACTIVITY,
               process,
               elementLabel(activity, elementNames),
@@ -372,13 +311,13 @@ public class CaseHistoryService {
               type));
     }
     for (Map.Entry<String, long[]> entry : time.entrySet()) {
-      HistoricActivityInstance activity = first.get(entry.getKey());
+      ActivityEntry activity = first.get(entry.getKey());
       steps.add(
           new StepTime(
               process,
               entry.getKey(),
               elementLabel(activity, elementNames),
-              activity.getActivityType(),
+              activity.activityType(),
               (int) entry.getValue()[0],
               entry.getValue()[1],
               entry.getValue()[2] == 1));
@@ -388,28 +327,11 @@ public class CaseHistoryService {
   private void tasks(
       String processInstanceId,
       String process,
-      Map<String, UserOperationLogEntry> operations,
+      Map<String, OperationEntry> operations,
       List<TimelineEvent> events) {
-    for (HistoricTaskInstance task :
-        history
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
-            .list()) {
-      String name = label(task.getName(), task.getTaskDefinitionKey());
-      List<String> groups = new ArrayList<>();
-      for (HistoricIdentityLinkLog link :
-          history
-              .createHistoricIdentityLinkLogQuery()
-              .taskId(task.getId())
-              .type("candidate")
-              .operationType("add")
-              .list()) {
-        if (link.getGroupId() != null && !groups.contains(link.getGroupId())) {
-          groups.add(link.getGroupId());
-        }
-      }
+    for (TaskEntry task : history.tasks(processInstanceId)) {
+      String name = label(task.name(), task.taskDefinitionKey());
+      List<String> groups = task.candidateGroups();
       String taskDiscipline =
           groups.stream()
               .map(disciplines::ofGroup)
@@ -418,7 +340,7 @@ public class CaseHistoryService {
               .orElse(null);
       events.add(
           new TimelineEvent(
-              instant(task.getStartTime()),
+              task.start(),
               TimelineEvent.Type.TASK_CREATED,
               process,
               name,
@@ -427,40 +349,34 @@ public class CaseHistoryService {
               null,
               String.join(", ", groups),
               null,
-              task.getDueDate() == null ? null : instant(task.getDueDate()).toString()));
-      String completedBy = task.getAssignee();
-      for (UserOperationLogEntry entry :
-          history
-              .createUserOperationLogQuery()
-              .taskId(task.getId())
-              .orderByTimestamp()
-              .asc()
-              .list()) {
-        String type = entry.getOperationType();
+              task.due() == null ? null : task.due().toString()));
+      String completedBy = task.assignee();
+      for (OperationEntry entry : history.taskOperations(task.id())) {
+        String type = entry.operationType();
         if (("Claim".equals(type) || "Assign".equals(type))
-            && "assignee".equals(entry.getProperty())) {
+            && "assignee".equals(entry.property())) {
           events.add(
               new TimelineEvent(
-                  instant(entry.getTimestamp()),
+                  entry.timestamp(),
                   TimelineEvent.Type.TASK_CLAIMED,
                   process,
                   name,
-                  disciplines.ofUser(entry.getUserId()),
-                  entry.getUserId(),
-                  entry.getOrgValue(),
-                  entry.getNewValue(),
+                  disciplines.ofUser(entry.userId()),
+                  entry.userId(),
+                  entry.orgValue(),
+                  entry.newValue(),
                   null,
                   type));
         }
         if ("Complete".equals(type)) {
-          completedBy = entry.getUserId();
+          completedBy = entry.userId();
         }
       }
-      if (task.getEndTime() != null) {
-        boolean completed = "completed".equals(task.getDeleteReason());
+      if (task.end() != null) {
+        boolean completed = "completed".equals(task.deleteReason());
         events.add(
             new TimelineEvent(
-                instant(task.getEndTime()),
+                task.end(),
                 completed ? TimelineEvent.Type.TASK_COMPLETED : TimelineEvent.Type.TASK_CANCELLED,
                 process,
                 name,
@@ -468,8 +384,8 @@ public class CaseHistoryService {
                 completed ? completedBy : null,
                 null,
                 null,
-                task.getDurationInMillis(),
-                completed ? null : task.getDeleteReason()));
+                task.durationMillis(),
+                completed ? null : task.deleteReason()));
       }
     }
   }
@@ -477,14 +393,10 @@ public class CaseHistoryService {
   private void variables(
       String processInstanceId,
       String process,
-      Map<String, UserOperationLogEntry> operations,
+      Map<String, OperationEntry> operations,
       List<TimelineEvent> events) {
     Map<String, String> last = new HashMap<>();
-    Map<String, String> taskAssignees = new HashMap<>();
-    for (HistoricTaskInstance task :
-        history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()) {
-      taskAssignees.put(task.getId(), task.getAssignee());
-    }
+    Map<String, String> taskAssignees = history.taskAssignees(processInstanceId);
     // the authenticated user of the engine command that wrote each variable (the chained audit
     // trail): also for variables set outside a logged user operation, such as a start form
     Map<String, String> commandUsers = new HashMap<>();
@@ -496,36 +408,23 @@ public class CaseHistoryService {
           commandUsers.put(rs.getString(1), rs.getString(2));
         },
         processInstanceId);
-    for (HistoricDetail detail :
-        history
-            .createHistoricDetailQuery()
-            .processInstanceId(processInstanceId)
-            .variableUpdates()
-            .disableCustomObjectDeserialization()
-            .orderByTime()
-            .asc()
-            .orderPartiallyByOccurrence()
-            .asc()
-            .list()) {
-      if (!(detail instanceof HistoricVariableUpdate update)) {
-        continue;
-      }
-      String value = display(update);
-      String previous = last.put(update.getVariableInstanceId(), value);
-      UserOperationLogEntry operation =
-          update.getUserOperationId() == null ? null : operations.get(update.getUserOperationId());
+    for (VariableUpdateEntry update : history.variableUpdates(processInstanceId)) {
+      String value = update.value();
+      String previous = last.put(update.variableInstanceId(), value);
+      OperationEntry operation =
+          update.userOperationId() == null ? null : operations.get(update.userOperationId());
       String user =
           operation != null
-              ? operation.getUserId()
-              : commandUsers.containsKey(update.getId())
-                  ? commandUsers.get(update.getId())
-                  : update.getTaskId() != null ? taskAssignees.get(update.getTaskId()) : null;
+              ? operation.userId()
+              : commandUsers.containsKey(update.id())
+                  ? commandUsers.get(update.id())
+                  : update.taskId() != null ? taskAssignees.get(update.taskId()) : null;
       events.add(
           new TimelineEvent(
-              instant(update.getTime()),
+              update.time(),
               TimelineEvent.Type.VARIABLE_CHANGED,
               process,
-              update.getVariableName(),
+              update.variableName(),
               disciplines.ofUser(user),
               user,
               previous,
@@ -536,92 +435,40 @@ public class CaseHistoryService {
   }
 
   private void incidents(String processInstanceId, String process, List<TimelineEvent> events) {
-    for (HistoricIncident incident :
-        history.createHistoricIncidentQuery().processInstanceId(processInstanceId).list()) {
+    for (IncidentEntry incident : history.incidents(processInstanceId)) {
       events.add(
           new TimelineEvent(
-              instant(incident.getCreateTime()),
+              incident.created(),
               TimelineEvent.Type.INCIDENT,
               process,
-              incident.getActivityId(),
+              incident.activityId(),
               null,
               null,
               null,
-              incident.isResolved() ? "resolved" : incident.isOpen() ? "open" : "deleted",
+              incident.resolved() ? "resolved" : incident.open() ? "open" : "deleted",
               null,
-              incident.getIncidentType() + ": " + incident.getIncidentMessage()));
+              incident.incidentType() + ": " + incident.incidentMessage()));
     }
-  }
-
-  static String display(HistoricVariableUpdate update) {
-    TypedValue typed = update.getTypedValue();
-    if (typed == null) {
-      return null;
-    }
-    if (typed instanceof ObjectValue object) {
-      return object.getValueSerialized();
-    }
-    if (typed.getValue() instanceof Date date) {
-      // a date variable as an instant, which AuditFormat shows in Dutch (not Date.toString)
-      return date.toInstant().toString();
-    }
-    return typed.getValue() == null ? null : String.valueOf(typed.getValue());
-  }
-
-  private String processName(String definitionId, String key) {
-    try {
-      String name = repository.getProcessDefinition(definitionId).getName();
-      return name == null ? key : name;
-    } catch (RuntimeException e) {
-      return key;
-    }
-  }
-
-  /**
-   * The Dutch names of the elements of a process definition (from its BPMN), for steps whose
-   * history has no name; empty when the model cannot be read.
-   */
-  private Map<String, String> elementNames(String definitionId) {
-    Map<String, String> names = new HashMap<>();
-    try {
-      org.camunda.bpm.model.bpmn.BpmnModelInstance model =
-          repository.getBpmnModelInstance(definitionId);
-      if (model != null) {
-        for (org.camunda.bpm.model.bpmn.instance.FlowElement element :
-            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
-          if (element.getName() != null && !element.getName().isBlank()) {
-            names.put(element.getId(), element.getName().strip().replaceAll("\\s+", " "));
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      // a definition that cannot be read keeps the names of its history
-    }
-    return names;
   }
 
   /**
    * A step by its name: from the history, else from the BPMN, else the Dutch word for its kind
    * ("keuze", "einde"): never an element id.
    */
-  private String elementLabel(HistoricActivityInstance activity, Map<String, String> names) {
-    String name = activity.getActivityName();
+  private String elementLabel(ActivityEntry activity, Map<String, String> names) {
+    String name = activity.activityName();
     if (name != null && !name.isBlank()) {
       return name.strip().replaceAll("\\s+", " ");
     }
-    String fromModel = names.get(activity.getActivityId());
+    String fromModel = names.get(activity.activityId());
     if (fromModel != null) {
       return fromModel;
     }
-    String type = activity.getActivityType();
+    String type = activity.activityType();
     return type == null ? format.message("audit.activityType.task") : format.activityType(type);
   }
 
   private static String label(String name, String id) {
     return name == null || name.isBlank() ? id : name;
-  }
-
-  static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 }
