@@ -85,7 +85,6 @@ class ArchitectureTest {
           "nl.zorgpad.audit.RetentionPlugin",
           "nl.zorgpad.caseview.CaseMerge",
           "nl.zorgpad.caseview.CaseNames",
-          "nl.zorgpad.caseview.CaseOverviewService",
           "nl.zorgpad.demo.DemoCaseData",
           "nl.zorgpad.demo.DemoCases",
           "nl.zorgpad.demo.DemoData",

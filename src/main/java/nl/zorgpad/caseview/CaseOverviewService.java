@@ -29,20 +29,9 @@ import nl.zorgpad.casus.Pregnancy;
 import nl.zorgpad.consent.ConsentRecord;
 import nl.zorgpad.consent.ConsentService;
 import nl.zorgpad.discipline.GroupDisciplines;
+import nl.zorgpad.pathway.CaseProgressReads;
 import nl.zorgpad.security.ZorgpadGroups;
 import nl.zorgpad.socialmap.NeighbourhoodRepository;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -52,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Puts the case overview together from the dossier, the consent records and the engine. Every
  * part goes through {@link DossierService} (need-to-know + access log, one record per part read,
  * all in this method's transaction); parts the viewer may not see are left out without reading
- * them. The engine is queried without an engine user here: need-to-know has decided already.
+ * them. The engine is read through {@link CaseProgressReads}, without an engine user: need-to-know
+ * has decided already.
  */
 @Service
 public class CaseOverviewService {
@@ -63,17 +53,13 @@ public class CaseOverviewService {
   private final ContactDirectory contacts;
   private final GroupDisciplines groupDisciplines;
   private final CurrentActor currentActor;
-  private final TaskService taskService;
-  private final HistoryService historyService;
-  private final RuntimeService runtimeService;
-  private final RepositoryService repositoryService;
+  private final CaseProgressReads progress;
   private final MessageSource messages;
   private final TaskReassignment reassignment;
   private final nl.zorgpad.socialmap.TeamRepository teams;
   private final NeighbourhoodRepository neighbourhoods;
   private final CaseFileService caseFiles;
   private final CaseNames names;
-  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final Clock clock;
 
   CaseOverviewService(
@@ -83,20 +69,15 @@ public class CaseOverviewService {
       ContactDirectory contacts,
       GroupDisciplines groupDisciplines,
       CurrentActor currentActor,
-      TaskService taskService,
-      HistoryService historyService,
-      RuntimeService runtimeService,
-      RepositoryService repositoryService,
+      CaseProgressReads progress,
       MessageSource messages,
       TaskReassignment reassignment,
       nl.zorgpad.socialmap.TeamRepository teams,
       NeighbourhoodRepository neighbourhoods,
       CaseFileService caseFiles,
       CaseNames names,
-      org.springframework.jdbc.core.JdbcTemplate jdbc,
       Clock clock) {
     this.clock = clock;
-    this.jdbc = jdbc;
     this.teams = teams;
     this.neighbourhoods = neighbourhoods;
     this.caseFiles = caseFiles;
@@ -109,10 +90,7 @@ public class CaseOverviewService {
     this.contacts = contacts;
     this.groupDisciplines = groupDisciplines;
     this.currentActor = currentActor;
-    this.taskService = taskService;
-    this.historyService = historyService;
-    this.runtimeService = runtimeService;
-    this.repositoryService = repositoryService;
+    this.progress = progress;
   }
 
   /**
@@ -162,48 +140,35 @@ public class CaseOverviewService {
     if (tasksVisible) {
       dossier.authorize(caseNumber, DossierPart.TASKS, AccessAction.READ, "Task", null);
       Set<String> coalitions = mayReassign ? caseCoalitions(caseFile) : Set.of();
-      for (Task task :
-          taskService
-              .createTaskQuery()
-              .processInstanceBusinessKey(caseNumber)
-              .orderByTaskCreateTime()
-              .asc()
-              .list()) {
-        String group = openTaskGroup(task.getId());
+      for (CaseProgressReads.OpenTask task : progress.openTasks(caseNumber)) {
+        String group = task.candidateGroup();
         open.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
             .add(
                 new TaskRow(
-                    task.getId(),
-                    task.getName(),
+                    task.id(),
+                    task.name(),
                     group,
-                    instant(task.getCreateTime()),
-                    instant(task.getDueDate()),
+                    task.created(),
+                    task.due(),
                     null,
-                    task.getAssignee(),
-                    mayReassign ? reassignment.targets(task.getId(), coalitions) : List.of(),
+                    task.assignee(),
+                    mayReassign ? reassignment.targets(task.id(), coalitions) : List.of(),
                     null));
       }
-      for (HistoricTaskInstance task :
-          historyService
-              .createHistoricTaskInstanceQuery()
-              .processInstanceBusinessKey(caseNumber)
-              .finished()
-              .orderByHistoricActivityInstanceStartTime()
-              .asc()
-              .list()) {
-        String group = historicTaskGroup(task.getId());
+      for (CaseProgressReads.FinishedTask task : progress.finishedTasks(caseNumber)) {
+        String group = task.candidateGroup();
         done.computeIfAbsent(disciplineName(group), k -> new ArrayList<>())
             .add(
                 new TaskRow(
-                    task.getId(),
-                    task.getName(),
+                    task.id(),
+                    task.name(),
                     group,
-                    instant(task.getStartTime()),
-                    instant(task.getDueDate()),
-                    instant(task.getEndTime()),
-                    task.getAssignee(),
+                    task.started(),
+                    task.due(),
+                    task.ended(),
+                    task.assignee(),
                     List.of(),
-                    completedBy(task)));
+                    task.completedBy()));
       }
     }
     List<nl.zorgpad.casus.CaseSignal> signalList = dossier.readSignals(caseNumber);
@@ -334,24 +299,6 @@ public class CaseOverviewService {
   }
 
   /**
-   * Who completed a finished task, from the engine's history: the user of its "Complete" entry in
-   * the user operation log (also when she completed it without claiming it first); else its
-   * assignee; null when the engine completed it (a timer, a cancelled step).
-   */
-  private String completedBy(HistoricTaskInstance task) {
-    return historyService
-        .createUserOperationLogQuery()
-        .taskId(task.getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-        .list()
-        .stream()
-        .map(UserOperationLogEntry::getUserId)
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .orElse(task.getAssignee());
-  }
-
-  /**
    * The coalitions of the sociale kaart the case touches (issue 11: its teams, not every
    * region's): the coalition of its neighbourhood and those of the organisations of the teams
    * involved. Empty when none is known: then every team is offered.
@@ -427,10 +374,7 @@ public class CaseOverviewService {
       throw new org.springframework.security.access.AccessDeniedException(
           "only the case's regiehouder reassigns its tasks");
     }
-    boolean ofThisCase =
-        taskService.createTaskQuery().taskId(taskId).processInstanceBusinessKey(caseNumber).count()
-            == 1;
-    if (!ofThisCase) {
+    if (!progress.isOpenTaskOf(taskId, caseNumber)) {
       throw new nl.zorgpad.assignment.ReassignmentException("assignment.reassign.unknownTask");
     }
     boolean offered =
@@ -499,52 +443,15 @@ public class CaseOverviewService {
     if (groups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
       return new CasePage(List.of(), 1, 1, 0);
     }
-    String groupList = String.join(",", groups.stream().map(g -> "?").toList());
-    java.time.OffsetDateTime now =
-        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-    String candidates =
-        "select n from ("
-            + " select i.case_number n from zp_involvement i where (i.group_id in ("
-            + groupList
-            + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"
-            + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
-            + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
-            + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
-            + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
-            + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
-            + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in ("
-            + groupList
-            + ")"
-            + ") v where n is not null"
-            + " and exists (select 1 from zp_case_file cf where cf.case_number = v.n)"
-            // a case of another coalition (the tenant of its root instance) is never listed
-            + " and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = v.n"
-            + " and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null"
-            + " and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m"
-            + " where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from ACT_ID_MEMBERSHIP g"
-            + " where g.USER_ID_ = ?)))";
-    List<Object> args = new ArrayList<>(groups);
-    args.add(actor.userId());
-    args.add(now);
-    args.add(now);
-    args.add(actor.userId());
-    args.addAll(groups);
-    args.add(actor.userId());
-    args.add(actor.userId());
-    Long counted =
-        jdbc.queryForObject(
-            "select count(*) from (" + candidates + ") c", Long.class, args.toArray());
-    long total = counted == null ? 0 : counted;
+    Instant now = clock.instant();
+    long total = progress.countCandidateCases(actor.userId(), groups, now);
     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
-    List<Object> pageArgs = new ArrayList<>(args);
-    pageArgs.add(PAGE_SIZE);
-    pageArgs.add((current - 1) * PAGE_SIZE);
     List<String> numbers =
         total == 0
             ? List.of()
-            : jdbc.queryForList(
-                candidates + " order by n desc limit ? offset ?", String.class, pageArgs.toArray());
+            : progress.candidateCases(
+                actor.userId(), groups, now, PAGE_SIZE, (current - 1) * PAGE_SIZE);
     return new CasePage(dossier.listCases(numbers, current), current, pages, total);
   }
 
@@ -563,75 +470,20 @@ public class CaseOverviewService {
   public DiagramView diagram(String caseNumber) {
     dossier.authorize(
         caseNumber, DossierPart.TASKS, AccessAction.READ, "PathwayPosition", caseNumber);
-    HistoricProcessInstance root =
-        historyService
-            .createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(caseNumber)
-            .rootProcessInstances()
-            .orderByProcessInstanceStartTime()
-            .asc()
-            .list()
-            .stream()
-            .findFirst()
-            .orElse(null);
-    if (root == null) {
-      return new DiagramView(null, List.of(), List.of());
-    }
-    String xml;
-    try (var in = repositoryService.getProcessModel(root.getProcessDefinitionId())) {
-      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot read the pathway of " + caseNumber, e);
-    }
-    List<String> active =
-        root.getEndTime() == null ? runtimeService.getActiveActivityIds(root.getId()) : List.of();
-    List<String> passed =
-        historyService
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(root.getId())
-            .finished()
-            .list()
-            .stream()
-            .map(HistoricActivityInstance::getActivityId)
-            .distinct()
-            .toList();
-    return new DiagramView(xml, active, passed);
+    return progress
+        .pathwayPosition(caseNumber)
+        .map(p -> new DiagramView(p.xml(), p.active(), p.passed()))
+        .orElseGet(() -> new DiagramView(null, List.of(), List.of()));
   }
 
   /** The BPMN of the case's main pathway and the ids of its current and passed elements. */
   public record DiagramView(String xml, List<String> active, List<String> passed) {}
-
-  private String openTaskGroup(String taskId) {
-    return taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private String historicTaskGroup(String taskId) {
-    return historyService
-        .createHistoricIdentityLinkLogQuery()
-        .taskId(taskId)
-        .type(IdentityLinkType.CANDIDATE)
-        .list()
-        .stream()
-        .map(HistoricIdentityLinkLog::getGroupId)
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .orElse(null);
-  }
 
   private String disciplineName(String group) {
     if (group == null) {
       return "-";
     }
     return groupDisciplines.disciplineOf(group).map(ZorgpadGroups::displayName).orElse(group);
-  }
-
-  private static Instant instant(java.util.Date date) {
-    return date == null ? null : date.toInstant();
   }
 
   private static List<TimelineEvent> timeline(
