@@ -145,30 +145,26 @@ class AccessLogReview {
         newest(
             where(since, until).and("(emergency = ? or action = 'EMERGENCY_ACCESS')", true),
             LIMIT + 1);
+    // one query: the reads in the period of only those caregivers who read at least
+    // BURST_DOSSIERS dossiers in it (found by the grouped subquery), in time order
     Where readers = caregiversReads(since, until).and("client_id is not null");
-    List<String> manyDossiers =
-        jdbc.queryForList(
-            "select user_id from zp_access_log"
-                + readers.sql
-                + " group by user_id having count(distinct coalesce(case_number,"
-                + " client_id)) >= "
-                + BURST_DOSSIERS,
-            String.class,
-            readers.args.toArray());
-    List<Burst> bursts = new ArrayList<>();
-    for (String user : manyDossiers) {
-      Where reads =
-          caregiversReads(since, until).and("client_id is not null").and("user_id = ?", user);
-      bursts.addAll(
-          bursts(
-              query(
-                  "select "
-                      + COLUMNS
-                      + " from zp_access_log"
-                      + reads.sql
-                      + " order by occurred_at, id",
-                  reads.args)));
-    }
+    List<Object> args = new ArrayList<>(readers.args);
+    args.addAll(readers.args);
+    List<Burst> bursts =
+        new ArrayList<>(
+            bursts(
+                query(
+                    "select "
+                        + COLUMNS
+                        + " from zp_access_log"
+                        + readers.sql
+                        + " and user_id in (select user_id from zp_access_log"
+                        + readers.sql
+                        + " group by user_id having count(distinct coalesce(case_number,"
+                        + " client_id)) >= "
+                        + BURST_DOSSIERS
+                        + ") order by occurred_at, id",
+                    args)));
     bursts.sort(java.util.Comparator.comparing(Burst::from).reversed());
     return new Unusual(
         first(withoutNeedToKnow),
