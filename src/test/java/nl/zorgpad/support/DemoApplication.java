@@ -43,6 +43,10 @@ public final class DemoApplication implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-XX:TieredStopAtLevel=1",
+                // C1 alone reserves a 48 MB code cache; the demo year (every pathway, 187 cases)
+                // filled it once, after which the JVM could not link a method handle and the
+                // health request's thread died (InternalError) — the test then waited forever
+                "-XX:ReservedCodeCacheSize=160m",
                 "-Djava.awt.headless=true",
                 "-cp",
                 System.getProperty("java.class.path"),
