@@ -45,13 +45,73 @@ public final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile,
         "--window-size=1400,1000",
         "--lang=nl-NL");
+    // the page's console (errors, failed requests) is kept so that a wait that times out can
+    // say what the page was doing
+    options.setCapability(
+        "goog:loggingPrefs", java.util.Map.of("browser", "ALL", "performance", "OFF"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  /**
+   * How long a wait lasts: long enough for the Tasklist's first load on a loaded 2-core CI
+   * machine (its AngularJS bundle and every form file), short enough to fail a hung page.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(45);
+
+  private static final java.util.concurrent.atomic.AtomicInteger FAILURES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Waits for the condition; when it does not come, keeps a screenshot, the page's HTML and its
+   * console in {@code target/browser-failures/} and throws a timeout that names the URL, the
+   * page's title and its last console errors (the test report then says what the page did).
+   */
+  private <T> T await(String what, org.openqa.selenium.support.ui.ExpectedCondition<T> until) {
+    try {
+      return wait.until(until);
+    } catch (org.openqa.selenium.TimeoutException timedOut) {
+      throw new org.openqa.selenium.TimeoutException(
+          "waited " + WAIT.toSeconds() + " s for " + what + "; " + diagnose(), timedOut);
+    }
+  }
+
+  /** What the page shows and said, kept on disk; answers a one-paragraph summary. */
+  public String diagnose() {
+    StringBuilder summary = new StringBuilder();
+    String name = "failure-" + ProcessHandle.current().pid() + "-" + FAILURES.incrementAndGet();
+    try {
+      summary.append("page ").append(driver.getCurrentUrl());
+      summary.append(" «").append(driver.getTitle()).append('»');
+      Path dir = Path.of("target", "browser-failures");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+      Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+      StringBuilder console = new StringBuilder();
+      java.util.List<String> problems = new java.util.ArrayList<>();
+      for (org.openqa.selenium.logging.LogEntry entry :
+          driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+        console.append(entry).append('\n');
+        if (entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+          problems.add(entry.getMessage());
+        }
+      }
+      Files.writeString(dir.resolve(name + ".console.txt"), console);
+      summary.append("; kept as target/browser-failures/").append(name).append(".*");
+      int from = Math.max(0, problems.size() - 5);
+      summary.append("; console problems: ").append(problems.subList(from, problems.size()));
+      String body = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+      summary.append("; page text: ").append(body, 0, Math.min(400, body.length()));
+    } catch (RuntimeException | IOException unreadable) {
+      summary.append("; (page not readable: ").append(unreadable.getMessage()).append(')');
+    }
+    System.out.println("Browser: " + summary);
+    return summary.toString();
   }
 
   public WebDriver driver() {
@@ -86,11 +146,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return await(by + " to be visible", ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   public WebElement clickable(By by) {
-    return wait.until(ExpectedConditions.elementToBeClickable(by));
+    return await(by + " to be clickable", ExpectedConditions.elementToBeClickable(by));
   }
 
   /**
@@ -98,7 +158,8 @@ public final class Browser implements AutoCloseable {
    * hidden copy of the same element before it).
    */
   public void click(By by) {
-    wait.until(
+    await(
+        by + " to click",
         d -> {
           for (WebElement element : d.findElements(by)) {
             try {
@@ -116,11 +177,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitForText(By by, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    await("«" + text + "» in " + by, ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-    wait.until(condition::apply);
+    await("a condition", condition::apply);
   }
 
   public Path screenshot(String name) throws IOException {

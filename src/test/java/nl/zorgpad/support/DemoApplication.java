@@ -74,25 +74,30 @@ public final class DemoApplication implements AutoCloseable {
 
   /** Waits until {@code /actuator/health} answers UP; fails with the log's end if it dies. */
   public void awaitUp(Duration timeout) throws InterruptedException {
-    HttpClient client = HttpClient.newHttpClient();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError(
             "the application died during start (exit " + process.exitValue() + "):\n" + tail(80));
       }
+      // the request's own timeout ends at the response's headers; a body that never comes is
+      // bounded here, so the whole wait never outlasts the deadline
+      java.util.concurrent.CompletableFuture<HttpResponse<String>> answer =
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       try {
-        HttpResponse<String> health =
-            client.send(
-                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return;
         }
-      } catch (IOException e) {
-        // not listening yet
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException notYet) {
+        // not listening yet, or no whole answer within 10 s
+        answer.cancel(true);
       }
       Thread.sleep(1000);
     }
