@@ -143,7 +143,9 @@ public class CaseMigration {
             .getFailures()
             .forEach(
                 failure ->
-                    problems.add("Stap " + step + " kan niet naar de nieuwe versie: " + failure));
+                    problems.add(
+                        nl.zorgpad.refusal.DutchText.of(
+                            "modeling.migration.stepCannot", step, failure)));
       }
       List<CasePreview> cases =
           instances.stream()
@@ -154,7 +156,7 @@ public class CaseMigration {
                           instance.getBusinessKey(),
                           steps(sourceModel, instance.getId()),
                           false,
-                          List.of("Er is geen geldig migratieplan.")))
+                          List.of(nl.zorgpad.refusal.DutchText.of("modeling.migration.noPlan"))))
               .toList();
       return new Preview(source, target, problems, cases);
     }
@@ -193,9 +195,8 @@ public class CaseMigration {
                 + id
                 + " of tenant "
                 + instance.getTenantId(),
-            "Casus "
-                + instance.getBusinessKey()
-                + " hoort bij een andere coalitie; u kunt hem niet verplaatsen.");
+            nl.zorgpad.refusal.DutchText.of(
+                "modeling.migration.otherCoalition", instance.getBusinessKey()));
       }
     }
     Batch batch =
@@ -317,10 +318,8 @@ public class CaseMigration {
     if (target.getTenantId() != null && !target.getTenantId().equals(instance.getTenantId())) {
       // the engine refuses this too; say why in Dutch (decision 0005)
       reasons.add(
-          "De casus hoort niet bij coalitie "
-              + target.getTenantId()
-              + ": hij kan alleen"
-              + " naar een versie van zijn eigen coalitie of een gedeelde versie.");
+          nl.zorgpad.refusal.DutchText.of(
+              "modeling.migration.notThisCoalition", target.getTenantId()));
       return new CasePreview(instance.getId(), instance.getBusinessKey(), steps, false, reasons);
     }
     transactions.executeWithoutResult(
@@ -384,13 +383,11 @@ public class CaseMigration {
       ProcessDefinition target) {
     String step = stepName(sourceModel, scopeId);
     if (unmapped) {
-      return "De casus staat in stap "
-          + step
-          + ", die in versie "
-          + target.getVersion()
-          + " niet meer (zo) bestaat.";
+      return nl.zorgpad.refusal.DutchText.of(
+          "modeling.migration.stepGone", step, String.valueOf(target.getVersion()));
     }
-    return "Stap " + step + ": " + String.join("; ", failures);
+    return nl.zorgpad.refusal.DutchText.of(
+        "modeling.migration.stepFailed", step, String.join("; ", failures));
   }
 
   private List<String> steps(BpmnModelInstance model, String processInstanceId) {

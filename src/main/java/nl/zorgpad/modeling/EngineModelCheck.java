@@ -66,7 +66,7 @@ class EngineModelCheck {
                   resource,
                   problem.getMainElementId(),
                   "engine-parse",
-                  "De procesengine weigert dit model: " + problem.getMessage()));
+                  nl.zorgpad.refusal.DutchText.of("modeling.engineRefused", problem.getMessage())));
         }
       }
       if (issues.isEmpty()) {
@@ -101,6 +101,9 @@ class EngineModelCheck {
 
   private static ValidationIssue engineError(String resource, Exception e) {
     return ValidationIssue.error(
-        resource, null, "engine-parse", "De procesengine weigert dit model: " + e.getMessage());
+        resource,
+        null,
+        "engine-parse",
+        nl.zorgpad.refusal.DutchText.of("modeling.engineRefused", e.getMessage()));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.zorgpad.modelpolicy.ModelPolicy;
 import nl.zorgpad.modelpolicy.PolicyViolation;
+import nl.zorgpad.refusal.DutchText;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -110,7 +111,7 @@ public class ModelValidator {
               resource,
               null,
               "bpmn-parse",
-              "Het zorgpad kan niet worden gelezen (geen geldig BPMN): " + rootMessage(e)));
+              DutchText.of("modelvalidator.bpmn-parse", rootMessage(e))));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
@@ -120,10 +121,7 @@ public class ModelValidator {
                 resource,
                 process.getId(),
                 "history-time-to-live",
-                "Zorgpad "
-                    + label(process)
-                    + " heeft geen bewaartermijn (historyTimeToLive)."
-                    + " Vul het aantal dagen in dat afgeronde casussen bewaard blijven."));
+                DutchText.of("modelvalidator.history-time-to-live.process", label(process))));
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -147,22 +145,15 @@ public class ModelValidator {
                 resource,
                 task.getId(),
                 "decision-exists",
-                "Beslistaak "
-                    + label(task)
-                    + " kiest de beslistabel met een expressie ("
-                    + decisionRef
-                    + "); Zorgpad kan niet controleren of die bestaat."));
+                DutchText.of(
+                    "modelvalidator.decision-exists.expression", label(task), decisionRef)));
       } else if (!context.decisionKeys().contains(decisionRef)) {
         issues.add(
             ValidationIssue.error(
                 resource,
                 task.getId(),
                 "decision-exists",
-                "Beslistaak "
-                    + label(task)
-                    + " gebruikt beslistabel '"
-                    + decisionRef
-                    + "', maar die bestaat niet. Publiceer de beslistabel eerst of tegelijk."));
+                DutchText.of("modelvalidator.decision-exists.missing", label(task), decisionRef)));
       }
     }
     return issues;
@@ -177,10 +168,7 @@ public class ModelValidator {
               resource,
               task.getId(),
               "discipline-required",
-              "Taak "
-                  + label(task)
-                  + " heeft geen discipline. Kies wie deze taak krijgt"
-                  + " (kandidaatgroep)."));
+              DutchText.of("modelvalidator.discipline-required", label(task))));
       return;
     }
     for (String group : groups) {
@@ -193,22 +181,14 @@ public class ModelValidator {
                 resource,
                 task.getId(),
                 "discipline-known",
-                "De discipline van taak "
-                    + label(task)
-                    + " is een expressie ("
-                    + group
-                    + "); Zorgpad kan niet controleren of die bestaat."));
+                DutchText.of("modelvalidator.discipline-known.expression", label(task), group)));
       } else if (!context.candidateGroups().contains(group)) {
         issues.add(
             ValidationIssue.error(
                 resource,
                 task.getId(),
                 "discipline-known",
-                "Taak "
-                    + label(task)
-                    + ": discipline '"
-                    + group
-                    + "' bestaat niet op de sociale kaart."));
+                DutchText.of("modelvalidator.discipline-known.missing", label(task), group)));
       }
     }
   }
@@ -229,7 +209,7 @@ public class ModelValidator {
                 resource,
                 element.getId(),
                 "form-required",
-                "Taak " + label(element) + " heeft geen formulier. Kies een formulier (formRef)."));
+                DutchText.of("modelvalidator.form-required", label(element))));
       }
       return;
     }
@@ -239,23 +219,14 @@ public class ModelValidator {
               resource,
               element.getId(),
               "form-exists",
-              "Het formulier van "
-                  + label(element)
-                  + " is een expressie ("
-                  + formRef
-                  + "); Zorgpad kan niet controleren of het bestaat."));
+              DutchText.of("modelvalidator.form-exists.expression", label(element), formRef)));
     } else if (!context.formIds().contains(formRef)) {
       issues.add(
           ValidationIssue.error(
               resource,
               element.getId(),
               "form-exists",
-              "Formulier '"
-                  + formRef
-                  + "' van "
-                  + label(element)
-                  + " bestaat niet."
-                  + " Publiceer het formulier eerst of tegelijk."));
+              DutchText.of("modelvalidator.form-exists.missing", formRef, label(element))));
     }
     if ("deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
       issues.add(
@@ -263,10 +234,7 @@ public class ModelValidator {
               resource,
               element.getId(),
               "form-binding",
-              label(element)
-                  + " zoekt het formulier in dezelfde publicatie (binding 'deployment')."
-                  + " De werkbank publiceert alleen gewijzigde bestanden: kies binding 'latest'"
-                  + " of 'version'."));
+              DutchText.of("modelvalidator.form-binding", label(element))));
     }
   }
 
@@ -278,10 +246,7 @@ public class ModelValidator {
               resource,
               call.getId(),
               "called-process-exists",
-              "Deelproces "
-                  + label(call)
-                  + " roept een CMMN-case aan; Zorgpad gebruikt alleen"
-                  + " zorgpaden (BPMN)."));
+              DutchText.of("modelvalidator.called-process-exists.cmmn", label(call))));
       return;
     }
     String key = call.getCalledElement();
@@ -291,33 +256,21 @@ public class ModelValidator {
               resource,
               call.getId(),
               "called-process-exists",
-              "Deelproces "
-                  + label(call)
-                  + " roept geen zorgpad aan. Kies het zorgpad dat hier"
-                  + " wordt uitgevoerd."));
+              DutchText.of("modelvalidator.called-process-exists.none", label(call))));
     } else if (isExpression(key)) {
       issues.add(
           ValidationIssue.warning(
               resource,
               call.getId(),
               "called-process-exists",
-              "Deelproces "
-                  + label(call)
-                  + " kiest het zorgpad met een expressie ("
-                  + key
-                  + "); Zorgpad kan niet controleren of het bestaat."));
+              DutchText.of("modelvalidator.called-process-exists.expression", label(call), key)));
     } else if (!context.processKeys().contains(key)) {
       issues.add(
           ValidationIssue.error(
               resource,
               call.getId(),
               "called-process-exists",
-              "Deelproces "
-                  + label(call)
-                  + " roept zorgpad '"
-                  + key
-                  + "' aan, maar dat bestaat"
-                  + " niet. Publiceer dat zorgpad eerst of tegelijk."));
+              DutchText.of("modelvalidator.called-process-exists.missing", label(call), key)));
     }
   }
 
@@ -333,7 +286,7 @@ public class ModelValidator {
               resource,
               null,
               "dmn-parse",
-              "De beslistabel kan niet worden gelezen (geen geldig DMN): " + rootMessage(e)));
+              DutchText.of("modelvalidator.dmn-parse", rootMessage(e))));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -343,12 +296,9 @@ public class ModelValidator {
                 resource,
                 decision.getId(),
                 "history-time-to-live",
-                "Beslissing "
-                    + (isBlank(decision.getName())
-                        ? "'" + decision.getId() + "'"
-                        : "'" + decision.getName() + "'")
-                    + " heeft geen bewaartermijn"
-                    + " (historyTimeToLive)."));
+                DutchText.of(
+                    "modelvalidator.history-time-to-live.decision",
+                    isBlank(decision.getName()) ? decision.getId() : decision.getName())));
       }
     }
     return issues;
@@ -363,19 +313,12 @@ public class ModelValidator {
     } catch (IOException e) {
       return List.of(
           ValidationIssue.error(
-              resource,
-              null,
-              "form-parse",
-              "Het formulier kan niet worden gelezen (geen geldige JSON)."));
+              resource, null, "form-parse", DutchText.of("modelvalidator.form-parse")));
     }
     List<ValidationIssue> issues = new ArrayList<>();
     if (form == null || !form.isObject() || isBlank(form.path("id").asText(null))) {
       issues.add(
-          ValidationIssue.error(
-              resource,
-              null,
-              "form-id",
-              "Het formulier heeft geen id; taken verwijzen met dat id naar het formulier."));
+          ValidationIssue.error(resource, null, "form-id", DutchText.of("modelvalidator.form-id")));
       return issues;
     }
     JsonNode version = form.get("schemaVersion");
@@ -385,13 +328,10 @@ public class ModelValidator {
               resource,
               form.path("id").asText(),
               "form-schema-version",
-              "Het formulier heeft schemaVersion "
-                  + version.asInt()
-                  + "; de takenlijst (form-js"
-                  + " 1.8.7) toont formulieren tot en met schemaVersion "
-                  + MAX_FORM_SCHEMA_VERSION
-                  + ". Maak het in de werkbank of in Camunda Modeler"
-                  + " voor Camunda 7.24."));
+              DutchText.of(
+                  "modelvalidator.form-schema-version",
+                  String.valueOf(version.asInt()),
+                  String.valueOf(MAX_FORM_SCHEMA_VERSION))));
     }
     // the component types (what form-js 1.8.7 can show and may show) are the model policy's
     return issues;

@@ -99,10 +99,7 @@ public class WorkbenchDeployer {
                 name,
                 null,
                 "resource-name",
-                "Bestandsnaam '"
-                    + name
-                    + "' is niet toegestaan: gebruik processes/….bpmn,"
-                    + " processes/….dmn of forms/….form."));
+                nl.zorgpad.refusal.DutchText.of("modeling.deploy.resourceName", name)));
         continue;
       }
       if (context == null) {
@@ -201,15 +198,12 @@ public class WorkbenchDeployer {
               + " of coalition(s) "
               + user.tenantIds()
               + " may not deploy shared definitions",
-          "U bent coördinator van "
-              + String.join(", ", user.tenantIds())
-              + ": u publiceert"
-              + " voor uw eigen coalitie. De gedeelde zorgpaden beheert de centrale"
-              + " coördinator.");
+          nl.zorgpad.refusal.DutchText.of(
+              "modeling.deploy.sharedRefused", String.join(", ", user.tenantIds())));
     }
     throw new CoalitionRefusedException(
         "User " + user.userId() + " may not deploy for tenant " + tenantId,
-        "U kunt niet publiceren voor coalitie " + tenantId + ": u bent daar geen coördinator.");
+        nl.zorgpad.refusal.DutchText.of("modeling.deploy.coalitionRefused", tenantId));
   }
 
   /** Deploys the content of an earlier version again, as the newest version. */
