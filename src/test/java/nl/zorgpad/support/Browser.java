@@ -198,6 +198,23 @@ public final class Browser implements AutoCloseable {
     visible(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
+    // wait for the answer to the login: a page opened while the login is still in flight is
+    // requested without the session, saved by Spring Security and opened again after the login
+    // as ".../?continue" — without its #fragment (the Tasklist then lost the task or filter it
+    // was opened on, or stayed on the login page)
+    await(
+        "the login of " + user + " to finish",
+        d -> {
+          String url = d.getCurrentUrl();
+          if (url.contains("/login?error") || url.contains("/login?")) {
+            throw new AssertionError("login of " + user + " refused: " + diagnose());
+          }
+          return !url.contains("/login")
+              && "complete"
+                  .equals(
+                      ((org.openqa.selenium.JavascriptExecutor) d)
+                          .executeScript("return document.readyState"));
+        });
   }
 
   @Override
