@@ -82,7 +82,10 @@ class MonitorController {
     MonitorView view = monitor.view(principal.getName(), filter);
     if (view.table(indicator) == null) {
       throw new RefusalException(
-          404, "monitor-indicator-unknown", "unknown indicator", "Deze indicator bestaat niet.");
+          404,
+          "monitor-indicator-unknown",
+          "unknown indicator",
+          nl.zorgpad.refusal.DutchText.of("monitor.refused.indicator"));
     }
     monitor.logExport("MonitorCsv", filter);
     byte[] body = view.csv(indicator).getBytes(StandardCharsets.UTF_8);

@@ -64,21 +64,23 @@ class MonitorScope {
           403,
           "monitor-coalition-refused",
           "monitor of a coalition the user does not belong to",
-          "U kunt alleen de monitor van uw eigen coalitie bekijken.");
+          nl.zorgpad.refusal.DutchText.of("monitor.refused.coalition"));
     }
     YearMonth end = month(to, now, "tot");
     YearMonth start = month(from, end.minusMonths(11), "van");
     if (start.isAfter(end)) {
-      throw invalid("from after to", "De begindatum ligt na de einddatum.");
+      throw invalid(
+          "from after to", nl.zorgpad.refusal.DutchText.of("monitor.refused.fromAfterTo"));
     }
     if (start.plusMonths(MonitorQuery.MAX_MONTHS - 1).isBefore(end)) {
       throw invalid(
           "period too long",
-          "Kies een periode van ten hoogste " + MonitorQuery.MAX_MONTHS / 12 + " jaar.");
+          nl.zorgpad.refusal.DutchText.of(
+              "monitor.refused.periodTooLong", String.valueOf(MonitorQuery.MAX_MONTHS / 12)));
     }
     String chosenWijk = wijk == null || wijk.isBlank() ? null : wijk.trim();
     if (chosenWijk != null && !WIJK.matcher(chosenWijk).matches()) {
-      throw invalid("bad wijk", "Onbekende wijk.");
+      throw invalid("bad wijk", nl.zorgpad.refusal.DutchText.of("monitor.refused.wijk"));
     }
     return new Filter(chosen, start, end, chosenWijk);
   }
@@ -90,7 +92,8 @@ class MonitorScope {
     try {
       return YearMonth.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw invalid("bad month in " + field, "Geef de maand als jjjj-mm, bijvoorbeeld 2026-01.");
+      throw invalid(
+          "bad month in " + field, nl.zorgpad.refusal.DutchText.of("monitor.refused.month"));
     }
   }
 

@@ -52,8 +52,7 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
   static final String API_MESSAGE =
       "Expressions (${...} or #{...}) are not allowed in task or filter query input.";
   static final String USER_MESSAGE =
-      "Expressies zoals ${...} of #{...} zijn niet toegestaan in zoekopdrachten naar taken of"
-          + " filters.";
+      nl.zorgpad.refusal.DutchText.of("security.queryExpressionRefused");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

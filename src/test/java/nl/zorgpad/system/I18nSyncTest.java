@@ -135,14 +135,20 @@ class I18nSyncTest {
   /**
    * Packages whose user texts all come from the bundle: a string literal there that reads as
    * Dutch (one of a few words English texts do not use) fails the build. Grows as packages are
-   * cleaned (not yet: casus rules, monitor, tasklist filter names, demo data).
+   * cleaned (not yet: the OpenAPI descriptions in api, the Tasklist filter names, demo data).
    */
   private static final List<String> PACKAGES_WITHOUT_DUTCH_LITERALS =
-      List.of("nl/zorgpad/modeling", "nl/zorgpad/modelpolicy");
+      List.of(
+          "nl/zorgpad/modeling",
+          "nl/zorgpad/modelpolicy",
+          "nl/zorgpad/monitor",
+          "nl/zorgpad/security",
+          "nl/zorgpad/refusal");
 
   private static final Pattern DUTCH_WORD =
       Pattern.compile(
-          "(?i)\\b(het|een|niet|geen|wordt|kunt|bestaat|naar|voor|bij|van|uw|zijn|deze|dit)\\b");
+          "(?i)\\b(het|een|niet|geen|wordt|kunt|bestaat|naar|voor|bij|van|uw|zijn|deze|dit|de|u|te|en"
+              + "|kies|ligt)\\b");
 
   @Test
   void cleanedPackagesHaveNoDutchLiterals() throws IOException {
@@ -155,12 +161,18 @@ class I18nSyncTest {
       List<String> lines = Files.readAllLines(source);
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).strip();
-        if (line.startsWith("//") || line.startsWith("*") || line.startsWith("/*")) {
+        // comments, and the OpenAPI descriptions (annotations; docs/api.md keeps them Dutch)
+        if (line.startsWith("//")
+            || line.startsWith("*")
+            || line.startsWith("/*")
+            || line.startsWith("@")
+            || line.matches("(summary|description) = .*")) {
           continue;
         }
         Matcher literal = LITERAL.matcher(line);
         while (literal.find()) {
-          if (DUTCH_WORD.matcher(literal.group(1)).find()) {
+          // a code (geen-vermoeden, huisbezoek-niet-nodig) has no space; a text has
+          if (literal.group(1).contains(" ") && DUTCH_WORD.matcher(literal.group(1)).find()) {
             found.add(relative + ":" + (i + 1) + ": " + literal.group());
           }
         }
