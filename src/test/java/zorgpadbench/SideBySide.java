@@ -347,6 +347,17 @@ final class SideBySide {
   }
 
   private Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
+    return Child.start(
+        name,
+        ZorgpadBenchMain.class.getName(),
+        classpath,
+        jvmFlags(),
+        zorgpadArgs(dataDir, pgUrl),
+        logs);
+  }
+
+  /** Zorgpad's arguments in a child JVM: H2 file in dataDir, or the given PostgreSQL URL. */
+  static List<String> zorgpadArgs(Path dataDir, String pgUrl) {
     List<String> args = new ArrayList<>();
     args.add("--zorgpad.data-dir=" + dataDir);
     // the benchmark generates its own data; the monitor's demo year would only add start-up
@@ -361,7 +372,7 @@ final class SideBySide {
       args.add("--spring.flyway.user=" + Pg.USER);
       args.add("--spring.flyway.password=" + Pg.PASSWORD);
     }
-    return Child.start(name, ZorgpadBenchMain.class.getName(), classpath, jvmFlags(), args, logs);
+    return args;
   }
 
   private Child stock(String db, String name, Path dataDir, String pgUrl) throws IOException {
@@ -394,10 +405,14 @@ final class SideBySide {
   }
 
   private List<String> jvmFlags() {
+    return jvmFlags(settings.heap());
+  }
+
+  static List<String> jvmFlags(String heap) {
     // the same flags for both; JFR's deeper stacks only matter when someone profiles (docs)
     return List.of(
-        "-Xms" + settings.heap(),
-        "-Xmx" + settings.heap(),
+        "-Xms" + heap,
+        "-Xmx" + heap,
         "-XX:FlightRecorderOptions:stackdepth=256",
         "-Dfile.encoding=UTF-8",
         "-Duser.timezone=Europe/Amsterdam");

@@ -7,9 +7,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,18 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Configuration(proxyBeanMethods = false)
 class ZorgpadBenchConfig {
+
+  /**
+   * Counts JDBC statements while switched on ({@code /api/benchmark/sql-count}); only in a child
+   * started with {@code -Dbenchmark.sqlCount=true} (the throughput harness), so that the
+   * side-by-side suite measures Zorgpad's data source as it is.
+   */
+  @Bean
+  static BeanPostProcessor benchmarkSqlCounter() {
+    return Boolean.getBoolean("benchmark.sqlCount")
+        ? SqlCounter.INSTANCE
+        : new BeanPostProcessor() {};
+  }
 
   /** Registered as a member class of this configuration (not found by Zorgpad's scan). */
   @RestController
@@ -104,6 +118,21 @@ class ZorgpadBenchConfig {
         logging.setLogLevel(logger, on ? LogLevel.DEBUG : null);
       }
       return Map.of("sqlLog", on);
+    }
+
+    /** Statement counting on (counters reset) or off; GET answers the counts so far. */
+    @PostMapping("/sql-count")
+    Map<String, Object> sqlCount(@RequestParam boolean on, Principal principal) {
+      admin(principal);
+      Map<String, Object> before = SqlCounter.INSTANCE.snapshot();
+      SqlCounter.INSTANCE.switchOn(on);
+      return before;
+    }
+
+    @GetMapping("/sql-count")
+    Map<String, Object> sqlCounts(Principal principal) {
+      admin(principal);
+      return SqlCounter.INSTANCE.snapshot();
     }
 
     private void admin(Principal principal) {

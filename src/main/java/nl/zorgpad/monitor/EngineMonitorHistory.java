@@ -12,10 +12,7 @@ import java.util.function.Supplier;
 import nl.zorgpad.discipline.GroupDisciplines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -72,40 +69,86 @@ class EngineMonitorHistory implements MonitorHistory {
     return asSystem(() -> read(caseNumber));
   }
 
+  /**
+   * The case's instances, activities and tasks come from three plain statements on the engine's
+   * history tables (their indexes on {@code BUSINESS_KEY_}, {@code ROOT_PROC_INST_ID_} and
+   * {@code PROC_INST_ID_}), in the engine's default order ({@code ID_}); the variables and the
+   * candidates of a late task through the history service. This runs before the commit of
+   * nearly every task completion: through the engine's queries it cost 2 + 2 per instance
+   * commands, each with its dynamic SQL and authorization set-up (docs/benchmarks.md, "Task
+   * completion and case creation: causes and fixes").
+   */
   private CaseHistory read(String caseNumber) {
-    List<HistoricProcessInstance> mains =
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list();
-    HistoricProcessInstance main =
-        mains.stream()
-            .filter(p -> p.getSuperProcessInstanceId() == null)
-            .min(Comparator.comparing(HistoricProcessInstance::getStartTime))
+    Instance0 main =
+        jdbc
+            .query(
+                PROCESS_COLUMNS + " where BUSINESS_KEY_ = ? order by ID_",
+                EngineMonitorHistory::process,
+                caseNumber)
+            .stream()
+            .filter(p -> p.superId() == null)
+            .min(Comparator.comparing(Instance0::start))
             .orElse(null);
     if (main == null) {
       return CaseHistory.empty();
     }
-    List<HistoricProcessInstance> all =
+    List<Instance0> all =
         new ArrayList<>(
-            history
-                .createHistoricProcessInstanceQuery()
-                .rootProcessInstanceId(main.getId())
-                .list());
-    if (all.stream().noneMatch(p -> p.getId().equals(main.getId()))) {
+            jdbc.query(
+                PROCESS_COLUMNS + " where ROOT_PROC_INST_ID_ = ? order by ID_",
+                EngineMonitorHistory::process,
+                main.id()));
+    if (all.stream().noneMatch(p -> p.id().equals(main.id()))) {
       all.add(main);
     }
+    String[] ids = all.stream().map(Instance0::id).toArray(String[]::new);
+    String in = String.join(", ", java.util.Collections.nCopies(ids.length, "?"));
     // the call activity of the parent that started each subprocess
-    Map<String, List<HistoricActivityInstance>> activitiesByInstance = new HashMap<>();
+    Map<String, List<Activity>> activitiesByInstance = new HashMap<>();
     Map<String, String> calledFrom = new HashMap<>();
-    for (HistoricProcessInstance instance : all) {
-      List<HistoricActivityInstance> activities =
-          history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list();
-      activitiesByInstance.put(instance.getId(), activities);
-      for (HistoricActivityInstance activity : activities) {
-        if (activity.getCalledProcessInstanceId() != null) {
-          calledFrom.put(activity.getCalledProcessInstanceId(), activity.getActivityId());
-        }
-      }
-    }
-    String[] ids = all.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    jdbc.query(
+        "select PROC_INST_ID_, ACT_ID_, START_TIME_, END_TIME_, CALL_PROC_INST_ID_,"
+            + " ACT_INST_STATE_ from ACT_HI_ACTINST where PROC_INST_ID_ in ("
+            + in
+            + ") order by ID_",
+        rs -> {
+          String activityId = rs.getString("ACT_ID_");
+          String called = rs.getString("CALL_PROC_INST_ID_");
+          if (called != null) {
+            calledFrom.put(called, activityId);
+          }
+          // a cancelled activity (the case ended, a boundary timer interrupted it) did not
+          // finish
+          boolean cancelled = rs.getInt("ACT_INST_STATE_") == CANCELED;
+          activitiesByInstance
+              .computeIfAbsent(rs.getString("PROC_INST_ID_"), k -> new ArrayList<>())
+              .add(
+                  new Activity(
+                      activityId,
+                      instant(rs.getTimestamp("START_TIME_")),
+                      cancelled ? null : instant(rs.getTimestamp("END_TIME_"))));
+        },
+        (Object[]) ids);
+    Map<String, List<Task>> tasksByInstance = new HashMap<>();
+    jdbc.query(
+        "select PROC_INST_ID_, ID_, TASK_DEF_KEY_, DUE_DATE_, END_TIME_, DELETE_REASON_"
+            + " from ACT_HI_TASKINST where PROC_INST_ID_ in ("
+            + in
+            + ") order by ID_",
+        rs -> {
+          Instant due = instant(rs.getTimestamp("DUE_DATE_"));
+          Instant end = instant(rs.getTimestamp("END_TIME_"));
+          tasksByInstance
+              .computeIfAbsent(rs.getString("PROC_INST_ID_"), k -> new ArrayList<>())
+              .add(
+                  new Task(
+                      rs.getString("TASK_DEF_KEY_"),
+                      due,
+                      end,
+                      lateDiscipline(
+                          rs.getString("ID_"), due, end, rs.getString("DELETE_REASON_"))));
+        },
+        (Object[]) ids);
     Map<String, Map<String, String>> variables = new HashMap<>();
     for (HistoricVariableInstance variable :
         history
@@ -123,56 +166,60 @@ class EngineMonitorHistory implements MonitorHistory {
       }
     }
     List<Instance> instances = new ArrayList<>();
-    for (HistoricProcessInstance instance : all) {
-      List<Task> taskList = new ArrayList<>();
-      for (HistoricTaskInstance task :
-          history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
-        taskList.add(
-            new Task(
-                task.getTaskDefinitionKey(),
-                instant(task.getDueDate()),
-                instant(task.getEndTime()),
-                lateDiscipline(task)));
-      }
-      List<Activity> activities =
-          activitiesByInstance.get(instance.getId()).stream()
-              // a cancelled activity (the case ended, a boundary timer interrupted it) did not
-              // finish
-              .map(
-                  a ->
-                      new Activity(
-                          a.getActivityId(),
-                          instant(a.getStartTime()),
-                          a.isCanceled() ? null : instant(a.getEndTime())))
-              .toList();
+    for (Instance0 instance : all) {
       instances.add(
           new Instance(
-              instance.getId(),
-              instance.getProcessDefinitionKey(),
-              instant(instance.getStartTime()),
-              instant(instance.getEndTime()),
-              instance.getEndActivityId(),
-              calledFrom.get(instance.getId()),
-              activities,
-              taskList,
-              variables.getOrDefault(instance.getId(), Map.of())));
+              instance.id(),
+              instance.definitionKey(),
+              instance.start(),
+              instance.end(),
+              instance.endActivityId(),
+              calledFrom.get(instance.id()),
+              activitiesByInstance.getOrDefault(instance.id(), List.of()),
+              tasksByInstance.getOrDefault(instance.id(), List.of()),
+              variables.getOrDefault(instance.id(), Map.of())));
     }
-    String tenant = main.getTenantId() == null ? "" : main.getTenantId();
+    String tenant = main.tenant() == null ? "" : main.tenant();
     return new CaseHistory(tenant, instances);
   }
 
+  /** {@code ActivityInstanceState.CANCELED} as stored in {@code ACT_INST_STATE_}. */
+  static final int CANCELED = 2;
+
+  private static final String PROCESS_COLUMNS =
+      "select ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_, END_ACT_ID_, SUPER_PROCESS_INSTANCE_ID_,"
+          + " TENANT_ID_ from ACT_HI_PROCINST";
+
+  /** A historic process instance as the projection needs it. */
+  private record Instance0(
+      String id,
+      String definitionKey,
+      Instant start,
+      Instant end,
+      String endActivityId,
+      String superId,
+      String tenant) {}
+
+  private static Instance0 process(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Instance0(
+        rs.getString("ID_"),
+        rs.getString("PROC_DEF_KEY_"),
+        instant(rs.getTimestamp("START_TIME_")),
+        instant(rs.getTimestamp("END_TIME_")),
+        rs.getString("END_ACT_ID_"),
+        rs.getString("SUPER_PROCESS_INSTANCE_ID_"),
+        rs.getString("TENANT_ID_"));
+  }
+
   /** The discipline is looked up only for a task that was finished late (few identity links). */
-  private String lateDiscipline(HistoricTaskInstance task) {
-    if (task.getDueDate() == null
-        || task.getEndTime() == null
-        || !"completed".equals(task.getDeleteReason())
-        || !task.getEndTime().after(task.getDueDate())) {
+  private String lateDiscipline(String taskId, Instant due, Instant end, String deleteReason) {
+    if (due == null || end == null || !"completed".equals(deleteReason) || !end.isAfter(due)) {
       return null;
     }
     for (HistoricIdentityLinkLog link :
         history
             .createHistoricIdentityLinkLogQuery()
-            .taskId(task.getId())
+            .taskId(taskId)
             .type(IdentityLinkType.CANDIDATE)
             .list()) {
       String discipline = disciplines.disciplineOf(link.getGroupId()).orElse(null);
@@ -189,12 +236,12 @@ class EngineMonitorHistory implements MonitorHistory {
   }
 
   private String businessKey(String rootProcessInstanceId) {
-    HistoricProcessInstance root =
-        history
-            .createHistoricProcessInstanceQuery()
-            .processInstanceId(rootProcessInstanceId)
-            .singleResult();
-    return root == null ? null : root.getBusinessKey();
+    List<String> keys =
+        jdbc.queryForList(
+            "select BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ = ?",
+            String.class,
+            rootProcessInstanceId);
+    return keys.isEmpty() ? null : keys.get(0);
   }
 
   @Override

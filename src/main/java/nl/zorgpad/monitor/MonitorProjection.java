@@ -4,8 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.zorgpad.casus.NeighbourhoodChanged;
 import nl.zorgpad.monitor.CaseDossier.ConsentRow;
 import org.slf4j.Logger;
@@ -120,30 +125,67 @@ public class MonitorProjection {
         changed.caseFileId());
   }
 
+  /**
+   * Makes the case's rows equal to {@code facts}: rows that stay as they are are kept, only the
+   * changed ones are deleted and inserted. A task completion usually changes none or one of a
+   * case's facts; replacing all of them (≈ 8 rows) on every completion was most of the
+   * projection's writes and of the identity sequence's use (docs/benchmarks.md, "Task completion
+   * and case creation: causes and fixes"). The table's content afterwards is the same.
+   */
   private void store(long caseFileId, String coalition, String wijk, List<Fact> facts) {
-    jdbc.update("delete from zp_monitor_fact where case_file_id = ?", caseFileId);
-    List<Object[]> rows = new ArrayList<>();
+    Map<List<Object>, Deque<Long>> existing = new HashMap<>();
+    jdbc.query(
+        "select id, coalition, kind, code, fact_month, hours, wijk from zp_monitor_fact"
+            + " where case_file_id = ?",
+        rs -> {
+          Object hours = rs.getObject("hours");
+          existing
+              .computeIfAbsent(
+                  row(
+                      rs.getString("coalition"),
+                      rs.getString("kind"),
+                      rs.getString("code"),
+                      rs.getDate("fact_month").toLocalDate(),
+                      hours == null ? null : ((Number) hours).intValue(),
+                      rs.getString("wijk")),
+                  k -> new ArrayDeque<>())
+              .add(rs.getLong("id"));
+        },
+        caseFileId);
+    List<Object[]> inserts = new ArrayList<>();
     for (Fact fact : facts) {
       if (fact.at() == null) {
         continue;
       }
-      rows.add(
+      String code = truncate(fact.code());
+      LocalDate month = fact.month();
+      Deque<Long> same =
+          existing.get(row(coalition, fact.kind().name(), code, month, fact.hours(), wijk));
+      if (same != null && !same.isEmpty()) {
+        same.poll();
+        continue;
+      }
+      inserts.add(
           new Object[] {
-            caseFileId,
-            coalition,
-            fact.kind().name(),
-            truncate(fact.code()),
-            Date.valueOf(fact.month()),
-            fact.hours(),
-            wijk
+            caseFileId, coalition, fact.kind().name(), code, Date.valueOf(month), fact.hours(), wijk
           });
     }
-    if (!rows.isEmpty()) {
+    List<Object[]> deletes = new ArrayList<>();
+    existing.values().forEach(ids -> ids.forEach(id -> deletes.add(new Object[] {id})));
+    if (!deletes.isEmpty()) {
+      jdbc.batchUpdate("delete from zp_monitor_fact where id = ?", deletes);
+    }
+    if (!inserts.isEmpty()) {
       jdbc.batchUpdate(
           "insert into zp_monitor_fact (case_file_id, coalition, kind, code,"
               + " fact_month, hours, wijk) values (?, ?, ?, ?, ?, ?, ?)",
-          rows);
+          inserts);
     }
+  }
+
+  private static List<Object> row(
+      String coalition, String kind, String code, LocalDate month, Integer hours, String wijk) {
+    return Arrays.asList(coalition, kind, code, month, hours, wijk);
   }
 
   private CaseDossier dossier(String caseNumber) {
