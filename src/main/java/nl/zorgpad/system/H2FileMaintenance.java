@@ -3,6 +3,7 @@ package nl.zorgpad.system;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +17,36 @@ import org.springframework.stereotype.Component;
  * Keeps the embedded H2 file from growing into dead space (issue 13, finding 6). The datasource
  * URL sets {@code WRITE_DELAY=0} so that every commit is in the file before it returns
  * ({@code H2DurabilityIT}); with that setting H2's MVStore runs no background writer, and the
- * background writer is what rewrites the live pages of old, mostly dead chunks — without it
- * every commit appends a chunk and the space of old chunks is reclaimed only at close (the
- * file was 31–40× its live data). This job does that rewrite itself, on a schedule: it asks
- * the store to raise the fill rate of its chunks ({@code MVStore.compact(int, int)}, at most
- * {@code zorgpad.h2.compact-write-mb} per run); the chunks so emptied are freed after H2's
- * retention time and their space is reused by the next commits, so the file stops growing with
- * the number of commits. Commits stay synchronous; the job only takes H2's store lock while it
- * writes. Nothing happens for PostgreSQL or an in-memory H2 (docs/operations.md, "The embedded
- * H2 default"). H2 is a runtime dependency, so its API is called by reflection (public
- * methods of H2 2.3: {@code JdbcConnection.getSession}, {@code SessionLocal.getDatabase},
- * {@code Database.getStore}, {@code Store.getMvStore}, {@code MVStore.compact}).
+ * background writer's housekeeping (every third of a second by default) is what keeps the file
+ * close to its live data. This job does the same two steps of that housekeeping itself, every
+ * {@code zorgpad.h2.compact-interval} (docs/operations.md, "The embedded H2 default"):
+ *
+ * <ol>
+ *   <li><b>Rewrite.</b> Every commit writes a new chunk with the changed B-tree pages; an older
+ *       chunk stays allocated as long as a single one of its pages is still current. While the
+ *       live share of the chunks' bytes ({@code FileStore.getChunksFillRate}) is below {@code
+ *       zorgpad.h2.compact-target-fill-rate}, the live pages of the emptiest old chunks are
+ *       rewritten ({@code MVStore.compact}, {@code compact-write-mb} per step) and stored in one
+ *       new chunk ({@code MVStore.commit}); the old chunks are then dead and H2 frees them once
+ *       they are older than its retention time (45 s, H2's default, left alone). The steps repeat
+ *       until the target is reached or {@code compact-max-time} has passed, so the job does more
+ *       while the file grows faster than its live data and nothing when it does not.
+ *   <li><b>Shrink.</b> Freed chunks leave holes; new chunks fill them, but the file only gets
+ *       shorter when its tail is free. When less than {@code compact-move-below-fill-rate} % of
+ *       the file is in use, chunks from the end are moved into the holes and the file is
+ *       truncated ({@code RandomAccessStore.compactMoveChunks}, at most {@code compact-move-mb}
+ *       per run; H2 syncs the file before and after each move).
+ * </ol>
+ *
+ * <p>The previous version of this job compared the <em>file's</em> fill rate (allocated blocks /
+ * file length, ~100 % in a file that only grows) with the target, so it almost never ran, and
+ * once a minute was 180 times less often than H2's own housekeeping; it did not store the
+ * rewritten pages nor shrink the file. Commits stay synchronous; the job holds H2's store lock
+ * while it rewrites or moves (commits wait for it). Nothing happens for PostgreSQL or an
+ * in-memory H2. H2 is a runtime dependency, so its API is called by reflection (public methods of
+ * H2 2.3: {@code JdbcConnection.getSession}, {@code SessionLocal.getDatabase}, {@code
+ * Database.getStore}, {@code Store.getMvStore}, {@code MVStore.compact/commit/getFillRate}, {@code
+ * FileStore.getChunksFillRate}, {@code RandomAccessStore.compactMoveChunks}).
  */
 @Component
 @ConditionalOnClass(name = "org.h2.jdbc.JdbcConnection")
@@ -38,20 +58,29 @@ class H2FileMaintenance {
   private final DataSource dataSource;
   private final int targetFillRate;
   private final int writeBytes;
+  private final long maxNanos;
+  private final int moveBelowFillRate;
+  private final long moveBytes;
   private volatile boolean applicable = true;
 
   H2FileMaintenance(
       DataSource dataSource,
       @Value("${zorgpad.h2.compact-target-fill-rate:80}") int targetFillRate,
-      @Value("${zorgpad.h2.compact-write-mb:16}") int writeMb) {
+      @Value("${zorgpad.h2.compact-write-mb:4}") int writeMb,
+      @Value("${zorgpad.h2.compact-max-time:PT0.5S}") Duration maxTime,
+      @Value("${zorgpad.h2.compact-move-below-fill-rate:50}") int moveBelowFillRate,
+      @Value("${zorgpad.h2.compact-move-mb:16}") int moveMb) {
     this.dataSource = dataSource;
     this.targetFillRate = targetFillRate;
     this.writeBytes = writeMb * 1024 * 1024;
+    this.maxNanos = maxTime.toNanos();
+    this.moveBelowFillRate = moveBelowFillRate;
+    this.moveBytes = moveMb * 1024L * 1024L;
   }
 
   @Scheduled(
-      initialDelayString = "${zorgpad.h2.compact-interval:PT1M}",
-      fixedDelayString = "${zorgpad.h2.compact-interval:PT1M}")
+      initialDelayString = "${zorgpad.h2.compact-interval:PT5S}",
+      fixedDelayString = "${zorgpad.h2.compact-interval:PT5S}")
   void scheduledCompaction() {
     if (!applicable) {
       return;
@@ -64,8 +93,8 @@ class H2FileMaintenance {
   }
 
   /**
-   * One compaction run; returns whether anything was rewritten. False (and the job stops) for a
-   * database that is not an embedded H2 file.
+   * One maintenance run (rewrite, then shrink); returns whether anything was rewritten or moved.
+   * False (and the job stops) for a database that is not an embedded H2 file.
    */
   boolean compact() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
@@ -74,16 +103,61 @@ class H2FileMaintenance {
         applicable = false;
         return false;
       }
-      int before = (Integer) call(store, "getFillRate");
-      boolean rewritten = false;
-      if (before < targetFillRate) {
-        Method compact = publicMethod(store.getClass(), "compact", int.class, int.class);
-        rewritten = (Boolean) compact.invoke(store, targetFillRate, writeBytes);
+      Object fileStore = call(store, "getFileStore");
+      int chunksBefore = (Integer) call(fileStore, "getChunksFillRate");
+      long sizeBefore = (Long) call(fileStore, "size");
+      boolean changed = false;
+      Method compact = publicMethod(store.getClass(), "compact", int.class, int.class);
+      long deadline = System.nanoTime() + maxNanos;
+      int steps = 0;
+      while ((Integer) call(fileStore, "getChunksFillRate") < targetFillRate
+          && System.nanoTime() - deadline < 0) {
+        boolean rewritten = (Boolean) compact.invoke(store, targetFillRate, writeBytes);
+        // store the rewritten pages now, in one chunk, so that the old chunks become dead (the
+        // background writer commits in the same cycle); the next commit would store them anyway
+        call(store, "commit");
+        if (!rewritten) {
+          break;
+        }
+        changed = true;
+        steps++;
       }
-      if (rewritten) {
-        LOG.debug("H2 file compaction: fill rate {} % -> {} %", before, call(store, "getFillRate"));
+      boolean moved = false;
+      Method move = null;
+      long size = (Long) call(fileStore, "size");
+      while ((Integer) call(store, "getFillRate") < moveBelowFillRate
+          && System.nanoTime() - deadline < 0) {
+        if (move == null) {
+          move =
+              publicMethod(
+                  fileStore.getClass(),
+                  "compactMoveChunks",
+                  int.class,
+                  long.class,
+                  store.getClass().getClassLoader().loadClass("org.h2.mvstore.MVStore"));
+        }
+        move.invoke(fileStore, moveBelowFillRate, moveBytes, store);
+        moved = true;
+        long shrunk = (Long) call(fileStore, "size");
+        if (shrunk >= size) {
+          break; // nothing more to move into the holes now
+        }
+        size = shrunk;
       }
-      return rewritten;
+      if (changed || moved) {
+        LOG.debug(
+            "H2 file maintenance: {} rewrite steps, chunk fill rate {} % -> {} %, file {} -> {} KB",
+            steps,
+            chunksBefore,
+            call(fileStore, "getChunksFillRate"),
+            sizeBefore / 1024,
+            (Long) call(fileStore, "size") / 1024);
+      }
+      return changed || moved;
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      // H2 refused this run (e.g. the database is closing): try again next time
+      LOG.warn("H2 file compaction failed: {}", e.getCause().toString());
+      return false;
     } catch (ReflectiveOperationException e) {
       applicable = false;
       LOG.warn("H2 file compaction not available with this H2 version: {}", e.toString());
@@ -113,7 +187,14 @@ class H2FileMaintenance {
     Object dbStore = call(database, "getStore");
     Object store = dbStore == null ? null : call(dbStore, "getMvStore");
     Object file = store == null ? null : call(store, "getFileStore");
-    return file == null || (Boolean) call(file, "isReadOnly") ? null : store;
+    if (file == null || (Boolean) call(file, "isReadOnly")) {
+      return null;
+    }
+    // compactMoveChunks exists for a single random-access file only (not for H2's append-only
+    // multi-file store)
+    Class<?> randomAccess =
+        file.getClass().getClassLoader().loadClass("org.h2.mvstore.RandomAccessStore");
+    return randomAccess.isInstance(file) ? store : null;
   }
 
   private static Object call(Object target, String method) throws ReflectiveOperationException {

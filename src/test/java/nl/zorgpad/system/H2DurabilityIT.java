@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,29 +29,55 @@ class H2DurabilityIT {
 
   @Test
   void committedWorkSurvivesAKilledProcess() throws Exception {
-    String url = configuredUrl().replace("${zorgpad.data-dir}", dataDir.toString());
-    int rows = 500;
+    killedAfterCommits(dataDir.resolve("plain"), 500, false);
+  }
 
-    Process child =
-        new ProcessBuilder(
+  /**
+   * The same while {@link H2FileMaintenance} rewrites and moves chunks (issue 13): the child dies
+   * with the job running; every commit must be there and the file must open.
+   */
+  @Test
+  void committedWorkSurvivesAKilledProcessWhileTheFileIsCompacted() throws Exception {
+    killedAfterCommits(dataDir.resolve("compacting"), 3000, true);
+  }
+
+  private void killedAfterCommits(Path dir, int rows, boolean compacting) throws Exception {
+    String url = configuredUrl().replace("${zorgpad.data-dir}", dir.toString());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 H2CrashChild.class.getName(),
                 url,
-                Integer.toString(rows))
-            .redirectErrorStream(true)
-            .start();
+                Integer.toString(rows)));
+    if (compacting) {
+      command.add("compacting");
+    }
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isEqualTo(137);
     assertThat(output).contains("COMMITTED " + rows);
+    assertThat(output).as("the maintenance job's output").doesNotContain("Exception");
+    if (compacting) {
+      assertThat(output).as("the job worked while the child committed").doesNotContain("MOVED 0\n");
+    }
 
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
         ResultSet count =
-            connection.createStatement().executeQuery("select count(*) from crash_probe")) {
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select count(*), count(distinct v), min(v), max(v), count(payload)"
+                        + " from crash_probe")) {
       count.next();
       assertThat(count.getInt(1)).isEqualTo(rows);
+      assertThat(count.getInt(2)).isEqualTo(rows);
+      assertThat(count.getInt(3)).isZero();
+      assertThat(count.getInt(4)).isEqualTo(rows - 1);
+      assertThat(count.getInt(5)).isEqualTo(rows);
     }
   }
 
