@@ -93,7 +93,8 @@ class H2FileMaintenance {
   }
 
   /**
-   * One maintenance run (rewrite, then shrink); returns whether anything was rewritten or moved.
+   * One maintenance run (rewrite, then shrink); returns whether pages were rewritten or the file
+   * got shorter.
    * False (and the job stops) for a database that is not an embedded H2 file.
    */
   boolean compact() throws SQLException {
@@ -137,11 +138,11 @@ class H2FileMaintenance {
                   store.getClass().getClassLoader().loadClass("org.h2.mvstore.MVStore"));
         }
         move.invoke(fileStore, moveBelowFillRate, moveBytes, store);
-        moved = true;
         long shrunk = (Long) call(fileStore, "size");
         if (shrunk >= size) {
           break; // nothing more to move into the holes now
         }
+        moved = true;
         size = shrunk;
       }
       if (changed || moved) {
