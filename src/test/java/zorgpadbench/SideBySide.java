@@ -346,7 +346,13 @@ final class SideBySide {
     return null;
   }
 
-  private Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
+  Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
+    return zorgpad(db, name, dataDir, pgUrl, List.of());
+  }
+
+  /** Zorgpad in a child JVM; {@code extraArgs} are further Spring arguments (a variant). */
+  Child zorgpad(String db, String name, Path dataDir, String pgUrl, List<String> extraArgs)
+      throws IOException {
     List<String> args = new ArrayList<>();
     args.add("--zorgpad.data-dir=" + dataDir);
     // the benchmark generates its own data; the monitor's demo year would only add start-up
@@ -361,6 +367,7 @@ final class SideBySide {
       args.add("--spring.flyway.user=" + Pg.USER);
       args.add("--spring.flyway.password=" + Pg.PASSWORD);
     }
+    args.addAll(extraArgs);
     return Child.start(name, ZorgpadBenchMain.class.getName(), classpath, jvmFlags(), args, logs);
   }
 
