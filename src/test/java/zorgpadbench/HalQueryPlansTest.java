@@ -24,7 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Writes {@code target/benchmarks/findings/plans-*.txt}.
  *
  * <p>Run after the suite: {@code ./mvnw -Pbenchmark test -Dbenchmark.explain=true
- * -Dtest=HalQueryPlansTest} (optionally {@code -Dbenchmark.caregiver=demo-jgz}).
+ * -Dtest=HalQueryPlansTest} (optionally {@code -Dbenchmark.caregiver=demo-jgz}, {@code
+ * -Dbenchmark.explain.dir=<dir>} for H2 files elsewhere than the suite's work copies).
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark.explain", matches = "true")
@@ -104,7 +105,12 @@ class HalQueryPlansTest {
         }
       }
     }
-    Path work = settings.root().resolve("work");
+    // the suite's work copies, or another directory (e.g. a copy of the Tasklist benchmark's data)
+    Path work =
+        Path.of(
+                System.getProperty(
+                    "benchmark.explain.dir", settings.root().resolve("work").toString()))
+            .toAbsolutePath();
     if (Files.isDirectory(work)) {
       try (Stream<Path> files = Files.walk(work)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".mv.db")).toList()) {

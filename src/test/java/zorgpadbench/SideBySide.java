@@ -347,13 +347,15 @@ final class SideBySide {
   }
 
   private Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
-    return Child.start(
-        name,
-        ZorgpadBenchMain.class.getName(),
-        classpath,
-        jvmFlags(),
-        zorgpadArgs(dataDir, pgUrl),
-        logs);
+    return zorgpad(db, name, dataDir, pgUrl, List.of());
+  }
+
+  /** Zorgpad in a child JVM; {@code extraArgs} are further Spring arguments (a variant). */
+  Child zorgpad(String db, String name, Path dataDir, String pgUrl, List<String> extraArgs)
+      throws IOException {
+    List<String> args = new ArrayList<>(zorgpadArgs(dataDir, pgUrl));
+    args.addAll(extraArgs);
+    return Child.start(name, ZorgpadBenchMain.class.getName(), classpath, jvmFlags(), args, logs);
   }
 
   /** Zorgpad's arguments in a child JVM: H2 file in dataDir, or the given PostgreSQL URL. */
