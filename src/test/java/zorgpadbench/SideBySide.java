@@ -346,7 +346,7 @@ final class SideBySide {
     return null;
   }
 
-  private Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
+  Child zorgpad(String db, String name, Path dataDir, String pgUrl) throws IOException {
     return zorgpad(db, name, dataDir, pgUrl, List.of());
   }
 
