@@ -359,6 +359,36 @@ final class SideBySide {
   }
 
   /** Zorgpad's arguments in a child JVM: H2 file in dataDir, or the given PostgreSQL URL. */
+  /**
+   * The body of Zorgpad's {@code submit-form} for a listed task: the variables of the task's
+   * deployed form, filled by {@link FormDriver} ({@code attempt} 1 is the correction after a
+   * refused first try); forms are read once per form key into {@code cache}.
+   */
+  static String zorgpadFormSubmission(
+      Session session, JsonNode task, int attempt, Map<String, FormDriver> cache, Random random) {
+    String key = task.path("camundaFormRef").path("key").asText(task.path("formKey").asText(""));
+    FormDriver form =
+        cache.computeIfAbsent(
+            key.isEmpty() ? "-" : key,
+            k -> {
+              HttpResponse<String> response =
+                  session.get(
+                      TASKLIST_API + "/task/" + task.path("id").asText() + "/deployed-form",
+                      "application/json");
+              return response.statusCode() == 200 ? FormDriver.parse(response.body()) : null;
+            });
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (form != null) {
+      synchronized (random) {
+        form.fill(random, LocalDate.now(), 0, Map.of(), attempt)
+            .forEach(
+                (name, value) ->
+                    variables.put(name, Map.of("value", value.value(), "type", value.type())));
+      }
+    }
+    return json(Map.of("variables", variables));
+  }
+
   static List<String> zorgpadArgs(Path dataDir, String pgUrl) {
     List<String> args = new ArrayList<>();
     args.add("--zorgpad.data-dir=" + dataDir);
@@ -1042,27 +1072,7 @@ final class SideBySide {
     }
 
     String zorgpadForm(Session session, JsonNode task, int attempt) {
-      String key = task.path("camundaFormRef").path("key").asText(task.path("formKey").asText(""));
-      FormDriver form =
-          formCache.computeIfAbsent(
-              key.isEmpty() ? "-" : key,
-              k -> {
-                HttpResponse<String> response =
-                    session.get(
-                        TASKLIST_API + "/task/" + task.path("id").asText() + "/deployed-form",
-                        "application/json");
-                return response.statusCode() == 200 ? FormDriver.parse(response.body()) : null;
-              });
-      Map<String, Object> variables = new LinkedHashMap<>();
-      if (form != null) {
-        synchronized (random) {
-          form.fill(random, LocalDate.now(), 0, Map.of(), attempt)
-              .forEach(
-                  (name, value) ->
-                      variables.put(name, Map.of("value", value.value(), "type", value.type())));
-        }
-      }
-      return json(Map.of("variables", variables));
+      return zorgpadFormSubmission(session, task, attempt, formCache, random);
     }
 
     String stockForm(Session session, JsonNode task) {

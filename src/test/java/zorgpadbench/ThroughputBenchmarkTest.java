@@ -264,27 +264,7 @@ class ThroughputBenchmarkTest {
   }
 
   String form(Session session, JsonNode task, int attempt) {
-    String key = task.path("camundaFormRef").path("key").asText(task.path("formKey").asText(""));
-    FormDriver form =
-        forms.computeIfAbsent(
-            key.isEmpty() ? "-" : key,
-            k -> {
-              HttpResponse<String> response =
-                  session.get(
-                      TASKLIST_API + "/task/" + task.path("id").asText() + "/deployed-form",
-                      "application/json");
-              return response.statusCode() == 200 ? FormDriver.parse(response.body()) : null;
-            });
-    Map<String, Object> variables = new LinkedHashMap<>();
-    if (form != null) {
-      synchronized (random) {
-        form.fill(random, LocalDate.now(), 0, Map.of(), attempt)
-            .forEach(
-                (name, value) ->
-                    variables.put(name, Map.of("value", value.value(), "type", value.type())));
-      }
-    }
-    return SideBySide.json(Map.of("variables", variables));
+    return SideBySide.zorgpadFormSubmission(session, task, attempt, forms, random);
   }
 
   /** The demo caregivers (not admin, auditor or coordinator), as the suite picks them. */

@@ -79,7 +79,7 @@ class EngineMonitorHistory implements MonitorHistory {
    * completion and case creation: causes and fixes").
    */
   private CaseHistory read(String caseNumber) {
-    Instance0 main =
+    HistoricInstance main =
         jdbc
             .query(
                 PROCESS_COLUMNS + " where BUSINESS_KEY_ = ? order by ID_",
@@ -87,12 +87,12 @@ class EngineMonitorHistory implements MonitorHistory {
                 caseNumber)
             .stream()
             .filter(p -> p.superId() == null)
-            .min(Comparator.comparing(Instance0::start))
+            .min(Comparator.comparing(HistoricInstance::start))
             .orElse(null);
     if (main == null) {
       return CaseHistory.empty();
     }
-    List<Instance0> all =
+    List<HistoricInstance> all =
         new ArrayList<>(
             jdbc.query(
                 PROCESS_COLUMNS + " where ROOT_PROC_INST_ID_ = ? order by ID_",
@@ -101,7 +101,7 @@ class EngineMonitorHistory implements MonitorHistory {
     if (all.stream().noneMatch(p -> p.id().equals(main.id()))) {
       all.add(main);
     }
-    String[] ids = all.stream().map(Instance0::id).toArray(String[]::new);
+    String[] ids = all.stream().map(HistoricInstance::id).toArray(String[]::new);
     String in = String.join(", ", java.util.Collections.nCopies(ids.length, "?"));
     // the call activity of the parent that started each subprocess
     Map<String, List<Activity>> activitiesByInstance = new HashMap<>();
@@ -166,7 +166,7 @@ class EngineMonitorHistory implements MonitorHistory {
       }
     }
     List<Instance> instances = new ArrayList<>();
-    for (Instance0 instance : all) {
+    for (HistoricInstance instance : all) {
       instances.add(
           new Instance(
               instance.id(),
@@ -191,7 +191,7 @@ class EngineMonitorHistory implements MonitorHistory {
           + " TENANT_ID_ from ACT_HI_PROCINST";
 
   /** A historic process instance as the projection needs it. */
-  private record Instance0(
+  private record HistoricInstance(
       String id,
       String definitionKey,
       Instant start,
@@ -200,8 +200,9 @@ class EngineMonitorHistory implements MonitorHistory {
       String superId,
       String tenant) {}
 
-  private static Instance0 process(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new Instance0(
+  private static HistoricInstance process(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new HistoricInstance(
         rs.getString("ID_"),
         rs.getString("PROC_DEF_KEY_"),
         instant(rs.getTimestamp("START_TIME_")),

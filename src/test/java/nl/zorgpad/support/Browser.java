@@ -206,7 +206,7 @@ public final class Browser implements AutoCloseable {
         "the login of " + user + " to finish",
         d -> {
           String url = d.getCurrentUrl();
-          if (url.contains("/login?error") || url.contains("/login?")) {
+          if (url.contains("/login?")) { // ?error, ?wachten: refused
             throw new AssertionError("login of " + user + " refused: " + diagnose());
           }
           return !url.contains("/login")
