@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * command, so six times in one Tasklist list request — reading every authorization row of the
  * installation (4.3 per case in Zorgpad: a task grant per task and group and a process-instance
  * grant per case and group). That work grows with the installation's whole history, not with
- * what the caregiver sees (docs/benchmarks.md, "The Tasklist's request: the group scan").
+ * what the caregiver sees (docs/benchmarks.md, "The group scan before every authorization check").
  *
  * <p>The narrowing changes no answer: a group without authorizations matches no row of the
  * authorization joins or the revoke check it feeds. So the groups are used as given (without
