@@ -34,6 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -Pbenchmark test -Dtest=ThroughputBenchmarkTest -Dbenchmark.throughput=true
  *   [-Dbenchmark.rounds=3 -Dbenchmark.signals=20 -Dbenchmark.completions=30 -Dbenchmark.jfr=true]
+ *   ["-Dbenchmark.throughput.args=--zorgpad.engine.literal-feel=false"]
  * </pre>
  *
  * With {@code benchmark.jfr} the child records a JFR profile to {@code
@@ -60,6 +61,16 @@ class ThroughputBenchmarkTest {
   private Child child;
   private List<String> caregivers;
 
+  /** Zorgpad's arguments plus {@code benchmark.throughput.args} (space-separated, e.g. a switch). */
+  private static List<String> args(Path data) {
+    List<String> args = new ArrayList<>(SideBySide.zorgpadArgs(data, null));
+    String extra = System.getProperty("benchmark.throughput.args", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
+    return args;
+  }
+
   @Test
   void caseCreationAndTaskCompletion() throws Exception {
     Path project =
@@ -85,7 +96,7 @@ class ThroughputBenchmarkTest {
             ZorgpadBenchMain.class.getName(),
             SideBySide.classpath(project),
             flags,
-            SideBySide.zorgpadArgs(data, null),
+            args(data),
             root.resolve("logs"))) {
       child = z.awaitUp(Duration.ofMinutes(10));
       log("Zorgpad up in " + String.format(Locale.ROOT, "%.0f", z.startupSeconds) + " s");

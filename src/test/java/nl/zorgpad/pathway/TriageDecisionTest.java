@@ -39,6 +39,17 @@ class TriageDecisionTest {
     engine = extension.getProcessEngine();
   }
 
+  @Test
+  void theRowsAreEvaluatedThroughTheApplicationsFeelPath() {
+    // camunda.cfg.xml registers LiteralFeelEnginePlugin as the application does
+    assertThat(
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration()
+                .getFeelEngine())
+        .isInstanceOf(LiteralFeelEngine.class);
+  }
+
   // --- zorgpad-risicoscore: one row per risk domain, COLLECT SUM ---
 
   static Stream<Arguments> weights() {
