@@ -35,6 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       them anew); Flyway migrates the copy on start;
  *   <li>{@code benchmark.tasklist.variants}: {@code name=--arg --arg;name2=…} (default one variant
  *       {@code current} without extra arguments);
+ *   <li>{@code benchmark.tasklist.filter} ("Taken voor mijn discipline"): the shared filter timed,
+ *       e.g. "Mijn werk", the Tasklist's default;
  *   <li>{@code benchmark.rounds} (5), {@code benchmark.calls} (20 per request kind and round),
  *       {@code benchmark.caregiver} ({@code demo-jgz});
  *   <li>{@code benchmark.tasklist.sql=true}: logs the SQL of one HAL request and one JSON request
@@ -91,7 +93,7 @@ class TasklistRequestBenchmarkTest {
                 + " sees "
                 + first.path("count").asLong()
                 + " tasks in '"
-                + SideBySide.ZORGPAD_FILTER
+                + filterName()
                 + "', "
                 + first.path("_embedded").path("variable").size()
                 + " variables embedded; start-up "
@@ -241,18 +243,24 @@ class TasklistRequestBenchmarkTest {
     return millis;
   }
 
+  /** The filter timed: {@code benchmark.tasklist.filter}, by default the issue's. */
+  private static String filterName() {
+    return System.getProperty("benchmark.tasklist.filter", SideBySide.ZORGPAD_FILTER);
+  }
+
   private static String filterId(Session care) {
+    String name = filterName();
     JsonNode filters =
         care.json(
             care.get(
                 SideBySide.TASKLIST_API + "/filter?resourceType=Task&itemCount=false",
                 "application/json"));
     for (JsonNode filter : filters) {
-      if (SideBySide.ZORGPAD_FILTER.equals(filter.path("name").asText())) {
+      if (name.equals(filter.path("name").asText())) {
         return filter.path("id").asText();
       }
     }
-    throw new IllegalStateException("no filter " + SideBySide.ZORGPAD_FILTER);
+    throw new IllegalStateException("no filter " + name);
   }
 
   /** The SQL of one HAL and one JSON request: the part of the child's log between on and off. */

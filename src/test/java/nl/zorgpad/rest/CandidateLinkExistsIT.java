@@ -27,11 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The task query's identity-link join is written as an inner join only where that returns the same
- * rows: every user, every query shape, list and count, with and without the rewrite.
+ * The task query's candidate test is written as a subquery only where that returns the same rows:
+ * every user, every query shape, list and count, with and without the rewrite.
  */
 @ZorgpadIntegrationTest
-class CandidateTaskInnerJoinIT {
+class CandidateLinkExistsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +39,7 @@ class CandidateTaskInnerJoinIT {
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
-  @Autowired CandidateTaskInnerJoinPlugin plugin;
+  @Autowired CandidateLinkExistsPlugin plugin;
 
   @AfterEach
   void restore() {
@@ -58,8 +58,8 @@ class CandidateTaskInnerJoinIT {
   }
 
   @Test
-  void everyUserGetsTheSameTasksFromEveryQueryShapeWithAndWithoutTheInnerJoin() {
-    CandidateTaskInnerJoin interceptor = plugin.interceptor();
+  void everyUserGetsTheSameTasksFromEveryQueryShapeWithAndWithoutTheRewrite() {
+    CandidateLinkExists interceptor = plugin.interceptor();
     List<User> users = identityService.createUserQuery().list();
     assertThat(users).hasSizeGreaterThan(5);
     long candidateTasksSeen = 0;
@@ -92,8 +92,7 @@ class CandidateTaskInnerJoinIT {
   }
 
   @Test
-  void theTasklistsDisciplineFilterIsWrittenWithTheInnerJoinAndItsDefaultFilterIsNot()
-      throws Exception {
+  void theTasklistsDisciplineFilterAndItsDefaultOrFilterAreRewritten() throws Exception {
     TestSession nurse = TestSession.of(port, "demo-jgz:demo");
     HttpResponse<String> filters =
         nurse.api("GET", TestSession.ENGINE + "/filter?resourceType=Task", null);
@@ -102,11 +101,13 @@ class CandidateTaskInnerJoinIT {
     for (JsonNode filter : JSON.readTree(filters.body())) {
       ids.put(filter.path("name").asText(), filter.path("id").asText());
     }
-    assertThat(ids).containsKeys("Taken voor mijn discipline", "Mijn werk");
+    assertThat(ids).containsKeys("Taken voor mijn discipline", "Mijn werk", "Mijn taken");
 
     assertThat(rewrittenBy(nurse, ids.get("Taken voor mijn discipline"))).isEqualTo(2);
-    // "Mijn werk" is an "or" query (her tasks or her groups' unclaimed tasks): left as it is
-    assertThat(rewrittenBy(nurse, ids.get("Mijn werk"))).isZero();
+    // "Mijn werk" is an "or" query (her tasks or her groups' unclaimed tasks), the default filter
+    assertThat(rewrittenBy(nurse, ids.get("Mijn werk"))).isEqualTo(2);
+    // "Mijn taken" has no candidate criterion: nothing to rewrite
+    assertThat(rewrittenBy(nurse, ids.get("Mijn taken"))).isZero();
   }
 
   /** Statements rewritten by one HAL list and one count of the filter, as the Tasklist asks. */
@@ -152,7 +153,49 @@ class CandidateTaskInnerJoinIT {
     shapes.put("involved user", new Shape(q -> q.taskInvolvedUser(userId), false));
     shapes.put(
         "or: assignee or candidate groups",
-        new Shape(q -> q.or().taskAssignee(userId).taskCandidateGroupIn(someGroup).endOr(), false));
+        new Shape(q -> q.or().taskAssignee(userId).taskCandidateGroupIn(someGroup).endOr(), true));
+    shapes.put(
+        "or: assignee or candidate groups, assigned too",
+        new Shape(
+            q ->
+                q.or()
+                    .taskAssignee(userId)
+                    .taskCandidateGroupIn(someGroup)
+                    .includeAssignedTasks()
+                    .endOr(),
+            true));
+    shapes.put(
+        "or: candidate user or assignee",
+        new Shape(q -> q.or().taskCandidateUser(userId).taskAssignee(userId).endOr(), true));
+    shapes.put(
+        "candidate groups and or: assignee or owner",
+        new Shape(
+            q ->
+                q.taskCandidateGroupIn(someGroup)
+                    .includeAssignedTasks()
+                    .or()
+                    .taskAssignee(userId)
+                    .taskOwner(userId)
+                    .endOr(),
+            true));
+    shapes.put(
+        "candidate groups and or: candidate user or assignee (two tests)",
+        new Shape(
+            q ->
+                q.taskCandidateGroupIn(someGroup)
+                    .or()
+                    .taskCandidateUser(userId)
+                    .taskAssignee(userId)
+                    .endOr(),
+            false));
+    shapes.put(
+        "or: involved user or candidate group",
+        new Shape(
+            q -> q.or().taskInvolvedUser(userId).taskCandidateGroup(someGroup.get(0)).endOr(),
+            false));
+    shapes.put(
+        "candidate groups without candidate users",
+        new Shape(q -> q.taskCandidateGroupIn(someGroup).withoutCandidateUsers(), false));
     shapes.put("without candidate groups", new Shape(TaskQuery::withoutCandidateGroups, false));
     shapes.put("no candidate criterion", new Shape(q -> q.active(), false));
     return shapes;

@@ -6,20 +6,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link CandidateTaskInnerJoin} to the engine's MyBatis configuration, so the task query of
+ * Adds {@link CandidateLinkExists} to the engine's MyBatis configuration, so the task query of
  * every door (the Tasklist's filters, {@code /engine-rest}, the Java API, Zorgpad's own pages)
- * joins a candidate query's identity links as an inner join. {@code
- * zorgpad.engine.task-query-inner-join=false} leaves the engine's statement as it is (to compare,
+ * tests a candidate criterion with a subquery instead of joining every task's links. {@code
+ * zorgpad.engine.candidate-link-exists=false} leaves the engine's statement as it is (to compare,
  * docs/benchmarks.md).
  */
 @Component
 @ConditionalOnProperty(
-    name = "zorgpad.engine.task-query-inner-join",
+    name = "zorgpad.engine.candidate-link-exists",
     havingValue = "true",
     matchIfMissing = true)
-public class CandidateTaskInnerJoinPlugin extends AbstractProcessEnginePlugin {
+public class CandidateLinkExistsPlugin extends AbstractProcessEnginePlugin {
 
-  private final CandidateTaskInnerJoin interceptor = new CandidateTaskInnerJoin();
+  private final CandidateLinkExists interceptor = new CandidateLinkExists();
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -28,7 +28,7 @@ public class CandidateTaskInnerJoinPlugin extends AbstractProcessEnginePlugin {
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(interceptor);
   }
 
-  public CandidateTaskInnerJoin interceptor() {
+  public CandidateLinkExists interceptor() {
     return interceptor;
   }
 }
