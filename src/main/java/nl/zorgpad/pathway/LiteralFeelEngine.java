@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The DMN engine's FEEL with the most common cells answered without the FEEL interpreter: the
  * Scala FEEL engine (feel-scala 1.19) builds its whole table of built-in functions again for every
- * evaluation ({@code FeelEngine.rootContext}), which was 28 % of a case creation's CPU
+ * evaluation ({@code FeelEngine.rootContext}), which was 27 % of a case creation's CPU
  * (docs/benchmarks.md, "Decision cells without the interpreter"). Answered here, with FEEL's
  * meaning:
  *

@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -43,8 +44,7 @@ class TriageDecisionTest {
   void theRowsAreEvaluatedThroughTheApplicationsFeelPath() {
     // camunda.cfg.xml registers LiteralFeelEnginePlugin as the application does
     assertThat(
-            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                    engine.getProcessEngineConfiguration())
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDmnEngineConfiguration()
                 .getFeelEngine())
         .isInstanceOf(LiteralFeelEngine.class);

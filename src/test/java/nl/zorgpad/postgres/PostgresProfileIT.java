@@ -20,6 +20,8 @@ import nl.zorgpad.ZorgpadApplication;
 import nl.zorgpad.audit.ChainVerification;
 import nl.zorgpad.audit.ChainVerificationService;
 import nl.zorgpad.audit.HashChain;
+import nl.zorgpad.rest.CandidateLinkExists;
+import nl.zorgpad.rest.CandidateLinkExistsPlugin;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
 import nl.zorgpad.time.ZorgpadTime;
@@ -589,6 +591,60 @@ class PostgresProfileIT {
     }
     assertThat(verifyAll())
         .allSatisfy(chain -> assertThat(chain.intact()).as(chain.summary()).isTrue());
+  }
+
+  @Test
+  @Order(12)
+  void candidateTaskQueriesAreRewrittenAndAnswerAsTheirJoinOnPostgres() {
+    // rest.CandidateLinkExists writes the candidate test as an exists subquery on every database
+    CandidateLinkExists interceptor = app.getBean(CandidateLinkExistsPlugin.class).interceptor();
+    List<String> groups =
+        jdbc.queryForList(
+            "select distinct group_id_ from act_ru_identitylink"
+                + " where type_ = 'candidate' and group_id_ is not null and task_id_ is not null"
+                + " order by group_id_",
+            String.class);
+    assertThat(groups).as("the demo data has candidate tasks").isNotEmpty();
+    String user = "demo-jgz";
+    for (String group : groups) {
+      Set<String> candidates =
+          Set.copyOf(
+              jdbc.queryForList(
+                  "select distinct t.id_ from act_ru_task t join act_ru_identitylink i"
+                      + " on i.task_id_ = t.id_ where i.type_ = 'candidate' and i.group_id_ = ?",
+                  String.class,
+                  group));
+      Set<String> mineOrUnclaimed =
+          Set.copyOf(
+              jdbc.queryForList(
+                  "select t.id_ from act_ru_task t where t.assignee_ = ? union"
+                      + " select t.id_ from act_ru_task t join act_ru_identitylink i"
+                      + " on i.task_id_ = t.id_ where t.assignee_ is null"
+                      + " and i.type_ = 'candidate' and i.group_id_ = ?",
+                  String.class,
+                  user,
+                  group));
+      long before = interceptor.rewrittenStatements();
+      var tasks = engine().getTaskService();
+      assertThat(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().list())
+          .extracting(Task::getId)
+          .as(group)
+          .containsExactlyInAnyOrderElementsOf(candidates);
+      assertThat(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count())
+          .isEqualTo(candidates.size());
+      assertThat(
+              tasks
+                  .createTaskQuery()
+                  .or()
+                  .taskAssignee(user)
+                  .taskCandidateGroup(group)
+                  .endOr()
+                  .list())
+          .extracting(Task::getId)
+          .as(user + " or " + group)
+          .containsExactlyInAnyOrderElementsOf(mineOrUnclaimed);
+      assertThat(interceptor.rewrittenStatements() - before).isEqualTo(3);
+    }
   }
 
   // --- helpers ---
