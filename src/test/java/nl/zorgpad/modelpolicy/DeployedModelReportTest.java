@@ -6,10 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.zorgpad.pathway.Deadlines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -139,18 +144,66 @@ class DeployedModelReportTest {
   private static DeployedModelReport.Result scan(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    ModelPolicy policy =
-        configuration.getProcessEnginePlugins().stream()
-            .filter(ModelPolicyPlugin.class::isInstance)
-            .map(ModelPolicyPlugin.class::cast)
-            .findFirst()
-            .map(ModelPolicyPlugin::policy)
-            .orElseGet(
-                () ->
-                    new ModelPolicy(
-                        PathwayBeans.of(configuration.getBeans()),
-                        new com.fasterxml.jackson.databind.ObjectMapper()));
-    return new DeployedModelReport(configuration, policy, java.time.Clock.systemUTC()).scan();
+    return new DeployedModelReport(configuration, policyOf(configuration), Clock.systemUTC())
+        .scan();
+  }
+
+  private static ModelPolicy policyOf(ProcessEngineConfigurationImpl configuration) {
+    return configuration.getProcessEnginePlugins().stream()
+        .filter(ModelPolicyPlugin.class::isInstance)
+        .map(ModelPolicyPlugin.class::cast)
+        .findFirst()
+        .map(ModelPolicyPlugin::policy)
+        .orElseGet(
+            () ->
+                new ModelPolicy(
+                    PathwayBeans.of(configuration.getBeans()),
+                    new com.fasterxml.jackson.databind.ObjectMapper()));
+  }
+
+  /** A clock that counts how often it is read: each scan reads it once, for its checkedAt. */
+  private static final class CountingClock extends Clock {
+    final AtomicInteger reads = new AtomicInteger();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      reads.incrementAndGet();
+      return Instant.now();
+    }
+  }
+
+  @Test
+  void theHealthCheckAnswersTheLastScanAndNeverScansItself() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) guarded.getProcessEngineConfiguration();
+    CountingClock clock = new CountingClock();
+    ModelPolicyHealthIndicator indicator =
+        new ModelPolicyHealthIndicator(configuration, policyOf(configuration), clock);
+    assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+
+    indicator.reportAtStartUp();
+    assertThat(clock.reads).hasValue(1);
+    Health first = indicator.health();
+    assertThat(first.getStatus()).isEqualTo(ModelPolicyHealthIndicator.BREACH);
+    for (int i = 0; i < 5; i++) {
+      assertThat(indicator.health()).isSameAs(first);
+    }
+    assertThat(clock.reads).as("no scan in a health request").hasValue(1);
+
+    indicator.scheduledRescan();
+    assertThat(clock.reads).hasValue(2);
+    assertThat(indicator.health()).isNotSameAs(first);
+    assertThat(indicator.health().getStatus()).isEqualTo(ModelPolicyHealthIndicator.BREACH);
   }
 
   @Test
