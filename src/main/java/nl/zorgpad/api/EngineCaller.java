@@ -42,7 +42,12 @@ class EngineCaller {
   }
 
   <T> T as(String userId, Supplier<T> action) {
-    identityService.setAuthentication(userId, groupsOf(userId), coalitionsOf(userId));
+    return as(userId, groupsOf(userId), coalitionsOf(userId), action);
+  }
+
+  /** As {@link #as(String, Supplier)}, with the groups and coalitions the caller already read. */
+  <T> T as(String userId, List<String> groups, List<String> coalitions, Supplier<T> action) {
+    identityService.setAuthentication(userId, groups, coalitions);
     try {
       return action.get();
     } finally {

@@ -241,8 +241,9 @@ class SignalController {
   ResponseEntity<SignalRegistered> register(
       @RequestBody(required = false) SignalRequest request, Principal principal) {
     String user = principal.getName();
-    List<String> disciplines =
-        engine.groupsOf(user).stream().filter(Disciplines.SIGNALLING::contains).toList();
+    // read once: the checks below and the engine call use the same groups and coalitions
+    List<String> groups = engine.groupsOf(user);
+    List<String> disciplines = groups.stream().filter(Disciplines.SIGNALLING::contains).toList();
     if (disciplines.isEmpty()) {
       throw new ApiException(
           HttpStatus.FORBIDDEN,
@@ -321,6 +322,8 @@ class SignalController {
       started =
           engine.as(
               user,
+              groups,
+              coalitions,
               () -> {
                 ProcessDefinition pathway =
                     CoalitionPathways.latest(repositoryService, MAIN_PATHWAY, coalition);
