@@ -66,6 +66,13 @@ public class CandidateLinkExists implements Interceptor {
     if (!enabled) {
       return invocation.proceed();
     }
+    // every statement of the engine passes here: look at the text first (a String search), and
+    // only for a candidate test read the statement's id by reflection (MetaObject per statement
+    // was ~2.5 % of a case creation's CPU samples)
+    String text = ((StatementHandler) invocation.getTarget()).getBoundSql().getSql();
+    if (text == null || !text.contains("'candidate'")) {
+      return invocation.proceed();
+    }
     MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
     // RoutingStatementHandler → its delegate (a BaseStatementHandler) holds the statement
     while (handler.hasGetter("delegate")) {
