@@ -68,17 +68,35 @@ class EngineCaseProgressReads implements CaseProgressReads {
     return open;
   }
 
+  /**
+   * The case's finished tasks, read per process instance of the case. Not one historic task query
+   * by business key: under authorization the engine writes that as the historic task table left
+   * joined to the grants and then joined to the historic instances, and H2 keeps that order — it
+   * read every historic task of the installation before the business key narrowed it (160–525 ms
+   * per case page at 2,000 cases; docs/benchmarks.md). By instance id the task index is used.
+   */
   @Override
   public List<FinishedTask> finishedTasks(String caseNumber) {
-    List<FinishedTask> done = new ArrayList<>();
-    for (HistoricTaskInstance task :
+    List<HistoricTaskInstance> tasks = new ArrayList<>();
+    for (HistoricProcessInstance instance :
         historyService
-            .createHistoricTaskInstanceQuery()
+            .createHistoricProcessInstanceQuery()
             .processInstanceBusinessKey(caseNumber)
-            .finished()
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
             .list()) {
+      tasks.addAll(
+          historyService
+              .createHistoricTaskInstanceQuery()
+              .processInstanceId(instance.getId())
+              .finished()
+              .list());
+    }
+    tasks.sort(
+        java.util.Comparator.comparing(
+                HistoricTaskInstance::getStartTime,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(HistoricTaskInstance::getId));
+    List<FinishedTask> done = new ArrayList<>(tasks.size());
+    for (HistoricTaskInstance task : tasks) {
       done.add(
           new FinishedTask(
               task.getId(),

@@ -306,6 +306,46 @@ class CaseOverviewIT {
   }
 
   @Test
+  void theFinishedTasksOfEveryInstanceOfTheCaseAreShownWithWhoDidThem() {
+    // case 5 went through the consent sub-pathway and the main pathway: its finished tasks are
+    // read per instance (not by business key, which read every historic task under authorization)
+    String caseNumber = demoCase("DEMO-VK-0105");
+    List<String> instancesWithFinishedTasks =
+        historyService
+            .createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .finished()
+            .list()
+            .stream()
+            .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getProcessInstanceId)
+            .distinct()
+            .toList();
+    assertThat(instancesWithFinishedTasks).hasSizeGreaterThan(1);
+    List<String> expected =
+        historyService
+            .createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .finished()
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .list()
+            .stream()
+            .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getName)
+            .toList();
+
+    String page = http.get("/casus/" + caseNumber, MIDWIFE).body();
+
+    List<String> shown =
+        java.util.regex.Pattern.compile("class=\"zp-done-task\">([^<(]+) \\(")
+            .matcher(page)
+            .results()
+            .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)))
+            .toList();
+    assertThat(shown).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(page).contains("Toestemming vragen aan cliënt (door ").contains("afgerond ");
+  }
+
+  @Test
   void theMidwifeEntersTheClientsDataOnTheCliëntgegevensPage() {
     String caseNumber = demoCase("DEMO-VK-0103");
     TestSession midwife = TestSession.browser(port, MIDWIFE);
