@@ -2,6 +2,7 @@ package nl.zorgpad.pathway;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -46,16 +48,23 @@ class EngineCaseProgressReads implements CaseProgressReads {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The case's open tasks, read per running process instance of the case, for the reason given at
+   * {@link #finishedTasks}: by business key, H2 read every open task of the installation (12 ms at
+   * 2,253 open tasks, 0.1 ms by instance id).
+   */
   @Override
   public List<OpenTask> openTasks(String caseNumber) {
-    List<OpenTask> open = new ArrayList<>();
-    for (Task task :
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(caseNumber)
-            .orderByTaskCreateTime()
-            .asc()
-            .list()) {
+    List<Task> tasks = new ArrayList<>();
+    for (ProcessInstance instance :
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
+      tasks.addAll(taskService.createTaskQuery().processInstanceId(instance.getId()).list());
+    }
+    tasks.sort(
+        Comparator.comparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::getId));
+    List<OpenTask> open = new ArrayList<>(tasks.size());
+    for (Task task : tasks) {
       open.add(
           new OpenTask(
               task.getId(),
@@ -91,9 +100,8 @@ class EngineCaseProgressReads implements CaseProgressReads {
               .list());
     }
     tasks.sort(
-        java.util.Comparator.comparing(
-                HistoricTaskInstance::getStartTime,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        Comparator.comparing(
+                HistoricTaskInstance::getStartTime, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(HistoricTaskInstance::getId));
     List<FinishedTask> done = new ArrayList<>(tasks.size());
     for (HistoricTaskInstance task : tasks) {
