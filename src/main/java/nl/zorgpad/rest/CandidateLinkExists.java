@@ -12,6 +12,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
@@ -74,7 +75,13 @@ public class CandidateLinkExists implements Interceptor {
     if (text == null || !text.contains("'candidate'")) {
       return invocation.proceed();
     }
-    MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
+    // another interceptor's proxy (BusinessKeySubquery) → the handler it wraps
+    Object target = invocation.getTarget();
+    while (java.lang.reflect.Proxy.isProxyClass(target.getClass())
+        && java.lang.reflect.Proxy.getInvocationHandler(target) instanceof Plugin plugin) {
+      target = SystemMetaObject.forObject(plugin).getValue("target");
+    }
+    MetaObject handler = SystemMetaObject.forObject(target);
     // RoutingStatementHandler → its delegate (a BaseStatementHandler) holds the statement
     while (handler.hasGetter("delegate")) {
       handler = SystemMetaObject.forObject(handler.getValue("delegate"));
