@@ -2,7 +2,7 @@ package nl.zorgpad.notification;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,30 +40,30 @@ class OutboxSender {
       if (due.isEmpty()) {
         break;
       }
-      int failed = 0;
-      String firstError = null;
+      List<Outbox.Failure> failures = new ArrayList<>();
       Duration wait = null;
       for (Outbox.Mail mail : due) {
         try {
           transport.send(
               properties.from(), mail.recipient(), mail.subject(), mail.text(), mail.html());
+          // at once, each: a delivered mail must not be sent again after a crash
           outbox.markSent(mail, clock.instant());
           sent++;
         } catch (RuntimeException e) {
-          failed++;
-          firstError = firstError == null ? e.getMessage() : firstError;
           wait = properties.retryAfter(mail.attempts() + 1);
-          Instant next = clock.instant().plus(wait);
-          if (outbox.markFailed(mail, e.getMessage(), next, properties.maxAttempts())) {
-            LOG.error(
-                "Notification mail {} ({}) given up after {} attempts: {}",
-                mail.id(),
-                mail.kind(),
-                properties.maxAttempts(),
-                e.getMessage());
-          }
+          failures.add(new Outbox.Failure(mail, e.getMessage(), clock.instant().plus(wait)));
         }
       }
+      for (Outbox.Failure last : outbox.markFailed(failures, properties.maxAttempts())) {
+        LOG.error(
+            "Notification mail {} ({}) given up after {} attempts: {}",
+            last.mail().id(),
+            last.mail().kind(),
+            properties.maxAttempts(),
+            last.error());
+      }
+      int failed = failures.size();
+      String firstError = failed == 0 ? null : failures.get(0).error();
       if (failed > 0) {
         // one line per round, not one per mail: a demo without a mail server stays readable
         LOG.warn(
