@@ -399,6 +399,9 @@ final class SideBySide {
     args.add("--zorgpad.data-dir=" + dataDir);
     // the benchmark generates its own data; the monitor's demo year would only add start-up
     args.add("--zorgpad.demo.monitor-cases=false");
+    // a relay that accepts the mails, as an installation has (MailRelay)
+    args.add("--spring.mail.host=127.0.0.1");
+    args.add("--spring.mail.port=" + MailRelay.port());
     if (pgUrl == null) {
       args.add("--spring.profiles.active=demo");
     } else {
