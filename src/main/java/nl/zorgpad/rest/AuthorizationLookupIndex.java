@@ -2,12 +2,8 @@ package nl.zorgpad.rest;
 
 import javax.sql.DataSource;
 import nl.zorgpad.startup.StartupStep;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +26,7 @@ import org.springframework.stereotype.Component;
     name = "zorgpad.engine.authorization-lookup-index",
     havingValue = "true",
     matchIfMissing = true)
-public class AuthorizationLookupIndex implements StartupStep {
+public class AuthorizationLookupIndex extends EngineTableIndex {
 
   static final String NAME = "ZP_IDX_AUTH_LOOKUP";
 
@@ -40,24 +36,7 @@ public class AuthorizationLookupIndex implements StartupStep {
           + " ON ACT_RU_AUTHORIZATION (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_,"
           + " PERMS_, ID_, REV_, REMOVAL_TIME_, ROOT_PROC_INST_ID_)";
 
-  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationLookupIndex.class);
-
-  private final JdbcTemplate jdbc;
-
   AuthorizationLookupIndex(DataSource dataSource) {
-    this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  @Override
-  public void run() {
-    try {
-      jdbc.execute(CREATE);
-    } catch (DataAccessException e) {
-      LOG.warn(
-          "Could not create the authorization lookup index (the engine's checks stay correct but"
-              + " slower); a DBA can create it with: {}; cause: {}",
-          CREATE,
-          e.getMostSpecificCause().getMessage());
-    }
+    super(dataSource, CREATE, "the engine's authorization checks stay correct but slower");
   }
 }

@@ -1,16 +1,13 @@
 package nl.zorgpad.rest;
 
 import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
 
 /**
  * A task query by business key ({@code processInstanceBusinessKey}, {@code …BusinessKeyIn}; the
@@ -36,7 +33,7 @@ import org.apache.ibatis.reflection.SystemMetaObject;
         type = StatementHandler.class,
         method = "prepare",
         args = {Connection.class, Integer.class}))
-public class BusinessKeySubquery implements Interceptor {
+public class BusinessKeySubquery extends StatementRewrite {
 
   /** The instance tables and the alias the engine's task queries give them. */
   private static final Pattern JOIN =
@@ -47,34 +44,11 @@ public class BusinessKeySubquery implements Interceptor {
 
   private static final Pattern IN_LIST = Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
 
-  private final AtomicLong rewritten = new AtomicLong();
-  private volatile boolean enabled = true;
-
   @Override
-  public Object intercept(Invocation invocation) throws Throwable {
-    if (!enabled) {
-      return invocation.proceed();
-    }
-    BoundSql boundSql = ((StatementHandler) invocation.getTarget()).getBoundSql();
-    String text = boundSql.getSql();
-    if (text != null && text.contains("BUSINESS_KEY_") && text.contains("RES.PROC_INST_ID_")) {
-      String sql = rewrite(text);
-      if (sql != null) {
-        SystemMetaObject.forObject(boundSql).setValue("sql", sql);
-        rewritten.incrementAndGet();
-      }
-    }
-    return invocation.proceed();
-  }
-
-  /** How many statements were rewritten (for tests and the harness). */
-  public long rewrittenStatements() {
-    return rewritten.get();
-  }
-
-  /** Off: every statement as the engine wrote it (the equivalence test compares both). */
-  void setEnabled(boolean enabled) {
-    this.enabled = enabled;
+  String rewrite(String text, BoundSql boundSql, Invocation invocation) {
+    return text.contains("BUSINESS_KEY_") && text.contains("RES.PROC_INST_ID_")
+        ? rewrite(text)
+        : null;
   }
 
   /** The statement with the key test as a subquery, or null to keep the engine's. */

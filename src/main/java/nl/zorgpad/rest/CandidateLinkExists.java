@@ -3,13 +3,11 @@ package nl.zorgpad.rest;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
@@ -44,7 +42,7 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
         type = StatementHandler.class,
         method = "prepare",
         args = {Connection.class, Integer.class}))
-public class CandidateLinkExists implements Interceptor {
+public class CandidateLinkExists extends StatementRewrite {
 
   static final Set<String> STATEMENTS =
       Set.of(
@@ -59,21 +57,13 @@ public class CandidateLinkExists implements Interceptor {
   private static final Pattern LINK_COLUMN = Pattern.compile("(?<![A-Za-z0-9_.])I\\.");
   private static final Pattern SUBQUERY = Pattern.compile("(?i)\\bselect\\b|'");
 
-  private final AtomicLong rewritten = new AtomicLong();
-  private volatile boolean enabled = true;
-
   @Override
-  public Object intercept(Invocation invocation) throws Throwable {
-    if (!enabled) {
-      return invocation.proceed();
-    }
+  String rewrite(String text, BoundSql boundSql, Invocation invocation) {
     // every statement of the engine passes here: look at the text first (a String search), and
     // only for a candidate test read the statement's id by reflection (MetaObject per statement
     // was ~2.5 % of a case creation's CPU samples)
-    BoundSql boundSql = ((StatementHandler) invocation.getTarget()).getBoundSql();
-    String text = boundSql.getSql();
-    if (text == null || !text.contains("'candidate'")) {
-      return invocation.proceed();
+    if (!text.contains("'candidate'")) {
+      return null;
     }
     // another interceptor's proxy (BusinessKeySubquery) → the handler it wraps
     Object target = invocation.getTarget();
@@ -86,27 +76,13 @@ public class CandidateLinkExists implements Interceptor {
     while (handler.hasGetter("delegate")) {
       handler = SystemMetaObject.forObject(handler.getValue("delegate"));
     }
-    if (handler.hasGetter("mappedStatement")) {
-      MappedStatement statement = (MappedStatement) handler.getValue("mappedStatement");
-      if (STATEMENTS.contains(statement.getId())) {
-        String sql = rewrite(text, taskQuery(boundSql.getParameterObject()));
-        if (sql != null) {
-          SystemMetaObject.forObject(boundSql).setValue("sql", sql);
-          rewritten.incrementAndGet();
-        }
-      }
+    if (!handler.hasGetter("mappedStatement")) {
+      return null;
     }
-    return invocation.proceed();
-  }
-
-  /** How many statements were rewritten (for tests and the harness). */
-  public long rewrittenStatements() {
-    return rewritten.get();
-  }
-
-  /** Off: every statement as the engine wrote it (the equivalence test compares both). */
-  void setEnabled(boolean enabled) {
-    this.enabled = enabled;
+    MappedStatement statement = (MappedStatement) handler.getValue("mappedStatement");
+    return STATEMENTS.contains(statement.getId())
+        ? rewrite(text, taskQuery(boundSql.getParameterObject()))
+        : null;
   }
 
   /** The statement with the candidate test as a subquery, or null to keep the engine's. */

@@ -2,12 +2,8 @@ package nl.zorgpad.rest;
 
 import javax.sql.DataSource;
 import nl.zorgpad.startup.StartupStep;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,31 +25,14 @@ import org.springframework.stereotype.Component;
     name = "zorgpad.engine.task-parent-index",
     havingValue = "true",
     matchIfMissing = true)
-public class TaskParentIndex implements StartupStep {
+public class TaskParentIndex extends EngineTableIndex {
 
   static final String NAME = "ZP_IDX_TASK_PARENT";
 
   static final String CREATE =
       "CREATE INDEX IF NOT EXISTS " + NAME + " ON ACT_RU_TASK (PARENT_TASK_ID_)";
 
-  private static final Logger LOG = LoggerFactory.getLogger(TaskParentIndex.class);
-
-  private final JdbcTemplate jdbc;
-
   TaskParentIndex(DataSource dataSource) {
-    this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  @Override
-  public void run() {
-    try {
-      jdbc.execute(CREATE);
-    } catch (DataAccessException e) {
-      LOG.warn(
-          "Could not create the task parent index (completing a task stays correct but reads"
-              + " every open task); a DBA can create it with: {}; cause: {}",
-          CREATE,
-          e.getMostSpecificCause().getMessage());
-    }
+    super(dataSource, CREATE, "completing a task stays correct but reads every open task");
   }
 }
