@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,27 +256,31 @@ class AccessLogReview {
     List<Burst> bursts = new ArrayList<>();
     reads.forEach(
         (user, list) -> {
+          // a sliding one-hour window with a count per dossier in it: each read enters and
+          // leaves once (linear in the reads; rebuilding the window's set per read was quadratic)
           int start = 0;
           Instant reportedUntil = Instant.MIN;
+          Map<String, Integer> inWindow = new HashMap<>();
           for (int end = 0; end < list.size(); end++) {
+            inWindow.merge(dossier(list.get(end)), 1, Integer::sum);
             while (Duration.between(list.get(start).at(), list.get(end).at())
                     .compareTo(BURST_WINDOW)
                 > 0) {
+              inWindow.computeIfPresent(dossier(list.get(start)), (k, n) -> n == 1 ? null : n - 1);
               start++;
             }
-            Set<String> dossiers = new HashSet<>();
-            for (int i = start; i <= end; i++) {
-              Entry read = list.get(i);
-              dossiers.add(read.caseNumber() != null ? read.caseNumber() : read.clientId());
-            }
-            if (dossiers.size() >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
-              bursts.add(
-                  new Burst(user, list.get(start).at(), list.get(end).at(), dossiers.size()));
+            int dossiers = inWindow.size();
+            if (dossiers >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
+              bursts.add(new Burst(user, list.get(start).at(), list.get(end).at(), dossiers));
               reportedUntil = list.get(end).at();
             }
           }
         });
     return bursts;
+  }
+
+  private static String dossier(Entry read) {
+    return read.caseNumber() != null ? read.caseNumber() : read.clientId();
   }
 
   private List<Entry> query(String sql, List<Object> args) {
