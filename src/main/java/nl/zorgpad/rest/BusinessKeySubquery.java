@@ -71,6 +71,7 @@ public class BusinessKeySubquery extends StatementRewrite {
             Pattern.CASE_INSENSITIVE);
     Matcher key = keyTest.matcher(rest);
     StringBuilder out = new StringBuilder();
+    StringBuilder outside = new StringBuilder(); // the text around the key tests
     int copied = 0;
     int tests = 0;
     while (key.find()) {
@@ -87,6 +88,7 @@ public class BusinessKeySubquery extends StatementRewrite {
         end = key.end();
         test = "= ?";
       }
+      outside.append(rest, copied, key.start()).append(' ');
       out.append(rest, copied, key.start())
           .append("RES.PROC_INST_ID_ in (select ")
           .append(alias)
@@ -103,22 +105,10 @@ public class BusinessKeySubquery extends StatementRewrite {
       tests++;
     }
     out.append(rest, copied, rest.length());
-    if (tests == 0) {
-      return null;
-    }
-    // every other use of the alias (outside the subqueries just written) keeps the join
-    String outside =
-        out.toString()
-            .replaceAll(
-                "RES\\.PROC_INST_ID_ in \\(select "
-                    + alias
-                    + "\\.ID_ from \\S+ "
-                    + alias
-                    + " where "
-                    + alias
-                    + "\\.BUSINESS_KEY_ (?:= \\?|in \\([?,\\s]*\\))\\)",
-                "");
-    if (Pattern.compile("(?<![A-Za-z0-9_.])" + alias + "\\.").matcher(outside).find()) {
+    outside.append(rest, copied, rest.length());
+    // every other use of the alias keeps the join
+    if (tests == 0
+        || Pattern.compile("(?<![A-Za-z0-9_.])" + alias + "\\.").matcher(outside).find()) {
       return null;
     }
     return out.toString();

@@ -45,6 +45,7 @@ class CaseOverviewIT {
   @Autowired HandoverRegistry dossier;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired nl.zorgpad.rest.BusinessKeySubqueryPlugin businessKeySubquery;
 
   Http http;
 
@@ -308,7 +309,7 @@ class CaseOverviewIT {
   @Test
   void theFinishedTasksOfEveryInstanceOfTheCaseAreShownWithWhoDidThem() {
     // case 5 went through the consent sub-pathway and the main pathway: its finished tasks are
-    // read per instance (not by business key, which read every historic task under authorization)
+    // read by business key through BusinessKeySubquery (the engine's join read every historic task)
     String caseNumber = demoCase("DEMO-VK-0105");
     List<String> instancesWithFinishedTasks =
         historyService
@@ -333,7 +334,11 @@ class CaseOverviewIT {
             .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getName)
             .toList();
 
+    long rewrittenBefore = businessKeySubquery.interceptor().rewrittenStatements();
     String page = http.get("/casus/" + caseNumber, MIDWIFE).body();
+    // the page's task queries by business key (open, finished) are read through the subquery
+    assertThat(businessKeySubquery.interceptor().rewrittenStatements() - rewrittenBefore)
+        .isGreaterThanOrEqualTo(2);
 
     List<String> shown =
         java.util.regex.Pattern.compile("class=\"zp-done-task\">([^<(]+) \\(")
