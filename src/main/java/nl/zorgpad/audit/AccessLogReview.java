@@ -60,7 +60,8 @@ class AccessLogReview {
   /**
    * The unusual access of a period ({@code from}–{@code to}, the last {@link #DEFAULT_DAYS} days
    * when the auditor gave none); each list holds at most {@link #LIMIT} records, newest first,
-   * and says when there were more.
+   * and says when there were more. {@code reviewedUntil} is the time of the last record the
+   * review has judged when more records still wait for it (null when it is up to date).
    */
   record Unusual(
       List<Entry> withoutNeedToKnow,
@@ -69,7 +70,9 @@ class AccessLogReview {
       LocalDate from,
       LocalDate to,
       boolean moreWithoutNeedToKnow,
-      boolean moreEmergencies) {}
+      boolean moreEmergencies,
+      boolean moreBursts,
+      Instant reviewedUntil) {}
 
   /** The review's period when the auditor names none: what a monthly review looks at. */
   static final int DEFAULT_DAYS = 30;
@@ -77,9 +80,15 @@ class AccessLogReview {
   private final JdbcTemplate jdbc;
   private final ActorDisciplines disciplines;
   private final java.time.Clock clock;
+  private final AccessReviewScan scan;
 
-  AccessLogReview(JdbcTemplate jdbc, ActorDisciplines disciplines, java.time.Clock clock) {
+  AccessLogReview(
+      JdbcTemplate jdbc,
+      ActorDisciplines disciplines,
+      java.time.Clock clock,
+      AccessReviewScan scan) {
     this.jdbc = jdbc;
+    this.scan = scan;
     this.disciplines = disciplines;
     this.clock = clock;
   }
@@ -123,71 +132,85 @@ class AccessLogReview {
   }
 
   /**
-   * The unusual access of the period, each part found by the database (indexed on the time of
-   * the record): reads without need-to-know and refusals, emergency accesses, and the reads of
-   * only those users who read {@link #BURST_DOSSIERS} or more dossiers in the period, of whom
-   * the one-hour windows are worked out here.
+   * The unusual access of the period, read from the review's findings ({@link AccessReviewScan}:
+   * each record judged once, after it was written): reads without need-to-know and refusals,
+   * emergency accesses, and the one-hour windows in which a caregiver read {@link
+   * #BURST_DOSSIERS} or more dossiers (a window belongs to the period its first read is in). The
+   * page first lets the scan read what is still pending (bounded); each list is at most {@link
+   * #LIMIT} findings, newest first, read through {@code ix_access_finding_kind}.
    */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   Unusual unusual(LocalDate from, LocalDate to) {
     LocalDate until =
         to != null ? to : from != null ? null : LocalDate.now(clock.withZone(ZorgpadTime.ZONE));
     LocalDate since = from != null ? from : to != null ? null : until.minusDays(DEFAULT_DAYS - 1);
-    Where without =
-        caregiversReads(since, until)
-            .and(
-                "(outcome = 'DENIED'"
-                    + " or consent_basis is null or (consent_basis <> 'involvement'"
-                    + " and consent_basis not like 'involvement:%' and consent_basis <> 'task'"
-                    + " and consent_basis not like 'task:%'))");
-    List<Entry> withoutNeedToKnow = newest(without, LIMIT + 1);
-    List<Entry> emergencies =
-        newest(
-            where(since, until).and("(emergency = ? or action = 'EMERGENCY_ACCESS')", true),
-            LIMIT + 1);
-    // one query: the reads in the period of only those caregivers who read at least
-    // BURST_DOSSIERS dossiers in it (found by the grouped subquery), in time order
-    Where readers = caregiversReads(since, until).and("client_id is not null");
-    List<Object> args = new ArrayList<>(readers.args);
-    args.addAll(readers.args);
+    AccessReviewScan.Point point = scan.catchUp();
+    List<Entry> withoutNeedToKnow = findings("WITHOUT_NEED_TO_KNOW", since, until);
+    List<Entry> emergencies = findings("EMERGENCY", since, until);
+    Where period = findingsOf("BURST", since, until);
     List<Burst> bursts =
-        new ArrayList<>(
-            bursts(
-                query(
-                    "select "
-                        + COLUMNS
-                        + " from zp_access_log"
-                        + readers.sql
-                        + " and user_id in (select user_id from zp_access_log"
-                        + readers.sql
-                        + " group by user_id having count(distinct coalesce(case_number,"
-                        + " client_id)) >= "
-                        + BURST_DOSSIERS
-                        + ") order by occurred_at, id",
-                    args)));
-    bursts.sort(java.util.Comparator.comparing(Burst::from).reversed());
+        jdbc.query(
+            "select user_id, occurred_at, until_at, dossiers from zp_access_finding"
+                + period.sql
+                + NEWEST_FINDINGS,
+            (rs, n) ->
+                new Burst(
+                    rs.getString("user_id"),
+                    ClientAccessReport.instant(rs.getObject("occurred_at")),
+                    ClientAccessReport.instant(rs.getObject("until_at")),
+                    rs.getInt("dossiers")),
+            period.args.toArray());
     return new Unusual(
         first(withoutNeedToKnow),
         first(emergencies),
-        bursts,
+        bursts.size() > LIMIT ? bursts.subList(0, LIMIT) : bursts,
         since,
         until,
         withoutNeedToKnow.size() > LIMIT,
-        emergencies.size() > LIMIT);
+        emergencies.size() > LIMIT,
+        bursts.size() > LIMIT,
+        point.behind() ? point.scannedAt() : null);
+  }
+
+  /**
+   * The newest findings first, one more than the page shows: the order starts at the index's
+   * leading column (the kind, an equality) so that H2 and PostgreSQL read the index backwards
+   * from the period's end and stop after {@code LIMIT + 1} entries.
+   */
+  static final String NEWEST_FINDINGS =
+      " order by kind desc, occurred_at desc, id desc limit " + (LIMIT + 1);
+
+  /** The newest {@code LIMIT + 1} findings of a kind in the period, as their records. */
+  private List<Entry> findings(String kind, LocalDate since, LocalDate until) {
+    Where period = findingsOf(kind, since, until);
+    List<Long> ids =
+        jdbc.queryForList(
+            "select access_log_id from zp_access_finding" + period.sql + NEWEST_FINDINGS,
+            Long.class,
+            period.args.toArray());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return query(
+        "select "
+            + COLUMNS
+            + " from zp_access_log where id in ("
+            + marks
+            + ") order by occurred_at desc, id desc",
+        new ArrayList<>(ids));
+  }
+
+  /** A kind of finding in the period (index {@code ix_access_finding_kind}). */
+  private static Where findingsOf(String kind, LocalDate from, LocalDate to) {
+    Where where = where(from, to);
+    return where.and("kind = ?", kind);
   }
 
   private static final String COLUMNS =
       "id, occurred_at, user_id, responsible_user_id,"
           + " client_id, case_number, object_type, action, outcome, purpose_of_use, consent_basis,"
           + " emergency";
-
-  /** Reads by caregivers: not the system's, not the auditor's own reads for an audit. */
-  private Where caregiversReads(LocalDate from, LocalDate to) {
-    return where(from, to)
-        .and("action = 'READ'")
-        .and("user_id <> 'system'")
-        .and("(purpose_of_use is null or purpose_of_use <> ?)", AuditReads.PURPOSE);
-  }
 
   private List<Entry> newest(Where where, int limit) {
     return query(
@@ -255,28 +278,42 @@ class AccessLogReview {
             entry -> reads.computeIfAbsent(entry.user(), user -> new ArrayList<>()).add(entry));
     List<Burst> bursts = new ArrayList<>();
     reads.forEach(
-        (user, list) -> {
-          // a sliding one-hour window with a count per dossier in it: each read enters and
-          // leaves once (linear in the reads; rebuilding the window's set per read was quadratic)
-          int start = 0;
-          Instant reportedUntil = Instant.MIN;
-          Map<String, Integer> inWindow = new HashMap<>();
-          for (int end = 0; end < list.size(); end++) {
-            inWindow.merge(dossier(list.get(end)), 1, Integer::sum);
-            while (Duration.between(list.get(start).at(), list.get(end).at())
-                    .compareTo(BURST_WINDOW)
-                > 0) {
-              inWindow.computeIfPresent(dossier(list.get(start)), (k, n) -> n == 1 ? null : n - 1);
-              start++;
-            }
-            int dossiers = inWindow.size();
-            if (dossiers >= BURST_DOSSIERS && list.get(start).at().isAfter(reportedUntil)) {
-              bursts.add(new Burst(user, list.get(start).at(), list.get(end).at(), dossiers));
-              reportedUntil = list.get(end).at();
-            }
-          }
-        });
+        (user, list) -> slide(list, read -> true, Instant.MIN, (burst, read) -> bursts.add(burst)));
     return bursts;
+  }
+
+  /**
+   * One caregiver's reads in time order through a sliding one-hour window with a count per
+   * dossier in it: each read enters and leaves once (linear in the reads; rebuilding the window's
+   * set per read was quadratic). At each read that is {@code judged}, a window of {@link
+   * #BURST_DOSSIERS} or more dossiers that starts after the last reported one ({@code
+   * reportedUntil}, moved on by each report) is reported with the read that completed it; the
+   * other reads only fill the window (the scan's hour before its batch).
+   */
+  static void slide(
+      List<Entry> list,
+      java.util.function.Predicate<Entry> judged,
+      Instant reportedUntil,
+      java.util.function.BiConsumer<Burst, Entry> report) {
+    int start = 0;
+    Instant reported = reportedUntil;
+    Map<String, Integer> inWindow = new HashMap<>();
+    for (int end = 0; end < list.size(); end++) {
+      inWindow.merge(dossier(list.get(end)), 1, Integer::sum);
+      while (Duration.between(list.get(start).at(), list.get(end).at()).compareTo(BURST_WINDOW)
+          > 0) {
+        inWindow.computeIfPresent(dossier(list.get(start)), (k, n) -> n == 1 ? null : n - 1);
+        start++;
+      }
+      int dossiers = inWindow.size();
+      if (dossiers >= BURST_DOSSIERS
+          && judged.test(list.get(end))
+          && list.get(start).at().isAfter(reported)) {
+        Entry last = list.get(end);
+        report.accept(new Burst(last.user(), list.get(start).at(), last.at(), dossiers), last);
+        reported = last.at();
+      }
+    }
   }
 
   private static String dossier(Entry read) {

@@ -38,6 +38,7 @@ class AccessLogReviewIT {
   @Autowired AccessLog accessLog;
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AccessReviewScan scan;
 
   Http http;
   String probe;
@@ -113,6 +114,89 @@ class AccessLogReviewIT {
     assertThat(found).contains(hers).doesNotContain(theProbes);
     assertThat(http.get("/audit/toegang?organisatie=%25", AUDITOR).body())
         .contains("Gevonden records: 0");
+  }
+
+  @Test
+  void theScanInSmallBatchesFindsTheWindowsTheWholeLogShows() {
+    // two caregivers' reads over three hours, a few minutes apart, of seven dossiers each
+    String first = "a" + probe;
+    String second = "b" + probe;
+    java.util.Random random = new java.util.Random(13);
+    Instant at = Instant.now().minus(Duration.ofHours(3));
+    for (int i = 0; i < 80; i++) {
+      at = at.plusSeconds(30 + random.nextInt(240));
+      String user = random.nextBoolean() ? first : second;
+      read(user, "R" + user + "-" + random.nextInt(7), at);
+    }
+    // batches of 7 records: every window crosses batches; the scheduled scan may run in between
+    while (scan.scan(7) > 0) {
+      // scans until nothing is pending
+    }
+    List<AccessLogReview.Entry> reads =
+        jdbc.query(
+            "select id, occurred_at, user_id, client_id, case_number from zp_access_log"
+                + " where user_id in (?, ?) order by occurred_at, id",
+            (rs, n) ->
+                new AccessLogReview.Entry(
+                    rs.getLong("id"),
+                    ClientAccessReport.instant(rs.getObject("occurred_at")),
+                    rs.getString("user_id"),
+                    null,
+                    null,
+                    null,
+                    rs.getString("client_id"),
+                    rs.getString("case_number"),
+                    null,
+                    "READ",
+                    null,
+                    null,
+                    null,
+                    false),
+            first,
+            second);
+    List<AccessLogReview.Burst> whole = AccessLogReview.bursts(reads);
+    List<AccessLogReview.Burst> stored =
+        jdbc.query(
+            "select user_id, occurred_at, until_at, dossiers from zp_access_finding"
+                + " where kind = 'BURST' and user_id in (?, ?) order by id",
+            (rs, n) ->
+                new AccessLogReview.Burst(
+                    rs.getString("user_id"),
+                    ClientAccessReport.instant(rs.getObject("occurred_at")),
+                    ClientAccessReport.instant(rs.getObject("until_at")),
+                    rs.getInt("dossiers")),
+            first,
+            second);
+    java.util.Comparator<AccessLogReview.Burst> order =
+        java.util.Comparator.comparing(AccessLogReview.Burst::user)
+            .thenComparing(AccessLogReview.Burst::from);
+    assertThat(whole).hasSizeGreaterThan(2);
+    assertThat(stored.stream().sorted(order).toList())
+        .isEqualTo(whole.stream().sorted(order).toList());
+    // and each read without need-to-know is one finding, once
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_access_finding where kind = 'WITHOUT_NEED_TO_KNOW'"
+                    + " and user_id in (?, ?)",
+                Integer.class,
+                first,
+                second))
+        .isEqualTo(80);
+  }
+
+  @Test
+  void thePageReadsTheNewestFindingsFromTheIndexWithoutSorting() {
+    java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+    String plan =
+        jdbc.queryForObject(
+            "EXPLAIN select access_log_id from zp_access_finding where 1 = 1"
+                + " and occurred_at >= ? and occurred_at < ? and kind = ?"
+                + AccessLogReview.NEWEST_FINDINGS,
+            String.class,
+            now,
+            now,
+            "BURST");
+    assertThat(plan).contains("IX_ACCESS_FINDING_KIND").contains("index sorted");
   }
 
   /** The page's unusual-access part (the search results above it list the newest records). */
