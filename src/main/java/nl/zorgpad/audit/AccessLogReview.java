@@ -95,24 +95,32 @@ class AccessLogReview {
 
   /**
    * The newest {@link #LIMIT} records that match, for the search page. Every criterion is a
-   * condition of the one query (the organisation through the sociale kaart's teams and the
-   * engine's memberships), so the database returns at most {@code LIMIT} rows however long the
-   * log is.
+   * condition of the query (the organisation through the sociale kaart's teams and the engine's
+   * memberships), so the database returns at most {@code LIMIT} rows however long the log is. A
+   * client or a user is looked up through the index of each column it may be in (client id or
+   * case number; user or responsible user), each branch read newest first from its index and
+   * stopped after {@code LIMIT} rows, the branches merged: an {@code or} over two columns made H2
+   * read the whole log backwards by time until it had found {@code LIMIT} of a rare user's rows.
    */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   List<Entry> search(Criteria criteria) {
     Where where = where(criteria.from(), criteria.to());
+    List<String> driving = List.of();
+    String key = null;
     if (present(criteria.client())) {
-      where.and(
-          "(client_id = ? or case_number = ?)",
-          criteria.client().strip(),
-          criteria.client().strip());
+      driving = List.of("client_id", "case_number");
+      key = criteria.client().strip();
     }
     if (present(criteria.user())) {
-      where.and(
-          "(user_id = ? or responsible_user_id = ?)",
-          criteria.user().strip(),
-          criteria.user().strip());
+      if (driving.isEmpty()) {
+        driving = List.of("user_id", "responsible_user_id");
+        key = criteria.user().strip();
+      } else {
+        where.and(
+            "(user_id = ? or responsible_user_id = ?)",
+            criteria.user().strip(),
+            criteria.user().strip());
+      }
     }
     if (present(criteria.action())) {
       where.and("action = ?", criteria.action());
@@ -128,7 +136,39 @@ class AccessLogReview {
               + " where lower(o.name) like ? escape '\\')",
           "%" + likeEscaped(criteria.organisation().strip().toLowerCase()) + "%");
     }
-    return newest(where, LIMIT);
+    if (driving.isEmpty()) {
+      return newest(where, LIMIT);
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    for (String column : driving) {
+      if (!sql.isEmpty()) {
+        sql.append(" union ");
+      }
+      sql.append(branch(column, where));
+      args.add(key);
+      args.addAll(where.args);
+    }
+    return query(sql + " order by occurred_at desc, id desc limit " + LIMIT, args);
+  }
+
+  /**
+   * One branch of the search: the rows with {@code column = ?} and the other conditions, read
+   * newest first from the column's index (the order starts at the column, an equality, so that
+   * H2 reads the index backwards and stops after {@link #LIMIT} rows).
+   */
+  static String branch(String column, Where where) {
+    return "(select "
+        + COLUMNS
+        + " from zp_access_log where "
+        + column
+        + " = ?"
+        + where.sql.substring(" where 1 = 1".length())
+        + " order by "
+        + column
+        + " desc, occurred_at desc, id desc limit "
+        + LIMIT
+        + ")";
   }
 
   /**
@@ -228,7 +268,7 @@ class AccessLogReview {
   }
 
   /** The period as conditions on the record's time (index {@code ix_access_log_occurred}). */
-  private static Where where(LocalDate from, LocalDate to) {
+  static Where where(LocalDate from, LocalDate to) {
     Where where = new Where();
     if (from != null) {
       where.and(
@@ -244,7 +284,7 @@ class AccessLogReview {
   }
 
   /** A where clause built from fixed SQL fragments and bound values. */
-  private static final class Where {
+  static final class Where {
     private String sql = " where 1 = 1";
     private final List<Object> args = new ArrayList<>();
 

@@ -199,6 +199,53 @@ class AccessLogReviewIT {
     assertThat(plan).contains("IX_ACCESS_FINDING_KIND").contains("index sorted");
   }
 
+  @Test
+  void aUserIsFoundAsTheOneWhoReadAndAsTheOneResponsibleThroughEachColumnsIndex() {
+    String assistant = "s" + probe;
+    String caseNumber = "R" + probe + "-vw";
+    transactions.executeWithoutResult(
+        status ->
+            accessLog.record(
+                new AccessEvent(
+                    caseNumber,
+                    "case:" + caseNumber,
+                    "CaseSummary",
+                    caseNumber,
+                    AccessAction.READ,
+                    AccessOutcome.ALLOWED,
+                    AccessEvent.Purposes.CARE,
+                    "involvement",
+                    false,
+                    null),
+                new Actor(assistant, probe, List.of(), "127.0.0.1")));
+    assertThat(searchResults(http.get("/audit/toegang?gebruiker=" + assistant, AUDITOR).body()))
+        .contains(caseNumber);
+    assertThat(searchResults(http.get("/audit/toegang?gebruiker=" + probe, AUDITOR).body()))
+        .contains(caseNumber);
+    assertThat(
+            searchResults(
+                http.get("/audit/toegang?gebruiker=" + probe + "&client=" + caseNumber, AUDITOR)
+                    .body()))
+        .contains(caseNumber);
+    assertThat(
+            searchResults(
+                http.get("/audit/toegang?gebruiker=" + probe + "x&client=" + caseNumber, AUDITOR)
+                    .body()))
+        .contains("Gevonden records: 0");
+    // each branch reads its column's index newest first and stops (no sort of all her rows)
+    for (String column : List.of("user_id", "responsible_user_id", "client_id", "case_number")) {
+      String plan =
+          jdbc.queryForObject(
+              "EXPLAIN "
+                  + AccessLogReview.branch(
+                      column, AccessLogReview.where(java.time.LocalDate.now(), null)),
+              String.class,
+              probe,
+              java.sql.Timestamp.from(Instant.now()));
+      assertThat(plan).as(column).contains("index sorted").contains("IX_ACCESS_LOG_");
+    }
+  }
+
   /** The page's unusual-access part (the search results above it list the newest records). */
   private static String unusual(String page) {
     return page.substring(page.indexOf("Opvallende toegang"));
