@@ -86,7 +86,7 @@ class DayBrowserIT {
         browser.click(By.cssSelector(".navbar-toggle")); // a phone: the menu is folded
       }
       browser.click(By.cssSelector(".start-process-action"));
-      browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
+      browser.click(By.linkText("Zorgpad kwetsbare zwangerschap"));
       browser.visible(By.cssSelector("[id$='-Field_clientReference']")).sendKeys(reference);
       WebElement dueDate = browser.visible(By.cssSelector("[id$='-Field_dueDate-date']"));
       dueDate.sendKeys(LocalDate.now().plusWeeks(20).format(FORM_JS_DATE));

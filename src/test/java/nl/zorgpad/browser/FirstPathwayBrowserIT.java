@@ -46,7 +46,7 @@ class FirstPathwayBrowserIT {
 
       // signal: "Casus starten" with the start form
       browser.click(By.cssSelector(".start-process-action"));
-      browser.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
+      browser.click(By.linkText("Zorgpad kwetsbare zwangerschap"));
       browser.visible(By.cssSelector("[id$='-Field_clientReference']")).sendKeys(CLIENT_REFERENCE);
       browser
           .visible(By.cssSelector("[id$='-Field_dueDate-date']"))

@@ -338,7 +338,7 @@ class WorkbenchRoundTripBrowserIT {
         midwife.login(base, "demo-verloskundige", "demo");
         openTasklist(midwife, base);
         midwife.click(By.cssSelector(".start-process-action"));
-        midwife.click(By.partialLinkText("Zorgpad kwetsbare zwangerschap"));
+        midwife.click(By.linkText("Zorgpad kwetsbare zwangerschap"));
         midwife
             .visible(By.cssSelector("[id$='-Field_clientReference']"))
             .sendKeys(NEW_CASE_REFERENCE);

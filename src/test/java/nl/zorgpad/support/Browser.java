@@ -86,8 +86,10 @@ public final class Browser implements AutoCloseable {
     StringBuilder summary = new StringBuilder();
     String name = "failure-" + ProcessHandle.current().pid() + "-" + FAILURES.incrementAndGet();
     try {
-      summary.append("page ").append(driver.getCurrentUrl());
-      summary.append(" «").append(driver.getTitle()).append('»');
+      // the page's own words first: CI keeps the first few hundred characters of a line
+      String body = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+      summary.append("page text: ").append(body, 0, Math.min(400, body.length()));
+      summary.append("; title «").append(driver.getTitle()).append('»');
       Path dir = Path.of("target", "browser-failures");
       Files.createDirectories(dir);
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -105,8 +107,7 @@ public final class Browser implements AutoCloseable {
       summary.append("; kept as target/browser-failures/").append(name).append(".*");
       int from = Math.max(0, problems.size() - 5);
       summary.append("; console problems: ").append(problems.subList(from, problems.size()));
-      String body = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
-      summary.append("; page text: ").append(body, 0, Math.min(400, body.length()));
+      summary.append("; page ").append(driver.getCurrentUrl());
     } catch (RuntimeException | IOException unreadable) {
       summary.append("; (page not readable: ").append(unreadable.getMessage()).append(')');
     }
