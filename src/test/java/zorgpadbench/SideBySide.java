@@ -422,7 +422,7 @@ final class SideBySide {
       args.add(
           "--spring.datasource.url=jdbc:h2:file:"
               + dataDir.resolve("stock")
-              + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000");
+              + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;CACHE_SIZE=65536");
       args.add("--spring.datasource.username=sa");
       args.add("--spring.datasource.password=");
     } else {

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Issue 13, finding 3: the full verification rate (records/s) of the engine-audit chain on an
  * in-memory H2 with the real migration, and the heap it needs. A figure, not a timed assertion:
  * tagged {@code benchmark}, run with
- * {@code ./mvnw -Pbenchmark test -Dtest=ChainVerificationRateTest -Dchain.records=50000}.
+ * {@code ./mvnw -Pbenchmark test -Dtest=ChainVerificationRateTest -Dchain.records=50000} (add
+ * {@code -Dchain.file=true} for an H2 file in {@code target/} with the application's URL flags
+ * instead of memory, and {@code -Dchain.flags=;CACHE_SIZE=…} for more flags).
  */
 @Tag("benchmark")
 class ChainVerificationRateTest {
@@ -28,9 +30,15 @@ class ChainVerificationRateTest {
   @Test
   void fullVerificationRate() throws Exception {
     int records = Integer.getInteger("chain.records", 50_000);
-    DriverManagerDataSource dataSource =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:rate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    // -Dchain.file=true: an H2 file with the application's URL flags instead of memory
+    String url =
+        Boolean.getBoolean("chain.file")
+            ? "jdbc:h2:file:./target/chain-rate-"
+                + UUID.randomUUID()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000"
+                + System.getProperty("chain.flags", "")
+            : "jdbc:h2:mem:rate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     String sql =
         Files.readString(Path.of("src/main/resources/db/migration/V30__audit_trail.sql"))
