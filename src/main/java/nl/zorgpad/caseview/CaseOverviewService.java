@@ -427,11 +427,11 @@ public class CaseOverviewService {
   /**
    * One page of the cases the current user may see, newest case number first: the candidates
    * (cases in which one of her caregiver groups or she herself is actively involved, or in which
-   * she holds an open task — the bases of need-to-know — of her coalitions) are found, counted
-   * and paged in the database; need-to-know then decides for the page's cases set-based, and the
-   * listing is logged as <b>one</b> SEARCH record naming the cases shown
-   * ({@link DossierService#listCases}). Nothing here grows with the cases she cannot see, and
-   * only the count grows with those she can.
+   * she holds an open task — the bases of need-to-know — of her coalitions) are found in the
+   * database (their case numbers, one query) and counted and paged here; need-to-know then
+   * decides for the page's cases set-based, and the listing is logged as <b>one</b> SEARCH record
+   * naming the cases shown ({@link DossierService#listCases}). Nothing here grows with the cases
+   * she cannot see; the one query and its list of case numbers grow with those she can.
    *
    * @param page 1-based; a page after the last one answers the last page
    */
@@ -444,15 +444,17 @@ public class CaseOverviewService {
       return new CasePage(List.of(), 1, 1, 0);
     }
     Instant now = clock.instant();
-    long total = progress.countCandidateCases(actor.userId(), groups, now);
+    // one query for the count and the page: both had to work out the whole set
+    List<String> candidates = progress.candidateCases(actor.userId(), groups, now);
+    long total = candidates.size();
     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
     List<String> numbers =
-        total == 0
-            ? List.of()
-            : progress.candidateCases(
-                actor.userId(), groups, now, PAGE_SIZE, (current - 1) * PAGE_SIZE);
-    return new CasePage(dossier.listCases(numbers, current), current, pages, total);
+        candidates.subList(
+            Math.min(candidates.size(), (current - 1) * PAGE_SIZE),
+            Math.min(candidates.size(), current * PAGE_SIZE));
+    return new CasePage(
+        dossier.listCases(new ArrayList<>(numbers), current), current, pages, total);
   }
 
   /**

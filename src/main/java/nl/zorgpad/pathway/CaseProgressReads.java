@@ -30,19 +30,13 @@ public interface CaseProgressReads {
   Optional<PathwayPosition> pathwayPosition(String caseNumber);
 
   /**
-   * How many cases the user is a candidate for: in which one of {@code groups} or she herself is
-   * actively involved at {@code now}, or in which she holds an open task (assignee or through a
-   * candidate group), that have a case file and are not of a coalition (the tenant of their root
-   * instance) she is no member of.
+   * The cases the user is a candidate for, newest case number first: in which one of {@code
+   * groups} or she herself is actively involved at {@code now}, or in which she holds an open task
+   * (assignee or through a candidate group), that have a case file and are not of a coalition (the
+   * tenant of their root instance) she is no member of. Case numbers only, in one query: the
+   * caller counts and pages them (a count and a page query each worked out the whole set).
    */
-  long countCandidateCases(String userId, List<String> groups, Instant now);
-
-  /**
-   * The case numbers {@link #countCandidateCases} counts, newest case number first, {@code limit}
-   * of them from {@code offset}.
-   */
-  List<String> candidateCases(
-      String userId, List<String> groups, Instant now, int limit, int offset);
+  List<String> candidateCases(String userId, List<String> groups, Instant now);
 
   /**
    * An open task.

@@ -141,23 +141,11 @@ class EngineCaseProgressReads implements CaseProgressReads {
   }
 
   @Override
-  public long countCandidateCases(String userId, List<String> groups, Instant now) {
-    Long counted =
-        jdbc.queryForObject(
-            "select count(*) from (" + candidates(groups) + ") c",
-            Long.class,
-            candidateArgs(userId, groups, now).toArray());
-    return counted == null ? 0 : counted;
-  }
-
-  @Override
-  public List<String> candidateCases(
-      String userId, List<String> groups, Instant now, int limit, int offset) {
-    List<Object> pageArgs = candidateArgs(userId, groups, now);
-    pageArgs.add(limit);
-    pageArgs.add(offset);
+  public List<String> candidateCases(String userId, List<String> groups, Instant now) {
     return jdbc.queryForList(
-        candidates(groups) + " order by n desc limit ? offset ?", String.class, pageArgs.toArray());
+        candidates(groups) + " order by n desc",
+        String.class,
+        candidateArgs(userId, groups, now).toArray());
   }
 
   /**
