@@ -91,21 +91,35 @@ class NotificationEvents {
             Long.class,
             Timestamp.from(now),
             limit);
-    List<NotificationEvent> claimed = new ArrayList<>();
-    for (Long id : candidates) {
-      int rows =
-          jdbc.update(
-              "update zp_notification_event set claimed_until = ?, claimed_by = ?"
-                  + " where id = ? and status = 'NEW' and (claimed_until is null or claimed_until < ?)",
-              Timestamp.from(now.plus(timeout)),
-              NodeId.VALUE,
-              id,
-              Timestamp.from(now));
-      if (rows == 1) {
-        find(id).ifPresent(claimed::add);
-      }
+    if (candidates.isEmpty()) {
+      return List.of();
     }
-    return claimed;
+    // one update claims the round, one query reads back the rows this node won (another node's
+    // claim in between keeps its rows); to the millisecond, as the column is read back by it
+    String ids = String.join(",", candidates.stream().map(id -> "?").toList());
+    Timestamp until =
+        Timestamp.from(now.plus(timeout).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    List<Object> claim = new ArrayList<>(List.of(until, NodeId.VALUE));
+    claim.addAll(candidates);
+    claim.add(Timestamp.from(now));
+    int rows =
+        jdbc.update(
+            "update zp_notification_event set claimed_until = ?, claimed_by = ? where id in ("
+                + ids
+                + ") and status = 'NEW' and (claimed_until is null or claimed_until < ?)",
+            claim.toArray());
+    if (rows == 0) {
+      return List.of();
+    }
+    List<Object> won = new ArrayList<>(candidates);
+    won.add(NodeId.VALUE);
+    won.add(until);
+    return jdbc.query(
+        "select * from zp_notification_event where id in ("
+            + ids
+            + ") and claimed_by = ? and claimed_until = ? order by id",
+        ROW,
+        won.toArray());
   }
 
   Optional<NotificationEvent> find(long id) {
