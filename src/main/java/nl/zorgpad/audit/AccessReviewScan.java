@@ -59,7 +59,7 @@ public class AccessReviewScan {
 
   private static final String EMERGENCY = "(emergency = true or action = 'EMERGENCY_ACCESS')";
 
-  private static final String READ_COLUMNS = "id, occurred_at, user_id, client_id, case_number";
+  static final String READ_COLUMNS = "id, occurred_at, user_id, client_id, case_number";
 
   /** How far the review has read the log. */
   public record Point(long scannedId, Instant scannedAt, boolean behind) {}
@@ -280,25 +280,26 @@ public class AccessReviewScan {
     return until;
   }
 
+  /** A caregiver's read as the burst window needs it ({@link #READ_COLUMNS}). */
+  static final org.springframework.jdbc.core.RowMapper<AccessLogReview.Entry> READ =
+      (rs, n) ->
+          new AccessLogReview.Entry(
+              rs.getLong("id"),
+              ClientAccessReport.instant(rs.getObject("occurred_at")),
+              rs.getString("user_id"),
+              null,
+              null,
+              null,
+              rs.getString("client_id"),
+              rs.getString("case_number"),
+              null,
+              "READ",
+              null,
+              null,
+              null,
+              false);
+
   private List<AccessLogReview.Entry> reads(String sql, List<Object> args) {
-    return jdbc.query(
-        sql,
-        (rs, n) ->
-            new AccessLogReview.Entry(
-                rs.getLong("id"),
-                ClientAccessReport.instant(rs.getObject("occurred_at")),
-                rs.getString("user_id"),
-                null,
-                null,
-                null,
-                rs.getString("client_id"),
-                rs.getString("case_number"),
-                null,
-                "READ",
-                null,
-                null,
-                null,
-                false),
-        args.toArray());
+    return jdbc.query(sql, READ, args.toArray());
   }
 }

@@ -134,24 +134,10 @@ class AccessLogReviewIT {
     }
     List<AccessLogReview.Entry> reads =
         jdbc.query(
-            "select id, occurred_at, user_id, client_id, case_number from zp_access_log"
-                + " where user_id in (?, ?) order by occurred_at, id",
-            (rs, n) ->
-                new AccessLogReview.Entry(
-                    rs.getLong("id"),
-                    ClientAccessReport.instant(rs.getObject("occurred_at")),
-                    rs.getString("user_id"),
-                    null,
-                    null,
-                    null,
-                    rs.getString("client_id"),
-                    rs.getString("case_number"),
-                    null,
-                    "READ",
-                    null,
-                    null,
-                    null,
-                    false),
+            "select "
+                + AccessReviewScan.READ_COLUMNS
+                + " from zp_access_log where user_id in (?, ?) order by occurred_at, id",
+            AccessReviewScan.READ,
             first,
             second);
     List<AccessLogReview.Burst> whole = AccessLogReview.bursts(reads);
@@ -203,21 +189,7 @@ class AccessLogReviewIT {
   void aUserIsFoundAsTheOneWhoReadAndAsTheOneResponsibleThroughEachColumnsIndex() {
     String assistant = "s" + probe;
     String caseNumber = "R" + probe + "-vw";
-    transactions.executeWithoutResult(
-        status ->
-            accessLog.record(
-                new AccessEvent(
-                    caseNumber,
-                    "case:" + caseNumber,
-                    "CaseSummary",
-                    caseNumber,
-                    AccessAction.READ,
-                    AccessOutcome.ALLOWED,
-                    AccessEvent.Purposes.CARE,
-                    "involvement",
-                    false,
-                    null),
-                new Actor(assistant, probe, List.of(), "127.0.0.1")));
+    read(new Actor(assistant, probe, List.of(), "127.0.0.1"), caseNumber, null);
     assertThat(searchResults(http.get("/audit/toegang?gebruiker=" + assistant, AUDITOR).body()))
         .contains(caseNumber);
     assertThat(searchResults(http.get("/audit/toegang?gebruiker=" + probe, AUDITOR).body()))
@@ -258,6 +230,11 @@ class AccessLogReviewIT {
 
   /** One READ without need-to-know by this user, at this time (now when null). */
   private String read(String user, String caseNumber, Instant at) {
+    return read(new Actor(user, user, List.of(), "127.0.0.1"), caseNumber, at);
+  }
+
+  /** One READ without need-to-know by this actor, at this time (now when null). */
+  private String read(Actor actor, String caseNumber, Instant at) {
     if (at != null) {
       ClockUtil.setCurrentTime(Date.from(at));
     }
@@ -276,7 +253,7 @@ class AccessLogReviewIT {
                       null,
                       false,
                       null),
-                  new Actor(user, user, List.of(), "127.0.0.1")));
+                  actor));
     } finally {
       ClockUtil.reset();
     }
