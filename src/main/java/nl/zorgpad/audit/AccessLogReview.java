@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.zorgpad.time.ZorgpadTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,9 +22,6 @@ import org.springframework.stereotype.Service;
 class AccessLogReview {
 
   static final int LIMIT = 500;
-
-  /** A read rests on need-to-know when the guard granted it for one of these reasons. */
-  static final Set<String> NEED_TO_KNOW = Set.of("involvement", "task");
 
   static final Duration BURST_WINDOW = Duration.ofHours(1);
   static final int BURST_DOSSIERS = 5;

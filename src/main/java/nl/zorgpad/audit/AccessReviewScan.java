@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The unusual-access review worked out once per access-log record (issue 13): the records
- * written since the last scan ({@code zp_access_review_point}, V86) are read in id order, in
- * batches, and their findings stored in {@code zp_access_finding} — a caregiver's read without
+ * sealed since the last scan ({@code zp_access_review_point}, V86) are read in the order of their
+ * place in the chain, in batches, and their findings stored in {@code zp_access_finding} — a caregiver's read without
  * need-to-know (or refused) and every emergency access by one insert each, and the one-hour
  * windows in which a caregiver read {@link AccessLogReview#BURST_DOSSIERS} or more dossiers from
  * the batch's reads plus the hour before each of them. A scheduled job keeps up with the log; the
@@ -29,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that its cost does not follow the length of the log or of the period.
  *
  * <p>Cluster-safe: a batch locks the review's point row ({@code select … for update}), so two
- * nodes scan one after the other and each continues where the other stopped. The ids of the log
- * are committed in their order (a record is written under its chain's head lock), so a record
- * with a lower id cannot appear after the scan passed it.
+ * nodes scan one after the other and each continues where the other stopped. The scan follows
+ * {@code chain_seq}, not the id: a record's id is taken at its insert, so a transaction still at
+ * work can commit a lower id after a higher one was read; its place in the chain is given when it
+ * is sealed, under the chain's head lock held until the commit, so the places are committed in
+ * their order and none can appear behind the scan. A row outside the chain (no place) is not
+ * reviewed; the chain check reports it.
  *
  * <p>A read recorded after reads of a later time (a clock set back) is judged with the reads
  * before it in time, as the page did when it worked out the windows per request; the windows
@@ -61,8 +64,8 @@ public class AccessReviewScan {
 
   static final String READ_COLUMNS = "id, occurred_at, user_id, client_id, case_number";
 
-  /** How far the review has read the log. */
-  public record Point(long scannedId, Instant scannedAt, boolean behind) {}
+  /** How far the review has read the log: the time of its last record, and whether more wait. */
+  public record Point(Instant scannedAt, boolean behind) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -119,59 +122,62 @@ public class AccessReviewScan {
   /** How far the review has read the log, and whether records wait (one index probe). */
   Point point() {
     Map<String, Object> row =
-        jdbc.queryForMap("select scanned_id, scanned_at from zp_access_review_point where id = 1");
-    long scannedId = ((Number) row.get("scanned_id")).longValue();
+        jdbc.queryForMap("select scanned_seq, scanned_at from zp_access_review_point where id = 1");
     boolean behind =
         !jdbc.queryForList(
-                "select id from zp_access_log where id > ? order by id limit 1",
+                "select chain_seq from zp_access_log where chain_seq > ?"
+                    + " order by chain_seq limit 1",
                 Long.class,
-                scannedId)
+                ((Number) row.get("scanned_seq")).longValue())
             .isEmpty();
-    return new Point(scannedId, ClientAccessReport.instant(row.get("scanned_at")), behind);
+    return new Point(ClientAccessReport.instant(row.get("scanned_at")), behind);
   }
 
   private int scanBatch(int size) {
     long last =
         jdbc.queryForObject(
-            "select scanned_id from zp_access_review_point where id = 1 for update", Long.class);
+            "select scanned_seq from zp_access_review_point where id = 1 for update", Long.class);
     List<Map<String, Object>> upper =
         jdbc.queryForList(
-            "select id, occurred_at from zp_access_log where id > ? order by id limit " + size,
+            "select chain_seq, occurred_at from zp_access_log where chain_seq > ?"
+                + " order by chain_seq limit "
+                + size,
             last);
     if (upper.isEmpty()) {
       return 0;
     }
     Map<String, Object> lastRow = upper.get(upper.size() - 1);
-    long until = ((Number) lastRow.get("id")).longValue();
+    long until = ((Number) lastRow.get("chain_seq")).longValue();
     jdbc.update(
         "insert into zp_access_finding (kind, access_log_id, user_id, occurred_at)"
             + " select 'WITHOUT_NEED_TO_KNOW', id, user_id, occurred_at from zp_access_log"
-            + " where id > ? and id <= ? and "
+            + " where chain_seq > ? and chain_seq <= ? and "
             + WITHOUT_NEED_TO_KNOW,
         last,
         until);
     jdbc.update(
         "insert into zp_access_finding (kind, access_log_id, user_id, occurred_at)"
             + " select 'EMERGENCY', id, user_id, occurred_at from zp_access_log"
-            + " where id > ? and id <= ? and "
+            + " where chain_seq > ? and chain_seq <= ? and "
             + EMERGENCY,
         last,
         until);
     storeBursts(last, until);
     jdbc.update(
-        "update zp_access_review_point set scanned_id = ?, scanned_at = ? where id = 1",
+        "update zp_access_review_point set scanned_seq = ?, scanned_at = ? where id = 1",
         until,
         lastRow.get("occurred_at"));
     return upper.size();
   }
 
-  /** The bursts completed by the caregivers' reads with an id in {@code (last, until]}. */
+  /** The bursts completed by the caregivers' reads with a place in {@code (last, until]}. */
   private void storeBursts(long last, long until) {
     List<AccessLogReview.Entry> fresh =
         reads(
             "select "
                 + READ_COLUMNS
-                + " from zp_access_log where id > ? and id <= ? and client_id is not null and "
+                + " from zp_access_log where chain_seq > ? and chain_seq <= ?"
+                + " and client_id is not null and "
                 + CAREGIVERS_READ,
             List.of(last, until));
     if (fresh.isEmpty()) {
@@ -180,6 +186,8 @@ public class AccessReviewScan {
     Map<String, List<AccessLogReview.Entry>> byUser = new LinkedHashMap<>();
     fresh.forEach(read -> byUser.computeIfAbsent(read.user(), u -> new ArrayList<>()).add(read));
     Map<String, Instant> reportedUntil = reportedUntil(byUser.keySet());
+    java.util.Set<Long> freshIds = new java.util.HashSet<>();
+    fresh.forEach(read -> freshIds.add(read.id()));
     List<AccessLogReview.Burst> found = new ArrayList<>();
     List<Long> completedBy = new ArrayList<>();
     byUser.forEach(
@@ -187,7 +195,7 @@ public class AccessReviewScan {
           List<AccessLogReview.Entry> window = withHourBefore(user, reads, until);
           AccessLogReview.slide(
               window,
-              read -> read.id() > last,
+              read -> freshIds.contains(read.id()),
               reportedUntil.getOrDefault(user, Instant.MIN),
               (burst, read) -> {
                 found.add(burst);
@@ -247,7 +255,7 @@ public class AccessReviewScan {
         sql.append("select ")
             .append(READ_COLUMNS)
             .append(" from zp_access_log where user_id = ? and occurred_at >= ?")
-            .append(" and occurred_at <= ? and id <= ? and client_id is not null and ")
+            .append(" and occurred_at <= ? and chain_seq <= ? and client_id is not null and ")
             .append(CAREGIVERS_READ);
         args.addAll(List.of(user, Timestamp.from(range[0]), Timestamp.from(range[1]), until));
       }

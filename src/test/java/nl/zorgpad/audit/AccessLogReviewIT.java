@@ -171,6 +171,53 @@ class AccessLogReviewIT {
   }
 
   @Test
+  void aReadCommittedAfterALaterOneWasScannedIsStillReviewed() throws Exception {
+    // the slow transaction takes its id first but commits last: the scan must not pass it by
+    String slow = "R" + probe + "-traag";
+    java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<?> slowRead =
+          other.submit(
+              () ->
+                  transactions.executeWithoutResult(
+                      status -> {
+                        accessLog.record(event(slow, null), actor(probe));
+                        inserted.countDown();
+                        await(release);
+                      }));
+      await(inserted);
+      read(probe, "R" + probe + "-snel", null);
+      scan.scan(Long.MAX_VALUE);
+      release.countDown();
+      slowRead.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      other.shutdownNow();
+    }
+    scan.scan(Long.MAX_VALUE);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_access_finding f join zp_access_log l"
+                    + " on l.id = f.access_log_id where f.kind = 'WITHOUT_NEED_TO_KNOW'"
+                    + " and l.case_number = ?",
+                Integer.class,
+                slow))
+        .isEqualTo(1);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void thePageReadsTheNewestFindingsFromTheIndexWithoutSorting() {
     java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
     String plan =
@@ -230,7 +277,26 @@ class AccessLogReviewIT {
 
   /** One READ without need-to-know by this user, at this time (now when null). */
   private String read(String user, String caseNumber, Instant at) {
-    return read(new Actor(user, user, List.of(), "127.0.0.1"), caseNumber, at);
+    return read(actor(user), caseNumber, at);
+  }
+
+  private static Actor actor(String user) {
+    return new Actor(user, user, List.of(), "127.0.0.1");
+  }
+
+  /** A READ of the case's summary on this basis (null: neither involvement nor task). */
+  private static AccessEvent event(String caseNumber, String basis) {
+    return new AccessEvent(
+        caseNumber,
+        "case:" + caseNumber,
+        "CaseSummary",
+        caseNumber,
+        AccessAction.READ,
+        AccessOutcome.ALLOWED,
+        AccessEvent.Purposes.CARE,
+        basis,
+        false,
+        null);
   }
 
   /** One READ without need-to-know by this actor, at this time (now when null). */
@@ -239,21 +305,7 @@ class AccessLogReviewIT {
       ClockUtil.setCurrentTime(Date.from(at));
     }
     try {
-      transactions.executeWithoutResult(
-          status ->
-              accessLog.record(
-                  new AccessEvent(
-                      caseNumber,
-                      "case:" + caseNumber,
-                      "CaseSummary",
-                      caseNumber,
-                      AccessAction.READ,
-                      AccessOutcome.ALLOWED,
-                      AccessEvent.Purposes.CARE,
-                      null,
-                      false,
-                      null),
-                  actor));
+      transactions.executeWithoutResult(status -> accessLog.record(event(caseNumber, null), actor));
     } finally {
       ClockUtil.reset();
     }
