@@ -184,6 +184,7 @@ class ArchitectureTest {
           "nl.zorgpad.rest.AuthorizationCheckPlugin",
           "nl.zorgpad.rest.CandidateLinkExists",
           "nl.zorgpad.rest.CandidateLinkExistsPlugin",
+          "nl.zorgpad.rest.AuthorizationSetsPlugin",
           "nl.zorgpad.rest.BusinessKeySubqueryPlugin",
           "nl.zorgpad.pathway.LiteralFeelEnginePlugin",
           "nl.zorgpad.rest.GroupsAsGivenAuthorizationManager",

@@ -7,13 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 
@@ -25,9 +21,10 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
  * looks up the authorization table for each pair before the candidate test rejects most of them
  * (docs/benchmarks.md, "The candidate-group join").
  *
- * <p>This MyBatis interceptor writes the candidate test as {@code exists (select 1 from
- * ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and …)} and drops the
- * join. That returns the same tasks whenever the candidate block is the statement's only use of
+ * <p>This MyBatis interceptor writes the candidate test as {@code RES.ID_ in (select I.TASK_ID_
+ * from ACT_RU_IDENTITYLINK I where I.TASK_ID_ is not null and I.TYPE_ = 'candidate' and …)} and
+ * drops the join (first an {@code exists}, which still tested every open task of the
+ * installation; the uncorrelated set lets H2 start from her groups' links). That returns the same tasks whenever the candidate block is the statement's only use of
  * the links — also in an "or" query such as the Tasklist's "Mijn werk" (her tasks or her groups'
  * unclaimed ones), because the other conditions do not depend on the link: a task qualifies with
  * the join if some joined row passes, which is "the rest holds, and (in an 'or': or) some link
@@ -65,22 +62,7 @@ public class CandidateLinkExists extends StatementRewrite {
     if (!text.contains("'candidate'")) {
       return null;
     }
-    // another interceptor's proxy (BusinessKeySubquery) → the handler it wraps
-    Object target = invocation.getTarget();
-    while (java.lang.reflect.Proxy.isProxyClass(target.getClass())
-        && java.lang.reflect.Proxy.getInvocationHandler(target) instanceof Plugin plugin) {
-      target = SystemMetaObject.forObject(plugin).getValue("target");
-    }
-    MetaObject handler = SystemMetaObject.forObject(target);
-    // RoutingStatementHandler → its delegate (a BaseStatementHandler) holds the statement
-    while (handler.hasGetter("delegate")) {
-      handler = SystemMetaObject.forObject(handler.getValue("delegate"));
-    }
-    if (!handler.hasGetter("mappedStatement")) {
-      return null;
-    }
-    MappedStatement statement = (MappedStatement) handler.getValue("mappedStatement");
-    return STATEMENTS.contains(statement.getId())
+    return STATEMENTS.contains(statementId(invocation))
         ? rewrite(text, taskQuery(boundSql.getParameterObject()))
         : null;
   }
@@ -123,10 +105,13 @@ public class CandidateLinkExists extends StatementRewrite {
     if (LINK_COLUMN.matcher(before).find() || LINK_COLUMN.matcher(after).find()) {
       return null; // the links are used outside the candidate test
     }
+    // an uncorrelated "in": H2 reads her groups' links through their index and looks the tasks
+    // up by id (a plain query), or tests each task against the set it worked out once (an "or"
+    // query); an exists was a correlated lookup for every open task of the installation
     return before
-        + "exists (select 1 from "
+        + "RES.ID_ in (select I.TASK_ID_ from "
         + table
-        + " I where I.TASK_ID_ = RES.ID_ and "
+        + " I where I.TASK_ID_ is not null and "
         + test
         + ")"
         + after;

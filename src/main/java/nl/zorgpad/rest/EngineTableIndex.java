@@ -19,7 +19,7 @@ abstract class EngineTableIndex implements StartupStep {
   private static final Logger LOG = LoggerFactory.getLogger(EngineTableIndex.class);
 
   private final JdbcTemplate jdbc;
-  private final String create;
+  private final java.util.List<String> creates;
   private final String without;
 
   /**
@@ -27,22 +27,32 @@ abstract class EngineTableIndex implements StartupStep {
    * @param without what stays slower without the index, for the log
    */
   EngineTableIndex(DataSource dataSource, String create, String without) {
+    this(dataSource, without, new String[] {create});
+  }
+
+  /**
+   * @param without what stays slower without the indexes, for the log
+   * @param creates the {@code CREATE INDEX IF NOT EXISTS} statements
+   */
+  EngineTableIndex(DataSource dataSource, String without, String... creates) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.create = create;
+    this.creates = java.util.List.of(creates);
     this.without = without;
   }
 
   @Override
   public void run() {
-    try {
-      jdbc.execute(create);
-    } catch (DataAccessException e) {
-      LOG.warn(
-          "Could not create an index on an engine table ({}); a DBA can create it with: {};"
-              + " cause: {}",
-          without,
-          create,
-          e.getMostSpecificCause().getMessage());
+    for (String create : creates) {
+      try {
+        jdbc.execute(create);
+      } catch (DataAccessException e) {
+        LOG.warn(
+            "Could not create an index on an engine table ({}); a DBA can create it with: {};"
+                + " cause: {}",
+            without,
+            create,
+            e.getMostSpecificCause().getMessage());
+      }
     }
   }
 }

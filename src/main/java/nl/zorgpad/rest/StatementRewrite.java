@@ -3,8 +3,11 @@ package nl.zorgpad.rest;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
+import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
 
 /**
@@ -37,6 +40,28 @@ abstract class StatementRewrite implements Interceptor {
    * of the engine: look at the text first.
    */
   abstract String rewrite(String text, BoundSql boundSql, Invocation invocation);
+
+  /**
+   * The id of the mapped statement the handler prepares (reflection: call only for a statement
+   * whose text already looks like one to rewrite), or null.
+   */
+  static String statementId(Invocation invocation) {
+    // another interceptor's proxy → the handler it wraps
+    Object target = invocation.getTarget();
+    while (java.lang.reflect.Proxy.isProxyClass(target.getClass())
+        && java.lang.reflect.Proxy.getInvocationHandler(target) instanceof Plugin plugin) {
+      target = SystemMetaObject.forObject(plugin).getValue("target");
+    }
+    MetaObject handler = SystemMetaObject.forObject(target);
+    // RoutingStatementHandler → its delegate (a BaseStatementHandler) holds the statement
+    while (handler.hasGetter("delegate")) {
+      handler = SystemMetaObject.forObject(handler.getValue("delegate"));
+    }
+    if (!handler.hasGetter("mappedStatement")) {
+      return null;
+    }
+    return ((MappedStatement) handler.getValue("mappedStatement")).getId();
+  }
 
   /** How many statements were rewritten (for tests and the harness). */
   public long rewrittenStatements() {

@@ -124,11 +124,11 @@ class CandidateLinkExistsIT {
     return plugin.interceptor().rewrittenStatements() - before;
   }
 
-  private record Shape(Function<TaskQuery, TaskQuery> query, boolean inner) {}
+  record Shape(Function<TaskQuery, TaskQuery> query, boolean inner) {}
 
   private record Seen(List<String> ids, long count, List<String> all, long allCount) {}
 
-  private static Map<String, Shape> shapes(String userId, List<String> groups) {
+  static Map<String, Shape> shapes(String userId, List<String> groups) {
     Map<String, Shape> shapes = new LinkedHashMap<>();
     List<String> someGroup = groups.isEmpty() ? List.of("jgz") : groups;
     shapes.put("candidate groups", new Shape(q -> q.taskCandidateGroupIn(someGroup), true));

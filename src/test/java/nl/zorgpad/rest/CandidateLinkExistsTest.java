@@ -36,8 +36,8 @@ class CandidateLinkExistsTest {
     assertThat(sql)
         .doesNotContain(JOIN)
         .contains(
-            "( exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_"
-                + " = 'candidate' and ( I.GROUP_ID_ IN ( ? , ? ) ) )) and RES.SUSPENSION_STATE_ =")
+            "( RES.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TASK_ID_ is not"
+                + " null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? , ? ) ) )) and RES.SUSPENSION_STATE_ =")
         .endsWith("(AUTH.RESOURCE_ID_ IS NOT NULL) )");
     assertThat(questionMarks(sql)).isEqualTo(questionMarks(CANDIDATE_GROUPS));
   }
@@ -49,8 +49,9 @@ class CandidateLinkExistsTest {
     String sql = CandidateLinkExists.rewrite(MY_WORK, query);
     assertThat(sql)
         .contains(
-            "( RES.ASSIGNEE_ = ? or ( RES.ASSIGNEE_ is null and exists (select 1 from"
-                + " ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and"
+            "( RES.ASSIGNEE_ = ? or ( RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_"
+                + " from ACT_RU_IDENTITYLINK I where I.TASK_ID_ is not null and I.TYPE_ ="
+                + " 'candidate' and"
                 + " ( I.GROUP_ID_ IN ( ? ) ) )) ) and ( AUTH.RESOURCE_ID_ IS NOT NULL )");
     assertThat(questionMarks(sql)).isEqualTo(questionMarks(MY_WORK));
   }
