@@ -83,14 +83,23 @@ public class AuthorizationSets extends StatementRewrite {
       Pattern.compile("AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL", Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_ALIAS =
       Pattern.compile("(?<![A-Za-z0-9_])AUTH[0-9]*\\.", Pattern.CASE_INSENSITIVE);
+
+  /** Distinct rows: H2's and PostgreSQL's lists and counts (PostgreSQL counts a distinct subquery). */
   private static final Pattern DISTINCT =
       Pattern.compile(
-          "^\\s*select\\s+(distinct\\s|count\\s*\\(\\s*distinct\\s)", Pattern.CASE_INSENSITIVE);
+          "^\\s*select\\s+(distinct\\s|count\\s*\\(\\s*distinct\\s"
+              + "|count\\s*\\(\\s*\\*\\s*\\)\\s+from\\s*\\(\\s*select\\s+distinct\\s)",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z0-9_]+");
 
   @Override
   String rewrite(String text, BoundSql boundSql, Invocation invocation) {
-    if (!text.contains("ACT_RU_AUTHORIZATION") || !STATEMENTS.contains(statementId(invocation))) {
+    // every statement with an authorization check passes here: the text first, the statement's
+    // id (reflection) only for a task query with the join
+    if (!text.contains("ACT_RU_TASK")
+        || !text.contains("AUTH.RESOURCE_ID_ IS NOT NULL")
+        || !STATEMENTS.contains(statementId(invocation))) {
       return null;
     }
     Rewritten<ParameterMapping> rewritten = rewrite(text, boundSql.getParameterMappings());

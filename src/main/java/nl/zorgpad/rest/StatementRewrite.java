@@ -69,7 +69,7 @@ abstract class StatementRewrite implements Interceptor {
   }
 
   /** Off: every statement as the engine wrote it (the equivalence test compares both). */
-  void setEnabled(boolean enabled) {
+  public void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }
 }

@@ -20,6 +20,8 @@ import nl.zorgpad.ZorgpadApplication;
 import nl.zorgpad.audit.ChainVerification;
 import nl.zorgpad.audit.ChainVerificationService;
 import nl.zorgpad.audit.HashChain;
+import nl.zorgpad.rest.AuthorizationSets;
+import nl.zorgpad.rest.AuthorizationSetsPlugin;
 import nl.zorgpad.rest.CandidateLinkExists;
 import nl.zorgpad.rest.CandidateLinkExistsPlugin;
 import nl.zorgpad.support.Http;
@@ -645,6 +647,77 @@ class PostgresProfileIT {
           .containsExactlyInAnyOrderElementsOf(mineOrUnclaimed);
       assertThat(interceptor.rewrittenStatements() - before).isEqualTo(3);
     }
+  }
+
+  @Test
+  @Order(13)
+  void tasksCheckedAgainstTheCallersGrantsAsSetsAnswerAsTheEnginesJoinOnPostgres() {
+    // rest.AuthorizationSets drops the authorization join for subqueries of her grants
+    AuthorizationSets interceptor = app.getBean(AuthorizationSetsPlugin.class).interceptor();
+    var identity = engine().getIdentityService();
+    var tasks = engine().getTaskService();
+    int compared = 0;
+    for (var user : identity.createUserQuery().list()) {
+      List<String> groups =
+          identity.createGroupQuery().groupMember(user.getId()).list().stream()
+              .map(org.camunda.bpm.engine.identity.Group::getId)
+              .toList();
+      List<java.util.function.Supplier<Object>> queries =
+          List.of(
+              () -> tasks.createTaskQuery().count(),
+              () -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 15)),
+              () ->
+                  tasks
+                      .createTaskQuery()
+                      .taskCandidateGroupIn(groups.isEmpty() ? List.of("jgz") : groups)
+                      .count(),
+              () ->
+                  ids(
+                      tasks
+                          .createTaskQuery()
+                          .or()
+                          .taskAssignee(user.getId())
+                          .taskCandidateGroupIn(groups.isEmpty() ? List.of("jgz") : groups)
+                          .endOr()
+                          .orderByTaskCreateTime()
+                          .desc()
+                          .orderByTaskId()
+                          .asc()
+                          .list()));
+      for (int q = 0; q < queries.size(); q++) {
+        var query = queries.get(q);
+        identity.setAuthentication(user.getId(), groups);
+        try {
+          long was = interceptor.rewrittenStatements();
+          Object withSets = query.get();
+          System.out.println(
+              "DEBUGSETS "
+                  + user.getId()
+                  + " "
+                  + groups
+                  + " q"
+                  + q
+                  + " "
+                  + (interceptor.rewrittenStatements() - was));
+          interceptor.setEnabled(false);
+          Object withJoin;
+          try {
+            withJoin = query.get();
+          } finally {
+            interceptor.setEnabled(true);
+          }
+          assertThat(withSets).as(user.getId()).isEqualTo(withJoin);
+          compared++;
+        } finally {
+          identity.clearAuthentication();
+        }
+      }
+    }
+    assertThat(compared).isPositive();
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
   }
 
   // --- helpers ---

@@ -98,6 +98,18 @@ class AuthorizationSetsTest {
   }
 
   @Test
+  void postgresqlsCountOfADistinctSubqueryIsRewrittenToo() {
+    String sql =
+        COUNT.replace(
+                "select count(distinct RES.ID_ ) from",
+                "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from")
+            + " ) countDistinct";
+    assertThat(AuthorizationSets.rewrite(sql, PARAMETERS).sql())
+        .startsWith("SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES")
+        .endsWith(" ) countDistinct");
+  }
+
+  @Test
   void otherShapesKeepTheEnginesStatement() {
     // not distinct: the join's rows would be counted
     assertThat(
