@@ -143,21 +143,43 @@ class EngineCaseProgressReads implements CaseProgressReads {
   @Override
   public List<String> candidateCases(String userId, List<String> groups, Instant now) {
     return jdbc.queryForList(
-        candidates(groups) + " order by n desc",
+        candidates(groups.size()) + " order by n desc",
         String.class,
         candidateArgs(userId, groups, now).toArray());
   }
 
   /**
    * The candidates: cases in which one of her groups or she herself is actively involved, or in
-   * which she holds an open task, of her coalitions.
+   * which she holds an open task, of her coalitions. Each way in is a branch of its own that reads
+   * its own index: her groups' and her own current involvements ({@code ix_involvement_group_until},
+   * {@code ix_involvement_user_until}: {@code until_at is null}, or a future end), her tasks, her
+   * groups' candidate links. A single {@code (group_id in … or user_id = ?)} made H2 read every
+   * involvement of the installation (docs/benchmarks.md, "/casus: the involvements by index").
    */
-  private static String candidates(List<String> groups) {
-    String groupList = String.join(",", groups.stream().map(g -> "?").toList());
+  static String candidates(int groupCount) {
+    String groupList = String.join(",", java.util.Collections.nCopies(groupCount, "?"));
+    String involved = "select i.case_number n from zp_involvement i where ";
+    String current = " and i.from_at <= ?";
     return "select n from ("
-        + " select i.case_number n from zp_involvement i where (i.group_id in ("
+        + involved
+        + "i.group_id in ("
         + groupList
-        + ") or i.user_id = ?) and i.from_at <= ? and (i.until_at is null or i.until_at > ?)"
+        + ") and i.until_at is null"
+        + current
+        + " union "
+        + involved
+        + "i.group_id in ("
+        + groupList
+        + ") and i.until_at > ?"
+        + current
+        + " union "
+        + involved
+        + "i.user_id = ? and i.until_at is null"
+        + current
+        + " union "
+        + involved
+        + "i.user_id = ? and i.until_at > ?"
+        + current
         + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
         + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
         + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
@@ -176,10 +198,17 @@ class EngineCaseProgressReads implements CaseProgressReads {
         + " where g.USER_ID_ = ?)))";
   }
 
-  private static List<Object> candidateArgs(String userId, List<String> groups, Instant instant) {
+  /** The parameters of {@link #candidates(int)}, in its order. */
+  static List<Object> candidateArgs(String userId, List<String> groups, Instant instant) {
     java.time.OffsetDateTime now =
         java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     List<Object> args = new ArrayList<>(groups);
+    args.add(now);
+    args.addAll(groups);
+    args.add(now);
+    args.add(now);
+    args.add(userId);
+    args.add(now);
     args.add(userId);
     args.add(now);
     args.add(now);
