@@ -91,7 +91,7 @@ final class SqlCounter implements BeanPostProcessor {
         .increment();
   }
 
-  /** The innermost Zorgpad method on the stack (who ended the transaction), or "-". */
+  /** The two innermost Zorgpad methods on the stack (who ended the transaction, its caller). */
   private static String origin() {
     return StackWalker.getInstance()
         .walk(
@@ -99,8 +99,10 @@ final class SqlCounter implements BeanPostProcessor {
                 frames
                     .filter(f -> f.getClassName().startsWith("nl.zorgpad."))
                     .filter(f -> !f.getClassName().contains("$$SpringCGLIB"))
-                    .findFirst()
                     .map(f -> f.getClassName().replace("nl.zorgpad.", "") + "." + f.getMethodName())
+                    .distinct()
+                    .limit(2) // who ended the transaction, and who called it
+                    .reduce((a, b) -> a + " < " + b)
                     .orElse("-"));
   }
 
