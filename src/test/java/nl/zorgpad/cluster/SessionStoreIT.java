@@ -101,4 +101,54 @@ class SessionStoreIT {
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
   }
+
+  /**
+   * Issue 13: the last access is written at most once a minute (security.LastAccessThrottledSessions),
+   * not by every request — each was an update of the session row in a transaction of its own.
+   * Attributes are still saved, and a session whose stored last access is older than the
+   * interval gets the new one.
+   */
+  @Test
+  void theLastAccessIsWrittenOnceAMinuteNotOnEveryRequest() throws Exception {
+    String base = "http://localhost:" + port;
+    WebSession browser = new WebSession();
+    assertThat(browser.login(base, "demo-jgz", "demo").statusCode()).isEqualTo(302);
+    assertThat(browser.get(base, "/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+    String sessionId =
+        new String(
+            Base64.getDecoder().decode(browser.cookie(WebSession.SESSION_COOKIE)),
+            StandardCharsets.UTF_8);
+    long stored = lastAccess(sessionId);
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> me = browser.tasklistGet(base, "/camunda/api/admin/auth/user/default");
+      assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    }
+    assertThat(lastAccess(sessionId)).as("requests within the minute").isEqualTo(stored);
+
+    // as if the last request had been two minutes ago: the next one moves the last access
+    long twoMinutesAgo = System.currentTimeMillis() - 120_000;
+    jdbc.update(
+        "update zp_session set last_access_time = ?,"
+            + " expiry_time = cast(? as bigint) + max_inactive_interval * 1000 where session_id = ?",
+        twoMinutesAgo,
+        twoMinutesAgo,
+        sessionId);
+    HttpResponse<String> me = browser.tasklistGet(base, "/camunda/api/admin/auth/user/default");
+    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    long moved = lastAccess(sessionId);
+    assertThat(moved).isGreaterThan(twoMinutesAgo + 60_000);
+    long expiry =
+        jdbc.queryForObject(
+            "select expiry_time - max_inactive_interval * 1000 from zp_session"
+                + " where session_id = ?",
+            Long.class,
+            sessionId);
+    assertThat(expiry).as("the expiry follows the written last access").isEqualTo(moved);
+  }
+
+  private long lastAccess(String sessionId) {
+    return jdbc.queryForObject(
+        "select last_access_time from zp_session where session_id = ?", Long.class, sessionId);
+  }
 }
