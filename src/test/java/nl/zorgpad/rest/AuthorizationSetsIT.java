@@ -2,7 +2,6 @@ package nl.zorgpad.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,13 +11,11 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
-import org.apache.ibatis.plugin.Interceptor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +52,7 @@ class AuthorizationSetsIT {
 
   @Test
   void theEnginesMyBatisConfigurationHasTheInterceptorAndTheIndexesExist() {
-    List<Interceptor> interceptors =
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .getSqlSessionFactory()
-            .getConfiguration()
-            .getInterceptors();
-    assertThat(interceptors).contains(plugin.interceptor());
+    assertThat(StatementRewrites.interceptors(engine)).contains(plugin.interceptor());
     assertThat(
             jdbc.queryForList(
                 "select index_name from information_schema.indexes"
@@ -150,13 +142,7 @@ class AuthorizationSetsIT {
   @Test
   void theTasklistsFiltersAreRewritten() throws Exception {
     TestSession nurse = TestSession.of(port, "demo-jgz:demo");
-    HttpResponse<String> filters =
-        nurse.api("GET", TestSession.ENGINE + "/filter?resourceType=Task", null);
-    assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
-    Map<String, String> ids = new LinkedHashMap<>();
-    for (JsonNode filter : JSON.readTree(filters.body())) {
-      ids.put(filter.path("name").asText(), filter.path("id").asText());
-    }
+    Map<String, String> ids = StatementRewrites.taskFilterIds(nurse);
     for (String name : List.of("Taken voor mijn discipline", "Mijn werk", "Mijn taken")) {
       long before = plugin.interceptor().rewrittenStatements();
       HttpResponse<String> list =

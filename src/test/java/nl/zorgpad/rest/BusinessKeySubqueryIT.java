@@ -11,7 +11,6 @@ import nl.zorgpad.casus.CaseFile;
 import nl.zorgpad.casus.CaseFileRepository;
 import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
-import org.apache.ibatis.plugin.Interceptor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -52,12 +50,7 @@ class BusinessKeySubqueryIT {
 
   @Test
   void theEnginesMyBatisConfigurationHasTheInterceptor() {
-    List<Interceptor> interceptors =
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .getSqlSessionFactory()
-            .getConfiguration()
-            .getInterceptors();
-    assertThat(interceptors).contains(plugin.interceptor());
+    assertThat(StatementRewrites.interceptors(engine)).contains(plugin.interceptor());
   }
 
   @Test
