@@ -420,7 +420,7 @@ final class SideBySide {
     if (pgUrl == null) {
       // the same URL flags as Zorgpad's H2 file default
       args.add(
-          "--spring.datasource.url=jdbc:h2:file:"
+          "--spring.datasource.url=jdbc:h2:retry:"
               + dataDir.resolve("stock")
               + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000;CACHE_SIZE=65536");
       args.add("--spring.datasource.username=sa");

@@ -41,6 +41,64 @@ class H2DurabilityIT {
     killedAfterCommits(dataDir.resolve("compacting"), 3000, true);
   }
 
+  /**
+   * A thread interrupted while it reads must not close the database for everybody: Java closes a
+   * FileChannel when a thread is interrupted in it, and on H2's plain {@code file:} store every
+   * other connection then failed ("IO Exception") until a restart; Zorgpad's URL uses H2's
+   * {@code retry:} file system, which reopens the file. A cold page cache, so the reader really
+   * reads from the file when it is interrupted.
+   */
+  @Test
+  void aThreadInterruptedWhileItReadsDoesNotCloseTheDatabase() throws Exception {
+    String url =
+        configuredUrl().replace("${zorgpad.data-dir}", dataDir.resolve("interrupted").toString());
+    try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+      connection
+          .createStatement()
+          .execute("create table probe (id int primary key, v varchar(2000))");
+      connection
+          .createStatement()
+          .execute("insert into probe select x, repeat('x', 1500) from system_range(1, 100000)");
+    }
+    String cold = url.replace("CACHE_SIZE=65536", "CACHE_SIZE=1024");
+    try (Connection connection = DriverManager.getConnection(cold, "sa", "")) {
+      List<String> readerErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try (Connection read = DriverManager.getConnection(cold, "sa", "")) {
+                  for (int i = 0; i < 400; i++) {
+                    try (ResultSet sum =
+                        read.createStatement()
+                            .executeQuery(
+                                "select sum(length(v)) from probe where mod(id, 7) = " + (i % 7))) {
+                      sum.next();
+                    } catch (java.sql.SQLException e) {
+                      readerErrors.add(
+                          e.toString()); // its own statement may fail: it was interrupted
+                    }
+                  }
+                } catch (java.sql.SQLException e) {
+                  readerErrors.add(e.toString());
+                }
+              });
+      reader.start();
+      Thread.sleep(300);
+      for (int i = 0; i < 20; i++) {
+        reader.interrupt();
+        Thread.sleep(20);
+      }
+      reader.join(60_000);
+      // every other connection goes on: a write, and a read of the whole table
+      connection.createStatement().execute("insert into probe values (100001, 'after')");
+      try (ResultSet count =
+          connection.createStatement().executeQuery("select count(*) from probe")) {
+        count.next();
+        assertThat(count.getInt(1)).as("reader: " + readerErrors).isEqualTo(100_001);
+      }
+    }
+  }
+
   private void killedAfterCommits(Path dir, int rows, boolean compacting) throws Exception {
     String url = configuredUrl().replace("${zorgpad.data-dir}", dir.toString());
     List<String> command =
@@ -88,7 +146,7 @@ class H2DurabilityIT {
       Map<String, Object> spring = (Map<String, Object>) yaml.get("spring");
       Map<String, Object> datasource = (Map<String, Object>) spring.get("datasource");
       String url = (String) datasource.get("url");
-      assertThat(url).startsWith("jdbc:h2:file:").contains("WRITE_DELAY=0");
+      assertThat(url).startsWith("jdbc:h2:retry:").contains("WRITE_DELAY=0");
       return url;
     }
   }
