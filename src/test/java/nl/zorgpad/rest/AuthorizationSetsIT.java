@@ -14,7 +14,6 @@ import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -68,10 +67,7 @@ class AuthorizationSetsIT {
     assertThat(users).hasSizeGreaterThan(5);
     long tasksSeen = 0;
     for (User user : users) {
-      List<String> groups =
-          identityService.createGroupQuery().groupMember(user.getId()).list().stream()
-              .map(Group::getId)
-              .toList();
+      List<String> groups = StatementRewrites.groupsOf(identityService, user.getId());
       // her groups, her groups and one without any grant, and none (her own grants only)
       List<List<String>> groupSets = List.of(groups, plus(groups, "zp-no-grants"), List.of());
       for (List<String> asked : groupSets) {
@@ -107,11 +103,7 @@ class AuthorizationSetsIT {
   void callersOneAfterTheOtherOnOneConnectionEachGetTheirOwnTasks() {
     Map<String, List<String>> callers = new LinkedHashMap<>();
     for (User user : identityService.createUserQuery().list()) {
-      callers.put(
-          user.getId(),
-          identityService.createGroupQuery().groupMember(user.getId()).list().stream()
-              .map(Group::getId)
-              .toList());
+      callers.put(user.getId(), StatementRewrites.groupsOf(identityService, user.getId()));
     }
     Map<String, Long> expected = new LinkedHashMap<>();
     plugin.interceptor().setEnabled(false);

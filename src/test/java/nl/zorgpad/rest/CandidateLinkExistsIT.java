@@ -14,7 +14,6 @@ import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -56,10 +55,7 @@ class CandidateLinkExistsIT {
     assertThat(users).hasSizeGreaterThan(5);
     long candidateTasksSeen = 0;
     for (User user : users) {
-      List<String> groups =
-          identityService.createGroupQuery().groupMember(user.getId()).list().stream()
-              .map(Group::getId)
-              .toList();
+      List<String> groups = StatementRewrites.groupsOf(identityService, user.getId());
       for (Map.Entry<String, Shape> entry : shapes(user.getId(), groups).entrySet()) {
         Shape shape = entry.getValue();
         String what = user.getId() + " " + groups + ": " + entry.getKey();

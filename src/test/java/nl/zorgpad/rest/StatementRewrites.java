@@ -28,6 +28,13 @@ final class StatementRewrites {
         .getInterceptors();
   }
 
+  /** The groups the user is a member of. */
+  static List<String> groupsOf(org.camunda.bpm.engine.IdentityService identity, String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId)
+        .toList();
+  }
+
   /** The ids of the task filters the session may see, by name (through the Tasklist's API). */
   static Map<String, String> taskFilterIds(TestSession session) throws Exception {
     HttpResponse<String> filters =
