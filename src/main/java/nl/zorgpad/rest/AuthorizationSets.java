@@ -114,8 +114,9 @@ public class AuthorizationSets extends StatementRewrite {
   record Rewritten<M>(String sql, List<M> mappings) {}
 
   /**
-   * The statement with the grants as a set in front, and its mappings in the new order; null to
-   * keep the engine's statement.
+   * The statement without the authorization join, each {@code ON} value tested against
+   * subqueries of her grants, and its mappings in the new order; null to keep the engine's
+   * statement.
    *
    * @param mappings one per placeholder of {@code sql}, in order
    */
