@@ -56,6 +56,7 @@ class AccessLogReviewIT {
 
   @Test
   void withoutAPeriodTheReviewLooksAtTheLastThirtyDays() {
+    // the page's dates are Amsterdam's (late in the UTC day it is tomorrow there)
     String old = read(probe, "R" + probe + "-oud", Instant.now().minus(Duration.ofDays(40)));
     String recent = read(probe, "R" + probe + "-nu", null);
 
@@ -69,9 +70,9 @@ class AccessLogReviewIT {
         unusual(
             http.get(
                     "/audit/toegang?van="
-                        + java.time.LocalDate.now().minusDays(45)
+                        + java.time.LocalDate.now(nl.zorgpad.time.ZorgpadTime.ZONE).minusDays(45)
                         + "&tot="
-                        + java.time.LocalDate.now(),
+                        + java.time.LocalDate.now(nl.zorgpad.time.ZorgpadTime.ZONE),
                     AUDITOR)
                 .body());
     assertThat(longer).contains(recent).contains(old).doesNotContain("geen periode gekozen");
@@ -257,7 +258,9 @@ class AccessLogReviewIT {
           jdbc.queryForObject(
               "EXPLAIN "
                   + AccessLogReview.branch(
-                      column, AccessLogReview.where(java.time.LocalDate.now(), null)),
+                      column,
+                      AccessLogReview.where(
+                          java.time.LocalDate.now(nl.zorgpad.time.ZorgpadTime.ZONE), null)),
               String.class,
               probe,
               java.sql.Timestamp.from(Instant.now()));
