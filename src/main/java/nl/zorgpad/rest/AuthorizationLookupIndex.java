@@ -37,6 +37,6 @@ public class AuthorizationLookupIndex extends EngineTableIndex {
           + " PERMS_, ID_, REV_, REMOVAL_TIME_, ROOT_PROC_INST_ID_)";
 
   AuthorizationLookupIndex(DataSource dataSource) {
-    super(dataSource, CREATE, "the engine's authorization checks stay correct but slower");
+    super(dataSource, "the engine's authorization checks stay correct but slower", CREATE);
   }
 }

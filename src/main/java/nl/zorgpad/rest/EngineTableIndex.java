@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An index Zorgpad adds to one of the engine's tables ({@link AuthorizationLookupIndex}, {@link
- * TaskParentIndex}). The engine creates its tables after Flyway has run, so this is a start-up
+ * AuthorizationPrincipalIndexes}, {@link TaskParentIndex}). The engine creates its tables after Flyway has run, so this is a start-up
  * step and not a migration. Where the application's role may not create indexes on the engine's
  * tables (the strict route, docs/operations.md), the step logs the statement for the DBA and goes
  * on: the index changes how fast a statement is, not what it answers.
@@ -21,14 +21,6 @@ abstract class EngineTableIndex implements StartupStep {
   private final JdbcTemplate jdbc;
   private final java.util.List<String> creates;
   private final String without;
-
-  /**
-   * @param create the {@code CREATE INDEX IF NOT EXISTS} statement
-   * @param without what stays slower without the index, for the log
-   */
-  EngineTableIndex(DataSource dataSource, String create, String without) {
-    this(dataSource, without, new String[] {create});
-  }
 
   /**
    * @param without what stays slower without the indexes, for the log

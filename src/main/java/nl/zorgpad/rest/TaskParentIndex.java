@@ -33,6 +33,6 @@ public class TaskParentIndex extends EngineTableIndex {
       "CREATE INDEX IF NOT EXISTS " + NAME + " ON ACT_RU_TASK (PARENT_TASK_ID_)";
 
   TaskParentIndex(DataSource dataSource) {
-    super(dataSource, CREATE, "completing a task stays correct but reads every open task");
+    super(dataSource, "completing a task stays correct but reads every open task", CREATE);
   }
 }

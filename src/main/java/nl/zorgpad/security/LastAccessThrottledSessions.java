@@ -127,10 +127,8 @@ public final class LastAccessThrottledSessions
     @Override
     public void setLastAccessedTime(Instant lastAccessedTime) {
       Instant stored = session.getLastAccessedTime();
-      if (created
-          || stored == null
-          || lastAccessedTime.isBefore(stored)
-          || !lastAccessedTime.isBefore(stored.plus(interval))) {
+      // never backwards (another node's clock a little behind), forward once the interval is up
+      if (created || stored == null || !lastAccessedTime.isBefore(stored.plus(interval))) {
         session.setLastAccessedTime(lastAccessedTime);
       }
     }
