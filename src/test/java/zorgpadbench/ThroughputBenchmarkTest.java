@@ -82,7 +82,9 @@ class ThroughputBenchmarkTest {
     Files.createDirectories(data);
     List<String> flags =
         new ArrayList<>(SideBySide.jvmFlags(System.getProperty("benchmark.heap", "2g")));
-    flags.add("-Dbenchmark.sqlCount=true");
+    if (!"false".equals(System.getProperty("benchmark.throughput.sqlCount"))) {
+      flags.add("-Dbenchmark.sqlCount=true");
+    }
     if (jfr) {
       flags.add(
           "-XX:StartFlightRecording=settings=profile,filename="
