@@ -425,13 +425,22 @@ public class CaseOverviewService {
   public static final int PAGE_SIZE = 25;
 
   /**
+   * Up to this many cases are counted exactly; beyond it the list says "more than" this many.
+   */
+  public static final int COUNTED_CASES = 1000;
+
+  /**
    * One page of the cases the current user may see, newest case number first: the candidates
    * (cases in which one of her caregiver groups or she herself is actively involved, or in which
    * she holds an open task — the bases of need-to-know — of her coalitions) are found in the
-   * database (their case numbers, one query) and counted and paged here; need-to-know then
-   * decides for the page's cases set-based, and the listing is logged as <b>one</b> SEARCH record
-   * naming the cases shown ({@link DossierService#listCases}). Nothing here grows with the cases
-   * she cannot see; the one query and its list of case numbers grow with those she can.
+   * database (their case numbers, one query); need-to-know then decides for the page's cases
+   * set-based, and the listing is logged as <b>one</b> SEARCH record naming the cases shown
+   * ({@link DossierService#listCases}).
+   *
+   * <p>The query reads the newest {@code max(page × 25, 1000) + 1} candidates only, so a page view
+   * costs the same whether she may see a thousand cases or a hundred thousand: up to 1,000 cases
+   * are counted exactly, beyond that the page says "more than 1,000" ({@link CasePage#exact}).
+   * Only a page far back in the list reads more, in proportion to its number.
    *
    * @param page 1-based; a page after the last one answers the last page
    */
@@ -441,31 +450,66 @@ public class CaseOverviewService {
     List<String> groups =
         actor.groups().stream().filter(g -> groupDisciplines.disciplineOf(g).isPresent()).toList();
     if (groups.isEmpty() || Actor.SYSTEM.equals(actor.userId())) {
-      return new CasePage(List.of(), 1, 1, 0);
+      return new CasePage(List.of(), 1, 1, 0, true);
     }
     Instant now = clock.instant();
-    // one query for the count and the page: both had to work out the whole set
-    List<String> candidates = progress.candidateCases(actor.userId(), groups, now);
-    long total = candidates.size();
+    int limit = limitFor(page);
+    List<String> candidates = progress.candidateCases(actor.userId(), groups, now, limit);
+    Slice slice = slice(candidates, page, limit);
+    return new CasePage(
+        dossier.listCases(new ArrayList<>(slice.numbers()), slice.page()),
+        slice.page(),
+        slice.pages(),
+        slice.total(),
+        slice.exact());
+  }
+
+  /**
+   * How many candidates page {@code page} reads: one more than it needs (to know whether there
+   * are more), and at least {@link #COUNTED_CASES} + 1 (to count exactly up to that many).
+   */
+  static int limitFor(int page) {
+    int wanted = Math.min(Math.max(1, page), MAX_PAGE);
+    return Math.max(wanted * PAGE_SIZE, COUNTED_CASES) + 1;
+  }
+
+  /** Page {@code page} of the newest candidates, read with {@code limit}. */
+  static Slice slice(List<String> candidates, int page, int limit) {
+    boolean exact = candidates.size() < limit;
+    long total = exact ? candidates.size() : limit - 1;
     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
     List<String> numbers =
         candidates.subList(
             Math.min(candidates.size(), (current - 1) * PAGE_SIZE),
             Math.min(candidates.size(), current * PAGE_SIZE));
-    return new CasePage(
-        dossier.listCases(new ArrayList<>(numbers), current), current, pages, total);
+    return new Slice(numbers, current, pages, total, exact);
   }
+
+  /** The case numbers of one page and where it stands in the list. */
+  record Slice(List<String> numbers, int page, int pages, long total, boolean exact) {}
+
+  /** The furthest page the list reads to (40,000 cases back); a later number answers this one. */
+  static final int MAX_PAGE = 1600;
 
   /**
    * A page of the case list.
    *
    * @param cases the cases shown, newest case number first
    * @param page this page (1-based)
-   * @param pages the number of pages (at least 1)
-   * @param total the number of cases she may see
+   * @param pages the number of pages (at least 1); when not {@code exact}, the pages counted so far
+   *     — there are more
+   * @param total the number of cases she may see; when not {@code exact}, the number counted — she
+   *     may see more
+   * @param exact whether {@code total} and {@code pages} are the whole list
    */
-  public record CasePage(List<CaseFile> cases, int page, int pages, long total) {}
+  public record CasePage(List<CaseFile> cases, int page, int pages, long total, boolean exact) {
+
+    /** Whether a next page exists. */
+    public boolean hasNext() {
+      return page < pages || !exact;
+    }
+  }
 
   /** The pathway diagram of the case with where it stands; a read of the case's tasks. */
   @Transactional

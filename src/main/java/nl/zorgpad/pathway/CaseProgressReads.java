@@ -30,13 +30,14 @@ public interface CaseProgressReads {
   Optional<PathwayPosition> pathwayPosition(String caseNumber);
 
   /**
-   * The cases the user is a candidate for, newest case number first: in which one of {@code
-   * groups} or she herself is actively involved at {@code now}, or in which she holds an open task
-   * (assignee or through a candidate group), that have a case file and are not of a coalition (the
-   * tenant of their root instance) she is no member of. Case numbers only, in one query: the
-   * caller counts and pages them (a count and a page query each worked out the whole set).
+   * The newest {@code limit} cases the user is a candidate for, newest case number first: in
+   * which one of {@code groups} or she herself is actively involved at {@code now}, or in which she
+   * holds an open task (assignee or through a candidate group), that have a case file and are not
+   * of a coalition (the tenant of their root instance) she is no member of. Case numbers only, in
+   * one query whose work grows with {@code limit}, not with the cases she may see: the caller asks
+   * for one more than it shows to know whether there are more.
    */
-  List<String> candidateCases(String userId, List<String> groups, Instant now);
+  List<String> candidateCases(String userId, List<String> groups, Instant now, int limit);
 
   /**
    * An open task.

@@ -141,82 +141,163 @@ class EngineCaseProgressReads implements CaseProgressReads {
   }
 
   @Override
-  public List<String> candidateCases(String userId, List<String> groups, Instant now) {
-    return jdbc.queryForList(
-        candidates(groups.size()) + " order by n desc",
-        String.class,
-        candidateArgs(userId, groups, now).toArray());
+  public List<String> candidateCases(String userId, List<String> groups, Instant now, int limit) {
+    CandidateQuery query = candidates(userId, groups, now, limit);
+    return jdbc.queryForList(query.sql(), String.class, query.args().toArray());
+  }
+
+  /** A statement and its parameters, in their order. */
+  record CandidateQuery(String sql, List<Object> args) {}
+
+  /**
+   * The newest {@code limit} candidates: cases in which one of her groups or she herself is
+   * actively involved, or in which she holds an open task, of her coalitions. Each way in is a
+   * branch of its own that reads its own index and applies the checks itself (a case file exists;
+   * the case's coalition, the tenant of its root instance, is hers), so that each branch can stop
+   * after its own newest {@code limit} rows: the union of every branch's newest {@code limit}
+   * holds the newest {@code limit} of all. Her groups' current involvements are read one group at
+   * a time through {@code ix_involvement_group_until} ({@code group_id, until_at, case_number}), in
+   * the index's order backwards, so a page view reads about {@code limit} index entries per group,
+   * not every case the group has ever been involved in (docs/benchmarks.md, "/casus: the newest
+   * candidates"). A single {@code (group_id in … or user_id = ?)} made H2 read every involvement
+   * of the installation; a union without limits made it read and sort every case she may see.
+   */
+  static CandidateQuery candidates(String userId, List<String> groups, Instant instant, int limit) {
+    List<CandidateQuery> branches = branches(userId, groups, instant, limit);
+    List<Object> args = new ArrayList<>();
+    branches.forEach(branch -> args.addAll(branch.args()));
+    args.add(limit);
+    String sql =
+        "select n from ("
+            + String.join(" union ", branches.stream().map(b -> "(" + b.sql() + ")").toList())
+            + ") v order by n desc limit ?";
+    return new CandidateQuery(sql, args);
+  }
+
+  /** The branches of {@link #candidates}, each a statement of its own (with its parameters). */
+  static List<CandidateQuery> branches(
+      String userId, List<String> groups, Instant instant, int limit) {
+    java.time.OffsetDateTime now =
+        java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    List<CandidateQuery> branches = new ArrayList<>();
+    String involved = "select i.case_number n from zp_involvement i where ";
+    for (String group : groups) {
+      branches.add(
+          branch(
+              involved + "i.group_id = ? and i.until_at is null and i.from_at <= ?",
+              List.of(group, now),
+              "i.case_number",
+              GROUP_ORDER,
+              userId,
+              limit,
+              false));
+      // an involvement that ends later (rare: an end set ahead); one group at a time, so that the
+      // index's range on until_at is used (with group_id in (…) H2 read all of the groups' rows)
+      branches.add(
+          branch(
+              involved + "i.group_id = ? and i.until_at > ? and i.from_at <= ?",
+              List.of(group, now, now),
+              "i.case_number",
+              "i.case_number desc",
+              userId,
+              limit,
+              false));
+    }
+    branches.add(
+        branch(
+            involved + "i.user_id = ? and i.until_at is null and i.from_at <= ?",
+            List.of(userId, now),
+            "i.case_number",
+            USER_ORDER,
+            userId,
+            limit,
+            false));
+    branches.add(
+        branch(
+            involved + "i.user_id = ? and i.until_at > ? and i.from_at <= ?",
+            List.of(userId, now, now),
+            "i.case_number",
+            "i.case_number desc",
+            userId,
+            limit,
+            false));
+    branches.add(
+        branch(
+            "select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
+                + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?",
+            List.of(userId),
+            "e.BUSINESS_KEY_",
+            "e.BUSINESS_KEY_ desc",
+            userId,
+            limit,
+            true));
+    if (!groups.isEmpty()) {
+      String groupList = String.join(",", java.util.Collections.nCopies(groups.size(), "?"));
+      branches.add(
+          branch(
+              "select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
+                  + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
+                  + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
+                  + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in ("
+                  + groupList
+                  + ")",
+              new ArrayList<>(groups),
+              "e.BUSINESS_KEY_",
+              "e.BUSINESS_KEY_ desc",
+              userId,
+              limit,
+              true));
+    }
+    return branches;
   }
 
   /**
-   * The candidates: cases in which one of her groups or she herself is actively involved, or in
-   * which she holds an open task, of her coalitions. Each way in is a branch of its own that reads
-   * its own index: her groups' and her own current involvements ({@code ix_involvement_group_until},
-   * {@code ix_involvement_user_until}: {@code until_at is null}, or a future end), her tasks, her
-   * groups' candidate links. A single {@code (group_id in … or user_id = ?)} made H2 read every
-   * involvement of the installation (docs/benchmarks.md, "/casus: the involvements by index").
+   * The order of a group's current involvements: the whole index {@code (group_id, until_at,
+   * case_number)} backwards. Both leading columns are fixed in the branch, so this is the newest
+   * case number first; named in full because H2 reads an index in order only when the order
+   * names its columns from the first (with {@code order by case_number desc} alone it read and
+   * sorted every involvement of the group). {@code until_at} is null in the branch, so where a
+   * database puts nulls does not matter.
    */
-  static String candidates(int groupCount) {
-    String groupList = String.join(",", java.util.Collections.nCopies(groupCount, "?"));
-    String involved = "select i.case_number n from zp_involvement i where ";
-    String current = " and i.from_at <= ?";
-    return "select n from ("
-        + involved
-        + "i.group_id in ("
-        + groupList
-        + ") and i.until_at is null"
-        + current
-        + " union "
-        + involved
-        + "i.group_id in ("
-        + groupList
-        + ") and i.until_at > ?"
-        + current
-        + " union "
-        + involved
-        + "i.user_id = ? and i.until_at is null"
-        + current
-        + " union "
-        + involved
-        + "i.user_id = ? and i.until_at > ?"
-        + current
-        + " union select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
-        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ = ?"
-        + " union select e.BUSINESS_KEY_ n from ACT_RU_IDENTITYLINK l"
-        + " join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
-        + " join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_"
-        + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ in ("
-        + groupList
-        + ")"
-        + ") v where n is not null"
-        + " and exists (select 1 from zp_case_file cf where cf.case_number = v.n)"
-        // a case of another coalition (the tenant of its root instance) is never listed
-        + " and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = v.n"
-        + " and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null"
-        + " and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m"
-        + " where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from ACT_ID_MEMBERSHIP g"
-        + " where g.USER_ID_ = ?)))";
-  }
+  static final String GROUP_ORDER = "i.group_id desc, i.until_at desc, i.case_number desc";
 
-  /** The parameters of {@link #candidates(int)}, in its order. */
-  static List<Object> candidateArgs(String userId, List<String> groups, Instant instant) {
-    java.time.OffsetDateTime now =
-        java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-    List<Object> args = new ArrayList<>(groups);
-    args.add(now);
-    args.addAll(groups);
-    args.add(now);
-    args.add(now);
+  /** Her own current involvements, the same way through {@code ix_involvement_user_until}. */
+  static final String USER_ORDER = "i.user_id desc, i.until_at desc, i.case_number desc";
+
+  /**
+   * A branch with its checks, its order and its limit: a case of another coalition (the tenant
+   * of its root instance) is never listed; a task's case must have a case file.
+   */
+  private static CandidateQuery branch(
+      String select,
+      List<Object> selectArgs,
+      String caseNumber,
+      String order,
+      String userId,
+      int limit,
+      boolean needsCaseFile) {
+    StringBuilder sql = new StringBuilder(select);
+    if (needsCaseFile) {
+      sql.append(" and ")
+          .append(caseNumber)
+          .append(" is not null and exists (select 1 from zp_case_file cf where cf.case_number = ")
+          .append(caseNumber)
+          .append(")");
+    }
+    sql.append(" and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = ")
+        .append(caseNumber)
+        .append(" and p.SUPER_PROCESS_INSTANCE_ID_ is null and p.TENANT_ID_ is not null")
+        .append(" and p.TENANT_ID_ not in (select m.TENANT_ID_ from ACT_ID_TENANT_MEMBER m")
+        .append(" where m.USER_ID_ = ? or m.GROUP_ID_ in (select g.GROUP_ID_ from")
+        .append(" ACT_ID_MEMBERSHIP g where g.USER_ID_ = ?)))")
+        .append(" order by ")
+        .append(order)
+        .append(" limit ?");
+    List<Object> args = new ArrayList<>(selectArgs);
     args.add(userId);
-    args.add(now);
     args.add(userId);
-    args.add(now);
-    args.add(now);
-    args.add(userId);
-    args.addAll(groups);
-    args.add(userId);
-    args.add(userId);
-    return args;
+    args.add(limit);
+    return new CandidateQuery(sql.toString(), List.copyOf(args));
   }
 
   /**
