@@ -505,9 +505,9 @@ public class CaseOverviewService {
    */
   public record CasePage(List<CaseFile> cases, int page, int pages, long total, boolean exact) {
 
-    /** Whether a next page exists. */
+    /** Whether a next page exists (the list reads no further than {@link #MAX_PAGE}). */
     public boolean hasNext() {
-      return page < pages || !exact;
+      return page < pages || (!exact && page < MAX_PAGE);
     }
   }
 

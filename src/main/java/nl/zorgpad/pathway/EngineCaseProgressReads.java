@@ -180,47 +180,10 @@ class EngineCaseProgressReads implements CaseProgressReads {
     java.time.OffsetDateTime now =
         java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     List<CandidateQuery> branches = new ArrayList<>();
-    String involved = "select i.case_number n from zp_involvement i where ";
     for (String group : groups) {
-      branches.add(
-          branch(
-              involved + "i.group_id = ? and i.until_at is null and i.from_at <= ?",
-              List.of(group, now),
-              "i.case_number",
-              GROUP_ORDER,
-              userId,
-              limit,
-              false));
-      // an involvement that ends later (rare: an end set ahead); one group at a time, so that the
-      // index's range on until_at is used (with group_id in (…) H2 read all of the groups' rows)
-      branches.add(
-          branch(
-              involved + "i.group_id = ? and i.until_at > ? and i.from_at <= ?",
-              List.of(group, now, now),
-              "i.case_number",
-              "i.case_number desc",
-              userId,
-              limit,
-              false));
+      branches.addAll(involvements("i.group_id", group, GROUP_ORDER, now, userId, limit));
     }
-    branches.add(
-        branch(
-            involved + "i.user_id = ? and i.until_at is null and i.from_at <= ?",
-            List.of(userId, now),
-            "i.case_number",
-            USER_ORDER,
-            userId,
-            limit,
-            false));
-    branches.add(
-        branch(
-            involved + "i.user_id = ? and i.until_at > ? and i.from_at <= ?",
-            List.of(userId, now, now),
-            "i.case_number",
-            "i.case_number desc",
-            userId,
-            limit,
-            false));
+    branches.addAll(involvements("i.user_id", userId, USER_ORDER, now, userId, limit));
     branches.add(
         branch(
             "select e.BUSINESS_KEY_ n from ACT_RU_TASK t"
@@ -249,6 +212,39 @@ class EngineCaseProgressReads implements CaseProgressReads {
               true));
     }
     return branches;
+  }
+
+  /**
+   * The current involvements of one group or of her ({@code column = value}): those without an
+   * end, read in {@code order} (the index's order backwards), and those that end later (rare: an
+   * end set ahead), through the index's range on {@code until_at} — one value at a time, because
+   * with {@code group_id in (…)} H2 read all of the groups' rows, ended ones included.
+   */
+  private static List<CandidateQuery> involvements(
+      String column,
+      String value,
+      String order,
+      java.time.OffsetDateTime now,
+      String userId,
+      int limit) {
+    String involved = "select i.case_number n from zp_involvement i where " + column + " = ?";
+    return List.of(
+        branch(
+            involved + " and i.until_at is null and i.from_at <= ?",
+            List.of(value, now),
+            "i.case_number",
+            order,
+            userId,
+            limit,
+            false),
+        branch(
+            involved + " and i.until_at > ? and i.from_at <= ?",
+            List.of(value, now, now),
+            "i.case_number",
+            "i.case_number desc",
+            userId,
+            limit,
+            false));
   }
 
   /**

@@ -60,6 +60,19 @@ class CaseListPagingTest {
   }
 
   @Test
+  void theFurthestPageOffersNoNextPage() {
+    int last = CaseOverviewService.MAX_PAGE;
+    List<String> read = cases(CaseOverviewService.limitFor(last));
+    CaseOverviewService.Slice slice =
+        CaseOverviewService.slice(read, last + 1, CaseOverviewService.limitFor(last + 1));
+    assertThat(slice.page()).isEqualTo(last);
+    assertThat(slice.exact()).isFalse();
+    assertThat(
+            new CaseOverviewService.CasePage(List.of(), last, last, slice.total(), false).hasNext())
+        .isFalse();
+  }
+
+  @Test
   void aPageAfterTheLastAnswersTheLastPage() {
     List<String> all = cases(30);
     CaseOverviewService.Slice slice =
