@@ -10,6 +10,18 @@ document.addEventListener('submit', function (event) {
   }
 }, true);
 
+// The login form keeps the address's fragment (data-keep-fragment): a link into the Tasklist
+// (".../tasklist/default/#/?task=…", e.g. from a notification mail) reaches the login page with its
+// fragment, which a browser never sends to the server. Sent to "/login#…", the fragment stays on
+// the redirect after login (a redirect without a fragment of its own keeps the request's), so she
+// lands on the task the link named, not on the Tasklist's start.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form instanceof HTMLFormElement && 'keepFragment' in form.dataset && location.hash) {
+    form.action = form.action.split('#')[0] + location.hash;
+  }
+}, true);
+
 // A box that scrolls sideways (a wide table on a phone) can be reached and scrolled with the
 // keyboard (WCAG 2.1.1; axe "scrollable-region-focusable"): it takes focus while it overflows.
 function markScrollableRegions() {

@@ -97,23 +97,19 @@ class NotificationLinkBrowserIT {
       browser.size(width, height);
       // she clicks the link in the mail: not logged in yet, so Zorgpad's login comes first
       browser.open(base + link.group(1));
-      browser.visible(By.id("username")).sendKeys("demo-jgz");
-      browser.driver().findElement(By.id("password")).sendKeys("demo");
-      browser.driver().findElement(By.id("login-submit")).click();
+      logIn(browser, "demo");
+      // the login keeps the link's fragment: she lands on the task the mail named
       browser.waitUntil(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
-      if (!browser.driver().getCurrentUrl().contains("task=" + contact.getId())) {
-        // the login page lost the fragment (#… never reaches the server): the link once more,
-        // loaded whole (a changed fragment alone would not load the page again)
-        browser.open(base + link.group(1));
-        browser.driver().navigate().refresh();
-      }
+      assertThat(browser.driver().getCurrentUrl()).endsWith("#/?task=" + contact.getId());
       try {
         browser.visible(
             By.xpath(
                 "//h2[contains(@class,'task')]" + "[contains(.,'Contact met cliënt bevestigen')]"));
       } catch (org.openqa.selenium.TimeoutException notShown) {
-        browser.screenshot("day-" + width + "-06-jgz-taak-uit-mail-FAILED");
-        throw new AssertionError("task not shown at " + browser.driver().getCurrentUrl(), notShown);
+        // the wait's message says what the page showed and its console's last errors
+        throw new AssertionError(
+            "task not shown at " + browser.driver().getCurrentUrl() + ": " + notShown.getMessage(),
+            notShown);
       }
       browser.waitForText(By.cssSelector(".task-card .zorgpad-case-link"), caseNumber);
       assertThat(
@@ -130,6 +126,12 @@ class NotificationLinkBrowserIT {
         Files.copy(shot, docs.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  private static void logIn(Browser browser, String password) {
+    browser.visible(By.id("username")).sendKeys("demo-jgz");
+    browser.driver().findElement(By.id("password")).sendKeys(password);
+    browser.driver().findElement(By.id("login-submit")).click();
   }
 
   /** As NotificationIT: a Lombok case signalled, accepted and handed over to JGZ. */
