@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import nl.zorgpad.accesslog.AccessAction;
 import nl.zorgpad.input.TextLimits;
 import nl.zorgpad.time.ZorgpadTime;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -30,7 +32,8 @@ import org.springframework.web.util.UriUtils;
 class AuditController {
 
   private final CaseHistoryService caseHistory;
-  private final ChainVerificationService verification;
+  private final ChainCheckpoints checkpoints;
+  private final FullChainCheck fullCheck;
   private final CaseReviewExport export;
   private final PdfRenderer pdfs;
   private final AuditReads reads;
@@ -39,7 +42,8 @@ class AuditController {
 
   AuditController(
       CaseHistoryService caseHistory,
-      ChainVerificationService verification,
+      ChainCheckpoints checkpoints,
+      FullChainCheck fullCheck,
       CaseReviewExport export,
       PdfRenderer pdfs,
       AuditReads reads,
@@ -50,7 +54,8 @@ class AuditController {
     this.reads = reads;
     this.pdfs = pdfs;
     this.caseHistory = caseHistory;
-    this.verification = verification;
+    this.checkpoints = checkpoints;
+    this.fullCheck = fullCheck;
     this.export = export;
   }
 
@@ -138,13 +143,32 @@ class AuditController {
    * of an anchor the auditor kept outside Zorgpad; an unreadable anchor gives 400 and a Dutch
    * explanation on the page.
    */
+  /**
+   * The chains' last stored results (the scheduled check continues each chain every few minutes),
+   * the last full check of each, the anchors and the form that starts a full check. Nothing is
+   * verified in this request: its cost is the same at any size.
+   */
   @GetMapping("/keten")
   String verify(
       @RequestParam(name = "anker", required = false) @Size(max = TextLimits.ANCHOR) String anchor,
+      @RequestParam(name = "controle", required = false) @Size(max = TextLimits.CODE)
+          String started,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
-    model.addAttribute("results", verification.verifyAll());
-    model.addAttribute("anchors", anchors.current());
+    List<ChainCheckpoints.Stored> stored = checkpoints.lastResults();
+    model.addAttribute("chains", stored);
+    boolean running = fullCheck.running(stored);
+    model.addAttribute("fullRunning", running);
+    model.addAttribute(
+        "fullClaim",
+        running
+            ? stored.stream().filter(s -> s.fullStartedAt() != null).findFirst().orElse(null)
+            : null);
+    model.addAttribute("zone", ZorgpadTime.ZONE);
+    model.addAttribute("fullProgress", fullCheck.progress());
+    model.addAttribute("fullStarted", "gestart".equals(started));
+    model.addAttribute("fullBusy", "bezig".equals(started));
+    model.addAttribute("anchors", anchors.current(stored));
     if (anchor != null && !anchor.isBlank()) {
       model.addAttribute("anchorText", anchor.strip());
       ChainAnchors.parse(anchor)
@@ -156,6 +180,14 @@ class AuditController {
               });
     }
     return "audit/chain";
+  }
+
+  /** Starts the full check of every chain in the background (one at a time, on one node). */
+  @PostMapping("/keten/volledig")
+  String startFullCheck(java.security.Principal user) {
+    return fullCheck.start(user.getName())
+        ? "redirect:/audit/keten?controle=gestart"
+        : "redirect:/audit/keten?controle=bezig";
   }
 
   /** The current anchor points as a text file, to keep outside Zorgpad. */

@@ -1,6 +1,5 @@
 package nl.zorgpad.audit;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,23 +47,36 @@ class ChainAnchors {
   record Check(Anchor anchor, Outcome outcome, String storedHash) {}
 
   private final List<HashChain> chains;
-  private final Clock clock;
+  private final ChainCheckpoints checkpoints;
 
-  ChainAnchors(List<HashChain> chains, Clock clock) {
-    this.clock = clock;
+  ChainAnchors(List<HashChain> chains, ChainCheckpoints checkpoints) {
     this.chains = chains;
+    this.checkpoints = checkpoints;
   }
 
-  /** The current heads of every chain as anchors (the chain must be intact to anchor it). */
+  /**
+   * The last verified point of every intact chain as an anchor: its place, the hash of the record
+   * there and when it was checked, from the stored results of the last check (scheduled or full;
+   * nothing is verified here, so the page costs the same at any size).
+   */
   @PreAuthorize("hasAuthority('GROUP_auditor')")
-  @Transactional(readOnly = true)
   List<Anchor> current() {
-    String now = clock.instant().toString();
-    return chains.stream()
-        .map(HashChain::verify)
-        .filter(ChainVerification::intact)
-        .filter(result -> result.headSeq() > 0)
-        .map(result -> new Anchor(result.chainId(), result.headSeq(), result.headHash(), now))
+    return current(checkpoints.lastResults());
+  }
+
+  /** {@link #current()} from results the caller read already. */
+  @PreAuthorize("hasAuthority('GROUP_auditor')")
+  List<Anchor> current(List<ChainCheckpoints.Stored> stored) {
+    return stored.stream()
+        .filter(chain -> chain.result().intact())
+        .filter(chain -> chain.verifiedSeq() > 0 && chain.checkedAt() != null)
+        .map(
+            chain ->
+                new Anchor(
+                    chain.result().chainId(),
+                    chain.verifiedSeq(),
+                    chain.verifiedHash(),
+                    chain.checkedAt().toString()))
         .toList();
   }
 
@@ -99,7 +111,11 @@ class ChainAnchors {
     if (!anchor.hash().equals(stored)) {
       return new Check(anchor, Outcome.NOT_ON_CHAIN, stored);
     }
-    return new Check(
-        anchor, chain.get().verify().intact() ? Outcome.ON_CHAIN : Outcome.CHAIN_BROKEN, stored);
+    // whether the chain is intact: its last stored check (the page shows when that was)
+    boolean intact =
+        checkpoints.lastResults().stream()
+            .filter(result -> result.result().chainId().equals(anchor.chainId()))
+            .allMatch(result -> result.result().intact());
+    return new Check(anchor, intact ? Outcome.ON_CHAIN : Outcome.CHAIN_BROKEN, stored);
   }
 }

@@ -34,9 +34,36 @@ public class ChainCheckpoints {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChainCheckpoints.class);
 
-  /** A chain's stored result; {@code checkedAt} null while it was never checked. */
+  /**
+   * A chain's stored result; {@code checkedAt} null while it was never checked. {@code
+   * verifiedSeq} / {@code verifiedHash}: the last record found intact (the anchor point). {@code
+   * lastFull}: the last full check (null: none yet); {@code fullStartedAt} / {@code fullStartedBy}:
+   * a full check claimed and not yet ended (null: none).
+   */
   public record Stored(
-      ChainVerification result, long verifiedSeq, Instant checkedAt, boolean fullCheck) {}
+      ChainVerification result,
+      long verifiedSeq,
+      String verifiedHash,
+      Instant checkedAt,
+      boolean fullCheck,
+      FullResult lastFull,
+      Instant fullStartedAt,
+      String fullStartedBy) {}
+
+  /** The outcome of a chain's last full check: when, by whom, how many records, how long. */
+  public record FullResult(
+      Instant checkedAt,
+      String checkedBy,
+      boolean intact,
+      long records,
+      long durationMillis,
+      String summary) {
+
+    /** Records per second ({@code records} when it took less than a millisecond). */
+    public long recordsPerSecond() {
+      return durationMillis <= 0 ? records : Math.round(records * 1000.0 / durationMillis);
+    }
+  }
 
   private final List<HashChain> chains;
   private final JdbcTemplate jdbc;
@@ -97,16 +124,72 @@ public class ChainCheckpoints {
         });
   }
 
-  /** Stores the result of a full verification (which started at the chain's first record). */
-  void storeFullCheck(HashChain chain, HashChain.Walk walk) {
+  /**
+   * Stores the result of a full verification (which started at the chain's first record), how
+   * long it took and who asked for it, and ends the chain's claim ({@link #claimFullCheck}).
+   */
+  void storeFullCheck(HashChain chain, HashChain.Walk walk, String by, long durationMillis) {
     ownTransaction.executeWithoutResult(
         status -> {
           lock(chain);
           store(chain, walk, true, null);
+          String summary = walk.result().summary();
+          jdbc.update(
+              "update zp_hash_chain_checkpoint set full_checked_at = ?, full_checked_by = ?,"
+                  + " full_intact = ?, full_records = ?, full_duration_ms = ?, full_summary = ?,"
+                  + " full_started_at = null, full_started_by = null where chain_id = ?",
+              OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+              by,
+              walk.result().intact(),
+              walk.result().checked(),
+              durationMillis,
+              summary.length() > 500 ? summary.substring(0, 500) : summary,
+              chain.spec().chainId());
         });
   }
 
-  /** The last stored result of every chain, in one query; nothing is verified. */
+  /**
+   * Claims the full check of every chain for this node: one conditional update that succeeds
+   * only when no chain has a claim, or its claim started before {@code abandonedBefore} (a node
+   * that stopped during its check). False: a full check is running (here or on another node).
+   */
+  boolean claimFullCheck(String by, Instant abandonedBefore) {
+    Boolean claimed =
+        ownTransaction.execute(
+            status -> {
+              chains.forEach(this::lock);
+              List<String> ids = chains.stream().map(chain -> chain.spec().chainId()).toList();
+              String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+              List<Object> arguments = new ArrayList<>();
+              arguments.add(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+              arguments.add(by);
+              arguments.addAll(ids);
+              arguments.add(OffsetDateTime.ofInstant(abandonedBefore, ZoneOffset.UTC));
+              int updated =
+                  jdbc.update(
+                      "update zp_hash_chain_checkpoint set full_started_at = ?, full_started_by"
+                          + " = ? where chain_id in ("
+                          + marks
+                          + ") and (full_started_at is null or full_started_at < ?)",
+                      arguments.toArray());
+              if (updated != ids.size()) {
+                status.setRollbackOnly();
+                return false;
+              }
+              return true;
+            });
+    return Boolean.TRUE.equals(claimed);
+  }
+
+  /** Ends a chain's claim without a result (its check failed; the reason is in the log). */
+  void releaseFullCheck(HashChain chain) {
+    jdbc.update(
+        "update zp_hash_chain_checkpoint set full_started_at = null, full_started_by = null"
+            + " where chain_id = ?",
+        chain.spec().chainId());
+  }
+
+  /** The last stored result of every chain, one query per chain; nothing is verified. */
   public List<Stored> lastResults() {
     List<Stored> stored = new ArrayList<>();
     for (HashChain chain : chains) {
@@ -116,7 +199,15 @@ public class ChainCheckpoints {
               "select * from zp_hash_chain_checkpoint" + " where chain_id = ?", spec.chainId());
       if (rows.isEmpty()) {
         stored.add(
-            new Stored(ChainVerification.intact(spec, 0, 0, HashChain.GENESIS), 0, null, false));
+            new Stored(
+                ChainVerification.intact(spec, 0, 0, HashChain.GENESIS),
+                0,
+                HashChain.GENESIS,
+                null,
+                false,
+                null,
+                null,
+                null));
         continue;
       }
       Map<String, Object> row = rows.get(0);
@@ -139,12 +230,27 @@ public class ChainCheckpoints {
                       : ChainVerification.Problem.valueOf((String) row.get("problem")),
                   headSeq,
                   headHash);
+      Instant fullCheckedAt = instant(row.get("full_checked_at"));
+      FullResult lastFull =
+          fullCheckedAt == null
+              ? null
+              : new FullResult(
+                  fullCheckedAt,
+                  (String) row.get("full_checked_by"),
+                  Boolean.TRUE.equals(row.get("full_intact")),
+                  ((Number) row.get("full_records")).longValue(),
+                  ((Number) row.get("full_duration_ms")).longValue(),
+                  (String) row.get("full_summary"));
       stored.add(
           new Stored(
               result,
               ((Number) row.get("verified_seq")).longValue(),
+              (String) row.get("verified_hash"),
               instant(row.get("checked_at")),
-              Boolean.TRUE.equals(row.get("full_check"))));
+              Boolean.TRUE.equals(row.get("full_check")),
+              lastFull,
+              instant(row.get("full_started_at")),
+              (String) row.get("full_started_by")));
     }
     return stored;
   }

@@ -2,39 +2,34 @@ package nl.zorgpad.audit;
 
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
  * Verifies every hash chain of Zorgpad (the engine's audit trail and the access log) in full,
- * from its first record, streamed ({@link HashChain#verify()}); each result is stored as the
- * chain's last result and checkpoint ({@link ChainCheckpoints}). The health check does not call
- * this: it reads the stored results.
+ * from its first record, streamed ({@link HashChain#verify()}), in the calling thread; each result
+ * is stored as the chain's last result and checkpoint ({@link ChainCheckpoints}). For the Java API
+ * and the command line: the auditor's page starts the same check in the background ({@link
+ * FullChainCheck#start}), and the health check reads the stored results.
  */
 @Service
 public class ChainVerificationService {
 
-  private final List<HashChain> chains;
-  private final ChainCheckpoints checkpoints;
+  private final FullChainCheck fullCheck;
 
-  ChainVerificationService(List<HashChain> chains, ChainCheckpoints checkpoints) {
-    this.chains = chains;
-    this.checkpoints = checkpoints;
+  ChainVerificationService(FullChainCheck fullCheck) {
+    this.fullCheck = fullCheck;
   }
 
   @PreAuthorize("hasAuthority('GROUP_auditor')")
   public List<ChainVerification> verifyAll() {
-    return verifyWithoutAuthorization();
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    return fullCheck.runNow(user == null ? "java-api" : user.getName());
   }
 
   /** For the command line ({@code --zorgpad.verify-audit-chain}), where no user is logged in. */
   List<ChainVerification> verifyWithoutAuthorization() {
-    return chains.stream()
-        .map(
-            chain -> {
-              HashChain.Walk walk = chain.verifyFrom(0, HashChain.GENESIS, null);
-              checkpoints.storeFullCheck(chain, walk);
-              return walk.result();
-            })
-        .toList();
+    return fullCheck.runNow("command-line");
   }
 }

@@ -229,7 +229,7 @@ public final class HashChain {
    * the auditor's page and the command line.
    */
   public ChainVerification verify() {
-    return walk(0, GENESIS, null).result();
+    return walk(0, GENESIS, null, checked -> {}).result();
   }
 
   /**
@@ -239,7 +239,19 @@ public final class HashChain {
    * the point are found by the full {@link #verify()} only.
    */
   public Walk verifyFrom(long verifiedSeq, String verifiedHash, Long outsideAfterId) {
-    return walk(verifiedSeq, verifiedHash, outsideAfterId);
+    return walk(verifiedSeq, verifiedHash, outsideAfterId, checked -> {});
+  }
+
+  /**
+   * {@link #verifyFrom(long, String, Long)} that reports the number of records checked so far
+   * after every keyset page (the progress the auditor's page shows while a full check runs).
+   */
+  public Walk verifyFrom(
+      long verifiedSeq,
+      String verifiedHash,
+      Long outsideAfterId,
+      java.util.function.LongConsumer progress) {
+    return walk(verifiedSeq, verifiedHash, outsideAfterId, progress);
   }
 
   /**
@@ -249,7 +261,11 @@ public final class HashChain {
    */
   public record Walk(ChainVerification result, long goodSeq, String goodHash, Long maxId) {}
 
-  private Walk walk(long fromSeq, String fromHash, Long outsideAfterId) {
+  private Walk walk(
+      long fromSeq,
+      String fromHash,
+      Long outsideAfterId,
+      java.util.function.LongConsumer progress) {
     Map<String, Object> head =
         jdbc.queryForMap(
             "select last_seq, last_hash from zp_hash_chain_head where chain_id = ?",
@@ -364,6 +380,7 @@ public final class HashChain {
         expected++;
         after = seq;
       }
+      progress.accept(checked);
     }
     if (expected - 1 != headSeq || !previous.equals(headHash)) {
       return new Walk(

@@ -81,6 +81,30 @@ class AuditBrowserIT {
       browser.waitForText(By.id("chain-engine-audit"), "Intact");
       browser.waitForText(By.id("chain-access-log"), "Intact");
       browser.screenshot("audit-chain");
+      // the full check runs in the background: start it, then reload until its result is shown
+      browser.click(By.id("full-check-submit"));
+      browser.waitUntil(
+          driver ->
+              !driver.findElements(By.id("full-check-started")).isEmpty()
+                  || !driver.findElements(By.id("full-check-done")).isEmpty());
+      browser.waitUntil(
+          driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.id("full-check-running")).isEmpty()
+                && !driver
+                    .findElement(By.id("full-engine-audit"))
+                    .getAttribute("data-records")
+                    .isEmpty();
+          });
+      assertThat(browser.visible(By.id("full-check-done")).getText())
+          .contains("De volledige controle is klaar");
+      assertThat(browser.visible(By.id("full-access-log")).getText())
+          .contains("door demo-auditor", "Intact");
+      browser.screenshot("audit-chain-full-1280");
+      browser.size(390, 844);
+      assertThat(browser.overflowX()).as("no sideways scrolling at 390 px").isZero();
+      browser.screenshot("audit-chain-full-390");
+      browser.size(1280, 800);
       browser.open(base + "/audit/casus/" + caseNumber);
       browser.click(By.id("link-client-report"));
       browser.waitForText(By.tagName("h1"), "Overzicht van inzage in uw gegevens");

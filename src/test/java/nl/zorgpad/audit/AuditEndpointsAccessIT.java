@@ -2,11 +2,14 @@ package nl.zorgpad.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.zorgpad.support.FullChainCheckPage;
 import nl.zorgpad.support.Http;
+import nl.zorgpad.support.TestSession;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every request mapping of the audit package, as Spring registered it (so a new endpoint cannot
  * be forgotten here): a caregiver of each kind and the coordinator get 403, an anonymous user
- * the login (302) or 401, the auditor 200. All of them are GET: the workspace is read-only.
+ * the login (302) or 401, the auditor 200. All of them are GET (the workspace is read-only),
+ * except the one form that starts the full hash-chain check: refused for everyone but the auditor
+ * too (with a valid CSRF token, so the refusal is the authorization's).
  */
 @ZorgpadIntegrationTest
 class AuditEndpointsAccessIT {
@@ -55,6 +60,10 @@ class AuditEndpointsAccessIT {
       }
       RequestMappingInfo info = entry.getKey();
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      if (info.getPatternValues().equals(Set.of(FULL_CHECK))) {
+        assertThat(methods).containsExactly(RequestMethod.POST);
+        continue;
+      }
       assertThat(methods).as("%s is read-only", info).containsExactly(RequestMethod.GET);
       for (String pattern : info.getPatternValues()) {
         paths.add(pattern.replace("{caseNumber}", caseNumber));
@@ -79,5 +88,35 @@ class AuditEndpointsAccessIT {
           .as("auditor " + path)
           .isEqualTo(200);
     }
+  }
+
+  static final String FULL_CHECK = "/audit/keten/volledig";
+
+  @Test
+  void onlyTheAuditorStartsTheFullChainCheck() {
+    for (String user : REFUSED) {
+      TestSession session = TestSession.browser(port, user);
+      HttpResponse<String> refused = session.postForm(FULL_CHECK, "/", Map.of());
+      assertThat(refused.statusCode()).as(user).isEqualTo(403);
+      assertThat(refused.body()).as(user).doesNotContain("Exception", "at nl.zorgpad");
+    }
+    assertThat(
+            new Http(port)
+                .send(
+                    new Http(port)
+                        .builder(FULL_CHECK, null)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .statusCode())
+        .as("anonymous")
+        .isIn(302, 401, 403);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_hash_chain_checkpoint where full_started_at is not null",
+                Long.class))
+        .as("no refused request claimed the check")
+        .isZero();
+    assertThat(FullChainCheckPage.run(port, "demo-auditor:demo"))
+        .contains("id=\"full-engine-audit\"", "id=\"full-access-log\"");
   }
 }

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.zorgpad.support.FullChainCheckPage;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ChainAnchorIT {
   @Test
   void aKeptAnchorShowsThatTheChainWasRecomputed() {
     Http http = new Http(port);
-    assertThat(http.get("/audit/keten", AUDITOR).body())
+    assertThat(FullChainCheckPage.run(port, AUDITOR))
         .contains("id=\"anchor-lines\"")
         .contains("zorgpad-ankerpunt/1 engine-audit ")
         .contains("zorgpad-ankerpunt/1 access-log ");

@@ -24,6 +24,7 @@ import nl.zorgpad.rest.AuthorizationSets;
 import nl.zorgpad.rest.AuthorizationSetsPlugin;
 import nl.zorgpad.rest.CandidateLinkExists;
 import nl.zorgpad.rest.CandidateLinkExistsPlugin;
+import nl.zorgpad.support.FullChainCheckPage;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.PostgresServer;
 import nl.zorgpad.time.ZorgpadTime;
@@ -321,7 +322,7 @@ class PostgresProfileIT {
             jdbc.queryForObject(
                 "select count(*) from zp_audit_record where chain_seq is null", Long.class))
         .isZero();
-    assertThat(http.get("/audit/keten", AUDITOR).body())
+    assertThat(FullChainCheckPage.run(http.port(), AUDITOR))
         .contains("Intact")
         .doesNotContain("Verbroken");
   }
@@ -439,7 +440,7 @@ class PostgresProfileIT {
                   + " where chain_seq = (select max(chain_seq) / 2 from zp_audit_record)");
       dba.update("update zp_audit_record set user_id = 'someone-else' where id = ?", row.get("id"));
       try {
-        assertThat(http.get("/audit/keten", AUDITOR).body())
+        assertThat(FullChainCheckPage.run(http.port(), AUDITOR))
             .contains("Verbroken bij record " + row.get("id"));
       } finally {
         dba.update(

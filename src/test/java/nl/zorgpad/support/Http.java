@@ -17,9 +17,15 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
+  private final int port;
 
   public Http(int port) {
+    this.port = port;
     this.base = "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   public HttpResponse<String> get(String path, String user) {
