@@ -327,4 +327,31 @@ class HashChainTest {
         keys);
     return keys.getKey().longValue();
   }
+
+  @Test
+  void timesAreWrittenAsInstantToStringWritesThem() {
+    java.util.Random random = new java.util.Random(13);
+    List<java.time.ZoneOffset> offsets =
+        List.of(
+            java.time.ZoneOffset.UTC,
+            java.time.ZoneOffset.ofHours(1),
+            java.time.ZoneOffset.ofHoursMinutes(-9, -30),
+            java.time.ZoneOffset.ofHours(14));
+    for (int i = 0; i < 20_000; i++) {
+      long seconds = random.nextLong(-70_000_000_000L, 260_000_000_000L);
+      int nano =
+          switch (i % 4) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      Instant instant = Instant.ofEpochSecond(seconds, nano);
+      java.time.OffsetDateTime time = instant.atOffset(offsets.get(i % offsets.size()));
+      assertThat(HashChain.canonicalValue(time)).as(time.toString()).isEqualTo(instant.toString());
+      if (instant.isAfter(Instant.parse("0001-01-01T00:00:00Z"))) {
+        assertThat(HashChain.canonicalValue(Timestamp.from(instant))).isEqualTo(instant.toString());
+      }
+    }
+  }
 }

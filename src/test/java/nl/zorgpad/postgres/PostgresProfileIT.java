@@ -134,7 +134,7 @@ class PostgresProfileIT {
         .extracting(row -> row.get("version"))
         .containsExactly(
             "1", "2", "3", "4", "10", "20", "30", "31", "40", "45", "50", "51", "55", "60", "61",
-            "65", "70", "75", "76", "77", "78", "79", "80", "85", "86", "87", "88", "89");
+            "65", "70", "75", "76", "77", "78", "79", "80", "85", "86", "87", "88", "89", "90");
     assertThat(migrations).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
     // Zorgpad's tables belong to the owner role, the engine's to the application role
     assertThat(
