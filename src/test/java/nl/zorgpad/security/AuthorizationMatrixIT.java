@@ -131,6 +131,10 @@ class AuthorizationMatrixIT {
             .claims("GET /audit(/.*)?")
             .probe("GET", "/audit")
             .expect("anon=302 caregivers=403 coordinator=403 auditor=200 admin=403 coalition=403"),
+        family("audit: start the full chain check")
+            .claims("POST /audit/keten/volledig")
+            .form("/audit/keten/volledig", "")
+            .expect("anon=403 caregivers=403 coordinator=403 auditor=302 admin=403 coalition=403"),
         family("workbench")
             .claims("(GET|POST) /modeling(/(edit|history|migration|rollback)(/.*)?)?")
             .probe("GET", "/modeling")
