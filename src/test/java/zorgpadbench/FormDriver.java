@@ -169,7 +169,14 @@ public final class FormDriver {
           }
         }
         if (chosen.isEmpty()) {
-          chosen.add(options.get(random.nextInt(Math.min(options.size(), 3))));
+          // a retry avoids the preferred options: the refusal may have been about them (the
+          // handover's recipient must not be the signalling discipline itself)
+          List<String> others = new ArrayList<>(options);
+          if (attempt > 0) {
+            others.removeAll(CHECKLIST_PREFERENCES.getOrDefault(key, List.of()));
+          }
+          List<String> from = others.isEmpty() ? options : others;
+          chosen.add(from.get(random.nextInt(Math.min(from.size(), 3))));
         }
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < chosen.size(); i++) {

@@ -71,8 +71,11 @@ final class Results {
     return Math.round(value * scale) / scale;
   }
 
+  /** [min, max], or null when nothing was measured (a metric stock has no counterpart of). */
   static List<Double> range(double[] minMedianMax) {
-    return List.of(round(minMedianMax[0]), round(minMedianMax[2]));
+    Double min = round(minMedianMax[0]);
+    Double max = round(minMedianMax[2]);
+    return min == null || max == null ? null : List.of(min, max);
   }
 
   synchronized void write(Path dir) throws IOException {
