@@ -70,7 +70,7 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
       record.variableName,
       record.variableType,
       truncate(record.value),
-      event.getId()
+      event.getId() != null ? event.getId() : record.historyId
     };
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.get()
@@ -111,6 +111,9 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
       record.taskId = variable.getTaskId();
       record.activityId = variable.getActivityInstanceId();
       record.value = value(variable);
+      // a variable event has no id of its own: the variable instance (ACT_HI_VARINST's ID_)
+      // identifies the variable whose changes the records follow
+      record.historyId = variable.getVariableInstanceId();
       return record;
     }
     if (event instanceof HistoricProcessInstanceEventEntity process) {
@@ -190,6 +193,9 @@ class AuditTrailHistoryEventHandler implements HistoryEventHandler {
     String variableName;
     String variableType;
     String value;
+
+    /** The engine's history row this record is about, where the event itself has no id. */
+    String historyId;
 
     Record(String type) {
       this.type = type;

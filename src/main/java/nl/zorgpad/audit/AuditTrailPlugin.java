@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the audit trail handler to the engine's history: with the default database handler
- * enabled, the engine builds a {@code CompositeDbHistoryEventHandler} of its
- * {@code DbHistoryEventHandler} plus the custom handlers, so the engine's own history stays as
- * it is and every event also reaches {@link AuditTrailHistoryEventHandler}.
+ * Builds the engine's history handlers: its database handler without the detail rows
+ * ({@link EngineHistoryWithoutDetails}), then any other custom handler, then the audit trail
+ * ({@link AuditTrailHistoryEventHandler}); the engine combines them in a {@code
+ * CompositeHistoryEventHandler}, so every event reaches both the engine's history tables and the
+ * audit trail.
  */
 @Component
 class AuditTrailPlugin extends AbstractProcessEnginePlugin {
@@ -32,13 +33,16 @@ class AuditTrailPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryEventHandler> handlers =
-        configuration.getCustomHistoryEventHandlers() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    // the engine's database handler first, as the engine's own composite puts it, but without
+    // the detail rows the audit trail already holds (EngineHistoryWithoutDetails)
+    handlers.add(new EngineHistoryWithoutDetails());
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
     handlers.add(handler);
     configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
   /**

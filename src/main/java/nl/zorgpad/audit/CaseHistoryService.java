@@ -22,15 +22,15 @@ import nl.zorgpad.pathway.CaseHistoryReads.IncidentEntry;
 import nl.zorgpad.pathway.CaseHistoryReads.OperationEntry;
 import nl.zorgpad.pathway.CaseHistoryReads.ProcessInstanceEntry;
 import nl.zorgpad.pathway.CaseHistoryReads.TaskEntry;
-import nl.zorgpad.pathway.CaseHistoryReads.VariableUpdateEntry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
  * The history of one case: the engine's history of every process instance of the case (the
  * pathway and the called processes: activities, timers, user tasks with team, claim and
- * completion, variable changes old → new with the user from the operation log, operations,
- * incidents) merged with Zorgpad's consent records into one timeline, and the time spent per step.
+ * completion, operations, incidents), the variable changes old → new with their user from the
+ * audit trail, merged with Zorgpad's consent records into one timeline, and the time spent per
+ * step.
  */
 @Service
 public class CaseHistoryService {
@@ -202,7 +202,7 @@ public class CaseHistoryService {
       }
       activities(instance.id(), process, elementNames, events, steps);
       tasks(instance.id(), process, operations, events);
-      variables(instance.id(), process, operations, events);
+      variables(instance.id(), process, events);
       incidents(instance.id(), process, events);
     }
     if (!instances.isEmpty()) {
@@ -390,48 +390,68 @@ public class CaseHistoryService {
     }
   }
 
-  private void variables(
-      String processInstanceId,
-      String process,
-      Map<String, OperationEntry> operations,
-      List<TimelineEvent> events) {
+  /**
+   * Every variable change of the instance, from the audit trail: since ADR 0012 it is their only
+   * record (the engine keeps no variable-update details), with the authenticated user of the
+   * engine command that wrote it, else the assignee of the task it was written in.
+   */
+  private void variables(String processInstanceId, String process, List<TimelineEvent> events) {
     Map<String, String> last = new HashMap<>();
     Map<String, String> taskAssignees = history.taskAssignees(processInstanceId);
-    // the authenticated user of the engine command that wrote each variable (the chained audit
-    // trail): also for variables set outside a logged user operation, such as a start form
-    Map<String, String> commandUsers = new HashMap<>();
     jdbc.query(
-        "select history_event_id, user_id from zp_audit_record"
-            + " where process_instance_id = ? and event_type like 'variable-%'"
-            + " and user_id is not null",
+        "select occurred_at, variable_key, variable_type, value_text, user_id, task_id,"
+            + " activity_id, history_event_id from zp_audit_record"
+            + " where process_instance_id = ? and event_type like 'variable-%' order by id",
         rs -> {
-          commandUsers.put(rs.getString(1), rs.getString(2));
+          String name = rs.getString("variable_key");
+          String value = displayedValue(rs.getString("variable_type"), rs.getString("value_text"));
+          // one variable instance: its id (records since 2026-12-06), else its name where it
+          // was written (a process variable written in two steps then shows no previous value)
+          String instance = rs.getString("history_event_id");
+          String previous =
+              last.put(
+                  instance != null ? instance : name + "|" + rs.getString("activity_id"), value);
+          String taskId = rs.getString("task_id");
+          String user = rs.getString("user_id");
+          if (user == null && taskId != null) {
+            user = taskAssignees.get(taskId);
+          }
+          events.add(
+              new TimelineEvent(
+                  rs.getTimestamp("occurred_at").toInstant(),
+                  TimelineEvent.Type.VARIABLE_CHANGED,
+                  process,
+                  name,
+                  disciplines.ofUser(user),
+                  user,
+                  previous,
+                  value,
+                  null,
+                  null));
         },
         processInstanceId);
-    for (VariableUpdateEntry update : history.variableUpdates(processInstanceId)) {
-      String value = update.value();
-      String previous = last.put(update.variableInstanceId(), value);
-      OperationEntry operation =
-          update.userOperationId() == null ? null : operations.get(update.userOperationId());
-      String user =
-          operation != null
-              ? operation.userId()
-              : commandUsers.containsKey(update.id())
-                  ? commandUsers.get(update.id())
-                  : update.taskId() != null ? taskAssignees.get(update.taskId()) : null;
-      events.add(
-          new TimelineEvent(
-              update.time(),
-              TimelineEvent.Type.VARIABLE_CHANGED,
-              process,
-              update.variableName(),
-              disciplines.ofUser(user),
-              user,
-              previous,
-              value,
-              null,
-              null));
+  }
+
+  /**
+   * A value as the audit trail holds it, shown as the engine's typed value would be: a boolean
+   * (stored as 1 or 0) as {@code true}/{@code false}, a date (stored as epoch milliseconds) as an
+   * instant, JSON as its text, everything else as stored.
+   */
+  static String displayedValue(String type, String stored) {
+    if (stored == null || "null".equals(type)) {
+      return null;
     }
+    if ("boolean".equals(type)) {
+      return "1".equals(stored) ? "true" : "0".equals(stored) ? "false" : stored;
+    }
+    if ("date".equals(type)) {
+      try {
+        return Instant.ofEpochMilli(Long.parseLong(stored)).toString();
+      } catch (NumberFormatException e) {
+        return stored;
+      }
+    }
+    return stored;
   }
 
   private void incidents(String processInstanceId, String process, List<TimelineEvent> events) {

@@ -35,8 +35,9 @@ class MonitorPlugin extends AbstractProcessEnginePlugin {
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
     handlers.add(handler);
+    // the engine's database handler is the audit package's (EngineHistoryWithoutDetails, ADR
+    // 0012), so the engine's default one stays off whichever plugin runs first
     configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
   }
 
   /** A case closed in the dossier alone (e.g. a merged duplicate whose pathway still runs). */

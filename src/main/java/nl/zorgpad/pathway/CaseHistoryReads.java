@@ -41,9 +41,6 @@ public interface CaseHistoryReads {
   /** The user operation log of one task, oldest first, one entry per property. */
   List<OperationEntry> taskOperations(String taskId);
 
-  /** The variable updates of a process instance, by time (then by occurrence). */
-  List<VariableUpdateEntry> variableUpdates(String processInstanceId);
-
   /** The incidents of a process instance. */
   List<IncidentEntry> incidents(String processInstanceId);
 
@@ -94,19 +91,6 @@ public interface CaseHistoryReads {
       String newValue,
       String userId,
       Instant timestamp) {}
-
-  /**
-   * A variable update; {@code value} as shown: an object variable serialized, a date as an
-   * instant, else the value's text.
-   */
-  record VariableUpdateEntry(
-      String id,
-      String variableInstanceId,
-      String variableName,
-      String value,
-      Instant time,
-      String userOperationId,
-      String taskId) {}
 
   record IncidentEntry(
       String activityId,

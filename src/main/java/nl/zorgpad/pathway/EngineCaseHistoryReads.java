@@ -12,15 +12,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
@@ -225,36 +221,6 @@ class EngineCaseHistoryReads implements CaseHistoryReads {
   }
 
   @Override
-  public List<VariableUpdateEntry> variableUpdates(String processInstanceId) {
-    List<VariableUpdateEntry> entries = new ArrayList<>();
-    for (HistoricDetail detail :
-        history
-            .createHistoricDetailQuery()
-            .processInstanceId(processInstanceId)
-            .variableUpdates()
-            .disableCustomObjectDeserialization()
-            .orderByTime()
-            .asc()
-            .orderPartiallyByOccurrence()
-            .asc()
-            .list()) {
-      if (!(detail instanceof HistoricVariableUpdate update)) {
-        continue;
-      }
-      entries.add(
-          new VariableUpdateEntry(
-              update.getId(),
-              update.getVariableInstanceId(),
-              update.getVariableName(),
-              display(update),
-              instant(update.getTime()),
-              update.getUserOperationId(),
-              update.getTaskId()));
-    }
-    return entries;
-  }
-
-  @Override
   public List<IncidentEntry> incidents(String processInstanceId) {
     List<IncidentEntry> entries = new ArrayList<>();
     for (HistoricIncident incident :
@@ -269,21 +235,6 @@ class EngineCaseHistoryReads implements CaseHistoryReads {
               incident.isResolved()));
     }
     return entries;
-  }
-
-  static String display(HistoricVariableUpdate update) {
-    TypedValue typed = update.getTypedValue();
-    if (typed == null) {
-      return null;
-    }
-    if (typed instanceof ObjectValue object) {
-      return object.getValueSerialized();
-    }
-    if (typed.getValue() instanceof Date date) {
-      // a date variable as an instant, which the audit shows in Dutch (not Date.toString)
-      return date.toInstant().toString();
-    }
-    return typed.getValue() == null ? null : String.valueOf(typed.getValue());
   }
 
   private static Instant instant(Date date) {

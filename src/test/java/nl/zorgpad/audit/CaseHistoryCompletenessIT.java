@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.zorgpad.support.AuditedVariables;
 import nl.zorgpad.support.Http;
 import nl.zorgpad.support.ZorgpadIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -115,26 +115,22 @@ class CaseHistoryCompletenessIT {
                   assertThat(row.cells().get(5)).isEqualTo(task.getAssignee());
                 });
       }
-      // what was entered: every variable update, with the user and the form's Dutch label
-      history
-          .createHistoricDetailQuery()
-          .processInstanceId(instance)
-          .variableUpdates()
-          .disableCustomObjectDeserialization()
-          .list()
-          .stream()
-          .map(HistoricVariableUpdate.class::cast)
-          .filter(update -> forms.field(update.getVariableName()) != null)
+      // what was entered: every variable change (the audit trail's, ADR 0012), with the user
+      // and the form's Dutch label
+      List<AuditedVariables.Change> changes = AuditedVariables.of(jdbc, List.of(instance));
+      assertThat(changes).as("variable changes of %s", instance).isNotEmpty();
+      changes.stream()
+          .filter(change -> forms.field(change.name()) != null)
           .forEach(
-              update -> {
-                String label = forms.field(update.getVariableName());
+              change -> {
+                String label = forms.field(change.name());
                 assertThat(rows)
-                    .as(update.getVariableName())
+                    .as(change.name())
                     .anySatisfy(
                         row -> {
                           assertThat(row.type()).isEqualTo("VARIABLE_CHANGED");
                           assertThat(row.cells().get(3))
-                              .isEqualTo(label + " (" + update.getVariableName() + ")");
+                              .isEqualTo(label + " (" + change.name() + ")");
                           assertThat(row.cells().get(5)).startsWith("demo-");
                         });
               });
@@ -188,6 +184,55 @@ class CaseHistoryCompletenessIT {
                     .doesNotContainPattern(
                         "\\b(Complete|Claim|ProcessInstance|userTask|startEvent"
                             + "|exclusiveGateway|noneEndEvent|callActivity|serviceTask|CorrelateMessage)\\b"));
+  }
+
+  /**
+   * ADR 0012: a variable change is written once, into the hash-chained audit trail, which names
+   * the variable instance it changed; the engine keeps each variable's current value
+   * ({@code ACT_HI_VARINST}) but no details. The timeline still shows every change as old → new.
+   */
+  @Test
+  void variableChangesAreWrittenOnceInTheAuditTrailAndShowTheirEarlierValue() {
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL", Long.class))
+        .as("variable-update details and form fields in ACT_HI_DETAIL")
+        .isZero();
+    // a demo case's variable changed a second time, from a value it had
+    Map<String, Object> update =
+        jdbc.queryForMap(
+            "select u.case_number, u.variable_key, u.occurred_at, u.history_event_id"
+                + " from zp_audit_record u join zp_audit_record c"
+                + " on c.history_event_id = u.history_event_id and c.id < u.id"
+                + " and c.value_text is not null and c.variable_type <> 'null'"
+                + " where u.event_type = 'variable-update' and u.case_number is not null"
+                + " and u.value_text is not null"
+                + " order by u.id fetch first 1 rows only");
+    String caseNumber = (String) update.get("case_number");
+    String name = (String) update.get("variable_key");
+    // every variable record of the case names its ACT_HI_VARINST row
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record r where r.case_number = ?"
+                    + " and r.event_type like 'variable-%' and not exists (select 1 from"
+                    + " ACT_HI_VARINST v where v.ID_ = r.history_event_id"
+                    + " and v.NAME_ = r.variable_key)",
+                Long.class, caseNumber))
+        .isZero();
+    Object occurred = update.get("occurred_at");
+    String when =
+        format.time(
+            occurred instanceof java.time.OffsetDateTime time
+                ? time.toInstant()
+                : ((java.sql.Timestamp) occurred).toInstant());
+    assertThat(timeline(caseNumber))
+        .as("the change of %s at %s in %s", name, when, caseNumber)
+        .anySatisfy(
+            row -> {
+              assertThat(row.type()).isEqualTo("VARIABLE_CHANGED");
+              assertThat(row.cells().get(0)).isEqualTo(when);
+              assertThat(row.cells().get(3)).contains(name);
+              // the earlier value, not "–": the previous record of the same variable instance
+              assertThat(row.cells().get(6)).contains("→").doesNotStartWith("–");
+            });
   }
 
   @Test

@@ -362,6 +362,14 @@ class FormContractIT {
               Integer.class);
       assertThat(count).as("personal data in %s", table).isZero();
     }
+    // every earlier value of a variable is kept in the audit trail (ADR 0012)
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record"
+                    + " where variable_key in ('notitie', 'naamMoeder', 'adres')",
+                Integer.class))
+        .as("personal data in zp_audit_record")
+        .isZero();
     assertThat(
             historyService
                 .createHistoricVariableInstanceQuery()

@@ -410,6 +410,15 @@ class HostileInputIT {
           .as("personal data in " + table + " after " + probe.displayName())
           .isZero();
     }
+    // every earlier value of a variable is kept in the audit trail (ADR 0012)
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from zp_audit_record where variable_key in ('notitie',"
+                    + " 'naamMoeder', 'adres') or value_text like ?",
+                Long.class,
+                "%" + HostileProbes.BSN + "%"))
+        .as("personal data in zp_audit_record after " + probe.displayName())
+        .isZero();
   }
 
   private static List<Response> concurrently(int count, Callable<Response> call) throws Exception {
